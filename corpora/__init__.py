@@ -1,0 +1,1 @@
+"""Data that ships with framing: cleaning rules, lexicons, actor tables, example articles."""

@@ -1,0 +1,73 @@
+"""The ``framing`` command line: a thin layer over the library, one module per command."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from framing import __version__
+from framing.cli import codebook, compare, plugins_command
+from framing.errors import FramingError
+
+EPILOG = (
+    "Examples:  framing compare a.txt b.txt  |  framing compare outlet_a/ outlet_b/ -o scores.csv  |  "
+    "framing analyze a.txt --show-clean  |  framing metrics --format markdown.  "
+    "Exit codes: 0 ok, 1 partial (an input or analyzer failed; the rest stands), 2 bad usage or input."
+)
+
+app = typer.Typer(
+    name="framing",
+    help="Compare how news articles frame the same story.",
+    epilog=EPILOG,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"framing {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Compare how news articles frame the same story."""
+
+
+app.command("compare", epilog=EPILOG)(compare.compare)
+app.command("analyze", epilog=EPILOG)(compare.analyze)
+app.command("plugins")(plugins_command.plugins)
+app.command("metrics")(codebook.metrics)
+
+
+def main() -> None:
+    """Console-script entry point: every expected error becomes one line on stderr and exit 2."""
+    from framing.manager import load_manager
+
+    try:
+        load_manager().register_commands(app)
+    except Exception as error:  # a broken plugin command must not break the built-in ones
+        typer.echo(f"warning: a plugin failed to add its commands: {error}", err=True)
+    try:
+        app()
+    except FramingError as error:
+        typer.echo(f"error: {error}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        sys.exit(130)
+    except Exception as error:  # never show a user a traceback; FRAMING_DEBUG=1 shows it
+        if os.environ.get("FRAMING_DEBUG"):
+            raise
+        typer.echo(f"error: internal error ({type(error).__name__}: {error}); "
+                   "rerun with FRAMING_DEBUG=1 and report it", err=True)
+        sys.exit(2)

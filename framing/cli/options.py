@@ -1,0 +1,111 @@
+"""Options shared by several commands, defined once, and the output plumbing they drive."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+import typer
+
+from framing.errors import UsageError
+from framing.exporters import Exporter, ExportOptions
+from framing.model import RunResult
+from framing.manager import PluginManager
+
+FormatOption = typer.Option(
+    None, "--format", "-f", help="Output format: table, csv, json, markdown (or a plugin's)."
+)
+OutputOption = typer.Option(
+    None, "--output", "-o", help="Write to FILE; the format follows its extension (.csv, .json, .md)."
+)
+LayoutOption = typer.Option("wide", "--layout", help="CSV layout: wide (row per article) or long.")
+PluginOption = typer.Option([], "--plugin", "-p", help="Also load this plugin module (repeatable).")
+DisableOption = typer.Option([], "--disable", help="Do not load this plugin (repeatable).")
+ColorOption = typer.Option(None, "--color/--no-color", help="Colour the table (default: on a TTY).")
+
+
+def choose_exporter(manager: PluginManager, fmt: str | None, output: Path | None) -> Exporter:
+    """The exporter named by --format, else the one whose extension matches -o, else the table."""
+    exporters = {name: exporter for name, (_, exporter) in manager.exporters().items()}
+    if fmt:
+        if fmt not in exporters:
+            raise UsageError(f"unknown format {fmt!r}; choose from {', '.join(sorted(exporters))}")
+        return exporters[fmt]
+    if output is not None:
+        suffix = output.suffix.lower()
+        for exporter in exporters.values():
+            if suffix in exporter.extensions:
+                return exporter
+        raise UsageError(f"{output}: cannot tell the format from {suffix or 'no extension'!r}; add --format")
+    if "table" not in exporters:
+        raise UsageError("the table format is disabled; choose one with --format")
+    return exporters["table"]
+
+
+@contextmanager
+def output_stream(output: Path | None) -> Iterator[TextIO]:
+    """Stdout, or a file written to a temporary name and renamed only when complete."""
+    if output is None:
+        yield sys.stdout
+        return
+    temporary = output.with_name(f".{output.name}.partial")
+    try:
+        with open(temporary, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+        os.replace(temporary, output)
+    except OSError as error:
+        raise UsageError(f"{output}: cannot write ({error.strerror or error})") from None
+    finally:
+        if temporary.exists():
+            temporary.unlink()
+
+
+def write(
+    manager: PluginManager,
+    result: RunResult,
+    fmt: str | None,
+    output: Path | None,
+    view: str,
+    layout: str,
+    color: bool | None,
+) -> None:
+    """Render a result with the chosen exporter to stdout or a file."""
+    if layout not in ("wide", "long"):
+        raise UsageError(f"unknown layout {layout!r}; choose wide or long")
+    exporter = choose_exporter(manager, fmt, output)
+    use_color = color if color is not None else (output is None and sys.stdout.isatty())
+    options = ExportOptions(view=view, layout=layout, color=use_color)
+    with output_stream(output) as stream:
+        exporter.export(result, stream, options)
+    if output is not None:
+        typer.echo(f"wrote {output} ({exporter.name})", err=True)
+
+
+def load(plugin: list[str], disable: list[str]) -> PluginManager:
+    """A plugin manager honouring -p and --disable."""
+    from framing.manager import load_manager
+
+    return load_manager(extra=plugin, disabled=disable)
+
+
+def config_from(max_size: float) -> dict[str, object]:
+    """The run's settings passed to plugins and the reader."""
+    return {"max_bytes": int(max_size * 1_048_576)}
+
+
+def report_problems(result: RunResult, inputs_seen: int | None = None) -> int:
+    """Print every problem on stderr, one line each, and return the exit code (0, 1 or 2)."""
+    for problem in result.problems:
+        typer.echo(f"error: {problem}", err=True)
+    if result.problems:
+        typer.echo(
+            f"{len(result.articles)} article(s) analysed, {len(result.problems)} problem(s) reported",
+            err=True,
+        )
+    if not result.articles:
+        return 2
+    return 1 if result.partial else 0

@@ -1,0 +1,65 @@
+"""Hook specifications: the whole contract between the `framing` host and its plugins.
+
+Hooks register objects; the host then runs those objects itself, so one failing analyzer is reported
+while the rest of the run stands. A plugin is any module or object with functions marked
+``@framing.hookimpl`` and named like the specs below; it is found through the ``framing`` entry-point
+group (built-ins included) or named with ``-p module.path``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+if TYPE_CHECKING:
+    import typer
+
+    from framing.exporters import Exporter
+    from framing.model import Analyzer, Article
+
+hookspec = pluggy.HookspecMarker("framing")
+
+
+@hookspec
+def framing_register_analyzers(
+    register: Callable[[Analyzer], None], config: dict[str, Any]
+) -> None:
+    """Register analyzers by calling ``register(analyzer)`` once per analyzer.
+
+    Called once per run, before any article is read. ``config`` holds this run's settings (keys are
+    plugin-defined; the host passes it unchanged). An analyzer has ``name``, ``version``, ``metrics`` (a
+    tuple of :class:`framing.Metric`) and ``analyze(document)`` returning :class:`framing.Measurement`
+    objects. The host stamps each analyzer with its plugin and refuses a duplicate name, naming both
+    plugins. Returns nothing.
+    """
+
+
+@hookspec
+def framing_register_exporters(register: Callable[[Exporter], None]) -> None:
+    """Register output formats by calling ``register(exporter)`` once per format.
+
+    Called once when the CLI builds its ``--format`` choices. An exporter has ``name``,
+    ``extensions`` (e.g. ``(".csv",)``, used to infer the format from ``-o FILE``) and
+    ``export(result, stream, options)``. Returns nothing.
+    """
+
+
+@hookspec(firstresult=True)
+def framing_read_article(path: Path, config: dict[str, Any]) -> Article | None:
+    """Read one input file into an :class:`framing.Article`, or return None to pass.
+
+    Called for every input file; stops at the first non-None result. The built-in text/HTML reader runs
+    last, so a plugin can take over a format (e.g. ``.docx``) by returning an Article for it. Raise
+    :class:`framing.InputError` with a one-line reason for a file the plugin owns but cannot read.
+    """
+
+
+@hookspec
+def framing_register_commands(app: typer.Typer) -> None:
+    """Add subcommands to the ``framing`` command line.
+
+    Called once when the CLI starts; use ``@app.command()`` on ``app``. Returns nothing.
+    """

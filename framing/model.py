@@ -1,0 +1,243 @@
+"""The data model shared by the host and every plugin: articles, segmented documents, metrics, results.
+
+Everything here is a frozen dataclass so an analyzer can read a document but never change it for the
+analyzers that run after it. All offsets are character offsets into ``Document.text`` (the cleaned text).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Literal, Protocol, runtime_checkable
+
+BlockKind = Literal["headline", "heading", "paragraph"]
+QuotationMark = Literal["straight", "curly"]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article as read from disk or stdin, before cleaning."""
+
+    id: str
+    title: str
+    source: str
+    raw_text: str
+    metadata: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DroppedLine:
+    """A line the cleaner removed as page debris, and the rule that matched it."""
+
+    line_number: int
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """A headline, sub-heading or paragraph of the cleaned text."""
+
+    start: int
+    end: int
+    kind: BlockKind
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word, number or punctuation mark; ``is_word`` is true for words and numbers."""
+
+    start: int
+    end: int
+    text: str
+    is_word: bool
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence inside one block; ``first_token``/``end_token`` index ``Document.tokens``."""
+
+    start: int
+    end: int
+    block: int
+    first_token: int
+    end_token: int
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """Text between quotation marks.
+
+    ``start``/``end`` include the marks; ``inner_start``/``inner_end`` do not. ``closed`` is false when
+    the closing mark was missing and the span was ended at the paragraph end. A quotation that carries on
+    into following paragraphs (each opening with a mark, as wire copy does) is one span.
+    """
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    closed: bool
+    mark: QuotationMark
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article cleaned and segmented once; every analyzer reads the same instance."""
+
+    article: Article
+    text: str
+    blocks: tuple[Block, ...]
+    sentences: tuple[Sentence, ...]
+    tokens: tuple[Token, ...]
+    quotations: tuple[Quotation, ...]
+    dropped: tuple[DroppedLine, ...] = ()
+
+    def slice(self, start: int, end: int) -> str:
+        """The cleaned text between two offsets."""
+        return self.text[start:end]
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return self.text[sentence.start : sentence.end]
+
+    def sentence_tokens(self, sentence: Sentence) -> tuple[Token, ...]:
+        return self.tokens[sentence.first_token : sentence.end_token]
+
+    @cached_property
+    def body_sentences(self) -> tuple[Sentence, ...]:
+        """Sentences of paragraphs only: no headline, no sub-headings."""
+        return tuple(s for s in self.sentences if self.blocks[s.block].kind == "paragraph")
+
+    @cached_property
+    def words(self) -> tuple[Token, ...]:
+        """Word and number tokens of the body (headline and headings excluded)."""
+        return tuple(
+            token
+            for sentence in self.body_sentences
+            for token in self.sentence_tokens(sentence)
+            if token.is_word
+        )
+
+    @cached_property
+    def _quotation_starts(self) -> list[int]:
+        return [quotation.inner_start for quotation in self.quotations]
+
+    def in_quotation(self, start: int, end: int) -> Quotation | None:
+        """The quotation that contains the span, if any."""
+        # Quotations are sorted and never overlap, so the candidate is the last one starting before.
+        index = bisect_right(self._quotation_starts, start) - 1
+        if index >= 0 and end <= self.quotations[index].inner_end:
+            return self.quotations[index]
+        return None
+
+
+Direction = Literal["higher", "lower", "neutral"]
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A number an analyzer declares it produces; the codebook is generated from these."""
+
+    name: str
+    label: str
+    unit: str
+    direction: str
+    description: str
+    per_target: bool = False
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the cleaned text an analyzer points at as evidence."""
+
+    start: int
+    end: int
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """One value an analyzer computed for one article.
+
+    ``target`` distinguishes several values of one metric (a lexicon category, an actor, a side).
+    ``value`` is None when the metric does not apply (e.g. no sentences). ``detail`` is free text a user
+    reads to check the number; ``spans`` point at the evidence in the cleaned text.
+    """
+
+    metric: str
+    value: float | None
+    target: str = ""
+    detail: str = ""
+    spans: tuple[Span, ...] = ()
+
+
+@runtime_checkable
+class Analyzer(Protocol):
+    """What an analyzer plugin registers. See docs/plugins.md."""
+
+    name: str
+    version: str
+    metrics: tuple[Metric, ...]
+
+    def analyze(self, document: Document) -> Iterable[Measurement]:
+        """Measure one segmented article; depend on nothing but the document and loaded resources."""
+        ...
+
+
+@dataclass(frozen=True)
+class Record:
+    """A tidy result row: one measurement of one article, stamped with its analyzer."""
+
+    article: str
+    analyzer: str
+    metric: str
+    target: str
+    value: float | None
+    detail: str = ""
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An input that could not be read, or an analyzer that failed on one article."""
+
+    source: str
+    message: str
+    analyzer: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.source} [{self.analyzer}]" if self.analyzer else self.source
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """Everything measured on one article."""
+
+    document: Document
+    records: tuple[Record, ...]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class RunResult:
+    """The outcome of a run: per-article results, the metric catalogue, and every problem."""
+
+    articles: list[ArticleResult]
+    catalogue: dict[str, tuple[Metric, ...]]
+    problems: list[Problem]
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def records(self) -> list[Record]:
+        return [record for article in self.articles for record in article.records]
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.problems)

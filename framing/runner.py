@@ -1,0 +1,103 @@
+"""Run every analyzer over every article, keeping going when an input or an analyzer fails."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from framing.clean import DebrisRule
+from framing.errors import FramingError
+from framing.language import language_warning
+from framing.model import Analyzer, ArticleResult, Document, Metric, Problem, Record, RunResult
+from framing.pipeline import prepare
+from framing.manager import PluginManager, _one_line
+from framing.reader import expand_inputs
+
+
+def analyze_document(
+    document: Document, analyzers: dict[str, tuple[str, Analyzer]]
+) -> tuple[list[Record], list[Problem]]:
+    """Run each analyzer on one document; a failing analyzer yields a Problem, not an exception.
+
+    Depends on the document and the analyzers alone, so it can run in any worker process.
+    """
+    records: list[Record] = []
+    problems: list[Problem] = []
+    for name, (_plugin, analyzer) in analyzers.items():
+        declared = {metric.name for metric in analyzer.metrics}
+        try:
+            measurements = list(analyzer.analyze(document))
+            undeclared = sorted({m.metric for m in measurements} - declared)
+            if undeclared:
+                raise ValueError(f"returned undeclared metric(s) {', '.join(undeclared)}")
+        except Exception as error:  # one analyzer's bug must not lose the other results
+            problems.append(Problem(document.article.source, _one_line(error), analyzer=name))
+            continue
+        for m in measurements:
+            value = None if m.value is None or not math.isfinite(m.value) else float(m.value)
+            records.append(
+                Record(document.article.id, name, m.metric, m.target, value, m.detail, m.spans)
+            )
+    return records, problems
+
+
+def run(
+    inputs: list[str],
+    manager: PluginManager,
+    config: dict[str, Any],
+    rules: Iterable[DebrisRule] | None = None,
+    only: Iterable[str] = (),
+    on_article: Callable[[str], None] | None = None,
+) -> RunResult:
+    """Read, segment and analyze every input; every input ends up as a result or a Problem."""
+    analyzers = manager.analyzers(config)
+    wanted = set(only)
+    if wanted:
+        unknown = wanted - analyzers.keys()
+        if unknown:
+            raise FramingError(
+                f"unknown analyzer(s): {', '.join(sorted(unknown))}; "
+                f"available: {', '.join(sorted(analyzers))}"
+            )
+        analyzers = {k: v for k, v in analyzers.items() if k in wanted}
+    catalogue: dict[str, tuple[Metric, ...]] = {n: a.metrics for n, (_, a) in analyzers.items()}
+    problems = [Problem("plugins", message) for message in manager.load_errors]
+    results: list[ArticleResult] = []
+    rule_list = list(rules) if rules is not None else None
+    seen_ids: dict[str, int] = {}
+    for item in expand_inputs(inputs):
+        if isinstance(item, FramingError):
+            problems.append(Problem(item.source, item.reason))
+            continue
+        try:
+            article = manager.read_article(Path(item), config)
+        except FramingError as error:
+            source, reason = getattr(error, "source", str(item)), getattr(error, "reason", str(error))
+            problems.append(Problem(source, reason))
+            continue
+        except Exception as error:
+            problems.append(Problem(str(item), f"could not be read ({_one_line(error)})"))
+            continue
+        article = _unique_id(article, seen_ids)
+        document = prepare(article, rule_list)
+        if not document.sentences:
+            problems.append(Problem(article.source, "no text left after cleaning"))
+            continue
+        records, failures = analyze_document(document, analyzers)
+        problems.extend(failures)
+        warning = language_warning(document)
+        results.append(ArticleResult(document, tuple(records), (warning,) if warning else ()))
+        if on_article is not None:
+            on_article(article.source)
+    return RunResult(results, catalogue, problems)
+
+
+def _unique_id(article: Any, seen: dict[str, int]) -> Any:
+    """Two inputs with the same stem (a/x.txt, b/x.txt) get x and x-2, so no column is lost."""
+    from dataclasses import replace
+
+    count = seen.get(article.id, 0) + 1
+    seen[article.id] = count
+    return article if count == 1 else replace(article, id=f"{article.id}-{count}")

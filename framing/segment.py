@@ -1,0 +1,140 @@
+"""Segment cleaned text once: tokens, sentences and quotation spans, all with character offsets.
+
+Every scanner here is a single left-to-right pass (or a regex without nested repetition), so the time
+is linear in the length of the article, whatever the text contains.
+"""
+
+from __future__ import annotations
+
+import re
+
+from framing.clean import CleanText
+from framing.model import Article, Block, Document, Quotation, QuotationMark, Sentence, Token
+
+# Abbreviations whose trailing period does not end a sentence (titles, months, common short forms).
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sen rep gov gen col lt sgt capt maj cmdr adm pres st mt ft jr sr rev hon
+    supt insp det cpl pvt brig lieut amb sec dept univ inc corp ltd co bros no nos vs etc approx est
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    fig al ave blvd rd""".split()
+)
+TOKEN_PATTERN = re.compile(
+    r"(?P<initials>(?:[^\W\d_]\.){2,})"  # U.S., U.N., e.g.
+    r"|(?P<number>\d+(?:[.,:]\d+)+)"  # 3,000  1.5  09:58
+    r"|(?P<word>\w+(?:[-'’]\w+)*)"  # al-Assad, Sukhoi-24M, Russia's
+    r"|(?P<mark>\S)"
+)
+SENTENCE_END = frozenset(".!?…")
+CLOSERS = frozenset("\"”’')]")
+OPENERS = frozenset("\"“‘'([")
+OPEN_CURLY, CLOSE_CURLY, STRAIGHT = "“", "”", '"'
+QUOTE_MARK = re.compile('[“”"]')
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """Tokens of ``text[start:end]`` with absolute offsets; a known abbreviation keeps its period."""
+    tokens: list[Token] = []
+    for match in TOKEN_PATTERN.finditer(text, start, end):
+        kind = match.lastgroup
+        token_end = match.end()
+        if (
+            kind == "word"
+            and token_end < end
+            and text[token_end] == "."
+            and match.group().lower() in ABBREVIATIONS
+        ):
+            token_end += 1
+        if tokens and match.start() < tokens[-1].end:
+            continue  # the period already joined the previous abbreviation
+        tokens.append(Token(match.start(), token_end, text[match.start() : token_end], kind != "mark"))
+    return tokens
+
+
+def split_sentences(text: str, tokens: list[Token], block: int, offset: int) -> list[Sentence]:
+    """Sentences of one block; ``offset`` is the index of the block's first token in the document."""
+    sentences: list[Sentence] = []
+    first = 0
+    index = 0
+    count = len(tokens)
+    while index < count:
+        token = tokens[index]
+        if token.text in SENTENCE_END:
+            stop = index + 1
+            while stop < count and (tokens[stop].text in SENTENCE_END or tokens[stop].text in CLOSERS):
+                # A straight quote after the stop closes the quotation only if no space precedes it.
+                if tokens[stop].start != tokens[stop - 1].end and tokens[stop].text in CLOSERS:
+                    break
+                stop += 1
+            if stop >= count or _starts_sentence(tokens[stop].text):
+                sentences.append(_sentence(tokens, first, stop, block, offset))
+                first = stop
+            index = stop
+            continue
+        index += 1
+    if first < count:
+        sentences.append(_sentence(tokens, first, count, block, offset))
+    return sentences
+
+
+def _starts_sentence(text: str) -> bool:
+    return text[0].isupper() or text[0].isdigit() or text[0] in OPENERS
+
+
+def _sentence(tokens: list[Token], first: int, stop: int, block: int, offset: int) -> Sentence:
+    return Sentence(tokens[first].start, tokens[stop - 1].end, block, offset + first, offset + stop)
+
+
+def find_quotations(text: str, blocks: tuple[Block, ...]) -> list[Quotation]:
+    """Quotation spans, curly or straight, recovering at the paragraph end from a missing close.
+
+    A paragraph that ends inside a quotation continues it when the next paragraph opens with a
+    quotation mark (the wire-copy convention for long quotes); otherwise the span ends at the paragraph
+    end and is marked ``closed=False``.
+    """
+    quotations: list[Quotation] = []
+    open_at: int | None = None
+    mark: QuotationMark = "curly"
+    for index, block in enumerate(blocks):
+        if open_at is not None:
+            continues = text[block.start : block.start + 1] in (OPEN_CURLY, STRAIGHT)
+            previous = blocks[index - 1]
+            if not continues:
+                quotations.append(Quotation(open_at, previous.end, open_at + 1, previous.end, False, mark))
+                open_at = None
+            position = block.start + 1 if continues else block.start
+        else:
+            position = block.start
+        for found in QUOTE_MARK.finditer(text, position, block.end):
+            position, char = found.start(), found.group()
+            if char == OPEN_CURLY or (char == STRAIGHT and open_at is None):
+                if open_at is not None:  # a new opening mark: the previous quote lost its close
+                    quotations.append(Quotation(open_at, position, open_at + 1, position, False, mark))
+                open_at = position
+                mark = "curly" if char == OPEN_CURLY else "straight"
+            elif open_at is not None and (char == CLOSE_CURLY or char == STRAIGHT):
+                quotations.append(Quotation(open_at, position + 1, open_at + 1, position, True, mark))
+                open_at = None
+    if open_at is not None:
+        last = blocks[-1]
+        quotations.append(Quotation(open_at, last.end, open_at + 1, last.end, False, mark))
+    return quotations
+
+
+def segment(article: Article, cleaned: CleanText) -> Document:
+    """Build the Document every analyzer shares."""
+    text = cleaned.text
+    tokens: list[Token] = []
+    sentences: list[Sentence] = []
+    for index, block in enumerate(cleaned.blocks):
+        block_tokens = tokenize(text, block.start, block.end)
+        sentences.extend(split_sentences(text, block_tokens, index, len(tokens)))
+        tokens.extend(block_tokens)
+    return Document(
+        article=article,
+        text=text,
+        blocks=cleaned.blocks,
+        sentences=tuple(sentences),
+        tokens=tuple(tokens),
+        quotations=tuple(find_quotations(text, cleaned.blocks)),
+        dropped=cleaned.dropped,
+    )

@@ -1,0 +1,46 @@
+"""JSON output: articles, every value with its detail and evidence spans, the codebook and problems."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any, TextIO
+
+from framing import hookimpl
+from framing.exporters import ExportOptions
+from framing.model import RunResult
+
+
+class JsonExporter:
+    name = "json"
+    extensions = (".json",)
+    description = "JSON document with articles, records (with evidence spans), codebook and problems"
+
+    def export(self, result: RunResult, stream: TextIO, options: ExportOptions) -> None:
+        document: dict[str, Any] = {
+            "metrics": [
+                {"analyzer": analyzer, **asdict(metric)}
+                for analyzer, metrics in result.catalogue.items()
+                for metric in metrics
+            ],
+        }
+        if options.view != "codebook":
+            document["articles"] = [
+                {
+                    "id": a.document.article.id,
+                    "title": a.document.article.title,
+                    "source": a.document.article.source,
+                    "words": len(a.document.words),
+                    "warnings": list(a.warnings),
+                }
+                for a in result.articles
+            ]
+            document["records"] = [asdict(record) for record in result.records]
+            document["problems"] = [asdict(problem) for problem in result.problems]
+        json.dump(document, stream, ensure_ascii=False, indent=2, allow_nan=False)
+        stream.write("\n")
+
+
+@hookimpl
+def framing_register_exporters(register: Any) -> None:
+    register(JsonExporter())

@@ -1,0 +1,53 @@
+"""Terminal output: rich tables with a section per analyzer, units and directions visible."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from framing import hookimpl
+from framing.exporters import ExportOptions
+from framing.model import RunResult
+from framing.tables import format_number, select_table
+
+ARROWS = {"higher": "↑", "lower": "↓"}
+
+
+class TableExporter:
+    name = "table"
+    extensions = (".txt",)
+    description = "a table for the terminal (default)"
+
+    def export(self, result: RunResult, stream: TextIO, options: ExportOptions) -> None:
+        table = select_table(result, options.view, "")
+        console = Console(
+            file=stream,
+            force_terminal=options.color,
+            no_color=not options.color,
+            width=options.width or (None if options.color else 160),
+        )
+        grid = RichTable(title=table.title, show_lines=False, header_style="bold")
+        for column in table.columns:
+            numeric = column in table.numeric
+            grid.add_column(column, justify="right" if numeric else "left", overflow="fold")
+        groups = table.groups or [""] * len(table.rows)
+        for index, (group, members) in enumerate(groupby(zip(groups, table.rows), lambda p: p[0])):
+            if group:
+                if index:
+                    grid.add_section()
+                grid.add_row(Text(group, style="bold cyan"), *[""] * (len(table.columns) - 1))
+            for _, row in members:
+                grid.add_row(*[format_number(value) for value in row])
+        console.print(grid)
+        for article in result.articles:
+            for warning in article.warnings:
+                console.print(f"[yellow]warning:[/] {warning}", highlight=False)
+
+
+@hookimpl
+def framing_register_exporters(register: Any) -> None:
+    register(TableExporter())
