@@ -16,6 +16,11 @@ BlockKind = Literal["headline", "heading", "paragraph"]
 QuotationMark = Literal["straight", "curly"]
 
 
+def normalise(word: str) -> str:
+    """Lower case with typographic apostrophes and dashes made plain: the form word lists match."""
+    return word.lower().replace("’", "'").replace("‑", "-").replace("–", "-")
+
+
 @dataclass(frozen=True)
 class Article:
     """One input article as read from disk or stdin, before cleaning."""
@@ -123,6 +128,11 @@ class Document:
             for token in self.sentence_tokens(sentence)
             if token.is_word
         )
+
+    @cached_property
+    def normalised(self) -> tuple[str, ...]:
+        """Every token's text normalised once (see ``normalise``), index-aligned with ``tokens``."""
+        return tuple(normalise(token.text) for token in self.tokens)
 
     @cached_property
     def _quotation_starts(self) -> list[int]:
