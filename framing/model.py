@@ -6,7 +6,7 @@ analyzers that run after it. All offsets are character offsets into ``Document.t
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -135,6 +135,18 @@ class Document:
         return tuple(normalise(token.text) for token in self.tokens)
 
     @cached_property
+    def _token_starts(self) -> list[int]:
+        return [token.start for token in self.tokens]
+
+    def token_index_at(self, offset: int) -> int:
+        """Index of the first token starting at or after a character offset."""
+        return bisect_left(self._token_starts, offset)
+
+    def tokens_between(self, start: int, end: int) -> tuple[Token, ...]:
+        """Tokens lying within ``[start, end)``."""
+        return self.tokens[self.token_index_at(start) : self.token_index_at(end)]
+
+    @cached_property
     def _quotation_starts(self) -> list[int]:
         return [quotation.inner_start for quotation in self.quotations]
 
@@ -235,6 +247,20 @@ class ArticleResult:
     warnings: tuple[str, ...] = ()
 
 
+Cell = str | float | int | None
+
+
+@dataclass
+class Table:
+    """A titled grid an exporter can render; ``groups`` gives, per row, the section it belongs to (e.g. the analyzer)."""
+
+    title: str
+    columns: list[str]
+    rows: list[list[Cell]]
+    groups: list[str] = field(default_factory=list)
+    numeric: set[str] = field(default_factory=set)
+
+
 @dataclass
 class RunResult:
     """The outcome of a run: per-article results, the metric catalogue, and every problem."""
@@ -242,7 +268,7 @@ class RunResult:
     articles: list[ArticleResult]
     catalogue: dict[str, tuple[Metric, ...]]
     problems: list[Problem]
-    settings: dict[str, Any] = field(default_factory=dict)
+    tables: list[Table] = field(default_factory=list)
 
     @property
     def records(self) -> list[Record]:

@@ -15,11 +15,15 @@ TEXT_SUFFIXES = (".txt", ".md", ".text")
 HTML_SUFFIXES = (".html", ".htm")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 STDIN = "-"
+# Files in a directory that document the folder rather than being articles.
+NOT_ARTICLES = ("readme", "license", "licence", "sources", "changelog", "notice")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
 def expand_inputs(arguments: list[str]) -> Iterator[Path | InputError]:
     """Yield each input file in order; directories give their supported files, sorted by name.
+
+    Inside a directory, README/LICENSE/SOURCES files and hidden files are not articles and are skipped.
 
     Problems (a missing path, an empty directory) are yielded as InputError so the caller can report
     them beside the articles that did read.
@@ -31,7 +35,12 @@ def expand_inputs(arguments: list[str]) -> Iterator[Path | InputError]:
         path = Path(argument)
         if path.is_dir():
             files = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not p.stem.lower().startswith(NOT_ARTICLES)
+                and not p.name.startswith(".")
             )
             if not files:
                 yield InputError(

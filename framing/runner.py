@@ -91,7 +91,25 @@ def run(
         results.append(ArticleResult(document, tuple(records), (warning,) if warning else ()))
         if on_article is not None:
             on_article(article.source)
-    return RunResult(results, catalogue, problems)
+    result = RunResult(results, catalogue, problems)
+    add_analyzer_tables(result, analyzers)
+    return result
+
+
+def add_analyzer_tables(result: RunResult, analyzers: dict[str, tuple[str, Analyzer]]) -> None:
+    """Let analyzers that define ``tables(result)`` add their own comparison tables.
+
+    Optional: an analyzer whose numbers need more than one row per metric (the top terms of each
+    article, a who-speaks table) builds them from its own records. A failure is a Problem.
+    """
+    for name, (_plugin, analyzer) in analyzers.items():
+        build = getattr(analyzer, "tables", None)
+        if build is None or not result.articles:
+            continue
+        try:
+            result.tables.extend(build(result))
+        except Exception as error:
+            result.problems.append(Problem("tables", _one_line(error), analyzer=name))
 
 
 def _unique_id(article: Any, seen: dict[str, int]) -> Any:

@@ -6,24 +6,10 @@ Exporters only render these tables; how a table is built is decided once, here.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from framing.model import Metric, Record, RunResult
-
-Cell = str | float | int | None
-
-
-@dataclass
-class Table:
-    """A titled grid; ``groups`` gives, per row, the section it belongs to (e.g. the analyzer)."""
-
-    title: str
-    columns: list[str]
-    rows: list[list[Cell]]
-    groups: list[str] = field(default_factory=list)
-    numeric: set[str] = field(default_factory=set)
-
+from framing.model import Cell, Metric, Record, RunResult, Table
 
 @dataclass(frozen=True)
 class MetricRow:

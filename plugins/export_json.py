@@ -37,7 +37,8 @@ class JsonExporter:
             ]
             document["records"] = [asdict(record) for record in result.records]
             document["problems"] = [asdict(problem) for problem in result.problems]
-        json.dump(document, stream, ensure_ascii=False, indent=2, allow_nan=False)
+            document["tables"] = [asdict(table) for table in result.tables]
+        json.dump(document, stream, ensure_ascii=False, indent=2, allow_nan=False, default=sorted)
         stream.write("\n")
 
 

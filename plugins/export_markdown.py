@@ -7,7 +7,7 @@ from typing import Any, TextIO
 
 from framing import hookimpl
 from framing.exporters import ExportOptions
-from framing.model import RunResult
+from framing.model import RunResult, Table
 from framing.tables import format_number, select_table
 
 
@@ -21,18 +21,23 @@ class MarkdownExporter:
     description = "Markdown pipe tables, one section per analyzer"
 
     def export(self, result: RunResult, stream: TextIO, options: ExportOptions) -> None:
-        table = select_table(result, options.view, "")
-        groups = table.groups or [""] * len(table.rows)
-        for group, members in groupby(zip(groups, table.rows), key=lambda pair: pair[0]):
-            if group:
-                stream.write(f"\n### {_escape(group)}\n\n")
-            stream.write("| " + " | ".join(_escape(c) for c in table.columns) + " |\n")
-            stream.write(
-                "|" + "|".join("---:" if c in table.numeric else "---" for c in table.columns) + "|\n"
-            )
-            for _, row in members:
-                cells = [_escape(format_number(value)) for value in row]
-                stream.write("| " + " | ".join(cells) + " |\n")
+        for table in [select_table(result, options.view, ""), *result.tables]:
+            _render(table, stream)
+
+
+def _render(table: Table, stream: TextIO) -> None:
+    stream.write(f"\n## {_escape(table.title)}\n")
+    groups = table.groups or [""] * len(table.rows)
+    for group, members in groupby(zip(groups, table.rows), key=lambda pair: pair[0]):
+        if group:
+            stream.write(f"\n### {_escape(group)}\n\n")
+        stream.write("| " + " | ".join(_escape(c) for c in table.columns) + " |\n")
+        stream.write(
+            "|" + "|".join("---:" if c in table.numeric else "---" for c in table.columns) + "|\n"
+        )
+        for _, row in members:
+            cells = [_escape(format_number(value)) for value in row]
+            stream.write("| " + " | ".join(cells) + " |\n")
 
 
 @hookimpl

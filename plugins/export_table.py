@@ -11,7 +11,7 @@ from rich.text import Text
 
 from framing import hookimpl
 from framing.exporters import ExportOptions
-from framing.model import RunResult
+from framing.model import RunResult, Table
 from framing.tables import format_number, select_table
 
 ARROWS = {"higher": "↑", "lower": "↓"}
@@ -23,29 +23,33 @@ class TableExporter:
     description = "a table for the terminal (default)"
 
     def export(self, result: RunResult, stream: TextIO, options: ExportOptions) -> None:
-        table = select_table(result, options.view, "")
         console = Console(
             file=stream,
             force_terminal=options.color,
             no_color=not options.color,
             width=options.width or (None if options.color else 160),
         )
-        grid = RichTable(title=table.title, show_lines=False, header_style="bold")
-        for column in table.columns:
-            numeric = column in table.numeric
-            grid.add_column(column, justify="right" if numeric else "left", overflow="fold")
-        groups = table.groups or [""] * len(table.rows)
-        for index, (group, members) in enumerate(groupby(zip(groups, table.rows), lambda p: p[0])):
-            if group:
-                if index:
-                    grid.add_section()
-                grid.add_row(Text(group, style="bold cyan"), *[""] * (len(table.columns) - 1))
-            for _, row in members:
-                grid.add_row(*[format_number(value) for value in row])
-        console.print(grid)
+        for table in [select_table(result, options.view, ""), *result.tables]:
+            console.print(_render(table))
         for article in result.articles:
             for warning in article.warnings:
                 console.print(f"[yellow]warning:[/] {warning}", highlight=False)
+
+
+def _render(table: Table) -> RichTable:
+    grid = RichTable(title=table.title, show_lines=False, header_style="bold")
+    for column in table.columns:
+        numeric = column in table.numeric
+        grid.add_column(column, justify="right" if numeric else "left", overflow="fold")
+    groups = table.groups or [""] * len(table.rows)
+    for index, (group, members) in enumerate(groupby(zip(groups, table.rows), lambda p: p[0])):
+        if group:
+            if index:
+                grid.add_section()
+            grid.add_row(Text(group, style="bold cyan"), *[""] * (len(table.columns) - 1))
+        for _, row in members:
+            grid.add_row(*[format_number(value) for value in row])
+    return grid
 
 
 @hookimpl

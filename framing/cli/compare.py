@@ -32,6 +32,9 @@ def _run(
     debris: Path | None,
     max_size: float,
     color: bool | None,
+    lexicon: list[Path],
+    actors: Path | None,
+    settings: list[str],
 ) -> None:
     manager = options.load(plugin, disable)
     rules = None
@@ -42,7 +45,7 @@ def _run(
             rules = [*builtin_rules(), *load_rules(debris)]
         except (OSError, ValueError) as error:
             raise UsageError(f"{debris}: {error}") from None
-    result = run(inputs, manager, options.config_from(max_size), rules=rules, only=only)
+    result = run(inputs, manager, options.config_from(max_size, lexicon, actors, settings), rules=rules, only=only)
     if result.articles:
         options.write(manager, result, fmt, output, view, layout, color)
     raise typer.Exit(options.report_problems(result))
@@ -59,9 +62,13 @@ def compare(
     debris: Path = DebrisOption,
     max_size: float = MaxSizeOption,
     color: bool = options.ColorOption,
+    lexicon: list[Path] = options.LexiconOption,
+    actors: Path = options.ActorsOption,
+    settings: list[str] = options.SetOption,
 ) -> None:
     """Compare articles side by side: metrics as rows, articles as columns."""
-    _run(inputs, "compare", fmt, output, layout, plugin, disable, only, debris, max_size, color)
+    _run(inputs, "compare", fmt, output, layout, plugin, disable, only, debris, max_size, color,
+         lexicon, actors, settings)
 
 
 def analyze(
@@ -75,6 +82,9 @@ def analyze(
     debris: Path = DebrisOption,
     max_size: float = MaxSizeOption,
     color: bool = options.ColorOption,
+    lexicon: list[Path] = options.LexiconOption,
+    actors: Path = options.ActorsOption,
+    settings: list[str] = options.SetOption,
     clean_only: bool = typer.Option(
         False, "--show-clean", help="Show what cleaning kept and dropped, then stop."
     ),
@@ -83,4 +93,5 @@ def analyze(
     if clean_only:
         manager = options.load(plugin, disable)
         raise typer.Exit(show_clean(inputs, manager, options.config_from(max_size), debris))
-    _run(inputs, "analyze", fmt, output, layout, plugin, disable, only, debris, max_size, color)
+    _run(inputs, "analyze", fmt, output, layout, plugin, disable, only, debris, max_size, color,
+         lexicon, actors, settings)

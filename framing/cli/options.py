@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import typer
 
@@ -25,6 +25,11 @@ OutputOption = typer.Option(
 LayoutOption = typer.Option("wide", "--layout", help="CSV layout: wide (row per article) or long.")
 PluginOption = typer.Option([], "--plugin", "-p", help="Also load this plugin module (repeatable).")
 DisableOption = typer.Option([], "--disable", help="Do not load this plugin (repeatable).")
+LexiconOption = typer.Option([], "--lexicon", help="Extra lexicon file (TOML; repeatable).")
+ActorsOption = typer.Option(None, "--actors", help="Actors file (TOML) naming actors and sides.")
+SetOption = typer.Option(
+    [], "--set", help="Plugin setting ANALYZER.KEY=VALUE, e.g. --set actors.top=10 (repeatable)."
+)
 ColorOption = typer.Option(None, "--color/--no-color", help="Colour the table (default: on a TTY).")
 
 
@@ -92,9 +97,34 @@ def load(plugin: list[str], disable: list[str]) -> PluginManager:
     return load_manager(extra=plugin, disabled=disable)
 
 
-def config_from(max_size: float) -> dict[str, object]:
-    """The run's settings passed to plugins and the reader."""
-    return {"max_bytes": int(max_size * 1_048_576)}
+def config_from(
+    max_size: float,
+    lexicons: list[Path] | None = None,
+    actors: Path | None = None,
+    settings: list[str] | None = None,
+) -> dict[str, Any]:
+    """The run's settings, passed to every plugin's register hook and to the reader.
+
+    Keys: ``max_bytes``; ``lexicons`` (list of Paths); ``actors`` (Path or None); and one entry per
+    ``--set ANALYZER.KEY=VALUE`` under ``settings[ANALYZER][KEY]`` (values stay strings; the plugin
+    converts and validates them).
+    """
+    for path in [*(lexicons or []), *([actors] if actors else [])]:
+        if not path.is_file():
+            raise UsageError(f"{path}: no such file")
+    parsed: dict[str, dict[str, str]] = {}
+    for item in settings or []:
+        key, sep, value = item.partition("=")
+        analyzer, dot, name = key.partition(".")
+        if not sep or not dot or not analyzer or not name:
+            raise UsageError(f"--set {item!r}: expected ANALYZER.KEY=VALUE")
+        parsed.setdefault(analyzer.strip(), {})[name.strip()] = value.strip()
+    return {
+        "max_bytes": int(max_size * 1_048_576),
+        "lexicons": list(lexicons or []),
+        "actors": actors,
+        "settings": parsed,
+    }
 
 
 def report_problems(result: RunResult, inputs_seen: int | None = None) -> int:
