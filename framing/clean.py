@@ -17,6 +17,7 @@ from framing.model import Block, BlockKind, DroppedLine
 
 TERMINAL = (".", "!", "?", ":", ";", ",", "…", '"', "”", "’", "'", ")")
 MAX_HEADING_WORDS = 10
+MAX_DEBRIS_CHARS = 300
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ def _is_heading(line: str) -> bool:
 
 
 def _debris_rule(line: str, rules: Iterable[DebrisRule]) -> DebrisRule | None:
+    if len(line) > MAX_DEBRIS_CHARS:  # debris is short; this also bounds every rule's running time
+        return None
     for rule in rules:
         if rule.pattern.fullmatch(line):
             return rule
