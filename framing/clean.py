@@ -81,7 +81,9 @@ def _debris_rule(line: str, rules: Iterable[DebrisRule]) -> DebrisRule | None:
     return None
 
 
-def clean(title: str, body: str, rules: Iterable[DebrisRule] | None = None) -> CleanText:
+def clean(
+    title: str, body: str, rules: Iterable[DebrisRule] | None = None, first_line: int = 1
+) -> CleanText:
     """Clean an article body; the headline, if any, becomes the first block.
 
     Lines inside one blank-line-separated group are joined into one paragraph unless a line ends a
@@ -101,7 +103,9 @@ def clean(title: str, body: str, rules: Iterable[DebrisRule] | None = None) -> C
             paragraphs.append((" ".join(pending), "paragraph"))
             pending.clear()
 
-    for number, raw in enumerate(body.splitlines(), start=1):
+    lines = body.splitlines()
+    for index, raw in enumerate(lines):
+        number = first_line + index
         line = " ".join(raw.replace("\u00a0", " ").split())
         if not line:
             flush()
@@ -110,7 +114,7 @@ def clean(title: str, body: str, rules: Iterable[DebrisRule] | None = None) -> C
         if rule is not None:
             dropped.append(DroppedLine(number, line, rule.source))
             continue
-        if not pending and _is_heading(line) and _stands_alone(body, number):
+        if not pending and _is_heading(line) and _stands_alone(lines, index):
             paragraphs.append((line, "heading"))
             continue
         pending.append(line)
@@ -131,7 +135,6 @@ def clean(title: str, body: str, rules: Iterable[DebrisRule] | None = None) -> C
     return CleanText("".join(text_parts), tuple(blocks), tuple(dropped))
 
 
-def _stands_alone(body: str, line_number: int) -> bool:
-    """True when the next non-debris line is blank or absent (a heading sits on its own)."""
-    lines = body.splitlines()
-    return line_number >= len(lines) or not lines[line_number].strip()
+def _stands_alone(lines: list[str], index: int) -> bool:
+    """True when the next line is blank or absent (a heading sits on its own)."""
+    return index + 1 >= len(lines) or not lines[index + 1].strip()

@@ -30,6 +30,7 @@ class Article:
     source: str
     raw_text: str
     metadata: Mapping[str, str] = field(default_factory=dict)
+    first_line: int = 1  # line number of raw_text's first line in the input file
 
 
 @dataclass(frozen=True)
@@ -269,6 +270,10 @@ class RunResult:
     catalogue: dict[str, tuple[Metric, ...]]
     problems: list[Problem]
     tables: list[Table] = field(default_factory=list)
+    # article id -> group label (outlet, folder); empty when articles are compared one by one.
+    groups: dict[str, str] = field(default_factory=dict)
+    # seeds the bootstrap and permutation draws of the group statistics (framing/stats.py)
+    seed: int = 0
 
     @property
     def records(self) -> list[Record]:

@@ -11,7 +11,7 @@ from framing.segment import segment
 
 def prepare(article: Article, rules: Iterable[DebrisRule] | None = None) -> Document:
     """Clean and segment an article once; every analyzer then reads the same Document."""
-    return segment(article, clean(article.title, article.raw_text, rules))
+    return segment(article, clean(article.title, article.raw_text, rules, article.first_line))
 
 
 def document_from_text(text: str, id: str = "text", title: str = "") -> Document:

@@ -88,12 +88,17 @@ def _control_share(text: str) -> float:
     return controls / max(len(sample), 1)
 
 
-def split_headline(text: str) -> tuple[str, str]:
-    """Return (headline, body): the first line is the headline when a blank line follows it."""
-    lines = text.lstrip("\ufeff\n\r ").splitlines()
+def split_headline(text: str) -> tuple[str, str, int]:
+    """Return (headline, body, body's first line number): the first line is the headline when a
+    blank line follows it."""
+    lines = text.lstrip("\ufeff").splitlines()
+    skipped = 0
+    while skipped < len(lines) and not lines[skipped].strip():
+        skipped += 1
+    lines = lines[skipped:]
     if len(lines) >= 2 and lines[0].strip() and not lines[1].strip():
-        return lines[0].strip().lstrip("# ").strip(), "\n".join(lines[2:])
-    return "", "\n".join(lines)
+        return lines[0].strip().lstrip("# ").strip(), "\n".join(lines[2:]), skipped + 3
+    return "", "\n".join(lines), skipped + 1
 
 
 def extract_html(html: str, source: str) -> tuple[str, str]:
@@ -122,14 +127,15 @@ def article_from_bytes(data: bytes, source: str, suffix: str, max_bytes: int) ->
         raise _too_large(source, len(data), max_bytes)
     text = decode(data, source)
     looks_like_html = text.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
+    first_line = 1
     if suffix in HTML_SUFFIXES or (suffix == "" and looks_like_html):
         title, body = extract_html(text, source)
     else:
-        title, body = split_headline(text.replace("\r\n", "\n").replace("\r", "\n"))
+        title, body, first_line = split_headline(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not body.strip() and not title:
         raise InputError(source, "file has no text")
     stem = "stdin" if source == STDIN else Path(source).stem
-    return Article(id=stem, title=title, source=source, raw_text=body)
+    return Article(id=stem, title=title, source=source, raw_text=body, first_line=first_line)
 
 
 @hookimpl(trylast=True)

@@ -1,0 +1,95 @@
+"""Cleaning and segmentation on a fixture with the features of real scraped news."""
+
+from __future__ import annotations
+
+from framing import document_from_text
+from framing.clean import clean
+
+
+def test_debris_lines_are_dropped_with_their_rule(scraped):
+    dropped = [line.text for line in scraped.dropped]
+    assert dropped == [
+        "Published: Updated:",
+        "Enable Read mode",
+        "100% Font Size",
+        "Advertisement",
+        "[With AFP and Reuters]",
+        "Top Content Trending",
+    ]
+    assert all(line.rule.startswith("debris.txt:") for line in scraped.dropped)
+    for debris in dropped:
+        assert debris not in scraped.text
+
+
+def test_real_content_is_kept(scraped):
+    assert "Karvonia carried out new drone strikes" in scraped.text
+    assert "The Observatory said 23 people had died." in scraped.text
+    # The standfirst is long and has no final period: a paragraph, not a heading.
+    assert scraped.blocks[1].kind == "paragraph"
+
+
+def test_headline_and_subheadings(scraped):
+    kinds = {scraped.text[b.start : b.end]: b.kind for b in scraped.blocks}
+    assert kinds["Drone strikes hit depots near the river port"] == "headline"
+    assert kinds["Tuesday’s raids"] == "heading"
+    assert kinds["Officials react"] == "heading"
+    body = [scraped.sentence_text(s) for s in scraped.body_sentences]
+    assert "Tuesday’s raids" not in body and "Officials react" not in body
+
+
+def test_block_offsets_slice_the_text(scraped):
+    for block in scraped.blocks:
+        piece = scraped.text[block.start : block.end]
+        assert piece == piece.strip() and piece
+
+
+def test_abbreviations_do_not_split_sentences(scraped):
+    sentences = [scraped.sentence_text(s) for s in scraped.sentences]
+    assert "Separately, a U.S. official said the U.N. team would not scale back its monitoring mission." in sentences
+    assert any(s.startswith("“The aim is simply") and "Col. Dmitar Halek" in s for s in sentences)
+    assert any("at 5.30 a.m." in s for s in sentences)
+
+
+def test_tokens_keep_hyphenated_names_numbers_and_initials(scraped):
+    words = {t.text for t in scraped.tokens if t.is_word}
+    assert {"al-Kadir", "Strix-4", "three-story", "U.S.", "U.N.", "Col.", "5.30", "Dr."} <= words
+    for token in scraped.tokens:
+        assert scraped.text[token.start : token.end] == token.text
+
+
+def test_quotations_curly_straight_multi_paragraph_and_unclosed(scraped):
+    quotes = {scraped.text[q.inner_start : q.inner_end]: q for q in scraped.quotations}
+    assert quotes["logistics hubs"].closed
+    assert quotes["a reckless provocation"].mark == "straight"
+    # Wire convention: the paragraph ends open, the next opens with a mark, the quote continues.
+    long_quote = next(q for text, q in quotes.items() if text.startswith("We have counted 23 dead"))
+    assert long_quote.closed
+    assert "We demand an independent inquiry" in scraped.text[long_quote.start : long_quote.end]
+    # A missing closing mark is recovered at the paragraph end and does not swallow the next one.
+    unclosed = next(q for text, q in quotes.items() if text.startswith("The strikes will go on"))
+    assert not unclosed.closed
+    assert "The Observatory said" not in scraped.text[unclosed.start : unclosed.end]
+    for q in scraped.quotations:
+        assert scraped.text[q.start] in "“\""
+
+
+def test_sentence_after_closing_quote():
+    doc = document_from_text("He said “It is over.” Then he left. She stayed.")
+    assert [doc.sentence_text(s) for s in doc.sentences] == [
+        "He said “It is over.”",
+        "Then he left.",
+        "She stayed.",
+    ]
+
+
+def test_hard_wrapped_lines_become_one_paragraph():
+    cleaned = clean("", "This sentence was wrapped by\nan old mail client and goes\non for a while.\n\nNext one.")
+    assert [cleaned.text[b.start : b.end] for b in cleaned.blocks] == [
+        "This sentence was wrapped by an old mail client and goes on for a while.",
+        "Next one.",
+    ]
+
+
+def test_a_sentence_starting_like_debris_is_kept():
+    cleaned = clean("", "Updated: the death toll rose to 36.\n\nAdvertisement")
+    assert cleaned.text == "Updated: the death toll rose to 36."
