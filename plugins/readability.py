@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from framing import Document, Measurement, Metric, hookimpl
@@ -61,10 +62,17 @@ class Counts:
     long_sentences: int
 
 
-def count(document: Document) -> Counts:
-    """Count words, syllables and word classes once; each distinct word is looked up once."""
+@lru_cache(maxsize=200_000)
+def word_profile(word: str) -> tuple[int, bool]:
+    """(syllables, is a Dale-Chall difficult word) for a lower-cased word; cached per process."""
     import textstat  # imported here: loading the pronouncing dictionary takes about a second
 
+    syllables = textstat.syllable_count(word) if any(c.isalpha() for c in word) else 1
+    return syllables, textstat.is_difficult_word(word)
+
+
+def count(document: Document) -> Counts:
+    """Count words, syllables and word classes once; each distinct word is looked up once."""
     words: Counter[str] = Counter()
     long_sentences = 0
     for sentence in document.body_sentences:
@@ -73,8 +81,7 @@ def count(document: Document) -> Counts:
         long_sentences += len(sentence_words) > LONG_SENTENCE_WORDS
     syllables = letters = polysyllables = complex_words = difficult = 0
     for word, n in words.items():
-        word_syllables = textstat.syllable_count(word) if any(c.isalpha() for c in word) else 1
-        is_difficult = textstat.is_difficult_word(word)
+        word_syllables, is_difficult = word_profile(word)
         syllables += n * word_syllables
         letters += n * sum(c.isalpha() for c in word)
         polysyllables += n * (word_syllables >= 3)
