@@ -15,6 +15,7 @@ import pluggy
 
 from framing import hookspecs, reader
 from framing.errors import PluginError
+from framing.lexicon import Lexicon
 from framing.model import Analyzer, Article
 
 ENTRY_POINT_GROUP = "framing"
@@ -113,7 +114,11 @@ class PluginManager:
         return found
 
     def analyzers(self, config: dict[str, Any]) -> dict[str, tuple[str, Analyzer]]:
-        """Every registered analyzer by name, with the plugin that registered it."""
+        """Every registered analyzer by name, with the plugin that registered it.
+
+        The analyzers' ``config`` also holds every registered lexicon pack as ``lexicon_packs``.
+        """
+        config = {**config, "lexicon_packs": self.lexicons()}
         found = self._collect("framing_register_analyzers", "analyzer", config=config)
         for name, (plugin_name, analyzer) in found.items():
             if not isinstance(analyzer, Analyzer):
@@ -121,6 +126,11 @@ class PluginManager:
                     f"plugin {plugin_name!r}: analyzer {name!r} lacks name/version/metrics/analyze"
                 )
         return found
+
+    def lexicons(self) -> dict[str, Lexicon]:
+        """Every lexicon pack plugins register (built-in packs included), by pack name."""
+        found = self._collect("framing_register_lexicons", "lexicon")
+        return {name: lexicon for name, (_plugin, lexicon) in found.items()}
 
     def exporters(self) -> dict[str, tuple[str, Any]]:
         """Every registered output format by name."""

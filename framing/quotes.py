@@ -22,6 +22,8 @@ else:  # pragma: no cover
 
 MAX_SCARE_WORDS = 4
 INTRODUCERS = frozenset({":", ",", "that"})
+SENTENCE_ENDS = frozenset({".", "!", "?", "”", '"'})
+SPEAKER_REACH = 3  # “The aim,” the minister said: the verb comes within three tokens
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,13 @@ def is_scare_quote(document: Document, quotation: Quotation) -> bool:
     if before < 0 or document.tokens[before].end < _block_start(document, quotation.start):
         return False  # the quotation opens its paragraph: speech, not a scare quote
     previous = document.normalised[before]
+    if previous in SENTENCE_ENDS:
+        return False  # the quotation opens a sentence: “They were wrong.”
+    after = document.token_index_at(quotation.end)
+    inner = document.slice(quotation.inner_start, quotation.inner_end).rstrip()
+    following = document.normalised[after : after + SPEAKER_REACH]
+    if inner.endswith((",", "?", "!")) and any(word in _verb_words() for word in following):
+        return False  # interrupted by its speaker: “The aim,” she said (but the “experts” said)
     return previous not in INTRODUCERS and previous not in _verb_words()
 
 

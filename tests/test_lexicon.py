@@ -1,0 +1,160 @@
+"""The lexicon format: parsing, line-numbered problems, bundled packs, the plugin hook, the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+
+from framing import hookimpl
+from framing.errors import PluginError
+from framing.lexicon import LexiconError, bundled_lexicons, check, parse_lexicon, read_lexicon
+from framing.manager import PluginManager
+
+GOOD = """[lexicon]
+name = "spin"
+version = "0.2"
+licence = "CC BY 4.0"
+
+[categories.spin]
+label = "Spin words"
+definition = "Words that sell a policy."
+literature = "Lutz 1989"
+terms = ["game-changer", "win-win", { term = "bold new*", weight = 2.5 }]
+
+[referents.police]
+label = "Police"
+definition = "Names for the police."
+[referents.police.labels]
+police = ["police", "officers"]
+cops = ["cop", "cops"]
+"""
+
+
+def test_parse_good_file():
+    lexicon = parse_lexicon(GOOD, "spin.toml")
+    assert (lexicon.name, lexicon.version, lexicon.licence) == ("spin", "0.2", "CC BY 4.0")
+    (spin,) = lexicon.categories
+    assert [t.entry for t in spin.terms] == ["game-changer", "win-win", "bold new*"]
+    assert [t.weight for t in spin.terms] == [1.0, 1.0, 2.5] and spin.weighted
+    (police,) = lexicon.referents
+    assert police.labels["cops"][1].entry == "cops"
+    assert check(GOOD) == []
+
+
+def problems_of(text: str) -> list[tuple[int, str, str]]:
+    return [(p.line, p.severity, p.message) for p in check(text)]
+
+
+def test_errors_carry_the_line_of_the_bad_term():
+    text = GOOD.replace('"win-win"', '"win*win"').replace("weight = 2.5", "weight = -1")
+    found = problems_of(text)
+    assert (
+        10,
+        "error",
+        "category 'spin': term 'win*win' may have one * only, at the end of a word",
+    ) in found
+    assert any(
+        line == 10 and "weight of 'bold new*' must be a positive number" in message
+        for line, _, message in found
+    )
+    with pytest.raises(LexiconError, match="line 10"):
+        parse_lexicon(text, "spin.toml")
+
+
+def test_missing_fields_point_at_their_table():
+    text = GOOD.replace('definition = "Names for the police."\n', "").replace(
+        'version = "0.2"\n', ""
+    )
+    found = problems_of(text)
+    assert (1, "error", "[lexicon]: missing 'version'") in found
+    assert (11, "error", "[referents.police]: missing 'definition'") in found
+
+
+def test_toml_syntax_error_has_its_line():
+    (problem,) = check(GOOD.replace("[categories.spin]", "[categories.spin"))
+    assert problem.line == 6 and "not valid TOML" in problem.message
+
+
+def test_warnings_do_not_refuse_the_file():
+    text = GOOD.replace('"game-changer",', '"game-changer", "Game-Changer",')
+    found = problems_of(text)
+    assert found == [(10, "warning", "category 'spin': term 'Game-Changer' is listed twice")]
+    assert len(parse_lexicon(text).categories[0].terms) == 3
+
+
+def test_same_term_under_two_labels_is_an_error():
+    text = GOOD.replace('cops = ["cop", "cops"]', 'cops = ["cop", "officers"]')
+    assert (
+        17,
+        "error",
+        "term 'officers' is under both labels 'police' and 'cops' of 'police'",
+    ) in problems_of(text)
+
+
+def test_unknown_keys_and_bad_names():
+    text = GOOD.replace("[categories.spin]", "[categories.Spin]").replace(
+        'label = "Spin words"', 'label = "Spin words"\ncolour = "red"'
+    )
+    messages = [m for _, _, m in problems_of(text)]
+    assert "category 'Spin': unknown key 'colour'" in messages
+    assert any("[categories.Spin]: a name must be lower case" in m for m in messages)
+
+
+def test_bundled_packs_are_valid_and_documented():
+    packs = {p.name: p for p in bundled_lexicons()}
+    assert {"news_framing", "naming_choices"} <= packs.keys()
+    for pack in packs.values():
+        assert pack.licence == "CC BY 4.0"
+        for item in (*pack.categories, *pack.referents):
+            assert item.definition and item.literature, item.name
+    categories = {c.name for c in packs["news_framing"].categories}
+    assert {
+        "emotive_negative",
+        "emotive_positive",
+        "boosters",
+        "hedges",
+        "euphemisms_violence",
+        "dysphemisms_violence",
+    } <= categories
+    root = Path(__file__).parent.parent / "corpora" / "lexicons"
+    for path in root.glob("*.toml"):
+        assert [p for p in check(path.read_text("utf-8")) if p.severity == "error"] == []
+
+
+def test_plugin_hook_contributes_a_pack(tmp_path: Path):
+    path = tmp_path / "spin.toml"
+    path.write_text(GOOD, encoding="utf-8")
+
+    class SpinPlugin:
+        @hookimpl
+        def framing_register_lexicons(self, register):
+            register(read_lexicon(path))
+
+    manager = PluginManager()
+    manager.register_module(SpinPlugin(), "spin-plugin")
+    assert list(manager.lexicons()) == ["spin"]
+
+    class Twin(SpinPlugin):
+        pass
+
+    manager.register_module(Twin(), "twin-plugin")
+    with pytest.raises(PluginError, match="'spin-plugin' and plugin 'twin-plugin'"):
+        manager.lexicons()
+
+
+def test_cli_check_reports_lines_and_exit_code(tmp_path: Path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(GOOD.replace('"win-win"', '"win**"'), encoding="utf-8")
+    result = run_cli("lexicon", "check", str(bad))
+    assert result.returncode == 1
+    assert f"{bad}:10: error: category 'spin': term 'win**'" in result.stdout.decode()
+    good = tmp_path / "good.toml"
+    good.write_text(GOOD, encoding="utf-8")
+    result = run_cli("lexicon", "check", str(good))
+    assert result.returncode == 0, result.stdout
+    assert (
+        "ok: lexicon 'spin' 0.2, 1 categories with 3 terms, 1 referents with 2 labels"
+        in result.stdout.decode()
+    )
