@@ -1,0 +1,772 @@
+"""Coverage diff: which sentences, numbers, voices and actors one article has that the others lack.
+
+The body sentences of every article (headline and sub-headings left out) are aligned by meaning:
+
+1. **Quotations, exactly.** A sentence whose quoted words (at least ``MIN_QUOTE_WORDS``, scare
+   quotes left out) occur word for word inside a quotation of another article is paired with that
+   sentence.
+2. **Similarity.** Otherwise each sentence is paired with its most similar sentence in the other
+   articles: cosine of TF-IDF vectors (scikit-learn's ``TfidfVectorizer``, fitted on the sentences
+   of the articles being compared) over content words (stop words dropped, a light suffix stem),
+   numbers as exact values and named-entity-like name sequences. The pair counts when the cosine
+   reaches ``THRESHOLD``.
+3. **Numbers, exactly.** Two sentences that both carry numbers but share none are never paired: "23
+   dead" and "36 dead" are two different reports, not one.
+
+A sentence with no counterpart is "only in" its article. With three or more articles each article is
+aligned against the union of the others. An only-in sentence is labelled by what it adds, and each
+label is checked against the other articles' whole text, not only against the aligned sentence: a
+number that appears nowhere in the others, an actor (name) mentioned nowhere in the others, a
+quotation none of them quotes (with its speaker), and a claim attributed to a source. Summary lines
+are built from those checked labels only. See docs/coverage.md for the rules and the benchmark
+behind ``THRESHOLD``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from framing.matcher import PhraseMatcher
+from framing.model import Document, Quotation, Sentence, Token
+from framing.quotes import attribution_verbs, is_scare_quote
+
+# Chosen on the dev part of benchmarks/coverage.py (see benchmarks/README.md, "## coverage").
+THRESHOLD = 0.3
+MIN_QUOTE_WORDS = 4
+SOURCE_WINDOW = 6  # tokens between a source's name and its attribution verb
+DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+NAME_CONNECTORS = frozenset({"of", "for", "the", "de", "du", "van", "von", "bin", "al", "and"})
+# Honorifics dropped from the front of a name so "Dr. Yusuf al-Hadri" and "Yusuf al-Hadri" agree.
+HONORIFICS = frozenset(
+    "mr. mrs. ms. dr. prof. col. gen. lt. sgt. capt. maj. sen. rep. gov. rev. mr mrs ms dr".split()
+)
+NOT_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december i""".split()
+)
+NUMBER_WORDS = {
+    word: str(value)
+    for value, word in enumerate(
+        "zero _ two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+    if word != "_"  # "one" is left out: "one of the dead" is seldom a count
+} | {
+    word: str(10 * tens)
+    for tens, word in enumerate("_ _ _ thirty forty fifty sixty seventy eighty ninety".split())
+    if word != "_"
+}
+SUFFIXES = ("ing", "ed", "es", "s", "ly")
+
+
+@dataclass(frozen=True)
+class Addition:
+    """What an only-in sentence adds, checked against the other articles' whole text.
+
+    ``kind`` is ``quotation`` (value: the quoted words; source: the speaker), ``number`` (value: the
+    number with the words that follow it), ``actor`` (value: the name) or ``claim`` (source: who it
+    is attributed to). ``source`` is empty when no speaker or source was found."""
+
+    kind: str
+    value: str
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    """The sentence another article pairs with this one (``via``: quotation or similarity)."""
+
+    article: str
+    index: int
+    score: float
+    via: str
+
+
+@dataclass(frozen=True)
+class AlignedSentence:
+    """One body sentence of one article with its counterpart (None: only in this article)."""
+
+    article: str
+    index: int
+    start: int
+    end: int
+    text: str
+    counterpart: Counterpart | None
+    additions: tuple[Addition, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleCoverage:
+    """One article's side of the diff and its cross-article counts."""
+
+    article: str
+    sentences: tuple[AlignedSentence, ...]
+    numbers_only_here: tuple[str, ...]
+    actors_only_here: tuple[str, ...]
+    sources_only_here: tuple[str, ...]
+
+    @property
+    def only_here(self) -> tuple[AlignedSentence, ...]:
+        return tuple(s for s in self.sentences if s.counterpart is None)
+
+    @property
+    def unmatched_share(self) -> float | None:
+        return len(self.only_here) / len(self.sentences) if self.sentences else None
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The diff of two or more articles; ``articles`` in input order."""
+
+    articles: tuple[ArticleCoverage, ...]
+    threshold: float
+    actor_rule: str = "capitalised name sequences"
+    speaker_rule: str = "attribution verbs near a name"
+
+
+@dataclass
+class _Facts:
+    """What the alignment and the labels need from one article, computed once."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    features: list[list[str]] = field(default_factory=list)
+    numbers: list[dict[str, str]] = field(default_factory=list)  # number -> number with its noun
+    names: list[list[str]] = field(default_factory=list)
+    quoted: list[str] = field(default_factory=list)  # the sentence's quoted words, space-joined
+    quoted_text: list[str] = field(
+        default_factory=list
+    )  # the same words as the article writes them
+    speakers: list[str] = field(default_factory=list)  # speaker of the sentence's quotation
+    sources: list[str] = field(default_factory=list)  # source of an attribution outside quotes
+
+
+def align(
+    documents: Sequence[Document], threshold: float = THRESHOLD, numbers_must_agree: bool = True
+) -> Coverage:
+    """Align the body sentences of two or more articles and label what each article alone has."""
+    if len(documents) < 2:
+        raise ValueError("coverage needs at least two articles")
+    capitalised = _mid_sentence_capitals(documents)
+    facts = [_facts(document, capitalised) for document in documents]
+    similarity = _similarities(facts)
+    articles = []
+    for position, own in enumerate(facts):
+        others = [f for index, f in enumerate(facts) if index != position]
+        articles.append(
+            _article_coverage(
+                own, others, similarity, position, facts, threshold, numbers_must_agree
+            )
+        )
+    return Coverage(tuple(articles), threshold)
+
+
+def _article_coverage(
+    own: _Facts,
+    others: list[_Facts],
+    similarity: dict[tuple[int, int], list[list[float]]],
+    position: int,
+    facts: list[_Facts],
+    threshold: float,
+    numbers_must_agree: bool,
+) -> ArticleCoverage:
+    other_numbers = {n for other in others for sentence in other.numbers for n in sentence}
+    other_names = [name for other in others for sentence in other.names for name in sentence]
+    other_sources = [s for other in others for s in (*other.speakers, *other.sources) if s]
+    other_quotes = [q for other in others for q in other.quoted if q]
+    article_id = own.document.article.id
+    aligned = []
+    for index, sentence in enumerate(own.sentences):
+        counterpart = _quotation_counterpart(own, index, facts, position)
+        if counterpart is None:
+            counterpart = _similar_counterpart(
+                own, index, facts, position, similarity, threshold, numbers_must_agree
+            )
+        additions: tuple[Addition, ...] = ()
+        if counterpart is None:
+            additions = _additions(own, index, other_numbers, other_names, other_quotes)
+        aligned.append(
+            AlignedSentence(
+                article_id,
+                index,
+                sentence.start,
+                sentence.end,
+                own.document.sentence_text(sentence),
+                counterpart,
+                additions,
+            )
+        )
+    own_numbers = {n for sentence in own.numbers for n in sentence}
+    own_names = _distinct(name for sentence in own.names for name in sentence)
+    pairs = zip(own.speakers, own.sources, strict=True)
+    own_sources = _distinct(source for pair in pairs for source in pair if source)
+    return ArticleCoverage(
+        article_id,
+        tuple(aligned),
+        tuple(sorted(own_numbers - other_numbers, key=_number_order)),
+        tuple(n for n in own_names if not _name_in(n, other_names)),
+        tuple(s for s in own_sources if not _name_in(s, other_sources)),
+    )
+
+
+def _quotation_counterpart(
+    own: _Facts, index: int, facts: list[_Facts], position: int
+) -> Counterpart | None:
+    quoted = own.quoted[index]
+    if not quoted:
+        return None
+    for other_position, other in enumerate(facts):
+        if other_position == position:
+            continue
+        for other_index, other_quoted in enumerate(other.quoted):
+            if other_quoted and (
+                _contains(other_quoted, quoted) or _contains(quoted, other_quoted)
+            ):
+                return Counterpart(other.document.article.id, other_index, 1.0, "quotation")
+    return None
+
+
+def _similar_counterpart(
+    own: _Facts,
+    index: int,
+    facts: list[_Facts],
+    position: int,
+    similarity: dict[tuple[int, int], list[list[float]]],
+    threshold: float,
+    numbers_must_agree: bool,
+) -> Counterpart | None:
+    best: Counterpart | None = None
+    own_numbers = own.numbers[index].keys()
+    for other_position, other in enumerate(facts):
+        if other_position == position:
+            continue
+        row = similarity[(position, other_position)][index]
+        for other_index, score in enumerate(row):
+            if score < threshold or (best is not None and score <= best.score):
+                continue
+            other_numbers = other.numbers[other_index].keys()
+            if (
+                numbers_must_agree
+                and own_numbers
+                and other_numbers
+                and not own_numbers & other_numbers
+            ):
+                continue
+            best = Counterpart(other.document.article.id, other_index, float(score), "similarity")
+    return best
+
+
+def _additions(
+    own: _Facts,
+    index: int,
+    other_numbers: set[str],
+    other_names: list[str],
+    other_quotes: list[str],
+) -> tuple[Addition, ...]:
+    """Labels of an only-in sentence, each checked against the other articles' whole text."""
+    additions = []
+    quoted = own.quoted[index]
+    if quoted and not any(_contains(q, quoted) or _contains(quoted, q) for q in other_quotes):
+        additions.append(Addition("quotation", own.quoted_text[index], own.speakers[index]))
+    for number, phrase in own.numbers[index].items():
+        if number not in other_numbers:
+            additions.append(Addition("number", phrase, own.sources[index] or own.speakers[index]))
+    for name in own.names[index]:
+        if not _name_in(name, other_names):
+            additions.append(Addition("actor", name))
+    if own.sources[index]:
+        additions.append(
+            Addition(
+                "claim",
+                _short(own.document.sentence_text(own.sentences[index])),
+                own.sources[index],
+            )
+        )
+    return tuple(additions)
+
+
+# --- features -------------------------------------------------------------------------------------
+
+
+def _facts(document: Document, capitalised: set[str]) -> _Facts:
+    facts = _Facts(document, document.body_sentences)
+    speech = [q for q in document.quotations if not is_scare_quote(document, q)]
+    verbs = _verb_matcher()
+    recent_source = ""
+    for sentence in facts.sentences:
+        tokens = document.sentence_tokens(sentence)
+        names = _names(document, sentence, capitalised)
+        numbers = _numbers(tokens)
+        facts.names.append(names)
+        facts.numbers.append(numbers)
+        facts.features.append(_features(document, sentence, names, numbers))
+        inside = [
+            q for q in speech if q.inner_start < sentence.end and q.inner_end > sentence.start
+        ]
+        key, shown = _quoted_words(document, sentence, inside)
+        facts.quoted.append(key)
+        facts.quoted_text.append(shown)
+        source = _attribution_source(document, sentence, verbs, names, recent_source)
+        facts.sources.append(source if not inside else "")
+        facts.speakers.append(source if inside else "")
+        if source:
+            recent_source = source
+    _spread_speakers(facts, speech)
+    return facts
+
+
+def _spread_speakers(facts: _Facts, speech: list[Quotation]) -> None:
+    """A quotation running over several sentences has one speaker: give it to each of them. A
+    quotation with no speaker of its own takes the previous quotation's speaker in the same
+    paragraph ("...,” Ms. Telan said. “What did my boy do?”)."""
+    previous_block, previous_speaker = -1, ""
+    for quotation in speech:
+        covered = [
+            i
+            for i, s in enumerate(facts.sentences)
+            if quotation.inner_start < s.end and quotation.inner_end > s.start
+        ]
+        if not covered:
+            continue
+        speaker = next((facts.speakers[i] for i in reversed(covered) if facts.speakers[i]), "")
+        block = facts.sentences[covered[0]].block
+        if not speaker and block == previous_block:
+            speaker = previous_speaker
+        for i in covered:
+            if not facts.speakers[i]:
+                facts.speakers[i] = speaker
+        previous_block, previous_speaker = block, speaker
+
+
+def _features(
+    document: Document, sentence: Sentence, names: list[str], numbers: dict[str, str]
+) -> list[str]:
+    """Content-word stems, exact numbers (``#23``) and whole names (``@lera voss``)."""
+    stop = _stop_words()
+    features = []
+    for i in range(sentence.first_token, sentence.end_token):
+        token = document.tokens[i]
+        word = document.normalised[i]
+        if not token.is_word or word in stop or any(c.isdigit() for c in word):
+            continue
+        if word in NUMBER_WORDS:
+            continue
+        features.append(stem(word))
+    features.extend(f"#{number}" for number in numbers)
+    features.extend(f"@{name.lower()}" for name in names)
+    return features
+
+
+def stem(word: str) -> str:
+    """A light suffix stem (killed/kills/killing -> kill) so inflection does not hide a match."""
+    word = word.removesuffix("'s").removesuffix("’s")
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+@lru_cache(maxsize=1)
+def _verb_matcher() -> PhraseMatcher[str]:
+    return attribution_verbs().matcher()
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+def _numbers(tokens: Sequence[Token]) -> dict[str, str]:
+    """Numbers of a sentence as exact values (``3,000`` -> ``3000``, ``seven`` -> ``7``), with the
+    words
+    that follow each (``41 wounded people``) so a summary can say what was counted."""
+    found: dict[str, str] = {}
+    for position, token in enumerate(tokens):
+        value = _number_value(token.text)
+        if value is None or value in found:
+            continue
+        tail = []
+        for follower in tokens[position + 1 : position + 4]:
+            if not follower.is_word or follower.lower in _stop_words():
+                break
+            tail.append(follower.text)
+        found[value] = " ".join([token.text, *tail])
+    return found
+
+
+def _number_value(text: str) -> str | None:
+    lower = text.lower()
+    if lower in NUMBER_WORDS:
+        return NUMBER_WORDS[lower]
+    tens, _, unit = lower.partition("-")
+    if unit and tens in NUMBER_WORDS and unit in NUMBER_WORDS and int(NUMBER_WORDS[unit]) < 10:
+        return str(int(NUMBER_WORDS[tens]) + int(NUMBER_WORDS[unit]))
+    match = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)(?:st|nd|rd|th|s)?", lower)
+    if match is None:
+        return None
+    return match.group(1).replace(",", "")
+
+
+def _number_order(value: str) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        return float("inf")
+
+
+def _mid_sentence_capitals(documents: Iterable[Document]) -> set[str]:
+    """Words written with a capital inside a sentence somewhere: names, not sentence openers."""
+    seen = set()
+    for document in documents:
+        for sentence in document.body_sentences:
+            for i in range(sentence.first_token + 1, sentence.end_token):
+                token = document.tokens[i]
+                if (
+                    token.is_word
+                    and _capitalised(token.text)
+                    and document.tokens[i - 1].text not in ("“", '"', "‘", "(", ":")
+                ):
+                    seen.add(document.normalised[i])
+    return seen
+
+
+def _capitalised(text: str) -> bool:
+    if text[0].isupper():
+        return True
+    prefix, _, rest = text.partition("-")  # al-Hadri, el-Sisi
+    return prefix in ("al", "el") and bool(rest) and rest[0].isupper()
+
+
+def _names(document: Document, sentence: Sentence, capitalised: set[str]) -> list[str]:
+    """Named-entity-like name sequences: runs of capitalised words (with "of", "for", "al" inside).
+
+    A capitalised word that opens a sentence or quotation counts only when the articles also write
+    it with a capital mid-sentence, so "Witnesses said" is no name. A possessive ends a name:
+    "Karvonia's Defense Ministry" gives "Karvonia" and "Defense Ministry". Days, months and leading
+    honorifics (Dr., Col.) are dropped."""
+    names: list[str] = []
+    run: list[Token] = []
+
+    def close() -> None:
+        while run and run[-1].lower in NAME_CONNECTORS:
+            run.pop()
+        while run and (run[0].lower in HONORIFICS or run[0].lower in NAME_CONNECTORS):
+            run.pop(0)
+        if run:
+            name = " ".join(_strip_possessive(t.text) for t in run)
+            if name.lower() not in NOT_NAMES and name not in names:
+                names.append(name)
+        run.clear()
+
+    stop = _stop_words()
+    for i in range(sentence.first_token, sentence.end_token):
+        token = document.tokens[i]
+        word = document.normalised[i]
+        if not token.is_word:
+            if token.text != "." or not run:
+                close()
+            continue
+        opener = i == sentence.first_token or document.tokens[i - 1].text in ("“", '"', "‘", "(")
+        if _capitalised(token.text) and not token.text.isdigit():
+            if opener and (
+                word in stop
+                or not (
+                    _strip_possessive(word) in capitalised
+                    or _next_is_capitalised(document, i, sentence)
+                )
+            ):
+                close()
+                continue
+            run.append(token)
+            if word.endswith(("'s", "’s")):
+                close()
+        elif run and word in NAME_CONNECTORS:
+            run.append(token)
+        else:
+            close()
+    close()
+    return names
+
+
+def _next_is_capitalised(document: Document, index: int, sentence: Sentence) -> bool:
+    """ "Petar Vuk, 61, ..." opens with a two-word name even if "Petar" never recurs."""
+    following = index + 1
+    return (
+        following < sentence.end_token
+        and document.tokens[following].is_word
+        and _capitalised(document.tokens[following].text)
+    )
+
+
+def _strip_possessive(text: str) -> str:
+    return text.removesuffix("'s").removesuffix("’s")
+
+
+def _quoted_words(
+    document: Document, sentence: Sentence, quotations: list[Quotation]
+) -> tuple[str, str]:
+    """The sentence's quoted words normalised and space-joined (the key exact matching compares),
+    and as written; both empty below ``MIN_QUOTE_WORDS`` words."""
+    words, parts = [], []
+    for quotation in quotations:
+        start, end = (
+            max(sentence.start, quotation.inner_start),
+            min(sentence.end, quotation.inner_end),
+        )
+        parts.append(document.text[start:end].strip(" ,"))
+        for i in range(document.token_index_at(start), document.token_index_at(end)):
+            if document.tokens[i].is_word:
+                words.append(document.normalised[i])
+    if len(words) < MIN_QUOTE_WORDS:
+        return "", ""
+    return " ".join(words), " … ".join(parts)
+
+
+def _attribution_source(
+    document: Document,
+    sentence: Sentence,
+    verbs: PhraseMatcher[str],
+    names: list[str],
+    recent_source: str,
+) -> str:
+    """Who a sentence attributes something to, found next to an attribution verb outside quotes.
+
+    Looking back from the verb, the words up to the previous comma or quotation mark: their last
+    name ("Defense Minister Lera Voss told"); a pronoun just before it ("she said") takes the source
+    of the latest attribution before it. Words there that open the sentence or start with a
+    determiner are the source ("the port authority said"). Else the first name of the sentence
+    outside quotations, which covers appositions ("Dr. Yusuf al-Hadri, director of the hospital,
+    said"). Last, a name right after the verb ("said Helen Marsh", "according to the
+    Observatory")."""
+    for match in verbs.find(
+        document.tokens, sentence.first_token, sentence.end_token, words=document.normalised
+    ):
+        if document.in_quotation(match.start, match.end):
+            continue
+        chunk: list[int] = []
+        if match.end_token - match.first_token == 1:  # "according to" names its source after it
+            chunk = _chunk_before(document, sentence, match.first_token)
+            chunk_names = _names_in_tokens(document, chunk, names)
+            if chunk_names:
+                return chunk_names[-1]
+            if any(document.normalised[i] in PRONOUNS for i in chunk[-2:]):
+                if recent_source:
+                    return recent_source
+                continue
+            if chunk and (
+                chunk[0] == sentence.first_token or document.normalised[chunk[0]] in DETERMINERS
+            ):
+                if document.normalised[chunk[-1]] not in _stop_words():
+                    return " ".join(document.normalised[i] for i in chunk[-3:])
+            outside = [
+                i
+                for i in range(sentence.first_token, match.first_token)
+                if not document.in_quotation(document.tokens[i].start, document.tokens[i].end)
+            ]
+            subject = _names_in_tokens(document, outside, names)
+            if subject:
+                return subject[0]
+        after = _name_after(document, sentence, match.end_token, names)
+        if after:
+            return after
+        if match.end_token - match.first_token > 1:
+            phrase = _phrase_after(document, sentence, match.end_token)
+            if phrase:
+                return phrase
+    return ""
+
+
+def _phrase_after(document: Document, sentence: Sentence, start: int) -> str:
+    """ "according to the port authority": up to four words after the cue, from a determiner."""
+    words = []
+    for i in range(start, min(sentence.end_token, start + 4)):
+        if not document.tokens[i].is_word:
+            break
+        words.append(document.normalised[i])
+    return " ".join(words) if words and words[0] in DETERMINERS else ""
+
+
+def _chunk_before(document: Document, sentence: Sentence, verb: int) -> list[int]:
+    """Word tokens between the verb and the previous comma, colon or quotation mark (at most
+    ``SOURCE_WINDOW``)."""
+    chunk: list[int] = []
+    for i in range(verb - 1, sentence.first_token - 1, -1):
+        token = document.tokens[i]
+        if not token.is_word:
+            if token.text in ',;:—–“”"()':
+                break
+            continue
+        if len(chunk) == SOURCE_WINDOW or document.in_quotation(token.start, token.end):
+            break
+        chunk.insert(0, i)
+    return chunk
+
+
+def _names_in_tokens(document: Document, indexes: list[int], names: list[str]) -> list[str]:
+    """The names that lie within runs of consecutive tokens, in text order."""
+    found: list[tuple[int, str]] = []
+    runs: list[list[int]] = []
+    for i in indexes:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        start = document.tokens[run[0]].start
+        text = document.text[start : document.tokens[run[-1]].end]
+        found.extend((start + text.find(name), name) for name in names if _whole(name, text))
+    return [name for _, name in sorted(found)]
+
+
+def _name_after(document: Document, sentence: Sentence, verb_end: int, names: list[str]) -> str:
+    stop = min(sentence.end_token, verb_end + SOURCE_WINDOW)
+    if verb_end >= stop:
+        return ""
+    text = document.text[document.tokens[verb_end].start : document.tokens[stop - 1].end]
+    text = re.split(r"[“”\",;]", text)[0]
+    found = [name for name in names if _whole(name, text)]
+    return min(found, key=lambda name: text.find(name)) if found else ""
+
+
+def _whole(name: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+
+
+# --- comparing names and quotations ---------------------------------------------------------------
+
+
+def _name_key(name: str) -> tuple[str, ...]:
+    return tuple(w for w in name.lower().split() if w not in HONORIFICS and w not in ("the",))
+
+
+def _name_in(name: str, others: Iterable[str]) -> bool:
+    """True when another article names the same actor.
+
+    Two names agree when their last words agree and every word of the shorter is a word of the
+    longer ("Voss", "Lera Voss", "Defense Minister Voss", "Defense Minister Lera Voss"), or when a
+    one-word name is a word of the other ("Observatory", "Regional Observatory for Human Rights").
+    Honorifics and "the" are ignored."""
+    key = _name_key(name)
+    if not key:
+        return True
+    for other in others:
+        other_key = _name_key(other)
+        if not other_key:
+            continue
+        short, long = (key, other_key) if len(key) <= len(other_key) else (other_key, key)
+        if len(short) == 1 and short[0] in long:
+            return True
+        if short[-1] == long[-1] and set(short) <= set(long):
+            return True
+    return False
+
+
+def _contains(text: str, part: str) -> bool:
+    return f" {part} " in f" {text} "
+
+
+def _distinct(names: Iterable[str]) -> list[str]:
+    """One entry per actor, the longest form of each ("Mira Telan" absorbs "Telan"), text order."""
+    ordered = list(dict.fromkeys(names))
+    kept: list[str] = []
+    for name in sorted(ordered, key=lambda n: -len(_name_key(n))):
+        if not _name_in(name, kept):
+            kept.append(name)
+    return [name for name in ordered if name in kept]
+
+
+def _short(text: str, words: int = 12) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+# --- similarity -----------------------------------------------------------------------------------
+
+
+def _similarities(facts: list[_Facts]) -> dict[tuple[int, int], list[list[float]]]:
+    """Cosine similarity of every sentence pair across articles, from one TF-IDF fit on all."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    features = [sentence for f in facts for sentence in f.features]
+    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, norm="l2")
+    try:
+        matrix = vectorizer.fit_transform(features)
+    except ValueError:  # no sentence has a content word
+        matrix = None
+    offsets = [0]
+    for f in facts:
+        offsets.append(offsets[-1] + len(f.sentences))
+    result: dict[tuple[int, int], list[list[float]]] = {}
+    for a in range(len(facts)):
+        for b in range(len(facts)):
+            if a == b:
+                continue
+            if matrix is None:
+                result[(a, b)] = [[0.0] * len(facts[b].sentences) for _ in facts[a].sentences]
+                continue
+            block_a = matrix[offsets[a] : offsets[a + 1]]
+            block_b = matrix[offsets[b] : offsets[b + 1]]
+            result[(a, b)] = (block_a @ block_b.T).toarray().tolist()
+    return result
+
+
+def _identity(features: list[str]) -> list[str]:
+    return features
+
+
+# --- summary --------------------------------------------------------------------------------------
+
+
+def summary_lines(coverage: Coverage, limit: int = 12) -> list[str]:
+    """Plain-language lines built only from checked labels ("B alone quotes Petar Vuk: …").
+
+    "X alone" means: no sentence of the other article(s) was aligned with this one, and the
+    quotation, number or name it names appears nowhere in their text."""
+    lines: list[str] = []
+    for article in coverage.articles:
+        others = _others(coverage, article.article)
+        plain = 0
+        for sentence in article.only_here:
+            said = _sentence_summary(article.article, sentence)
+            if said:
+                lines.append(f"{said} (sentence {sentence.index + 1})")
+            else:
+                plain += 1
+        if plain:
+            lines.append(
+                f"{article.article}: {plain} more sentence(s) with no counterpart in {others}"
+            )
+    return lines[:limit] if limit else lines
+
+
+def _sentence_summary(article: str, sentence: AlignedSentence) -> str:
+    by_kind: dict[str, list[Addition]] = {}
+    for addition in sentence.additions:
+        by_kind.setdefault(addition.kind, []).append(addition)
+    if "quotation" in by_kind:
+        quote = by_kind["quotation"][0]
+        who = quote.source or "an unnamed speaker"
+        return f"{article} alone quotes {who}: “{_short(quote.value)}”"
+    if "number" in by_kind:
+        figures = ", ".join(f"“{a.value}”" for a in by_kind["number"])
+        source = by_kind["number"][0].source
+        return f"{article} alone reports {figures}" + (
+            f", attributed to {source}" if source else ""
+        )
+    if "actor" in by_kind:
+        return f"{article} alone mentions " + ", ".join(a.value for a in by_kind["actor"])
+    if "claim" in by_kind:
+        claim = by_kind["claim"][0]
+        return f"{article} alone has a claim attributed to {claim.source}: “{claim.value}”"
+    return ""
+
+
+def _others(coverage: Coverage, article: str) -> str:
+    names = [a.article for a in coverage.articles if a.article != article]
+    return names[0] if len(names) == 1 else "any of " + ", ".join(names)

@@ -1,0 +1,137 @@
+"""Coverage: what each article reports that the others leave out (see docs/coverage.md).
+
+Coverage is a comparison, not a property of one article, so ``analyze`` measures nothing: the work
+is done once per run in ``tables(result)``, which aligns the articles' sentences with
+:func:`framing.coverage.align` and adds two tables to ``framing compare``: the per-article coverage
+figures below, and what only one article reports, in plain language. The metrics are declared here
+so the codebook (``framing metrics``) documents them; they are cross-article and appear only in the
+Coverage table, never as rows of the main comparison (declared ``per_target`` with no per-article
+record, so the comparison has no empty row for them).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from framing import Document, Measurement, Metric, RunResult, hookimpl
+from framing.coverage import THRESHOLD, Coverage, align, summary_lines
+from framing.model import Table
+
+CROSS = "Cross-article, shown in the Coverage table of `compare` (not a per-article row): "
+METRICS = (
+    Metric(
+        "unmatched_share",
+        "Sentences with no counterpart",
+        "share (0-1)",
+        "neutral",
+        CROSS + "share of the article's body sentences that no sentence of the other article(s) "
+        f"matches (exact quotation, or TF-IDF cosine >= {THRESHOLD} with no conflicting number).",
+        per_target=True,
+    ),
+    Metric(
+        "actors_only_here",
+        "Actors only in this article",
+        "actors",
+        "neutral",
+        CROSS + "distinct actors the article names that no other article names.",
+        per_target=True,
+    ),
+    Metric(
+        "sources_only_here",
+        "Sources only in this article",
+        "sources",
+        "neutral",
+        CROSS + "distinct speakers of quotations and sources of attributed claims that no other "
+        "article quotes or cites.",
+        per_target=True,
+    ),
+    Metric(
+        "numbers_only_here",
+        "Numbers only in this article",
+        "numbers",
+        "neutral",
+        CROSS + "distinct numbers (exact values: 3,000 = 3000, seven = 7) in the body that appear "
+        "nowhere in the other articles.",
+        per_target=True,
+    ),
+)
+
+
+class CoverageAnalyzer:
+    name = "coverage"
+    version = "1.0"
+    metrics = METRICS
+
+    def __init__(self, threshold: float = THRESHOLD) -> None:
+        self.threshold = threshold
+
+    def analyze(self, document: Document) -> list[Measurement]:
+        return []  # coverage needs every article: see tables()
+
+    def tables(self, result: RunResult) -> list[Table]:
+        """The Coverage figures and the only-in sentences, when the run has two or more articles."""
+        documents = [article.document for article in result.articles]
+        if len(documents) < 2:
+            return []
+        coverage = align(documents, self.threshold)
+        return [figures_table(coverage), only_in_table(coverage)]
+
+
+def figures_table(coverage: Coverage) -> Table:
+    """One row per article: sentences, counterparts, and what only this article has."""
+    columns = [
+        "article",
+        "sentences",
+        "with counterpart",
+        "no counterpart",
+        "share no counterpart",
+        "actors only here",
+        "sources only here",
+        "numbers only here",
+    ]
+    rows: list[list[Any]] = []
+    for article in coverage.articles:
+        only = len(article.only_here)
+        rows.append(
+            [
+                article.article,
+                len(article.sentences),
+                len(article.sentences) - only,
+                only,
+                article.unmatched_share,
+                len(article.actors_only_here),
+                len(article.sources_only_here),
+                len(article.numbers_only_here),
+            ]
+        )
+    numeric = set(columns[1:])
+    return Table(
+        f"Coverage (each article against the others; threshold {coverage.threshold})",
+        columns,
+        rows,
+        numeric=numeric,
+    )
+
+
+def only_in_table(coverage: Coverage) -> Table:
+    """What only one article reports, one plain-language line per labelled only-in sentence."""
+    rows: list[list[Any]] = [[line] for line in summary_lines(coverage, limit=0)]
+    return Table("Coverage: what only one article reports", ["summary"], rows)
+
+
+def _threshold(config: dict[str, Any]) -> float:
+    raw = config.get("settings", {}).get("coverage", {}).get("threshold")
+    if raw is None:
+        return THRESHOLD
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError(f"coverage: threshold must be a number, got {raw!r}") from None
+    if not 0 < value <= 1:
+        raise ValueError(f"coverage: threshold must be in (0, 1], got {raw!r}")
+    return value
+
+
+@hookimpl
+def framing_register_analyzers(register: Any, config: dict[str, Any]) -> None:
+    register(CoverageAnalyzer(_threshold(config)))
