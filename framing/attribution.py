@@ -1,0 +1,837 @@
+"""Who speaks in an article: quotations and reported speech, their speakers, types and sides.
+
+Found once per article and shared by every analyzer or report that needs sources. The rules are
+shallow and documented (docs/analyzers/source_balance.md) rather than learned:
+
+- An attribution starts at a cue, an attribution verb from ``framing.quotes.attribution_verbs()``
+  ("said", "told", "claimed", "according to") outside quotation marks. Its speaker is the noun
+  phrase before the verb ("the ministry said"), after it ("..., said Kremlin spokesman Dmitry
+  Peskov"), after "according to", or, for "and said" / ", adding", the previous speaker of the
+  sentence. A cue with no speaker is not an attribution (the noun in "reports of civilian deaths").
+- Its content is the rest of the sentence after the verb ("said (that) ..."), or, when the verb
+  closes the clause ("..., the ministry said."), the text before the speaker or the quotation that
+  ends there.
+- Kinds: ``direct`` when a quotation makes up most of the content, ``partial`` when reported
+  speech carries a quoted fragment, ``indirect`` otherwise. A quotation no cue claims is a scare
+  quote when ``framing.quotes.is_scare_quote`` says so; otherwise it continues the nearest speaker
+  (the second half of “The aim,” he said, “is ...”, or a paragraph that carries on a quote).
+- Speakers are merged across the article by surname, by definite descriptions ("the ministry",
+  "the Kremlin spokesman") that repeat words of an earlier speaker, and by pronouns ("he", "it")
+  resolved to the most recent compatible speaker. Types come from corpora/sources/roles.toml.
+"""
+
+from __future__ import annotations
+
+import sys
+import weakref
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+from framing.actors import ActorSet, mentions_for
+from framing.matcher import Match, PhraseMatcher
+from framing.model import Document, Quotation, Span
+from framing.quotes import attribution_verbs, is_scare_quote, quotation_words
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+Kind = Literal["direct", "partial", "indirect"]
+SPEAKER_TYPES = (
+    "government", "military", "armed_group", "opposition", "expert", "citizen", "media", "other",
+)
+DIRECT_SHARE = 0.6  # a quotation with this share of the content's words makes it direct
+MAX_SUBJECT = 10  # tokens a speaker phrase may span before the verb
+MAX_OBJECT = 12  # tokens a speaker phrase may span after the verb or "according to"
+DETERMINERS = frozenset(
+    "the a an its his her their our this that these those another one two three several some many "
+    "other both each".split()
+)
+INDEFINITE = frozenset("a an another one two three four several some many".split())
+PRONOUNS = {"he": "male", "she": "female", "it": "thing", "they": "any", "we": "any", "i": "any"}
+# Words that end a speaker phrase: clause boundaries and auxiliaries a subject cannot contain.
+BOUNDARIES = frozenset(
+    """and but or nor that which who whom whose while because as when after before if since although
+    though where so than whether is was were are be been being has have had will would could should
+    may might can not did do does also then over about against into amid despite with by""".split()
+)
+SKIP_BEFORE_VERB = frozenset(
+    "also has have had was is would will later previously further then again repeatedly publicly "
+    "earlier separately reportedly already once has had".split()
+)
+# Words that may sit between a verb and its content ("said on Tuesday in a statement that ...",
+# "told reporters that ..."); determiners only after one of the prepositions.
+ADVERBIAL_PREPOSITIONS = frozenset(
+    "on in at by via during late early earlier later this last".split()
+)
+ADVERBIAL = frozenset(
+    """statement interview news conference briefing press release telephone phone email television
+    radio broadcast speech address post posted message tweet monday tuesday wednesday thursday
+    friday saturday sunday morning evening night afternoon week weekend month year today yesterday
+    also separately reporters journalists lawmakers him her them us me media""".split()
+) | ADVERBIAL_PREPOSITIONS
+PREPOSITIONS = frozenset("of for at from in with to".split())
+RELATIVE = frozenset("who whom whose which where".split())
+CARRY_OVER = frozenset("and but".split())
+
+
+@dataclass(frozen=True)
+class Role:
+    """A word-list entry's meaning: person role, institution, courtesy title or gender cue."""
+
+    kind: Literal["role", "institution", "title", "gender"]
+    type: str = ""
+    gender: str = ""
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One quotation or piece of reported speech: content offsets, cue and speaker.
+
+    ``start``/``end`` cover the content (a quotation without its marks for direct speech).
+    ``speaker`` indexes ``Sources.speakers`` (-1 when nobody could be found). ``cue`` and
+    ``mention``
+    are None for a quotation that continues an earlier speaker without a verb of its own.
+    """
+
+    kind: Kind
+    start: int
+    end: int
+    words: int
+    verb: str = ""
+    verb_class: str = ""
+    cue: Span | None = None
+    mention: Span | None = None
+    speaker: int = -1
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A source merged across the article."""
+
+    name: str
+    description: str
+    person: bool
+    named: bool
+    type: str
+    side: str
+    mentions: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Everything found in one article: attributions in text order, speakers, scare quotes."""
+
+    attributions: tuple[Attribution, ...]
+    speakers: tuple[Speaker, ...]
+    scare_quotes: tuple[Quotation, ...]
+
+    def speaker_of(self, attribution: Attribution) -> Speaker | None:
+        return self.speakers[attribution.speaker] if attribution.speaker >= 0 else None
+
+
+
+
+@lru_cache(maxsize=1)
+def role_matcher() -> PhraseMatcher[Role]:
+    """Role, institution and title words of corpora/sources/roles.toml in one matcher."""
+    text = resources.files("framing.corpora").joinpath("sources/roles.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    entries: list[tuple[str, Role]] = []
+    for name, table in data.items():
+        if name == "titles":
+            for gender in ("male", "female"):
+                entries += [(w, Role("title", gender=gender)) for w in table[gender]]
+                entries += [(w, Role("gender", gender=gender)) for w in table[f"{gender}_roles"]]
+            continue
+        kind_type = "" if name == "generic" else name
+        entries += [(w, Role("role", kind_type)) for w in table.get("roles", [])]
+        entries += [(w, Role("institution", kind_type)) for w in table.get("institutions", [])]
+    return PhraseMatcher(entries)
+
+
+@lru_cache(maxsize=1)
+def anonymity_matcher() -> PhraseMatcher[bool]:
+    """Phrases that mark a speaker as unidentified (corpora/sources/anonymous.txt)."""
+    text = resources.files("framing.corpora").joinpath("sources/anonymous.txt").read_text("utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    return PhraseMatcher((line, True) for line in lines if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _verb_words() -> frozenset[str]:
+    return frozenset(v for verbs in attribution_verbs().verbs.values() for v in verbs)
+
+
+@lru_cache(maxsize=1)
+def _cue_matcher() -> PhraseMatcher[str]:
+    return attribution_verbs().matcher()
+
+
+def fold(word: str) -> str:
+    """A word as speakers are compared: lower case, possessive 's dropped."""
+    word = word.lower().replace("’", "'")
+    return word[:-2] if word.endswith("'s") else word
+
+
+def same_word(a: str, b: str) -> bool:
+    """Equal, or a nationality adjective and its country (Russian/Russia, Ostreli/Ostrel)."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3
+
+
+def _covers(have: Iterable[str], want: Iterable[str]) -> bool:
+    have = list(have)
+    return all(any(same_word(h, w) for h in have) for w in want)
+
+
+@dataclass
+class _Mention:
+    """A speaker phrase at one attribution, before merging."""
+
+    span: Span
+    ranges: list[tuple[int, int]]
+    pronoun: str = ""
+    name: list[str] = field(default_factory=list)
+    person: bool = False
+    institution: bool = False
+    definite: bool = False
+    bare_plural: bool = False
+    anonymous_cue: bool = False
+    type: str = ""
+    gender: str = ""
+    words: set[str] = field(default_factory=set)
+    sides: list[str] = field(default_factory=list)
+    own_side: str = ""
+    text: str = ""
+
+
+@dataclass
+class _Raw:
+    """An attribution before kinds and speakers are settled."""
+
+    start: int
+    end: int
+    cue: Match[str] | None
+    mention: _Mention | None
+    inherit: bool = False
+    kind: Kind = "indirect"
+    speaker: int = -1
+    host: _Raw | None = None  # the attribution a cue-less quotation of the same sentence continues
+
+
+def _strip_possessive(text: str) -> str:
+    return text[:-2] if text.endswith(("'s", "’s")) else text
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isalpha() and any(c.isupper() for c in text)
+
+
+class _Finder:
+    """One pass over one document; see the module docstring for the rules."""
+
+    def __init__(self, document: Document) -> None:
+        self.doc = document
+        self.tokens = document.tokens
+        self.words = document.normalised
+        # The segmenter keeps an abbreviation's period ("Col."); word lists write "col".
+        self.role_words = [
+            w[:-1] if w.endswith(".") and w[:-1].isalpha() else w for w in document.normalised
+        ]
+        self.by_end = {q.end: q for q in document.quotations}
+        self.by_start = {q.start: q for q in document.quotations}
+        self.capitalised_mid = {
+            self.words[s.first_token + i + 1]
+            for s in document.sentences
+            for i, t in enumerate(document.sentence_tokens(s)[1:])
+            if _capitalised(t.text)
+        }
+
+    # ---- speaker phrases -------------------------------------------------------------------
+    def _subject(self, sentence_first: int, verb: int) -> tuple[int, int, list[tuple[int, int]]]:
+        """The phrase before a verb: (first, end) tokens and appositives; first == end when none."""
+        end = verb
+        while end > sentence_first and self.words[end - 1] in SKIP_BEFORE_VERB:
+            end -= 1
+        appositives: list[tuple[int, int]] = []
+        while end > sentence_first and self.words[end - 1] == "," and len(appositives) < 3:
+            comma = end - 1
+            previous = comma - 1
+            while previous > sentence_first and self.words[previous] != ",":
+                previous -= 1
+            if self.words[previous] != "," or comma - previous > 25:
+                break
+            appositives.append((previous + 1, comma))
+            end = previous
+        first = self._walk_back(sentence_first, end)
+        # "A Western diplomat in the capital, Lenhart, said": a bare name after a described phrase
+        while first - 1 > sentence_first and self.words[first - 1] == "," and len(appositives) < 3:
+            earlier = self._walk_back(sentence_first, first - 1)
+            if earlier == first - 1 or self._has_role(first, end) or not self._has_role(
+                earlier, first - 1
+            ):
+                break
+            appositives.append((first, end))
+            first, end = earlier, first - 1
+        if first == end and appositives:  # "“...,” said X": the comma belongs to the content
+            return verb, verb, []
+        return first, end, appositives
+
+    def _walk_back(self, sentence_first: int, end: int) -> int:
+        first = end
+        while first > sentence_first and end - first < MAX_SUBJECT:
+            word, token = self.words[first - 1], self.tokens[first - 1]
+            lower = not _capitalised(token.text)
+            if not token.is_word or word in BOUNDARIES or (
+                lower and (word in _verb_words() or (word.endswith("ed") and not self._has_role(
+                    first - 1, first)))
+            ):
+                break
+            first -= 1
+        return first
+
+    def _has_role(self, first: int, end: int) -> bool:
+        return bool(role_matcher().find(self.tokens, first, end, words=self.role_words))
+
+    def _object(self, start: int, stop: int) -> tuple[int, int, list[tuple[int, int]]]:
+        """The phrase after a verb or "according to": (first, end) tokens and one appositive."""
+        end = start
+        while end < stop and end - start < MAX_OBJECT:
+            word, token = self.words[end], self.tokens[end]
+            if not token.is_word or (word in BOUNDARIES and end > start):
+                break
+            if word in ("on", "in", "at") and not (
+                end + 1 < stop and (_capitalised(self.tokens[end + 1].text)
+                                    or self.words[end + 1] in DETERMINERS)
+            ):
+                break
+            end += 1
+        appositives: list[tuple[int, int]] = []
+        if end < stop and self.words[end] == "," and end + 1 < stop and (
+            self.words[end + 1] in DETERMINERS
+        ):
+            close = end + 1
+            while close < stop and self.tokens[close].is_word or (
+                close < stop and self.words[close] in ("'", "’", "-")
+            ):
+                close += 1
+            appositives.append((end + 1, close))
+        return start, end, appositives
+
+    def _mention(self, first: int, end: int, appositives: list[tuple[int, int]],
+                 sentence: tuple[int, int], accept_any: bool = False) -> _Mention | None:
+        """Describe a speaker phrase; None if it names nobody (no name, role, pronoun)."""
+        if first >= end:
+            return None
+        tokens, words = self.tokens, self.words
+        span = Span(tokens[first].start, tokens[end - 1].end)
+        mention = _Mention(span, [(first, end), *appositives])
+        mention.text = self.doc.slice(span.start, span.end)
+        if end - first == 1 and words[first] in PRONOUNS:
+            mention.pronoun = words[first]
+            mention.gender = PRONOUNS[words[first]]
+            return mention
+        core_roles = 0
+        for index, (a, b) in enumerate(mention.ranges):
+            if words[a] in RELATIVE:
+                continue
+            matches = role_matcher().find(tokens, a, b, words=self.role_words)
+            covered = {i for m in matches for i in range(m.first_token, m.end_token)}
+            for match in matches:
+                for role in match.payloads:
+                    if role.kind in ("role", "institution") and index == 0:
+                        core_roles += 1
+                        mention.person |= role.kind == "role"
+                        mention.institution |= role.kind == "institution"
+                    if role.gender:
+                        mention.gender = role.gender
+                    if role.type:
+                        mention.type = role.type  # last match wins: the head of the phrase
+                matched = range(match.first_token, match.end_token)
+                mention.words.update(fold(words[i]) for i in matched)
+            self._names(mention, a, b, covered, first_range=index == 0)
+        mention.definite = words[first] not in INDEFINITE and (
+            words[first] in DETERMINERS or words[first].endswith("'s") or bool(mention.name)
+        )
+        mention.bare_plural = words[first] not in DETERMINERS and words[end - 1].endswith("s")
+        sentence_matches = anonymity_matcher().find(tokens, sentence[0], sentence[1], words=words)
+        mention.anonymous_cue = any(first <= m.first_token for m in sentence_matches)
+        if not (mention.name or core_roles or accept_any):
+            return None
+        if mention.name and not core_roles and any(
+            m.kind == "role" for r in mention.ranges[1:] if words[r[0]] not in RELATIVE
+            for match in role_matcher().find(tokens, r[0], r[1], words=self.role_words) for m in
+            match.payloads
+        ):
+            mention.person = True  # "Helen Marsh, a spokesperson for ..."
+        if mention.name and not mention.person:
+            # "Karvonia said", "the Federated States said": an organisation or place named as
+            # itself,
+            # unless a person of that surname has spoken (settled when merging).
+            if words[first] == "the" or len(mention.name) == 1:
+                if len(mention.name) == 1 and words[first] != "the":
+                    mention.own_side = mention.name[0]
+                mention.institution = words[first] == "the" or fold(
+                    mention.name[-1]) not in self.capitalised_mid
+            else:
+                mention.person = True
+        return mention
+
+    def _names(
+        self, mention: _Mention, a: int, b: int, covered: set[int], first_range: bool
+    ) -> None:
+        """Split capitalised runs into a person name and side candidates (modifiers, possessive)."""
+        run: list[int] = []
+        for i in range(a, b + 1):
+            token = self.tokens[i] if i < b else None
+            in_run = (
+                token is not None
+                and i not in covered
+                and _capitalised(token.text)
+                and self.words[i] not in DETERMINERS
+            )
+            if in_run:
+                run.append(i)
+                if not self.words[i].endswith("'s"):
+                    continue
+            if run:
+                text = _strip_possessive(" ".join(self.tokens[j].text for j in run))
+                words = [fold(self.tokens[j].text) for j in run]
+                followed_by_role = i < b and i in covered
+                before = run[0] - 1
+                while before > a and self.words[before] in DETERMINERS:
+                    before -= 1
+                after_preposition = before >= a and self.words[before] in PREPOSITIONS
+                possessive = self.words[run[-1]].endswith("'s")
+                titled = run[0] > a and run[0] - 1 in covered
+                too_short = not first_range and len(run) < 2 and not titled
+                if possessive or followed_by_role or after_preposition or mention.name or too_short:
+                    mention.sides.append(text)
+                    mention.words.update(words)
+                else:
+                    mention.name = [self.tokens[j].text for j in run]
+                    mention.words.update(words)
+                run = []
+
+    # ---- cues ----------------------------------------------------------------------------------
+    def run(self, actor_set: ActorSet | None) -> Sources:
+        raws: list[_Raw] = []
+        cues = [
+            m for m in _cue_matcher().find_in(self.doc) if not self.doc.in_quotation(m.start, m.end)
+        ]
+        cue_index = 0
+        for sentence in self.doc.sentences:
+            if self.doc.blocks[sentence.block].kind == "heading":
+                continue
+            in_sentence: list[_Raw] = []
+            while cue_index < len(cues) and cues[cue_index].first_token < sentence.end_token:
+                cue = cues[cue_index]
+                cue_index += 1
+                capitalised_inside = cue.first_token > sentence.first_token and _capitalised(
+                    self.tokens[cue.first_token].text)
+                if cue.first_token >= sentence.first_token and not capitalised_inside:
+                    raw = self._attribution(cue, sentence.first_token, sentence.end_token,
+                                            in_sentence)
+                    if raw is not None:
+                        in_sentence.append(raw)
+            raws.extend(in_sentence)
+        return self._finish(raws, actor_set)
+
+    def _attribution(self, cue: Match[str], first: int, stop: int,
+                     earlier: list[_Raw]) -> _Raw | None:
+        words = self.words
+        verb, after = cue.first_token, cue.end_token
+        while stop > first and not self.tokens[stop - 1].is_word and self.words[stop - 1] in ".!?":
+            stop -= 1
+        if words[verb] == "according":
+            a, b, appositives = self._object(after, stop)
+            mention = self._mention(a, b, appositives, (first, stop), accept_any=True)
+            if mention is None:
+                return None
+            end_of_phrase = max(r[1] for r in mention.ranges)
+            if verb == first or words[verb - 1] in (",", "—"):
+                if verb == first:
+                    return self._raw_after(cue, end_of_phrase, stop, mention)
+            return self._raw_before(cue, first, verb, mention)
+        previous = verb - 1
+        inverted = previous >= first and (
+            words[previous] == "," or self.tokens[previous].end in self.by_end
+        )
+        if inverted:
+            a, b, appositives = self._object(after, stop)
+            if b > a and words[a] not in ("that",) and (b >= stop or words[b] in (",", ".", "—")):
+                mention = self._mention(a, b, appositives, (first, stop))
+                if mention is not None:
+                    return self._raw_before(cue, first, verb, mention)
+        participle = words[verb].endswith("ing") and previous >= first and words[previous] == ","
+        a, b, appositives = self._subject(first, verb)
+        mention = None if participle else self._mention(a, b, appositives, (first, stop))
+        if mention is None:
+            carried = participle or (previous >= first and words[previous] in CARRY_OVER)
+            if not carried:
+                return None
+            if earlier:
+                raw = self._raw_after(cue, after, stop, None)
+                raw.inherit = True
+                return raw
+            # "Foreign Minister Tomas Brell called the attack ... and said ...": the opening subject
+            a, b, _ = self._object(first, verb)
+            while b > a and not (_capitalised(self.tokens[b - 1].text) or self._has_role(b - 1, b)):
+                b -= 1
+            mention = self._mention(a, b, [], (first, stop))
+            return None if mention is None else self._raw_after(cue, after, stop, mention)
+        content_first = self._content_start(cue, after, stop)
+        before_subject = a - 1 if a > first else None
+        ends_clause = content_first >= stop or words[content_first] == "," or (
+            words[content_first].endswith("ing") and content_first > after
+            and words[content_first - 1] == ","
+        )
+        if ends_clause and before_subject is not None:
+            return self._raw_before(cue, first, a, mention)
+        return self._raw_after(cue, after, stop, mention)
+
+    def _content_start(self, cue: Match[str], after: int, stop: int) -> int:
+        """Skip the object of "told" and adverbials ("on Tuesday in a statement") up to "that"."""
+        index, after_preposition = after, False
+        while index < stop and index - after < 10 and self.tokens[index].start not in self.by_start:
+            word = self.words[index]
+            if word in ADVERBIAL or _capitalised(self.tokens[index].text) or (
+                after_preposition and word in DETERMINERS
+            ):
+                after_preposition = word in ADVERBIAL_PREPOSITIONS or (
+                    after_preposition and word in DETERMINERS
+                )
+                index += 1
+            else:
+                break
+        if index < stop and self.words[index] in ("that", ":"):
+            return index + 1
+        if index < stop and index > after and self.words[index].endswith("ing"):
+            return stop  # "said on Thursday, adding ...": the verb closes its clause
+        if index >= stop or self.words[index] == ",":
+            return index
+        if self.words[cue.first_token] in ("told", "tell", "tells", "telling"):
+            return index
+        return after if self.words[after:after + 1] != (":",) else after + 1
+
+    def _raw_after(self, cue: Match[str], start: int, stop: int, mention: _Mention | None) -> _Raw:
+        start = self._content_start(cue, start, stop) if mention is not None else start
+        if start < stop and self.words[start] == "that":
+            start += 1
+        if start >= stop:
+            return _Raw(self.tokens[cue.end_token - 1].end, self.tokens[cue.end_token - 1].end,
+                        cue, mention)
+        opening = self.by_start.get(self.tokens[start].start)
+        end = self.tokens[stop - 1].end
+        if opening is not None:
+            end = max(end, opening.inner_end)
+        return _Raw(self.tokens[start].start, end, cue, mention)
+
+    def _raw_before(self, cue: Match[str], first: int, before: int,
+                    mention: _Mention | None) -> _Raw:
+        """Content ending before ``before`` (the speaker or the verb): a quotation or the clause."""
+        end = before
+        while end > first and self.words[end - 1] in (",", "—", ":"):
+            end -= 1
+        closing = self.by_end.get(self.tokens[end - 1].end) if end > first else None
+        if closing is None and end > first and self.words[end - 1] == "," and end - 1 > first:
+            closing = self.by_end.get(self.tokens[end - 2].end)
+        if closing is not None:
+            return _Raw(closing.inner_start, closing.inner_end, cue, mention)
+        first = self._after_dateline(first, end)
+        if end <= first:
+            return _Raw(self.tokens[first].start, self.tokens[first].start, cue, mention)
+        return _Raw(self.tokens[first].start, self.tokens[end - 1].end, cue, mention)
+
+    def _after_dateline(self, first: int, end: int) -> int:
+        """Skip a wire dateline ("VELMORA, Ostrel (CPA) —") opening the paragraph."""
+        for index in range(first, min(end, first + 10)):
+            if self.words[index] in ("—", "–") and self.tokens[index].start < (
+                self.doc.blocks[self._block(first)].start + 60
+            ):
+                return index + 1
+        return first
+
+    def _block(self, token: int) -> int:
+        offset = self.tokens[token].start
+        return next(i for i, b in enumerate(self.doc.blocks) if b.start <= offset < b.end)
+
+    # ---- quotations, kinds, speakers -----------------------------------------------------------
+    def _finish(self, raws: list[_Raw], actor_set: ActorSet | None) -> Sources:
+        raws = [r for r in raws if r.end > r.start]
+        claimed: dict[int, _Raw] = {}
+        for raw in raws:
+            inside = self.doc.tokens_between(raw.start, raw.end)
+            content_words = sum(t.is_word for t in inside) or 1
+            for quotation in self.doc.quotations:
+                if quotation.inner_end <= raw.start or quotation.inner_start >= raw.end:
+                    continue
+                claimed[quotation.start] = raw
+                share = quotation_words(self.doc, quotation) / content_words
+                if share >= DIRECT_SHARE:
+                    raw.kind = "direct"
+                    raw.start, raw.end = quotation.inner_start, quotation.inner_end
+                elif raw.kind != "direct":
+                    raw.kind = "partial"
+        scare: list[Quotation] = []
+        for quotation in self.doc.quotations:
+            if quotation.start in claimed or quotation_words(self.doc, quotation) == 0:
+                continue
+            host = self._host(quotation, raws)
+            if host is None and is_scare_quote(self.doc, quotation):
+                scare.append(quotation)
+                continue
+            continued = _Raw(quotation.inner_start, quotation.inner_end, None, None, inherit=True,
+                             kind="direct", host=host)
+            if host is not None:
+                continued.cue = host.cue
+            raws.append(continued)
+        raws.sort(key=lambda r: r.start)
+        speakers = _Speakers(self.doc, actor_set)
+        for raw in raws:
+            if raw.host is None:
+                raw.speaker = speakers.add(raw.mention, raw.inherit)
+        for raw in raws:
+            if raw.host is not None:
+                raw.speaker = raw.host.speaker
+        attributions = tuple(self._attribution_of(raw) for raw in raws)
+        return Sources(attributions, speakers.build(), tuple(scare))
+
+    def _host(self, quotation: Quotation, raws: list[_Raw]) -> _Raw | None:
+        """The attribution of the same sentence a cue-less quotation continues (split quotes)."""
+        index = self.doc.token_index_at(quotation.start)
+        for sentence in self.doc.sentences:
+            if sentence.first_token <= index < sentence.end_token:
+                for raw in raws:
+                    if raw.cue is not None and sentence.first_token <= raw.cue.first_token < (
+                        sentence.end_token
+                    ):
+                        return raw
+        return None
+
+    def _attribution_of(self, raw: _Raw) -> Attribution:
+        cue = raw.cue
+        verb = " ".join(self.words[cue.first_token:cue.end_token]) if cue else ""
+        words = sum(t.is_word for t in self.doc.tokens_between(raw.start, raw.end))
+        return Attribution(
+            kind=raw.kind, start=raw.start, end=raw.end, words=words, verb=verb,
+            verb_class=cue.payloads[0] if cue else "",
+            cue=Span(cue.start, cue.end, verb) if cue else None,
+            mention=raw.mention.span if raw.mention else None, speaker=raw.speaker,
+        )
+
+
+@dataclass
+class _Entry:
+    mentions: list[_Mention]
+    surname: str = ""
+
+
+class _Speakers:
+    """Merge mentions into speakers in text order (surname, definite description, pronoun)."""
+
+    def __init__(self, document: Document, actor_set: ActorSet | None) -> None:
+        self.doc = document
+        self.actor_set = actor_set
+        self.entries: list[_Entry] = []
+        self.recent: list[int] = []  # speaker indices, most recent last
+
+    def add(self, mention: _Mention | None, inherit: bool) -> int:
+        if mention is None:
+            return self.recent[-1] if (inherit and self.recent) else -1
+        index = self._match(mention)
+        if index < 0 and mention.pronoun:
+            mention = self._actor_person(mention) or mention
+            index = self._match(mention) if mention.name else -1
+        if index < 0:
+            self.entries.append(_Entry([mention], fold(mention.name[-1]) if mention.name else ""))
+            index = len(self.entries) - 1
+        else:
+            entry = self.entries[index]
+            entry.mentions.append(mention)
+            if mention.name and not entry.surname and mention.person:
+                entry.surname = fold(mention.name[-1])
+        self.recent.append(index)
+        return index
+
+    def _is_person(self, entry: _Entry) -> bool:
+        return any(m.person for m in entry.mentions) and not any(
+            m.institution and not m.person for m in entry.mentions
+        )
+
+    def _gender(self, entry: _Entry) -> str:
+        return next((m.gender for m in entry.mentions if m.gender in ("male", "female")), "")
+
+    def _match(self, mention: _Mention) -> int:
+        by_recency = list(dict.fromkeys(reversed(self.recent)))
+        if mention.pronoun:
+            for index in by_recency:
+                entry = self.entries[index]
+                if mention.pronoun in ("he", "she"):
+                    gender = self._gender(entry)
+                    if self._is_person(entry) and gender in ("", mention.gender):
+                        return index
+                elif mention.pronoun == "it":
+                    if not self._is_person(entry):
+                        return index
+                else:
+                    return index
+            return -1
+        if mention.name:
+            surname = fold(mention.name[-1])
+            for index in by_recency:
+                entry = self.entries[index]
+                if entry.surname == surname or (
+                    not mention.person and not entry.surname
+                    and any(m.name and fold(m.name[-1]) == surname for m in entry.mentions)
+                ):
+                    return index
+            if mention.person:
+                return -1
+        if (mention.definite or mention.bare_plural) and not mention.name:
+            want = mention.words
+            if not want:
+                return -1
+            for index in by_recency:
+                entry = self.entries[index]
+                have = set().union(*(m.words for m in entry.mentions))
+                if mention.bare_plural and not mention.definite:
+                    if any(m.words == want for m in entry.mentions):
+                        return index
+                elif _covers(have, want) and (mention.name or not mention.person
+                                              or self._is_person(entry)):
+                    return index
+        return -1
+
+    def build(self) -> tuple[Speaker, ...]:
+        speakers = []
+        for entry in self.entries:
+            named = [m for m in entry.mentions if m.name]
+            described = [m for m in entry.mentions if not m.pronoun]
+            best = max(described, key=lambda m: len(m.text), default=entry.mentions[0])
+            person = self._is_person(entry) or (not described and best.pronoun in ("he", "she"))
+            name_words = next((m.name for m in named if len(m.name) > 1), None) or (
+                named[0].name if named else []
+            )
+            name = " ".join(name_words) if name_words else best.text
+            types = [m.type for m in entry.mentions if m.type]
+            kind = max(set(types), key=lambda t: (types.count(t), -types[::-1].index(t))) if types \
+                else "other"
+            anonymous = (not named and person) or any(m.anonymous_cue for m in entry.mentions)
+            named_flag = not anonymous and (bool(named) or not person) and bool(described)
+            side = self._actor_side([self._description_span(m) for m in described])
+            if not side:
+                own = [] if person else [m.own_side for m in described if m.own_side]
+                side = _fallback_side(self.doc, own + [c for m in described for c in m.sides])
+            description = "; ".join(dict.fromkeys(
+                self._description(m) for m in described if self._description(m)))
+            speakers.append(Speaker(name, description, person, named_flag, kind, side,
+                                    tuple(m.span for m in entry.mentions)))
+        return tuple(speakers)
+
+    def _actor_side(self, spans: Sequence[Span]) -> str:
+        """The side of the first actor (with a side) named inside the speaker's descriptions."""
+        mentions = [
+            m for m in mentions_for(self.doc, self.actor_set) if m.side and m.kind != "pronoun"
+        ]
+        for span in spans:
+            for mention in mentions:
+                if span.start <= mention.start and mention.end <= span.end:
+                    return mention.side
+        return ""
+
+    def _actor_person(self, pronoun: _Mention) -> _Mention | None:
+        """For a pronoun no earlier speaker fits: the most recent compatible person actor."""
+        people = [
+            m for m in mentions_for(self.doc, self.actor_set)
+            if m.actor.kind == "person" and m.end <= pronoun.span.start
+            and m.actor.gender in ("", pronoun.gender)
+            and self.doc.in_quotation(m.start, m.end) is None
+        ]
+        if pronoun.pronoun not in ("he", "she") or not people:
+            return None
+        name = people[-1].actor.name.split()
+        return _Mention(pronoun.span, pronoun.ranges, name=name, person=True,
+                        gender=pronoun.gender, words={fold(w) for w in name}, text=pronoun.text)
+
+    def _description_span(self, mention: _Mention) -> Span:
+        """The speaker phrase with its appositives, without relative clauses ("who asked ...")."""
+        ranges = [r for r in mention.ranges if self.doc.normalised[r[0]] not in RELATIVE]
+        start = min(self.doc.tokens[a].start for a, _ in ranges)
+        end = max(self.doc.tokens[b - 1].end for _, b in ranges)
+        return Span(start, end)
+
+    def _description(self, mention: _Mention) -> str:
+        span = self._description_span(mention)
+        return self.doc.slice(span.start, span.end)
+
+
+def _fallback_side(document: Document, candidates: Sequence[str]) -> str:
+    """Without actors: the speaker's first place-like name (see the docs).
+
+    Candidates are an organisation's own name, possessives ("Karvonia's") and capitalised modifiers
+    of a role ("Syrian military source"). A candidate counts only if the article also uses it on its
+    own (not inside a longer name: "Regional" in "Regional Observatory" never is); a nationality
+    adjective is folded to such a word it extends ("Karvonian" -> "Karvonia").
+    """
+    standalone = _standalone_names(document)
+    for candidate in candidates:
+        key = fold(candidate)
+        for name in sorted(standalone, key=len):
+            if same_word(name, key) and len(name) <= len(key):
+                return standalone[name]
+    return ""
+
+
+def _standalone_names(document: Document) -> dict[str, str]:
+    """Capitalised runs not preceded by a capitalised word or a preposition nor followed by a
+    capitalised word, folded, mapped to their text."""
+    names: dict[str, str] = {}
+    for sentence in document.sentences:
+        tokens = document.sentence_tokens(sentence)
+        words = document.normalised[sentence.first_token:sentence.end_token]
+        index = 0
+        while index < len(tokens):
+            if not (tokens[index].is_word and _capitalised(tokens[index].text)) or (
+                words[index] in DETERMINERS
+            ):
+                index += 1
+                continue
+            end = index
+            while end < len(tokens) and tokens[end].is_word and _capitalised(tokens[end].text) and (
+                end == index or not words[end - 1].endswith("'s")
+            ):
+                end += 1
+            before = words[index - 1] if index else ""
+            if before not in PREPOSITIONS:
+                text = _strip_possessive(" ".join(t.text for t in tokens[index:end]))
+                names.setdefault(fold(text), text)
+            index = end
+    return names
+
+
+_CACHE: dict[int, tuple[weakref.ref[Document], dict[ActorSet | None, Sources]]] = {}
+
+
+def find_sources(document: Document, actor_set: ActorSet | None = None) -> Sources:
+    """Every attribution and speaker of a document, computed once per document and actor set.
+
+    ``actor_set`` (the ``--actors`` file) gives speakers their sides and resolves pronouns no
+    earlier speaker fits; None uses the actors discovered in the article (only countries carry a
+    side), then the fallback rule of ``_fallback_side``.
+    """
+    key = id(document)
+    entry = _CACHE.get(key)
+    if entry is None or entry[0]() is not document:
+        entry = (weakref.ref(document, lambda _ref, key=key: _CACHE.pop(key, None)), {})
+        _CACHE[key] = entry
+    if actor_set not in entry[1]:
+        entry[1][actor_set] = _Finder(document).run(actor_set)
+    return entry[1][actor_set]

@@ -1,0 +1,266 @@
+"""Attribution finding on sentences written for these tests: one construction per test."""
+
+from __future__ import annotations
+
+from framing import Document, document_from_text
+from framing.actors import ActorSet
+from framing.attribution import Attribution, Sources, find_sources
+
+
+def sources_of(*paragraphs: str, actors=None) -> tuple[Document, Sources]:
+    document = document_from_text("Test headline about a strike\n\n" + "\n\n".join(paragraphs))
+    return document, find_sources(document, actors)
+
+
+def content(document: Document, attribution: Attribution) -> str:
+    return document.slice(attribution.start, attribution.end)
+
+
+def speaker(sources: Sources, attribution: Attribution) -> str:
+    found = sources.speaker_of(attribution)
+    return found.name if found else ""
+
+
+def only(sources: Sources) -> Attribution:
+    assert len(sources.attributions) == 1, sources.attributions
+    return sources.attributions[0]
+
+
+def test_direct_curly_quote_then_pronoun_speaker_after_named_speaker():
+    doc, found = sources_of(
+        "Defense Minister Lera Voss spoke in Draskov on Tuesday.",
+        "“We struck the people who fired rockets at our villages,” she said.",
+    )
+    attribution = only(found)
+    assert attribution.kind == "direct"
+    assert content(doc, attribution) == "We struck the people who fired rockets at our villages,"
+    assert attribution.verb == "said" and attribution.verb_class == "neutral"
+    assert attribution.words == 10
+
+
+def test_pronoun_resolves_to_most_recent_compatible_person():
+    doc, found = sources_of(
+        "Defense Minister Lera Voss said the drones hit three buildings.",
+        "Mr. Piet Aro said the strike was over by dawn.",
+        "She said more strikes were possible.",
+    )
+    assert [speaker(found, a) for a in found.attributions] == ["Lera Voss", "Piet Aro", "Lera Voss"]
+
+
+def test_straight_quotes_and_inverted_speaker():
+    doc, found = sources_of(
+        '"The aim is to help the army in its weak spots," said Kremlin spokesman Dmitry Peskov.'
+    )
+    attribution = only(found)
+    assert attribution.kind == "direct"
+    assert content(doc, attribution).startswith("The aim is to help")
+    assert speaker(found, attribution) == "Dmitry Peskov"
+    assert found.speaker_of(attribution).type == "government"  # "Kremlin" is a government word
+
+
+def test_quote_split_by_attribution_is_two_direct_parts_of_one_speaker():
+    doc, found = sources_of(
+        "“Karvonia has the right to defend itself,” said Helen Marsh, a spokesperson for the "
+        "Foreign Office, “but it must respect the law.”"
+    )
+    assert [a.kind for a in found.attributions] == ["direct", "direct"]
+    assert content(doc, found.attributions[1]) == "but it must respect the law."
+    assert {speaker(found, a) for a in found.attributions} == {"Helen Marsh"}
+    assert found.speaker_of(found.attributions[0]).person
+
+
+def test_multi_paragraph_quotation_is_one_direct_attribution():
+    doc, found = sources_of(
+        "Dr. Yusuf al-Hadri runs the hospital in Velmora.",
+        "“We had no power for three hours. The generators failed twice.",
+        "“We operated by torchlight,” he said.",
+    )
+    attribution = only(found)
+    assert attribution.kind == "direct"
+    assert "generators failed twice" in content(doc, attribution)
+    assert content(doc, attribution).endswith("torchlight,")
+    assert speaker(found, attribution) == "Yusuf al-Hadri" or speaker(found, attribution).endswith(
+        "al-Hadri"
+    )
+
+
+def test_partial_quote_inside_reported_speech():
+    doc, found = sources_of(
+        "Iran's foreign ministry said the strikes were “based on an official request” from Syria "
+        "and that they would continue."
+    )
+    attribution = only(found)
+    assert attribution.kind == "partial"
+    assert content(doc, attribution).startswith("the strikes were")
+    assert found.speaker_of(attribution).type == "government"
+
+
+def test_scare_quote_is_kept_apart_from_quotations():
+    doc, found = sources_of("Warplanes hit “terrorist facilities” in Idlib on Thursday morning.")
+    assert found.attributions == ()
+    assert [doc.slice(q.start, q.end) for q in found.scare_quotes] == ["“terrorist facilities”"]
+
+
+def test_indirect_speech_with_that_and_adverbials():
+    doc, found = sources_of(
+        "The Defense Ministry said in a statement on Tuesday that 14 fighters had been killed."
+    )
+    attribution = only(found)
+    assert attribution.kind == "indirect"
+    assert content(doc, attribution) == "14 fighters had been killed"
+    assert found.speaker_of(attribution).type == "government"
+    assert not found.speaker_of(attribution).person
+
+
+def test_clause_final_verb_takes_the_content_before_the_speaker():
+    doc, found = sources_of(
+        "The aim of the strikes is to help the army where it is struggling, the Kremlin said on "
+        "Thursday."
+    )
+    attribution = only(found)
+    assert content(doc, attribution) == (
+        "The aim of the strikes is to help the army where it is struggling"
+    )
+    assert speaker(found, attribution) == "the Kremlin"
+
+
+def test_according_to():
+    doc, found = sources_of(
+        "At least 23 people were killed, according to the Regional Observatory for Human Rights."
+    )
+    attribution = only(found)
+    assert attribution.verb == "according to"
+    assert content(doc, attribution) == "At least 23 people were killed"
+    assert speaker(found, attribution) == "the Regional Observatory for Human Rights"
+
+
+def test_told_reporters_skips_the_listener():
+    doc, found = sources_of(
+        "Military spokesman Colonel Steve Warren told reporters the coalition had not changed its "
+        "operations."
+    )
+    attribution = only(found)
+    assert content(doc, attribution).startswith("the coalition had not changed")
+    assert speaker(found, attribution) == "Steve Warren"
+    assert found.speaker_of(attribution).type == "military"
+
+
+def test_added_after_a_quote_and_participle_speaker_is_inherited():
+    doc, found = sources_of(
+        "The Defense Ministry said the jets hit ammunition depots, adding that it avoided "
+        "populated areas."
+    )
+    assert [a.verb for a in found.attributions] == ["said", "adding"]
+    assert content(doc, found.attributions[1]) == "it avoided populated areas"
+    assert found.attributions[0].speaker == found.attributions[1].speaker
+
+
+def test_loaded_verbs_accused_and_labelled():
+    doc, found = sources_of(
+        "The head of the main opposition group accused the Kremlin of supporting the regime.",
+        "President Anton Vell labelled the reports as an information attack.",
+    )
+    accused, labelled = found.attributions
+    assert (accused.verb, accused.verb_class) == ("accused", "loaded")
+    assert found.speaker_of(accused).type == "opposition"
+    assert (labelled.verb, labelled.verb_class) == ("labelled", "loaded")
+    assert speaker(found, labelled) == "Anton Vell"
+
+
+def test_speaker_before_quote_with_colon():
+    doc, found = sources_of(
+        "On Twitter, a member of the Army of Conquest said: “Our fighters will answer.”"
+    )
+    attribution = only(found)
+    assert attribution.kind == "direct"
+    assert content(doc, attribution) == "Our fighters will answer."
+    assert found.speaker_of(attribution).type == "armed_group"
+    assert not found.speaker_of(attribution).named
+
+
+def test_institutional_speakers_and_it():
+    doc, found = sources_of(
+        "The Defense Ministry said it was exchanging intelligence with Iraq, Reuters news agency "
+        "reported.",
+        "It said a pinpoint strike had destroyed a depot.",
+    )
+    types = {speaker(found, a): found.speaker_of(a).type for a in found.attributions}
+    assert types == {"The Defense Ministry": "government", "Reuters news agency": "media"}
+    last = found.attributions[-1]
+    assert speaker(found, last) == "The Defense Ministry"
+
+
+def test_speaker_merging_by_surname_and_definite_description():
+    doc, found = sources_of(
+        "“We will continue,” said Kremlin spokesman Dmitry Peskov.",
+        "Peskov said the operation would last months.",
+        "The Kremlin spokesman said no date had been set.",
+    )
+    assert len(found.speakers) == 1
+    assert found.speakers[0].name == "Dmitry Peskov" and found.speakers[0].named
+    assert len(found.speakers[0].mentions) == 3
+
+
+def test_anonymous_sources():
+    doc, found = sources_of(
+        "A Syrian military source said four warplanes struck bases near Hama.",
+        "A U.S. official said the coalition would not change course.",
+        "A Western diplomat, who asked not to be named, said both sides had been warned.",
+        "Helen Marsh said the talks would go on.",
+    )
+    named = {speaker(found, a): found.speaker_of(a).named for a in found.attributions}
+    assert named == {
+        "A Syrian military source": False,
+        "A U.S. official": False,
+        "A Western diplomat": False,
+        "Helen Marsh": True,
+    }
+    source = found.speaker_of(found.attributions[0])
+    assert source.type == "military" and source.side == "Syria" or source.side == "Syrian"
+
+
+def test_sides_from_an_actors_file():
+    actors = ActorSet.loads(
+        '[[actor]]\nname = "Russia"\naliases = ["Kremlin", "Russian*"]\nkind = "country"\n'
+        'side = "Russia"\n\n[[actor]]\nname = "Federated States"\nkind = "country"\n'
+        'side = "West"\n'
+    )
+    doc, found = sources_of(
+        "“We will continue,” said Kremlin spokesman Dmitry Peskov.",
+        "Helen Marsh, a spokesperson for the Federated States, said talks would go on.",
+        actors=actors,
+    )
+    assert [found.speaker_of(a).side for a in found.attributions] == ["Russia", "West"]
+
+
+def test_sides_without_an_actors_file_come_from_discovered_countries():
+    doc, found = sources_of(
+        "Karvonia's Defense Ministry said its forces hit command sites.",
+        "Col. Dmitar Halek, a spokesman for the Karvonian military, said the figures were false.",
+        "Karvonia said the strikes had ended.",
+    )
+    assert [found.speaker_of(a).side for a in found.attributions] == ["Karvonia"] * 3
+
+
+def test_unclosed_quote_recovers_at_paragraph_end():
+    doc, found = sources_of(
+        "“We have lost everything, said a resident of Velmora.",
+        "The U.N. said it would send aid to the town within days.",
+    )
+    unclosed = found.attributions[0]
+    assert unclosed.end <= doc.text.index("The U.N.")
+    assert found.attributions[-1].verb == "said"
+    assert content(doc, found.attributions[-1]) == "it would send aid to the town within days"
+
+
+def test_noun_uses_of_cue_words_are_not_attributions():
+    doc, found = sources_of(
+        "The Federated States expressed concern over reports of civilian deaths and casualty "
+        "claims."
+    )
+    assert found.attributions == ()
+
+
+def test_article_without_quotations():
+    doc, found = sources_of("Fighting along the border has intensified over the past four months.")
+    assert found.attributions == () and found.speakers == () and found.scare_quotes == ()
