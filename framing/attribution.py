@@ -270,6 +270,14 @@ class _Finder:
                 break
             appositives.append((previous + 1, comma))
             end = previous
+        if end - 1 > sentence_first and self.words[end - 1] in ("who", "whom"):
+            # "a designer who said ...": the antecedent speaks; the mention includes "who"
+            before = end - 1
+            if self.words[before - 1] == "," and before - 1 > sentence_first:
+                before -= 1
+            antecedent = self._walk_back(sentence_first, before)
+            if antecedent < before:
+                return antecedent, end, appositives
         first = self._walk_back(sentence_first, end)
         # "A Western diplomat in the capital, Lenhart, said": a bare name after a described phrase
         while first - 1 > sentence_first and self.words[first - 1] == "," and len(appositives) < 3:
@@ -288,6 +296,14 @@ class _Finder:
         first = end
         while first > sentence_first and end - first < MAX_SUBJECT:
             word, token = self.words[first - 1], self.tokens[first - 1]
+            if word == ")":  # "Sen. David Perdue (R-Ga.) said"
+                opening = first - 1
+                while opening > max(sentence_first, first - 10) and self.words[opening] != "(":
+                    opening -= 1
+                if self.words[opening] != "(" or opening == sentence_first:
+                    break
+                first = opening
+                continue
             lower = not _capitalised(token.text)
             if not token.is_word or word in BOUNDARIES or (
                 lower and (word in _verb_words() or (word.endswith("ed") and not self._has_role(
@@ -363,7 +379,11 @@ class _Finder:
         mention.bare_plural = words[first] not in DETERMINERS and words[end - 1].endswith("s")
         sentence_matches = anonymity_matcher().find(tokens, sentence[0], sentence[1], words=words)
         mention.anonymous_cue = any(first <= m.first_token for m in sentence_matches)
-        if not (mention.name or core_roles or accept_any):
+        described = words[end - 1] not in DETERMINERS and (
+            (end - first > 1 and (words[first] in DETERMINERS or words[first].endswith("'s")))
+            or (end - first <= 3 and words[end - 1].endswith("s") and words[end - 1] != "its")
+        )  # "the bank", "Connecticut's tax commissioner", "critics"
+        if not (mention.name or core_roles or accept_any or described):
             return None
         if mention.name and not core_roles and any(
             m.kind == "role" for r in mention.ranges[1:] if words[r[0]] not in RELATIVE
@@ -434,15 +454,36 @@ class _Finder:
             while cue_index < len(cues) and cues[cue_index].first_token < sentence.end_token:
                 cue = cues[cue_index]
                 cue_index += 1
-                capitalised_inside = cue.first_token > sentence.first_token and _capitalised(
-                    self.tokens[cue.first_token].text)
+                capitalised_inside = (
+                    cue.first_token > sentence.first_token
+                    and _capitalised(self.tokens[cue.first_token].text)
+                    and self.doc.blocks[sentence.block].kind != "headline"  # Title Case Says
+                )
                 if cue.first_token >= sentence.first_token and not capitalised_inside:
                     raw = self._attribution(cue, sentence.first_token, sentence.end_token,
                                             in_sentence)
                     if raw is not None:
                         in_sentence.append(raw)
+            if not in_sentence and self.doc.blocks[sentence.block].kind == "headline":
+                headline = self._headline_colon(sentence.first_token, sentence.end_token)
+                in_sentence = [headline] if headline else []
             raws.extend(in_sentence)
         return self._finish(raws, actor_set)
+
+    def _headline_colon(self, first: int, stop: int) -> _Raw | None:
+        """'Pat Caddell: Voters Worried ...': a headline that opens with a name and a colon."""
+        for colon in range(first + 1, min(stop, first + 6)):
+            if self.words[colon] == ":":
+                if not all(_capitalised(self.tokens[i].text) for i in range(first, colon)):
+                    return None
+                mention = self._mention(first, colon, [], (first, stop))
+                if mention is None or colon + 1 >= stop:
+                    return None
+                end = stop
+                while end > colon + 1 and not self.tokens[end - 1].is_word:
+                    end -= 1
+                return _Raw(self.tokens[colon + 1].start, self.tokens[end - 1].end, None, mention)
+        return None
 
     def _attribution(self, cue: Match[str], first: int, stop: int,
                      earlier: list[_Raw]) -> _Raw | None:
@@ -461,6 +502,8 @@ class _Finder:
                     return self._raw_after(cue, end_of_phrase, stop, mention)
             return self._raw_before(cue, first, verb, mention)
         previous = verb - 1
+        if previous >= first and (words[previous] in DETERMINERS | PREPOSITIONS):
+            return None  # "the reports", "of claims": a noun, not a verb
         inverted = previous >= first and (
             words[previous] == "," or self.tokens[previous].end in self.by_end
         )
@@ -488,12 +531,19 @@ class _Finder:
             mention = self._mention(a, b, [], (first, stop))
             return None if mention is None else self._raw_after(cue, after, stop, mention)
         content_first = self._content_start(cue, after, stop)
+        if words[content_first:content_first + 1] in (("to",), ("not",)):
+            return None  # "asked not to be named", "declined to say": no speech reported
         before_subject = a - 1 if a > first else None
         ends_clause = content_first >= stop or words[content_first] == "," or (
             words[content_first].endswith("ing") and content_first > after
             and words[content_first - 1] == ","
         )
         if ends_clause and before_subject is not None:
+            if content_first < stop and words[a - 1] == "," and words[content_first] == "," and (
+                self.tokens[a - 2].end not in self.by_end
+            ):  # "But to prevent problems, he said, the plan ...": the whole sentence
+                start = self._after_dateline(first, stop)
+                return _Raw(self.tokens[start].start, self.tokens[stop - 1].end, cue, mention)
             return self._raw_before(cue, first, a, mention)
         return self._raw_after(cue, after, stop, mention)
 
@@ -526,6 +576,10 @@ class _Finder:
         if start < stop and self.words[start] == "that":
             start += 1
         if start >= stop:
+            last = self.tokens[stop - 1] if stop > 0 else self.tokens[cue.end_token - 1]
+            following = self._quotation_after(last.end) if last.text == ":" else None
+            if following is not None:  # "The New York Times reports:" + a quoted paragraph
+                return _Raw(following.inner_start, following.inner_end, cue, mention)
             return _Raw(self.tokens[cue.end_token - 1].end, self.tokens[cue.end_token - 1].end,
                         cue, mention)
         opening = self.by_start.get(self.tokens[start].start)
@@ -533,6 +587,13 @@ class _Finder:
         if opening is not None:
             end = max(end, opening.inner_end)
         return _Raw(self.tokens[start].start, end, cue, mention)
+
+    def _quotation_after(self, offset: int) -> Quotation | None:
+        for quotation in self.doc.quotations:
+            if quotation.start >= offset:
+                between = self.doc.slice(offset, quotation.start)
+                return quotation if not between.strip() else None
+        return None
 
     def _raw_before(self, cue: Match[str], first: int, before: int,
                     mention: _Mention | None) -> _Raw:
@@ -605,13 +666,26 @@ class _Finder:
         return Sources(attributions, speakers.build(), tuple(scare))
 
     def _host(self, quotation: Quotation, raws: list[_Raw]) -> _Raw | None:
-        """The attribution of the same sentence a cue-less quotation continues (split quotes)."""
+        """The attribution a cue-less quotation continues.
+
+        One in the same sentence (“The aim,” he said, “is ...”), or a direct one in the sentence
+        before, in the same paragraph (“A,” he said. “B.”).
+        """
         index = self.doc.token_index_at(quotation.start)
-        for sentence in self.doc.sentences:
+        sentences = self.doc.sentences
+        for number, sentence in enumerate(sentences):
             if sentence.first_token <= index < sentence.end_token:
                 for raw in raws:
                     if raw.cue is not None and sentence.first_token <= raw.cue.first_token < (
                         sentence.end_token
+                    ):
+                        return raw
+                previous = sentences[number - 1] if number else None
+                if previous is None or previous.block != sentence.block:
+                    return None
+                for raw in raws:
+                    if raw.cue is not None and raw.kind == "direct" and (
+                        previous.first_token <= raw.cue.first_token < previous.end_token
                     ):
                         return raw
         return None
