@@ -17,6 +17,7 @@ from framing import hookspecs, reader
 from framing.errors import PluginError
 from framing.lexicon import Lexicon
 from framing.model import Analyzer, Article
+from framing.plugin_api import api_version_problem
 
 ENTRY_POINT_GROUP = "framing"
 DISABLE_AUTOLOAD_ENV = "FRAMING_DISABLE_PLUGIN_AUTOLOAD"
@@ -77,6 +78,10 @@ class PluginManager:
     def _register(self, name: str, load: Callable[[], Any], version: str, origin: str) -> None:
         try:
             plugin = load()
+            refused = api_version_problem(plugin)
+            if refused:
+                self.load_errors.append(f"plugin {name!r} ({origin}) refused: {refused}")
+                return
             self.pm.register(plugin, name=name)
         except Exception as error:  # a broken plugin must not take down the others
             self.load_errors.append(f"plugin {name!r} ({origin}) failed to load: {_one_line(error)}")

@@ -8,7 +8,7 @@ import sys
 import typer
 
 from framing import __version__
-from framing.cli import codebook, compare, plugins_command
+from framing.cli import codebook, compare, new_plugin, plugins_command
 from framing.cli import diff as diff_command
 from framing.cli import lexicon as lexicon_command
 from framing.errors import FramingError
@@ -48,6 +48,7 @@ def root(
 app.command("compare", epilog=EPILOG)(compare.compare)
 app.command("analyze", epilog=EPILOG)(compare.analyze)
 app.command("plugins")(plugins_command.plugins)
+app.command("new-plugin")(new_plugin.new_plugin)
 app.command("metrics")(codebook.metrics)
 app.command("diff")(diff_command.diff)
 app.add_typer(lexicon_command.app, name="lexicon")

@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 import typer
 
+from framing.config import file_settings, merge_settings
 from framing.errors import UsageError
 from framing.exporters import Exporter, ExportOptions
 from framing.model import RunResult
@@ -107,7 +108,8 @@ def config_from(
 
     Keys: ``max_bytes``; ``lexicons`` (list of Paths); ``actors`` (Path or None); and one entry per
     ``--set ANALYZER.KEY=VALUE`` under ``settings[ANALYZER][KEY]`` (values stay strings; the plugin
-    converts and validates them).
+    converts and validates them). Settings in ``framing.toml`` or ``[tool.framing]`` in the working
+    directory come first; ``--set`` overrides them key by key (see ``framing.config``).
     """
     for path in [*(lexicons or []), *([actors] if actors else [])]:
         if not path.is_file():
@@ -123,7 +125,7 @@ def config_from(
         "max_bytes": int(max_size * 1_048_576),
         "lexicons": list(lexicons or []),
         "actors": actors,
-        "settings": parsed,
+        "settings": merge_settings(file_settings(Path.cwd())[1], parsed),
     }
 
 
