@@ -7,6 +7,7 @@ import importlib.metadata
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 from typing import Any, TypeVar
@@ -73,7 +74,7 @@ class PluginManager:
         for module_name in extra:
             if module_name in blocked:
                 continue
-            self._register(module_name, lambda m=module_name: importlib.import_module(m), "-", "-p")
+            self._register(module_name, partial(importlib.import_module, module_name), "-", "-p")
 
     def _register(self, name: str, load: Callable[[], Any], version: str, origin: str) -> None:
         try:
