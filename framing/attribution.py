@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import sys
 import weakref
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -57,7 +58,7 @@ PRONOUNS = {"he": "male", "she": "female", "it": "thing", "they": "any", "we": "
 BOUNDARIES = frozenset(
     """and but or nor that which who whom whose while because as when after before if since although
     though where so than whether is was were are be been being has have had will would could should
-    may might can not did do does also then over about against into amid despite with by""".split()
+    may might can not did do does also then over about against into amid despite by""".split()
 )
 SKIP_BEFORE_VERB = frozenset(
     "also has have had was is would will later previously further then again repeatedly publicly "
@@ -208,6 +209,7 @@ class _Mention:
     gender: str = ""
     words: set[str] = field(default_factory=set)
     sides: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
     own_side: str = ""
     text: str = ""
 
@@ -247,8 +249,11 @@ class _Finder:
         ]
         self.by_end = {q.end: q for q in document.quotations}
         self.by_start = {q.start: q for q in document.quotations}
+        self.capitalised_count = Counter(
+            fold(t.text) for t in document.tokens if t.is_word and _capitalised(t.text)
+        )
         self.capitalised_mid = {
-            self.words[s.first_token + i + 1]
+            fold(self.words[s.first_token + i + 1])
             for s in document.sentences
             for i, t in enumerate(document.sentence_tokens(s)[1:])
             if _capitalised(t.text)
@@ -330,15 +335,17 @@ class _Finder:
                 break
             end += 1
         appositives: list[tuple[int, int]] = []
-        if end < stop and self.words[end] == "," and end + 1 < stop and (
-            self.words[end + 1] in DETERMINERS
-        ):
-            close = end + 1
+        position = end
+        while len(appositives) < 2 and position + 1 < stop and self.words[position] == "," and (
+            self.words[position + 1] in DETERMINERS or self.words[position + 1].isdigit()
+        ):  # "said Mirela Dask, 54, a shopkeeper ..."
+            close = position + 1
             while close < stop and self.tokens[close].is_word or (
                 close < stop and self.words[close] in ("'", "’", "-")
             ):
                 close += 1
-            appositives.append((end + 1, close))
+            appositives.append((position + 1, close))
+            position = close
         return start, end, appositives
 
     def _mention(self, first: int, end: int, appositives: list[tuple[int, int]],
@@ -372,7 +379,12 @@ class _Finder:
                         mention.type = role.type  # last match wins: the head of the phrase
                 matched = range(match.first_token, match.end_token)
                 mention.words.update(fold(words[i]) for i in matched)
-            self._names(mention, a, b, covered, first_range=index == 0)
+            self._names(mention, a, b, covered, index == 0, sentence[0])
+            if index == 0:  # "the committee" must be able to find "the Helsinki Committee"
+                mention.words.update(
+                    fold(words[i]) for i in range(a, b)
+                    if tokens[i].is_word and words[i] not in DETERMINERS
+                )
         mention.definite = words[first] not in INDEFINITE and (
             words[first] in DETERMINERS or words[first].endswith("'s") or bool(mention.name)
         )
@@ -405,7 +417,8 @@ class _Finder:
         return mention
 
     def _names(
-        self, mention: _Mention, a: int, b: int, covered: set[int], first_range: bool
+        self, mention: _Mention, a: int, b: int, covered: set[int], first_range: bool,
+        sentence_first: int,
     ) -> None:
         """Split capitalised runs into a person name and side candidates (modifiers, possessive)."""
         run: list[int] = []
@@ -431,9 +444,18 @@ class _Finder:
                 after_preposition = before >= a and self.words[before] in PREPOSITIONS
                 possessive = self.words[run[-1]].endswith("'s")
                 titled = run[0] > a and run[0] - 1 in covered
+                sentence_initial_word = (  # "Aid agencies estimate": a capital, not a name
+                    len(run) == 1 and run[0] == sentence_first
+                    and fold(self.tokens[run[0]].text) not in self.capitalised_mid
+                    and self.capitalised_count[fold(self.tokens[run[0]].text)] < 2
+                )
                 too_short = not first_range and len(run) < 2 and not titled
-                if possessive or followed_by_role or after_preposition or mention.name or too_short:
-                    mention.sides.append(text)
+                if possessive or followed_by_role or after_preposition or mention.name or too_short \
+                        or sentence_initial_word:
+                    if possessive:
+                        mention.sides.append(text)
+                    elif followed_by_role and len(run) == 1:
+                        mention.demonyms.append(text)  # "Karvonian military" -> Karvonia
                     mention.words.update(words)
                 else:
                     mention.name = [self.tokens[j].text for j in run]
@@ -464,6 +486,12 @@ class _Finder:
                                             in_sentence)
                     if raw is not None:
                         in_sentence.append(raw)
+            for earlier, later in zip(in_sentence, in_sentence[1:]):
+                joint = later.cue.first_token - 1 if later.cue else -1
+                if later.inherit or (later.mention is not None and joint >= 0
+                                     and self.words[joint] in CARRY_OVER):
+                    if earlier.start < self.tokens[joint].start < earlier.end:
+                        earlier.end = self.tokens[joint - 1].end
             if not in_sentence and self.doc.blocks[sentence.block].kind == "headline":
                 headline = self._headline_colon(sentence.first_token, sentence.end_token)
                 in_sentence = [headline] if headline else []
@@ -504,7 +532,10 @@ class _Finder:
         previous = verb - 1
         if previous >= first and (words[previous] in DETERMINERS | PREPOSITIONS):
             return None  # "the reports", "of claims": a noun, not a verb
-        inverted = previous >= first and (
+        tensed = words[verb] in ("said", "says", "told", "tells", "wrote", "writes") or (
+            words[verb].endswith(("ed", "s"))
+        )  # "..., state news agency MNA reported": "state" is never an inverted verb
+        inverted = tensed and previous >= first and (
             words[previous] == "," or self.tokens[previous].end in self.by_end
         )
         if inverted:
@@ -525,7 +556,8 @@ class _Finder:
                 raw.inherit = True
                 return raw
             # "Foreign Minister Tomas Brell called the attack ... and said ...": the opening subject
-            a, b, _ = self._object(first, verb)
+            a, b, _ = self._object(self._after_dateline(first, verb), verb)
+            b = next((i for i in range(a + 1, b) if words[i] in ("on", "in", "at")), b)
             while b > a and not (_capitalised(self.tokens[b - 1].text) or self._has_role(b - 1, b)):
                 b -= 1
             mention = self._mention(a, b, [], (first, stop))
@@ -538,6 +570,15 @@ class _Finder:
             words[content_first].endswith("ing") and content_first > after
             and words[content_first - 1] == ","
         )
+        after_quote = before_subject is not None and (
+            self.tokens[a - 1].end in self.by_end
+            or (words[a - 1] == "," and self.tokens[a - 2].end in self.by_end)
+        )
+        if after_quote and not ends_clause:
+            rest = words[content_first:stop]
+            ends_clause = "that" not in rest and not any(
+                self.tokens[i].start in self.by_start for i in range(content_first, stop)
+            )  # “...,” Varga told supporters in Rensk.
         if ends_clause and before_subject is not None:
             if content_first < stop and words[a - 1] == "," and words[content_first] == "," and (
                 self.tokens[a - 2].end not in self.by_end
@@ -568,6 +609,11 @@ class _Finder:
         if index >= stop or self.words[index] == ",":
             return index
         if self.words[cue.first_token] in ("told", "tell", "tells", "telling"):
+            for look in range(index, min(stop, index + 10)):  # "told a news conference that"
+                if self.words[look] in (",", ":") or self.tokens[look].start in self.by_start:
+                    break
+                if self.words[look] == "that":
+                    return look + 1
             return index
         return after if self.words[after:after + 1] != (":",) else after + 1
 
@@ -721,9 +767,14 @@ class _Speakers:
         if mention is None:
             return self.recent[-1] if (inherit and self.recent) else -1
         index = self._match(mention)
-        if index < 0 and mention.pronoun:
-            mention = self._actor_person(mention) or mention
-            index = self._match(mention) if mention.name else -1
+        if mention.pronoun in ("he", "she"):
+            # A person named since the matched speaker last spoke ("The envoy, Karin Holst,
+            # welcomed the move. She said ...") is the better antecedent.
+            last_spoke = self.entries[index].mentions[-1].span.start if index >= 0 else -1
+            person = self._actor_person(mention, after=last_spoke)
+            if person is not None:
+                mention = person
+                index = self._match(mention)
         if index < 0:
             self.entries.append(_Entry([mention], fold(mention.name[-1]) if mention.name else ""))
             index = len(self.entries) - 1
@@ -803,7 +854,8 @@ class _Speakers:
             side = self._actor_side([self._description_span(m) for m in described])
             if not side:
                 own = [] if person else [m.own_side for m in described if m.own_side]
-                side = _fallback_side(self.doc, own + [c for m in described for c in m.sides])
+                side = _fallback_side(self.doc, own + [c for m in described for c in m.sides],
+                                      [c for m in described for c in m.demonyms])
             description = "; ".join(dict.fromkeys(
                 self._description(m) for m in described if self._description(m)))
             speakers.append(Speaker(name, description, person, named_flag, kind, side,
@@ -821,15 +873,15 @@ class _Speakers:
                     return mention.side
         return ""
 
-    def _actor_person(self, pronoun: _Mention) -> _Mention | None:
-        """For a pronoun no earlier speaker fits: the most recent compatible person actor."""
+    def _actor_person(self, pronoun: _Mention, after: int) -> _Mention | None:
+        """The most recent compatible person actor named after ``after`` and before the pronoun."""
         people = [
             m for m in mentions_for(self.doc, self.actor_set)
-            if m.actor.kind == "person" and m.end <= pronoun.span.start
-            and m.actor.gender in ("", pronoun.gender)
+            if m.actor.kind == "person" and after < m.start and m.end <= pronoun.span.start
+            and m.kind != "pronoun" and m.actor.gender in ("", pronoun.gender)
             and self.doc.in_quotation(m.start, m.end) is None
         ]
-        if pronoun.pronoun not in ("he", "she") or not people:
+        if not people:
             return None
         name = people[-1].actor.name.split()
         return _Mention(pronoun.span, pronoun.ranges, name=name, person=True,
@@ -847,19 +899,18 @@ class _Speakers:
         return self.doc.slice(span.start, span.end)
 
 
-def _fallback_side(document: Document, candidates: Sequence[str]) -> str:
-    """Without actors: the speaker's first place-like name (see the docs).
-
-    Candidates are an organisation's own name, possessives ("Karvonia's") and capitalised modifiers
-    of a role ("Syrian military source"). A candidate counts only if the article also uses it on its
-    own (not inside a longer name: "Regional" in "Regional Observatory" never is); a nationality
-    adjective is folded to such a word it extends ("Karvonian" -> "Karvonia").
+def _fallback_side(document: Document, candidates: Sequence[str], demonyms: Sequence[str]) -> str:
+    """When the actors give no side: a possessive name in the speaker's description
+    ("Karvonia's Defense Ministry" -> Karvonia) or the one-word name an organisation or country
+    speaks under ("Veskaria said"), or a nationality adjective before a role that extends such a
+    name ("Karvonian military" -> Karvonia). A candidate counts only if the article also uses the
+    name on its own (not inside a longer name).
     """
     standalone = _standalone_names(document)
-    for candidate in candidates:
+    for candidate, strict in [*((c, False) for c in candidates), *((c, True) for c in demonyms)]:
         key = fold(candidate)
         for name in sorted(standalone, key=len):
-            if same_word(name, key) and len(name) <= len(key):
+            if same_word(name, key) and (len(name) < len(key) if strict else len(name) <= len(key)):
                 return standalone[name]
     return ""
 
