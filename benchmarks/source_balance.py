@@ -34,7 +34,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from framing.attribution import Sources, find_sources
+from framing.actors import ActorSet
+from framing.attribution import Sources, Speaker, find_sources
 from framing.clean import CleanText
 from framing.model import Article, Block, Document
 from framing.segment import segment
@@ -139,14 +140,16 @@ def overlaps(spans: Iterable[tuple[int, int]], others: Iterable[tuple[int, int]]
 
 def score(gold: list[Unit], predicted: list[Unit]) -> Score:
     result = Score(gold=len(gold), predicted=len(predicted))
+    # Most shared tokens first; on a tie (nested attributions share content), the pair whose
+    # speaker matches.
     pairs = sorted(
-        ((len(g.tokens & p.tokens), gi, pi) for gi, g in enumerate(gold)
-         for pi, p in enumerate(predicted) if g.tokens & p.tokens),
+        ((len(g.tokens & p.tokens), overlaps(p.sources + p.speaker, g.sources), gi, pi)
+         for gi, g in enumerate(gold) for pi, p in enumerate(predicted) if g.tokens & p.tokens),
         reverse=True,
     )
     used_gold: set[int] = set()
     used_predicted: set[int] = set()
-    for shared, gi, pi in pairs:
+    for shared, _, gi, pi in pairs:
         if gi in used_gold or pi in used_predicted:
             continue
         g, p = gold[gi], predicted[pi]
@@ -184,9 +187,14 @@ def polnear(path: Path) -> tuple[Score, int, float]:
 
 
 def team_gold(folder: Path) -> tuple[Score, int, dict[str, tuple[int, int]]]:
-    """Score the team's gold articles; also count speaker type and side agreement."""
+    """Score the team's gold articles; also count speaker type, named and side agreement.
+
+    Sides are checked twice: with the actors discovered in the article (no actors file) and with
+    the actors file written into the gold file (``actors``), as a user would pass ``--actors``.
+    """
     total = Score()
-    agreement = {"type": [0, 0], "side": [0, 0]}
+    agreement = {"type": [0, 0], "named": [0, 0], "side (discovered actors)": [0, 0],
+                 "side (actors file)": [0, 0]}
     files = sorted(folder.glob("*.json"))
     for path in files:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -197,18 +205,23 @@ def team_gold(folder: Path) -> tuple[Score, int, dict[str, tuple[int, int]]]:
             spans = [_find(data["text"], part, entry.get("occurrence", 1)) for part in
                      entry["content"]]
             source = entry.get("source")
-            source_spans = (_find(data["text"], source, entry.get("source_occurrence", 1)),) \
-                if source else ()
+            source_spans = (_nearest(data["text"], source, spans[0][0]),) if source else ()
             gold.append(Unit(word_tokens(document, spans), source_spans, has_source=bool(source)))
         predicted = predicted_units(document, sources)
         total.add(score(gold, predicted))
+        with_file = find_sources(document, ActorSet.loads(data["actors"])) if data.get(
+            "actors") else sources
         for speaker in data["speakers"]:
             found = _speaker_named(sources, speaker["name"])
-            agreement["type"][1] += 1
-            agreement["side"][1] += 1
+            sided = _speaker_named(with_file, speaker["name"])
+            for counts in agreement.values():
+                counts[1] += 1
             if found is not None:
                 agreement["type"][0] += found.type == speaker["type"]
-                agreement["side"][0] += found.side == speaker["side"]
+                agreement["named"][0] += found.named == speaker["named"]
+                agreement["side (discovered actors)"][0] += found.side == speaker["side"]
+            if sided is not None:
+                agreement["side (actors file)"][0] += sided.side == speaker["side"]
     return total, len(files), {k: (v[0], v[1]) for k, v in agreement.items()}
 
 
@@ -221,11 +234,19 @@ def _find(text: str, part: str, occurrence: int) -> tuple[int, int]:
     return start, start + len(part)
 
 
-def _speaker_named(sources: Sources, name: str):
-    for speaker in sources.speakers:
-        if speaker.name == name or name in speaker.description:
-            return speaker
-    return None
+def _nearest(text: str, part: str, offset: int) -> tuple[int, int]:
+    """The occurrence of a source's text nearest to its content (the one that attributes it)."""
+    starts = [i for i in range(len(text)) if text.startswith(part, i)]
+    if not starts:
+        raise ValueError(f"gold source not found: {part!r}")
+    start = min(starts, key=lambda i: abs(i - offset))
+    return start, start + len(part)
+
+
+def _speaker_named(sources: Sources, name: str) -> Speaker | None:
+    """The predicted speaker a gold speaker corresponds to: same name, else named in a description."""
+    exact = [s for s in sources.speakers if s.name == name]
+    return (exact or [s for s in sources.speakers if name in s.description] or [None])[0]
 
 
 def main(argv: list[str] | None = None) -> int:

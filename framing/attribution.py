@@ -736,6 +736,12 @@ class _Finder:
                         return raw
         return None
 
+    def _mention_span(self, mention: _Mention) -> Span:
+        """The speaker phrase with its appositives ("Serav's army chief, General Ruslan Abeg")."""
+        ranges = [r for r in mention.ranges if self.words[r[0]] not in RELATIVE]
+        return Span(min(self.tokens[a].start for a, _ in ranges),
+                    max(self.tokens[b - 1].end for _, b in ranges))
+
     def _attribution_of(self, raw: _Raw) -> Attribution:
         cue = raw.cue
         verb = " ".join(self.words[cue.first_token:cue.end_token]) if cue else ""
@@ -744,7 +750,8 @@ class _Finder:
             kind=raw.kind, start=raw.start, end=raw.end, words=words, verb=verb,
             verb_class=cue.payloads[0] if cue else "",
             cue=Span(cue.start, cue.end, verb) if cue else None,
-            mention=raw.mention.span if raw.mention else None, speaker=raw.speaker,
+            mention=self._mention_span(raw.mention) if raw.mention else None,
+            speaker=raw.speaker,
         )
 
 
