@@ -27,11 +27,11 @@ import weakref
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Literal
 
-from framing.actors import ActorSet, mentions_for
+from framing.actors import ActorSet, Mention, mentions_for
 from framing.matcher import Match, PhraseMatcher
 from framing.model import Document, Quotation, Span
 from framing.quotes import attribution_verbs, is_scare_quote, quotation_words
@@ -233,7 +233,7 @@ def _strip_possessive(text: str) -> str:
 
 
 def _capitalised(text: str) -> bool:
-    return text[:1].isalpha() and any(c.isupper() for c in text)
+    return text[:1].isalpha() and not text.islower()  # some upper-case letter
 
 
 class _Finder:
@@ -861,18 +861,28 @@ class _Speakers:
             side = self._actor_side([self._description_span(m) for m in described])
             if not side:
                 own = [] if person else [m.own_side for m in described if m.own_side]
-                side = _fallback_side(self.doc, own + [c for m in described for c in m.sides],
-                                      [c for m in described for c in m.demonyms])
+                candidates = own + [c for m in described for c in m.sides]
+                demonyms = [c for m in described for c in m.demonyms]
+                if candidates or demonyms:
+                    side = _fallback_side(self.standalone, candidates, demonyms)
             description = "; ".join(dict.fromkeys(
                 self._description(m) for m in described if self._description(m)))
             speakers.append(Speaker(name, description, person, named_flag, kind, side,
                                     tuple(m.span for m in entry.mentions)))
         return tuple(speakers)
 
+    @cached_property
+    def standalone(self) -> dict[str, str]:
+        return _standalone_names(self.doc)
+
+    @cached_property
+    def actor_mentions(self) -> list[Mention]:
+        return mentions_for(self.doc, self.actor_set)
+
     def _actor_side(self, spans: Sequence[Span]) -> str:
         """The side of the first actor (with a side) named inside the speaker's descriptions."""
         mentions = [
-            m for m in mentions_for(self.doc, self.actor_set) if m.side and m.kind != "pronoun"
+            m for m in self.actor_mentions if m.side and m.kind != "pronoun"
         ]
         for span in spans:
             for mention in mentions:
@@ -883,7 +893,7 @@ class _Speakers:
     def _actor_person(self, pronoun: _Mention, after: int) -> _Mention | None:
         """The most recent compatible person actor named after ``after`` and before the pronoun."""
         people = [
-            m for m in mentions_for(self.doc, self.actor_set)
+            m for m in self.actor_mentions
             if m.actor.kind == "person" and after < m.start and m.end <= pronoun.span.start
             and m.kind != "pronoun" and m.actor.gender in ("", pronoun.gender)
             and self.doc.in_quotation(m.start, m.end) is None
@@ -906,14 +916,15 @@ class _Speakers:
         return self.doc.slice(span.start, span.end)
 
 
-def _fallback_side(document: Document, candidates: Sequence[str], demonyms: Sequence[str]) -> str:
+def _fallback_side(
+    standalone: dict[str, str], candidates: Sequence[str], demonyms: Sequence[str]
+) -> str:
     """When the actors give no side: a possessive name in the speaker's description
     ("Karvonia's Defense Ministry" -> Karvonia) or the one-word name an organisation or country
     speaks under ("Veskaria said"), or a nationality adjective before a role that extends such a
     name ("Karvonian military" -> Karvonia). A candidate counts only if the article also uses the
     name on its own (not inside a longer name).
     """
-    standalone = _standalone_names(document)
     for candidate, strict in [*((c, False) for c in candidates), *((c, True) for c in demonyms)]:
         key = fold(candidate)
         for name in sorted(standalone, key=len):
