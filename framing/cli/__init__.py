@@ -11,6 +11,7 @@ from framing import __version__
 from framing.cli import codebook, compare, new_plugin, plugins_command
 from framing.cli import diff as diff_command
 from framing.cli import lexicon as lexicon_command
+from framing.cli import report as report_command
 from framing.errors import FramingError
 
 EPILOG = (
@@ -51,6 +52,7 @@ app.command("plugins")(plugins_command.plugins)
 app.command("new-plugin")(new_plugin.new_plugin)
 app.command("metrics")(codebook.metrics)
 app.command("diff")(diff_command.diff)
+app.command("report", epilog=EPILOG)(report_command.report)
 app.add_typer(lexicon_command.app, name="lexicon")
 
 

@@ -1,0 +1,202 @@
+"""The report's charts: matplotlib figures written as inline SVG (no image files, no JavaScript).
+
+matplotlib is imported here only, and only when a report is rendered, so the other commands do not
+pay its import time. A chart is drawn when the run has the records it needs; a run without the
+analyzer simply has no such chart. Every series has a hatch pattern as well as an Okabe-Ito colour,
+so no chart relies on colour alone.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from framing.model import Metric, RunResult
+from framing.report.evidence import PALETTE
+
+HATCHES = ("", "//", "..", "xx", "\\\\", "++", "oo", "--")
+TOP_ACTORS = 8
+READABILITY_GRADES = ("flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index")
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One figure: its title, the SVG markup and a caption saying how the numbers are made."""
+
+    title: str
+    svg: str
+    caption: str
+
+
+def charts(result: RunResult) -> list[Chart]:
+    """Every chart the run's records allow, in a fixed order."""
+    drawn = [
+        _actor_sentiment(result),
+        _side_words(result),
+        _loaded_density(result),
+        _readability(result),
+    ]
+    # Several inline SVGs share one page and one id space: number each chart's ids.
+    return [
+        replace(chart, svg=_prefix_ids(chart.svg, f"chart{number}-"))
+        for number, chart in enumerate(c for c in drawn if c is not None)
+    ]
+
+
+def _metric(result: RunResult, analyzer: str, name: str) -> Metric | None:
+    return next((m for m in result.catalogue.get(analyzer, ()) if m.name == name), None)
+
+
+def _values(result: RunResult, analyzer: str, metric: str) -> dict[str, dict[str, float]]:
+    """target -> article id -> value, for the records of one metric (None values left out)."""
+    table: dict[str, dict[str, float]] = {}
+    for record in result.records:
+        if record.analyzer == analyzer and record.metric == metric and record.value is not None:
+            table.setdefault(record.target, {})[record.article] = record.value
+    return table
+
+
+def _articles(result: RunResult) -> list[str]:
+    return [a.document.article.id for a in result.articles]
+
+
+def _actor_sentiment(result: RunResult) -> Chart | None:
+    metric = _metric(result, "actors", "sentiment")
+    sentiment = _values(result, "actors", "sentiment")
+    if metric is None or not sentiment:
+        return None
+    mentions = _values(result, "actors", "mentions")
+    actors = sorted(sentiment, key=lambda a: -sum(mentions.get(a, {}).values()))[:TOP_ACTORS]
+    labels = {
+        (actor, article): f"n={int(mentions.get(actor, {}).get(article, 0))}"
+        for actor in actors for article in _articles(result) if article in sentiment[actor]
+    }
+    svg = _grouped_bars(result, actors, sentiment, metric.unit, labels, limits=(-1.0, 1.0))
+    return Chart(f"{metric.label} toward each actor", svg,
+                 f"{metric.label} ({metric.unit}; {metric.direction}) of the {len(actors)} most "
+                 f"mentioned actors; n = scored mentions in that article. {metric.description}")
+
+
+def _side_words(result: RunResult) -> Chart | None:
+    metric = _metric(result, "sources", "side_words")
+    words = _values(result, "sources", "side_words")
+    if metric is None or not words:
+        return None
+    articles = _articles(result)
+    figure, axes = _figure(len(articles) * 0.35 + 1.0)
+    left = [0.0] * len(articles)
+    for number, side in enumerate(words):
+        widths = [words[side].get(article, 0.0) for article in articles]
+        axes.barh(range(len(articles)), widths, left=left, label=side,
+                  color=PALETTE[number % len(PALETTE)], hatch=HATCHES[number % len(HATCHES)],
+                  edgecolor="white", linewidth=0.5)
+        left = [a + b for a, b in zip(left, widths)]
+    axes.set_yticks(range(len(articles)), articles)
+    axes.invert_yaxis()
+    axes.set_xlabel(metric.unit)
+    _legend(axes, len(words))
+    return Chart(f"{metric.label}, by article", _svg(figure),
+                 f"{metric.label} ({metric.unit}); each bar is one article, each segment one side. "
+                 f"{metric.description}")
+
+
+def _loaded_density(result: RunResult) -> Chart | None:
+    metric = _metric(result, "loaded_language", "narration_rate")
+    rates = _values(result, "loaded_language", "narration_rate")
+    if metric is None or not rates:
+        return None
+    svg = _grouped_bars(result, list(rates), rates, metric.unit)
+    return Chart(f"{metric.label} by category", svg,
+                 f"{metric.label} ({metric.unit}; {metric.direction}). {metric.description}")
+
+
+def _readability(result: RunResult) -> Chart | None:
+    declared = [m for name in READABILITY_GRADES if (m := _metric(result, "readability", name))]
+    if not declared:
+        return None
+    values = {m.label: _values(result, "readability", m.name).get("", {}) for m in declared}
+    if not any(values.values()):
+        return None
+    svg = _grouped_bars(result, list(values), values, "US school grade / years of schooling")
+    return Chart("Readability", svg,
+                 "Reading-grade formulas of the body text (higher = harder to read): "
+                 + "; ".join(f"{m.label} ({m.unit})" for m in declared) + ".")
+
+
+def _grouped_bars(
+    result: RunResult,
+    categories: Sequence[str],
+    values: dict[str, dict[str, float]],
+    unit: str,
+    labels: dict[tuple[str, str], str] | None = None,
+    limits: tuple[float, float] | None = None,
+) -> str:
+    """Horizontal bars: one group per category, one bar per article (colour and hatch)."""
+    articles = _articles(result)
+    height = 0.8 / max(1, len(articles))
+    figure, axes = _figure(len(categories) * (0.13 * len(articles) + 0.15) + 1.0)
+    for number, article in enumerate(articles):
+        positions = [c + number * height for c in range(len(categories))]
+        widths = [values.get(category, {}).get(article, 0.0) for category in categories]
+        bars = axes.barh(positions, widths, height=height, label=article,
+                         color=PALETTE[number % len(PALETTE)],
+                         hatch=HATCHES[number % len(HATCHES)], edgecolor="white", linewidth=0.5)
+        if labels:
+            texts = [labels.get((category, article), "") for category in categories]
+            axes.bar_label(bars, texts, padding=2, fontsize=7)
+    axes.set_yticks([c + 0.4 - height / 2 for c in range(len(categories))],
+                    [_short(category) for category in categories])
+    axes.invert_yaxis()
+    axes.axvline(0, color="#333333", linewidth=0.8)
+    if limits:
+        axes.set_xlim(*limits)
+    axes.set_xlabel(unit)
+    _legend(axes, len(articles))
+    return _svg(figure)
+
+
+def _short(text: str, width: int = 32) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _figure(height: float) -> tuple[Any, Any]:
+    from matplotlib.figure import Figure  # lazily: only reports pay matplotlib's import time
+
+    figure = Figure(figsize=(7.0, min(max(height, 2.0), 12)), layout="constrained")
+    axes = figure.add_subplot()
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.tick_params(labelsize=8)
+    axes.grid(axis="x", color="#dddddd", linewidth=0.5)
+    axes.set_axisbelow(True)
+    return figure, axes
+
+
+def _legend(axes: Any, entries: int) -> None:
+    axes.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0),
+                ncols=1 if entries <= 12 else 2)
+
+
+def _svg(figure: Any) -> str:
+    """The figure as an ``<svg>`` element: no XML prologue, metadata or DOCTYPE (it has a URL)."""
+    import matplotlib
+
+    buffer = io.StringIO()
+    # Text stays text (accessible, small); ids are stable so two runs write the same file.
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "framing",
+                                "font.family": "sans-serif"}):
+        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None,
+                                                        "Format": None, "Type": None})
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg"):]
+    svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
+    return svg
+
+
+def _prefix_ids(svg: str, prefix: str) -> str:
+    """Prefix every id and every reference to one."""
+    svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}{m.group(1)}"', svg)
+    svg = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{prefix}{m.group(1)}"', svg)
+    return re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{prefix}{m.group(1)})", svg)
