@@ -9,7 +9,7 @@ The body sentences of every article (headline and sub-headings left out) are ali
    articles: cosine of TF-IDF vectors (scikit-learn's ``TfidfVectorizer``, fitted on the sentences
    of the articles being compared) over content words (stop words dropped, a light suffix stem),
    numbers as exact values and named-entity-like name sequences. The pair counts when the cosine
-   reaches ``THRESHOLD``.
+   reaches ``THRESHOLD`` and the two sentences share at least ``MIN_SHARED_FEATURES`` features.
 3. **Numbers, exactly.** Two sentences that both carry numbers but share none are never paired: "23
    dead" and "36 dead" are two different reports, not one.
 
@@ -25,17 +25,24 @@ behind ``THRESHOLD``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from framing.matcher import PhraseMatcher
 from framing.model import Document, Quotation, Sentence, Token
 from framing.quotes import attribution_verbs, is_scare_quote
 
+FALLBACK_ACTOR_RULE = "capitalised name sequences (framing.coverage fallback)"
+FALLBACK_SPEAKER_RULE = "name next to an attribution verb (framing.coverage fallback)"
 # Chosen on the dev part of benchmarks/coverage.py (see benchmarks/README.md, "## coverage").
 THRESHOLD = 0.3
 MIN_QUOTE_WORDS = 4
+# One shared word is no evidence: "What did any of us do?" must not pair with "It did not mention".
+MIN_SHARED_FEATURES = 2
+EXTRA_STOP_WORDS = frozenset({"did", "does", "doing", "just"})  # missing from sklearn's list
 SOURCE_WINDOW = 6  # tokens between a source's name and its attribution verb
 DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
@@ -124,8 +131,8 @@ class Coverage:
 
     articles: tuple[ArticleCoverage, ...]
     threshold: float
-    actor_rule: str = "capitalised name sequences"
-    speaker_rule: str = "attribution verbs near a name"
+    actor_rule: str
+    speaker_rule: str
 
 
 @dataclass
@@ -146,13 +153,24 @@ class _Facts:
 
 
 def align(
-    documents: Sequence[Document], threshold: float = THRESHOLD, numbers_must_agree: bool = True
+    documents: Sequence[Document],
+    threshold: float = THRESHOLD,
+    numbers_must_agree: bool = True,
+    use_shared: bool = True,
 ) -> Coverage:
-    """Align the body sentences of two or more articles and label what each article alone has."""
+    """Align the body sentences of two or more articles and label what each article alone has.
+
+    With ``use_shared`` (the default) actors come from ``framing.actors`` (actors discovered across
+    all the articles, so one actor has one name everywhere) and speakers from
+    ``framing.attribution`` when those modules are installed; otherwise, or with
+    ``use_shared=False``, from the fallback rules of this module (see docs/coverage.md).
+    """
     if len(documents) < 2:
         raise ValueError("coverage needs at least two articles")
     capitalised = _mid_sentence_capitals(documents)
     facts = [_facts(document, capitalised) for document in documents]
+    actor_rule = _use_actor_mentions(facts) if use_shared else ""
+    speaker_rule = _use_attributions(facts) if use_shared else ""
     similarity = _similarities(facts)
     articles = []
     for position, own in enumerate(facts):
@@ -162,7 +180,56 @@ def align(
                 own, others, similarity, position, facts, threshold, numbers_must_agree
             )
         )
-    return Coverage(tuple(articles), threshold)
+    return Coverage(
+        tuple(articles),
+        threshold,
+        actor_rule or FALLBACK_ACTOR_RULE,
+        speaker_rule or FALLBACK_SPEAKER_RULE,
+    )
+
+
+def _use_actor_mentions(facts: list[_Facts]) -> str:
+    """Replace the fallback names by ``framing.actors`` mentions (names, aliases; no pronouns)."""
+    try:
+        from framing.actors import discover, mentions_for
+    except ImportError:
+        return ""
+    actor_set = discover(f.document for f in facts)
+    for f in facts:
+        by_sentence: list[list[str]] = [[] for _ in f.sentences]
+        starts = [s.start for s in f.sentences]
+        for mention in mentions_for(f.document, actor_set):
+            index = bisect_right(starts, mention.start) - 1
+            names = by_sentence[index] if index >= 0 else []
+            if mention.kind != "pronoun" and mention.end <= f.sentences[index].end:
+                if mention.actor.name not in names:
+                    names.append(mention.actor.name)
+        f.names = by_sentence
+    return "framing.actors (actors discovered across the articles; names and aliases)"
+
+
+def _use_attributions(facts: list[_Facts]) -> str:
+    """Replace the fallback speakers and sources by those of ``framing.attribution``."""
+    try:
+        from framing.attribution import find_sources
+    except ImportError:
+        return ""
+    for f in facts:
+        sources = find_sources(f.document)
+        speakers = [""] * len(f.sentences)
+        claims = [""] * len(f.sentences)
+        for attribution in sources.attributions:
+            speaker = sources.speaker_of(attribution)
+            if speaker is None:
+                continue
+            for i, sentence in enumerate(f.sentences):
+                if sentence.start < attribution.end and sentence.end > attribution.start:
+                    if attribution.kind != "indirect" and f.quoted[i]:
+                        speakers[i] = speakers[i] or speaker.name
+                    if attribution.kind != "direct":
+                        claims[i] = claims[i] or speaker.name
+        f.speakers, f.sources = speakers, claims
+    return "framing.attribution (speakers merged across each article)"
 
 
 def _article_coverage(
@@ -379,7 +446,7 @@ def _verb_matcher() -> PhraseMatcher[str]:
 def _stop_words() -> frozenset[str]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    return frozenset(ENGLISH_STOP_WORDS)
+    return frozenset(ENGLISH_STOP_WORDS) | EXTRA_STOP_WORDS
 
 
 def _numbers(tokens: Sequence[Token]) -> dict[str, str]:
@@ -712,8 +779,17 @@ def _similarities(facts: list[_Facts]) -> dict[tuple[int, int], list[list[float]
                 continue
             block_a = matrix[offsets[a] : offsets[a + 1]]
             block_b = matrix[offsets[b] : offsets[b + 1]]
-            result[(a, b)] = (block_a @ block_b.T).toarray().tolist()
+            cosine = (block_a @ block_b.T).toarray()
+            cosine[(_present(block_a) @ _present(block_b).T).toarray() < MIN_SHARED_FEATURES] = 0.0
+            result[(a, b)] = cosine.tolist()
     return result
+
+
+def _present(block: Any) -> Any:
+    """The same sparse rows with every weight 1, so a product counts shared features."""
+    ones = block.copy()
+    ones.data[:] = 1.0
+    return ones
 
 
 def _identity(features: list[str]) -> list[str]:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
+from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, run_cli
-from framing.plugins.coverage import CoverageAnalyzer, framing_register_analyzers
 
 from framing import document_from_text
 from framing.coverage import Coverage, align, stem, summary_lines
+from framing.plugins.coverage import CoverageAnalyzer, framing_register_analyzers
 
 # A harbour fire told twice. Shared facts: the fire (paraphrased), the mayor's quotation (word
 # for word), 12 injured. Only in WIRE: the fire chief's quotation and the 3 million damage
@@ -43,9 +44,18 @@ def sentences_of(coverage: Coverage, article: str) -> dict[str, object]:
     return {" ".join(s.text.split()[:5]): s for s in side.sentences}
 
 
-@pytest.fixture(scope="module")
-def harbour() -> Coverage:
-    return align([document_from_text(WIRE, "wire"), document_from_text(LOCAL, "local")])
+@pytest.fixture(scope="module", params=[False, True], ids=["fallback rules", "shared modules"])
+def harbour(request: pytest.FixtureRequest) -> Coverage:
+    """The pair aligned with this module's fallback rules, and with framing.actors and
+    framing.attribution where installed (names may carry titles: assertions use surnames)."""
+    if request.param and not all(find_spec(f"framing.{m}") for m in ("actors", "attribution")):
+        pytest.skip("framing.actors or framing.attribution is not installed")
+    documents = [document_from_text(WIRE, "wire"), document_from_text(LOCAL, "local")]
+    return align(documents, use_shared=request.param)
+
+
+def surnames(names: tuple[str, ...]) -> list[str]:
+    return [name.split()[-1] for name in names]
 
 
 def test_paraphrased_sentence_has_its_counterpart(harbour: Coverage) -> None:
@@ -67,44 +77,49 @@ def test_only_in_wire_quotation_has_its_speaker(harbour: Coverage) -> None:
     chief = sentences_of(harbour, "wire")["“The warehouse had no working"]
     assert chief.counterpart is None
     quotes = [a for a in chief.additions if a.kind == "quotation"]
-    assert [(q.value, q.source) for q in quotes] == [
-        ("The warehouse had no working sprinklers", "Fire Chief Odile Marchetti")
-    ]
+    assert [q.value for q in quotes] == ["The warehouse had no working sprinklers"]
+    assert quotes[0].source.endswith("Odile Marchetti")
 
 
 def test_only_in_local_claim_number_and_actor(harbour: Coverage) -> None:
     union = sentences_of(harbour, "local")["The Portside Workers Union said"]
     assert union.counterpart is None
     kinds = {(a.kind, a.value, a.source) for a in union.additions}
-    assert ("number", "40 workers", "Portside Workers Union") in kinds
+    assert ("number", "40 workers", "The Portside Workers Union") in kinds or (
+        "number", "40 workers", "Portside Workers Union") in kinds
     assert ("actor", "Portside Workers Union", "") in kinds
-    assert any(kind == "claim" and source == "Portside Workers Union" for kind, _, source in kinds)
+    assert any(kind == "claim" and source.endswith("Portside Workers Union")
+               for kind, _, source in kinds)
 
 
 def test_cross_article_figures(harbour: Coverage) -> None:
     wire, local = harbour.articles
     assert wire.numbers_only_here == ("3",)
     assert local.numbers_only_here == ("40",)
-    # Names as the articles write them; LOCAL never names the mayor, so she is the wire's alone.
-    assert wire.actors_only_here == ("Mayor Agnes Villon", "Fire Chief Odile Marchetti")
-    assert local.actors_only_here == ("Portside Workers Union", "Firefighter Bruno Lacaze")
-    # Both cite the port authority ("the port authority said", "according to the port authority").
-    assert wire.sources_only_here == ("Mayor Agnes Villon", "Fire Chief Odile Marchetti")
-    assert local.sources_only_here == ("Portside Workers Union", "Firefighter Bruno Lacaze")
+    # LOCAL never names the mayor, so she is the wire's alone.
+    assert surnames(wire.actors_only_here) == ["Villon", "Marchetti"]
+    assert surnames(local.actors_only_here) == ["Union", "Lacaze"]
     only_wire = {" ".join(s.text.split()[:3]) for s in wire.only_here}
     assert only_wire == {"Mayor Agnes Villon", "“The warehouse had", "Insurers estimated the"}
     assert wire.unmatched_share == pytest.approx(3 / 5)
 
 
+def test_sources_only_here(harbour: Coverage) -> None:
+    wire, local = harbour.articles
+    # Both cite the port authority ("the port authority said", "according to the port authority").
+    assert {"Villon", "Marchetti"} <= set(surnames(wire.sources_only_here))
+    assert "authority" not in surnames(wire.sources_only_here)
+    assert surnames(local.sources_only_here) == ["Union", "Lacaze"]
+
+
 def test_summary_lines_say_only_what_was_checked(harbour: Coverage) -> None:
     lines = summary_lines(harbour, limit=0)
-    assert (
-        "wire alone quotes Fire Chief Odile Marchetti: “The warehouse had no working sprinklers” "
-        "(sentence 4)"
-    ) in lines
-    assert "wire alone reports “3 million euros” (sentence 5)" in lines
-    union = "local alone reports “40 workers”, attributed to Portside Workers Union"
-    assert any(line.startswith(union) for line in lines)
+    chief = "Odile Marchetti: “The warehouse had no working sprinklers” (sentence 4)"
+    assert any(line.startswith("wire alone quotes") and line.endswith(chief) for line in lines)
+    assert any(line.startswith("wire alone reports “3 million euros”")  # "Insurers estimated"
+               and line.endswith("(sentence 5)") for line in lines)
+    union = "local alone reports “40 workers”, attributed to "
+    assert any(line.startswith(union) and "Portside Workers Union" in line for line in lines)
     assert not any("12" in line for line in lines)  # both report 12 injured
 
 
@@ -170,11 +185,13 @@ def test_example_articles_known_differences() -> None:
     ]
     coverage = align(documents)
     lines = summary_lines(coverage, limit=0)
-    assert any(line.startswith("ostrel_outlet alone quotes Petar Vuk: “There were no soldiers here")
-               for line in lines)
+    assert any(line.startswith("ostrel_outlet alone quotes")
+               and "“There were no soldiers here.”" in line for line in lines)
     hospital = sentences_of(coverage, "wire_neutral")["Dr. Yusuf al-Hadri, director of"]
     assert hospital.counterpart is not None and hospital.counterpart.article == "ostrel_outlet"
-    assert "Petar Vuk" in coverage.articles[1].sources_only_here
+    fallback = summary_lines(align(documents, use_shared=False), limit=0)
+    assert any(line.startswith("ostrel_outlet alone quotes Petar Vuk: “There were no soldiers")
+               for line in fallback)
 
 
 # --- the plugin and the command line --------------------------------------------------------------
@@ -232,4 +249,4 @@ def test_compare_shows_the_coverage_tables(pair: tuple[str, str]) -> None:
     text = done.stdout.decode()
     assert "## Coverage (each article against the others" in text
     assert "| wire | 5 | 2 | 3 | 0.6 |" in text
-    assert "wire alone quotes Fire Chief Odile Marchetti" in text
+    assert "wire alone quotes" in text and "Odile Marchetti: “The warehouse" in text

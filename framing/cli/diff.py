@@ -106,6 +106,7 @@ def _sections(coverage: Coverage) -> list[tuple[str, ArticleCoverage, bool]]:
 
 def _table(coverage: Coverage, stream: TextIO) -> None:
     console = Console(file=stream, width=160, no_color=True)
+    console.print(_rules(coverage), highlight=False)
     console.print("Summary", style="bold")
     for line in summary_lines(coverage, limit=0):
         console.print(f"  {line}", highlight=False)
@@ -122,7 +123,7 @@ def _table(coverage: Coverage, stream: TextIO) -> None:
 
 
 def _markdown(coverage: Coverage, stream: TextIO) -> None:
-    stream.write("## Summary\n\n")
+    stream.write(f"{_escape(_rules(coverage))}\n\n## Summary\n\n")
     for line in summary_lines(coverage, limit=0):
         stream.write(f"- {_escape(line)}\n")
     for title, article, shared in _sections(coverage):
@@ -145,6 +146,11 @@ def _json(coverage: Coverage, stream: TextIO) -> None:
     document["summary"] = summary_lines(coverage, limit=0)
     json.dump(document, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
+
+
+def _rules(coverage: Coverage) -> str:
+    return (f"Threshold {coverage.threshold}; actors: {coverage.actor_rule}; "
+            f"speakers: {coverage.speaker_rule}. See docs/coverage.md.")
 
 
 def _escape(text: str) -> str:
