@@ -8,6 +8,7 @@ import sys
 import typer
 
 from framing import __version__
+from framing.cli import actors as actors_command
 from framing.cli import codebook, compare, new_plugin, plugins_command
 from framing.cli import diff as diff_command
 from framing.cli import lexicon as lexicon_command
@@ -52,6 +53,7 @@ app.command("plugins")(plugins_command.plugins)
 app.command("new-plugin")(new_plugin.new_plugin)
 app.command("metrics")(codebook.metrics)
 app.command("diff")(diff_command.diff)
+app.command("actors")(actors_command.actors)
 app.command("report", epilog=EPILOG)(report_command.report)
 app.add_typer(lexicon_command.app, name="lexicon")
 

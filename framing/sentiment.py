@@ -1,0 +1,309 @@
+"""Sentiment toward one target in its sentence: the local-context VADER scorer and the trained
+model.
+
+Both scorers read a :class:`TargetContext` (a sentence's tokens, the target's token range and the
+other targets' ranges), so the analyzer and the NewsMTSC benchmark score exactly the same way. The
+local context is the target's clause, shared with any other target in it by giving each word to the
+nearer target ("Russia bombed rebels backed by the U.S.": "bombed" goes to Russia, "backed by" to
+the U.S.).
+
+The model is multinomial logistic regression over TF-IDF terms of the context plus VADER scores,
+trained by ``benchmarks/train_sentiment.py`` and shipped as plain JSON (vocabulary, idf,
+coefficients); scoring it is a sparse dot product, so scikit-learn is never imported at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Protocol
+
+from framing.actors import clause_bounds, mention_role
+from framing.errors import FramingError
+from framing.model import Document, Token, normalise
+from framing.segment import tokenize
+
+LABELS = ("negative", "neutral", "positive")
+MODEL_FORMAT = "framing-target-sentiment"
+DENSE_FEATURES = 6  # VADER compound, positive, negative of the sentence and of the local context
+SIDE_WINDOW = 3  # words left and right of the target that get their own features
+
+
+class ModelFileError(FramingError):
+    """A sentiment model file that is missing, corrupted or of another format."""
+
+
+@dataclass(frozen=True)
+class TargetContext:
+    """A target in its sentence: token texts, normalised words, the target's and others' ranges."""
+
+    texts: tuple[str, ...]
+    words: tuple[str, ...]
+    first: int
+    end: int
+    others: tuple[tuple[int, int], ...] = ()
+
+    @classmethod
+    def from_tokens(
+        cls, tokens: Sequence[Token], first: int, end: int, others: Sequence[tuple[int, int]] = ()
+    ) -> TargetContext:
+        return cls(
+            tuple(t.text for t in tokens),
+            tuple(normalise(t.text) for t in tokens),
+            first,
+            end,
+            tuple(others),
+        )
+
+    @classmethod
+    def from_sentence(
+        cls, sentence: str, target: tuple[int, int], others: Sequence[tuple[int, int]] = ()
+    ) -> TargetContext:
+        """From a plain sentence and character spans (the NewsMTSC layout)."""
+        tokens = tokenize(sentence, 0, len(sentence))
+
+        def token_range(span: tuple[int, int]) -> tuple[int, int]:
+            inside = [i for i, t in enumerate(tokens) if t.start < span[1] and t.end > span[0]]
+            return (inside[0], inside[-1] + 1) if inside else (0, 0)
+
+        first, end = token_range(target)
+        ranges = [token_range(span) for span in others]
+        return cls.from_tokens(tokens, first, end, [r for r in ranges if r[1] > r[0]])
+
+    @classmethod
+    def in_document(
+        cls, document: Document, first: int, end: int, others: Sequence[tuple[int, int]] = ()
+    ) -> TargetContext:
+        """The target's sentence in a document; token indices are the document's."""
+        position = document.token_index_at(document.tokens[first].start)
+        sentence = next(s for s in document.sentences if s.first_token <= position < s.end_token)
+        base = sentence.first_token
+        local = [
+            (a - base, b - base)
+            for a, b in others
+            if a >= base and b <= sentence.end_token and (a, b) != (first, end)
+        ]
+        return cls.from_tokens(document.sentence_tokens(sentence), first - base, end - base, local)
+
+    def local_range(self) -> tuple[int, int]:
+        """The clause around the target; words nearer another target in it are left to that one."""
+        low, high = clause_bounds(self.words, self.first, self.end)
+        for a, b in self.others:  # each word goes to the nearer target; a word halfway to neither
+            if low <= b <= self.first:
+                low = max(low, (self.first + b - 1) // 2 + 1)
+            elif self.end <= a < high:
+                high = min(high, (a + self.end) // 2)
+        return low, high
+
+    def local_text(self) -> str:
+        """The local context without the target itself: what the VADER scorer reads."""
+        low, high = self.local_range()
+        kept = [self.texts[i] for i in range(low, high) if not self.first <= i < self.end]
+        return " ".join(kept)
+
+    def sentence_text(self) -> str:
+        return " ".join(self.texts)
+
+
+@dataclass(frozen=True)
+class Score:
+    """Sentiment toward one target: ``value`` in -1..1 and the class it falls in."""
+
+    value: float
+    label: str
+
+
+class Scorer(Protocol):
+    name: str
+
+    def score(self, context: TargetContext) -> Score: ...
+
+
+@lru_cache(maxsize=1)
+def _vader() -> Any:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def vader_scores(text: str) -> tuple[float, float, float]:
+    """VADER compound, positive and negative scores of a text (0s for an empty text)."""
+    if not text.strip():
+        return 0.0, 0.0, 0.0
+    scores = _vader().polarity_scores(text)
+    return scores["compound"], scores["pos"], scores["neg"]
+
+
+def label_of(value: float, threshold: float) -> str:
+    return "negative" if value <= -threshold else "positive" if value >= threshold else "neutral"
+
+
+@dataclass(frozen=True)
+class VaderScorer:
+    """VADER's compound score of the target's local context (the baseline)."""
+
+    threshold: float = 0.05
+    whole_sentence: bool = False
+    name: str = "vader"
+
+    def score(self, context: TargetContext) -> Score:
+        text = context.sentence_text() if self.whole_sentence else context.local_text()
+        value = vader_scores(text)[0]
+        return Score(value, label_of(value, self.threshold))
+
+
+def features(context: TargetContext) -> tuple[list[str], list[float]]:
+    """The model's inputs: terms (words and bigrams of the masked sentence, clause words, words next
+    to the target, the target's role) and six VADER scores (sentence and local context)."""
+    masked = list(context.words)
+    for index in range(context.first, context.end):
+        masked[index] = "<t>"
+    for a, b in context.others:
+        for index in range(a, b):
+            masked[index] = "<o>"
+    words = [
+        w
+        for i, w in enumerate(masked)
+        if not context.first < i < context.end  # a multi-word target counts once
+        and (w in ("<t>", "<o>") or any(c.isalnum() for c in w))
+    ]
+    terms = list(words)
+    terms += [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    low, high = context.local_range()
+    terms += [f"c:{w}" for w in masked[low:high] if w != "<t>" and any(c.isalnum() for c in w)]
+    left = [w for w in masked[: context.first] if any(c.isalnum() for c in w)][-SIDE_WINDOW:]
+    right = [w for w in masked[context.end :] if any(c.isalnum() for c in w)][:SIDE_WINDOW]
+    terms += [f"l:{w}" for w in left] + [f"r:{w}" for w in right]
+    terms.append(f"role:{mention_role(context.words, context.first, context.end) or 'none'}")
+    sentence = " ".join(
+        t for i, t in enumerate(context.texts) if not context.first <= i < context.end
+    )
+    dense = [*vader_scores(sentence), *vader_scores(context.local_text())]
+    return terms, dense
+
+
+@dataclass(frozen=True)
+class SentimentModel:
+    """A trained target-sentiment model, as stored in its JSON file.
+
+    ``terms`` maps each TF-IDF term to ``[idf, weight per label]``; ``dense`` gives, per VADER
+    feature, ``[name, weight per label]``; ``intercept`` one bias per label.
+    """
+
+    labels: tuple[str, ...]
+    terms: dict[str, list[float]]
+    dense: tuple[tuple[float, ...], ...]
+    intercept: tuple[float, ...]
+    info: dict[str, Any]
+    name: str = "model"
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> SentimentModel:
+        """Read the JSON model (the bundled one by default); any defect is a ModelFileError."""
+        where = str(path) if path else "bundled model corpora/models/actor_sentiment.json"
+        try:
+            if path is None:
+                source = resources.files("framing.corpora").joinpath("models/actor_sentiment.json")
+                text = source.read_text("utf-8")
+            else:
+                text = Path(path).read_text(encoding="utf-8")
+            data = json.loads(text)
+            if not isinstance(data, dict) or data.get("format") != MODEL_FORMAT:
+                found = data.get("format") if isinstance(data, dict) else type(data).__name__
+                raise ValueError(f"format is {found!r}, expected {MODEL_FORMAT!r}")
+            labels = tuple(data["labels"])
+            width = len(labels) + 1
+            if sorted(labels) != sorted(LABELS) or len(data["intercept"]) != len(labels):
+                raise ValueError("labels and intercepts do not match")
+            terms = data["terms"]
+            if not isinstance(terms, dict) or not terms:
+                raise ValueError("no terms")
+            if {len(row) for row in terms.values()} != {width}:
+                raise ValueError(f"each term needs {width} numbers (idf, one weight per label)")
+            sum(map(sum, terms.values()))  # a TypeError unless every entry is a number
+            dense = tuple(tuple(float(x) for x in row[1:]) for row in data["dense"])
+            if len(dense) != DENSE_FEATURES or any(len(row) != len(labels) for row in dense):
+                raise ValueError(f"dense needs {DENSE_FEATURES} rows of {len(labels)} weights")
+            intercept = tuple(float(x) for x in data["intercept"])
+        except (OSError, UnicodeDecodeError) as error:
+            raise ModelFileError(f"{where}: cannot read ({error})") from None
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            raise ModelFileError(
+                f"{where}: not a valid sentiment model ({error}); "
+                "retrain it with benchmarks/train_sentiment.py"
+            ) from None
+        return cls(labels, terms, dense, intercept, data.get("info", {}))
+
+    @staticmethod
+    def payload(
+        vectorizer: Any, classifier: Any, dense_names: Sequence[str], info: dict[str, Any]
+    ) -> dict[str, Any]:
+        """The JSON form of a fitted TfidfVectorizer (sublinear tf, l2) + LogisticRegression whose
+        last columns are the dense features. Used by the training script; imports no sklearn."""
+        order = [list(classifier.classes_).index(label) for label in LABELS]
+        coef = classifier.coef_
+        size = len(vectorizer.idf_)
+
+        def row(column: int) -> list[float]:
+            return [round(float(coef[k][column]), 5) for k in order]
+
+        terms = {
+            term: [round(float(vectorizer.idf_[i]), 5), *row(i)]
+            for term, i in sorted(vectorizer.vocabulary_.items(), key=lambda item: item[1])
+        }
+        return {
+            "format": MODEL_FORMAT,
+            "labels": list(LABELS),
+            "terms": terms,
+            "dense": [[name, *row(size + j)] for j, name in enumerate(dense_names)],
+            "intercept": [round(float(classifier.intercept_[k]), 5) for k in order],
+            "info": info,
+        }
+
+    def probabilities(self, context: TargetContext) -> dict[str, float]:
+        """The probability of each label for the target."""
+        terms, dense = features(context)
+        logits = list(self.intercept)
+        present = []
+        for term, count in Counter(terms).items():
+            row = self.terms.get(term)
+            if row is not None:
+                present.append(((1.0 + math.log(count)) * row[0], row))  # sublinear tf * idf
+        norm = math.sqrt(sum(value * value for value, _ in present)) or 1.0
+        for value, row in present:
+            for k in range(len(logits)):
+                logits[k] += value / norm * row[k + 1]
+        for x, weights in zip(dense, self.dense, strict=True):
+            for k in range(len(logits)):
+                logits[k] += x * weights[k]
+        top = max(logits)
+        exps = [math.exp(v - top) for v in logits]
+        return {label: e / sum(exps) for label, e in zip(self.labels, exps, strict=True)}
+
+    def score(self, context: TargetContext) -> Score:
+        """P(positive) - P(negative), labelled with the most probable class."""
+        p = self.probabilities(context)
+        return Score(p["positive"] - p["negative"], max(p, key=p.__getitem__))
+
+
+SCORERS = ("vader", "model")
+
+
+def scorer(name: str) -> Scorer:
+    """The scorer called ``vader`` or ``model`` (the model file is read once per process)."""
+    if name == "vader":
+        return VaderScorer()
+    if name == "model":
+        return _bundled_model()
+    raise ValueError(f"unknown sentiment scorer {name!r}; choose {' or '.join(SCORERS)}")
+
+
+@lru_cache(maxsize=1)
+def _bundled_model() -> SentimentModel:
+    return SentimentModel.load()
