@@ -151,8 +151,9 @@ def _legend_entry(layer: Layer) -> str:
     if not layer.colours:  # a toned layer: its keys are the fixed tones
         keys = ""
     return (f"<div class=\"layer\"><label><input type=\"checkbox\" class=\"toggle\" "
-            f"data-layer=\"{layer.ident}\"{checked}> <mark class=\"hl s-{layer.style}\" "
-            f"style=\"{_colours('#555555')}\">{_text(layer.title)}</mark></label>"
+            f"data-layer=\"{layer.ident}\" data-title=\"{_attr(layer.title)}\"{checked}> "
+            f"<mark class=\"hl s-{layer.style}\" style=\"{_colours('#555555')}\">"
+            f"{_text(layer.title)}</mark></label>"
             f"<span class=\"note\"> {_text(layer.analyzer)}</span>"
             f"{_tone_keys(layer)}<div class=\"keys\">{keys}</div></div>")
 
@@ -215,7 +216,8 @@ def _mark(mark: Mark, inner: str, first: bool) -> str:
              if first and layer.style == "shade" else "")
     title = f"{layer.title}: {mark.label}" if mark.label else layer.title
     return (f"<mark class=\"hl s-{layer.style}{hidden}\" data-layer=\"{layer.ident}\" "
-            f"data-span=\"{mark.ident}\" data-refs=\"{' '.join(sorted(mark.refs))}\"{tone}{badge} "
+            f"data-span=\"{mark.ident}\" data-at=\"{mark.start}:{mark.end}\" "
+            f"data-refs=\"{' '.join(sorted(mark.refs))}\"{tone}{badge} "
             f"style=\"{_colours(layer.colour(mark.colour_key))}\" title=\"{_attr(title)}\">"
             f"{inner}</mark>")
 
