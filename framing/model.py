@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal, Protocol, runtime_checkable
+from typing import Literal, Protocol, runtime_checkable
 
 BlockKind = Literal["headline", "heading", "paragraph"]
 QuotationMark = Literal["straight", "curly"]
@@ -253,7 +253,7 @@ Cell = str | float | int | None
 
 @dataclass
 class Table:
-    """A titled grid an exporter can render; ``groups`` gives, per row, the section it belongs to (e.g. the analyzer)."""
+    """A titled grid an exporter can render; ``groups`` names each row's section (e.g. its analyzer)."""
 
     title: str
     columns: list[str]

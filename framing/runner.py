@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from framing.clean import DebrisRule
+from framing.corpus import is_corpus, read_corpus
 from framing.errors import FramingError
 from framing.language import language_warning
-from framing.model import Analyzer, ArticleResult, Document, Metric, Problem, Record, RunResult
-from framing.pipeline import prepare
 from framing.manager import PluginManager, _one_line
+from framing.model import (
+    Analyzer,
+    Article,
+    ArticleResult,
+    Document,
+    Metric,
+    Problem,
+    Record,
+    RunResult,
+)
+from framing.pipeline import prepare
 from framing.reader import expand_inputs
 
 
@@ -67,19 +77,7 @@ def run(
     results: list[ArticleResult] = []
     rule_list = list(rules) if rules is not None else None
     seen_ids: dict[str, int] = {}
-    for item in expand_inputs(inputs):
-        if isinstance(item, FramingError):
-            problems.append(Problem(item.source, item.reason))
-            continue
-        try:
-            article = manager.read_article(Path(item), config)
-        except FramingError as error:
-            source, reason = getattr(error, "source", str(item)), getattr(error, "reason", str(error))
-            problems.append(Problem(source, reason))
-            continue
-        except Exception as error:
-            problems.append(Problem(str(item), f"could not be read ({_one_line(error)})"))
-            continue
+    for article in _read_articles(inputs, manager, config, problems):
         article = _unique_id(article, seen_ids)
         document = prepare(article, rule_list)
         if not document.sentences:
@@ -94,6 +92,30 @@ def run(
     result = RunResult(results, catalogue, problems)
     add_analyzer_tables(result, analyzers)
     return result
+
+
+def _read_articles(
+    inputs: list[str], manager: PluginManager, config: dict[str, Any], problems: list[Problem]
+) -> Iterator[Article]:
+    """Every readable article in input order; a corpus file (.csv, .jsonl) gives one per row."""
+    for item in expand_inputs(inputs):
+        if isinstance(item, FramingError):
+            problems.append(Problem(item.source, item.reason))
+            continue
+        if is_corpus(item):
+            for row in read_corpus(item, config.get("max_bytes")):
+                if isinstance(row, FramingError):
+                    problems.append(Problem(row.source, row.reason))
+                else:
+                    yield row
+            continue
+        try:
+            yield manager.read_article(Path(item), config)
+        except FramingError as error:
+            source = getattr(error, "source", str(item))
+            problems.append(Problem(source, getattr(error, "reason", str(error))))
+        except Exception as error:
+            problems.append(Problem(str(item), f"could not be read ({_one_line(error)})"))
 
 
 def add_analyzer_tables(result: RunResult, analyzers: dict[str, tuple[str, Analyzer]]) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from framing.model import Cell, Metric, Record, RunResult, Table
 
+
 @dataclass(frozen=True)
 class MetricRow:
     """One row of a comparison: a metric of an analyzer, for one target."""
@@ -100,12 +101,15 @@ def wide_table(result: RunResult) -> Table:
     """One row per article, one column per metric (and target): the spreadsheet layout."""
     metric_list = metric_rows(result)
     values = values_by_article(result)
-    columns = ["article", "title", "source", *[row.key for row in metric_list]]
+    grouped = ["group"] if result.groups else []
+    columns = ["article", *grouped, "title", "source", *[row.key for row in metric_list]]
     rows: list[list[Cell]] = []
     for article in result.articles:
         meta = article.document.article
+        group: list[Cell] = [result.groups[meta.id]] if grouped else []
         rows.append(
-            [meta.id, meta.title, meta.source, *[_value(values[meta.id], r) for r in metric_list]]
+            [meta.id, *group, meta.title, meta.source,
+             *[_value(values[meta.id], r) for r in metric_list]]
         )
     return Table("Wide", columns, rows, numeric={row.key for row in metric_list})
 
@@ -113,10 +117,11 @@ def wide_table(result: RunResult) -> Table:
 def long_table(result: RunResult) -> Table:
     """One row per value (article, analyzer, metric, target, value, unit): the R/pandas layout."""
     units = {(r.analyzer, r.metric.name): r.metric.unit for r in metric_rows(result)}
-    columns = ["article", "analyzer", "metric", "target", "value", "unit", "detail"]
+    grouped = ["group"] if result.groups else []
+    columns = ["article", *grouped, "analyzer", "metric", "target", "value", "unit", "detail"]
     rows: list[list[Cell]] = [
-        [r.article, r.analyzer, r.metric, r.target, r.value, units.get((r.analyzer, r.metric), ""),
-         r.detail]
+        [r.article, *([result.groups[r.article]] if grouped else []), r.analyzer, r.metric,
+         r.target, r.value, units.get((r.analyzer, r.metric), ""), r.detail]
         for r in result.records
     ]
     return Table("Long", columns, rows, numeric={"value"})
@@ -140,9 +145,17 @@ def _label(row: MetricRow) -> str:
 
 
 def select_table(result: RunResult, view: str, layout: str) -> Table:
-    """The table for a view ('compare', 'analyze', 'codebook') and CSV layout ('wide', 'long', '')."""
+    """The table for a view ('compare', 'analyze', 'codebook') and CSV layout.
+
+    Layouts: 'wide' (row per article), 'long' (row per value), 'groups' (row per group, when the
+    articles are grouped) or '' (the view's own table for the screen).
+    """
     if view == "codebook":
         return codebook_table(result.catalogue)
+    if result.groups and (layout == "groups" or (layout == "" and view == "compare")):
+        from framing.groups import group_table, groups_wide_table  # groups builds on this module
+
+        return groups_wide_table(result) if layout == "groups" else group_table(result)
     if layout == "wide":
         return wide_table(result)
     if layout == "long":

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer
 
 from framing.clean import load_rules
 from framing.cli import options
 from framing.cli.show_clean import show_clean
+from framing.comparison import complete
 from framing.errors import UsageError
 from framing.runner import run
 
@@ -18,6 +20,16 @@ InputsArgument = typer.Argument(
 OnlyOption = typer.Option([], "--only", help="Run only this analyzer (repeatable).")
 DebrisOption = typer.Option(None, "--debris", help="Extra debris rules file (one regex per line).")
 MaxSizeOption = typer.Option(20.0, "--max-size", help="Largest article to read, in MB.")
+GroupByOption = typer.Option(
+    None, "--group-by", help="Group a CSV/JSONL corpus's articles by this column, e.g. outlet."
+)
+SeedOption = typer.Option(0, "--seed", help="Seed for the bootstrap and permutation tests.")
+SummaryOption = typer.Option(
+    True, "--summary/--no-summary", help="Write the plain-language summary."
+)
+FramesModelOption = typer.Option(
+    None, "--frames-model", help="Frame classifier (JSON) from `framing train`: predicted frames."
+)
 
 
 def _run(
@@ -35,6 +47,7 @@ def _run(
     lexicon: list[Path],
     actors: Path | None,
     settings: list[str],
+    comparison: dict[str, Any] | None = None,
 ) -> None:
     manager = options.load(plugin, disable)
     rules = None
@@ -45,7 +58,15 @@ def _run(
             rules = [*builtin_rules(), *load_rules(debris)]
         except (OSError, ValueError) as error:
             raise UsageError(f"{debris}: {error}") from None
-    result = run(inputs, manager, options.config_from(max_size, lexicon, actors, settings), rules=rules, only=only)
+    config = options.config_from(max_size, lexicon, actors, settings)
+    if comparison and comparison.get("frames_model") is not None:
+        model = comparison["frames_model"]
+        if not model.is_file():
+            raise UsageError(f"{model}: no such file")
+        config["settings"].setdefault("frames", {})["model"] = str(model)
+    result = run(inputs, manager, config, rules=rules, only=only)
+    if comparison is not None:
+        complete(result, inputs, comparison["group_by"], comparison["seed"], comparison["summary"])
     if result.articles:
         options.write(manager, result, fmt, output, view, layout, color)
     raise typer.Exit(options.report_problems(result))
@@ -65,10 +86,16 @@ def compare(
     lexicon: list[Path] = options.LexiconOption,
     actors: Path = options.ActorsOption,
     settings: list[str] = options.SetOption,
+    group_by: str = GroupByOption,
+    seed: int = SeedOption,
+    summary: bool = SummaryOption,
+    frames_model: Path = FramesModelOption,
 ) -> None:
-    """Compare articles side by side: metrics as rows, articles as columns."""
+    """Compare articles side by side, or groups of them (one folder per outlet, or --group-by)."""
+    comparison = {"group_by": group_by, "seed": seed, "summary": summary,
+                  "frames_model": frames_model}
     _run(inputs, "compare", fmt, output, layout, plugin, disable, only, debris, max_size, color,
-         lexicon, actors, settings)
+         lexicon, actors, settings, comparison)
 
 
 def analyze(

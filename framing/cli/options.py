@@ -14,8 +14,8 @@ import typer
 from framing.config import file_settings, merge_settings
 from framing.errors import UsageError
 from framing.exporters import Exporter, ExportOptions
-from framing.model import RunResult
 from framing.manager import PluginManager
+from framing.model import RunResult
 
 FormatOption = typer.Option(
     None, "--format", "-f", help="Output format: table, csv, json, markdown (or a plugin's)."
@@ -23,7 +23,9 @@ FormatOption = typer.Option(
 OutputOption = typer.Option(
     None, "--output", "-o", help="Write to FILE; the format follows its extension (.csv, .json, .md)."
 )
-LayoutOption = typer.Option("wide", "--layout", help="CSV layout: wide (row per article) or long.")
+LayoutOption = typer.Option(
+    "wide", "--layout", help="CSV layout: wide (row per article), long, or groups (row per group)."
+)
 PluginOption = typer.Option([], "--plugin", "-p", help="Also load this plugin module (repeatable).")
 DisableOption = typer.Option([], "--disable", help="Do not load this plugin (repeatable).")
 LexiconOption = typer.Option([], "--lexicon", help="Extra lexicon file (TOML; repeatable).")
@@ -80,8 +82,10 @@ def write(
     color: bool | None,
 ) -> None:
     """Render a result with the chosen exporter to stdout or a file."""
-    if layout not in ("wide", "long"):
-        raise UsageError(f"unknown layout {layout!r}; choose wide or long")
+    if layout not in ("wide", "long", "groups"):
+        raise UsageError(f"unknown layout {layout!r}; choose wide, long or groups")
+    if layout == "groups" and not result.groups:
+        raise UsageError("--layout groups needs groups: give two or more folders, or --group-by")
     exporter = choose_exporter(manager, fmt, output)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
     options = ExportOptions(view=view, layout=layout, color=use_color)

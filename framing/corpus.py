@@ -1,0 +1,92 @@
+"""Read a corpus file (CSV or JSON Lines, one article per row) as a stream of Articles with
+metadata.
+
+Columns: ``id``, ``outlet``, ``date``, ``title``, ``text``, ``url``; only ``text`` is required,
+and every other column (including extra ones) lands in ``Article.metadata`` so ``--group-by
+FIELD`` can use it. Rows are read one at a time, so a corpus larger than memory streams through.
+A bad row becomes an InputError naming the file and line, and the rows after it are still read.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from framing.errors import InputError
+from framing.model import Article
+
+CORPUS_SUFFIXES = (".csv", ".jsonl", ".ndjson")
+COLUMNS = ("id", "outlet", "date", "title", "text", "url")
+
+
+def is_corpus(path: Path) -> bool:
+    """True for a file read as many articles rather than one."""
+    return path.suffix.lower() in CORPUS_SUFFIXES
+
+
+def read_corpus(path: Path, max_bytes: int | None = None) -> Iterator[Article | InputError]:
+    """Yield one Article per good row and one InputError (``file:line``) per bad row."""
+    try:
+        stream = open(path, encoding="utf-8-sig", newline="")
+    except OSError as error:
+        yield InputError(str(path), error.strerror or str(error))
+        return
+    with stream:
+        rows = _csv_rows(stream, path) if path.suffix.lower() == ".csv" else _json_rows(stream)
+        try:
+            for line, row in rows:
+                yield _article(path, line, row, max_bytes)
+        except UnicodeDecodeError as error:
+            yield InputError(str(path), f"not UTF-8 ({error.reason}); save the corpus as UTF-8")
+        except csv.Error as error:
+            yield InputError(str(path), f"malformed CSV ({error})")
+
+
+def _csv_rows(stream: object, path: Path) -> Iterator[tuple[int, dict[str, str] | str]]:
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # article texts exceed the 128 kB default
+    reader = csv.DictReader(stream)  # type: ignore[arg-type]
+    if reader.fieldnames is None:
+        yield 1, "the file is empty"
+        return
+    if "text" not in reader.fieldnames:
+        yield 1, f"no 'text' column (columns: {', '.join(reader.fieldnames)})"
+        return
+    for row in reader:
+        if None in row:
+            yield reader.line_num, "more cells than header columns"
+            continue
+        yield reader.line_num, {k: v or "" for k, v in row.items()}
+
+
+def _json_rows(stream: object) -> Iterator[tuple[int, dict[str, str] | str]]:
+    for line, text in enumerate(stream, start=1):  # type: ignore[call-overload]
+        if not text.strip():
+            continue
+        try:
+            row = json.loads(text)
+        except json.JSONDecodeError as error:
+            yield line, f"invalid JSON ({error.msg})"
+            continue
+        if not isinstance(row, dict):
+            yield line, "expected a JSON object per line"
+            continue
+        yield line, {str(k): "" if v is None else str(v) for k, v in row.items()}
+
+
+def _article(path: Path, line: int, row: dict[str, str] | str, max_bytes: int | None
+             ) -> Article | InputError:
+    source = f"{path}:{line}"
+    if isinstance(row, str):
+        return InputError(source, row)
+    text = row.get("text", "")
+    if not text.strip():
+        return InputError(source, "empty 'text'")
+    if max_bytes is not None and len(text.encode("utf-8")) > max_bytes:
+        return InputError(source, f"text is more than the {max_bytes / 1_048_576:g} MB limit")
+    metadata = {k: v.strip() for k, v in row.items() if k != "text"}
+    identifier = metadata.get("id") or f"{path.stem}-{line}"
+    return Article(identifier, metadata.get("title", ""), source, text.replace("\r\n", "\n"),
+                   metadata)

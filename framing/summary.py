@@ -1,0 +1,170 @@
+"""A few plain-language sentences on the largest differences, each carrying the numbers behind it.
+
+The summary knows no analyzer: it reads every metric row the run produced and words it from the
+metric's label, unit and direction.
+
+- Groups: rows are ranked by the absolute Cliff's delta of the two groups compared (the only two,
+  or the lowest- and highest-scoring of three or more); negligible effects (|delta| < 0.147) are
+  left out, and a difference whose permutation p-value is 0.05 or more is said to be possibly
+  chance.
+- Two articles: one article has no spread, so there is no effect size; rows are ranked by the
+  relative difference |B - A| / max(|A|, |B|), and the summary says that it describes two articles,
+  not their outlets.
+- Three or more articles: rows are ranked by the relative range (max - min) / max |value|.
+
+A sentence never says "more biased" or "better": it says which side has the higher value, the two
+values, and the metric's own statement of direction (e.g. "higher = harder to read").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from framing.groups import compare_groups
+from framing.model import Cell, RunResult, Table
+from framing.stats import delta_size
+from framing.tables import MetricRow, format_number, metric_rows, values_by_article
+
+MAX_FINDINGS = 5
+NEGLIGIBLE_DELTA = 0.147
+ALPHA = 0.05
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One sentence and the number it was ranked by."""
+
+    sentence: str
+    strength: float
+    metric: str
+
+
+def findings(result: RunResult, limit: int = MAX_FINDINGS) -> list[str]:
+    """The summary sentences, strongest difference first; a caveat closes the list."""
+    if result.groups:
+        found, caveat = _group_findings(result)
+    elif len(result.articles) == 2:
+        found, caveat = _pair_findings(result)
+    elif len(result.articles) > 2:
+        found, caveat = _range_findings(result)
+    else:
+        return []
+    # One sentence per metric (its strongest target), so one lexicon cannot fill the summary.
+    best: dict[str, Finding] = {}
+    for finding in sorted(found, key=lambda f: -f.strength):
+        best.setdefault(finding.metric, finding)
+    ranked = list(best.values())[:limit]
+    return [f.sentence for f in ranked] + ([caveat] if caveat else [])
+
+
+def summary_table(result: RunResult, limit: int = MAX_FINDINGS) -> Table | None:
+    """The findings as a one-column table, printed below the others by every exporter."""
+    sentences = findings(result, limit)
+    if not sentences:
+        return None
+    return Table("Summary", ["finding"], [[sentence] for sentence in sentences])
+
+
+def _group_findings(result: RunResult) -> tuple[list[Finding], str]:
+    found = []
+    for comparison in compare_groups(result):
+        difference, pair = comparison.difference, comparison.pair
+        if difference is None or pair is None or difference.cliffs_delta is None:
+            continue
+        delta = difference.cliffs_delta
+        if abs(delta) < NEGLIGIBLE_DELTA:
+            continue
+        low, high = pair if delta > 0 else (pair[1], pair[0])
+        a, b = comparison.summaries[low], comparison.summaries[high]
+        unit = comparison.row.metric.unit
+        p = difference.p_value
+        sentence = (
+            f"{_label(comparison.row)}: {high} scores higher than {low} (mean "
+            f"{_amount(b.mean, unit)} vs {_amount(a.mean, unit)}{_direction(comparison.row)}; "
+            f"Cliff's delta {abs(delta):.2f}, {delta_size(delta)}; permutation p = {p:.3f}; "
+            f"n = {b.n} and {a.n})."
+        )
+        if p is not None and p >= ALPHA:
+            sentence += " A difference this size could arise by chance with these few articles."
+        found.append(Finding(sentence, abs(delta), _metric(comparison.row)))
+    if not found:
+        return [], (
+            f"No metric differs between the groups by more than a negligible effect "
+            f"(|Cliff's delta| < {NEGLIGIBLE_DELTA})."
+        )
+    single = len(set(result.groups.values())) == len(result.groups)
+    caveat = ("Each group holds a single article: these are differences between articles, "
+              "not between outlets." if single else "")
+    return found, caveat
+
+
+def _pair_findings(result: RunResult) -> tuple[list[Finding], str]:
+    first, second = (a.document.article.id for a in result.articles)
+    cells = values_by_article(result)
+    found = []
+    for row in metric_rows(result):
+        a, b = _value(cells[first], row), _value(cells[second], row)
+        if a is None or b is None or a == b:
+            continue
+        high, low, high_value, low_value = (second, first, b, a) if b > a else (first, second, a, b)
+        unit = row.metric.unit
+        found.append(Finding(
+            f"{_label(row)}: {high} {_amount(high_value, unit)}, {low} "
+            f"{_amount(low_value, unit)}{_direction(row)}.",
+            abs(b - a) / max(abs(a), abs(b)),
+            _metric(row),
+        ))
+    caveat = ("Ranked by relative difference. These are two single articles: the differences "
+              "describe them, not their outlets' coverage in general.") if found else ""
+    return found, caveat
+
+
+def _range_findings(result: RunResult) -> tuple[list[Finding], str]:
+    ids = [a.document.article.id for a in result.articles]
+    cells = values_by_article(result)
+    found = []
+    for row in metric_rows(result):
+        values = {i: v for i in ids if (v := _value(cells[i], row)) is not None}
+        if len(values) < 2:
+            continue
+        high = max(values, key=lambda i: values[i])
+        low = min(values, key=lambda i: values[i])
+        if values[high] == values[low]:
+            continue
+        unit = row.metric.unit
+        found.append(Finding(
+            f"{_label(row)}: highest in {high} ({_amount(values[high], unit)}), lowest in {low} "
+            f"({_amount(values[low], unit)}){_direction(row)}.",
+            (values[high] - values[low]) / max(abs(values[high]), abs(values[low])),
+            _metric(row),
+        ))
+    caveat = ("Ranked by relative range across single articles; to compare outlets, put each "
+              "outlet's articles in a folder of its own.") if found else ""
+    return found, caveat
+
+
+def _value(cells: dict, row: MetricRow) -> float | None:  # type: ignore[type-arg]
+    record = cells.get((row.analyzer, row.metric.name, row.target))
+    return None if record is None else record.value
+
+
+def _metric(row: MetricRow) -> str:
+    return f"{row.analyzer}.{row.metric.name}"
+
+
+def _label(row: MetricRow) -> str:
+    return f"{row.metric.label} ({row.target})" if row.target else row.metric.label
+
+
+def _direction(row: MetricRow) -> str:
+    direction = row.metric.direction
+    return "" if not direction or direction == "neutral" else f"; direction: {direction}"
+
+
+def _amount(value: Cell, unit: str) -> str:
+    """A value in its unit; shares (0-1) read as percentages."""
+    if not isinstance(value, (int, float)):
+        return "no value"
+    if unit.lower().startswith(("share", "proportion", "fraction")):
+        return f"{100 * value:.0f}%"
+    return f"{format_number(float(value))} {unit}".strip()

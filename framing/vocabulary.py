@@ -1,0 +1,169 @@
+"""Distinctive vocabulary of two sides (articles or groups), and whether articles cover one story.
+
+Terms: the shared tokens of every article (headline included), lower-cased, possessive ``'s``
+dropped; unigrams that are not English stop words (scikit-learn's list), are not one character
+long and are not numbers below 10; and bigrams of two such words next to each other in one
+sentence, so a bigram never bridges a removed stop word or a sentence end ("killed the children"
+gives no "killed children"). scikit-learn's CountVectorizer counts them with this analyzer.
+
+Distinctive words: weighted log-odds ratios with an informative Dirichlet prior (Monroe, Colaresi
+and Quinn 2008, "Fightin' Words", eq. 16-22). The prior is the two sides' pooled counts times
+``PRIOR_WEIGHT`` (0.1): it smooths words seen once or twice without drowning the evidence. The
+z-score is the log-odds difference divided by its approximate standard deviation; |z| > 1.96 is
+the conventional two-sided 5% level for one word, but with thousands of words some pass by chance,
+so read the list as description, not proof.
+
+Same story or not: cosine similarity of TF-IDF vectors (same terms; scikit-learn's
+TfidfVectorizer, smoothed idf, l2 norm) over the compared articles. Below ``SAME_STORY_THRESHOLD``
+the articles share too little vocabulary to be reports of one event; see docs/comparison.md for
+how the threshold was set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
+from sklearn.metrics.pairwise import cosine_similarity
+
+from framing.model import Cell, Document, RunResult, Table
+
+PRIOR_WEIGHT = 0.1
+TOP_TERMS = 10
+SAME_STORY_THRESHOLD = 0.10
+
+
+def terms(document: Document) -> list[str]:
+    """The unigrams and within-sentence bigrams of a document, stop words removed."""
+    found: list[str] = []
+    for sentence in document.sentences:
+        previous: str | None = None
+        for index in range(sentence.first_token, sentence.end_token):
+            word = _content_word(document, index)
+            if word is None:
+                previous = None
+                continue
+            found.append(word)
+            if previous is not None:
+                found.append(f"{previous} {word}")
+            previous = word
+    return found
+
+
+def _content_word(document: Document, index: int) -> str | None:
+    if not document.tokens[index].is_word:
+        return None
+    word = document.normalised[index]
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) < 2 or word in ENGLISH_STOP_WORDS or (word.isdigit() and int(word) < 10):
+        return None
+    return word
+
+
+@dataclass(frozen=True)
+class Term:
+    """A term's z-score for one side against the other, and its counts on both sides."""
+
+    term: str
+    z: float
+    count: int
+    other_count: int
+
+
+def distinctive_terms(
+    side_a: Sequence[Document], side_b: Sequence[Document], top: int = TOP_TERMS
+) -> tuple[list[Term], list[Term]]:
+    """The ``top`` terms most typical of A over B and of B over A, highest z first (z > 0)."""
+    vectorizer = CountVectorizer(analyzer=terms, lowercase=False)
+    matrix = vectorizer.fit_transform([*side_a, *side_b])
+    vocabulary = vectorizer.get_feature_names_out()
+    counts_a = np.asarray(matrix[: len(side_a)].sum(axis=0)).ravel().astype(float)
+    counts_b = np.asarray(matrix[len(side_a):].sum(axis=0)).ravel().astype(float)
+    z = log_odds_z(counts_a, counts_b)
+    return (_top(vocabulary, z, counts_a, counts_b, top),
+            _top(vocabulary, -z, counts_b, counts_a, top))
+
+
+def log_odds_z(counts_a: np.ndarray, counts_b: np.ndarray,
+               prior_weight: float = PRIOR_WEIGHT) -> np.ndarray:
+    """Monroe et al.'s z-scores; positive means typical of A. Counts are per term, same order."""
+    alpha = prior_weight * (counts_a + counts_b)
+    alpha0 = alpha.sum()
+    n_a, n_b = counts_a.sum(), counts_b.sum()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        delta = np.log((counts_a + alpha) / (n_a + alpha0 - counts_a - alpha)) - np.log(
+            (counts_b + alpha) / (n_b + alpha0 - counts_b - alpha)
+        )
+        variance = 1 / (counts_a + alpha) + 1 / (counts_b + alpha)
+        z = delta / np.sqrt(variance)
+    return np.nan_to_num(z, nan=0.0, posinf=0.0, neginf=0.0)
+
+
+def _top(vocabulary: np.ndarray, z: np.ndarray, mine: np.ndarray, other: np.ndarray,
+         top: int) -> list[Term]:
+    # Stable order: z, then the term itself, so the same input always lists the same words.
+    order = sorted((i for i in range(len(z)) if z[i] > 0), key=lambda i: (-z[i], vocabulary[i]))
+    return [Term(str(vocabulary[i]), float(z[i]), int(mine[i]), int(other[i]))
+            for i in order[:top]]
+
+
+def similarity(documents: Sequence[Document]) -> np.ndarray:
+    """Cosine similarity of the documents' TF-IDF vectors, as a square matrix."""
+    vectorizer = TfidfVectorizer(analyzer=terms, lowercase=False)
+    return cosine_similarity(vectorizer.fit_transform(list(documents)))
+
+
+def sides(result: RunResult) -> list[tuple[str, list[Document]]]:
+    """What the vocabulary compares: the groups if there are groups, else the articles."""
+    if result.groups:
+        by_group: dict[str, list[Document]] = {}
+        for article in result.articles:
+            by_group.setdefault(result.groups[article.document.article.id], []).append(
+                article.document)
+        return list(by_group.items())
+    return [(a.document.article.id, [a.document]) for a in result.articles]
+
+
+def vocabulary_table(result: RunResult, top: int = TOP_TERMS) -> Table | None:
+    """Top terms of each side: against the other side, or with three or more, against the rest."""
+    compared = sides(result)
+    if len(compared) < 2:
+        return None
+    columns = ["side", "term", "z", "count here", "count elsewhere"]
+    rows: list[list[Cell]] = []
+    groups: list[str] = []
+    for index, (name, documents) in enumerate(compared):
+        rest = [d for j, (_, docs) in enumerate(compared) if j != index for d in docs]
+        if len(compared) == 2 and index == 1:
+            break
+        mine, theirs = distinctive_terms(documents, rest, top)
+        pairs = [(name, mine)] + ([(compared[1][0], theirs)] if len(compared) == 2 else [])
+        for side, found in pairs:
+            for term in found:
+                rows.append([side, term.term, term.z, term.count, term.other_count])
+                groups.append(f"more typical of {side}")
+    title = ("Distinctive vocabulary (weighted log-odds, informative Dirichlet prior; "
+             "z > 1.96 ~ 5% level per word)")
+    return Table(title, columns, rows, groups, {"z", "count here", "count elsewhere"})
+
+
+def story_warnings(documents: Sequence[Document],
+                   threshold: float = SAME_STORY_THRESHOLD) -> dict[str, str]:
+    """Article id -> warning for each article whose closest other article is under the threshold."""
+    if len(documents) < 2:
+        return {}
+    matrix = similarity(documents)
+    np.fill_diagonal(matrix, -1.0)
+    warnings = {}
+    for index, document in enumerate(documents):
+        best = int(matrix[index].argmax())
+        if matrix[index, best] < threshold:
+            warnings[document.article.id] = (
+                f"{document.article.id} may not cover the same story: its closest article, "
+                f"{documents[best].article.id}, has a TF-IDF cosine similarity of "
+                f"{matrix[index, best]:.2f} (below {threshold:.2f})"
+            )
+    return warnings
