@@ -9,7 +9,7 @@ The body sentences of every article (headline and sub-headings left out) are ali
    articles: cosine of TF-IDF vectors (scikit-learn's ``TfidfVectorizer``, fitted on the sentences
    of the articles being compared) over content words (stop words dropped, a light suffix stem),
    numbers as exact values and named-entity-like name sequences. The pair counts when the cosine
-   reaches ``THRESHOLD`` and the two sentences share at least ``MIN_SHARED_FEATURES`` features.
+   reaches ``THRESHOLD``.
 3. **Numbers, exactly.** Two sentences that both carry numbers but share none are never paired: "23
    dead" and "36 dead" are two different reports, not one.
 
@@ -29,7 +29,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from pathlib import Path
 
 from framing.matcher import PhraseMatcher
 from framing.model import Document, Quotation, Sentence, Token
@@ -40,9 +40,8 @@ FALLBACK_SPEAKER_RULE = "name next to an attribution verb (framing.coverage fall
 # Chosen on the dev part of benchmarks/coverage.py (see benchmarks/README.md, "## coverage").
 THRESHOLD = 0.3
 MIN_QUOTE_WORDS = 4
-# One shared word is no evidence: "What did any of us do?" must not pair with "It did not mention".
-MIN_SHARED_FEATURES = 2
-EXTRA_STOP_WORDS = frozenset({"did", "does", "doing", "just"})  # missing from sklearn's list
+# Missing from sklearn's list; without them "What did any of us do?" paired with "It did not …".
+EXTRA_STOP_WORDS = frozenset({"did", "does", "doing", "just"})
 SOURCE_WINDOW = 6  # tokens between a source's name and its attribution verb
 DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
@@ -157,19 +156,21 @@ def align(
     threshold: float = THRESHOLD,
     numbers_must_agree: bool = True,
     use_shared: bool = True,
+    actors_file: Path | None = None,
 ) -> Coverage:
     """Align the body sentences of two or more articles and label what each article alone has.
 
     With ``use_shared`` (the default) actors come from ``framing.actors`` (actors discovered across
     all the articles, so one actor has one name everywhere) and speakers from
     ``framing.attribution`` when those modules are installed; otherwise, or with
-    ``use_shared=False``, from the fallback rules of this module (see docs/coverage.md).
+    ``use_shared=False``, from the fallback rules of this module (see docs/coverage.md). An
+    ``actors_file`` (``--actors``) replaces discovery by the actors it lists.
     """
     if len(documents) < 2:
         raise ValueError("coverage needs at least two articles")
     capitalised = _mid_sentence_capitals(documents)
     facts = [_facts(document, capitalised) for document in documents]
-    actor_rule = _use_actor_mentions(facts) if use_shared else ""
+    actor_rule = _use_actor_mentions(facts, actors_file) if use_shared else ""
     speaker_rule = _use_attributions(facts) if use_shared else ""
     similarity = _similarities(facts)
     articles = []
@@ -188,13 +189,18 @@ def align(
     )
 
 
-def _use_actor_mentions(facts: list[_Facts]) -> str:
+def _use_actor_mentions(facts: list[_Facts], actors_file: Path | None) -> str:
     """Replace the fallback names by ``framing.actors`` mentions (names, aliases; no pronouns)."""
     try:
-        from framing.actors import discover, mentions_for
+        from framing.actors import ActorSet, discover, mentions_for
     except ImportError:
         return ""
-    actor_set = discover(f.document for f in facts)
+    if actors_file is not None:
+        actor_set = ActorSet.load(actors_file)
+        rule = f"framing.actors (the actors listed in {actors_file.name})"
+    else:
+        actor_set = discover(f.document for f in facts)
+        rule = "framing.actors (actors discovered across the articles; names and aliases)"
     for f in facts:
         by_sentence: list[list[str]] = [[] for _ in f.sentences]
         starts = [s.start for s in f.sentences]
@@ -205,7 +211,7 @@ def _use_actor_mentions(facts: list[_Facts]) -> str:
                 if mention.actor.name not in names:
                     names.append(mention.actor.name)
         f.names = by_sentence
-    return "framing.actors (actors discovered across the articles; names and aliases)"
+    return rule
 
 
 def _use_attributions(facts: list[_Facts]) -> str:
@@ -779,17 +785,8 @@ def _similarities(facts: list[_Facts]) -> dict[tuple[int, int], list[list[float]
                 continue
             block_a = matrix[offsets[a] : offsets[a + 1]]
             block_b = matrix[offsets[b] : offsets[b + 1]]
-            cosine = (block_a @ block_b.T).toarray()
-            cosine[(_present(block_a) @ _present(block_b).T).toarray() < MIN_SHARED_FEATURES] = 0.0
-            result[(a, b)] = cosine.tolist()
+            result[(a, b)] = (block_a @ block_b.T).toarray().tolist()
     return result
-
-
-def _present(block: Any) -> Any:
-    """The same sparse rows with every weight 1, so a product counts shared features."""
-    ones = block.copy()
-    ones.data[:] = 1.0
-    return ones
 
 
 def _identity(features: list[str]) -> list[str]:

@@ -11,6 +11,7 @@ record, so the comparison has no empty row for them).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from framing import Document, Measurement, Metric, RunResult, hookimpl
@@ -62,8 +63,9 @@ class CoverageAnalyzer:
     version = "1.0"
     metrics = METRICS
 
-    def __init__(self, threshold: float = THRESHOLD) -> None:
+    def __init__(self, threshold: float = THRESHOLD, actors_file: Path | None = None) -> None:
         self.threshold = threshold
+        self.actors_file = actors_file
 
     def analyze(self, document: Document) -> list[Measurement]:
         return []  # coverage needs every article: see tables()
@@ -73,7 +75,7 @@ class CoverageAnalyzer:
         documents = [article.document for article in result.articles]
         if len(documents) < 2:
             return []
-        coverage = align(documents, self.threshold)
+        coverage = align(documents, self.threshold, actors_file=self.actors_file)
         return [figures_table(coverage), only_in_table(coverage)]
 
 
@@ -134,4 +136,4 @@ def _threshold(config: dict[str, Any]) -> float:
 
 @hookimpl
 def framing_register_analyzers(register: Any, config: dict[str, Any]) -> None:
-    register(CoverageAnalyzer(_threshold(config)))
+    register(CoverageAnalyzer(_threshold(config), config.get("actors")))

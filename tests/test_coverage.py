@@ -250,3 +250,24 @@ def test_compare_shows_the_coverage_tables(pair: tuple[str, str]) -> None:
     assert "## Coverage (each article against the others" in text
     assert "| wire | 5 | 2 | 3 | 0.6 |" in text
     assert "wire alone quotes" in text and "Odile Marchetti: “The warehouse" in text
+
+
+@pytest.mark.skipif(find_spec("framing.actors") is None, reason="framing.actors is not installed")
+def test_diff_with_an_actors_file(tmp_path: Path) -> None:
+    actors = tmp_path / "actors.toml"
+    actors.write_text('[[actor]]\nname = "Odile Marchetti"\naliases = ["Marchetti"]\n',
+                      encoding="utf-8")
+    (tmp_path / "wire.txt").write_text(WIRE, encoding="utf-8")
+    (tmp_path / "local.txt").write_text(LOCAL, encoding="utf-8")
+    done = run_cli("diff", str(tmp_path / "wire.txt"), str(tmp_path / "local.txt"),
+                   "--actors", str(actors), "-f", "json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["actor_rule"] == "framing.actors (the actors listed in actors.toml)"
+    # Only listed actors count now: the mayor and the union are no longer actors.
+    assert [a["actors_only_here"] for a in data["articles"]] == [["Odile Marchetti"], []]
+
+
+def test_diff_refuses_a_missing_actors_file(pair: tuple[str, str], tmp_path: Path) -> None:
+    done = run_cli("diff", *pair, "--actors", str(tmp_path / "none.toml"))
+    assert done.returncode == 2 and b"no such file" in done.stderr

@@ -44,6 +44,7 @@ def diff(
     fmt: str = DiffFormat,
     output: Path = options.OutputOption,
     threshold: float = Threshold,
+    actors: Path = options.ActorsOption,
     plugin: list[str] = options.PluginOption,
     disable: list[str] = options.DisableOption,
 ) -> None:
@@ -53,7 +54,9 @@ def diff(
     documents = _read(inputs, options.load(plugin, disable))
     if len(documents) < 2:
         raise UsageError("diff needs at least two articles")
-    coverage = align(documents, threshold)
+    if actors is not None and not actors.is_file():
+        raise UsageError(f"{actors}: no such file")
+    coverage = align(documents, threshold, actors_file=actors)
     with options.output_stream(output) as stream:
         {"table": _table, "markdown": _markdown, "json": _json}[fmt](coverage, stream)
 
