@@ -49,6 +49,7 @@ LEXICON_KEYS = {"name", "version", "description", "licence", "license", "authors
 CATEGORY_KEYS = {"label", "definition", "literature", "terms"}
 REFERENT_KEYS = {"label", "definition", "literature", "labels"}
 BUNDLED_FOLDER = "lexicons"
+VADER_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
 
 
 @dataclass(frozen=True)
@@ -151,9 +152,7 @@ class _Locator:
     def key(self, name: str, *path: str) -> int:
         """The line where a table assigns ``name = ...`` (bare or quoted key), else its header's."""
         start = self.table(*path)
-        pattern = re.compile(
-            rf"\s*(?:{re.escape(name)}|\"{re.escape(name)}\"|'{re.escape(name)}')\s*="
-        )
+        pattern = re.compile(rf"\s*(?:{re.escape(name)}|\"{re.escape(name)}\"|'{re.escape(name)}')\s*=")
         for number in range(max(start, 1), len(self.lines) + 1):
             if pattern.match(self.lines[number - 1]):
                 return number
@@ -201,14 +200,39 @@ def bundled_lexicons() -> list[Lexicon]:
     return [read_lexicon(f) for f in files]
 
 
+def vader_categories(minimum: float) -> list[Category]:
+    """VADER's words with |valence| >= minimum as two categories (weight = |valence|).
+
+    Read at run time from the installed vaderSentiment package (MIT), never copied into framing.
+    Emoticons and other non-words are left out.
+    """
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    lexicon = SentimentIntensityAnalyzer().lexicon
+    words = {w: v for w, v in lexicon.items() if abs(v) >= minimum and VADER_WORD.fullmatch(w)}
+    literature = (
+        "Hutto and Gilbert (2014) 'VADER: A Parsimonious Rule-based Model for Sentiment "
+        "Analysis of Social Media Text', ICWSM; lexicon read from the installed "
+        "vaderSentiment package (MIT), not copied."
+    )
+    return [
+        Category(
+            f"vader_{side}",
+            f"Emotive by valence ({side}, VADER |valence| >= {minimum:g})",
+            f"Words VADER rates {side} with |valence| >= {minimum:g} on its -4..4 scale.",
+            literature,
+            tuple(Term(w, abs(v)) for w, v in sorted(words.items()) if (v < 0) == (side == "negative")),
+        )
+        for side in ("negative", "positive")
+    ]
+
+
 def _parse(text: str, source: str) -> tuple[Lexicon | None, list[LexiconProblem]]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         found = re.search(r"line (\d+)", str(error))
-        return None, [
-            LexiconProblem(int(found.group(1)) if found else 0, f"not valid TOML: {error}")
-        ]
+        return None, [LexiconProblem(int(found.group(1)) if found else 0, f"not valid TOML: {error}")]
     locate = _Locator.of(text)
     problems: list[LexiconProblem] = []
 
@@ -218,8 +242,7 @@ def _parse(text: str, source: str) -> tuple[Lexicon | None, list[LexiconProblem]
     for key in sorted(set(data) - {"lexicon", "categories", "referents"}):
         problem(
             locate.table(key) or locate.string(key),
-            f"unknown top-level key {key!r}; "
-            "expected [lexicon], [categories.NAME] and [referents.NAME]",
+            f"unknown top-level key {key!r}; expected [lexicon], [categories.NAME] and [referents.NAME]",
         )
     header = data.get("lexicon")
     if not isinstance(header, dict):
@@ -231,8 +254,7 @@ def _parse(text: str, source: str) -> tuple[Lexicon | None, list[LexiconProblem]
     if name and not NAME.fullmatch(name):
         problem(
             locate.table("lexicon"),
-            f"lexicon name {name!r} must be lower case letters, "
-            "digits and _ and start with a letter",
+            f"lexicon name {name!r} must be lower case letters, digits and _ and start with a letter",
         )
     version = _text(header, "version", ("lexicon",), locate, problem)
     seen_entries: dict[str, str] = {}
@@ -348,20 +370,15 @@ def _tables(
         if not NAME.fullmatch(name):
             problem(
                 locate.table(kind, name),
-                f"[{kind}.{name}]: a name must be lower case "
-                "letters, digits and _ and start with a letter",
+                f"[{kind}.{name}]: a name must be lower case letters, digits and _ and start with a letter",
             )
         if not isinstance(table, dict):
-            problem(
-                locate.table(kind, name) or locate.string(kind), f"[{kind}.{name}] must be a table"
-            )
+            problem(locate.table(kind, name) or locate.string(kind), f"[{kind}.{name}] must be a table")
             continue
         yield name, table
 
 
-def _terms(
-    raw: Any, path: tuple[str, ...], owner: str, locate: _Locator, problem: Any
-) -> list[Term]:
+def _terms(raw: Any, path: tuple[str, ...], owner: str, locate: _Locator, problem: Any) -> list[Term]:
     if not isinstance(raw, list) or not raw:
         problem(locate.table(*path), f"{owner}: terms must be a non-empty list of strings")
         return []
@@ -377,9 +394,7 @@ def _terms(
         else:
             entry = item
         if not isinstance(entry, str):
-            problem(
-                locate.table(*path), f"{owner}: {entry!r} is not a string (write terms in quotes)"
-            )
+            problem(locate.table(*path), f"{owner}: {entry!r} is not a string (write terms in quotes)")
             continue
         line = locate.string(entry, *path)
         message = _entry_problem(entry)

@@ -36,6 +36,7 @@ class _Node(Generic[T]):
     exact: dict[str, _Node[T]] = field(default_factory=dict)
     prefix: dict[str, _Node[T]] = field(default_factory=dict)
     payloads: list[T] = field(default_factory=list)
+    prefix_lengths: list[int] = field(default_factory=list)  # stem lengths in ``prefix``, sorted
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ class PhraseMatcher(Generic[T]):
                     stem = word[:-1]
                     if not stem or len(stem) > MAX_PREFIX:
                         raise ValueError(f"wildcard {word!r} needs 1 to {MAX_PREFIX} letters")
+                    if len(stem) not in node.prefix_lengths:
+                        node.prefix_lengths = sorted({*node.prefix_lengths, len(stem)})
                     node = node.prefix.setdefault(stem, _Node())
                 else:
                     node = node.exact.setdefault(word, _Node())
@@ -72,14 +75,14 @@ class PhraseMatcher(Generic[T]):
             self.size += 1
 
     def _next(self, node: _Node[T], word: str) -> list[_Node[T]]:
-        found = []
-        if word in node.exact:
-            found.append(node.exact[word])
-        if node.prefix:
-            for length in range(1, min(len(word), MAX_PREFIX) + 1):
-                child = node.prefix.get(word[:length])
-                if child is not None:
-                    found.append(child)
+        child = node.exact.get(word)
+        found = [] if child is None else [child]
+        for length in node.prefix_lengths:  # only the stem lengths present, not all 1..MAX_PREFIX
+            if length > len(word):
+                break
+            child = node.prefix.get(word[:length])
+            if child is not None:
+                found.append(child)
         return found
 
     def find_in(self, document: Document) -> list[Match[T]]:
@@ -105,8 +108,12 @@ class PhraseMatcher(Generic[T]):
         matches: list[Match[T]] = []
         index = 0
         while index < len(words):
+            starts = self._next(self._root, words[index])
+            if not starts:  # the common case: no entry begins with this word
+                index += 1
+                continue
             best: tuple[int, tuple[T, ...]] | None = None
-            frontier = [(self._root, index)]
+            frontier = [(child, index + 1) for child in starts]
             while frontier:
                 node, position = frontier.pop()
                 if node.payloads and position > index:

@@ -8,6 +8,7 @@ or "that" is speech (``said “no”``), and so is any longer quotation or one t
 from __future__ import annotations
 
 import sys
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -77,7 +78,7 @@ def is_scare_quote(document: Document, quotation: Quotation) -> bool:
 
 
 def _block_start(document: Document, offset: int) -> int:
-    for block in document.blocks:
-        if block.start <= offset < block.end:
-            return block.start
+    index = bisect_right(document.blocks, offset, key=lambda block: block.start) - 1
+    if index >= 0 and offset < document.blocks[index].end:
+        return document.blocks[index].start
     return 0

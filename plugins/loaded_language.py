@@ -9,7 +9,6 @@ source's words). Documentation of every metric: docs/analyzers/loaded_language.m
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -23,19 +22,16 @@ from framing.lexicon import (
     Lexicon,
     LexiconError,
     Referent,
-    Term,
     bundled_lexicons,
     read_lexicon,
+    vader_categories,
 )
 from framing.matcher import Match, PhraseMatcher
 from framing.model import Table
-from framing.quotes import attribution_verbs, is_scare_quote
+from framing.quotes import attribution_verbs, is_scare_quote, quotation_words
 
 NAME = "loaded_language"
-VADER_MIN = (
-    2.0  # |valence| from 2 up: the reference point the BABE benchmark reports (macro-F1 0.555)
-)
-VADER_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
+VADER_MIN = 2.0  # |valence| from 2 up: the reference point the BABE benchmark reports (macro-F1 0.555)
 TOP_TERMS = 5
 
 METRICS = (
@@ -157,8 +153,7 @@ class LoadedLanguage:
             for item in (*pack.categories, *pack.referents):
                 if item.name in origin:
                     raise PluginError(
-                        f"{NAME}: {item.name!r} is defined in both "
-                        f"{origin[item.name]} and {pack.source}"
+                        f"{NAME}: {item.name!r} is defined in both {origin[item.name]} and {pack.source}"
                     )
                 origin[item.name] = pack.source
             self.categories.update((c.name, c) for c in pack.categories)
@@ -170,9 +165,7 @@ class LoadedLanguage:
         self.verbs = attribution_verbs()
         entries: list[tuple[str, Entry]] = []
         for category in self.categories.values():
-            entries += [
-                (t.entry, Entry("category", category.name, weight=t.weight)) for t in category.terms
-            ]
+            entries += [(t.entry, Entry("category", category.name, weight=t.weight)) for t in category.terms]
         for referent in self.referents.values():
             for label, terms in referent.labels.items():
                 entries += [(t.entry, Entry("label", referent.name, label)) for t in terms]
@@ -195,9 +188,9 @@ class LoadedLanguage:
 
     def analyze(self, document: Document) -> list[Measurement]:
         hits = self.hits(document)
-        words = [t for s in document.sentences for t in document.sentence_tokens(s) if t.is_word]
-        quoted_words = sum(document.in_quotation(t.start, t.end) is not None for t in words)
-        narration_words = len(words) - quoted_words
+        # quotations never overlap, so quoted words are counted per quotation, not per word
+        quoted_words = sum(quotation_words(document, q) for q in document.quotations)
+        narration_words = sum(token.is_word for token in document.tokens) - quoted_words
         sentences = len(document.sentences)
         by_kind: dict[tuple[str, str], list[tuple[Hit, Entry]]] = defaultdict(list)
         for hit in hits:
@@ -316,9 +309,7 @@ class LoadedLanguage:
                             document.token_index_at(span.start),
                             document.token_index_at(span.end),
                         )
-                        terms[article_id][record.target][
-                            " ".join(document.normalised[first:end])
-                        ] += 1
+                        terms[article_id][record.target][" ".join(document.normalised[first:end])] += 1
                 elif record.metric == "label_uses" and record.value is not None:
                     labels[article_id][record.target] = record.value
         ids = list(terms)
@@ -326,10 +317,7 @@ class LoadedLanguage:
             Table(
                 f"Loaded language: top {self.top} terms in narration",
                 ["category", *ids],
-                [
-                    [name, *[_counted(terms[i][name], self.top) for i in ids]]
-                    for name in self.categories
-                ],
+                [[name, *[_counted(terms[i][name], self.top) for i in ids]] for name in self.categories],
                 [self.name] * len(self.categories),
             )
         ]
@@ -364,31 +352,6 @@ class LoadedLanguage:
             )
         )
         return tables
-
-
-def vader_categories(minimum: float) -> list[Category]:
-    """Words of VADER's lexicon with |valence| >= minimum, read from the installed package."""
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    lexicon = SentimentIntensityAnalyzer().lexicon
-    words = {w: v for w, v in lexicon.items() if abs(v) >= minimum and VADER_WORD.fullmatch(w)}
-    literature = (
-        "Hutto and Gilbert (2014) 'VADER: A Parsimonious Rule-based Model for Sentiment "
-        "Analysis of Social Media Text', ICWSM; lexicon read from the installed "
-        "vaderSentiment package (MIT), not copied."
-    )
-    return [
-        Category(
-            f"vader_{side}",
-            f"Emotive by valence ({side}, VADER |valence| >= {minimum:g})",
-            f"Words VADER rates {side} with |valence| >= {minimum:g} on its -4..4 scale.",
-            literature,
-            tuple(
-                Term(w, abs(v)) for w, v in sorted(words.items()) if (v < 0) == (side == "negative")
-            ),
-        )
-        for side in ("negative", "positive")
-    ]
 
 
 def _per_thousand(count: float, words: int) -> float | None:
@@ -430,9 +393,7 @@ def _settings(config: dict[str, Any]) -> tuple[float | None, int, list[str] | No
     settings = config.get("settings", {}).get(NAME, {})
     unknown = set(settings) - {"vader", "top", "packs"}
     if unknown:
-        raise ValueError(
-            f"{NAME}: unknown setting(s) {', '.join(sorted(unknown))}; known: vader, top, packs"
-        )
+        raise ValueError(f"{NAME}: unknown setting(s) {', '.join(sorted(unknown))}; known: vader, top, packs")
     vader: float | None = VADER_MIN
     raw = settings.get("vader", "").strip().lower()
     if raw in ("off", "none", "no"):
