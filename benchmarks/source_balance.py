@@ -88,14 +88,13 @@ class Score:
 
 def raw_document(text: str, name: str) -> Document:
     """Segment text with one block per non-empty line, so offsets stay those of the data set."""
-    blocks = []
+    blocks: list[Block] = []
     position = 0
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
             start = position + line.index(stripped)
-            kind = "headline" if not blocks else "paragraph"
-            blocks.append(Block(start, start + len(stripped), kind))
+            blocks.append(Block(start, start + len(stripped), "paragraph" if blocks else "headline"))
         position += len(line) + 1
     article = Article(id=name, title="", source=name, raw_text=text)
     return segment(article, CleanText(text, tuple(blocks), ()))
@@ -260,7 +259,8 @@ def _nearest(text: str, part: str, offset: int) -> tuple[int, int]:
 def _speaker_named(sources: Sources, name: str) -> Speaker | None:
     """The predicted speaker a gold speaker corresponds to: same name, else named in a description."""
     exact = [s for s in sources.speakers if s.name == name]
-    return (exact or [s for s in sources.speakers if name in s.description] or [None])[0]
+    described = [s for s in sources.speakers if name in s.description]
+    return (exact or described)[0] if exact or described else None
 
 
 def main(argv: list[str] | None = None) -> int:

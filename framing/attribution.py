@@ -973,7 +973,11 @@ def find_sources(document: Document, actor_set: ActorSet | None = None) -> Sourc
     key = id(document)
     entry = _CACHE.get(key)
     if entry is None or entry[0]() is not document:
-        entry = (weakref.ref(document, lambda _ref, key=key: _CACHE.pop(key, None)), {})
+
+        def forget(_ref: weakref.ref[Document], key: int = key) -> None:
+            _CACHE.pop(key, None)
+
+        entry = (weakref.ref(document, forget), {})
         _CACHE[key] = entry
     if actor_set not in entry[1]:
         entry[1][actor_set] = _Finder(document).run(actor_set)
