@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -158,3 +164,34 @@ def test_cli_check_reports_lines_and_exit_code(tmp_path: Path):
         "ok: lexicon 'spin' 0.2, 1 categories with 3 terms, 1 referents with 2 labels"
         in result.stdout.decode()
     )
+
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "analyzers" / "loaded_language.md"
+
+
+def test_documented_format_and_plugin_example_work(tmp_path: Path):
+    """The format example and the hook example in the docs are run, so they cannot drift."""
+    text = DOC.read_text(encoding="utf-8")
+    pack = re.search(r"```toml\n(.*?)```", text, re.S)
+    plugin = re.search(r"```python\n(# framing_spin\.py\n.*?)```", text, re.S)
+    assert pack and plugin, "docs lost the lexicon or plugin example"
+    assert check(pack.group(1)) == []
+    (tmp_path / "spin.toml").write_text(pack.group(1), encoding="utf-8")
+    (tmp_path / "framing_spin.py").write_text(plugin.group(1), encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Plan unveiled\n\nThe mayor called it a historic, win-win plan. The cops "
+                       "agreed with the police officers.\n", encoding="utf-8")
+    exe = str(Path(sys.executable).with_name("framing"))
+    result = subprocess.run(
+        [exe, "analyze", str(article), "-p", "framing_spin", "--only", "loaded_language",
+         "-f", "csv"],
+        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(tmp_path)},
+    )
+    assert "loaded_language" not in result.stderr and result.returncode in (0, 1), result.stderr
+    rows = {(r["metric"], r["target"]): r for r in csv.DictReader(io.StringIO(result.stdout))}
+    spin = rows[("narration_rate", "spin")]
+    assert "[historic]" in spin["detail"] and "[win-win]" in spin["detail"]
+    # historic (weight 2) + win-win (1) over the 17 words, headline included
+    assert float(rows[("weighted_rate", "spin")]["value"]) == pytest.approx(1000 * 3 / 17)
+    assert rows[("label_uses", "The police: cops")]["value"] == "1"
+    assert rows[("label_uses", "The police: police")]["value"] == "1"
