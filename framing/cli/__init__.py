@@ -13,6 +13,7 @@ from framing.cli import codebook, compare, new_plugin, plugins_command
 from framing.cli import diff as diff_command
 from framing.cli import lexicon as lexicon_command
 from framing.cli import report as report_command
+from framing.cli import train as train_command
 from framing.errors import FramingError
 
 EPILOG = (
@@ -55,6 +56,7 @@ app.command("metrics")(codebook.metrics)
 app.command("diff")(diff_command.diff)
 app.command("actors")(actors_command.actors)
 app.command("report", epilog=EPILOG)(report_command.report)
+app.command("train")(train_command.train)
 app.add_typer(lexicon_command.app, name="lexicon")
 
 

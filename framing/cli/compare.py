@@ -7,6 +7,7 @@ from typing import Any
 
 import typer
 
+from framing import frames_model
 from framing.clean import load_rules
 from framing.cli import options
 from framing.cli.show_clean import show_clean
@@ -61,8 +62,7 @@ def _run(
     config = options.config_from(max_size, lexicon, actors, settings)
     if comparison and comparison.get("frames_model") is not None:
         model = comparison["frames_model"]
-        if not model.is_file():
-            raise UsageError(f"{model}: no such file")
+        frames_model.load(model)  # a bad model file stops the run here, with its reason
         config["settings"].setdefault("frames", {})["model"] = str(model)
     result = run(inputs, manager, config, rules=rules, only=only)
     if comparison is not None:
