@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import sys
 import weakref
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -248,6 +249,14 @@ class _Finder:
             w[:-1] if w.endswith(".") and w[:-1].isalpha() else w for w in document.normalised
         ]
         self.by_end = {q.end: q for q in document.quotations}
+        self.quotation_starts = [q.start for q in document.quotations]
+        self.quotation_inner_ends = [q.inner_end for q in document.quotations]
+        self.block_starts = [b.start for b in document.blocks]
+        self.sentence_of = [0] * len(document.tokens)
+        for number, sentence in enumerate(document.sentences):
+            self.sentence_of[sentence.first_token:sentence.end_token] = [number] * (
+                sentence.end_token - sentence.first_token
+            )
         self.by_start = {q.start: q for q in document.quotations}
         self.capitalised_count = Counter(
             fold(t.text) for t in document.tokens if t.is_word and _capitalised(t.text)
@@ -635,11 +644,11 @@ class _Finder:
         return _Raw(self.tokens[start].start, end, cue, mention)
 
     def _quotation_after(self, offset: int) -> Quotation | None:
-        for quotation in self.doc.quotations:
-            if quotation.start >= offset:
-                between = self.doc.slice(offset, quotation.start)
-                return quotation if not between.strip() else None
-        return None
+        index = bisect_left(self.quotation_starts, offset)
+        if index == len(self.doc.quotations):
+            return None
+        quotation = self.doc.quotations[index]
+        return quotation if not self.doc.slice(offset, quotation.start).strip() else None
 
     def _raw_before(self, cue: Match[str], first: int, before: int,
                     mention: _Mention | None) -> _Raw:
@@ -667,8 +676,7 @@ class _Finder:
         return first
 
     def _block(self, token: int) -> int:
-        offset = self.tokens[token].start
-        return next(i for i, b in enumerate(self.doc.blocks) if b.start <= offset < b.end)
+        return bisect_right(self.block_starts, self.tokens[token].start) - 1
 
     # ---- quotations, kinds, speakers -----------------------------------------------------------
     def _finish(self, raws: list[_Raw], actor_set: ActorSet | None) -> Sources:
@@ -677,9 +685,10 @@ class _Finder:
         for raw in raws:
             inside = self.doc.tokens_between(raw.start, raw.end)
             content_words = sum(t.is_word for t in inside) or 1
-            for quotation in self.doc.quotations:
-                if quotation.inner_end <= raw.start or quotation.inner_start >= raw.end:
-                    continue
+            first = bisect_right(self.quotation_inner_ends, raw.start)
+            for quotation in self.doc.quotations[first:]:
+                if quotation.inner_start >= raw.end:
+                    break
                 claimed[quotation.start] = raw
                 share = quotation_words(self.doc, quotation) / content_words
                 if share >= DIRECT_SHARE:
@@ -687,6 +696,11 @@ class _Finder:
                     raw.start, raw.end = quotation.inner_start, quotation.inner_end
                 elif raw.kind != "direct":
                     raw.kind = "partial"
+        self.cues_by_sentence: dict[int, list[_Raw]] = {}
+        for raw in raws:
+            if raw.cue is not None:
+                sentence = self.sentence_of[raw.cue.first_token]
+                self.cues_by_sentence.setdefault(sentence, []).append(raw)
         scare: list[Quotation] = []
         for quotation in self.doc.quotations:
             if quotation.start in claimed or quotation_words(self.doc, quotation) == 0:
@@ -718,23 +732,18 @@ class _Finder:
         before, in the same paragraph (“A,” he said. “B.”).
         """
         index = self.doc.token_index_at(quotation.start)
+        if index >= len(self.tokens):
+            return None
+        number = self.sentence_of[index]
+        same = self.cues_by_sentence.get(number)
+        if same:
+            return same[0]
         sentences = self.doc.sentences
-        for number, sentence in enumerate(sentences):
-            if sentence.first_token <= index < sentence.end_token:
-                for raw in raws:
-                    if raw.cue is not None and sentence.first_token <= raw.cue.first_token < (
-                        sentence.end_token
-                    ):
-                        return raw
-                previous = sentences[number - 1] if number else None
-                if previous is None or previous.block != sentence.block:
-                    return None
-                for raw in raws:
-                    if raw.cue is not None and raw.kind == "direct" and (
-                        previous.first_token <= raw.cue.first_token < previous.end_token
-                    ):
-                        return raw
-        return None
+        if number <= 0 or sentences[number - 1].block != sentences[number].block:
+            return None
+        return next(
+            (r for r in self.cues_by_sentence.get(number - 1, []) if r.kind == "direct"), None
+        )
 
     def _mention_span(self, mention: _Mention) -> Span:
         """The speaker phrase with its appositives ("Serav's army chief, General Ruslan Abeg")."""
@@ -768,11 +777,11 @@ class _Speakers:
         self.doc = document
         self.actor_set = actor_set
         self.entries: list[_Entry] = []
-        self.recent: list[int] = []  # speaker indices, most recent last
+        self.recent: dict[int, None] = {}  # speaker indices, most recent last
 
     def add(self, mention: _Mention | None, inherit: bool) -> int:
         if mention is None:
-            return self.recent[-1] if (inherit and self.recent) else -1
+            return next(reversed(self.recent)) if (inherit and self.recent) else -1
         index = self._match(mention)
         if mention.pronoun in ("he", "she"):
             # A person named since the matched speaker last spoke ("The envoy, Karin Holst,
@@ -790,7 +799,8 @@ class _Speakers:
             entry.mentions.append(mention)
             if mention.name and not entry.surname and mention.person:
                 entry.surname = fold(mention.name[-1])
-        self.recent.append(index)
+        self.recent.pop(index, None)
+        self.recent[index] = None
         return index
 
     def _is_person(self, entry: _Entry) -> bool:
@@ -802,7 +812,7 @@ class _Speakers:
         return next((m.gender for m in entry.mentions if m.gender in ("male", "female")), "")
 
     def _match(self, mention: _Mention) -> int:
-        by_recency = list(dict.fromkeys(reversed(self.recent)))
+        by_recency = list(reversed(self.recent))
         if mention.pronoun:
             for index in by_recency:
                 entry = self.entries[index]
