@@ -176,9 +176,7 @@ class ActorSet:
         except tomllib.TOMLDecodeError as error:
             raise ActorsFileError(f"{source}: not valid TOML: {error}") from None
         headers = [
-            n
-            for n, line in enumerate(text.splitlines(), 1)
-            if re.match(r"\s*\[\[\s*actor\s*\]\]", line)
+            n for n, line in enumerate(text.splitlines(), 1) if re.match(r"\s*\[\[\s*actor\s*\]\]", line)
         ]
         for key in data:
             if key != "actor":
@@ -203,9 +201,7 @@ class ActorSet:
             try:
                 PhraseMatcher((alias, 0) for alias in _surface_forms(actor))
             except ValueError as error:
-                raise ActorsFileError(
-                    f"{source}, line {_key_line(text, line, 'aliases')}: {error}"
-                ) from None
+                raise ActorsFileError(f"{source}, line {_key_line(text, line, 'aliases')}: {error}") from None
             actors.append(actor)
         return cls(tuple(actors), source)
 
@@ -236,14 +232,8 @@ class ActorSet:
         entries = []
         for index, actor in enumerate(self.actors):
             for form in _surface_forms(actor):
-                base = (
-                    form[:-2]
-                    if form.endswith("'s") and form[:-2] in _surface_forms(actor)
-                    else form
-                )
-                entries.append(
-                    (form, _Entry(index, _shape(form), base.lower() == actor.name.lower()))
-                )
+                base = form[:-2] if form.endswith("'s") and form[:-2] in _surface_forms(actor) else form
+                entries.append((form, _Entry(index, _shape(form), base.lower() == actor.name.lower())))
         return PhraseMatcher(entries)
 
     @cached_property
@@ -345,9 +335,7 @@ def countries() -> tuple[Country, ...]:
         name, aliases, demonyms, capitals = (line.split("\t") + ["", "", ""])[:4]
         split = lambda cell: [item.strip() for item in cell.split(";") if item.strip()]  # noqa: E731
         plural = [f"{d}s" for d in split(demonyms) if d[-1] in "ni"]
-        table.append(
-            Country(name, tuple(split(aliases) + split(demonyms) + plural + split(capitals)))
-        )
+        table.append(Country(name, tuple(split(aliases) + split(demonyms) + plural + split(capitals))))
     return tuple(table)
 
 
@@ -562,9 +550,7 @@ def _merge(candidates: dict[str, _Candidate]) -> list[Actor]:
         if kind == "organisation":  # "U.S. State Department", "Russian Defense Ministry"
             side = table.get(candidate.words[0].lower(), "")
         aliases = tuple(sorted(a for a in candidate.aliases if a != text))
-        result.append(
-            Actor(text, aliases, kind, side, candidate.gender if kind == "person" else "")
-        )
+        result.append(Actor(text, aliases, kind, side, candidate.gender if kind == "person" else ""))
     return result
 
 
@@ -602,9 +588,7 @@ def find_mentions(document: Document, actor_set: ActorSet) -> list[Mention]:
         actor = actor_set.actors[entry.actor]
         kind: MentionKind = "name" if entry.is_name else "alias"
         mentions.append(
-            Mention(
-                match.start, match.end, actor, actor.side, kind, match.first_token, match.end_token
-            )
+            Mention(match.start, match.end, actor, actor.side, kind, match.first_token, match.end_token)
         )
     return _with_pronouns(document, mentions)
 
@@ -612,8 +596,9 @@ def find_mentions(document: Document, actor_set: ActorSet) -> list[Mention]:
 def _with_pronouns(document: Document, mentions: list[Mention]) -> list[Mention]:
     """Resolve he/she/his/her (outside quotations) to the most recent compatible person.
 
-    Compatible: a person mentioned in the same sentence before the pronoun or up to PRONOUN_REACH
-    sentences back, whose gender (from the actors file, a title such as Mrs., or an earlier pronoun
+    Compatible: a person mentioned (by name or by an already resolved pronoun) in the same sentence
+    before the pronoun or up to PRONOUN_REACH sentences back, not counting sentences wholly inside a
+    quotation, whose gender (from the actors file, a title such as Mrs., or an earlier pronoun
     resolved to them) does not contradict the pronoun's.
     """
     people = [m for m in mentions if m.actor.kind == "person"]
@@ -642,18 +627,23 @@ def _with_pronouns(document: Document, mentions: list[Mention]) -> list[Mention]
             if known and known != gender:
                 continue
             learned.setdefault(mention.actor.name, gender)
-            resolved.append(
-                Mention(
-                    token.start, token.end, mention.actor, mention.side, "pronoun", index, index + 1
-                )
+            pronoun = Mention(
+                token.start, token.end, mention.actor, mention.side, "pronoun", index, index + 1
             )
+            resolved.append(pronoun)
+            recent.append(pronoun)  # "She said ... She also said": the chain carries on
             break
     return sorted(mentions + resolved, key=lambda m: m.start)
 
 
 def _sentence_index(document: Document) -> list[int]:
+    """Per token, the number of its sentence, counting only sentences not wholly inside a quotation."""
     index = [0] * len(document.tokens)
-    for number, sentence in enumerate(document.sentences):
+    number = 0
+    for sentence in document.sentences:
+        words = [t for t in document.sentence_tokens(sentence) if t.is_word]
+        if not words or document.in_quotation(words[0].start, words[-1].end) is None:
+            number += 1
         for position in range(sentence.first_token, sentence.end_token):
             index[position] = number
     return index
@@ -694,9 +684,7 @@ def mentions_for(document: Document, actor_set: ActorSet | None = None) -> list[
     balance analyzer share one result. Do not mutate the returned list.
     """
     actors = actors_for(document, actor_set)
-    return document_memo(
-        document, ("actors.mentions", actors), lambda: find_mentions(document, actors)
-    )
+    return document_memo(document, ("actors.mentions", actors), lambda: find_mentions(document, actors))
 
 
 # --- clauses and roles

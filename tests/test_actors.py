@@ -129,6 +129,14 @@ PRONOUN_CASES = [
     ),  # too far back: left unresolved
     ("Tomas Brell said: \u201cHe lied to us.\u201d\n", "He", None),  # inside a quotation
     ("Lera Voss met Petar Vuk. He thanked her.\n", "her", "Lera Voss"),
+    # A resolved pronoun carries the chain on: the last "She" is four sentences after the name.
+    ("Lera Voss spoke. She was calm. She said more. She took questions. She left.\n", "She", "Lera Voss"),
+    # Sentences wholly inside a quotation do not count toward the reach.
+    (
+        "Lera Voss spoke. \u201cWe will act. We are ready. Nothing will stop us.\u201d She left.\n",
+        "She",
+        "Lera Voss",
+    ),
 ]
 
 
@@ -145,9 +153,7 @@ def test_pronoun_resolution(text: str, pronoun: str, expected: str | None):
         )
     )
     at = _nth_word(document.text, pronoun)
-    resolved = {
-        m.start: m.actor.name for m in find_mentions(document, actor_set) if m.kind == "pronoun"
-    }
+    resolved = {m.start: m.actor.name for m in find_mentions(document, actor_set) if m.kind == "pronoun"}
     assert resolved.get(at) == expected
 
 
@@ -159,9 +165,7 @@ def _nth_word(text: str, word: str) -> int:
 
 
 def test_discovered_gender_is_learned_from_titles():
-    document = document_from_text(
-        "Mr. Tomas Brell and Mrs. Anna Berg met. She said it went well.\n"
-    )
+    document = document_from_text("Mr. Tomas Brell and Mrs. Anna Berg met. She said it went well.\n")
     actors = _names(discover([document]))
     assert actors["Tomas Brell"].gender == "male" and actors["Anna Berg"].gender == "female"
     pronoun = [m for m in mentions_for(document) if m.kind == "pronoun"]
