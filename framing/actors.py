@@ -480,9 +480,9 @@ def discover(documents: Iterable[Document]) -> ActorSet:
         existing.count += 1
         existing.gender = existing.gender or found.gender
         existing.titled = existing.titled or found.titled
-    found = ActorSet(tuple(_merge(candidates)), "discovered")
-    counts = Counter(m.actor.name for d in documents for m in find_mentions(d, found))
-    ranked = sorted(found.actors, key=lambda actor: -counts[actor.name])
+    merged = ActorSet(tuple(_merge(candidates)), "discovered")
+    counts = Counter(m.actor.name for d in documents for m in find_mentions(d, merged))
+    ranked = sorted(merged.actors, key=lambda actor: -counts[actor.name])
     return ActorSet(tuple(a for a in ranked if counts[a.name]), "discovered")
 
 
@@ -662,7 +662,11 @@ def document_memo(document: Document, key: Hashable, compute: Callable[[], T]) -
     slot = id(document)
     entry = _MEMO.get(slot)
     if entry is None or entry[0]() is not document:
-        entry = (weakref.ref(document, lambda _ref, slot=slot: _MEMO.pop(slot, None)), {})
+
+        def forget(_ref: weakref.ref[Document], slot: int = slot) -> None:
+            _MEMO.pop(slot, None)
+
+        entry = (weakref.ref(document, forget), {})
         _MEMO[slot] = entry
     if key not in entry[1]:
         entry[1][key] = compute()

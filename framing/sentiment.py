@@ -120,7 +120,8 @@ class Score:
 
 
 class Scorer(Protocol):
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def score(self, context: TargetContext) -> Score: ...
 
