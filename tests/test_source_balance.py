@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, run_cli
+
+from framing.actors import ActorSet
 from framing.plugins.source_balance import (
     SourceBalance,
     entropy_balance,
     framing_register_analyzers,
 )
-
-from framing.actors import ActorSet
 from framing.testing import analyze_text, check_declared_metrics, measurements
 
 TWO_SIDES = (
