@@ -193,10 +193,14 @@ def _blocks(document: Document, marks: list[Mark]) -> Iterator[str]:
         cuts = sorted({block.start, block.end,
                        *(max(block.start, min(block.end, p)) for m in inside
                          for p in (m.start, m.end))})
+        opening: dict[int, list[Mark]] = {}
+        for mark in inside:  # sorted by (start, -end): outer marks before the marks they contain
+            opening.setdefault(max(mark.start, block.start), []).append(mark)
         tag = BLOCK_TAGS.get(block.kind, "p")
         parts = [f"<{tag}>"]
+        active: list[Mark] = []
         for left, right in zip(cuts, cuts[1:]):
-            active = [m for m in inside if m.start <= left and m.end >= right]
+            active = [m for m in active if m.end > left] + opening.get(left, [])
             fragment = _text(text[left:right])
             for mark in reversed(active):  # outermost (earliest, longest) opened first
                 fragment = _mark(mark, fragment, mark.ident not in started)
