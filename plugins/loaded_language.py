@@ -245,7 +245,7 @@ class LoadedLanguage:
                 found = [h for h, e in by_kind.get(("label", name), []) if e.label == label]
                 narration = [h for h in found if not h.quoted]
                 quoted = Counter(h.term for h in found if h.quoted)
-                detail = _counted(Counter(h.term for h in narration))
+                detail = _counted(Counter(h.term for h in narration)) or "none in narration"
                 if quoted:
                     detail += f"; quoted: {_counted(quoted)}"
                 out.append(
