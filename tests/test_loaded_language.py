@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, run_cli
-from framing.plugins.loaded_language import LoadedLanguage, framing_register_analyzers
 
 from framing import document_from_text
 from framing.lexicon import bundled_lexicons, parse_lexicon
+from framing.plugins.loaded_language import LoadedLanguage, framing_register_analyzers
 from framing.testing import check_declared_metrics
 
 PACK = parse_lexicon("""[lexicon]
@@ -115,6 +115,13 @@ def test_scare_quotes_versus_real_quotations(analyzer):
     # the label inside a scare quote is counted, as quoted language
     terrorists = found[("label_uses", "The group: terrorists")]
     assert terrorists.value == 0 and "quoted: terrorist 1" in terrorists.detail
+
+
+def test_speech_fragments_are_not_scare_quotes(analyzer):
+    text = ("Talks\n\nAnd then “the aim,” she said, “is peace.” Yet the “experts” said nothing. "
+            "He paused. “Never.”")
+    document, found = by_key(analyzer, text)
+    assert hit_texts(document, found[("scare_quotes", "")]) == ["“experts”"]
 
 
 def test_naming_choices_count_narration_uses(analyzer):
