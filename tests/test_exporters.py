@@ -11,7 +11,6 @@ from framing.manager import PluginManager
 from framing.runner import run
 
 
-
 class Echo:
     """An analyzer that puts hostile text into a detail cell."""
 

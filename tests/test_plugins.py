@@ -7,13 +7,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES
 
 from framing import Measurement, Metric, hookimpl
 from framing.errors import PluginError
 from framing.manager import PluginManager
 from framing.runner import run
-
-from conftest import EXAMPLES, run_cli
 
 PLUGIN_SOURCE = '''
 from framing import Measurement, Metric, hookimpl

@@ -9,8 +9,8 @@ import typer
 
 from framing.clean import builtin_rules, load_rules
 from framing.errors import FramingError
-from framing.pipeline import prepare
 from framing.manager import PluginManager
+from framing.pipeline import prepare
 from framing.reader import expand_inputs
 
 
