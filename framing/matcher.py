@@ -20,11 +20,12 @@ MAX_PREFIX = 40
 
 def split_entry(entry: str) -> list[str]:
     """The words of an entry, normalised the way tokens are; ``*`` stays on the word it ends."""
-    from framing.segment import TOKEN_PATTERN
+    from framing.segment import tokenize  # the segmenter's rules, so "Col." stays one word
 
     words = []
     for part in entry.split():
-        tokens = [normalise(m.group()) for m in TOKEN_PATTERN.finditer(part.rstrip("*"))]
+        stem = part.rstrip("*")
+        tokens = [normalise(token.text) for token in tokenize(stem, 0, len(stem))]
         if part.endswith("*") and tokens:
             tokens[-1] += "*"
         words.extend(tokens)
