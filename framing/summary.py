@@ -4,9 +4,9 @@ The summary knows no analyzer: it reads every metric row the run produced and wo
 metric's label, unit and direction.
 
 - Groups: rows are ranked by the absolute Cliff's delta of the two groups compared (the only two,
-  or the lowest- and highest-scoring of three or more); negligible effects (|delta| < 0.147) are
-  left out, and a difference whose permutation p-value is 0.05 or more is said to be possibly
-  chance.
+  or the lowest- and highest-scoring of three or more), then by p. Negligible effects (|delta| <
+  0.147) and values from a single article of a larger group are left out; a difference whose
+  permutation p-value is 0.05 or more is said to be possibly chance.
 - Two articles: one article has no spread, so there is no effect size; rows are ranked by the
   relative difference |B - A| / max(|A|, |B|), and the summary says that it describes two articles,
   not their outlets.
@@ -37,6 +37,7 @@ class Finding:
     sentence: str
     strength: float
     metric: str
+    tie_break: float = 0.0  # lower first among equal strengths (the p-value for groups)
 
 
 def findings(result: RunResult, limit: int = MAX_FINDINGS) -> list[str]:
@@ -51,7 +52,7 @@ def findings(result: RunResult, limit: int = MAX_FINDINGS) -> list[str]:
         return []
     # One sentence per metric (its strongest target), so one lexicon cannot fill the summary.
     best: dict[str, Finding] = {}
-    for finding in sorted(found, key=lambda f: -f.strength):
+    for finding in sorted(found, key=lambda f: (-f.strength, f.tie_break)):
         best.setdefault(finding.metric, finding)
     ranked = list(best.values())[:limit]
     return [f.sentence for f in ranked] + ([caveat] if caveat else [])
@@ -67,6 +68,7 @@ def summary_table(result: RunResult, limit: int = MAX_FINDINGS) -> Table | None:
 
 def _group_findings(result: RunResult) -> tuple[list[Finding], str]:
     found = []
+    single = len(set(result.groups.values())) == len(result.groups)
     for comparison in compare_groups(result):
         difference, pair = comparison.difference, comparison.pair
         if difference is None or pair is None or difference.cliffs_delta is None:
@@ -76,6 +78,8 @@ def _group_findings(result: RunResult) -> tuple[list[Finding], str]:
             continue
         low, high = pair if delta > 0 else (pair[1], pair[0])
         a, b = comparison.summaries[low], comparison.summaries[high]
+        if min(a.n, b.n) < 2 and not single:
+            continue  # one article cannot stand for a group when the groups have several
         unit = comparison.row.metric.unit
         p = difference.p_value
         sentence = (
@@ -86,13 +90,12 @@ def _group_findings(result: RunResult) -> tuple[list[Finding], str]:
         )
         if p is not None and p >= ALPHA:
             sentence += " A difference this size could arise by chance with these few articles."
-        found.append(Finding(sentence, abs(delta), _metric(comparison.row)))
+        found.append(Finding(sentence, abs(delta), _metric(comparison.row), p or 1.0))
     if not found:
         return [], (
             f"No metric differs between the groups by more than a negligible effect "
             f"(|Cliff's delta| < {NEGLIGIBLE_DELTA})."
         )
-    single = len(set(result.groups.values())) == len(result.groups)
     caveat = ("Each group holds a single article: these are differences between articles, "
               "not between outlets." if single else "")
     return found, caveat

@@ -79,12 +79,15 @@ def test_folders_are_groups_and_the_known_difference_leads_the_summary(outlets):
     # Every ornate article is harder to read than every plain one: each finding has delta 1.
     assert len(findings) == 5
     assert all("Cliff's delta 1.00, large" in line for line in findings)
-    assert any(line.startswith("| Flesch-Kincaid grade: ornate_news scores higher than "
-                               "plain_news") for line in findings)
-    assert any(line.startswith("| Flesch Reading Ease: plain_news scores higher than "
-                               "ornate_news") for line in findings)
+    # Every formula says the ornate outlet is harder to read; the plain one has more sentences.
+    for line in findings:
+        easier_when_higher = line.startswith(("| Flesch Reading Ease:", "| Sentences:"))
+        expected = ("plain_news scores higher than ornate_news" if easier_when_higher
+                    else "ornate_news scores higher than plain_news")
+        assert expected in line, line
     # 3 against 3 articles: the smallest two-sided permutation p is 2/20 = 0.1, so say so.
-    assert all("p = 0.1" in line and "could arise by chance" in line for line in findings)
+    assert all("could arise by chance" in line for line in findings)
+    assert all(float(line.split("p = ")[1][:5]) > 0.05 for line in findings)
     assert "## Distinctive vocabulary" in out
 
 
