@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +20,10 @@ from framing.errors import InputError
 from framing.model import Article
 
 CORPUS_SUFFIXES = (".csv", ".jsonl", ".ndjson")
+# Bytes that are not UTF-8 decode to these lone surrogates (errors="surrogateescape"), so one row
+# of binary garbage is reported with its line number and the rows around it are still read.
+UNDECODABLE = re.compile("[\udc80-\udcff]")
+NOT_UTF8 = "not UTF-8 (binary or mis-encoded bytes); save the corpus as UTF-8"
 COLUMNS = ("id", "outlet", "date", "title", "text", "url")
 
 
@@ -29,18 +34,20 @@ def is_corpus(path: Path) -> bool:
 
 def read_corpus(path: Path, max_bytes: int | None = None) -> Iterator[Article | InputError]:
     """Yield one Article per good row and one InputError (``file:line``) per bad row."""
+    is_csv = path.suffix.lower() == ".csv"
     try:
-        stream = open(path, encoding="utf-8-sig", newline="")
+        # csv wants newline=""; a JSON Lines row ends at "\n" only, so a stray "\r" in a row of
+        # garbage cannot shift the line numbers of the rows after it.
+        stream = open(path, encoding="utf-8-sig", errors="surrogateescape",
+                      newline="" if is_csv else "\n")
     except OSError as error:
         yield InputError(str(path), error.strerror or str(error))
         return
     with stream:
-        rows = _csv_rows(stream, path) if path.suffix.lower() == ".csv" else _json_rows(stream)
+        rows = _csv_rows(stream, path) if is_csv else _json_rows(stream)
         try:
             for line, row in rows:
                 yield _article(path, line, row, max_bytes)
-        except UnicodeDecodeError as error:
-            yield InputError(str(path), f"not UTF-8 ({error.reason}); save the corpus as UTF-8")
         except csv.Error as error:
             yield InputError(str(path), f"malformed CSV ({error})")
 
@@ -58,12 +65,18 @@ def _csv_rows(stream: object, path: Path) -> Iterator[tuple[int, dict[str, str] 
         if None in row:
             yield reader.line_num, "more cells than header columns"
             continue
+        if any(UNDECODABLE.search(v or "") for v in row.values()):
+            yield reader.line_num, NOT_UTF8
+            continue
         yield reader.line_num, {k: v or "" for k, v in row.items()}
 
 
 def _json_rows(stream: object) -> Iterator[tuple[int, dict[str, str] | str]]:
     for line, text in enumerate(stream, start=1):  # type: ignore[call-overload]
         if not text.strip():
+            continue
+        if UNDECODABLE.search(text):
+            yield line, NOT_UTF8
             continue
         try:
             row = json.loads(text)
@@ -81,7 +94,9 @@ def _article(path: Path, line: int, row: dict[str, str] | str, max_bytes: int | 
     source = f"{path}:{line}"
     if isinstance(row, str):
         return InputError(source, row)
-    text = row.get("text", "")
+    if "text" not in row:
+        return InputError(source, f"no 'text' field (fields: {', '.join(row) or 'none'})")
+    text = row["text"]
     if not text.strip():
         return InputError(source, "empty 'text'")
     if max_bytes is not None and len(text.encode("utf-8")) > max_bytes:

@@ -274,6 +274,8 @@ class RunResult:
     groups: dict[str, str] = field(default_factory=dict)
     # seeds the bootstrap and permutation draws of the group statistics (framing/stats.py)
     seed: int = 0
+    # Ctrl-C or SIGTERM stopped the run: the articles hold what finished, the rest was not read.
+    interrupted: bool = False
 
     @property
     def records(self) -> list[Record]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ STDIN = "-"
 # Files in a directory that document the folder rather than being articles.
 NOT_ARTICLES = ("readme", "license", "licence", "sources", "changelog", "notice")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+log = logging.getLogger(__name__)  # `--verbose` shows these notes (framing.cli.faults)
 
 
 def expand_inputs(arguments: list[str]) -> Iterator[Path | InputError]:
@@ -62,9 +64,11 @@ def decode(data: bytes, source: str) -> str:
         raise InputError(source, "file is empty")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
         except UnicodeDecodeError as error:
             raise InputError(source, f"invalid UTF-16 ({error.reason})") from None
+        log.info("%s: decoded as UTF-16 (byte-order mark)", source)
+        return text
     if b"\x00" in data[:8192]:
         raise InputError(source, "looks like a binary file, not text (it contains NUL bytes)")
     try:
@@ -79,6 +83,7 @@ def decode(data: bytes, source: str) -> str:
     text = str(best)
     if _control_share(text) > 0.05:
         raise InputError(source, "looks like a binary file, not text")
+    log.info("%s: not UTF-8; decoded as %s (guessed by charset-normalizer)", source, best.encoding)
     return text
 
 

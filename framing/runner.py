@@ -77,19 +77,23 @@ def run(
     results: list[ArticleResult] = []
     rule_list = list(rules) if rules is not None else None
     seen_ids: dict[str, int] = {}
-    for article in _read_articles(inputs, manager, config, problems):
-        article = _unique_id(article, seen_ids)
-        document = prepare(article, rule_list)
-        if not document.sentences:
-            problems.append(Problem(article.source, "no text left after cleaning"))
-            continue
-        records, failures = analyze_document(document, analyzers)
-        problems.extend(failures)
-        warning = language_warning(document)
-        results.append(ArticleResult(document, tuple(records), (warning,) if warning else ()))
-        if on_article is not None:
-            on_article(article.source)
-    result = RunResult(results, catalogue, problems)
+    interrupted = False
+    try:
+        for article in _read_articles(inputs, manager, config, problems):
+            article = _unique_id(article, seen_ids)
+            document = prepare(article, rule_list)
+            if not document.sentences:
+                problems.append(Problem(article.source, "no text left after cleaning"))
+                continue
+            records, failures = analyze_document(document, analyzers)
+            problems.extend(failures)
+            warning = language_warning(document)
+            results.append(ArticleResult(document, tuple(records), (warning,) if warning else ()))
+            if on_article is not None:
+                on_article(article.source)
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: keep what finished so the caller can write it
+        interrupted = True
+    result = RunResult(results, catalogue, problems, interrupted=interrupted)
     add_analyzer_tables(result, analyzers)
     return result
 

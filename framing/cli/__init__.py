@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 import typer
@@ -60,9 +61,16 @@ app.command("train")(train_command.train)
 app.add_typer(lexicon_command.app, name="lexicon")
 
 
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM stops a run like Ctrl-C: finished work is written whole, partial files removed."""
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     """Console-script entry point: every expected error becomes one line on stderr and exit 2."""
     from framing.manager import load_manager
+
+    signal.signal(signal.SIGTERM, _terminate)
 
     try:
         load_manager().register_commands(app)

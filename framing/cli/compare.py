@@ -9,7 +9,7 @@ import typer
 
 from framing import frames_model
 from framing.clean import load_rules
-from framing.cli import options
+from framing.cli import faults, options
 from framing.cli.show_clean import show_clean
 from framing.comparison import complete
 from framing.errors import UsageError
@@ -49,7 +49,10 @@ def _run(
     actors: Path | None,
     settings: list[str],
     comparison: dict[str, Any] | None = None,
+    errors: Path | None = None,
+    verbose: bool = False,
 ) -> None:
+    faults.set_verbose(verbose)
     manager = options.load(plugin, disable)
     rules = None
     if debris is not None:
@@ -69,7 +72,12 @@ def _run(
         complete(result, inputs, comparison["group_by"], comparison["seed"], comparison["summary"])
     if result.articles:
         options.write(manager, result, fmt, output, view, layout, color)
-    raise typer.Exit(options.report_problems(result))
+    if errors is not None:
+        faults.write_errors(result.problems, errors)
+    code = options.report_problems(result)
+    if result.interrupted:
+        code = faults.report_interrupt(result, wrote_output=bool(result.articles))
+    raise typer.Exit(code)
 
 
 def compare(
@@ -90,12 +98,14 @@ def compare(
     seed: int = SeedOption,
     summary: bool = SummaryOption,
     frames_model: Path = FramesModelOption,
+    errors: Path = options.ErrorsOption,
+    verbose: bool = options.VerboseOption,
 ) -> None:
     """Compare articles side by side, or groups of them (one folder per outlet, or --group-by)."""
     comparison = {"group_by": group_by, "seed": seed, "summary": summary,
                   "frames_model": frames_model}
     _run(inputs, "compare", fmt, output, layout, plugin, disable, only, debris, max_size, color,
-         lexicon, actors, settings, comparison)
+         lexicon, actors, settings, comparison, errors, verbose)
 
 
 def analyze(
@@ -115,10 +125,12 @@ def analyze(
     clean_only: bool = typer.Option(
         False, "--show-clean", help="Show what cleaning kept and dropped, then stop."
     ),
+    errors: Path = options.ErrorsOption,
+    verbose: bool = options.VerboseOption,
 ) -> None:
     """Every metric of each article, with the detail behind it."""
     if clean_only:
         manager = options.load(plugin, disable)
         raise typer.Exit(show_clean(inputs, manager, options.config_from(max_size), debris))
     _run(inputs, "analyze", fmt, output, layout, plugin, disable, only, debris, max_size, color,
-         lexicon, actors, settings)
+         lexicon, actors, settings, None, errors, verbose)

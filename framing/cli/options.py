@@ -34,6 +34,12 @@ SetOption = typer.Option(
     [], "--set", help="Plugin setting ANALYZER.KEY=VALUE, e.g. --set actors.top=10 (repeatable)."
 )
 ColorOption = typer.Option(None, "--color/--no-color", help="Colour the table (default: on a TTY).")
+ErrorsOption = typer.Option(
+    None, "--errors", help="Also write every problem (source, line, analyzer, reason) to FILE as CSV."
+)
+VerboseOption = typer.Option(
+    False, "--verbose", "-v", help="Say more on stderr, e.g. the encoding guessed for non-UTF-8 files."
+)
 
 
 def choose_exporter(manager: PluginManager, fmt: str | None, output: Path | None) -> Exporter:
