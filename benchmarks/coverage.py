@@ -131,9 +131,8 @@ def score(pairs: list[tuple[str, str, list[bool], list[bool]]], threshold: float
     """Precision, recall and F1 of "only in" over every sentence of every pair (by paragraph)."""
     tp = fp = fn = 0
     for a, b, gold_a, gold_b in pairs:
-        # Only-in detection does not depend on the actor/speaker modules: skip them for speed.
         documents = [document_from_text(a, "a"), document_from_text(b, "b")]
-        coverage = align(documents, threshold, use_shared=False)
+        coverage = align(documents, threshold)
         for side, gold in zip(coverage.articles, (gold_a, gold_b), strict=True):
             predicted = [False] * len(gold)
             document_blocks = _blocks(a if side.article == "a" else b)
@@ -158,7 +157,7 @@ def _block_of(starts: list[int], offset: int) -> int:
     return max(i for i, start in enumerate(starts) if start <= offset)
 
 
-def timing(texts: list[str], use_shared: bool) -> dict[str, float]:
+def timing(texts: list[str]) -> dict[str, float]:
     """Seconds to align two ~1,000-word articles (median of 5), and the one-off sklearn import
     (measured in a fresh interpreter, since this process has imported it already)."""
     code = "import time; t = time.perf_counter(); import sklearn.feature_extraction.text; "
@@ -168,11 +167,11 @@ def timing(texts: list[str], use_shared: bool) -> dict[str, float]:
     words = " ".join(texts).split()
     a = document_from_text("A\n\n" + " ".join(words[:1000]), "a")
     b = document_from_text("B\n\n" + " ".join(words[1000:2000]), "b")
-    align([a, b], use_shared=use_shared)  # warm caches and imports
+    align([a, b])  # warm caches and imports
     runs = []
     for _ in range(5):
         started = time.perf_counter()
-        align([a, b], use_shared=use_shared)
+        align([a, b])
         runs.append(time.perf_counter() - started)
     return {"align_seconds": statistics.median(runs), "sklearn_import_seconds": imported}
 
@@ -190,7 +189,7 @@ def rewrite_match(rows: list[dict[str, str]]) -> dict[float, float]:
         if split(title) != "dev":
             continue
         documents = [document_from_text(levels["adv"], "adv"), document_from_text(levels["int"], "int")]
-        advanced = align(documents, threshold=0.01, use_shared=False).articles[0]
+        advanced = align(documents, threshold=0.01).articles[0]
         scores.extend(s.counterpart.score if s.counterpart else 0.0 for s in advanced.sentences)
     thresholds = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
     return {t: round(sum(score >= t for score in scores) / len(scores), 3) for t in thresholds}
@@ -235,9 +234,8 @@ def main() -> None:
     print("real rewrites (OneStopEnglish intermediate vs advanced, dev titles):")
     print("  share of advanced sentences with a counterpart:", rewrite_match(rows))
     texts = [r["text"] for r in advanced[:4]]
-    for use_shared in (True, False):
-        figures = {k: round(v, 4) for k, v in timing(texts, use_shared).items()}
-        print(f"timing (shared actor/speaker modules: {use_shared}):", figures)
+    figures = {k: round(v, 4) for k, v in timing(texts).items()}
+    print("timing (actors and speakers from framing.actors, framing.attribution):", figures)
 
 
 def _fmt(figures: dict[str, float]) -> str:

@@ -17,8 +17,9 @@ A sentence with no counterpart is "only in" its article. With three or more arti
 aligned against the union of the others. An only-in sentence is labelled by what it adds, and each
 label is checked against the other articles' whole text, not only against the aligned sentence: a
 number that appears nowhere in the others, an actor (name) mentioned nowhere in the others, a
-quotation none of them quotes (with its speaker), and a claim attributed to a source. Summary lines
-are built from those checked labels only. See docs/coverage.md for the rules and the benchmark
+quotation none of them quotes (with its speaker), and a claim attributed to a source. Actors come
+from ``framing.actors`` and speakers and sources from ``framing.attribution``. Summary lines are
+built from those checked labels only. See docs/coverage.md for the rules and the benchmark
 behind ``THRESHOLD``.
 """
 
@@ -31,20 +32,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from framing.matcher import PhraseMatcher
+from framing.actors import ActorSet, discover, mentions_for
+from framing.attribution import find_sources
 from framing.model import Document, Quotation, Sentence, Token
-from framing.quotes import attribution_verbs, is_scare_quote
+from framing.quotes import is_scare_quote
 
-FALLBACK_ACTOR_RULE = "capitalised name sequences (framing.coverage fallback)"
-FALLBACK_SPEAKER_RULE = "name next to an attribution verb (framing.coverage fallback)"
+SPEAKER_RULE = "framing.attribution (speakers merged across each article)"
 # Chosen on the dev part of benchmarks/coverage.py (see benchmarks/README.md, "## coverage").
 THRESHOLD = 0.3
 MIN_QUOTE_WORDS = 4
 # Missing from sklearn's list; without them "What did any of us do?" paired with "It did not …".
 EXTRA_STOP_WORDS = frozenset({"did", "does", "doing", "just"})
-SOURCE_WINDOW = 6  # tokens between a source's name and its attribution verb
-DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 NAME_CONNECTORS = frozenset({"of", "for", "the", "de", "du", "van", "von", "bin", "al", "and"})
 # Honorifics dropped from the front of a name so "Dr. Yusuf al-Hadri" and "Yusuf al-Hadri" agree.
 HONORIFICS = frozenset(
@@ -142,7 +140,8 @@ class _Facts:
     sentences: tuple[Sentence, ...]
     features: list[list[str]] = field(default_factory=list)
     numbers: list[dict[str, str]] = field(default_factory=list)  # number -> number with its noun
-    names: list[list[str]] = field(default_factory=list)
+    names: list[list[str]] = field(default_factory=list)  # name sequences: similarity features
+    actors: list[list[str]] = field(default_factory=list)  # framing.actors names per sentence
     quoted: list[str] = field(default_factory=list)  # the sentence's quoted words, space-joined
     quoted_text: list[str] = field(
         default_factory=list
@@ -155,23 +154,20 @@ def align(
     documents: Sequence[Document],
     threshold: float = THRESHOLD,
     numbers_must_agree: bool = True,
-    use_shared: bool = True,
     actors_file: Path | None = None,
 ) -> Coverage:
     """Align the body sentences of two or more articles and label what each article alone has.
 
-    With ``use_shared`` (the default) actors come from ``framing.actors`` (actors discovered across
-    all the articles, so one actor has one name everywhere) and speakers from
-    ``framing.attribution`` when those modules are installed; otherwise, or with
-    ``use_shared=False``, from the fallback rules of this module (see docs/coverage.md). An
-    ``actors_file`` (``--actors``) replaces discovery by the actors it lists.
+    Actors come from ``framing.actors`` (discovered across all the articles, so one actor has one
+    name everywhere; an ``actors_file`` (``--actors``) replaces discovery by the actors it lists),
+    speakers and sources from ``framing.attribution``.
     """
     if len(documents) < 2:
         raise ValueError("coverage needs at least two articles")
     capitalised = _mid_sentence_capitals(documents)
     facts = [_facts(document, capitalised) for document in documents]
-    actor_rule = _use_actor_mentions(facts, actors_file) if use_shared else ""
-    speaker_rule = _use_attributions(facts) if use_shared else ""
+    actor_rule = _add_actor_mentions(facts, actors_file)
+    _add_attributions(facts)
     similarity = _similarities(facts)
     articles = []
     for position, own in enumerate(facts):
@@ -181,20 +177,11 @@ def align(
                 own, others, similarity, position, facts, threshold, numbers_must_agree
             )
         )
-    return Coverage(
-        tuple(articles),
-        threshold,
-        actor_rule or FALLBACK_ACTOR_RULE,
-        speaker_rule or FALLBACK_SPEAKER_RULE,
-    )
+    return Coverage(tuple(articles), threshold, actor_rule, SPEAKER_RULE)
 
 
-def _use_actor_mentions(facts: list[_Facts], actors_file: Path | None) -> str:
-    """Replace the fallback names by ``framing.actors`` mentions (names, aliases; no pronouns)."""
-    try:
-        from framing.actors import ActorSet, discover, mentions_for
-    except ImportError:
-        return ""
+def _add_actor_mentions(facts: list[_Facts], actors_file: Path | None) -> str:
+    """Each sentence's ``framing.actors`` mentions (names, aliases; no pronouns); returns the rule."""
     if actors_file is not None:
         actor_set = ActorSet.load(actors_file)
         rule = f"framing.actors (the actors listed in {actors_file.name})"
@@ -210,16 +197,12 @@ def _use_actor_mentions(facts: list[_Facts], actors_file: Path | None) -> str:
             if mention.kind != "pronoun" and mention.end <= f.sentences[index].end:
                 if mention.actor.name not in names:
                     names.append(mention.actor.name)
-        f.names = by_sentence
+        f.actors = by_sentence
     return rule
 
 
-def _use_attributions(facts: list[_Facts]) -> str:
-    """Replace the fallback speakers and sources by those of ``framing.attribution``."""
-    try:
-        from framing.attribution import find_sources
-    except ImportError:
-        return ""
+def _add_attributions(facts: list[_Facts]) -> None:
+    """Each sentence's quotation speaker and claim source, from ``framing.attribution``."""
     for f in facts:
         sources = find_sources(f.document)
         speakers = [""] * len(f.sentences)
@@ -235,7 +218,6 @@ def _use_attributions(facts: list[_Facts]) -> str:
                     if attribution.kind != "direct":
                         claims[i] = claims[i] or speaker.name
         f.speakers, f.sources = speakers, claims
-    return "framing.attribution (speakers merged across each article)"
 
 
 def _article_coverage(
@@ -248,7 +230,7 @@ def _article_coverage(
     numbers_must_agree: bool,
 ) -> ArticleCoverage:
     other_numbers = {n for other in others for sentence in other.numbers for n in sentence}
-    other_names = [name for other in others for sentence in other.names for name in sentence]
+    other_names = [name for other in others for sentence in other.actors for name in sentence]
     other_sources = [s for other in others for s in (*other.speakers, *other.sources) if s]
     other_quotes = [q for other in others for q in other.quoted if q]
     article_id = own.document.article.id
@@ -274,7 +256,7 @@ def _article_coverage(
             )
         )
     own_numbers = {n for sentence in own.numbers for n in sentence}
-    own_names = _distinct(name for sentence in own.names for name in sentence)
+    own_names = _distinct(name for sentence in own.actors for name in sentence)
     pairs = zip(own.speakers, own.sources, strict=True)
     own_sources = _distinct(source for pair in pairs for source in pair if source)
     return ArticleCoverage(
@@ -348,7 +330,7 @@ def _additions(
     for number, phrase in own.numbers[index].items():
         if number not in other_numbers:
             additions.append(Addition("number", phrase, own.sources[index] or own.speakers[index]))
-    for name in own.names[index]:
+    for name in own.actors[index]:
         if not _name_in(name, other_names):
             additions.append(Addition("actor", name))
     if own.sources[index]:
@@ -368,8 +350,6 @@ def _additions(
 def _facts(document: Document, capitalised: set[str]) -> _Facts:
     facts = _Facts(document, document.body_sentences)
     speech = [q for q in document.quotations if not is_scare_quote(document, q)]
-    verbs = _verb_matcher()
-    recent_source = ""
     for sentence in facts.sentences:
         tokens = document.sentence_tokens(sentence)
         names = _names(document, sentence, capitalised)
@@ -383,36 +363,7 @@ def _facts(document: Document, capitalised: set[str]) -> _Facts:
         key, shown = _quoted_words(document, sentence, inside)
         facts.quoted.append(key)
         facts.quoted_text.append(shown)
-        source = _attribution_source(document, sentence, verbs, names, recent_source)
-        facts.sources.append(source if not inside else "")
-        facts.speakers.append(source if inside else "")
-        if source:
-            recent_source = source
-    _spread_speakers(facts, speech)
     return facts
-
-
-def _spread_speakers(facts: _Facts, speech: list[Quotation]) -> None:
-    """A quotation running over several sentences has one speaker: give it to each of them. A
-    quotation with no speaker of its own takes the previous quotation's speaker in the same
-    paragraph ("...,” Ms. Telan said. “What did my boy do?”)."""
-    previous_block, previous_speaker = -1, ""
-    for quotation in speech:
-        covered = [
-            i
-            for i, s in enumerate(facts.sentences)
-            if quotation.inner_start < s.end and quotation.inner_end > s.start
-        ]
-        if not covered:
-            continue
-        speaker = next((facts.speakers[i] for i in reversed(covered) if facts.speakers[i]), "")
-        block = facts.sentences[covered[0]].block
-        if not speaker and block == previous_block:
-            speaker = previous_speaker
-        for i in covered:
-            if not facts.speakers[i]:
-                facts.speakers[i] = speaker
-        previous_block, previous_speaker = block, speaker
 
 
 def _features(
@@ -441,11 +392,6 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
-
-
-@lru_cache(maxsize=1)
-def _verb_matcher() -> PhraseMatcher[str]:
-    return attribution_verbs().matcher()
 
 
 @lru_cache(maxsize=1)
@@ -599,116 +545,6 @@ def _quoted_words(
     if len(words) < MIN_QUOTE_WORDS:
         return "", ""
     return " ".join(words), " … ".join(parts)
-
-
-def _attribution_source(
-    document: Document,
-    sentence: Sentence,
-    verbs: PhraseMatcher[str],
-    names: list[str],
-    recent_source: str,
-) -> str:
-    """Who a sentence attributes something to, found next to an attribution verb outside quotes.
-
-    Looking back from the verb, the words up to the previous comma or quotation mark: their last
-    name ("Defense Minister Lera Voss told"); a pronoun just before it ("she said") takes the source
-    of the latest attribution before it. Words there that open the sentence or start with a
-    determiner are the source ("the port authority said"). Else the first name of the sentence
-    outside quotations, which covers appositions ("Dr. Yusuf al-Hadri, director of the hospital,
-    said"). Last, a name right after the verb ("said Helen Marsh", "according to the
-    Observatory")."""
-    for match in verbs.find(
-        document.tokens, sentence.first_token, sentence.end_token, words=document.normalised
-    ):
-        if document.in_quotation(match.start, match.end):
-            continue
-        chunk: list[int] = []
-        if match.end_token - match.first_token == 1:  # "according to" names its source after it
-            chunk = _chunk_before(document, sentence, match.first_token)
-            chunk_names = _names_in_tokens(document, chunk, names)
-            if chunk_names:
-                return chunk_names[-1]
-            if any(document.normalised[i] in PRONOUNS for i in chunk[-2:]):
-                if recent_source:
-                    return recent_source
-                continue
-            if chunk and (
-                chunk[0] == sentence.first_token or document.normalised[chunk[0]] in DETERMINERS
-            ):
-                if document.normalised[chunk[-1]] not in _stop_words():
-                    return " ".join(document.normalised[i] for i in chunk[-3:])
-            outside = [
-                i
-                for i in range(sentence.first_token, match.first_token)
-                if not document.in_quotation(document.tokens[i].start, document.tokens[i].end)
-            ]
-            subject = _names_in_tokens(document, outside, names)
-            if subject:
-                return subject[0]
-        after = _name_after(document, sentence, match.end_token, names)
-        if after:
-            return after
-        if match.end_token - match.first_token > 1:
-            phrase = _phrase_after(document, sentence, match.end_token)
-            if phrase:
-                return phrase
-    return ""
-
-
-def _phrase_after(document: Document, sentence: Sentence, start: int) -> str:
-    """ "according to the port authority": up to four words after the cue, from a determiner."""
-    words = []
-    for i in range(start, min(sentence.end_token, start + 4)):
-        if not document.tokens[i].is_word:
-            break
-        words.append(document.normalised[i])
-    return " ".join(words) if words and words[0] in DETERMINERS else ""
-
-
-def _chunk_before(document: Document, sentence: Sentence, verb: int) -> list[int]:
-    """Word tokens between the verb and the previous comma, colon or quotation mark (at most
-    ``SOURCE_WINDOW``)."""
-    chunk: list[int] = []
-    for i in range(verb - 1, sentence.first_token - 1, -1):
-        token = document.tokens[i]
-        if not token.is_word:
-            if token.text in ',;:—–“”"()':
-                break
-            continue
-        if len(chunk) == SOURCE_WINDOW or document.in_quotation(token.start, token.end):
-            break
-        chunk.insert(0, i)
-    return chunk
-
-
-def _names_in_tokens(document: Document, indexes: list[int], names: list[str]) -> list[str]:
-    """The names that lie within runs of consecutive tokens, in text order."""
-    found: list[tuple[int, str]] = []
-    runs: list[list[int]] = []
-    for i in indexes:
-        if runs and runs[-1][-1] == i - 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    for run in runs:
-        start = document.tokens[run[0]].start
-        text = document.text[start : document.tokens[run[-1]].end]
-        found.extend((start + text.find(name), name) for name in names if _whole(name, text))
-    return [name for _, name in sorted(found)]
-
-
-def _name_after(document: Document, sentence: Sentence, verb_end: int, names: list[str]) -> str:
-    stop = min(sentence.end_token, verb_end + SOURCE_WINDOW)
-    if verb_end >= stop:
-        return ""
-    text = document.text[document.tokens[verb_end].start : document.tokens[stop - 1].end]
-    text = re.split(r"[“”\",;]", text)[0]
-    found = [name for name in names if _whole(name, text)]
-    return min(found, key=lambda name: text.find(name)) if found else ""
-
-
-def _whole(name: str, text: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
 
 # --- comparing names and quotations ---------------------------------------------------------------

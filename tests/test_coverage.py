@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
@@ -44,14 +43,12 @@ def sentences_of(coverage: Coverage, article: str) -> dict[str, object]:
     return {" ".join(s.text.split()[:5]): s for s in side.sentences}
 
 
-@pytest.fixture(scope="module", params=[False, True], ids=["fallback rules", "shared modules"])
-def harbour(request: pytest.FixtureRequest) -> Coverage:
-    """The pair aligned with this module's fallback rules, and with framing.actors and
-    framing.attribution where installed (names may carry titles: assertions use surnames)."""
-    if request.param and not all(find_spec(f"framing.{m}") for m in ("actors", "attribution")):
-        pytest.skip("framing.actors or framing.attribution is not installed")
+@pytest.fixture(scope="module")
+def harbour() -> Coverage:
+    """The pair aligned with framing.actors and framing.attribution (names may carry titles:
+    assertions use surnames)."""
     documents = [document_from_text(WIRE, "wire"), document_from_text(LOCAL, "local")]
-    return align(documents, use_shared=request.param)
+    return align(documents)
 
 
 def surnames(names: tuple[str, ...]) -> list[str]:
@@ -189,9 +186,6 @@ def test_example_articles_known_differences() -> None:
                and "“There were no soldiers here.”" in line for line in lines)
     hospital = sentences_of(coverage, "wire_neutral")["Dr. Yusuf al-Hadri, director of"]
     assert hospital.counterpart is not None and hospital.counterpart.article == "ostrel_outlet"
-    fallback = summary_lines(align(documents, use_shared=False), limit=0)
-    assert any(line.startswith("ostrel_outlet alone quotes Petar Vuk: “There were no soldiers")
-               for line in fallback)
 
 
 # --- the plugin and the command line --------------------------------------------------------------
@@ -245,14 +239,13 @@ def test_diff_refuses_one_article(pair: tuple[str, str]) -> None:
 
 def test_compare_shows_the_coverage_tables(pair: tuple[str, str]) -> None:
     done = run_cli("compare", *pair, "--only", "coverage", "-f", "markdown")
-    assert b"[coverage]" not in done.stderr and done.returncode in (0, 1), done.stderr
+    assert b"[coverage]" not in done.stderr and done.returncode == 0, done.stderr
     text = done.stdout.decode()
     assert "## Coverage (each article against the others" in text
     assert "| wire | 5 | 2 | 3 | 0.6 |" in text
     assert "wire alone quotes" in text and "Odile Marchetti: “The warehouse" in text
 
 
-@pytest.mark.skipif(find_spec("framing.actors") is None, reason="framing.actors is not installed")
 def test_diff_with_an_actors_file(tmp_path: Path) -> None:
     actors = tmp_path / "actors.toml"
     actors.write_text('[[actor]]\nname = "Odile Marchetti"\naliases = ["Marchetti"]\n',
