@@ -213,9 +213,9 @@ def test_adversarial_megabyte_finishes_fast(bundled):
 
 
 def assert_ran(result) -> None:
-    """Our analyzer ran cleanly (another plugin's failure elsewhere would give exit 1, not ours)."""
+    """Our analyzer ran cleanly, and so did every other plugin."""
     errors = result.stderr.decode()
-    assert result.returncode in (0, 1) and "loaded_language" not in errors, errors
+    assert result.returncode == 0 and "loaded_language" not in errors, errors
 
 
 def test_custom_lexicon_through_the_cli(tmp_path: Path):
