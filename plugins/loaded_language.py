@@ -150,12 +150,13 @@ class LoadedLanguage:
         self.referents: dict[str, Referent] = {}
         origin: dict[str, str] = {}
         for pack in packs:
-            for item in (*pack.categories, *pack.referents):
-                if item.name in origin:
+            names = [c.name for c in pack.categories] + [r.name for r in pack.referents]
+            for item in names:
+                if item in origin:
                     raise PluginError(
-                        f"{NAME}: {item.name!r} is defined in both {origin[item.name]} and {pack.source}"
+                        f"{NAME}: {item!r} is defined in both {origin[item]} and {pack.source}"
                     )
-                origin[item.name] = pack.source
+                origin[item] = pack.source
             self.categories.update((c.name, c) for c in pack.categories)
             self.referents.update((r.name, r) for r in pack.referents)
         if vader_min is not None:
@@ -242,19 +243,21 @@ class LoadedLanguage:
             )
         for name, referent in self.referents.items():
             for label in referent.labels:
-                found = [h for h, e in by_kind.get(("label", name), []) if e.label == label]
-                narration = [h for h in found if not h.quoted]
-                quoted = Counter(h.term for h in found if h.quoted)
-                detail = _counted(Counter(h.term for h in narration)) or "none in narration"
-                if quoted:
-                    detail += f"; quoted: {_counted(quoted)}"
+                labelled = [h for h, e in by_kind.get(("label", name), []) if e.label == label]
+                in_narration = [h for h in labelled if not h.quoted]
+                quoted_terms = Counter(h.term for h in labelled if h.quoted)
+                detail = _counted(Counter(h.term for h in in_narration)) or "none in narration"
+                if quoted_terms:
+                    detail += f"; quoted: {_counted(quoted_terms)}"
                 out.append(
                     Measurement(
                         "label_uses",
-                        len(narration),
+                        len(in_narration),
                         f"{referent.label}: {label}",
                         detail,
-                        tuple(Span(h.match.start, h.match.end, f"{name}: {label}") for h in found),
+                        tuple(
+                            Span(h.match.start, h.match.end, f"{name}: {label}") for h in labelled
+                        ),
                     )
                 )
         scare = [q for q in document.quotations if is_scare_quote(document, q)]
@@ -269,15 +272,17 @@ class LoadedLanguage:
         )
         verb_counts: dict[str, int] = {}
         for cls in self.verbs.verbs:
-            found = [h for h, _ in by_kind.get(("verb", cls), []) if not h.quoted]
-            verb_counts[cls] = len(found)
+            verb_hits = [h for h, _ in by_kind.get(("verb", cls), []) if not h.quoted]
+            verb_counts[cls] = len(verb_hits)
             out.append(
                 Measurement(
                     "attribution_verbs",
-                    len(found),
+                    len(verb_hits),
                     cls,
-                    _counted(Counter(h.term for h in found)),
-                    tuple(Span(h.match.start, h.match.end, f"attribution: {cls}") for h in found),
+                    _counted(Counter(h.term for h in verb_hits)),
+                    tuple(
+                        Span(h.match.start, h.match.end, f"attribution: {cls}") for h in verb_hits
+                    ),
                 )
             )
         loaded, neutral = verb_counts.get("loaded", 0), verb_counts.get("neutral", 0)
