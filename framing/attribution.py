@@ -23,7 +23,6 @@ shallow and documented (docs/analyzers/source_balance.md) rather than learned:
 from __future__ import annotations
 
 import sys
-import weakref
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -32,7 +31,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Literal
 
-from framing.actors import ActorSet, Mention, mentions_for
+from framing.actors import ActorSet, Mention, document_memo, mentions_for
 from framing.matcher import Match, PhraseMatcher
 from framing.model import Document, Quotation, Span
 from framing.quotes import attribution_verbs, is_scare_quote, quotation_words
@@ -970,9 +969,6 @@ def _standalone_names(document: Document) -> dict[str, str]:
     return names
 
 
-_CACHE: dict[int, tuple[weakref.ref[Document], dict[ActorSet | None, Sources]]] = {}
-
-
 def find_sources(document: Document, actor_set: ActorSet | None = None) -> Sources:
     """Every attribution and speaker of a document, computed once per document and actor set.
 
@@ -980,15 +976,6 @@ def find_sources(document: Document, actor_set: ActorSet | None = None) -> Sourc
     earlier speaker fits; None uses the actors discovered in the article (only countries carry a
     side), then the fallback rule of ``_fallback_side``.
     """
-    key = id(document)
-    entry = _CACHE.get(key)
-    if entry is None or entry[0]() is not document:
-
-        def forget(_ref: weakref.ref[Document], key: int = key) -> None:
-            _CACHE.pop(key, None)
-
-        entry = (weakref.ref(document, forget), {})
-        _CACHE[key] = entry
-    if actor_set not in entry[1]:
-        entry[1][actor_set] = _Finder(document).run(actor_set)
-    return entry[1][actor_set]
+    return document_memo(
+        document, ("attribution.sources", actor_set), lambda: _Finder(document).run(actor_set)
+    )

@@ -201,25 +201,11 @@ class LoadedLanguage:
         for name, category in self.categories.items():
             found = by_kind.get(("category", name), [])
             narration = [(h, p) for h, p in found if not h.quoted]
-            quoted = [(h, p) for h, p in found if h.quoted]
+            quoted = [h for h, _ in found if h.quoted]
             out.append(
-                Measurement(
-                    "narration_rate",
-                    _per_thousand(len(narration), narration_words),
-                    name,
-                    _hit_detail(document, [h for h, _ in narration], narration_words, "narration"),
-                    tuple(Span(h.match.start, h.match.end, name) for h, _ in narration),
-                )
+                _rate(document, "narration", name, [h for h, _ in narration], narration_words)
             )
-            out.append(
-                Measurement(
-                    "quoted_rate",
-                    _per_thousand(len(quoted), quoted_words),
-                    name,
-                    _hit_detail(document, [h for h, _ in quoted], quoted_words, "quoted"),
-                    tuple(Span(h.match.start, h.match.end, name) for h, _ in quoted),
-                )
-            )
+            out.append(_rate(document, "quoted", name, quoted, quoted_words))
             if category.weighted:
                 weight = sum(e.weight for _, e in narration)
                 out.append(
@@ -367,6 +353,17 @@ def _counted(counts: Counter[str], top: int | None = None) -> str:
     """'massacre 3, slaughter 2' (most frequent first, ties alphabetical)."""
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]
     return ", ".join(f"{term} {n}" for term, n in ranked)
+
+
+def _rate(document: Document, voice: str, category: str, hits: list[Hit], words: int) -> Measurement:
+    """``narration_rate`` or ``quoted_rate``: hits per 1,000 words of that voice, with evidence."""
+    return Measurement(
+        f"{voice}_rate",
+        _per_thousand(len(hits), words),
+        category,
+        _hit_detail(document, hits, words, voice),
+        tuple(Span(h.match.start, h.match.end, category) for h in hits),
+    )
 
 
 def _hit_detail(document: Document, hits: list[Hit], words: int, voice: str) -> str:
