@@ -18,6 +18,7 @@ class ExportOptions:
     layout: str = "wide"
     color: bool = False
     width: int | None = None
+    full: bool = False  # on screen, show per-target metrics even when they have many rows
 
 
 @runtime_checkable

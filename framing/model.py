@@ -260,6 +260,7 @@ class Table:
     rows: list[list[Cell]]
     groups: list[str] = field(default_factory=list)
     numeric: set[str] = field(default_factory=set)
+    note: str = ""  # printed under the table: what it leaves out and where to find it
 
 
 @dataclass

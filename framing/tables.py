@@ -56,8 +56,16 @@ def _value(cells: Mapping[tuple[str, str, str], Record], row: MetricRow) -> floa
     return record.value if record is not None else None
 
 
-def comparison_table(result: RunResult) -> Table:
-    """Metrics as rows grouped by analyzer, articles as columns; for two articles, B minus A."""
+MAX_TARGETS_ON_SCREEN = 8
+
+
+def comparison_table(result: RunResult, full: bool = False) -> Table:
+    """Metrics as rows grouped by analyzer, articles as columns; for two articles, B minus A.
+
+    On screen a per-target metric with more than ``MAX_TARGETS_ON_SCREEN`` targets (one row per
+    actor, per term...) would bury the rest; unless ``full``, its rows are left to the analyzer's
+    own tables and to CSV/JSON, and the table's note says which metrics were left out.
+    """
     ids = [a.document.article.id for a in result.articles]
     values = values_by_article(result)
     columns = ["metric", "unit", "direction", *ids]
@@ -66,7 +74,11 @@ def comparison_table(result: RunResult) -> Table:
         columns.append(f"difference ({ids[1]} - {ids[0]})")
     rows: list[list[Cell]] = []
     groups: list[str] = []
-    for row in metric_rows(result):
+    all_rows = metric_rows(result)
+    crowded = set() if full else _crowded(all_rows)
+    for row in all_rows:
+        if (row.analyzer, row.metric.name) in crowded:
+            continue
         cells: list[Cell] = [_label(row), row.metric.unit, row.metric.direction]
         article_values = [_value(values[i], row) for i in ids]
         cells.extend(article_values)
@@ -76,7 +88,21 @@ def comparison_table(result: RunResult) -> Table:
         rows.append(cells)
         groups.append(row.analyzer)
     numeric = set(columns[3:])
-    return Table("Comparison", columns, rows, groups, numeric)
+    note = ""
+    if crowded:
+        names = ", ".join(sorted(f"{analyzer}.{metric}" for analyzer, metric in crowded))
+        note = (f"Not shown here (more than {MAX_TARGETS_ON_SCREEN} rows each): {names}. "
+                "See the tables below, --full, or CSV/JSON output.")
+    return Table("Comparison", columns, rows, groups, numeric, note)
+
+
+def _crowded(rows: list[MetricRow]) -> set[tuple[str, str]]:
+    counts: dict[tuple[str, str], int] = {}
+    for row in rows:
+        if row.target:
+            key = (row.analyzer, row.metric.name)
+            counts[key] = counts.get(key, 0) + 1
+    return {key for key, n in counts.items() if n > MAX_TARGETS_ON_SCREEN}
 
 
 def analysis_table(result: RunResult) -> Table:
@@ -144,7 +170,7 @@ def _label(row: MetricRow) -> str:
     return f"{row.metric.label}: {row.target}" if row.target else row.metric.label
 
 
-def select_table(result: RunResult, view: str, layout: str) -> Table:
+def select_table(result: RunResult, view: str, layout: str, full: bool = False) -> Table:
     """The table for a view ('compare', 'analyze', 'codebook') and CSV layout.
 
     Layouts: 'wide' (row per article), 'long' (row per value), 'groups' (row per group, when the
@@ -160,7 +186,7 @@ def select_table(result: RunResult, view: str, layout: str) -> Table:
         return wide_table(result)
     if layout == "long":
         return long_table(result)
-    return comparison_table(result) if view == "compare" else analysis_table(result)
+    return comparison_table(result, full) if view == "compare" else analysis_table(result)
 
 
 def format_number(value: Any) -> str:

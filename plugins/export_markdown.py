@@ -21,7 +21,7 @@ class MarkdownExporter:
     description = "Markdown pipe tables, one section per analyzer"
 
     def export(self, result: RunResult, stream: TextIO, options: ExportOptions) -> None:
-        for table in [select_table(result, options.view, ""), *result.tables]:
+        for table in [select_table(result, options.view, "", options.full), *result.tables]:
             _render(table, stream)
 
 
@@ -38,6 +38,8 @@ def _render(table: Table, stream: TextIO) -> None:
         for _, row in members:
             cells = [_escape(format_number(value)) for value in row]
             stream.write("| " + " | ".join(cells) + " |\n")
+    if table.note:
+        stream.write(f"\n{_escape(table.note)}\n")
 
 
 @hookimpl

@@ -29,8 +29,10 @@ class TableExporter:
             no_color=not options.color,
             width=options.width or (None if options.color else 160),
         )
-        for table in [select_table(result, options.view, ""), *result.tables]:
+        for table in [select_table(result, options.view, "", options.full), *result.tables]:
             console.print(_render(table))
+            if table.note:
+                console.print(table.note, style="dim", highlight=False)
         for article in result.articles:
             for warning in article.warnings:
                 console.print(f"[yellow]warning:[/] {warning}", highlight=False)

@@ -71,7 +71,8 @@ def _run(
     if comparison is not None:
         complete(result, inputs, comparison["group_by"], comparison["seed"], comparison["summary"])
     if result.articles:
-        options.write(manager, result, fmt, output, view, layout, color)
+        full = bool(comparison and comparison.get("full"))
+        options.write(manager, result, fmt, output, view, layout, color, full)
     if errors is not None:
         faults.write_errors(result.problems, errors)
     code = options.report_problems(result)
@@ -100,10 +101,13 @@ def compare(
     frames_model: Path = FramesModelOption,
     errors: Path = options.ErrorsOption,
     verbose: bool = options.VerboseOption,
+    full: bool = typer.Option(
+        False, "--full", help="On screen, also list per-target metrics with many rows (per actor...)."
+    ),
 ) -> None:
     """Compare articles side by side, or groups of them (one folder per outlet, or --group-by)."""
     comparison = {"group_by": group_by, "seed": seed, "summary": summary,
-                  "frames_model": frames_model}
+                  "frames_model": frames_model, "full": full}
     _run(inputs, "compare", fmt, output, layout, plugin, disable, only, debris, max_size, color,
          lexicon, actors, settings, comparison, errors, verbose)
 

@@ -86,6 +86,7 @@ def write(
     view: str,
     layout: str,
     color: bool | None,
+    full: bool = False,
 ) -> None:
     """Render a result with the chosen exporter to stdout or a file."""
     if layout not in ("wide", "long", "groups"):
@@ -94,7 +95,7 @@ def write(
         raise UsageError("--layout groups needs groups: give two or more folders, or --group-by")
     exporter = choose_exporter(manager, fmt, output)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
-    options = ExportOptions(view=view, layout=layout, color=use_color)
+    options = ExportOptions(view=view, layout=layout, color=use_color, full=full)
     with output_stream(output) as stream:
         exporter.export(result, stream, options)
     if output is not None:
