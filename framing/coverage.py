@@ -193,10 +193,10 @@ def _add_actor_mentions(facts: list[_Facts], actors_file: Path | None) -> str:
         starts = [s.start for s in f.sentences]
         for mention in mentions_for(f.document, actor_set):
             index = bisect_right(starts, mention.start) - 1
-            names = by_sentence[index] if index >= 0 else []
-            if mention.kind != "pronoun" and mention.end <= f.sentences[index].end:
-                if mention.actor.name not in names:
-                    names.append(mention.actor.name)
+            if index < 0 or mention.kind == "pronoun" or mention.end > f.sentences[index].end:
+                continue  # in the headline, a pronoun, or across two sentences
+            if mention.actor.name not in by_sentence[index]:
+                by_sentence[index].append(mention.actor.name)
         f.actors = by_sentence
     return rule
 

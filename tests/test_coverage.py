@@ -168,6 +168,15 @@ def test_stem_folds_inflections() -> None:
     assert stem("is") == "is"
 
 
+def test_headline_only_article_has_no_sentences() -> None:
+    """A headline naming an actor, and no body: nothing to align, and no crash."""
+    headline = document_from_text("Karvonia strikes Velmora", "a")
+    body = document_from_text("T\n\nKarvonia struck Velmora on Monday, officials said.\n", "b")
+    coverage = align([headline, body])
+    assert coverage.articles[0].sentences == ()
+    assert len(coverage.articles[1].only_here) == 1
+
+
 def test_needs_two_articles() -> None:
     with pytest.raises(ValueError, match="at least two"):
         align([document_from_text(WIRE, "wire")])
