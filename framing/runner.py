@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from framing.clean import DebrisRule
 from framing.corpus import is_corpus, read_corpus
@@ -53,6 +53,51 @@ def analyze_document(
     return records, problems
 
 
+class Outcome(NamedTuple):
+    """What one article's work produced: the document (None if no text was left), its records,
+    its problems and its warnings. Picklable, so a worker process can send it back."""
+
+    source: str
+    document: Document | None
+    records: tuple[Record, ...]
+    problems: tuple[Problem, ...]
+    warnings: tuple[str, ...]
+
+
+def analyze_article(
+    article: Article, analyzers: dict[str, tuple[str, Analyzer]],
+    rules: list[DebrisRule] | None = None,
+) -> Outcome:
+    """Clean, segment and analyze one article: the unit of work of every engine (see parallel.py)."""
+    document = prepare(article, rules)
+    if not document.sentences:
+        empty = Problem(article.source, "no text left after cleaning")
+        return Outcome(article.source, None, (), (empty,), ())
+    records, failures = analyze_document(document, analyzers)
+    warning = language_warning(document)
+    return Outcome(article.source, document, tuple(records), tuple(failures),
+                   (warning,) if warning else ())
+
+
+def select_analyzers(
+    analyzers: dict[str, tuple[str, Analyzer]], only: Iterable[str]
+) -> dict[str, tuple[str, Analyzer]]:
+    """The analyzers named by ``--only`` (all when empty); an unknown name is a usage error."""
+    wanted = set(only)
+    if not wanted:
+        return analyzers
+    unknown = wanted - analyzers.keys()
+    if unknown:
+        raise FramingError(
+            f"unknown analyzer(s): {', '.join(sorted(unknown))}; "
+            f"available: {', '.join(sorted(analyzers))}"
+        )
+    return {k: v for k, v in analyzers.items() if k in wanted}
+
+
+Engine = Callable[[Iterator[Article], dict[str, tuple[str, Analyzer]]], Iterator[Outcome]]
+
+
 def run(
     inputs: list[str],
     manager: PluginManager,
@@ -60,37 +105,35 @@ def run(
     rules: Iterable[DebrisRule] | None = None,
     only: Iterable[str] = (),
     on_article: Callable[[str], None] | None = None,
+    engine: Engine | None = None,
+    select: Callable[[Iterator[Article]], Iterator[Article]] | None = None,
 ) -> RunResult:
-    """Read, segment and analyze every input; every input ends up as a result or a Problem."""
-    analyzers = manager.analyzers(config)
-    wanted = set(only)
-    if wanted:
-        unknown = wanted - analyzers.keys()
-        if unknown:
-            raise FramingError(
-                f"unknown analyzer(s): {', '.join(sorted(unknown))}; "
-                f"available: {', '.join(sorted(analyzers))}"
-            )
-        analyzers = {k: v for k, v in analyzers.items() if k in wanted}
+    """Read, segment and analyze every input; every input ends up as a result or a Problem.
+
+    ``engine`` maps articles to Outcomes in input order (default: here, one by one; see
+    ``framing.parallel`` for worker processes and ``framing.dask_engine`` for a cluster);
+    ``select`` narrows the article stream first (``--limit``, ``--sample``).
+    """
+    analyzers = select_analyzers(manager.analyzers(config), only)
     catalogue: dict[str, tuple[Metric, ...]] = {n: a.metrics for n, (_, a) in analyzers.items()}
     problems = [Problem("plugins", message) for message in manager.load_errors]
     results: list[ArticleResult] = []
     rule_list = list(rules) if rules is not None else None
     seen_ids: dict[str, int] = {}
     interrupted = False
+    articles = (_unique_id(a, seen_ids) for a in _read_articles(inputs, manager, config, problems))
+    if select is not None:
+        articles = select(articles)
+    outcomes = (engine(articles, analyzers) if engine is not None
+                else (analyze_article(article, analyzers, rule_list) for article in articles))
     try:
-        for article in _read_articles(inputs, manager, config, problems):
-            article = _unique_id(article, seen_ids)
-            document = prepare(article, rule_list)
-            if not document.sentences:
-                problems.append(Problem(article.source, "no text left after cleaning"))
+        for outcome in outcomes:
+            problems.extend(outcome.problems)
+            if outcome.document is None:
                 continue
-            records, failures = analyze_document(document, analyzers)
-            problems.extend(failures)
-            warning = language_warning(document)
-            results.append(ArticleResult(document, tuple(records), (warning,) if warning else ()))
+            results.append(ArticleResult(outcome.document, outcome.records, outcome.warnings))
             if on_article is not None:
-                on_article(article.source)
+                on_article(outcome.source)
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM: keep what finished so the caller can write it
         interrupted = True
     result = RunResult(results, catalogue, problems, interrupted=interrupted)

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from framing import Document, Measurement, Metric, hookimpl
+from framing.syllables import is_difficult_word, syllable_count
 
 LONG_SENTENCE_WORDS = 25  # GOV.UK and plain-language guidance: keep sentences under 25 words
 
@@ -65,10 +66,8 @@ class Counts:
 @lru_cache(maxsize=200_000)
 def word_profile(word: str) -> tuple[int, bool]:
     """(syllables, is a Dale-Chall difficult word) for a lower-cased word; cached per process."""
-    import textstat  # imported here: loading the pronouncing dictionary takes about a second
-
-    syllables = textstat.syllable_count(word) if any(c.isalpha() for c in word) else 1
-    return syllables, textstat.is_difficult_word(word)
+    syllables = syllable_count(word) if any(c.isalpha() for c in word) else 1
+    return syllables, is_difficult_word(word)
 
 
 def count(document: Document) -> Counts:

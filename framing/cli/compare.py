@@ -10,13 +10,17 @@ import typer
 from framing import frames_model
 from framing.clean import load_rules
 from framing.cli import faults, options
+from framing.cli import scale as scaling
 from framing.cli.show_clean import show_clean
 from framing.comparison import complete
 from framing.errors import UsageError
-from framing.runner import run
 
 InputsArgument = typer.Argument(
     ..., help="Article files (.txt .md .html), directories of them, or - for stdin."
+)
+CompareInputsArgument = typer.Argument(
+    None, help="Article files (.txt .md .html), directories of them, or - for stdin "
+    "(none with --from)."
 )
 OnlyOption = typer.Option([], "--only", help="Run only this analyzer (repeatable).")
 DebrisOption = typer.Option(None, "--debris", help="Extra debris rules file (one regex per line).")
@@ -51,6 +55,9 @@ def _run(
     comparison: dict[str, Any] | None = None,
     errors: Path | None = None,
     verbose: bool = False,
+    scale: dict[str, Any] | None = None,
+    store: Path | None = None,
+    source: Path | None = None,
 ) -> None:
     faults.set_verbose(verbose)
     manager = options.load(plugin, disable)
@@ -67,7 +74,8 @@ def _run(
         model = comparison["frames_model"]
         frames_model.load(model)  # a bad model file stops the run here, with its reason
         config["settings"].setdefault("frames", {})["model"] = str(model)
-    result = run(inputs, manager, config, rules=rules, only=only)
+    result = scaling.run_result(inputs, manager, config, rules, only, plugin, disable,
+                                scale or scaling.scale_options(), store, source)
     if comparison is not None:
         complete(result, inputs, comparison["group_by"], comparison["seed"], comparison["summary"])
     if result.articles:
@@ -82,7 +90,7 @@ def _run(
 
 
 def compare(
-    inputs: list[str] = InputsArgument,
+    inputs: list[str] = CompareInputsArgument,
     fmt: str = options.FormatOption,
     output: Path = options.OutputOption,
     layout: str = options.LayoutOption,
@@ -104,12 +112,22 @@ def compare(
     full: bool = typer.Option(
         False, "--full", help="On screen, also list per-target metrics with many rows (per actor...)."
     ),
+    jobs: int = scaling.JobsOption,
+    engine: str = scaling.EngineOption,
+    scheduler: str = scaling.SchedulerOption,
+    limit: int = scaling.LimitOption,
+    sample: int = scaling.SampleOption,
+    quiet: bool = scaling.QuietOption,
+    source: Path = scaling.FromOption,
 ) -> None:
     """Compare articles side by side, or groups of them (one folder per outlet, or --group-by)."""
     comparison = {"group_by": group_by, "seed": seed, "summary": summary,
                   "frames_model": frames_model, "full": full}
-    _run(inputs, "compare", fmt, output, layout, plugin, disable, only, debris, max_size, color,
-         lexicon, actors, settings, comparison, errors, verbose)
+    if not inputs and source is None:
+        raise UsageError("give article files or directories, or --from STORE")
+    _run(inputs or [], "compare", fmt, output, layout, plugin, disable, only, debris, max_size,
+         color, lexicon, actors, settings, comparison, errors, verbose,
+         scaling.scale_options(jobs, engine, scheduler, limit, sample, seed, quiet), None, source)
 
 
 def analyze(
@@ -131,10 +149,19 @@ def analyze(
     ),
     errors: Path = options.ErrorsOption,
     verbose: bool = options.VerboseOption,
+    jobs: int = scaling.JobsOption,
+    engine: str = scaling.EngineOption,
+    scheduler: str = scaling.SchedulerOption,
+    limit: int = scaling.LimitOption,
+    sample: int = scaling.SampleOption,
+    seed: int = typer.Option(0, "--seed", help="Seed for --sample."),
+    quiet: bool = scaling.QuietOption,
+    store: Path = scaling.StoreOption,
 ) -> None:
     """Every metric of each article, with the detail behind it."""
     if clean_only:
         manager = options.load(plugin, disable)
         raise typer.Exit(show_clean(inputs, manager, options.config_from(max_size), debris))
     _run(inputs, "analyze", fmt, output, layout, plugin, disable, only, debris, max_size, color,
-         lexicon, actors, settings, None, errors, verbose)
+         lexicon, actors, settings, None, errors, verbose,
+         scaling.scale_options(jobs, engine, scheduler, limit, sample, seed, quiet), store)

@@ -1,0 +1,142 @@
+"""Options for large corpora (``--jobs``, ``--engine``, ``--limit``, ``--sample``, ``--quiet``,
+``--store``, ``--from``) and the engine they select; shared by ``compare`` and ``analyze``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from framing.errors import UsageError
+from framing.model import Analyzer, Article
+
+JobsOption = typer.Option(
+    0, "--jobs", "-j",
+    help="Worker processes: 1 = this process; 0 (default) = 1 for under 50 articles, else all cores.",
+)
+EngineOption = typer.Option("local", "--engine", help="local (processes here) or dask (a cluster).")
+SchedulerOption = typer.Option(
+    None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 ($FRAMING_DASK_SCHEDULER)."
+)
+LimitOption = typer.Option(None, "--limit", min=1, help="Only the first N articles.")
+SampleOption = typer.Option(
+    None, "--sample", min=1, help="N articles at random (reproducible with --seed), in input order."
+)
+QuietOption = typer.Option(False, "--quiet", "-q", help="No progress bar.")
+StoreOption = typer.Option(
+    None, "--store", help="Write every measurement to this SQLite file; resumes, skips unchanged."
+)
+FromOption = typer.Option(
+    None, "--from", help="Compare the results in a store written by `analyze --store` (no analysis)."
+)
+
+
+def scale_options(jobs: int = 0, engine: str = "local", scheduler: str | None = None,
+                  limit: int | None = None, sample: int | None = None, seed: int = 0,
+                  quiet: bool = False) -> dict[str, Any]:
+    """The options as one dict for ``compare._run``."""
+    if engine not in ("local", "dask"):
+        raise UsageError(f"unknown --engine {engine!r}; choose local or dask")
+    if jobs < 0:
+        raise UsageError("--jobs must be 0 (auto) or a positive number of processes")
+    return {"jobs": jobs, "engine": engine, "scheduler": scheduler, "limit": limit,
+            "sample": sample, "seed": seed, "quiet": quiet}
+
+
+def make_engine(
+    scale: dict[str, Any], setup: Any
+) -> tuple[Callable[[Iterator[Article], dict[str, tuple[str, Analyzer]]], Iterator[Any]],
+           Callable[[Iterator[Article]], Iterator[Article]]]:
+    """The engine (articles -> outcomes, in order) and the selection (--limit/--sample)."""
+    from framing import parallel
+
+    def select(articles: Iterator[Article]) -> Iterator[Article]:
+        return parallel.select(articles, scale["limit"], scale["sample"], scale["seed"])
+
+    if scale["engine"] == "dask":
+        from framing.dask_engine import connect, process_articles_dask
+
+        client = connect(scale["scheduler"])
+
+        def on_dask(articles: Iterator[Article], _analyzers: Any) -> Iterator[Any]:
+            yield from process_articles_dask(articles, setup, client)
+        return on_dask, select
+
+    def local(articles: Iterator[Article], analyzers: dict[str, tuple[str, Analyzer]]
+              ) -> Iterator[Any]:
+        jobs, articles = parallel.resolve_jobs(scale["jobs"], articles)
+        yield from parallel.process_articles(articles, setup, jobs, analyzers)
+    return local, select
+
+
+def progress_total(scale: dict[str, Any]) -> int | None:
+    """The number of articles when --limit or --sample fixes it (for the time-left estimate)."""
+    known = [n for n in (scale["limit"], scale["sample"]) if n is not None]
+    return min(known) if known else None
+
+
+def run_store(store_path: Path, inputs: list[str], manager: Any, config: dict[str, Any],
+              rules: Any, only: list[str], scale: dict[str, Any], setup: Any) -> int:
+    """``analyze --store``: stream into the store, print what was done, return the exit code."""
+    from framing import parallel
+    from framing.model import Problem
+    from framing.runner import _read_articles, _unique_id, select_analyzers
+    from framing.store import Store, analyze_into
+
+    analyzers = select_analyzers(manager.analyzers(config), only)
+    engine, select = make_engine(scale, setup)
+    problems: list[Problem] = [Problem("plugins", m) for m in manager.load_errors]
+    seen: dict[str, int] = {}
+    articles = select(_unique_id(a, seen) for a in _read_articles(inputs, manager, config, problems))
+    store = Store(store_path)
+    try:
+        with parallel.ProgressBar(scale["quiet"], progress_total(scale)) as bar:
+            report = analyze_into(store, articles, analyzers, config, engine, bar.advance)
+    finally:
+        store.close()
+    for problem in problems:
+        typer.echo(f"error: {problem}", err=True)
+    typer.echo(f"{store_path}: {report.analysed} article(s) analysed, {report.skipped} unchanged "
+               f"and skipped, {report.failed + len(problems)} problem(s)", err=True)
+    if report.analysed + report.skipped == 0:
+        return 2
+    return 1 if problems or report.failed else 0
+
+
+
+
+def run_result(inputs: list[str], manager: Any, config: dict[str, Any], rules: Any,
+               only: list[str], plugin: list[str], disable: list[str], scale: dict[str, Any],
+               store: Path | None = None, source: Path | None = None) -> Any:
+    """Run the analyzers with the chosen engine (or read a store) and return the RunResult.
+
+    With ``store`` (``analyze --store``) the run streams into the store and exits here.
+    """
+    from framing import parallel
+    from framing.runner import add_analyzer_tables, run, select_analyzers
+
+    if source is not None:
+        from framing.store import Store, result_from_store
+
+        if not source.is_file():
+            raise UsageError(f"{source}: no such store")
+        stored = Store(source)
+        try:
+            result = result_from_store(stored, only)
+        finally:
+            stored.close()
+        if not result.catalogue:
+            raise UsageError(f"{source}: not a framing store, or nothing stored yet")
+        analyzers = select_analyzers(manager.analyzers(config), only)
+        add_analyzer_tables(result, {n: a for n, a in analyzers.items() if n in result.catalogue})
+        return result
+    setup = parallel.WorkerSetup(tuple(plugin), tuple(disable), config, tuple(only),
+                                 tuple(rules) if rules is not None else None)
+    if store is not None:
+        raise typer.Exit(run_store(store, inputs, manager, config, rules, only, scale, setup))
+    engine, select = make_engine(scale, setup)
+    with parallel.ProgressBar(scale["quiet"], progress_total(scale)) as bar:
+        return run(inputs, manager, config, rules=rules, only=only, on_article=bar.advance,
+                   engine=engine, select=select)

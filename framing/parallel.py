@@ -1,0 +1,203 @@
+"""Run the per-article work in worker processes, in input order, with an optional progress bar.
+
+The unit of work is ``analyze_article`` (clean, segment, run every analyzer): it depends on the
+article and the analyzers only, so any process can run it. Each worker builds its plugin manager and
+analyzers once, in the pool initializer (lexicons, models and dictionaries load once per worker, not
+once per article), then receives articles in small batches. At most a few batches per worker are in
+flight, so a corpus of millions of rows streams through in bounded memory, and results come back in
+input order whatever order the workers finish in.
+
+How many workers (``--jobs``): ``1`` runs in this process; ``N`` starts N workers; ``0`` (the default)
+decides from the input: fewer than ``AUTO_THRESHOLD`` articles run in this process (starting workers
+costs more than it saves), otherwise one worker per core.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+import random
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from framing.clean import DebrisRule
+from framing.model import Analyzer, Article
+from framing.runner import Outcome, analyze_article, select_analyzers
+
+AUTO_THRESHOLD = 50
+BATCH = 8
+IN_FLIGHT_PER_WORKER = 4
+
+
+@dataclass(frozen=True)
+class WorkerSetup:
+    """What a worker process needs to build the same analyzers as the parent (all picklable)."""
+
+    plugins: tuple[str, ...] = ()
+    disabled: tuple[str, ...] = ()
+    config: dict[str, Any] = field(default_factory=dict)
+    only: tuple[str, ...] = ()
+    rules: tuple[DebrisRule, ...] | None = None
+
+    def analyzers(self) -> dict[str, tuple[str, Analyzer]]:
+        """Load plugins and register analyzers, exactly as the parent process does."""
+        from framing.manager import load_manager
+
+        manager = load_manager(extra=self.plugins, disabled=self.disabled)
+        return select_analyzers(manager.analyzers(self.config), self.only)
+
+
+_worker: tuple[dict[str, tuple[str, Analyzer]], list[DebrisRule] | None] | None = None
+
+
+def _initialise(setup: WorkerSetup) -> None:
+    global _worker
+    _worker = (setup.analyzers(), list(setup.rules) if setup.rules is not None else None)
+
+
+def _analyze_batch(articles: list[Article]) -> list[Outcome]:
+    assert _worker is not None, "worker used before its initializer ran"
+    analyzers, rules = _worker
+    return [analyze_article(article, analyzers, rules) for article in articles]
+
+
+def cores() -> int:
+    """Cores this process may use (the affinity mask, not the machine's total)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def resolve_jobs(jobs: int, articles: Iterator[Article]) -> tuple[int, Iterator[Article]]:
+    """The worker count for ``--jobs`` (0 = auto, see the module docstring) and the same articles.
+
+    Auto mode looks ahead at most ``AUTO_THRESHOLD`` articles, so a stream is never read whole.
+    """
+    if jobs < 0:
+        raise ValueError("--jobs must be 0 (auto) or a positive number of processes")
+    if jobs > 0:
+        return jobs, articles
+    head = list(itertools.islice(articles, AUTO_THRESHOLD))
+    chosen = cores() if len(head) == AUTO_THRESHOLD else 1
+    return chosen, itertools.chain(head, articles)
+
+
+def process_articles(
+    articles: Iterable[Article],
+    setup: WorkerSetup,
+    jobs: int,
+    analyzers: dict[str, tuple[str, Analyzer]] | None = None,
+) -> Iterator[Outcome]:
+    """One Outcome per article, in input order, from ``jobs`` worker processes (1: in process)."""
+    if jobs <= 1:
+        ready = analyzers if analyzers is not None else setup.analyzers()
+        rules = list(setup.rules) if setup.rules is not None else None
+        for article in articles:
+            yield analyze_article(article, ready, rules)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_initialise,
+                             initargs=(setup,)) as pool:
+        yield from in_order(lambda batch: pool.submit(_analyze_batch, batch), articles,
+                            jobs * IN_FLIGHT_PER_WORKER)
+
+
+def in_order(submit: Callable[[list[Article]], Any], articles: Iterable[Article],
+             in_flight: int) -> Iterator[Outcome]:
+    """Submit batches, keep at most ``in_flight`` pending, yield their outcomes in input order.
+
+    ``submit`` returns a future with ``.result()`` (concurrent.futures and dask.distributed alike).
+    """
+    pending: deque[Any] = deque()
+    try:
+        for batch in _batches(articles, BATCH):
+            pending.append(submit(batch))
+            while len(pending) >= in_flight:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(articles)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def select(articles: Iterator[Article], limit: int | None = None, sample: int | None = None,
+           seed: int = 0) -> Iterator[Article]:
+    """``--limit N`` (the first N) and ``--sample N --seed S`` (N at random, kept in input order).
+
+    The sample is a reservoir sample (Algorithm R): one pass, N articles in memory, every article
+    equally likely, the same seed giving the same sample.
+    """
+    if sample is not None:
+        rng = random.Random(seed)
+        reservoir: list[tuple[int, Article]] = []
+        for index, article in enumerate(articles):
+            if index < sample:
+                reservoir.append((index, article))
+            else:
+                slot = rng.randint(0, index)
+                if slot < sample:
+                    reservoir[slot] = (index, article)
+        articles = iter([article for _, article in sorted(reservoir, key=lambda pair: pair[0])])
+    if limit is not None:
+        articles = itertools.islice(articles, limit)
+    return articles
+
+
+class ProgressBar:
+    """A rich progress bar on stderr (articles done, rate, time left when the total is known).
+
+    Silent, and costs nothing, when stderr is not a terminal (a pipe, a log file, CI) or ``quiet``.
+    """
+
+    def __init__(self, quiet: bool = False, total: int | None = None) -> None:
+        self._bar: Any = None
+        if quiet or not sys.stderr.isatty():
+            return
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TaskProgressColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self._bar = Progress(TextColumn("analysing"), BarColumn(), MofNCompleteColumn(),
+                             TaskProgressColumn(show_speed=True), TimeElapsedColumn(),
+                             TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+        self._task = self._bar.add_task("articles", total=total)
+
+    @property
+    def active(self) -> bool:
+        """True when a bar is drawn."""
+        return self._bar is not None
+
+    def __enter__(self) -> ProgressBar:
+        if self._bar is not None:
+            self._bar.start()
+        return self
+
+    def advance(self, _source: str = "") -> None:
+        """One more article done (the signature fits ``run(on_article=...)``)."""
+        if self._bar is not None:
+            self._bar.advance(self._task)
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
