@@ -7,12 +7,10 @@ from typing import Any
 
 import typer
 
-from framing import frames_model
 from framing.clean import load_rules
 from framing.cli import faults, options
 from framing.cli import scale as scaling
 from framing.cli.show_clean import show_clean
-from framing.comparison import complete
 from framing.errors import UsageError
 
 InputsArgument = typer.Argument(
@@ -72,11 +70,15 @@ def _run(
     config = options.config_from(max_size, lexicon, actors, settings)
     if comparison and comparison.get("frames_model") is not None:
         model = comparison["frames_model"]
+        from framing import frames_model  # lazily: numpy is not needed for --help
+
         frames_model.load(model)  # a bad model file stops the run here, with its reason
         config["settings"].setdefault("frames", {})["model"] = str(model)
     result = scaling.run_result(inputs, manager, config, rules, only, plugin, disable,
                                 scale or scaling.scale_options(), store, source)
     if comparison is not None:
+        from framing.comparison import complete  # lazily: numpy is not needed for --help
+
         complete(result, inputs, comparison["group_by"], comparison["seed"], comparison["summary"])
     if result.articles:
         full = bool(comparison and comparison.get("full"))

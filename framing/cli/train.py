@@ -7,7 +7,6 @@ from pathlib import Path
 
 import typer
 
-from framing import frames_model
 from framing.errors import UsageError
 
 CodedArgument = typer.Argument(..., help="CSV of hand-coded texts (one text per row).")
@@ -52,6 +51,7 @@ def train(
     ),
 ) -> None:
     """Train a frame classifier (TF-IDF + logistic regression) on your own coded texts."""
+    from framing import frames_model  # lazily: numpy and scikit-learn only when training
     texts, labels, skipped = read_coded(coded, text_col, label_col)
     note = f", {skipped} row(s) without text or label skipped" if skipped else ""
     typer.echo(f"{len(texts)} coded texts, {len(set(labels))} frames{note}", err=True)
