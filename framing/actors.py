@@ -33,6 +33,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 T = TypeVar("T")
+ACTORS_VERSION = 1  # optional top-level `version = 1` in an actors file; files without it are 1
 KINDS = ("person", "organisation", "country", "group")
 GENDERS = ("male", "female")
 MentionKind = Literal["name", "alias", "pronoun"]
@@ -178,8 +179,13 @@ class ActorSet:
         headers = [
             n for n, line in enumerate(text.splitlines(), 1) if re.match(r"\s*\[\[\s*actor\s*\]\]", line)
         ]
+        if data.get("version", ACTORS_VERSION) != ACTORS_VERSION:
+            raise ActorsFileError(
+                f"{source}, line {_key_line(text, 1, 'version')}: version {data['version']!r}, "
+                f"this framing reads actors files of version {ACTORS_VERSION}"
+            )
         for key in data:
-            if key != "actor":
+            if key not in ("actor", "version"):
                 raise ActorsFileError(
                     f"{source}, line {_key_line(text, 1, key)}: unknown section "
                     f"{key!r}; each actor is an [[actor]] table"

@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
+from itertools import accumulate, islice
 from typing import Literal
 
 from framing.actors import ActorSet, Mention, document_memo, mentions_for
@@ -48,6 +49,8 @@ SPEAKER_TYPES = (
 DIRECT_SHARE = 0.6  # a quotation with this share of the content's words makes it direct
 MAX_SUBJECT = 10  # tokens a speaker phrase may span before the verb
 MAX_OBJECT = 12  # tokens a speaker phrase may span after the verb or "according to"
+RECENT_SPEAKERS = 100  # speakers a new name or description may refer back to, most recent first
+RECENT_ANTECEDENTS = 10  # speakers a pronoun may refer back to
 DETERMINERS = frozenset(
     "the a an its his her their our this that these those another one two three several some many "
     "other both each".split()
@@ -257,6 +260,9 @@ class _Finder:
                 sentence.end_token - sentence.first_token
             )
         self.by_start = {q.start: q for q in document.quotations}
+        # words before each token, so a span's word count is one subtraction (a sentence of 80,000
+        # "he said" cues would otherwise recount its tail once per cue: quadratic)
+        self.words_before = list(accumulate((t.is_word for t in document.tokens), initial=0))
         self.capitalised_count = Counter(
             fold(t.text) for t in document.tokens if t.is_word and _capitalised(t.text)
         )
@@ -682,8 +688,7 @@ class _Finder:
         raws = [r for r in raws if r.end > r.start]
         claimed: dict[int, _Raw] = {}
         for raw in raws:
-            inside = self.doc.tokens_between(raw.start, raw.end)
-            content_words = sum(t.is_word for t in inside) or 1
+            content_words = self._word_count(raw.start, raw.end) or 1
             first = bisect_right(self.quotation_inner_ends, raw.start)
             for quotation in self.doc.quotations[first:]:
                 if quotation.inner_start >= raw.end:
@@ -750,10 +755,15 @@ class _Finder:
         return Span(min(self.tokens[a].start for a, _ in ranges),
                     max(self.tokens[b - 1].end for _, b in ranges))
 
+    def _word_count(self, start: int, end: int) -> int:
+        """Word tokens within ``[start, end)``, in constant time."""
+        index_at = self.doc.token_index_at
+        return self.words_before[index_at(end)] - self.words_before[index_at(start)]
+
     def _attribution_of(self, raw: _Raw) -> Attribution:
         cue = raw.cue
         verb = " ".join(self.words[cue.first_token:cue.end_token]) if cue else ""
-        words = sum(t.is_word for t in self.doc.tokens_between(raw.start, raw.end))
+        words = self._word_count(raw.start, raw.end)
         return Attribution(
             kind=raw.kind, start=raw.start, end=raw.end, words=words, verb=verb,
             verb_class=cue.payloads[0] if cue else "",
@@ -811,7 +821,10 @@ class _Speakers:
         return next((m.gender for m in entry.mentions if m.gender in ("male", "female")), "")
 
     def _match(self, mention: _Mention) -> int:
-        by_recency = list(reversed(self.recent))
+        # Only the most recent speakers are candidates: no article has more, and a text of 80,000
+        # unresolvable "he said" would otherwise scan every earlier one per mention (quadratic).
+        limit = RECENT_ANTECEDENTS if mention.pronoun else RECENT_SPEAKERS
+        by_recency = list(islice(reversed(self.recent), limit))
         if mention.pronoun:
             for index in by_recency:
                 entry = self.entries[index]

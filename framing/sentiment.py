@@ -31,6 +31,7 @@ from framing.segment import tokenize
 
 LABELS = ("negative", "neutral", "positive")
 MODEL_FORMAT = "framing-target-sentiment"
+MODEL_VERSION = 1  # files written before the field existed are version 1
 DENSE_FEATURES = 6  # VADER compound, positive, negative of the sentence and of the local context
 SIDE_WINDOW = 3  # words left and right of the target that get their own features
 
@@ -218,6 +219,9 @@ class SentimentModel:
             if not isinstance(data, dict) or data.get("format") != MODEL_FORMAT:
                 found = data.get("format") if isinstance(data, dict) else type(data).__name__
                 raise ValueError(f"format is {found!r}, expected {MODEL_FORMAT!r}")
+            if data.get("version", 1) != MODEL_VERSION:
+                raise ValueError(f"version {data['version']!r}, this framing reads version "
+                                 f"{MODEL_VERSION}")
             labels = tuple(data["labels"])
             width = len(labels) + 1
             if sorted(labels) != sorted(LABELS) or len(data["intercept"]) != len(labels):
@@ -260,6 +264,7 @@ class SentimentModel:
         }
         return {
             "format": MODEL_FORMAT,
+            "version": MODEL_VERSION,
             "labels": list(LABELS),
             "terms": terms,
             "dense": [[name, *row(size + j)] for j, name in enumerate(dense_names)],

@@ -161,3 +161,53 @@ def test_verbose_names_the_guessed_encoding(tmp_path: Path):
     notes = [line for line in loud.stderr.decode().splitlines() if line.startswith("note:")]
     assert len(notes) == 1 and f"{latin}: not UTF-8; decoded as " in notes[0], notes
     assert "négociations" in latin.read_bytes().decode(notes[0].split("decoded as ")[1].split()[0])
+
+
+def test_untrusted_files_of_another_version_are_refused_naming_the_file(tmp_path: Path):
+    from importlib import resources
+
+    from framing import frames_model
+    from framing.actors import ActorSet, ActorsFileError
+    from framing.lexicon import LexiconError, read_lexicon
+    from framing.sentiment import ModelFileError, SentimentModel
+
+    bundled_file = resources.files("framing.corpora").joinpath("models/actor_sentiment.json")
+    bundled = json.loads(bundled_file.read_text("utf-8"))
+    sentiment = tmp_path / "sentiment.json"
+    sentiment.write_text(json.dumps({**bundled, "version": 99}), encoding="utf-8")
+    try:
+        SentimentModel.load(sentiment)
+    except ModelFileError as error:
+        assert str(error).startswith(f"{sentiment}: ") and "version 99" in str(error)
+    else:
+        raise AssertionError("a version 99 sentiment model was accepted")
+    assert SentimentModel.load().labels  # the bundled model (no version field) is version 1
+
+    frames = tmp_path / "frames.json"
+    frames.write_text(json.dumps({"format": frames_model.MODEL_FORMAT, "version": 99}))
+    try:
+        frames_model.load(frames)
+    except frames_model.FramesModelError as error:
+        assert str(error).startswith(f"{frames}: ") and "version 99" in str(error)
+    else:
+        raise AssertionError("a version 99 frames model was accepted")
+
+    actors = tmp_path / "actors.toml"
+    actors.write_text('version = 2\n\n[[actor]]\nname = "Karvonia"\n', encoding="utf-8")
+    try:
+        ActorSet.load(actors)
+    except ActorsFileError as error:
+        assert str(error).startswith(f"{actors}, line 1: version 2")
+    else:
+        raise AssertionError("a version 2 actors file was accepted")
+    actors.write_text('version = 1\n\n[[actor]]\nname = "Karvonia"\n', encoding="utf-8")
+    assert [a.name for a in ActorSet.load(actors).actors] == ["Karvonia"]
+
+    lexicon = tmp_path / "lexicon.toml"
+    lexicon.write_bytes(b"[lexicon\nname = \xff\n")
+    try:
+        read_lexicon(lexicon)
+    except LexiconError as error:
+        assert str(lexicon) in str(error)
+    else:
+        raise AssertionError("a malformed lexicon was accepted")
