@@ -1,6 +1,7 @@
 """Throughput: articles per second through the whole pipeline, per analyzer, against bare libraries.
 
-    python benchmarks/throughput.py [ARTICLE_DIR] [--repeat N]
+    python benchmarks/throughput.py [ARTICLE_DIR] [--repeat N] [--scale] [--generated N]
+        [--stream N ...]
 
 Reads every article in ARTICLE_DIR (default: corpora/examples), then times, on one core:
   1. read + clean + segment (once per article, shared by all analyzers);
@@ -9,12 +10,26 @@ Reads every article in ARTICLE_DIR (default: corpora/examples), then times, on o
      called one by one on the raw text (what an ad-hoc notebook would do).
 Start-up costs (imports, loading the CMU dictionary, models) are reported separately, because a batch
 pays them once.
+
+With --scale, also (issue #9): a generated corpus of ~700-word articles (paragraphs of the articles
+in ARTICLE_DIR drawn at random until 700 words, a fixed seed) to measure
+  4. articles/s per core for the default analyzers (clean + segment + every analyzer), and for the
+     bare-library baseline on the same articles, with the ratio;
+  5. the speed-up of --jobs 2 over --jobs 1 (framing.parallel, whole pipeline, worker start included);
+  6. the cold wall time of `framing compare a.txt b.txt` on two bundled examples (best of 3);
+  7. the peak memory (max RSS) of `framing analyze CORPUS.jsonl --store results.db --jobs 1` for each
+     --stream size, in a fresh process, so flat memory in corpus size shows as equal figures.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import random
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -39,6 +54,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("articles", nargs="?", default=str(ROOT / "corpora" / "examples"))
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--scale", action="store_true", help="also run the scale measurements")
+    parser.add_argument("--generated", type=int, default=200, help="generated articles for 4-5")
+    parser.add_argument("--stream", type=int, nargs="*", default=[10_000],
+                        help="corpus sizes for the peak-memory runs")
     args = parser.parse_args()
 
     manager = load_manager()
@@ -81,6 +100,98 @@ def main() -> None:
 
     seconds = timed(baseline, args.repeat)
     print(f"baseline (VADER per sentence + textstat x6): {len(articles) / seconds:.1f} articles/s")
+    if args.scale:
+        scale(articles, args.generated, args.stream)
+
+
+def generate(articles: list, count: int, seed: int = 0, words: int = 700) -> list[dict[str, str]]:
+    """``count`` corpus rows of about ``words`` words: random paragraphs of the given articles."""
+    rng = random.Random(seed)
+    paragraphs = [p for a in articles for p in a.raw_text.split("\n\n")[1:] if len(p.split()) > 8]
+    rows = []
+    for index in range(count):
+        body: list[str] = []
+        while sum(len(p.split()) for p in body) < words:
+            body.append(rng.choice(paragraphs))
+        outlet = f"outlet-{index % 4}"
+        rows.append({"id": f"a{index}", "outlet": outlet, "title": f"Report {index}",
+                     "text": f"Report {index} from {outlet}\n\n" + "\n\n".join(body)})
+    return rows
+
+
+def scale(articles: list, count: int, streams: list[int]) -> None:
+    """Measurements 4-7 of the module docstring."""
+    from framing.model import Article
+    from framing.parallel import WorkerSetup, process_articles
+    from framing.runner import analyze_article
+
+    rows = generate(articles, count)
+    corpus = [Article(r["id"], r["title"], r["id"], r["text"], r) for r in rows]
+    words = sum(len(r["text"].split()) for r in rows)
+    print(f"\nscale: {count} generated articles, mean {words / count:.0f} words")
+    manager = load_manager()
+    analyzers = manager.analyzers({})
+    analyze_article(corpus[0], analyzers)  # warm-up: resources load here
+    start = time.perf_counter()
+    documents = [analyze_article(a, analyzers).document for a in corpus]
+    pipeline = count / (time.perf_counter() - start)
+    print(f"default analyzers ({len(analyzers)}): {pipeline:.1f} articles/s on one core")
+
+    import textstat
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    vader = SentimentIntensityAnalyzer()
+    start = time.perf_counter()
+    for article, document in zip(corpus, documents):
+        for sentence in document.sentences:
+            vader.polarity_scores(document.sentence_text(sentence))
+        for formula in (textstat.flesch_reading_ease, textstat.flesch_kincaid_grade,
+                        textstat.gunning_fog, textstat.smog_index,
+                        textstat.coleman_liau_index, textstat.dale_chall_readability_score):
+            formula(article.raw_text)
+    baseline = count / (time.perf_counter() - start)
+    print(f"baseline: {baseline:.1f} articles/s on one core; framing / baseline = "
+          f"{pipeline / baseline:.2f}")
+
+    setup = WorkerSetup()
+    rates = {}
+    for jobs in (1, 2):
+        start = time.perf_counter()
+        done = sum(1 for _ in process_articles(iter(corpus), setup, jobs))
+        rates[jobs] = done / (time.perf_counter() - start)
+        print(f"--jobs {jobs}: {rates[jobs]:.1f} articles/s (worker start-up included)")
+    print(f"speed-up with 2 processes: {rates[2] / rates[1]:.2f}x")
+
+    framing = Path(sys.executable).with_name("framing")
+    examples = ROOT / "corpora" / "examples"
+    walls = []
+    for _ in range(3):
+        start = time.perf_counter()
+        subprocess.run([str(framing), "compare", str(examples / "wire_neutral.txt"),
+                        str(examples / "ostrel_outlet.txt")], capture_output=True, check=True)
+        walls.append(time.perf_counter() - start)
+    print(f"cold `framing compare a.txt b.txt`: {min(walls):.2f} s (best of 3)")
+
+    with tempfile.TemporaryDirectory() as folder:
+        for size in streams:
+            path = Path(folder) / f"corpus-{size}.jsonl"
+            with open(path, "w", encoding="utf-8") as stream:
+                for chunk in range(0, size, 1000):
+                    for row in generate(articles, min(1000, size - chunk), seed=chunk):
+                        row["id"] = f"{chunk}-{row['id']}"
+                        stream.write(json.dumps(row) + "\n")
+            db = Path(folder) / f"results-{size}.db"
+            start = time.perf_counter()
+            measure = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+                       "capture_output=True); "
+                       "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+            peak = int(subprocess.run(
+                [sys.executable, "-c", measure, str(framing), "analyze", str(path), "--store",
+                 str(db), "--jobs", "1", "--quiet"], capture_output=True, check=True, text=True
+            ).stdout.split()[-1])
+            print(f"stream {size} articles to the store: peak RSS {peak / 1024:.0f} MB"
+                  ", "
+                  f"{time.perf_counter() - start:.0f} s, store {db.stat().st_size / 2**20:.0f} MB")
 
 
 if __name__ == "__main__":
