@@ -253,6 +253,7 @@ def test_compare_on_the_bundled_examples_prints_the_actor_tables():
         "actors.top=5",
         "-f",
         "markdown",
+        "--full",
     )
     assert result.returncode == 0, result.stderr
     out = result.stdout.decode()
