@@ -777,6 +777,26 @@ class _Finder:
 class _Entry:
     mentions: list[_Mention]
     surname: str = ""
+    # kept up to date by ``add``, so a speaker mentioned 10,000 times is not rescanned per mention
+    person: bool = False
+    institution: bool = False  # some mention is an institution and not a person
+    gender: str = ""  # of the first mention with one
+    words: set[str] = field(default_factory=set)  # every mention's words
+    word_sets: set[frozenset[str]] = field(default_factory=set)  # each mention's words
+
+    def __post_init__(self) -> None:
+        mentions, self.mentions = self.mentions, []
+        for mention in mentions:
+            self.add(mention)
+
+    def add(self, mention: _Mention) -> None:
+        self.mentions.append(mention)
+        self.person = self.person or bool(mention.person)
+        self.institution = self.institution or bool(mention.institution and not mention.person)
+        if not self.gender and mention.gender in ("male", "female"):
+            self.gender = mention.gender
+        self.words.update(mention.words)
+        self.word_sets.add(frozenset(mention.words))
 
 
 class _Speakers:
@@ -805,7 +825,7 @@ class _Speakers:
             index = len(self.entries) - 1
         else:
             entry = self.entries[index]
-            entry.mentions.append(mention)
+            entry.add(mention)
             if mention.name and not entry.surname and mention.person:
                 entry.surname = fold(mention.name[-1])
         self.recent.pop(index, None)
@@ -813,12 +833,10 @@ class _Speakers:
         return index
 
     def _is_person(self, entry: _Entry) -> bool:
-        return any(m.person for m in entry.mentions) and not any(
-            m.institution and not m.person for m in entry.mentions
-        )
+        return entry.person and not entry.institution
 
     def _gender(self, entry: _Entry) -> str:
-        return next((m.gender for m in entry.mentions if m.gender in ("male", "female")), "")
+        return entry.gender
 
     def _match(self, mention: _Mention) -> int:
         # Only the most recent speakers are candidates: no article has more, and a text of 80,000
@@ -855,11 +873,10 @@ class _Speakers:
                 return -1
             for index in by_recency:
                 entry = self.entries[index]
-                have = set().union(*(m.words for m in entry.mentions))
                 if mention.bare_plural and not mention.definite:
-                    if any(m.words == want for m in entry.mentions):
+                    if want in entry.word_sets:
                         return index
-                elif _covers(have, want) and (mention.name or not mention.person
+                elif _covers(entry.words, want) and (mention.name or not mention.person
                                               or self._is_person(entry)):
                     return index
         return -1
