@@ -396,9 +396,9 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    from framing.vocabulary import english_stop_words  # cached: no scikit-learn import
 
-    return frozenset(ENGLISH_STOP_WORDS) | EXTRA_STOP_WORDS
+    return english_stop_words() | EXTRA_STOP_WORDS
 
 
 def _numbers(tokens: Sequence[Token]) -> dict[str, str]:
@@ -600,12 +600,11 @@ def _short(text: str, words: int = 12) -> str:
 
 def _similarities(facts: list[_Facts]) -> dict[tuple[int, int], list[list[float]]]:
     """Cosine similarity of every sentence pair across articles, from one TF-IDF fit on all."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from framing.tfidf import tfidf_rows  # scikit-learn's definition, without its import time
 
     features = [sentence for f in facts for sentence in f.features]
-    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, norm="l2")
     try:
-        matrix = vectorizer.fit_transform(features)
+        matrix = tfidf_rows(features, sublinear_tf=True)
     except ValueError:  # no sentence has a content word
         matrix = None
     offsets = [0]
@@ -623,10 +622,6 @@ def _similarities(facts: list[_Facts]) -> dict[tuple[int, int], list[list[float]
             block_b = matrix[offsets[b] : offsets[b + 1]]
             result[(a, b)] = (block_a @ block_b.T).toarray().tolist()
     return result
-
-
-def _identity(features: list[str]) -> list[str]:
-    return features
 
 
 # --- summary --------------------------------------------------------------------------------------

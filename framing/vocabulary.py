@@ -4,7 +4,8 @@ Terms: the shared tokens of every article (headline included), lower-cased, poss
 dropped; unigrams that are not English stop words (scikit-learn's list), are not one character
 long and are not numbers below 10; and bigrams of two such words next to each other in one
 sentence, so a bigram never bridges a removed stop word or a sentence end ("killed the children"
-gives no "killed children"). scikit-learn's CountVectorizer counts them with this analyzer.
+gives no "killed children"). Counted with collections.Counter (scikit-learn's CountVectorizer with
+this analyzer gives the same counts; importing scikit-learn would cost a second per run).
 
 Distinctive words: weighted log-odds ratios with an informative Dirichlet prior (Monroe, Colaresi
 and Quinn 2008, "Fightin' Words", eq. 16-22). The prior is the two sides' pooled counts times
@@ -14,21 +15,24 @@ the conventional two-sided 5% level for one word, but with thousands of words so
 so read the list as description, not proof.
 
 Same story or not: cosine similarity of TF-IDF vectors (same terms; scikit-learn's
-TfidfVectorizer, smoothed idf, l2 norm) over the compared articles. Below ``SAME_STORY_THRESHOLD``
+TfidfVectorizer's definition: raw counts times smoothed idf ln((1 + n) / (1 + df)) + 1, rows
+scaled to unit length) over the compared articles. Below ``SAME_STORY_THRESHOLD``
 the articles share too little vocabulary to be reports of one event; see docs/comparison.md for
 how the threshold was set.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
 
+from framing.cache import cached_lines
 from framing.model import Cell, Document, RunResult, Table
+from framing.tfidf import tfidf_rows
 
 PRIOR_WEIGHT = 0.1
 TOP_TERMS = 10
@@ -58,7 +62,7 @@ def _content_word(document: Document, index: int) -> str | None:
     word = document.normalised[index]
     if word.endswith("'s"):
         word = word[:-2]
-    if len(word) < 2 or word in ENGLISH_STOP_WORDS or (word.isdigit() and int(word) < 10):
+    if len(word) < 2 or word in english_stop_words() or (word.isdigit() and int(word) < 10):
         return None
     return word
 
@@ -77,11 +81,15 @@ def distinctive_terms(
     side_a: Sequence[Document], side_b: Sequence[Document], top: int = TOP_TERMS
 ) -> tuple[list[Term], list[Term]]:
     """The ``top`` terms most typical of A over B and of B over A, highest z first (z > 0)."""
-    vectorizer = CountVectorizer(analyzer=terms, lowercase=False)
-    matrix = vectorizer.fit_transform([*side_a, *side_b])
-    vocabulary = vectorizer.get_feature_names_out()
-    counts_a = np.asarray(matrix[: len(side_a)].sum(axis=0)).ravel().astype(float)
-    counts_b = np.asarray(matrix[len(side_a):].sum(axis=0)).ravel().astype(float)
+    counter_a: Counter[str] = Counter()
+    counter_b: Counter[str] = Counter()
+    for document in side_a:
+        counter_a.update(terms(document))
+    for document in side_b:
+        counter_b.update(terms(document))
+    vocabulary = np.array(sorted(counter_a.keys() | counter_b.keys()), dtype=object)
+    counts_a = np.array([counter_a[t] for t in vocabulary], dtype=float)
+    counts_b = np.array([counter_b[t] for t in vocabulary], dtype=float)
     z = log_odds_z(counts_a, counts_b)
     return (_top(vocabulary, z, counts_a, counts_b, top),
             _top(vocabulary, -z, counts_b, counts_a, top))
@@ -112,8 +120,22 @@ def _top(vocabulary: np.ndarray, z: np.ndarray, mine: np.ndarray, other: np.ndar
 
 def similarity(documents: Sequence[Document]) -> np.ndarray:
     """Cosine similarity of the documents' TF-IDF vectors, as a square matrix."""
-    vectorizer = TfidfVectorizer(analyzer=terms, lowercase=False)
-    return cosine_similarity(vectorizer.fit_transform(list(documents)))
+    unit = tfidf_rows([terms(document) for document in documents])
+    return np.asarray((unit @ unit.T).todense())
+
+
+@lru_cache(maxsize=1)
+def english_stop_words() -> frozenset[str]:
+    """scikit-learn's English stop-word list, read from the cache folder after the first run."""
+    import importlib.metadata
+
+    def build() -> list[str]:
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        return sorted(ENGLISH_STOP_WORDS)
+
+    version = importlib.metadata.version("scikit-learn")
+    return frozenset(cached_lines(f"sklearn-{version}-stop-words.txt", build))
 
 
 def sides(result: RunResult) -> list[tuple[str, list[Document]]]:
