@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import logging
 import sys
 from collections.abc import Iterator
@@ -25,6 +26,8 @@ log = logging.getLogger(__name__)  # `--verbose` shows these notes (framing.cli.
 def expand_inputs(arguments: list[str]) -> Iterator[Path | InputError]:
     """Yield each input file in order; directories give their supported files, sorted by name.
 
+    A glob pattern (``'data/**/*.txt'``, quoted so the shell leaves it) gives its matches, sorted.
+
     Inside a directory, README/LICENSE/SOURCES files and hidden files are not articles and are skipped.
 
     Problems (a missing path, an empty directory) are yielded as InputError so the caller can report
@@ -35,6 +38,12 @@ def expand_inputs(arguments: list[str]) -> Iterator[Path | InputError]:
             yield Path(STDIN)
             continue
         path = Path(argument)
+        if not path.exists() and any(c in argument for c in "*?["):  # a pattern the shell did not expand
+            matches = sorted(glob.glob(argument, recursive=True))
+            if not matches:
+                yield InputError(argument, "the pattern matches no files")
+            yield from expand_inputs(matches)
+            continue
         if path.is_dir():
             files = sorted(
                 p

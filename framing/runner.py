@@ -150,7 +150,7 @@ def _read_articles(
             problems.append(Problem(item.source, item.reason))
             continue
         if is_corpus(item):
-            for row in read_corpus(item, config.get("max_bytes")):
+            for row in read_corpus(item, config.get("max_bytes"), config.get("columns")):
                 if isinstance(row, FramingError):
                     problems.append(Problem(row.source, row.reason))
                 else:

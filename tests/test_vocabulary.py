@@ -76,3 +76,29 @@ def test_an_unrelated_article_gets_a_warning():
         "minutes. Let the cake cool before icing it with lemon cream.", id="recipe")
     warnings = story_warnings([story, recipe])
     assert "recipe" in warnings and "may not cover the same story" in warnings["recipe"]
+
+
+def test_tfidf_rows_equal_scikit_learns_tfidfvectorizer():
+    """framing.tfidf re-states sklearn's definition to skip its import; sklearn is the reference."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from framing.tfidf import tfidf_rows
+
+    documents = _docs(SIDE_A + SIDE_B + [EXAMPLES.joinpath("wire_neutral.txt").read_text()])
+    features = [terms(document) for document in documents]
+    for sublinear in (False, True):
+        ours = tfidf_rows(features, sublinear_tf=sublinear)
+        reference = TfidfVectorizer(analyzer=lambda f: f, sublinear_tf=sublinear)
+        theirs = reference.fit_transform(features)
+        order = {term: column for column, term in enumerate(reference.get_feature_names_out())}
+        # Same cosine matrix whatever the column order.
+        assert np.allclose((ours @ ours.T).toarray(), (theirs @ theirs.T).toarray())
+        assert ours.shape == theirs.shape and len(order) == ours.shape[1]
+
+
+def test_stop_words_are_scikit_learns_list():
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from framing.vocabulary import english_stop_words
+
+    assert english_stop_words() == ENGLISH_STOP_WORDS

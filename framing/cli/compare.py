@@ -121,6 +121,12 @@ def compare(
     sample: int = scaling.SampleOption,
     quiet: bool = scaling.QuietOption,
     source: Path = scaling.FromOption,
+    text_col: str = scaling.TextColOption,
+    id_col: str = scaling.IdColOption,
+    outlet_col: str = scaling.OutletColOption,
+    date_col: str = scaling.DateColOption,
+    title_col: str = scaling.TitleColOption,
+    url_col: str = scaling.UrlColOption,
 ) -> None:
     """Compare articles side by side, or groups of them (one folder per outlet, or --group-by)."""
     comparison = {"group_by": group_by, "seed": seed, "summary": summary,
@@ -129,7 +135,9 @@ def compare(
         raise UsageError("give article files or directories, or --from STORE")
     _run(inputs or [], "compare", fmt, output, layout, plugin, disable, only, debris, max_size,
          color, lexicon, actors, settings, comparison, errors, verbose,
-         scaling.scale_options(jobs, engine, scheduler, limit, sample, seed, quiet), None, source)
+         scaling.scale_options(jobs, engine, scheduler, limit, sample, seed, quiet,
+                               {"text": text_col, "id": id_col, "outlet": outlet_col,
+                                "date": date_col, "title": title_col, "url": url_col}), None, source)
 
 
 def analyze(
@@ -159,6 +167,12 @@ def analyze(
     seed: int = typer.Option(0, "--seed", help="Seed for --sample."),
     quiet: bool = scaling.QuietOption,
     store: Path = scaling.StoreOption,
+    text_col: str = scaling.TextColOption,
+    id_col: str = scaling.IdColOption,
+    outlet_col: str = scaling.OutletColOption,
+    date_col: str = scaling.DateColOption,
+    title_col: str = scaling.TitleColOption,
+    url_col: str = scaling.UrlColOption,
 ) -> None:
     """Every metric of each article, with the detail behind it."""
     if clean_only:
@@ -166,4 +180,6 @@ def analyze(
         raise typer.Exit(show_clean(inputs, manager, options.config_from(max_size), debris))
     _run(inputs, "analyze", fmt, output, layout, plugin, disable, only, debris, max_size, color,
          lexicon, actors, settings, None, errors, verbose,
-         scaling.scale_options(jobs, engine, scheduler, limit, sample, seed, quiet), store)
+         scaling.scale_options(jobs, engine, scheduler, limit, sample, seed, quiet,
+                               {"text": text_col, "id": id_col, "outlet": outlet_col,
+                                "date": date_col, "title": title_col, "url": url_col}), store)

@@ -25,6 +25,13 @@ SampleOption = typer.Option(
     None, "--sample", min=1, help="N articles at random (reproducible with --seed), in input order."
 )
 QuietOption = typer.Option(False, "--quiet", "-q", help="No progress bar.")
+COLUMN_HELP = "Corpus column (CSV/JSONL/Parquet) holding each article's {}, if not named {!r}."
+TextColOption = typer.Option("text", "--text-col", help=COLUMN_HELP.format("text", "text"))
+IdColOption = typer.Option("id", "--id-col", help=COLUMN_HELP.format("id", "id"))
+OutletColOption = typer.Option("outlet", "--outlet-col", help=COLUMN_HELP.format("outlet", "outlet"))
+DateColOption = typer.Option("date", "--date-col", help=COLUMN_HELP.format("date", "date"))
+TitleColOption = typer.Option("title", "--title-col", help=COLUMN_HELP.format("title", "title"))
+UrlColOption = typer.Option("url", "--url-col", help=COLUMN_HELP.format("URL", "url"))
 StoreOption = typer.Option(
     None, "--store", help="Write every measurement to this SQLite file; resumes, skips unchanged."
 )
@@ -35,14 +42,15 @@ FromOption = typer.Option(
 
 def scale_options(jobs: int = 0, engine: str = "local", scheduler: str | None = None,
                   limit: int | None = None, sample: int | None = None, seed: int = 0,
-                  quiet: bool = False) -> dict[str, Any]:
-    """The options as one dict for ``compare._run``."""
+                  quiet: bool = False, columns: dict[str, str] | None = None) -> dict[str, Any]:
+    """The options as one dict for ``compare._run``; ``columns`` maps a field to its corpus column."""
     if engine not in ("local", "dask"):
         raise UsageError(f"unknown --engine {engine!r}; choose local or dask")
     if jobs < 0:
         raise UsageError("--jobs must be 0 (auto) or a positive number of processes")
     return {"jobs": jobs, "engine": engine, "scheduler": scheduler, "limit": limit,
-            "sample": sample, "seed": seed, "quiet": quiet}
+            "sample": sample, "seed": seed, "quiet": quiet,
+            "columns": {k: v for k, v in (columns or {}).items() if k != v}}
 
 
 def make_engine(
@@ -117,6 +125,7 @@ def run_result(inputs: list[str], manager: Any, config: dict[str, Any], rules: A
     from framing import parallel
     from framing.runner import add_analyzer_tables, run, select_analyzers
 
+    config["columns"] = scale.get("columns", {})
     if source is not None:
         from framing.store import Store, result_from_store
 
