@@ -4,6 +4,8 @@ Entries are words or multi-word phrases; a word ending in ``*`` matches any word
 (as in LIWC: ``slaughter*``). Matching is case-insensitive over the shared tokens, whole words only,
 leftmost-longest and non-overlapping. All entries compile into one token trie, so the cost is linear in
 the article's length whatever the entries are (wildcards look up at most ``MAX_PREFIX`` prefixes).
+Each distinct word's first step into the trie is looked up once and remembered, so a token that no
+entry starts with (most of them) costs one dictionary look-up in a list comprehension.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from framing.model import Document, Token, normalise
 
 T = TypeVar("T")
 MAX_PREFIX = 40
+MEMO_LIMIT = 200_000  # distinct words a matcher remembers (a few tens of MB at most)
 
 
 def split_entry(entry: str) -> list[str]:
@@ -74,6 +77,7 @@ class PhraseMatcher(Generic[T]):
                     node = node.exact.setdefault(word, _Node())
             node.payloads.append(payload)
             self.size += 1
+        self._memo: dict[str, tuple[_Node[T], ...]] = {}
 
     def _next(self, node: _Node[T], word: str) -> list[_Node[T]]:
         child = node.exact.get(word)
@@ -85,6 +89,21 @@ class PhraseMatcher(Generic[T]):
             if child is not None:
                 found.append(child)
         return found
+
+    def _first_steps(self, words: Sequence[str]) -> dict[str, tuple[_Node[T], ...]]:
+        """Each word's nodes one step from the root, looked up once per distinct word and kept.
+
+        Words repeat (a few thousand distinct ones make an article), so the per-token work of
+        ``find`` is one dictionary look-up; the memo is emptied when it outgrows ``MEMO_LIMIT``.
+        """
+        memo = self._memo
+        unseen = set(words).difference(memo)
+        if unseen and len(memo) + len(unseen) > MEMO_LIMIT:
+            memo.clear()
+            unseen = set(words)
+        for word in unseen:
+            memo[word] = tuple(self._next(self._root, word))
+        return memo
 
     def find_in(self, document: Document) -> list[Match[T]]:
         """Every match in a document, over its shared normalised tokens."""
@@ -106,28 +125,36 @@ class PhraseMatcher(Generic[T]):
             words = [normalise(t.text) for t in tokens[start:stop]]
         else:
             words = words[start:stop]
+        first = self._first_steps(words)
+        count = len(words)
         matches: list[Match[T]] = []
-        index = 0
-        while index < len(words):
-            starts = self._next(self._root, words[index])
-            if not starts:  # the common case: no entry begins with this word
-                index += 1
+        no_payloads: tuple[T, ...] = ()
+        resume = 0  # matches never overlap: the next one starts at or after the last one's end
+        # the common case, a word no entry begins with, is skipped by this one C-speed pass
+        for index in [i for i, word in enumerate(words) if first[word]]:
+            if index < resume:
                 continue
-            best: tuple[int, tuple[T, ...]] | None = None
-            frontier = [(child, index + 1) for child in starts]
+            best_end, best = 0, no_payloads  # the longest match so far: its end and payloads
+            frontier = [(child, index + 1) for child in first[words[index]]]
             while frontier:
                 node, position = frontier.pop()
-                if node.payloads and position > index:
-                    if best is None or position > best[0]:
-                        best = (position, tuple(node.payloads))
-                    elif position == best[0]:
-                        best = (position, best[1] + tuple(node.payloads))
-                if position < len(words):
+                if node.payloads:
+                    if position > best_end:
+                        best_end, best = position, tuple(node.payloads)
+                    elif position == best_end:
+                        best += tuple(node.payloads)
+                if position == count:
+                    continue
+                if node.prefix_lengths:
                     frontier.extend((child, position + 1) for child in self._next(node, words[position]))
-            if best is None:
-                index += 1
-                continue
-            first, last = start + index, start + best[0]
-            matches.append(Match(first, last, tokens[first].start, tokens[last - 1].end, best[1]))
-            index = best[0]
+                else:  # most phrases have no wildcard inside: one dictionary look-up
+                    child = node.exact.get(words[position])
+                    if child is not None:
+                        frontier.append((child, position + 1))
+            if best_end:
+                first_token, last = start + index, start + best_end
+                matches.append(
+                    Match(first_token, last, tokens[first_token].start, tokens[last - 1].end, best)
+                )
+                resume = best_end
         return matches

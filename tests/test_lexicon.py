@@ -17,6 +17,8 @@ from framing import hookimpl
 from framing.errors import PluginError
 from framing.lexicon import LexiconError, bundled_lexicons, check, parse_lexicon, read_lexicon
 from framing.manager import PluginManager
+from framing.matcher import PhraseMatcher
+from framing.pipeline import document_from_text
 
 GOOD = """[lexicon]
 name = "spin"
@@ -195,3 +197,36 @@ def test_documented_format_and_plugin_example_work(tmp_path: Path):
     assert float(rows[("weighted_rate", "spin")]["value"]) == pytest.approx(1000 * 3 / 17)
     assert rows[("label_uses", "The police: cops")]["value"] == "1"
     assert rows[("label_uses", "The police: police")]["value"] == "1"
+
+
+def matched(matcher: PhraseMatcher[str], text: str) -> list[tuple[str, tuple[str, ...]]]:
+    document = document_from_text(text)
+    return [(document.text[m.start : m.end], tuple(sorted(m.payloads))) for m in matcher.find_in(document)]
+
+
+def test_matcher_is_leftmost_longest_and_unites_payloads():
+    matcher = PhraseMatcher(
+        [("mass", "a"), ("mass murder", "b"), ("mass murder*", "c"), ("murder", "d"), ("slaughter*", "e")]
+    )
+    text = "Mass murderers, a mass murder and a MASS mass; murder. Slaughtered, slaughter-house, laughter."
+    assert matched(matcher, text) == [
+        ("Mass murderers", ("c",)),
+        ("mass murder", ("b", "c")),  # the same span from two entries: both payloads
+        ("MASS", ("a",)),
+        ("mass", ("a",)),
+        ("murder", ("d",)),
+        ("Slaughtered", ("e",)),
+        ("slaughter-house", ("e",)),
+    ]
+
+
+def test_matcher_ranges_and_repeated_calls_agree():
+    matcher = PhraseMatcher([("collateral damage", "x"), ("damage", "y")])
+    document = document_from_text("Collateral damage. Collateral damage and damage.")
+    whole = [(m.first_token, m.end_token, m.payloads) for m in matcher.find_in(document)]
+    assert whole == [(0, 2, ("x",)), (3, 5, ("x",)), (6, 7, ("y",))]
+    assert matcher.find_in(document) == matcher.find_in(document)  # the word memo changes nothing
+    # a range that cuts the phrase finds only what lies wholly inside it
+    part = matcher.find(document.tokens, 4, 7, words=document.normalised)
+    assert [(m.first_token, m.end_token, m.payloads) for m in part] == [(4, 5, ("y",)), (6, 7, ("y",))]
+    assert part == matcher.find(document.tokens, 4, 7)  # normalising the tokens itself: same answer

@@ -202,14 +202,20 @@ def test_settings_are_validated():
 
 
 def test_adversarial_megabyte_finishes_fast(bundled):
-    # Long runs of near-matches: wildcard prefixes, phrase starts that never complete, no spaces.
+    # Long runs of near-matches: wildcard prefixes, phrase starts that never complete, no spaces,
+    # 12,480 one-word quotations. Segmentation is the core's cost and is not timed here; the bound
+    # is the analyzer's CPU time (other jobs on the machine do not count), about 3x the typical
+    # 0.3 s measured in benchmarks/README.md.
     chunk = "slaughterslaughter mass mass collateral collateral “a” " * 20 + "x" * 500 + "\n\n"
     document = document_from_text("Headline\n\n" + chunk * (1_000_000 // len(chunk)))
-    started = time.perf_counter()
-    bundled.analyze(document)
-    assert (
-        time.perf_counter() - started < 10
-    )  # generous bound for slow CI; typical run in benchmarks
+    started = time.process_time()
+    measurements = bundled.analyze(document)
+    elapsed = time.process_time() - started
+    found = {(m.metric, m.target): m for m in measurements}
+    repeats = 20 * (1_000_000 // len(chunk))
+    assert len(found[("narration_rate", "dysphemisms_violence")].spans) == repeats  # slaughter*
+    assert found[("scare_quotes", "")].value == repeats  # “a” after “collateral”: a scare quote
+    assert elapsed < 1.0, f"{elapsed:.2f} s of CPU for 1 MB"
 
 
 def assert_ran(result) -> None:
