@@ -1,7 +1,7 @@
 """Throughput: articles per second through the whole pipeline, per analyzer, against bare libraries.
 
     python benchmarks/throughput.py [ARTICLE_DIR] [--repeat N] [--scale] [--generated N]
-        [--stream N ...]
+        [--corpus FILE] [--stream N ...]
 
 Reads every article in ARTICLE_DIR (default: corpora/examples), then times, on one core:
   1. read + clean + segment (once per article, shared by all analyzers);
@@ -11,8 +11,12 @@ Reads every article in ARTICLE_DIR (default: corpora/examples), then times, on o
 Start-up costs (imports, loading the CMU dictionary, models) are reported separately, because a batch
 pays them once.
 
-With --scale, also (issue #9): a generated corpus of ~700-word articles (paragraphs of the articles
-in ARTICLE_DIR drawn at random until 700 words, a fixed seed) to measure
+With --scale, also (issue #9): a corpus of ~700-word articles to measure 4-5 on: with --corpus, the
+first --generated rows of a real corpus (CSV, JSONL or Parquet with a text column; e.g. the PolNeAR
+texts, ../shared/benchmarks/polnear/polnear_test.jsonl, 2016 US political news, median ~700 words),
+else a generated one (paragraphs of the articles in ARTICLE_DIR drawn at random until 700 words, a
+fixed seed). The generated corpus repeats paragraphs, so any cache of sentences or words flatters
+it: prefer a real corpus. Measured:
   4. articles/s per core for the default analyzers (clean + segment + every analyzer), and for the
      bare-library baseline on the same articles, with the ratio;
   5. the speed-up of --jobs 2 over --jobs 1 (framing.parallel, whole pipeline, worker start included);
@@ -56,6 +60,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--scale", action="store_true", help="also run the scale measurements")
     parser.add_argument("--generated", type=int, default=200, help="generated articles for 4-5")
+    parser.add_argument("--corpus", type=Path, help="a real corpus for 4-5 instead of generated articles")
     parser.add_argument("--stream", type=int, nargs="*", default=[10_000],
                         help="corpus sizes for the peak-memory runs")
     args = parser.parse_args()
@@ -101,7 +106,7 @@ def main() -> None:
     seconds = timed(baseline, args.repeat)
     print(f"baseline (VADER per sentence + textstat x6): {len(articles) / seconds:.1f} articles/s")
     if args.scale:
-        scale(articles, args.generated, args.stream)
+        scale(articles, args.generated, args.stream, args.corpus)
 
 
 def generate(articles: list, count: int, seed: int = 0, words: int = 700) -> list[dict[str, str]]:
@@ -119,23 +124,43 @@ def generate(articles: list, count: int, seed: int = 0, words: int = 700) -> lis
     return rows
 
 
-def scale(articles: list, count: int, streams: list[int]) -> None:
+def scale(articles: list, count: int, streams: list[int], real: Path | None = None) -> None:
     """Measurements 4-7 of the module docstring."""
+    from itertools import islice
+
+    from framing.corpus import read_corpus
     from framing.model import Article
     from framing.parallel import WorkerSetup, process_articles
+    from framing.pipeline import prepare
     from framing.runner import analyze_article
 
-    rows = generate(articles, count)
-    corpus = [Article(r["id"], r["title"], r["id"], r["text"], r) for r in rows]
-    words = sum(len(r["text"].split()) for r in rows)
-    print(f"\nscale: {count} generated articles, mean {words / count:.0f} words")
+    if real is not None:
+        corpus = [a for a in islice(read_corpus(real), count) if isinstance(a, Article)]
+        label = f"articles of {real.name}"
+    else:
+        rows = generate(articles, count)
+        corpus = [Article(r["id"], r["title"], r["id"], r["text"], r) for r in rows]
+        label = "generated articles"
+    count = len(corpus)
+    words = sum(len(a.raw_text.split()) for a in corpus)
+    print(f"\nscale: {count} {label}, mean {words / count:.0f} words")
     manager = load_manager()
-    analyzers = manager.analyzers({})
+    analyzers = {n: a for n, a in manager.analyzers({}).items()  # the built-in (default) ones
+                 if type(a[1]).__module__.startswith("framing.plugins.")}
     analyze_article(corpus[0], analyzers)  # warm-up: resources load here
     start = time.perf_counter()
     documents = [analyze_article(a, analyzers).document for a in corpus]
     pipeline = count / (time.perf_counter() - start)
-    print(f"default analyzers ({len(analyzers)}): {pipeline:.1f} articles/s on one core")
+    print(f"default analyzers ({', '.join(analyzers)}): {pipeline:.1f} articles/s on one core")
+    fresh = [prepare(a) for a in corpus]  # per-analyzer shares, on documents no analyzer has seen
+    start = time.perf_counter()
+    [prepare(a) for a in corpus]
+    print(f"  clean + segment: {1000 * (time.perf_counter() - start) / count:.1f} ms/article")
+    for name, (_, analyzer) in analyzers.items():
+        start = time.perf_counter()
+        for document in fresh:
+            analyzer.analyze(document)
+        print(f"  {name}: {1000 * (time.perf_counter() - start) / count:.1f} ms/article")
 
     import textstat
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer

@@ -487,9 +487,14 @@ def discover(documents: Iterable[Document]) -> ActorSet:
         existing.gender = existing.gender or found.gender
         existing.titled = existing.titled or found.titled
     merged = ActorSet(tuple(_merge(candidates)), "discovered")
-    counts = Counter(m.actor.name for d in documents for m in find_mentions(d, merged))
+    mentions = [find_mentions(d, merged) for d in documents]
+    counts = Counter(m.actor.name for found in mentions for m in found)
     ranked = sorted(merged.actors, key=lambda actor: -counts[actor.name])
-    return ActorSet(tuple(a for a in ranked if counts[a.name]), "discovered")
+    final = ActorSet(tuple(a for a in ranked if counts[a.name]), "discovered")
+    for document, found in zip(documents, mentions):
+        # The same actors (minus the unmentioned) give the same mentions: keep them for mentions_for.
+        document_memo(document, ("actors.mentions", final), lambda found=found: found)
+    return final
 
 
 def _merge(candidates: dict[str, _Candidate]) -> list[Actor]:

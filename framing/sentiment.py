@@ -134,8 +134,13 @@ def _vader() -> Any:
     return SentimentIntensityAnalyzer()
 
 
+@lru_cache(maxsize=256)
 def vader_scores(text: str) -> tuple[float, float, float]:
-    """VADER compound, positive and negative scores of a text (0s for an empty text)."""
+    """VADER compound, positive and negative scores of a text (0s for an empty text).
+
+    Cached for the last few hundred texts: a sentence naming three actors is scored once, not three
+    times (the cache is too small to carry much from one article to the next).
+    """
     if not text.strip():
         return 0.0, 0.0, 0.0
     scores = _vader().polarity_scores(text)
@@ -276,17 +281,23 @@ class SentimentModel:
         """The probability of each label for the target."""
         terms, dense = features(context)
         logits = list(self.intercept)
+        width = range(len(logits))
         present = []
+        squares = 0.0
+        lookup = self.terms.get
         for term, count in Counter(terms).items():
-            row = self.terms.get(term)
+            row = lookup(term)
             if row is not None:
-                present.append(((1.0 + math.log(count)) * row[0], row))  # sublinear tf * idf
-        norm = math.sqrt(sum(value * value for value, _ in present)) or 1.0
+                value = (1.0 + math.log(count)) * row[0] if count > 1 else row[0]  # sublinear tf*idf
+                present.append((value, row))
+                squares += value * value
+        norm = math.sqrt(squares) or 1.0
         for value, row in present:
-            for k in range(len(logits)):
-                logits[k] += value / norm * row[k + 1]
+            value /= norm
+            for k in width:
+                logits[k] += value * row[k + 1]
         for x, weights in zip(dense, self.dense, strict=True):
-            for k in range(len(logits)):
+            for k in width:
                 logits[k] += x * weights[k]
         top = max(logits)
         exps = [math.exp(v - top) for v in logits]
