@@ -28,7 +28,13 @@ SENTENCE_END = frozenset(".!?…")
 CLOSERS = frozenset("\"”’')]")
 OPENERS = frozenset("\"“‘'([")
 OPEN_CURLY, CLOSE_CURLY, STRAIGHT = "“", "”", '"'
-QUOTE_MARK = re.compile('[“”"]')
+# The typewriter convention of some outlets (the New York Times feed, copy typed for LaTeX): two
+# apostrophes for either mark (''Yes,'' she said) or two backticks to open (``Yes,'' she said). Only
+# a pair counts, so O'Brien, the '90s and Jones' car stay apostrophes; in a run of three (the
+# voters''') the last two are the mark and the first is the possessive.
+OPEN_BACKTICKS, APOSTROPHES = "``", "''"
+QUOTE_MARK = re.compile(r"""[“”"]|``|''(?!')""")
+STRAIGHT_MARKS = (STRAIGHT, APOSTROPHES)
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
@@ -89,34 +95,37 @@ def find_quotations(text: str, blocks: tuple[Block, ...]) -> list[Quotation]:
 
     A paragraph that ends inside a quotation continues it when the next paragraph opens with a
     quotation mark (the wire-copy convention for long quotes); otherwise the span ends at the paragraph
-    end and is marked ``closed=False``.
+    end and is marked ``closed=False``. Typewriter pairs (``''`` for either mark, two backticks to
+    open) count as straight marks; their text starts two characters in.
     """
     quotations: list[Quotation] = []
     open_at: int | None = None
+    inner = 0  # where the open quotation's text starts, after its one- or two-character mark
     mark: QuotationMark = "curly"
     for index, block in enumerate(blocks):
         if open_at is not None:
-            continues = text[block.start : block.start + 1] in (OPEN_CURLY, STRAIGHT)
+            opening = QUOTE_MARK.match(text, block.start, block.end)
+            continues = opening is not None and opening.group() != CLOSE_CURLY
             previous = blocks[index - 1]
             if not continues:
-                quotations.append(Quotation(open_at, previous.end, open_at + 1, previous.end, False, mark))
+                quotations.append(Quotation(open_at, previous.end, inner, previous.end, False, mark))
                 open_at = None
-            position = block.start + 1 if continues else block.start
+            position = opening.end() if opening is not None and continues else block.start
         else:
             position = block.start
         for found in QUOTE_MARK.finditer(text, position, block.end):
             position, char = found.start(), found.group()
-            if char == OPEN_CURLY or (char == STRAIGHT and open_at is None):
+            if char in (OPEN_CURLY, OPEN_BACKTICKS) or (char in STRAIGHT_MARKS and open_at is None):
                 if open_at is not None:  # a new opening mark: the previous quote lost its close
-                    quotations.append(Quotation(open_at, position, open_at + 1, position, False, mark))
-                open_at = position
+                    quotations.append(Quotation(open_at, position, inner, position, False, mark))
+                open_at, inner = position, found.end()
                 mark = "curly" if char == OPEN_CURLY else "straight"
-            elif open_at is not None and (char == CLOSE_CURLY or char == STRAIGHT):
-                quotations.append(Quotation(open_at, position + 1, open_at + 1, position, True, mark))
+            elif open_at is not None:
+                quotations.append(Quotation(open_at, found.end(), inner, position, True, mark))
                 open_at = None
     if open_at is not None:
         last = blocks[-1]
-        quotations.append(Quotation(open_at, last.end, open_at + 1, last.end, False, mark))
+        quotations.append(Quotation(open_at, last.end, inner, last.end, False, mark))
     return quotations
 
 

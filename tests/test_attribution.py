@@ -264,3 +264,14 @@ def test_noun_uses_of_cue_words_are_not_attributions():
 def test_article_without_quotations():
     doc, found = sources_of("Fighting along the border has intensified over the past four months.")
     assert found.attributions == () and found.speakers == () and found.scare_quotes == ()
+
+
+def test_quotation_in_two_apostrophes_split_by_its_speaker():
+    doc, found = sources_of(
+        "''This is not tax reform,'' said Ann Holt, an economist. ''It is anti-reform.''"
+    )
+    kinds = [(a.kind, content(doc, a), speaker(found, a)) for a in found.attributions]
+    assert kinds == [
+        ("direct", "This is not tax reform,", "Ann Holt"),
+        ("direct", "It is anti-reform.", "Ann Holt"),
+    ]

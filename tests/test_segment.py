@@ -95,3 +95,47 @@ def test_hard_wrapped_lines_become_one_paragraph():
 def test_a_sentence_starting_like_debris_is_kept():
     cleaned = clean("", "Updated: the death toll rose to 36.\n\nAdvertisement")
     assert cleaned.text == "Updated: the death toll rose to 36."
+
+
+def _quoted(text: str) -> list[tuple[str, bool]]:
+    doc = document_from_text(text)
+    return [(doc.text[q.inner_start : q.inner_end], q.closed) for q in doc.quotations]
+
+
+def test_two_apostrophes_are_quotation_marks():
+    text = "''This isn't tax reform,'' said Ann Holt. ''It's anti-reform.''"
+    assert _quoted(text) == [("This isn't tax reform,", True), ("It's anti-reform.", True)]
+    doc = document_from_text(text)
+    assert all(q.mark == "straight" for q in doc.quotations)
+    assert [doc.sentence_text(s) for s in doc.sentences] == [
+        "''This isn't tax reform,'' said Ann Holt.",
+        "''It's anti-reform.''",
+    ]
+
+
+def test_backticks_open_a_quotation_closed_by_two_apostrophes():
+    assert _quoted("``Yes,'' she said, ``we will.''") == [("Yes,", True), ("we will.", True)]
+
+
+def test_single_apostrophes_stay_apostrophes():
+    text = "It's O'Brien's view of the '90s, and Jones' car is 'fine' by the workers' rules."
+    assert _quoted(text) == []
+
+
+def test_possessive_before_two_closing_apostrophes():
+    # the voters' + '' : the last two apostrophes close the quotation
+    assert _quoted("''It is up to the voters''' he said.") == [("It is up to the voters'", True)]
+
+
+def test_apostrophe_quotation_continues_into_the_next_paragraph():
+    doc = document_from_text("''We counted the dead.\n\n''We want an inquiry,'' she said.")
+    (quotation,) = doc.quotations
+    assert quotation.closed
+    assert doc.text[quotation.inner_start : quotation.inner_end].endswith("an inquiry,")
+
+
+def test_unclosed_apostrophe_quotation_recovers_at_paragraph_end():
+    doc = document_from_text("He said ''it will go on.\n\nThe council met on Monday.")
+    (quotation,) = doc.quotations
+    assert not quotation.closed
+    assert "council" not in doc.text[quotation.start : quotation.end]
