@@ -50,6 +50,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--split", nargs="+", default=["test_rw", "test_mt"])
+    parser.add_argument("--model", type=Path, help="a model JSON file (default: the bundled one)")
     args = parser.parse_args()
     if not (args.data / "train.jsonl").exists():
         sys.exit(f"{args.data}: no NewsMTSC files; see benchmarks/README.md for where to get them")
@@ -57,7 +58,7 @@ def main() -> None:
     dev = [item for split in ("dev_rw", "dev_mt") for item in read(args.data / f"{split}.jsonl")]
     dev_contexts, dev_gold = [c for c, _, _ in dev], [g for _, g, _ in dev]
     start = time.process_time()
-    model = SentimentModel.load()
+    model = SentimentModel.load(args.model)
     load_seconds = time.process_time() - start
     scorers: dict[str, Scorer] = {}
     for label, whole in (("whole-sentence VADER", True), ("local-context VADER", False)):
