@@ -72,10 +72,12 @@ def main() -> None:
 
     signal.signal(signal.SIGTERM, _terminate)
 
-    try:
-        load_manager().register_commands(app)
-    except Exception as error:  # a broken plugin command must not break the built-in ones
-        typer.echo(f"warning: a plugin failed to add its commands: {error}", err=True)
+    builtin = {command.name for command in app.registered_commands} | {"lexicon"}
+    if len(sys.argv) < 2 or sys.argv[1] not in builtin:  # a built-in command needs no plugin commands
+        try:
+            load_manager().register_commands(app)
+        except Exception as error:  # a broken plugin command must not break the built-in ones
+            typer.echo(f"warning: a plugin failed to add its commands: {error}", err=True)
     try:
         app()
     except FramingError as error:
