@@ -35,7 +35,7 @@ from typing import Literal
 from framing.actors import ActorSet, Mention, document_memo, mentions_for
 from framing.matcher import Match, PhraseMatcher
 from framing.model import Document, Quotation, Span
-from framing.quotes import attribution_verbs, is_scare_quote, quotation_words
+from framing.quotes import attribution_cues, attribution_verbs, is_scare_quote, quotation_words
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -81,6 +81,10 @@ ADVERBIAL = frozenset(
 PREPOSITIONS = frozenset("of for at from in with to".split())
 RELATIVE = frozenset("who whom whose which where".split())
 CARRY_OVER = frozenset("and but".split())
+ASIDES = frozenset("which where who whose".split())  # after a comma, they end reported content
+CLAUSE_JOINS = frozenset(", ; — and but while though although whereas yet".split())
+BE = frozenset("is was are were be been being".split())
+INTENTION_CLASSES = frozenset({"belief"})  # cue classes whose content may be "to ..." ("wants to")
 
 
 @dataclass(frozen=True)
@@ -168,12 +172,12 @@ def anonymity_matcher() -> PhraseMatcher[bool]:
 
 @lru_cache(maxsize=1)
 def _verb_words() -> frozenset[str]:
-    return frozenset(v for verbs in attribution_verbs().verbs.values() for v in verbs)
+    return frozenset(v for verbs in attribution_cues().verbs.values() for v in verbs)
 
 
 @lru_cache(maxsize=1)
 def _cue_matcher() -> PhraseMatcher[str]:
-    return attribution_verbs().matcher()
+    return attribution_cues().matcher()
 
 
 def fold(word: str) -> str:
@@ -262,6 +266,12 @@ class _Finder:
         self.by_start = {q.start: q for q in document.quotations}
         # words before each token, so a span's word count is one subtraction (a sentence of 80,000
         # "he said" cues would otherwise recount its tail once per cue: quadratic)
+        # commas that open a non-restrictive relative clause outside quotation marks
+        self.aside_commas = [
+            i for i, word in enumerate(document.normalised[:-1])
+            if word == "," and document.normalised[i + 1] in ASIDES
+            and document.in_quotation(self.tokens[i].start, self.tokens[i].end) is None
+        ]
         self.words_before = list(accumulate((t.is_word for t in document.tokens), initial=0))
         self.capitalised_count = Counter(
             fold(t.text) for t in document.tokens if t.is_word and _capitalised(t.text)
@@ -501,16 +511,34 @@ class _Finder:
                     if raw is not None:
                         in_sentence.append(raw)
             for earlier, later in zip(in_sentence, in_sentence[1:]):
-                joint = later.cue.first_token - 1 if later.cue else -1
-                if later.inherit or (later.mention is not None and joint >= 0
-                                     and self.words[joint] in CARRY_OVER):
-                    if earlier.start < self.tokens[joint].start < earlier.end:
-                        earlier.end = self.tokens[joint - 1].end
+                self._stop_before(earlier, later)
             if not in_sentence and self.doc.blocks[sentence.block].kind == "headline":
                 headline = self._headline_colon(sentence.first_token, sentence.end_token)
                 in_sentence = [headline] if headline else []
             raws.extend(in_sentence)
         return self._finish(raws, actor_set)
+
+    def _stop_before(self, earlier: _Raw, later: _Raw) -> None:
+        """End an attribution's content where the next one of its sentence begins: before "and
+        said" / ", adding", and before a new speaker joined by a conjunction or comma ("X agreed
+        ..., but he said ...", "..., while 73 percent said ..."). A speaker right at the start of
+        the content is nested ("X said the group wanted ...") and leaves it whole."""
+        joint = later.cue.first_token - 1 if later.cue else -1
+        if later.inherit or (later.mention is not None and joint >= 0
+                             and self.words[joint] in CARRY_OVER):
+            if earlier.start < self.tokens[joint].start < earlier.end:
+                earlier.end = self.tokens[joint - 1].end
+            return
+        if later.mention is None or later.cue is None:
+            return
+        subject = min(first for first, _ in later.mention.ranges)
+        join = subject - 1
+        if subject >= later.cue.first_token or join < 0 or self.words[join] not in CLAUSE_JOINS:
+            return
+        while join > 0 and self.words[join - 1] in CLAUSE_JOINS:
+            join -= 1
+        if earlier.start < self.tokens[join].start < earlier.end:
+            earlier.end = self.tokens[join - 1].end
 
     def _headline_colon(self, first: int, stop: int) -> _Raw | None:
         """'Pat Caddell: Voters Worried ...': a headline that opens with a name and a colon."""
@@ -544,8 +572,12 @@ class _Finder:
                     return self._raw_after(cue, end_of_phrase, stop, mention)
             return self._raw_before(cue, first, verb, mention)
         previous = verb - 1
-        if previous >= first and (words[previous] in DETERMINERS | PREPOSITIONS):
-            return None  # "the reports", "of claims": a noun, not a verb
+        if previous >= first and (
+            words[previous] in DETERMINERS | PREPOSITIONS or words[previous].endswith("'s")
+        ):
+            return None  # "the reports", "of claims", "Clinton's plans": a noun, not a verb
+        if cue.payloads[0] not in attribution_verbs().verbs and previous >= first and words[previous] in BE:
+            return None  # "the deal is expected to pass": nobody's expectation is named
         tensed = words[verb] in ("said", "says", "told", "tells", "wrote", "writes") or (
             words[verb].endswith(("ed", "s"))
         )  # "..., state news agency MNA reported": "state" is never an inverted verb
@@ -577,7 +609,9 @@ class _Finder:
             mention = self._mention(a, b, [], (first, stop))
             return None if mention is None else self._raw_after(cue, after, stop, mention)
         content_first = self._content_start(cue, after, stop)
-        if words[content_first:content_first + 1] in (("to",), ("not",)):
+        if words[content_first:content_first + 1] in (("to",), ("not",)) and (
+            words[content_first] == "not" or cue.payloads[0] not in INTENTION_CLASSES
+        ):
             return None  # "asked not to be named", "declined to say": no speech reported
         before_subject = a - 1 if a > first else None
         ends_clause = content_first >= stop or words[content_first] == "," or (
@@ -643,6 +677,10 @@ class _Finder:
             return _Raw(self.tokens[cue.end_token - 1].end, self.tokens[cue.end_token - 1].end,
                         cue, mention)
         opening = self.by_start.get(self.tokens[start].start)
+        if opening is None:  # "..., which forced her to ...": the reporter's aside, not content
+            aside = bisect_left(self.aside_commas, start + 1)
+            if aside < len(self.aside_commas) and self.aside_commas[aside] < stop:
+                stop = self.aside_commas[aside]
         end = self.tokens[stop - 1].end
         if opening is not None:
             end = max(end, opening.inner_end)

@@ -38,15 +38,29 @@ class VerbClasses:
         return PhraseMatcher((verb, cls) for cls, verbs in self.verbs.items() for verb in verbs)
 
 
-@lru_cache(maxsize=1)
-def attribution_verbs() -> VerbClasses:
-    """The bundled attribution verbs (corpora/attribution/verbs.toml), read once per process."""
+@lru_cache(maxsize=2)
+def _verb_classes(speech_only: bool) -> VerbClasses:
     text = resources.files("framing.corpora").joinpath("attribution/verbs.toml").read_text("utf-8")
-    data = tomllib.loads(text)
+    data = {
+        cls: table for cls, table in tomllib.loads(text).items()
+        if table.get("speech", True) or not speech_only
+    }
     return VerbClasses(
         verbs={cls: tuple(table["verbs"]) for cls, table in data.items()},
         definitions={cls: table["definition"] for cls, table in data.items()},
     )
+
+
+def attribution_verbs() -> VerbClasses:
+    """The bundled reporting verbs ('neutral', 'loaded' of corpora/attribution/verbs.toml), read once
+    per process: the verbs that introduce speech, which loaded language counts."""
+    return _verb_classes(True)
+
+
+def attribution_cues() -> VerbClasses:
+    """The reporting verbs plus the cues that attribute a position rather than speech ('belief':
+    "believes", "wants"; 'evidence': "shows", "found"), for finding attributions."""
+    return _verb_classes(False)
 
 
 @lru_cache(maxsize=1)

@@ -275,3 +275,62 @@ def test_quotation_in_two_apostrophes_split_by_its_speaker():
         ("direct", "This is not tax reform,", "Ann Holt"),
         ("direct", "It is anti-reform.", "Ann Holt"),
     ]
+
+
+def test_belief_and_evidence_cues_attribute_a_position():
+    doc, found = sources_of(
+        "Defense Minister Lera Voss believes that the talks will fail.",
+        "The Tarn Front wants to keep its weapons.",
+        "A survey by the Velmora Institute found most residents had left.",
+    )
+    rows = [(a.verb, a.verb_class, content(doc, a)) for a in found.attributions]
+    assert rows == [
+        ("believes", "belief", "the talks will fail"),
+        ("wants", "belief", "to keep its weapons"),
+        ("found", "evidence", "most residents had left"),
+    ]
+    assert [speaker(found, a) for a in found.attributions][:2] == ["Lera Voss", "Tarn Front"]
+
+
+def test_position_cues_need_someone_who_holds_the_position():
+    doc, found = sources_of(
+        "The deal is expected to pass on Monday.",
+        "Voss's plans to rebuild the port were shelved.",
+        "The council still wants a vote.",
+    )
+    assert [(a.verb, content(doc, a)) for a in found.attributions] == [("wants", "a vote")]
+
+
+def test_content_ends_where_another_speaker_starts():
+    doc, found = sources_of(
+        "Lera Voss agreed the rules should change, but Piet Aro said the talks should wait.",
+    )
+    assert [(speaker(found, a), content(doc, a)) for a in found.attributions] == [
+        ("Lera Voss", "the rules should change"),
+        ("Piet Aro", "the talks should wait"),
+    ]
+
+
+def test_nested_position_keeps_the_outer_content_whole():
+    doc, found = sources_of("Daro Mekki said the group wanted guarantees for its fighters.")
+    outer, inner = found.attributions
+    assert content(doc, outer) == "the group wanted guarantees for its fighters"
+    assert (inner.verb, content(doc, inner)) == ("wanted", "guarantees for its fighters")
+
+
+def test_reported_content_stops_before_the_reporters_aside():
+    doc, found = sources_of(
+        "Lera Voss said the port would reopen in May, which would let aid ships dock again."
+    )
+    assert content(doc, only(found)) == "the port would reopen in May"
+
+
+def test_position_cues_stay_out_of_the_reporting_verbs():
+    from framing.quotes import attribution_cues, attribution_verbs
+
+    assert set(attribution_verbs().verbs) == {"neutral", "loaded"}  # what loaded language counts
+    cues = attribution_cues()
+    assert set(cues.verbs) == {"neutral", "loaded", "belief", "evidence"}
+    assert "believes" in cues.verbs["belief"] and "found" in cues.verbs["evidence"]
+    assert not {"believes", "found"} & {v for vs in attribution_verbs().verbs.values() for v in vs}
+    assert all(cues.definitions[c] for c in cues.verbs)
