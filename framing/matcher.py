@@ -105,6 +105,25 @@ class PhraseMatcher(Generic[T]):
             memo[word] = tuple(self._next(self._root, word))
         return memo
 
+    def _longest(
+        self,
+        frontier: list[tuple[_Node[T], int]],
+        words: Sequence[str],
+        best_end: int,
+        best: tuple[T, ...],
+    ) -> tuple[int, tuple[T, ...]]:
+        """Depth-first from (node, position) pairs: the longest end and every payload ending there."""
+        while frontier:
+            node, position = frontier.pop()
+            if node.payloads:
+                if position > best_end:
+                    best_end, best = position, tuple(node.payloads)
+                elif position == best_end:
+                    best += tuple(node.payloads)
+            if position < len(words):
+                frontier.extend((child, position + 1) for child in self._next(node, words[position]))
+        return best_end, best
+
     def find_in(self, document: Document) -> list[Match[T]]:
         """Every match in a document, over its shared normalised tokens."""
         return self.find(document.tokens, words=document.normalised)
@@ -128,29 +147,30 @@ class PhraseMatcher(Generic[T]):
         first = self._first_steps(words)
         count = len(words)
         matches: list[Match[T]] = []
-        no_payloads: tuple[T, ...] = ()
         resume = 0  # matches never overlap: the next one starts at or after the last one's end
         # the common case, a word no entry begins with, is skipped by this one C-speed pass
         for index in [i for i, word in enumerate(words) if first[word]]:
             if index < resume:
                 continue
-            best_end, best = 0, no_payloads  # the longest match so far: its end and payloads
-            frontier = [(child, index + 1) for child in first[words[index]]]
-            while frontier:
-                node, position = frontier.pop()
-                if node.payloads:
-                    if position > best_end:
-                        best_end, best = position, tuple(node.payloads)
-                    elif position == best_end:
-                        best += tuple(node.payloads)
-                if position == count:
-                    continue
-                if node.prefix_lengths:
-                    frontier.extend((child, position + 1) for child in self._next(node, words[position]))
-                else:  # most phrases have no wildcard inside: one dictionary look-up
+            steps = first[words[index]]
+            position = index + 1
+            if len(steps) > 1:
+                best_end, best = self._longest([(node, position) for node in steps], words, 0, ())
+            else:  # one trie path (the usual case): follow it while it has no wildcard step
+                node = steps[0]
+                best_end, best = (position, tuple(node.payloads)) if node.payloads else (0, ())
+                while position < count and node.exact and not node.prefix_lengths:
                     child = node.exact.get(words[position])
-                    if child is not None:
-                        frontier.append((child, position + 1))
+                    if child is None:
+                        break
+                    node, position = child, position + 1
+                    if node.payloads:
+                        best_end, best = position, tuple(node.payloads)
+                if position < count and node.prefix_lengths:
+                    children = self._next(node, words[position])
+                    best_end, best = self._longest(
+                        [(child, position + 1) for child in children], words, best_end, best
+                    )
             if best_end:
                 first_token, last = start + index, start + best_end
                 matches.append(

@@ -178,10 +178,13 @@ class LoadedLanguage:
     def hits(self, document: Document) -> list[Hit]:
         """Every match in the document with its sentence and voice."""
         starts = [sentence.start for sentence in document.sentences]
+        words = document.normalised
         return [
             Hit(
                 match,
-                " ".join(document.normalised[match.first_token : match.end_token]),
+                words[match.first_token]
+                if match.end_token - match.first_token == 1
+                else " ".join(words[match.first_token : match.end_token]),
                 max(bisect_right(starts, match.start) - 1, 0),
                 document.in_quotation(match.start, match.end) is not None,
             )
