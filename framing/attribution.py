@@ -84,7 +84,9 @@ CARRY_OVER = frozenset("and but".split())
 ASIDES = frozenset("which where who whose".split())  # after a comma, they end reported content
 CLAUSE_JOINS = frozenset(", ; — and but while though although whereas yet".split())
 BE = frozenset("is was are were be been being".split())
-INTENTION_CLASSES = frozenset({"belief"})  # cue classes whose content may be "to ..." ("wants to")
+THING_SOURCES = frozenset({"evidence"})  # cue classes whose speaker may be any noun phrase
+# verbs whose "to ..." is not what the speaker said ("said to be", "told to leave", "asked to")
+NO_INFINITIVE = frozenset("say says said saying tell tells told telling ask asks asked asking".split())
 
 
 @dataclass(frozen=True)
@@ -299,12 +301,15 @@ class _Finder:
                 break
             appositives.append((previous + 1, comma))
             end = previous
-        if end - 1 > sentence_first and self.words[end - 1] in ("who", "whom"):
+        if end - 1 > sentence_first and self.words[end - 1] in ("who", "whom", "which"):
             # "a designer who said ...": the antecedent speaks; the mention includes "who"
             before = end - 1
             if self.words[before - 1] == "," and before - 1 > sentence_first:
                 before -= 1
             antecedent = self._walk_back(sentence_first, before)
+            # "paying an architect who said": the antecedent starts at its last determiner
+            antecedent = next((i for i in range(before - 1, antecedent, -1)
+                               if self.words[i] in DETERMINERS), antecedent)
             if antecedent < before:
                 return antecedent, end, appositives
         first = self._walk_back(sentence_first, end)
@@ -563,13 +568,16 @@ class _Finder:
             stop -= 1
         if words[verb] == "according":
             a, b, appositives = self._object(after, stop)
+            if verb == first:  # "According to X, <content>": no appositive runs to the end
+                appositives = [r for r in appositives if r[1] < stop]
             mention = self._mention(a, b, appositives, (first, stop), accept_any=True)
             if mention is None:
                 return None
-            end_of_phrase = max(r[1] for r in mention.ranges)
-            if verb == first or words[verb - 1] in (",", "—"):
-                if verb == first:
-                    return self._raw_after(cue, end_of_phrase, stop, mention)
+            if verb == first:
+                start = max(r[1] for r in mention.ranges)
+                while start < stop and words[start] == ",":
+                    start += 1
+                return self._raw_after(cue, start, stop, mention)
             return self._raw_before(cue, first, verb, mention)
         previous = verb - 1
         if previous >= first and (
@@ -588,11 +596,20 @@ class _Finder:
             a, b, appositives = self._object(after, stop)
             if b > a and words[a] not in ("that",) and (b >= stop or words[b] in (",", ".", "—")):
                 mention = self._mention(a, b, appositives, (first, stop))
-                if mention is not None:
+                # after a comma (not a quotation) "..., noted the rule" is no speaker: it needs
+                # a name, a role or an institution
+                if mention is not None and (
+                    self.tokens[previous].end in self.by_end or mention.name or mention.pronoun
+                    or mention.person or mention.institution
+                ):
                     return self._raw_before(cue, first, verb, mention)
-        participle = words[verb].endswith("ing") and previous >= first and words[previous] == ","
+        participle = words[verb].endswith("ing") and previous >= first and (
+            words[previous] == "," or self.tokens[previous].end in self.by_end
+        )  # "..., adding that ..." / “...,” adding that ...
         a, b, appositives = self._subject(first, verb)
-        mention = None if participle else self._mention(a, b, appositives, (first, stop))
+        # a finding's source is often a thing ("Video shows ...", "Projections suggest ...")
+        mention = None if participle else self._mention(
+            a, b, appositives, (first, stop), accept_any=cue.payloads[0] in THING_SOURCES)
         if mention is None:
             carried = participle or (previous >= first and words[previous] in CARRY_OVER)
             if not carried:
@@ -610,17 +627,21 @@ class _Finder:
             return None if mention is None else self._raw_after(cue, after, stop, mention)
         content_first = self._content_start(cue, after, stop)
         if words[content_first:content_first + 1] in (("to",), ("not",)) and (
-            words[content_first] == "not" or cue.payloads[0] not in INTENTION_CLASSES
-        ):
-            return None  # "asked not to be named", "declined to say": no speech reported
+            words[content_first] == "not" or words[verb] in NO_INFINITIVE
+        ):  # "asked not to be named", "told to leave": no speech reported (but "vowed to ...")
+            return None
         before_subject = a - 1 if a > first else None
-        ends_clause = content_first >= stop or words[content_first] == "," or (
-            words[content_first].endswith("ing") and content_first > after
-            and words[content_first - 1] == ","
-        )
         after_quote = before_subject is not None and (
             self.tokens[a - 1].end in self.by_end
             or (words[a - 1] == "," and self.tokens[a - 2].end in self.by_end)
+        )
+        if not after_quote and content_first + 1 < stop and words[content_first] in (",", ":") and (
+            self.tokens[content_first + 1].start in self.by_start
+        ):  # "Trump boasted, “That makes me smart.”" (but not “A,” he said, “B.”)
+            return self._raw_after(cue, content_first + 1, stop, mention)
+        ends_clause = content_first >= stop or words[content_first] == "," or (
+            words[content_first].endswith("ing") and content_first > after
+            and words[content_first - 1] == ","
         )
         if after_quote and not ends_clause:
             rest = words[content_first:stop]

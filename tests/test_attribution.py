@@ -334,3 +334,63 @@ def test_position_cues_stay_out_of_the_reporting_verbs():
     assert "believes" in cues.verbs["belief"] and "found" in cues.verbs["evidence"]
     assert not {"believes", "found"} & {v for vs in attribution_verbs().verbs.values() for v in vs}
     assert all(cues.definitions[c] for c in cues.verbs)
+
+
+def test_according_to_opening_a_sentence_keeps_the_clause_as_content():
+    doc, found = sources_of("According to Politika, both of these towns lost power overnight.")
+    attribution = only(found)
+    assert content(doc, attribution) == "both of these towns lost power overnight"
+    assert speaker(found, attribution) == "Politika"
+
+
+def test_relative_pronoun_speakers():
+    doc, found = sources_of(
+        "Officers turned to the Velmora Police Department, which reported 40 incidents in May.",
+        "Voss refused to pay an architect who said he was owed money.",
+    )
+    rows = [(doc.slice(a.mention.start, a.mention.end), content(doc, a)) for a in found.attributions]
+    assert rows == [
+        ("the Velmora Police Department, which", "40 incidents in May"),
+        ("an architect who", "he was owed money"),
+    ]
+
+
+def test_a_noun_after_a_comma_and_verb_is_not_an_inverted_speaker():
+    doc, found = sources_of(
+        "Lera Voss, the minister's eldest daughter, noted the rule in an interview last week."
+    )
+    attribution = only(found)
+    assert speaker(found, attribution) == "Lera Voss"
+    assert content(doc, attribution) == "the rule in an interview last week"
+
+
+def test_quotation_after_verb_and_comma_and_participle_after_quotation():
+    doc, found = sources_of(
+        "Voss boasted, “That makes me smart.”",
+        "Piet Aro said: “The port was busy,” adding that traffic had doubled.",
+    )
+    rows = [(a.kind, speaker(found, a), content(doc, a)) for a in found.attributions]
+    assert rows == [
+        ("direct", "Voss", "That makes me smart."),
+        ("direct", "Piet Aro", "The port was busy,"),
+        ("indirect", "Piet Aro", "traffic had doubled"),
+    ]
+
+
+def test_promises_take_an_infinitive_but_said_to_does_not():
+    doc, found = sources_of(
+        "Lera Voss vowed to rebuild the port.",
+        "Piet Aro was told to leave the port.",
+    )
+    assert [(a.verb, content(doc, a)) for a in found.attributions] == [
+        ("vowed", "to rebuild the port")
+    ]
+
+
+def test_a_finding_may_come_from_a_thing():
+    doc, found = sources_of("Video shows that the driver had his hands raised.")
+    attribution = only(found)
+    assert (attribution.verb_class, content(doc, attribution)) == (
+        "evidence", "the driver had his hands raised"
+    )
+    assert speaker(found, attribution) == "Video"
