@@ -103,9 +103,11 @@ class Attribution:
     """One quotation or piece of reported speech: content offsets, cue and speaker.
 
     ``start``/``end`` cover the content (a quotation without its marks for direct speech).
-    ``speaker`` indexes ``Sources.speakers`` (-1 when nobody could be found). ``cue`` and
-    ``mention``
-    are None for a quotation that continues an earlier speaker without a verb of its own.
+    ``speaker`` indexes ``Sources.speakers`` (-1 when nobody could be found). ``mention`` is the
+    speaker phrase at this attribution; a quotation or participle that continues an attribution of
+    its sentence or paragraph (“A,” he said, “B.”; "..., adding ...") shares that attribution's cue
+    and phrase. ``cue`` and ``mention`` are None for a quotation that continues the most recent
+    speaker with no attribution nearby.
     """
 
     kind: Kind
@@ -235,6 +237,7 @@ class _Raw:
     kind: Kind = "indirect"
     speaker: int = -1
     host: _Raw | None = None  # the attribution a cue-less quotation of the same sentence continues
+    borrowed: _Mention | None = None  # the speaker phrase of the attribution this one continues
 
 
 def _strip_possessive(text: str) -> str:
@@ -617,6 +620,7 @@ class _Finder:
             if earlier:
                 raw = self._raw_after(cue, after, stop, None)
                 raw.inherit = True
+                raw.borrowed = earlier[-1].mention or earlier[-1].borrowed
                 return raw
             # "Foreign Minister Tomas Brell called the attack ... and said ...": the opening subject
             a, b, _ = self._object(self._after_dateline(first, verb), verb)
@@ -776,6 +780,7 @@ class _Finder:
                              kind="direct", host=host)
             if host is not None:
                 continued.cue = host.cue
+                continued.borrowed = host.mention or host.borrowed
             raws.append(continued)
         raws.sort(key=lambda r: r.start)
         speakers = _Speakers(self.doc, actor_set)
@@ -823,11 +828,12 @@ class _Finder:
         cue = raw.cue
         verb = " ".join(self.words[cue.first_token:cue.end_token]) if cue else ""
         words = self._word_count(raw.start, raw.end)
+        mention = raw.mention or raw.borrowed
         return Attribution(
             kind=raw.kind, start=raw.start, end=raw.end, words=words, verb=verb,
             verb_class=cue.payloads[0] if cue else "",
             cue=Span(cue.start, cue.end, verb) if cue else None,
-            mention=self._mention_span(raw.mention) if raw.mention else None,
+            mention=self._mention_span(mention) if mention else None,
             speaker=raw.speaker,
         )
 

@@ -394,3 +394,13 @@ def test_a_finding_may_come_from_a_thing():
         "evidence", "the driver had his hands raised"
     )
     assert speaker(found, attribution) == "Video"
+
+
+def test_continuations_share_the_speaker_phrase_of_their_attribution():
+    doc, found = sources_of(
+        "“The aim,” said Piet Aro, “is to reopen the port.” He said traffic would double, "
+        "adding that ships were waiting.",
+    )
+    phrases = [doc.slice(a.mention.start, a.mention.end) for a in found.attributions]
+    assert phrases == ["Piet Aro", "Piet Aro", "He", "He"]
+    assert found.attributions[1].cue == found.attributions[0].cue
