@@ -38,7 +38,8 @@ STRAIGHT_MARKS = (STRAIGHT, APOSTROPHES)
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
-    """Tokens of ``text[start:end]`` with absolute offsets; a known abbreviation keeps its period."""
+    """Tokens of ``text[start:end]`` with absolute offsets; a known abbreviation or an initial keeps
+    its period."""
     tokens: list[Token] = []
     for match in TOKEN_PATTERN.finditer(text, start, end):
         kind = match.lastgroup
@@ -47,13 +48,19 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
             kind == "word"
             and token_end < end
             and text[token_end] == "."
-            and match.group().lower() in ABBREVIATIONS
+            and (match.group().lower() in ABBREVIATIONS or _initial(match.group(), tokens))
         ):
             token_end += 1
         if tokens and match.start() < tokens[-1].end:
             continue  # the period already joined the previous abbreviation
         tokens.append(Token(match.start(), token_end, text[match.start() : token_end], kind != "mark"))
     return tokens
+
+
+def _initial(word: str, before: list[Token]) -> bool:
+    """A lone capital letter after a capitalised word is a middle initial ("Donald J. Trump"), and
+    its period no sentence end (but "vitamin C. Then")."""
+    return len(word) == 1 and word.isupper() and bool(before) and before[-1].text[:1].isupper()
 
 
 def split_sentences(text: str, tokens: list[Token], block: int, offset: int) -> list[Sentence]:

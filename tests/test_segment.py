@@ -139,3 +139,13 @@ def test_unclosed_apostrophe_quotation_recovers_at_paragraph_end():
     (quotation,) = doc.quotations
     assert not quotation.closed
     assert "council" not in doc.text[quotation.start : quotation.end]
+
+
+def test_middle_initials_do_not_end_sentences():
+    doc = document_from_text("Donald J. Trump said so. He took vitamin C. Then he left.")
+    assert [doc.sentence_text(s) for s in doc.sentences] == [
+        "Donald J. Trump said so.",
+        "He took vitamin C.",
+        "Then he left.",
+    ]
+    assert "J." in [t.text for t in doc.tokens]
