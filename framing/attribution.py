@@ -295,6 +295,17 @@ class _Finder:
         while end > sentence_first and self.words[end - 1] in SKIP_BEFORE_VERB:
             end -= 1
         appositives: list[tuple[int, int]] = []
+        closing = self._dash_ending(end, sentence_first)
+        if closing < end:  # "Kall -- co-editor of a book on the debates -- said"
+            opening = closing
+            while opening > sentence_first and closing - opening < 25 and (
+                self._dash_ending(opening, sentence_first) == opening
+            ):
+                opening -= 1
+            start = self._dash_ending(opening, sentence_first)
+            if start < opening and start > sentence_first:
+                appositives.append((opening, closing))
+                end = start
         while end > sentence_first and self.words[end - 1] == "," and len(appositives) < 3:
             comma = end - 1
             previous = comma - 1
@@ -328,6 +339,14 @@ class _Finder:
         if first == end and appositives:  # "“...,” said X": the comma belongs to the content
             return verb, verb, []
         return first, end, appositives
+
+    def _dash_ending(self, end: int, sentence_first: int) -> int:
+        """The first token of a dash ("—", "–" or "--") that ends at ``end``; ``end`` if none."""
+        if end - 1 >= sentence_first and self.words[end - 1] in ("—", "–"):
+            return end - 1
+        if end - 2 >= sentence_first and self.words[end - 1] == self.words[end - 2] == "-":
+            return end - 2
+        return end
 
     def _walk_back(self, sentence_first: int, end: int) -> int:
         first = end
@@ -426,7 +445,8 @@ class _Finder:
         described = words[end - 1] not in DETERMINERS and (
             (end - first > 1 and (words[first] in DETERMINERS or words[first].endswith("'s")))
             or (end - first <= 3 and words[end - 1].endswith("s") and words[end - 1] != "its")
-        )  # "the bank", "Connecticut's tax commissioner", "critics"
+            or (end - first == 2 and words[first][:1].isdigit() and words[end - 1] == "percent")
+        )  # "the bank", "Connecticut's tax commissioner", "critics", "63 percent" (of a poll)
         if not (mention.name or core_roles or accept_any or described):
             return None
         if mention.name and not core_roles and any(

@@ -404,3 +404,16 @@ def test_continuations_share_the_speaker_phrase_of_their_attribution():
     phrases = [doc.slice(a.mention.start, a.mention.end) for a in found.attributions]
     assert phrases == ["Piet Aro", "Piet Aro", "He", "He"]
     assert found.attributions[1].cue == found.attributions[0].cue
+
+
+def test_dash_appositive_and_poll_shares_as_speakers():
+    doc, found = sources_of(
+        "Lera Voss -- a former general who led the northern command -- said the talks failed.",
+        "In the same poll, 63 percent said the port should reopen.",
+    )
+    rows = [(doc.slice(a.mention.start, a.mention.end), content(doc, a)) for a in found.attributions]
+    assert rows == [
+        ("Lera Voss -- a former general who led the northern command", "the talks failed"),
+        ("63 percent", "the port should reopen"),
+    ]
+    assert speaker(found, found.attributions[0]) == "Lera Voss"
