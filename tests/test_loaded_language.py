@@ -205,7 +205,7 @@ def test_adversarial_megabyte_finishes_fast(bundled):
     # Long runs of near-matches: wildcard prefixes, phrase starts that never complete, no spaces,
     # 12,480 one-word quotations. Segmentation and the normalised tokens are the core's cost, made
     # once per article for every analyzer, so they are not timed; the bound is the analyzer's CPU
-    # time (other jobs on the machine do not count), about 2.5x the 0.4 s in benchmarks/README.md.
+    # time (other jobs on the machine do not count); benchmarks/README.md: min 0.37 s, median 0.57 s.
     chunk = "slaughterslaughter mass mass collateral collateral “a” " * 20 + "x" * 500 + "\n\n"
     document = document_from_text("Headline\n\n" + chunk * (1_000_000 // len(chunk)))
     assert len(document.normalised) == len(document.tokens) > 100_000
