@@ -174,6 +174,32 @@ def test_bundled_lexicon_on_the_examples(bundled):
     assert wire[share] < ostrel[share]
 
 
+def test_political_language_pack_on_invented_political_copy():
+    political = [p for p in bundled_lexicons() if p.name == "political_language"]
+    analyzer = LoadedLanguage(political, vader_min=None)
+    document, found = by_key(
+        analyzer,
+        "Senate vote\n\n"
+        "The radical left torched the job-killing bill, a baseless scheme, as critics said. "
+        "Aides said the senator “will fight the far-right agenda” before the vote. "
+        "The estate tax bill passed 52 to 48 on Tuesday.",
+    )
+
+    def narration(category: str) -> list[str]:
+        return hit_texts(document, found[("narration_rate", category)])
+
+    assert narration("partisan_labels") == ["radical left"]
+    assert narration("issue_terms") == ["job-killing"]
+    assert narration("combative_verbs") == ["torched"]
+    assert narration("discrediting_terms") == ["baseless", "scheme"]
+    quoted = found[("quoted_rate", "partisan_labels")]
+    assert hit_texts(document, quoted) == ["far-right"] and quoted.value == pytest.approx(1000 / 5)
+    # the neutral sentence has no hit of any category
+    neutral = document.text.index("The estate tax")
+    spans = [span for m in found.values() if m.metric.endswith("_rate") for span in m.spans]
+    assert spans and all(span.end <= neutral for span in spans)
+
+
 def test_vader_category_reads_the_installed_package():
     analyzer = LoadedLanguage([], vader_min=3.0)
     _, found = by_key(analyzer, "Grim news\n\nThe killers left a horrible scene.")
