@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
-from itertools import accumulate, islice
+from itertools import accumulate, compress, islice
 from typing import Literal
 
 from framing.actors import ActorSet, Mention, document_memo, mentions_for
@@ -248,6 +248,11 @@ def _capitalised(text: str) -> bool:
     return text[:1].isalpha() and not text.islower()  # some upper-case letter
 
 
+def capitalised_tokens(document: Document) -> list[bool]:
+    """For each token: a word with a capital letter (``_capitalised``), in one pass."""
+    return [t.is_word and t.text[:1].isalpha() and not t.text.islower() for t in document.tokens]
+
+
 class _Finder:
     """One pass over one document; see the module docstring for the rules."""
 
@@ -278,15 +283,19 @@ class _Finder:
             and document.in_quotation(self.tokens[i].start, self.tokens[i].end) is None
         ]
         self.words_before = list(accumulate((t.is_word for t in document.tokens), initial=0))
-        self.capitalised_count = Counter(
-            fold(t.text) for t in document.tokens if t.is_word and _capitalised(t.text)
-        )
-        self.capitalised_mid = {
-            fold(self.words[s.first_token + i + 1])
-            for s in document.sentences
-            for i, t in enumerate(document.sentence_tokens(s)[1:])
-            if _capitalised(t.text)
-        }
+        self.anonymity: dict[tuple[int, int], list[Match[bool]]] = {}
+        self.capitalised = capitalised_tokens(document)
+        sentence_firsts = {s.first_token for s in document.sentences}
+        folded: dict[str, str] = {}  # one fold per distinct word, not one per token
+        self.capitalised_count: Counter[str] = Counter()
+        self.capitalised_mid: set[str] = set()
+        for index in compress(range(len(self.tokens)), self.capitalised):
+            text = self.tokens[index].text
+            key = folded.get(text) or folded.setdefault(text, fold(text))
+            self.capitalised_count[key] += 1
+            if index not in sentence_firsts:
+                word = self.words[index]
+                self.capitalised_mid.add(folded.get(word) or folded.setdefault(word, fold(word)))
 
     # ---- speaker phrases -------------------------------------------------------------------
     def _subject(self, sentence_first: int, verb: int) -> tuple[int, int, list[tuple[int, int]]]:
@@ -440,7 +449,10 @@ class _Finder:
             words[first] in DETERMINERS or words[first].endswith("'s") or bool(mention.name)
         )
         mention.bare_plural = words[first] not in DETERMINERS and words[end - 1].endswith("s")
-        sentence_matches = anonymity_matcher().find(tokens, sentence[0], sentence[1], words=words)
+        sentence_matches = self.anonymity.get(sentence)
+        if sentence_matches is None:  # once per sentence, not once per speaker phrase in it
+            sentence_matches = anonymity_matcher().find(tokens, sentence[0], sentence[1], words=words)
+            self.anonymity[sentence] = sentence_matches
         mention.anonymous_cue = any(first <= m.first_token for m in sentence_matches)
         described = words[end - 1] not in DETERMINERS and (
             (end - first > 1 and (words[first] in DETERMINERS or words[first].endswith("'s")))
@@ -803,7 +815,7 @@ class _Finder:
                 continued.borrowed = host.mention or host.borrowed
             raws.append(continued)
         raws.sort(key=lambda r: r.start)
-        speakers = _Speakers(self.doc, actor_set)
+        speakers = _Speakers(self.doc, actor_set, self.capitalised)
         for raw in raws:
             if raw.host is None:
                 raw.speaker = speakers.add(raw.mention, raw.inherit)
@@ -887,8 +899,11 @@ class _Entry:
 class _Speakers:
     """Merge mentions into speakers in text order (surname, definite description, pronoun)."""
 
-    def __init__(self, document: Document, actor_set: ActorSet | None) -> None:
+    def __init__(
+        self, document: Document, actor_set: ActorSet | None, capitalised: Sequence[bool]
+    ) -> None:
         self.doc = document
+        self.capitalised = capitalised
         self.actor_set = actor_set
         self.entries: list[_Entry] = []
         self.recent: dict[int, None] = {}  # speaker indices, most recent last
@@ -997,36 +1012,53 @@ class _Speakers:
 
     @cached_property
     def standalone(self) -> dict[str, str]:
-        return _standalone_names(self.doc)
+        return _standalone_names(self.doc, self.capitalised)
 
     @cached_property
     def actor_mentions(self) -> list[Mention]:
         return mentions_for(self.doc, self.actor_set)
 
+    @cached_property
+    def sided_mentions(self) -> tuple[list[Mention], list[int]]:
+        """Actor mentions with a side (no pronouns) in text order, and their starts."""
+        mentions = sorted((m for m in self.actor_mentions if m.side and m.kind != "pronoun"),
+                          key=lambda m: m.start)
+        return mentions, [m.start for m in mentions]
+
+    @cached_property
+    def people(self) -> tuple[list[Mention], list[int]]:
+        """Person actors named outside quotations (no pronouns) in text order, and their starts."""
+        mentions = sorted((
+            m for m in self.actor_mentions
+            if m.actor.kind == "person" and m.kind != "pronoun"
+            and self.doc.in_quotation(m.start, m.end) is None
+        ), key=lambda m: m.start)
+        return mentions, [m.start for m in mentions]
+
     def _actor_side(self, spans: Sequence[Span]) -> str:
         """The side of the first actor (with a side) named inside the speaker's descriptions."""
-        mentions = [
-            m for m in self.actor_mentions if m.side and m.kind != "pronoun"
-        ]
+        mentions, starts = self.sided_mentions
         for span in spans:
-            for mention in mentions:
-                if span.start <= mention.start and mention.end <= span.end:
-                    return mention.side
+            index = bisect_left(starts, span.start)
+            while index < len(mentions) and mentions[index].start < span.end:
+                if mentions[index].end <= span.end:
+                    return mentions[index].side
+                index += 1
         return ""
 
     def _actor_person(self, pronoun: _Mention, after: int) -> _Mention | None:
         """The most recent compatible person actor named after ``after`` and before the pronoun."""
-        people = [
-            m for m in self.actor_mentions
-            if m.actor.kind == "person" and after < m.start and m.end <= pronoun.span.start
-            and m.kind != "pronoun" and m.actor.gender in ("", pronoun.gender)
-            and self.doc.in_quotation(m.start, m.end) is None
-        ]
-        if not people:
-            return None
-        name = people[-1].actor.name.split()
-        return _Mention(pronoun.span, pronoun.ranges, name=name, person=True,
-                        gender=pronoun.gender, words={fold(w) for w in name}, text=pronoun.text)
+        mentions, starts = self.people
+        index = bisect_left(starts, pronoun.span.start) - 1
+        while index >= 0 and mentions[index].start > after:
+            found = mentions[index]
+            if found.end <= pronoun.span.start and found.actor.gender in ("", pronoun.gender):
+                name = found.actor.name.split()
+                return _Mention(pronoun.span, pronoun.ranges, name=name, person=True,
+                                gender=pronoun.gender, words={fold(w) for w in name},
+                                text=pronoun.text)
+            index -= 1
+        return None
 
     def _description_span(self, mention: _Mention) -> Span:
         """The speaker phrase with its appositives, without relative clauses ("who asked ...")."""
@@ -1057,26 +1089,21 @@ def _fallback_side(
     return ""
 
 
-def _standalone_names(document: Document) -> dict[str, str]:
+def _standalone_names(document: Document, capitalised: Sequence[bool]) -> dict[str, str]:
     """Capitalised runs not preceded by a capitalised word or a preposition nor followed by a
-    capitalised word, folded, mapped to their text."""
+    capitalised word, folded, mapped to their text (``capitalised``: ``capitalised_tokens``)."""
     names: dict[str, str] = {}
+    tokens, words = document.tokens, document.normalised
     for sentence in document.sentences:
-        tokens = document.sentence_tokens(sentence)
-        words = document.normalised[sentence.first_token:sentence.end_token]
-        index = 0
-        while index < len(tokens):
-            if not (tokens[index].is_word and _capitalised(tokens[index].text)) or (
-                words[index] in DETERMINERS
-            ):
+        index, stop = sentence.first_token, sentence.end_token
+        while index < stop:
+            if not capitalised[index] or words[index] in DETERMINERS:
                 index += 1
                 continue
-            end = index
-            while end < len(tokens) and tokens[end].is_word and _capitalised(tokens[end].text) and (
-                end == index or not words[end - 1].endswith("'s")
-            ):
+            end = index + 1
+            while end < stop and capitalised[end] and not words[end - 1].endswith("'s"):
                 end += 1
-            before = words[index - 1] if index else ""
+            before = words[index - 1] if index > sentence.first_token else ""
             if before not in PREPOSITIONS:
                 text = _strip_possessive(" ".join(t.text for t in tokens[index:end]))
                 names.setdefault(fold(text), text)
