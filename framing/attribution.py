@@ -81,7 +81,9 @@ ADVERBIAL = frozenset(
 PREPOSITIONS = frozenset("of for at from in with to".split())
 RELATIVE = frozenset("who whom whose which where".split())
 CARRY_OVER = frozenset("and but".split())
-ASIDES = frozenset("which where who whose".split())  # after a comma, they end reported content
+# After a comma these open the reporter's aside (a relative or concessive clause, "..., which forced
+# her to ...", "..., as Trump consolidates ..."): reported content after the verb stops there.
+ASIDES = frozenset("which where who whose although though while even as with".split())
 CLAUSE_JOINS = frozenset(", ; — and but while though although whereas yet".split())
 BE = frozenset("is was are were be been being".split())
 THING_SOURCES = frozenset({"evidence"})  # cue classes whose speaker may be any noun phrase

@@ -26,7 +26,7 @@ from framing.attribution import (
     find_sources,
 )
 from framing.model import Table
-from framing.quotes import attribution_verbs
+from framing.quotes import attribution_cues
 
 NAME = "sources"
 KINDS = ("direct", "partial", "indirect")
@@ -71,8 +71,10 @@ METRICS = (
            "higher = more one-sided",
            "Attributed words of the side with the most words divided by the words of all sides."),
     Metric("verb_share", "Attribution verbs", "share (0-1)", "neutral",
-           "Share of attributions with a verb whose verb is neutral ('said', 'told') or loaded "
-           "('claimed', 'admitted'), from the shared list corpora/attribution/verbs.toml.",
+           "Share of attributions with a cue whose cue is of each class of "
+           "corpora/attribution/verbs.toml: reporting verbs, neutral ('said', 'told') or loaded "
+           "('claimed', 'admitted'), and cues that attribute a position rather than speech, "
+           "belief ('believes', 'wants') or evidence ('shows', 'found').",
            per_target=True),
 )
 
@@ -133,13 +135,12 @@ class SourceBalance:
                 "speaker_words", sum(a.words for a in said), speaker_label(speaker),
                 detail=_speaker_detail(document, speaker, said), spans=_spans(sources, said),
             ))
-        side_words: Counter[str] = Counter()
+        by_side: dict[str, list[Attribution]] = defaultdict(list)
         for attribution in attributions:
-            speaker = sources.speaker_of(attribution)
-            side_words[speaker.side if speaker and speaker.side else NO_SIDE] += attribution.words
-        for side, words in side_words.items():
-            said = [a for a in attributions if _side(sources, a) == side]
-            out.append(Measurement("side_words", words, side, spans=_spans(sources, said)))
+            by_side[_side(sources, attribution)].append(attribution)
+        for side, said in by_side.items():
+            out.append(Measurement("side_words", sum(a.words for a in said), side,
+                                   spans=_spans(sources, said)))
         quoted = sum(_quoted_words(document, a) for a in attributions if a.kind != "indirect")
         attributed = sum(a.words for a in attributions)
         for metric, words in (("quoted_word_share", quoted), ("attributed_word_share", attributed)):
@@ -147,7 +148,7 @@ class SourceBalance:
                                    detail=f"{words} of {body_words} words"))
         out.extend(self._sides(sources))
         with_verb = [a for a in attributions if a.verb_class]
-        for verb_class in attribution_verbs().verbs:
+        for verb_class in attribution_cues().verbs:
             found = [a for a in with_verb if a.verb_class == verb_class]
             verbs = Counter(a.verb for a in found)
             out.append(Measurement(
@@ -235,7 +236,8 @@ def _paragraph(document: Document, offset: int) -> int:
 def _speaker_detail(document: Document, speaker: Speaker | None, said: list[Attribution]) -> str:
     """One row of the sources table: type, side, named?, count, words, first paragraph, texts."""
     quotes = " | ".join(
-        f"{a.kind}: “{_preview(document, a.start, a.end)}”" for a in said
+        f"{a.kind}{f' ({a.verb_class} {a.verb!r})' if a.verb else ''}: "
+        f"“{_preview(document, a.start, a.end)}”" for a in said
     )
     if speaker is None:
         head = "unknown speaker"

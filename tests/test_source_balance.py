@@ -105,3 +105,17 @@ def test_compare_prints_the_who_speaks_table(tmp_path: Path):
     assert "Who speaks" in out
     assert "| Helen Marsh | government |" in out
     assert "Side balance" in out
+
+
+def test_position_cues_are_shown_with_their_class():
+    text = (
+        "Port talks\n\n"
+        "Harbour master Piet Aro said the port would reopen on Monday.\n\n"
+        "The Velmora council wants a vote on the plan before then."
+    )
+    values = analyze_text(SourceBalance(None), text)
+    assert values["verb_share[neutral]"] == 0.5 and values["verb_share[belief]"] == 0.5
+    assert values["verb_share[loaded]"] == 0 and values["verb_share[evidence]"] == 0
+    found = measurements(SourceBalance(None), text)
+    council = next(m for m in found if m.metric == "speaker_words" and "council" in m.target)
+    assert "indirect (belief 'wants'): “a vote on the plan before then”" in council.detail
