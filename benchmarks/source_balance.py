@@ -31,7 +31,7 @@ import json
 import sys
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from framing.actors import ActorSet
@@ -53,6 +53,7 @@ class Unit:
     sources: tuple[tuple[int, int], ...]  # gold: source spans; predicted: this mention
     speaker: tuple[tuple[int, int], ...] = ()  # predicted: every mention of the merged speaker
     has_source: bool = True
+    cue_class: str = ""  # predicted: the class of its cue in verbs.toml ("" without a cue)
 
 
 @dataclass
@@ -64,10 +65,16 @@ class Score:
     with_source: int = 0
     mention_right: int = 0
     speaker_right: int = 0
+    by_class: dict[str, list[int]] = field(default_factory=dict)  # cue class: [matched, predicted]
 
     def add(self, other: Score) -> None:
-        for name in vars(self):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for name, value in vars(other).items():
+            if name != "by_class":
+                setattr(self, name, getattr(self, name) + value)
+        for cue_class, (matched, predicted) in other.by_class.items():
+            counts = self.by_class.setdefault(cue_class, [0, 0])
+            counts[0] += matched
+            counts[1] += predicted
 
     def report(self, title: str) -> str:
         def prf(matched: int) -> str:
@@ -129,7 +136,7 @@ def predicted_units(document: Document, sources: Sources) -> list[Unit]:
         if key in merged:
             merged[key].tokens = merged[key].tokens | tokens
         else:
-            merged[key] = Unit(tokens, mention, all_mentions)
+            merged[key] = Unit(tokens, mention, all_mentions, cue_class=attribution.verb_class)
     return [u for u in merged.values() if u.tokens]
 
 
@@ -140,6 +147,8 @@ def overlaps(spans: Iterable[tuple[int, int]], others: Iterable[tuple[int, int]]
 
 def score(gold: list[Unit], predicted: list[Unit]) -> Score:
     result = Score(gold=len(gold), predicted=len(predicted))
+    for unit in predicted:
+        result.by_class.setdefault(unit.cue_class or "no cue", [0, 0])[1] += 1
     # Most shared tokens first; on a tie (nested attributions share content), the pair whose
     # speaker matches.
     pairs = sorted(
@@ -158,6 +167,7 @@ def score(gold: list[Unit], predicted: list[Unit]) -> Score:
         used_gold.add(gi)
         used_predicted.add(pi)
         result.overlap += 1
+        result.by_class[p.cue_class or "no cue"][0] += 1
         result.exact += g.tokens == p.tokens
         if g.has_source and g.sources:
             result.with_source += 1
@@ -278,8 +288,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.polnear.exists():
         result, count, seconds, (found, listed) = polnear(args.polnear)
         print(result.report(f"PolNeAR {args.polnear.name} ({count} articles)"))
-        print(f"  recall where the gold cue is a listed verb: {found}/{listed} = "
+        print(f"  recall where the gold cue is a listed reporting verb: {found}/{listed} = "
               f"{found / max(listed, 1):.3f}")
+        print("  overlap precision by cue class: " + ", ".join(
+            f"{cls} {m}/{n} = {m / n:.3f}" for cls, (m, n) in sorted(result.by_class.items())))
         print(f"  time {seconds:.1f} s, {count / seconds:.1f} articles/s")
     else:
         print(f"PolNeAR not found at {args.polnear}; see benchmarks/README.md", file=sys.stderr)

@@ -621,7 +621,8 @@ class _Finder:
             words[previous] in DETERMINERS | PREPOSITIONS or words[previous].endswith("'s")
         ):
             return None  # "the reports", "of claims", "Clinton's plans": a noun, not a verb
-        if cue.payloads[0] not in attribution_verbs().verbs and previous >= first and words[previous] in BE:
+        speech = cue.payloads[0] in attribution_verbs().verbs
+        if not speech and previous >= first and words[previous] in BE:
             return None  # "the deal is expected to pass": nobody's expectation is named
         tensed = words[verb] in ("said", "says", "told", "tells", "wrote", "writes") or (
             words[verb].endswith(("ed", "s"))
@@ -663,6 +664,8 @@ class _Finder:
                 b -= 1
             mention = self._mention(a, b, [], (first, stop))
             return None if mention is None else self._raw_after(cue, after, stop, mention)
+        if not speech and a > first and words[a - 1] in ("what", "whatever"):
+            return None  # "below what she wants": the object is what is wanted, no content
         content_first = self._content_start(cue, after, stop)
         if words[content_first:content_first + 1] in (("to",), ("not",)) and (
             words[content_first] == "not" or words[verb] in NO_INFINITIVE
@@ -687,6 +690,8 @@ class _Finder:
                 self.tokens[i].start in self.by_start for i in range(content_first, stop)
             )  # “...,” Varga told supporters in Rensk.
         if ends_clause and before_subject is not None:
+            if not speech:
+                return None  # "the hit show. They described ...": a position is stated after
             if content_first < stop and words[a - 1] == "," and words[content_first] == "," and (
                 self.tokens[a - 2].end not in self.by_end
             ):  # "But to prevent problems, he said, the plan ...": the whole sentence
