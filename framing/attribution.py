@@ -3,8 +3,9 @@
 Found once per article and shared by every analyzer or report that needs sources. The rules are
 shallow and documented (docs/analyzers/source_balance.md) rather than learned:
 
-- An attribution starts at a cue, an attribution verb from ``framing.quotes.attribution_verbs()``
-  ("said", "told", "claimed", "according to") outside quotation marks. Its speaker is the noun
+- An attribution starts at a cue from ``framing.quotes.attribution_cues()`` outside quotation
+  marks: a reporting verb ("said", "told", "claimed", "according to") or a verb that attributes a
+  belief or finding ("believes", "wants", "shows", "found"). Its speaker is the noun
   phrase before the verb ("the ministry said"), after it ("..., said Kremlin spokesman Dmitry
   Peskov"), after "according to", or, for "and said" / ", adding", the previous speaker of the
   sentence. A cue with no speaker is not an attribution (the noun in "reports of civilian deaths").
