@@ -1005,15 +1005,16 @@ class _Speakers:
                 else "other"
             anonymous = (not named and person) or any(m.anonymous_cue for m in entry.mentions)
             named_flag = not anonymous and (bool(named) or not person) and bool(described)
-            side = self._actor_side([self._description_span(m) for m in described])
+            spans = [self._description_span(m) for m in described]
+            side = self._actor_side(spans)
             if not side:
                 own = [] if person else [m.own_side for m in described if m.own_side]
                 candidates = own + [c for m in described for c in m.sides]
                 demonyms = [c for m in described for c in m.demonyms]
                 if candidates or demonyms:
                     side = _fallback_side(self.standalone, candidates, demonyms)
-            description = "; ".join(dict.fromkeys(
-                self._description(m) for m in described if self._description(m)))
+            texts = (self.doc.slice(span.start, span.end) for span in spans)
+            description = "; ".join(dict.fromkeys(text for text in texts if text))
             speakers.append(Speaker(name, description, person, named_flag, kind, side,
                                     tuple(m.span for m in entry.mentions)))
         return tuple(speakers)
@@ -1075,9 +1076,6 @@ class _Speakers:
         end = max(self.doc.tokens[b - 1].end for _, b in ranges)
         return Span(start, end)
 
-    def _description(self, mention: _Mention) -> str:
-        span = self._description_span(mention)
-        return self.doc.slice(span.start, span.end)
 
 
 def _fallback_side(
