@@ -72,7 +72,7 @@ def check_document(document) -> None:
     previous_end = 0
     for quotation in document.quotations:
         assert previous_end <= quotation.start < quotation.inner_start <= quotation.inner_end <= quotation.end
-        assert text[quotation.start] in "“\""
+        assert text[quotation.start : quotation.inner_start] in ("“", "\"", "''", "``")
         previous_end = quotation.end
 
 
