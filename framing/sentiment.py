@@ -26,7 +26,7 @@ from typing import Any, Protocol
 
 from framing.actors import clause_bounds, mention_role
 from framing.errors import FramingError
-from framing.model import Document, Token, normalise
+from framing.model import Document, Sentence, Token, normalise
 from framing.segment import tokenize
 
 LABELS = ("negative", "neutral", "positive")
@@ -34,6 +34,7 @@ MODEL_FORMAT = "framing-target-sentiment"
 MODEL_VERSION = 1  # files written before the field existed are version 1
 DENSE_FEATURES = 6  # VADER compound, positive, negative of the sentence and of the local context
 SIDE_WINDOW = 3  # words left and right of the target that get their own features
+MAX_CONTEXT = 80  # tokens either side of the target read from its sentence (real sentences are shorter)
 
 
 class ModelFileError(FramingError):
@@ -77,20 +78,23 @@ class TargetContext:
         ranges = [token_range(span) for span in others]
         return cls.from_tokens(tokens, first, end, [r for r in ranges if r[1] > r[0]])
 
+    @staticmethod
+    def window(sentence: Sentence, first: int, end: int) -> tuple[int, int]:
+        """The document tokens read for a target: its sentence, at most ``MAX_CONTEXT`` tokens either
+        side (a "sentence" of thousands of words is a segmentation accident, and VADER's time grows
+        with the square of a text's length)."""
+        return max(sentence.first_token, first - MAX_CONTEXT), min(sentence.end_token, end + MAX_CONTEXT)
+
     @classmethod
     def in_document(
-        cls, document: Document, first: int, end: int, others: Sequence[tuple[int, int]] = ()
+        cls, document: Document, window: tuple[int, int], first: int, end: int,
+        others: Sequence[tuple[int, int]] = (),
     ) -> TargetContext:
-        """The target's sentence in a document; token indices are the document's."""
-        position = document.token_index_at(document.tokens[first].start)
-        sentence = next(s for s in document.sentences if s.first_token <= position < s.end_token)
-        base = sentence.first_token
-        local = [
-            (a - base, b - base)
-            for a, b in others
-            if a >= base and b <= sentence.end_token and (a, b) != (first, end)
-        ]
-        return cls.from_tokens(document.sentence_tokens(sentence), first - base, end - base, local)
+        """The target ``first:end`` in a window of the document; all ranges are document token
+        indices (``others`` inside the window)."""
+        low, high = window
+        return cls.from_tokens(document.tokens[low:high], first - low, end - low,
+                               [(a - low, b - low) for a, b in others])
 
     def local_range(self) -> tuple[int, int]:
         """The clause around the target; words nearer another target in it are left to that one."""

@@ -11,7 +11,7 @@ name. See docs/analyzers/actors.md.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -197,16 +197,16 @@ def score_mentions(
     scored = []
     for index, group in sorted(in_sentence.items()):
         sentence = document.sentences[index]
-        tokens = document.sentence_tokens(sentence)
-        base = sentence.first_token
+        firsts = [o.first_token for o in group]  # mentions come in text order
         for mention in group:
+            low, high = window = TargetContext.window(sentence, mention.first_token, mention.end_token)
             others = [
-                (o.first_token - base, o.end_token - base)
-                for o in group
-                if o.actor != mention.actor
+                (o.first_token, o.end_token)
+                for o in group[bisect_left(firsts, low) : bisect_left(firsts, high)]
+                if o.actor != mention.actor and o.end_token <= high
             ]
-            context = TargetContext.from_tokens(
-                tokens, mention.first_token - base, mention.end_token - base, others
+            context = TargetContext.in_document(
+                document, window, mention.first_token, mention.end_token, others
             )
             place = (
                 "headline"

@@ -280,3 +280,22 @@ def test_bad_actors_file_is_reported_with_its_line(tmp_path: Path):
     result = run_cli("compare", str(EXAMPLES / "wire_neutral.txt"), "--actors", str(bad))
     assert result.returncode != 0
     assert f"{bad}, line 3" in result.stderr.decode()
+
+
+def test_a_sentence_of_thousands_of_words_is_scored_in_a_bounded_window():
+    """A runaway "sentence" (no full stop in 6,000 words) scores each mention on the tokens around
+    it, so the work per mention stays bounded; the nearby words still decide the sign."""
+    from framing.actors import mentions_for
+    from framing.sentiment import MAX_CONTEXT
+
+    clause = "and Karvonia praised the brave rescue teams warmly "
+    text = "Officials met " + clause * 600 + "and nothing else happened."
+    document = document_from_text(text, id="runaway")
+    assert len(document.sentences) == 1 and len(document.tokens) > 4000
+    scored = actor_sentiment.score_mentions(
+        document, mentions_for(document, ActorSet((Actor("Karvonia"),))),
+        VaderScorer())
+    assert len(scored) == 600
+    assert all(s.score.value > 0 for s in scored)
+    window = TargetContext.window(document.sentences[0], 3000, 3001)
+    assert window == (3000 - MAX_CONTEXT, 3001 + MAX_CONTEXT)
