@@ -17,7 +17,7 @@ from typing import Any
 
 from framing.errors import UsageError
 from framing.model import Analyzer, Article
-from framing.parallel import IN_FLIGHT_PER_WORKER, WorkerSetup, in_order
+from framing.parallel import IN_FLIGHT_PER_WORKER, WorkerSetup, in_order, shipped
 from framing.runner import Outcome, analyze_article
 
 SCHEDULER_ENV = "FRAMING_DASK_SCHEDULER"
@@ -29,7 +29,7 @@ def _analyze_on_worker(articles: list[Article], setup: WorkerSetup) -> list[Outc
     if key not in _built:  # once per worker process and run settings
         _built[key] = (setup.analyzers(), list(setup.rules) if setup.rules is not None else None)
     analyzers, rules = _built[key]
-    return [analyze_article(article, analyzers, rules) for article in articles]
+    return [shipped(analyze_article(article, analyzers, rules)) for article in articles]
 
 
 def connect(scheduler: str | None) -> Any:
@@ -54,4 +54,4 @@ def process_articles_dask(articles: Iterator[Article], setup: WorkerSetup,
     remote_setup = client.scatter(setup, broadcast=True)
     yield from in_order(
         lambda batch: client.submit(_analyze_on_worker, batch, remote_setup, pure=False),
-        articles, threads * IN_FLIGHT_PER_WORKER)
+        articles, threads * IN_FLIGHT_PER_WORKER, setup.rules)

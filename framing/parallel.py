@@ -5,7 +5,10 @@ article and the analyzers only, so any process can run it. Each worker builds it
 analyzers once, in the pool initializer (lexicons, models and dictionaries load once per worker, not
 once per article), then receives articles in small batches. At most a few batches per worker are in
 flight, so a corpus of millions of rows streams through in bounded memory, and results come back in
-input order whatever order the workers finish in.
+input order whatever order the workers finish in. A worker sends back an article's records but not
+its segmented Document: the parent segments the article again (about 3 ms), which is cheaper than
+pickling the Document in the worker and unpickling it in the parent (about 3 + 8 ms and 120 kB for a
+600-word article), work that would otherwise cap what the parent can take from the workers.
 
 How many workers (``--jobs``): ``1`` runs in this process; ``N`` starts N workers; ``0`` (the default)
 decides from the input: fewer than ``AUTO_THRESHOLD`` articles run in this process (starting workers
@@ -27,11 +30,13 @@ from typing import Any
 
 from framing.clean import DebrisRule
 from framing.model import Analyzer, Article
+from framing.pipeline import prepare
 from framing.runner import Outcome, analyze_article, select_analyzers
 
 AUTO_THRESHOLD = 50
 BATCH = 8
 IN_FLIGHT_PER_WORKER = 4
+LEFT_OUT: Any = "document left out: the parent segments the article again"
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,12 @@ def _initialise(setup: WorkerSetup) -> None:
 def _analyze_batch(articles: list[Article]) -> list[Outcome]:
     assert _worker is not None, "worker used before its initializer ran"
     analyzers, rules = _worker
-    return [analyze_article(article, analyzers, rules) for article in articles]
+    return [shipped(analyze_article(article, analyzers, rules)) for article in articles]
+
+
+def shipped(outcome: Outcome) -> Outcome:
+    """An outcome as a worker sends it back: without its Document (see the module docstring)."""
+    return outcome if outcome.document is None else outcome._replace(document=LEFT_OUT)
 
 
 def cores() -> int:
@@ -106,25 +116,33 @@ def process_articles(
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_initialise,
                              initargs=(setup,)) as pool:
         yield from in_order(lambda batch: pool.submit(_analyze_batch, batch), articles,
-                            jobs * IN_FLIGHT_PER_WORKER)
+                            jobs * IN_FLIGHT_PER_WORKER, setup.rules)
 
 
 def in_order(submit: Callable[[list[Article]], Any], articles: Iterable[Article],
-             in_flight: int) -> Iterator[Outcome]:
-    """Submit batches, keep at most ``in_flight`` pending, yield their outcomes in input order.
+             in_flight: int, rules: Iterable[DebrisRule] | None = None) -> Iterator[Outcome]:
+    """Submit batches, keep at most ``in_flight`` pending, yield their outcomes in input order, each
+    with its Document segmented again here (with the workers' cleaning ``rules``).
 
     ``submit`` returns a future with ``.result()`` (concurrent.futures and dask.distributed alike).
     """
-    pending: deque[Any] = deque()
+    kept = list(rules) if rules is not None else None
+    pending: deque[tuple[list[Article], Any]] = deque()
+
+    def received(batch: list[Article], future: Any) -> list[Outcome]:
+        return [outcome._replace(document=prepare(article, kept))
+                if isinstance(outcome.document, str) else outcome  # LEFT_OUT, unpickled
+                for article, outcome in zip(batch, future.result(), strict=True)]
+
     try:
         for batch in _batches(articles, BATCH):
-            pending.append(submit(batch))
+            pending.append((batch, submit(batch)))
             while len(pending) >= in_flight:
-                yield from pending.popleft().result()
+                yield from received(*pending.popleft())
         while pending:
-            yield from pending.popleft().result()
+            yield from received(*pending.popleft())
     finally:
-        for future in pending:
+        for _, future in pending:
             future.cancel()
 
 
