@@ -28,14 +28,16 @@ class TableExporter:
             force_terminal=options.color,
             no_color=not options.color,
             width=options.width or (None if options.color else 160),
+            markup=False,  # article text is shown as written: "[sic]" is not a style tag
+            highlight=False,  # and no guessed colours (also about a third of the rendering time)
         )
         for table in [select_table(result, options.view, "", options.full), *result.tables]:
             console.print(_render(table))
             if table.note:
-                console.print(table.note, style="dim", highlight=False)
+                console.print(table.note, style="dim")
         for article in result.articles:
             for warning in article.warnings:
-                console.print(f"[yellow]warning:[/] {warning}", highlight=False)
+                console.print(Text.assemble(("warning:", "yellow"), f" {warning}"))
 
 
 def _render(table: Table) -> RichTable:

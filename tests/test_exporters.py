@@ -70,3 +70,35 @@ def test_markdown_analyze_view_lists_every_value_with_detail(tmp_path):
 def test_table_renders_every_metric(tmp_path):
     text = _export(tmp_path, "table")
     assert "Flesch Reading Ease" in text and "A negative number" in text
+
+
+def test_table_shows_square_brackets_in_article_text_as_written(tmp_path):
+    """Rich would read "[sic]" as a style tag (the text vanished) and "[/b]" as a closing tag (the
+    export crashed); the table exporter prints article text literally."""
+    source = tmp_path / "brackets.txt"
+    source.write_text("The minister said the talks [sic] would resume [/b] on Monday.\n",
+                      encoding="utf-8")
+    manager = PluginManager()
+    manager.load(autoload=False)
+    manager.register_module(QuotePlugin(), "quote")
+    result = run([str(source)], manager, {})
+    stream = io.StringIO()
+    manager.exporters()["table"][1].export(result, stream, ExportOptions(view="analyze"))
+    assert "talks [sic] would resume [/b] on" in stream.getvalue()
+
+
+class Quote:
+    """An analyzer whose detail is the article's own text."""
+
+    name = "quote"
+    version = "1"
+    metrics = (Metric("length", "Characters", "characters", "neutral", "The text's length."),)
+
+    def analyze(self, document):
+        return [Measurement("length", float(len(document.text)), detail=document.text[:70])]
+
+
+class QuotePlugin:
+    @hookimpl
+    def framing_register_analyzers(self, register, config):
+        register(Quote())

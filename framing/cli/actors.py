@@ -63,7 +63,7 @@ def actors(
             str(totals[actor.name]),
             *counts,
         )
-    Console(width=160).print(table)
+    Console(width=160, markup=False, highlight=False).print(table)
     if write is not None:
         with options.output_stream(write) as stream:
             stream.write(actor_set.to_toml(totals))

@@ -108,7 +108,7 @@ def _sections(coverage: Coverage) -> list[tuple[str, ArticleCoverage, bool]]:
 
 
 def _table(coverage: Coverage, stream: TextIO) -> None:
-    console = Console(file=stream, width=160, no_color=True)
+    console = Console(file=stream, width=160, no_color=True, markup=False, highlight=False)
     console.print(_rules(coverage), highlight=False)
     console.print("Summary", style="bold")
     for line in summary_lines(coverage, limit=0):
