@@ -62,8 +62,13 @@ PRONOUNS = {"he": "male", "she": "female", "it": "thing", "they": "any", "we": "
 BOUNDARIES = frozenset(
     """and but or nor that which who whom whose while because as when after before if since although
     though where so than whether is was were are be been being has have had will would could should
-    may might can not did do does also then over about against into amid despite by""".split()
+    may might can not did do does also then over about against into amid despite by what itself
+    himself herself themselves""".split()
 )
+# A speaker phrase may start at a possessive; a lower-case word before it ends another phrase
+# ("a group her government blames"), unless it links the two ("an aide to his campaign").
+PHRASE_OPENERS = frozenset("his her its their our my your".split())
+LINKING_WORDS = frozenset("of for in at on with from to near under within".split())
 SKIP_BEFORE_VERB = frozenset(
     "also has have had was is would will later previously further then again repeatedly publicly "
     "earlier separately reportedly already once has had".split()
@@ -376,6 +381,10 @@ class _Finder:
             if not token.is_word or word in BOUNDARIES or (
                 lower and (word in _verb_words() or (word.endswith("ed") and not self._has_role(
                     first - 1, first)))
+            ):
+                break
+            if first < end and self.words[first] in PHRASE_OPENERS and lower and (
+                word not in LINKING_WORDS
             ):
                 break
             first -= 1

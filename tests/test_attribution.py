@@ -417,3 +417,21 @@ def test_dash_appositive_and_poll_shares_as_speakers():
         ("63 percent", "the port should reopen"),
     ]
     assert speaker(found, found.attributions[0]) == "Lera Voss"
+
+
+def test_speaker_phrase_stops_at_what_reflexives_and_a_possessive_after_a_noun():
+    doc, found = sources_of(
+        "President Anton Merek praised the soldiers and intelligence officers for what he called "
+        "“a job done with courage.”",
+    )
+    assert speaker(found, found.attributions[0]) == "Anton Merek"  # "he", not "officers for what he"
+    doc, found = sources_of(
+        "A foreign-funded group calling itself the Regional Observatory for Human Rights alleged "
+        "that 23 people were killed.",
+    )
+    assert speaker(found, only(found)).startswith("the Regional Observatory")
+    doc, found = sources_of(
+        "The drones hit the Sarn Liberation Front, a shadowy armed group her government blames for "
+        "rocket attacks on its villages.",
+    )
+    assert only(found).verb == "blames" and speaker(found, only(found)) == "her government"
