@@ -17,7 +17,7 @@ import weakref
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -488,12 +488,12 @@ def discover(documents: Iterable[Document]) -> ActorSet:
         existing.titled = existing.titled or found.titled
     merged = ActorSet(tuple(_merge(candidates)), "discovered")
     mentions = [find_mentions(d, merged) for d in documents]
-    counts = Counter(m.actor.name for found in mentions for m in found)
+    counts = Counter(m.actor.name for each in mentions for m in each)
     ranked = sorted(merged.actors, key=lambda actor: -counts[actor.name])
     final = ActorSet(tuple(a for a in ranked if counts[a.name]), "discovered")
-    for document, found in zip(documents, mentions):
+    for document, seen in zip(documents, mentions):
         # The same actors (minus the unmentioned) give the same mentions: keep them for mentions_for.
-        document_memo(document, ("actors.mentions", final), lambda found=found: found)
+        document_memo(document, ("actors.mentions", final), partial(list.copy, seen))
     return final
 
 

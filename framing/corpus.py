@@ -18,6 +18,7 @@ import re
 import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import TextIO
 
 from framing.errors import InputError
 from framing.model import Article
@@ -84,9 +85,9 @@ def _missing_text(names: list[str], rename: Mapping[str, str]) -> str | None:
     return f"no {text!r} column{given} (columns: {', '.join(names) or 'none'})"
 
 
-def _csv_rows(stream: object, rename: Mapping[str, str]) -> Iterator[tuple[int, dict[str, str] | str]]:
+def _csv_rows(stream: TextIO, rename: Mapping[str, str]) -> Iterator[tuple[int, dict[str, str] | str]]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # article texts exceed the 128 kB default
-    reader = csv.DictReader(stream)  # type: ignore[arg-type]
+    reader = csv.DictReader(stream)
     if reader.fieldnames is None:
         yield 1, "the file is empty"
         return
@@ -104,8 +105,8 @@ def _csv_rows(stream: object, rename: Mapping[str, str]) -> Iterator[tuple[int, 
         yield reader.line_num, {k: v or "" for k, v in row.items()}
 
 
-def _json_rows(stream: object) -> Iterator[tuple[int, dict[str, str] | str]]:
-    for line, text in enumerate(stream, start=1):  # type: ignore[call-overload]
+def _json_rows(stream: TextIO) -> Iterator[tuple[int, dict[str, str] | str]]:
+    for line, text in enumerate(stream, start=1):
         if not text.strip():
             continue
         if UNDECODABLE.search(text):

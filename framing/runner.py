@@ -121,7 +121,9 @@ def run(
     rule_list = list(rules) if rules is not None else None
     seen_ids: dict[str, int] = {}
     interrupted = False
-    articles = (_unique_id(a, seen_ids) for a in _read_articles(inputs, manager, config, problems))
+    articles: Iterator[Article] = (
+        _unique_id(a, seen_ids) for a in _read_articles(inputs, manager, config, problems)
+    )
     if select is not None:
         articles = select(articles)
     outcomes = (engine(articles, analyzers) if engine is not None
