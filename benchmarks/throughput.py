@@ -20,7 +20,8 @@ it: prefer a real corpus. Measured:
   4. articles/s per core for the default analyzers (clean + segment + every analyzer), and for the
      bare-library baseline on the same articles, with the ratio;
   5. the speed-up of --jobs 2 over --jobs 1 (framing.parallel, whole pipeline, worker start included;
-     each run twice, alternated, best against best);
+     each run twice, alternated, best against best), and the same for `framing analyze CORPUS
+     --store results.db` run as a user runs it (the store needs no Documents back from workers);
   6. the cold wall time of `framing compare a.txt b.txt` on two bundled examples (best of 3);
   7. the peak memory (max RSS) of `framing analyze CORPUS.jsonl --store results.db --jobs 1` for each
      --stream size, in a fresh process, so flat memory in corpus size shows as equal figures.
@@ -196,6 +197,22 @@ def scale(articles: list, count: int, streams: list[int], real: Path | None = No
         print(f"--jobs {jobs}: {' / '.join(f'{r:.1f}' for r in found)} articles/s "
               "(two runs, worker start-up included)")
     print(f"speed-up with 2 processes: {max(rates[2]) / max(rates[1]):.2f}x (best against best)")
+
+    framing = Path(sys.executable).with_name("framing")
+    with tempfile.TemporaryDirectory() as folder:  # the same, as a user runs it: CLI into a store
+        path = Path(folder) / "corpus.jsonl"
+        path.write_text("".join(json.dumps({"id": a.id, "text": a.raw_text}) + "\n" for a in corpus),
+                        encoding="utf-8")
+        walls: dict[int, list[float]] = {1: [], 2: []}
+        for jobs in (1, 2, 1, 2):
+            db = Path(folder) / f"results-{len(walls[jobs])}-{jobs}.db"
+            start = time.perf_counter()
+            subprocess.run([str(framing), "analyze", str(path), "--store", str(db), "--jobs",
+                            str(jobs), "--quiet"], capture_output=True, check=True)
+            walls[jobs].append(time.perf_counter() - start)
+    print(f"`framing analyze CORPUS --store`: --jobs 1 {' / '.join(f'{w:.1f}' for w in walls[1])} s, "
+          f"--jobs 2 {' / '.join(f'{w:.1f}' for w in walls[2])} s; speed-up "
+          f"{min(walls[1]) / min(walls[2]):.2f}x (best against best, start-up included)")
 
     framing = Path(sys.executable).with_name("framing")
     examples = ROOT / "corpora" / "examples"

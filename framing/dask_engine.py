@@ -48,10 +48,10 @@ def connect(scheduler: str | None) -> Any:
 
 
 def process_articles_dask(articles: Iterator[Article], setup: WorkerSetup,
-                          client: Any) -> Iterator[Outcome]:
+                          client: Any, documents: bool = True) -> Iterator[Outcome]:
     """Outcomes in input order, computed on the cluster behind ``client``."""
     threads = sum(client.nthreads().values()) or 1
     remote_setup = client.scatter(setup, broadcast=True)
     yield from in_order(
         lambda batch: client.submit(_analyze_on_worker, batch, remote_setup, pure=False),
-        articles, threads * IN_FLIGHT_PER_WORKER, setup.rules)
+        articles, threads * IN_FLIGHT_PER_WORKER, setup.rules, documents)

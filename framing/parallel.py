@@ -103,8 +103,13 @@ def process_articles(
     setup: WorkerSetup,
     jobs: int,
     analyzers: dict[str, tuple[str, Analyzer]] | None = None,
+    documents: bool = True,
 ) -> Iterator[Outcome]:
-    """One Outcome per article, in input order, from ``jobs`` worker processes (1: in process)."""
+    """One Outcome per article, in input order, from ``jobs`` worker processes (1: in process).
+
+    With ``documents=False`` (the results store, which keeps measurements only) the outcomes from
+    workers carry ``LEFT_OUT`` instead of a Document and the parent skips segmenting again.
+    """
     if jobs <= 1:
         ready = analyzers if analyzers is not None else setup.analyzers()
         rules = list(setup.rules) if setup.rules is not None else None
@@ -116,13 +121,14 @@ def process_articles(
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_initialise,
                              initargs=(setup,)) as pool:
         yield from in_order(lambda batch: pool.submit(_analyze_batch, batch), articles,
-                            jobs * IN_FLIGHT_PER_WORKER, setup.rules)
+                            jobs * IN_FLIGHT_PER_WORKER, setup.rules, documents)
 
 
 def in_order(submit: Callable[[list[Article]], Any], articles: Iterable[Article],
-             in_flight: int, rules: Iterable[DebrisRule] | None = None) -> Iterator[Outcome]:
+             in_flight: int, rules: Iterable[DebrisRule] | None = None,
+             documents: bool = True) -> Iterator[Outcome]:
     """Submit batches, keep at most ``in_flight`` pending, yield their outcomes in input order, each
-    with its Document segmented again here (with the workers' cleaning ``rules``).
+    with its Document segmented again here (with the workers' cleaning ``rules``) if ``documents``.
 
     ``submit`` returns a future with ``.result()`` (concurrent.futures and dask.distributed alike).
     """
@@ -131,7 +137,7 @@ def in_order(submit: Callable[[list[Article]], Any], articles: Iterable[Article]
 
     def received(batch: list[Article], future: Any) -> list[Outcome]:
         return [outcome._replace(document=prepare(article, kept))
-                if isinstance(outcome.document, str) else outcome  # LEFT_OUT, unpickled
+                if documents and isinstance(outcome.document, str) else outcome  # LEFT_OUT
                 for article, outcome in zip(batch, future.result(), strict=True)]
 
     try:

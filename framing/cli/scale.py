@@ -54,10 +54,13 @@ def scale_options(jobs: int = 0, engine: str = "local", scheduler: str | None = 
 
 
 def make_engine(
-    scale: dict[str, Any], setup: Any
+    scale: dict[str, Any], setup: Any, documents: bool = True
 ) -> tuple[Callable[[Iterator[Article], dict[str, tuple[str, Analyzer]]], Iterator[Any]],
            Callable[[Iterator[Article]], Iterator[Article]]]:
-    """The engine (articles -> outcomes, in order) and the selection (--limit/--sample)."""
+    """The engine (articles -> outcomes, in order) and the selection (--limit/--sample).
+
+    ``documents=False``: the caller needs measurements only (the store), not segmented Documents.
+    """
     from framing import parallel
 
     def select(articles: Iterator[Article]) -> Iterator[Article]:
@@ -69,13 +72,13 @@ def make_engine(
         client = connect(scale["scheduler"])
 
         def on_dask(articles: Iterator[Article], _analyzers: Any) -> Iterator[Any]:
-            yield from process_articles_dask(articles, setup, client)
+            yield from process_articles_dask(articles, setup, client, documents)
         return on_dask, select
 
     def local(articles: Iterator[Article], analyzers: dict[str, tuple[str, Analyzer]]
               ) -> Iterator[Any]:
         jobs, articles = parallel.resolve_jobs(scale["jobs"], articles)
-        yield from parallel.process_articles(articles, setup, jobs, analyzers)
+        yield from parallel.process_articles(articles, setup, jobs, analyzers, documents)
     return local, select
 
 
@@ -94,7 +97,7 @@ def run_store(store_path: Path, inputs: list[str], manager: Any, config: dict[st
     from framing.store import Store, analyze_into
 
     analyzers = select_analyzers(manager.analyzers(config), only)
-    engine, select = make_engine(scale, setup)
+    engine, select = make_engine(scale, setup, documents=False)
     problems: list[Problem] = [Problem("plugins", m) for m in manager.load_errors]
     seen: dict[str, int] = {}
     articles = select(_unique_id(a, seen) for a in _read_articles(inputs, manager, config, problems))
