@@ -46,6 +46,16 @@ METRICS = (
         per_target=True,
     ),
     Metric(
+        "narration_total",
+        "Narration hits, all lexicon categories",
+        "hits per 1,000 narration words",
+        "higher = more loaded wording",
+        "Words and phrases outside quotations that any category of the loaded lexicon packs lists "
+        "(bundled and --lexicon; not the VADER valence categories), each counted once however many "
+        "categories list it, per 1,000 word tokens outside quotations. The per-category rows "
+        "(narration_rate) say which kinds of words they are.",
+    ),
+    Metric(
         "quoted_rate",
         "Quoted hits",
         "hits per 1,000 quoted words",
@@ -160,6 +170,7 @@ class LoadedLanguage:
                 origin[item] = pack.source
             self.categories.update((c.name, c) for c in pack.categories)
             self.referents.update((r.name, r) for r in pack.referents)
+        self.lexicon_categories = frozenset(self.categories)  # the packs' own, without VADER's
         if vader_min is not None:
             for category in vader_categories(vader_min):
                 self.categories[category.name] = category
@@ -200,7 +211,9 @@ class LoadedLanguage:
         for hit in hits:
             for entry in hit.match.payloads:
                 by_kind[(entry.kind, entry.owner)].append((hit, entry))
-        out: list[Measurement] = []
+        listed = [h for h in hits if not h.quoted and any(
+            e.kind == "category" and e.owner in self.lexicon_categories for e in h.match.payloads)]
+        out: list[Measurement] = [_rate(document, "narration", "", listed, narration_words, "total")]
         for name, category in self.categories.items():
             found = by_kind.get(("category", name), [])
             narration = [(h, p) for h, p in found if not h.quoted]
@@ -374,14 +387,16 @@ def _counted(counts: Counter[str], top: int | None = None) -> str:
     return ", ".join(f"{term} {n}" for term, n in ranked)
 
 
-def _rate(document: Document, voice: str, category: str, hits: list[Hit], words: int) -> Measurement:
-    """``narration_rate`` or ``quoted_rate``: hits per 1,000 words of that voice, with evidence."""
+def _rate(document: Document, voice: str, category: str, hits: list[Hit], words: int,
+          kind: str = "rate") -> Measurement:
+    """``narration_rate``, ``quoted_rate`` or (all categories) ``narration_total``: hits per 1,000
+    words of that voice, with evidence."""
     return Measurement(
-        f"{voice}_rate",
+        f"{voice}_{kind}",
         _per_thousand(len(hits), words),
         category,
         _hit_detail(document, hits, words, voice),
-        tuple(Span(h.match.start, h.match.end, category) for h in hits),
+        tuple(Span(h.match.start, h.match.end, category or "loaded") for h in hits),
     )
 
 

@@ -305,3 +305,17 @@ def test_compare_shows_top_terms_and_terms_only_one_article_uses():
         if line.startswith("| Armed anti-government groups: terrorists")
     )
     assert row.split("|")[2:5] == [" 0 ", " 0 ", " 4 "]
+
+
+def test_narration_total_counts_each_listed_phrase_once_outside_quotes_and_without_vader():
+    analyzer = LoadedLanguage([PACK], vader_min=2.0)
+    text = ("Talks resume\n\nThe raid was reportedly a massacre. “It was murder,” a survivor said. "
+            "The horrible carnage shocked everyone.")
+    document, found = by_key(analyzer, text)
+    total = found[("narration_total", "")]
+    # narration hits of the pack: reportedly, massacre, carnage; "murder" is quoted, and "horrible"
+    # and "shocked" are VADER words only
+    assert hit_texts(document, total) == ["reportedly", "massacre", "carnage"]
+    quoted_words = 3  # It was murder
+    assert total.value == pytest.approx(1000 * 3 / (len(document.words) + 2 - quoted_words))
+    assert found[("narration_rate", "vader_negative")].value > 0  # VADER hits exist, not counted
