@@ -151,7 +151,7 @@ class LoadedLanguage:
     """The analyzer: one matcher over all categories, referents and attribution verbs."""
 
     name = NAME
-    version = "1.0"
+    version = "1.1"
     metrics = METRICS
 
     def __init__(
