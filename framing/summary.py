@@ -11,6 +11,11 @@ metric's label, unit and direction.
   relative difference |B - A| / max(|A|, |B|), and the summary says that it describes two articles,
   not their outlets.
 - Three or more articles: rows are ranked by the relative range (max - min) / max |value|.
+- For single articles (both cases above), metrics of the whole article whose relative difference is
+  at least ``ARTICLE_LEVEL_FIRST`` (0.5: the higher value at least twice the lower, for positive
+  values) come before metrics of one target (an actor, a term, a category). There are dozens of
+  targets, each resting on a few words, so some show a large relative difference by chance ("1
+  headline mention against 0"); an article-level difference rests on the whole text.
 
 A sentence never says "more biased" or "better": it says which side has the higher value, the two
 values, and the metric's own statement of direction (e.g. "higher = harder to read").
@@ -26,6 +31,7 @@ from framing.stats import delta_size
 from framing.tables import MetricRow, format_number, metric_rows, values_by_article
 
 MAX_FINDINGS = 5
+ARTICLE_LEVEL_FIRST = 0.5
 NEGLIGIBLE_DELTA = 0.147
 ALPHA = 0.05
 
@@ -38,6 +44,7 @@ class Finding:
     strength: float
     metric: str
     tie_break: float = 0.0  # lower first among equal strengths (the p-value for groups)
+    tier: int = 0  # lower first: single articles put clear article-level differences first
 
 
 def findings(result: RunResult, limit: int = MAX_FINDINGS) -> list[str]:
@@ -52,7 +59,7 @@ def findings(result: RunResult, limit: int = MAX_FINDINGS) -> list[str]:
         return []
     # One sentence per metric (its strongest target), so one lexicon cannot fill the summary.
     best: dict[str, Finding] = {}
-    for finding in sorted(found, key=lambda f: (-f.strength, f.tie_break)):
+    for finding in sorted(found, key=lambda f: (f.tier, -f.strength, f.tie_break)):
         best.setdefault(finding.metric, finding)
     ranked = list(best.values())[:limit]
     return [f.sentence for f in ranked] + ([caveat] if caveat else [])
@@ -114,11 +121,13 @@ def _pair_findings(result: RunResult) -> tuple[list[Finding], str]:
         found.append(Finding(
             f"{_label(row)}: {high} {_amount(high_value, unit)}, {low} "
             f"{_amount(low_value, unit)}{_direction(row)}.",
-            abs(b - a) / max(abs(a), abs(b)),
+            strength := abs(b - a) / max(abs(a), abs(b)),
             _metric(row),
+            tier=_tier(row, strength),
         ))
-    caveat = ("Ranked by relative difference. These are two single articles: the differences "
-              "describe them, not their outlets' coverage in general.") if found else ""
+    caveat = ("Ranked by relative difference, whole-article metrics first. These are two single "
+              "articles: the differences describe them, not their outlets' coverage in general."
+              ) if found else ""
     return found, caveat
 
 
@@ -138,12 +147,18 @@ def _range_findings(result: RunResult) -> tuple[list[Finding], str]:
         found.append(Finding(
             f"{_label(row)}: highest in {high} ({_amount(values[high], unit)}), lowest in {low} "
             f"({_amount(values[low], unit)}){_direction(row)}.",
-            (values[high] - values[low]) / max(abs(values[high]), abs(values[low])),
+            strength := (values[high] - values[low]) / max(abs(values[high]), abs(values[low])),
             _metric(row),
+            tier=_tier(row, strength),
         ))
-    caveat = ("Ranked by relative range across single articles; to compare outlets, put each "
-              "outlet's articles in a folder of its own.") if found else ""
+    caveat = ("Ranked by relative range across single articles, whole-article metrics first; to "
+              "compare outlets, put each outlet's articles in a folder of its own.") if found else ""
     return found, caveat
+
+
+def _tier(row: MetricRow, strength: float) -> int:
+    """0 for a clear difference in a whole-article metric, else 1 (see the module docstring)."""
+    return 0 if not row.target and strength >= ARTICLE_LEVEL_FIRST else 1
 
 
 def _value(cells: dict, row: MetricRow) -> float | None:  # type: ignore[type-arg]

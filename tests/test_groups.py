@@ -171,3 +171,27 @@ def test_csv_corpus_without_text_column_or_with_extra_cells(tmp_path):
     first, second = list(read_corpus(ragged))
     assert first.id == "1" and first.raw_text == "Fine text."
     assert isinstance(second, InputError) and second.source == f"{ragged}:3"
+
+
+def test_single_article_summary_puts_clear_whole_article_differences_before_per_target_ones():
+    """On the bundled examples, a per-actor "1 headline mention against 0" must not outrank the
+    side balance (0.11 against 0.95) or the loaded wording rate."""
+    from conftest import EXAMPLES
+
+    from framing.comparison import complete
+    from framing.manager import load_manager
+    from framing.runner import run
+    from framing.summary import findings
+
+    inputs = [str(EXAMPLES)]
+    config = {"max_bytes": 2**24, "lexicons": [], "actors": EXAMPLES / "actors.toml", "settings": {}}
+    result = run(inputs, load_manager(), config, only=["actors", "sources", "loaded_language"])
+    complete(result, inputs, None, 0, False)
+    sentences = findings(result)
+    assert len(sentences) == 6 and "whole-article metrics first" in sentences[-1]
+    assert any(s.startswith("Side balance: highest in wire_neutral") for s in sentences[:5])
+    assert any(s.startswith("Narration hits, all lexicon categories: highest in tabloid_scraped")
+               for s in sentences[:5])
+    firsts = [s for s in sentences[:5] if "(" in s.split(":")[0]]  # per-target labels: "X (target)"
+    assert not firsts or sentences.index(firsts[0]) > sentences.index(
+        next(s for s in sentences if s.startswith("Side balance")))
