@@ -50,9 +50,10 @@ def cached_table(name: str, build: Callable[[], Iterable[tuple[str, int]]]) -> C
     """A lookup ``key -> int or None`` over SQLite cache file ``name``, built first if missing.
 
     The file is opened read-only, once per process (forked workers open their own); an unwritable
-    cache folder costs speed only: the table is then built in memory.
+    cache folder costs speed only: the table is then built in memory. A damaged file (a full disk,
+    a stray edit) is rebuilt.
     """
-    path = cache_dir() / name
+    path = (cache_dir() / name).resolve()
 
     def create(target: str) -> sqlite3.Connection:
         connection = sqlite3.connect(target, check_same_thread=False)
@@ -62,17 +63,27 @@ def cached_table(name: str, build: Callable[[], Iterable[tuple[str, int]]]) -> C
         connection.commit()
         return connection
 
+    def opened() -> sqlite3.Connection | None:
+        try:
+            connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+            connection.execute("SELECT value FROM entries LIMIT 1").fetchall()
+            return connection
+        except sqlite3.Error:
+            return None
+
     @lru_cache(maxsize=4)
     def connect(pid: int) -> sqlite3.Connection:
-        if not path.is_file():
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                temporary = path.with_name(f".{path.name}.{pid}.partial")
-                create(str(temporary)).close()
-                os.replace(temporary, path)  # atomic: parallel workers never open half a file
-            except (OSError, sqlite3.Error):
-                return create(":memory:")
-        return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        connection = opened() if path.is_file() else None
+        if connection is not None:
+            return connection
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f".{path.name}.{pid}.partial")
+            create(str(temporary)).close()
+            os.replace(temporary, path)  # atomic: parallel workers never open half a file
+        except (OSError, sqlite3.Error):
+            return create(":memory:")
+        return opened() or create(":memory:")
 
     def lookup(key: str) -> int | None:
         row = connect(os.getpid()).execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()

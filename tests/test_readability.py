@@ -85,3 +85,20 @@ def test_cached_syllables_and_easy_words_equal_textstats_for_every_example_word(
     finally:
         syllables.cmu_syllables.cache_clear()
         syllables._easy_words.cache_clear()
+
+
+def test_a_damaged_syllable_cache_is_rebuilt(tmp_path, monkeypatch):
+    from framing import syllables
+
+    folder = tmp_path / "cache with space#and?marks"
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(folder))
+    syllables.cmu_syllables.cache_clear()
+    try:
+        assert syllables.syllable_count("government") == 3  # builds the cache
+        (cached,) = folder.glob("cmudict-*.sqlite")
+        cached.write_bytes(b"not a database at all" * 100)
+        syllables.cmu_syllables.cache_clear()
+        assert syllables.syllable_count("extraordinary") == 6  # rebuilt, same counts
+        assert cached.read_bytes().startswith(b"SQLite format 3")
+    finally:
+        syllables.cmu_syllables.cache_clear()
