@@ -600,7 +600,7 @@ def _short(text: str, words: int = 12) -> str:
 
 def _similarities(facts: list[_Facts]) -> dict[tuple[int, int], list[list[float]]]:
     """Cosine similarity of every sentence pair across articles, from one TF-IDF fit on all."""
-    from framing.tfidf import tfidf_rows  # scikit-learn's definition, without its import time
+    from framing.tfidf import cosines, tfidf_rows  # scikit-learn's definition, without its imports
 
     features = [sentence for f in facts for sentence in f.features]
     try:
@@ -620,7 +620,7 @@ def _similarities(facts: list[_Facts]) -> dict[tuple[int, int], list[list[float]
                 continue
             block_a = matrix[offsets[a] : offsets[a + 1]]
             block_b = matrix[offsets[b] : offsets[b + 1]]
-            result[(a, b)] = (block_a @ block_b.T).toarray().tolist()
+            result[(a, b)] = cosines(block_a, block_b).tolist()
     return result
 
 

@@ -32,7 +32,7 @@ import numpy as np
 
 from framing.cache import cached_lines
 from framing.model import Cell, Document, RunResult, Table
-from framing.tfidf import tfidf_rows
+from framing.tfidf import cosines, tfidf_rows
 
 PRIOR_WEIGHT = 0.1
 TOP_TERMS = 10
@@ -121,7 +121,7 @@ def _top(vocabulary: np.ndarray, z: np.ndarray, mine: np.ndarray, other: np.ndar
 def similarity(documents: Sequence[Document]) -> np.ndarray:
     """Cosine similarity of the documents' TF-IDF vectors, as a square matrix."""
     unit = tfidf_rows([terms(document) for document in documents])
-    return np.asarray((unit @ unit.T).todense())
+    return cosines(unit, unit)
 
 
 @lru_cache(maxsize=1)

@@ -82,18 +82,19 @@ def test_tfidf_rows_equal_scikit_learns_tfidfvectorizer():
     """framing.tfidf re-states sklearn's definition to skip its import; sklearn is the reference."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from framing.tfidf import tfidf_rows
+    from framing.tfidf import cosines, tfidf_rows
 
     documents = _docs(SIDE_A + SIDE_B + [EXAMPLES.joinpath("wire_neutral.txt").read_text()])
     features = [terms(document) for document in documents]
     for sublinear in (False, True):
-        ours = tfidf_rows(features, sublinear_tf=sublinear)
         reference = TfidfVectorizer(analyzer=lambda f: f, sublinear_tf=sublinear)
         theirs = reference.fit_transform(features)
-        order = {term: column for column, term in enumerate(reference.get_feature_names_out())}
-        # Same cosine matrix whatever the column order.
-        assert np.allclose((ours @ ours.T).toarray(), (theirs @ theirs.T).toarray())
-        assert ours.shape == theirs.shape and len(order) == ours.shape[1]
+        for dense_limit in (10**9, 0):  # the dense array and the sparse matrix
+            ours = tfidf_rows(features, sublinear_tf=sublinear, dense_limit=dense_limit)
+            assert isinstance(ours, np.ndarray) == (dense_limit > 0)
+            # Same cosine matrix whatever the column order.
+            assert np.allclose(cosines(ours, ours), (theirs @ theirs.T).toarray())
+            assert ours.shape == theirs.shape == (len(features), len(reference.vocabulary_))
 
 
 def test_stop_words_are_scikit_learns_list():
