@@ -87,6 +87,11 @@ ADVERBIAL = frozenset(
 PREPOSITIONS = frozenset("of for at from in with to".split())
 RELATIVE = frozenset("who whom whose which where".split())
 CARRY_OVER = frozenset("and but".split())
+# Words that open an adverbial before a clause's subject ("Also on Thursday, Iran ...").
+OPENING_ADVERBIALS = frozenset(
+    """also separately meanwhile however earlier later still yet now then today yesterday last
+    after before during since despite amid while when""".split()
+)
 # After a comma these open the reporter's aside (a relative or concessive clause, "..., which forced
 # her to ...", "..., as Trump consolidates ..."): reported content after the verb stops there.
 ASIDES = frozenset("which where who whose although though while even as with".split())
@@ -541,6 +546,7 @@ class _Finder:
     # ---- cues ----------------------------------------------------------------------------------
     def run(self, actor_set: ActorSet | None) -> Sources:
         raws: list[_Raw] = []
+        self.previous: _Raw | None = None  # the last attribution of an earlier sentence
         cues = [
             m for m in _cue_matcher().find_in(self.doc) if not self.doc.in_quotation(m.start, m.end)
         ]
@@ -568,6 +574,8 @@ class _Finder:
                 headline = self._headline_colon(sentence.first_token, sentence.end_token)
                 in_sentence = [headline] if headline else []
             raws.extend(in_sentence)
+            if in_sentence:
+                self.previous = in_sentence[-1]
         return self._finish(raws, actor_set)
 
     def _stop_before(self, earlier: _Raw, later: _Raw) -> None:
@@ -651,9 +659,7 @@ class _Finder:
                     or mention.person or mention.institution
                 ):
                     return self._raw_before(cue, first, verb, mention)
-        participle = words[verb].endswith("ing") and previous >= first and (
-            words[previous] == "," or self.tokens[previous].end in self.by_end
-        )  # "..., adding that ..." / “...,” adding that ...
+        participle = self._participle(verb, first)
         a, b, appositives = self._subject(first, verb)
         # a finding's source is often a thing ("Video shows ...", "Projections suggest ...")
         mention = None if participle else self._mention(
@@ -667,12 +673,18 @@ class _Finder:
                 raw.inherit = True
                 raw.borrowed = earlier[-1].mention or earlier[-1].borrowed
                 return raw
-            # "Foreign Minister Tomas Brell called the attack ... and said ...": the opening subject
-            a, b, _ = self._object(self._after_dateline(first, verb), verb)
-            b = next((i for i in range(a + 1, b) if words[i] in ("on", "in", "at")), b)
-            while b > a and not (_capitalised(self.tokens[b - 1].text) or self._has_role(b - 1, b)):
-                b -= 1
+            # "Foreign Minister Tomas Brell called the attack ... and said ...", "Iran threw its
+            # support behind the strikes, describing them as ...": the subject of the clause
+            a, b = self._clause_subject(first, verb)
             mention = self._mention(a, b, [], (first, stop))
+            if mention is None and participle and self.previous is not None and (
+                self._block(first) == self._block(self.previous.cue.first_token)
+                if self.previous.cue else False
+            ):  # no credible subject: the previous speaker of the paragraph, never the predicate
+                raw = self._raw_after(cue, after, stop, None)
+                raw.inherit = True
+                raw.borrowed = self.previous.mention or self.previous.borrowed
+                return raw
             return None if mention is None else self._raw_after(cue, after, stop, mention)
         if not speech and a > first and words[a - 1] in ("what", "whatever"):
             return None  # "below what she wants": the object is what is wanted, no content
@@ -710,6 +722,53 @@ class _Finder:
             return self._raw_before(cue, first, a, mention)
         return self._raw_after(cue, after, stop, mention)
 
+    def _participle(self, verb: int, first: int) -> bool:
+        """An -ing cue hanging off a clause (", adding that ...", "... the strikes describing them
+        as ...", "after saying ..."), not a progressive ("was saying") nor a noun ("the warning",
+        ruled out before): its speaker is the subject of that clause, never a phrase before it."""
+        if not self.words[verb].endswith("ing") or verb <= first:
+            return False
+        previous = verb - 1
+        while previous > first and self.words[previous] in SKIP_BEFORE_VERB - BE:
+            previous -= 1
+        return self.words[previous] not in BE
+
+    def _clause_subject(self, first: int, verb: int) -> tuple[int, int]:
+        """The subject opening the clause a participle or a second verb hangs off: after a dateline
+        and an opening adverbial ("Also on Thursday, Iran threw ..." -> "Iran"), names, titles,
+        role words and their determiners up to the first other lower-case word (the predicate).
+        (first, first) when the clause opens with something else (a quotation)."""
+        words, tokens = self.words, self.tokens
+        start = self._after_dateline(first, verb)
+        opener = next((i for i in range(start, min(verb, start + 8)) if words[i] == ","), None)
+        if opener is not None and (
+            words[start] in OPENING_ADVERBIALS or words[start] in LINKING_WORDS
+        ):
+            start = opener + 1
+        elif start < verb and words[start] in CARRY_OVER:
+            start += 1
+        roles = {
+            i for m in role_matcher().find(tokens, start, min(verb, start + MAX_SUBJECT),
+                                           words=self.role_words)
+            for i in range(m.first_token, m.end_token)
+        }
+        end = start
+        while end < verb and end - start < MAX_SUBJECT:
+            word, token = words[end], tokens[end]
+            if not token.is_word and word not in ("'", "’", "-", ".") or word in BOUNDARIES:
+                break
+            if token.is_word and not (_capitalised(token.text) or end in roles
+                                      or word in DETERMINERS or word.endswith(("'s", "’s"))):
+                linking = word in LINKING_WORDS and end + 1 < verb and (
+                    _capitalised(tokens[end + 1].text) or words[end + 1] in DETERMINERS)
+                # lower-case modifiers before a role ("the main opposition group")
+                if not linking and not any(i in roles for i in range(end + 1, end + 4)):
+                    break
+            end += 1
+        while end > start and not (_capitalised(tokens[end - 1].text) or end - 1 in roles):
+            end -= 1
+        return start, end
+
     def _content_start(self, cue: Match[str], after: int, stop: int) -> int:
         """Skip the object of "told" and adverbials ("on Tuesday in a statement") up to "that"."""
         index, after_preposition = after, False
@@ -726,8 +785,10 @@ class _Finder:
                 break
         if index < stop and self.words[index] in ("that", ":"):
             return index + 1
-        if index < stop and index > after and self.words[index].endswith("ing"):
-            return stop  # "said on Thursday, adding ...": the verb closes its clause
+        if index < stop and self.words[index].endswith("ing") and (
+            index > after or self.words[index] in _verb_words()
+        ):  # "said on Thursday, adding ...", "said adding ...": the verb closes its clause
+            return stop
         if index >= stop or self.words[index] == ",":
             return index
         if self.words[cue.first_token] in ("told", "tell", "tells", "telling"):

@@ -155,6 +155,29 @@ def test_added_after_a_quote_and_participle_speaker_is_inherited():
     assert found.attributions[0].speaker == found.attributions[1].speaker
 
 
+def test_participle_takes_the_subject_of_its_clause_not_a_predicate_phrase():
+    doc, found = sources_of(
+        "Also on Monday, Veskaria threw its weight behind Karvonia's naval blockade describing it "
+        "as a step toward ending \u201cthe standoff\u201d at sea."
+    )
+    attribution = only(found)
+    assert attribution.verb == "describing"
+    assert content(doc, attribution).startswith("it as a step toward ending")
+    assert speaker(found, attribution) == "Veskaria"
+
+
+def test_participle_straight_after_a_clause_final_verb_keeps_both_contents():
+    doc, found = sources_of(
+        "The convoy reached \u201csafe ground\u201d near Rensk, the interior ministry said adding "
+        "that no one was hurt."
+    )
+    said, adding = found.attributions
+    assert content(doc, said) == "The convoy reached \u201csafe ground\u201d near Rensk"
+    assert content(doc, adding) == "no one was hurt"
+    assert said.speaker == adding.speaker
+    assert speaker(found, adding) == "the interior ministry"
+
+
 def test_loaded_verbs_accused_and_labelled():
     doc, found = sources_of(
         "The head of the main opposition group accused the Kremlin of supporting the regime.",
