@@ -92,9 +92,10 @@ OPENING_ADVERBIALS = frozenset(
     """also separately meanwhile however earlier later still yet now then today yesterday last
     after before during since despite amid while when""".split()
 )
-# After a comma these open the reporter's aside (a relative or concessive clause, "..., which forced
-# her to ...", "..., as Trump consolidates ..."): reported content after the verb stops there.
-ASIDES = frozenset("which where who whose although though while even as with".split())
+# After a comma these open the reporter's aside (a relative, concessive or contrasting clause, "...,
+# which forced her to ...", "..., as Trump consolidates ...", "..., but France doubted ..."): reported
+# content after the verb stops there, and at a semicolon.
+ASIDES = frozenset("which where who whose although though while even as with but yet".split())
 CLAUSE_JOINS = frozenset(", ; — and but while though although whereas yet".split())
 BE = frozenset("is was are were be been being".split())
 THING_SOURCES = frozenset({"evidence"})  # cue classes whose speaker may be any noun phrase
@@ -289,11 +290,16 @@ class _Finder:
         self.by_start = {q.start: q for q in document.quotations}
         # words before each token, so a span's word count is one subtraction (a sentence of 80,000
         # "he said" cues would otherwise recount its tail once per cue: quadratic)
-        # commas that open a non-restrictive relative clause outside quotation marks
+        # commas that open the reporter's aside (ASIDES), and semicolons, outside quotation marks
+        words = document.normalised
         self.aside_commas = [
-            i for i, word in enumerate(document.normalised[:-1])
-            if word == "," and document.normalised[i + 1] in ASIDES
+            i for i, word in enumerate(words[:-1])
+            if (word == "," and words[i + 1] in ASIDES or word == ";")
             and document.in_quotation(self.tokens[i].start, self.tokens[i].end) is None
+            or (  # “terrorist groups,” but France ...: the comma before the closing mark
+                word == "," and i + 2 < len(words) and words[i + 2] in ASIDES
+                and self.tokens[i + 1].end in self.by_end
+            )
         ]
         self.words_before = list(accumulate((t.is_word for t in document.tokens), initial=0))
         self.anonymity: dict[tuple[int, int], list[Match[bool]]] = {}

@@ -178,6 +178,18 @@ def test_participle_straight_after_a_clause_final_verb_keeps_both_contents():
     assert speaker(found, adding) == "the interior ministry"
 
 
+def test_reported_content_stops_at_a_contrasting_clause_and_a_semicolon():
+    doc, found = sources_of(
+        "Foreign Minister Tomas Brell said the jets struck only \u201cmilitary depots,\u201d but "
+        "Veskaria sent observers to the border.",
+        "The ministry said the convoy had turned back; its trucks were later seen in Rensk.",
+    )
+    first, second = found.attributions
+    assert content(doc, first) == "the jets struck only \u201cmilitary depots"
+    assert first.kind == "partial"
+    assert content(doc, second) == "the convoy had turned back"
+
+
 def test_loaded_verbs_accused_and_labelled():
     doc, found = sources_of(
         "The head of the main opposition group accused the Kremlin of supporting the regime.",
