@@ -396,17 +396,19 @@ def _terms(raw: Any, path: tuple[str, ...], owner: str, locate: _Locator, proble
         if not isinstance(entry, str):
             problem(locate.table(*path), f"{owner}: {entry!r} is not a string (write terms in quotes)")
             continue
-        line = locate.string(entry, *path)
+        def line(entry: str = entry) -> int:  # searched for only when there is a problem to report
+            return locate.string(entry, *path)
+
         message = _entry_problem(entry)
         if message:
-            problem(line, f"{owner}: term {entry!r} {message}")
+            problem(line(), f"{owner}: term {entry!r} {message}")
             continue
         if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not weight > 0:
-            problem(line, f"{owner}: weight of {entry!r} must be a positive number, not {weight!r}")
+            problem(line(), f"{owner}: weight of {entry!r} must be a positive number, not {weight!r}")
             continue
         key = " ".join(split_entry(entry))
         if key in seen:
-            problem(line, f"{owner}: term {entry!r} is listed twice", "warning")
+            problem(line(), f"{owner}: term {entry!r} is listed twice", "warning")
             continue
         seen.add(key)
         terms.append(Term(entry.strip(), float(weight)))
