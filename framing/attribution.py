@@ -648,6 +648,12 @@ class _Finder:
         speech = cue.payloads[0] in attribution_verbs().verbs
         if not speech and previous >= first and words[previous] in BE:
             return None  # "the deal is expected to pass": nobody's expectation is named
+        if previous >= first and words[previous] in BE and words[verb].endswith(("ed", "told")):
+            return None  # "was told", "the diagnosis was confirmed": a passive names no speaker
+        if words[verb] in ("called", "named", "dubbed") and previous >= first and (
+            words[previous] == "," and after < stop and _capitalised(self.tokens[after].text)
+        ):
+            return None  # "The program, called EB-5, ...": a name, not speech
         tensed = words[verb] in ("said", "says", "told", "tells", "wrote", "writes") or (
             words[verb].endswith(("ed", "s"))
         )  # "..., state news agency MNA reported": "state" is never an inverted verb
@@ -723,6 +729,14 @@ class _Finder:
             if content_first < stop and words[a - 1] == "," and words[content_first] == "," and (
                 self.tokens[a - 2].end not in self.by_end
             ):  # "But to prevent problems, he said, the plan ...": the whole sentence
+                start = self._after_dateline(first, stop)
+                return _Raw(self.tokens[start].start, self.tokens[stop - 1].end, cue, mention)
+            if words[a - 1] == "as" and content_first + 1 < stop and words[content_first] == ",":
+                if a - 1 == self._after_dateline(first, a):  # "As experts noted, the rule ..."
+                    raw = self._raw_after(cue, content_first + 1, stop, None)
+                    raw.mention = mention
+                    return raw
+                # "Hawaii, as an adviser pointed out, rarely gets ...": the whole sentence
                 start = self._after_dateline(first, stop)
                 return _Raw(self.tokens[start].start, self.tokens[stop - 1].end, cue, mention)
             return self._raw_before(cue, first, a, mention)

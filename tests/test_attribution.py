@@ -190,6 +190,27 @@ def test_reported_content_stops_at_a_contrasting_clause_and_a_semicolon():
     assert content(doc, second) == "the convoy had turned back"
 
 
+def test_as_clause_attributes_the_main_clause():
+    doc, found = sources_of(
+        "As aid workers have pointed out, the convoy cannot cross before the thaw.",
+        "Velmora, as the mayor noted on Monday, has no shelter left for the displaced.",
+    )
+    first, second = found.attributions
+    assert content(doc, first) == "the convoy cannot cross before the thaw"
+    assert speaker(found, first) == "aid workers"
+    assert content(doc, second).startswith("Velmora, as the mayor noted")
+    assert content(doc, second).endswith("no shelter left for the displaced")
+
+
+def test_passives_and_names_are_not_speech():
+    doc, found = sources_of(
+        "When the diagnosis was confirmed, the envoy left Rensk.",
+        "The observer mission, called Clearwater, will stay until March.",
+        "The envoy was told to leave the capital.",
+    )
+    assert found.attributions == ()
+
+
 def test_loaded_verbs_accused_and_labelled():
     doc, found = sources_of(
         "The head of the main opposition group accused the Kremlin of supporting the regime.",
