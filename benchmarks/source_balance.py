@@ -81,7 +81,7 @@ class Score:
             p = matched / self.predicted if self.predicted else 0.0
             r = matched / self.gold if self.gold else 0.0
             f = 2 * p * r / (p + r) if p + r else 0.0
-            return f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}"
+            return f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({matched} matched)"
 
         n = self.with_source or 1
         return (

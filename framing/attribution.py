@@ -27,7 +27,7 @@ import sys
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 from itertools import accumulate, compress, islice
@@ -35,7 +35,7 @@ from typing import Literal
 
 from framing.actors import ActorSet, Mention, document_memo, mentions_for
 from framing.matcher import Match, PhraseMatcher
-from framing.model import Document, Quotation, Span
+from framing.model import Document, Quotation, Sentence, Span
 from framing.quotes import attribution_cues, attribution_verbs, is_scare_quote, quotation_words
 
 if sys.version_info >= (3, 11):
@@ -282,8 +282,9 @@ class _Finder:
         self.quotation_starts = [q.start for q in document.quotations]
         self.quotation_inner_ends = [q.inner_end for q in document.quotations]
         self.block_starts = [b.start for b in document.blocks]
+        self.sentences = _joined_sentences(document)
         self.sentence_of = [0] * len(document.tokens)
-        for number, sentence in enumerate(document.sentences):
+        for number, sentence in enumerate(self.sentences):
             self.sentence_of[sentence.first_token:sentence.end_token] = [number] * (
                 sentence.end_token - sentence.first_token
             )
@@ -304,7 +305,7 @@ class _Finder:
         self.words_before = list(accumulate((t.is_word for t in document.tokens), initial=0))
         self.anonymity: dict[tuple[int, int], list[Match[bool]]] = {}
         self.capitalised = capitalised_tokens(document)
-        sentence_firsts = {s.first_token for s in document.sentences}
+        sentence_firsts = {s.first_token for s in self.sentences}
         folded: dict[str, str] = {}  # one fold per distinct word, not one per token
         self.capitalised_count: Counter[str] = Counter()
         self.capitalised_mid: set[str] = set()
@@ -557,7 +558,7 @@ class _Finder:
             m for m in _cue_matcher().find_in(self.doc) if not self.doc.in_quotation(m.start, m.end)
         ]
         cue_index = 0
-        for sentence in self.doc.sentences:
+        for sentence in self.sentences:
             if self.doc.blocks[sentence.block].kind == "heading":
                 continue
             in_sentence: list[_Raw] = []
@@ -936,7 +937,7 @@ class _Finder:
         same = self.cues_by_sentence.get(number)
         if same:
             return same[0]
-        sentences = self.doc.sentences
+        sentences = self.sentences
         if number <= 0 or sentences[number - 1].block != sentences[number].block:
             return None
         return next(
@@ -1166,6 +1167,25 @@ class _Speakers:
         end = max(self.doc.tokens[b - 1].end for _, b in ranges)
         return Span(start, end)
 
+
+
+def _joined_sentences(document: Document) -> list[Sentence]:
+    """The document's sentences, a sentence that ends inside parentheses joined to the next one of
+    its block: "Rep. Trey Gowdy (R-S.C.) said ..." is split after "(R-S." by the segmenter, and
+    the speaker would be cut from its verb."""
+    joined: list[Sentence] = []
+    words = document.normalised
+    depth = 0
+    for sentence in document.sentences:
+        if depth > 0 and joined and joined[-1].block == sentence.block:
+            joined[-1] = replace(joined[-1], end=sentence.end, end_token=sentence.end_token)
+        else:
+            joined.append(sentence)
+            depth = 0
+        for index in range(sentence.first_token, sentence.end_token):
+            depth += (words[index] == "(") - (words[index] == ")")
+        depth = max(depth, 0)
+    return joined
 
 
 def _fallback_side(

@@ -211,6 +211,15 @@ def test_passives_and_names_are_not_speech():
     assert found.attributions == ()
 
 
+def test_speaker_with_a_dotted_abbreviation_in_parentheses():
+    doc, found = sources_of(
+        "Sen. Mara Olsen (R-S.C.) said the sanctions would hurt farmers in her state."
+    )
+    attribution = only(found)
+    assert content(doc, attribution) == "the sanctions would hurt farmers in her state"
+    assert speaker(found, attribution) == "Mara Olsen"
+
+
 def test_loaded_verbs_accused_and_labelled():
     doc, found = sources_of(
         "The head of the main opposition group accused the Kremlin of supporting the regime.",
