@@ -651,7 +651,7 @@ class _Finder:
             return None  # "the deal is expected to pass": nobody's expectation is named
         if previous >= first and words[previous] in BE and words[verb].endswith(("ed", "told")):
             return None  # "was told", "the diagnosis was confirmed": a passive names no speaker
-        if words[verb] in ("called", "named", "dubbed") and previous >= first and (
+        if words[verb] == "called" and after == verb + 1 and previous >= first and (
             words[previous] == "," and after < stop and _capitalised(self.tokens[after].text)
         ):
             return None  # "The program, called EB-5, ...": a name, not speech
