@@ -209,6 +209,10 @@ def test_passives_and_names_are_not_speech():
         "The envoy was told to leave the capital.",
     )
     assert found.attributions == ()
+    doc, found = sources_of("Ilse Varga, the opposition leader, called on President Brell to resign.")
+    attribution = only(found)
+    assert attribution.verb == "called on"
+    assert speaker(found, attribution) == "Ilse Varga"
 
 
 def test_speaker_with_a_dotted_abbreviation_in_parentheses():
