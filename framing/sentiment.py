@@ -19,12 +19,12 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
-from framing.actors import clause_bounds, mention_role
+from framing.actors import clause_bounds, document_memo, mention_role
 from framing.errors import FramingError
 from framing.model import Document, Sentence, Token, normalise
 from framing.segment import tokenize
@@ -39,6 +39,11 @@ MAX_CONTEXT = 80  # tokens either side of the target read from its sentence (rea
 
 class ModelFileError(FramingError):
     """A sentiment model file that is missing, corrupted or of another format."""
+
+
+def token_texts(document: Document) -> tuple[str, ...]:
+    """Every token's text, once per document: each mention's context is a slice of it."""
+    return document_memo(document, "sentiment.token_texts", lambda: tuple(t.text for t in document.tokens))
 
 
 @dataclass(frozen=True)
@@ -93,11 +98,16 @@ class TargetContext:
         """The target ``first:end`` in a window of the document; all ranges are document token
         indices (``others`` inside the window)."""
         low, high = window
-        return cls.from_tokens(document.tokens[low:high], first - low, end - low,
-                               [(a - low, b - low) for a, b in others])
+        return cls(token_texts(document)[low:high], document.normalised[low:high], first - low,
+                   end - low, tuple((a - low, b - low) for a, b in others))
 
     def local_range(self) -> tuple[int, int]:
         """The clause around the target; words nearer another target in it are left to that one."""
+        return self._local_range
+
+    @cached_property
+    def _local_range(self) -> tuple[int, int]:
+        # Kept: the model's features and the local text both need it for every mention.
         low, high = clause_bounds(self.words, self.first, self.end)
         for a, b in self.others:  # each word goes to the nearer target; a word halfway to neither
             if low <= b <= self.first:
@@ -108,12 +118,15 @@ class TargetContext:
 
     def local_text(self) -> str:
         """The local context without the target itself: what the VADER scorer reads."""
-        low, high = self.local_range()
-        kept = [self.texts[i] for i in range(low, high) if not self.first <= i < self.end]
-        return " ".join(kept)
+        low, high = self.local_range()  # low <= first and end <= high: the target lies inside
+        return " ".join(self.texts[low : self.first] + self.texts[self.end : high])
 
     def sentence_text(self) -> str:
         return " ".join(self.texts)
+
+    def masked_sentence_text(self) -> str:
+        """The sentence without the target: what the model's sentence-level VADER scores read."""
+        return " ".join(self.texts[: self.first] + self.texts[self.end :])
 
 
 @dataclass(frozen=True)
@@ -182,21 +195,25 @@ def features(context: TargetContext) -> tuple[list[str], list[float]]:
         w
         for i, w in enumerate(masked)
         if not context.first < i < context.end  # a multi-word target counts once
-        and (w in ("<t>", "<o>") or any(c.isalnum() for c in w))
+        and (w in ("<t>", "<o>") or _has_alnum(w))
     ]
     terms = list(words)
     terms += [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
     low, high = context.local_range()
-    terms += [f"c:{w}" for w in masked[low:high] if w != "<t>" and any(c.isalnum() for c in w)]
-    left = [w for w in masked[: context.first] if any(c.isalnum() for c in w)][-SIDE_WINDOW:]
-    right = [w for w in masked[context.end :] if any(c.isalnum() for c in w)][:SIDE_WINDOW]
+    terms += [f"c:{w}" for w in masked[low:high] if w != "<t>" and _has_alnum(w)]
+    left = [w for w in masked[: context.first] if _has_alnum(w)][-SIDE_WINDOW:]
+    right = [w for w in masked[context.end :] if _has_alnum(w)][:SIDE_WINDOW]
     terms += [f"l:{w}" for w in left] + [f"r:{w}" for w in right]
     terms.append(f"role:{mention_role(context.words, context.first, context.end) or 'none'}")
-    sentence = " ".join(
-        t for i, t in enumerate(context.texts) if not context.first <= i < context.end
-    )
-    dense = [*vader_scores(sentence), *vader_scores(context.local_text())]
+    dense = [*vader_scores(context.masked_sentence_text()), *vader_scores(context.local_text())]
     return terms, dense
+
+
+@lru_cache(maxsize=65_536)
+def _has_alnum(word: str) -> bool:
+    """Whether a word has a letter or digit (punctuation makes no term). Remembered per word:
+    ``features`` asks it of every word of every scored sentence, and words repeat."""
+    return any(c.isalnum() for c in word)
 
 
 @dataclass(frozen=True)
