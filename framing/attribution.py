@@ -658,7 +658,8 @@ class _Finder:
         tensed = words[verb] in ("said", "says", "told", "tells", "wrote", "writes") or (
             words[verb].endswith(("ed", "s"))
         )  # "..., state news agency MNA reported": "state" is never an inverted verb
-        inverted = tensed and previous >= first and (
+        # "..., said X" (a phrasal verb is not inverted: "X, the leader, called on Y to resign")
+        inverted = tensed and after == verb + 1 and previous >= first and (
             words[previous] == "," or self.tokens[previous].end in self.by_end
         )
         if inverted:
