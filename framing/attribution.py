@@ -84,7 +84,7 @@ ADVERBIAL = frozenset(
     friday saturday sunday morning evening night afternoon week weekend month year today yesterday
     also separately reporters journalists lawmakers him her them us me media""".split()
 ) | ADVERBIAL_PREPOSITIONS
-PREPOSITIONS = frozenset("of for at from in with to".split())
+PREPOSITIONS = frozenset("of for at from in with to on".split())
 RELATIVE = frozenset("who whom whose which where".split())
 CARRY_OVER = frozenset("and but".split())
 # Words that open an adverbial before a clause's subject ("Also on Thursday, Iran ...").
@@ -356,6 +356,11 @@ class _Finder:
             if antecedent < before:
                 return antecedent, end, appositives
         first = self._walk_back(sentence_first, end)
+        if first - 1 > sentence_first and self.words[first - 1] == "and" and first < end:
+            # "Experts on Korea and nuclear arms said": a coordinated subject opening the clause
+            earlier = self._walk_back(sentence_first, first - 1)
+            if earlier < first - 1 and earlier == self._after_dateline(sentence_first, end):
+                first = earlier
         # "A Western diplomat in the capital, Lenhart, said": a bare name after a described phrase
         while first - 1 > sentence_first and self.words[first - 1] == "," and len(appositives) < 3:
             earlier = self._walk_back(sentence_first, first - 1)

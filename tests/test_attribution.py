@@ -215,6 +215,16 @@ def test_passives_and_names_are_not_speech():
     assert speaker(found, attribution) == "Ilse Varga"
 
 
+def test_coordinated_subject_opening_the_sentence():
+    doc, found = sources_of(
+        "Experts on Karvonia and naval law said the blockade breaks the 1994 treaty.",
+        "The jets struck the depot and officials said ten people died.",
+    )
+    first, second = found.attributions
+    assert speaker(found, first) == "Experts on Karvonia and naval law"
+    assert speaker(found, second) == "officials"
+
+
 def test_speaker_with_a_dotted_abbreviation_in_parentheses():
     doc, found = sources_of(
         "Sen. Mara Olsen (R-S.C.) said the sanctions would hurt farmers in her state."
