@@ -359,7 +359,12 @@ class _Finder:
         if first - 1 > sentence_first and self.words[first - 1] == "and" and first < end:
             # "Experts on Korea and nuclear arms said": a coordinated subject opening the clause
             earlier = self._walk_back(sentence_first, first - 1)
-            if earlier < first - 1 and earlier == self._after_dateline(sentence_first, end):
+            if earlier < first - 1 and earlier == self._after_dateline(sentence_first, end) and (
+                self._has_role(earlier, first - 1) and not any(  # not "The jets struck the depot"
+                    self.words[i] in DETERMINERS and self.words[i - 1] not in LINKING_WORDS
+                    and not _capitalised(self.tokens[i - 1].text) for i in range(earlier + 1, first)
+                )
+            ):
                 first = earlier
         # "A Western diplomat in the capital, Lenhart, said": a bare name after a described phrase
         while first - 1 > sentence_first and self.words[first - 1] == "," and len(appositives) < 3:
