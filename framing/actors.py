@@ -237,8 +237,9 @@ class ActorSet:
         """Every name and alias (and its possessive) compiled once."""
         entries = []
         for index, actor in enumerate(self.actors):
-            for form in _surface_forms(actor):
-                base = form[:-2] if form.endswith("'s") and form[:-2] in _surface_forms(actor) else form
+            forms = _surface_forms(actor)
+            for form in forms:
+                base = form[:-2] if form.endswith("'s") and form[:-2] in forms else form
                 entries.append((form, _Entry(index, _shape(form), base.lower() == actor.name.lower())))
         return PhraseMatcher(entries)
 
@@ -295,8 +296,12 @@ def _surface_forms(actor: Actor) -> list[str]:
     return forms
 
 
+@lru_cache(maxsize=16_384)
 def _shape(alias: str) -> tuple[str, ...]:
-    """Case each word of an alias demands: ALL-CAPS words all caps, Capitalised words a capital."""
+    """Case each word of an alias demands: ALL-CAPS words all caps, Capitalised words a capital.
+
+    Remembered per alias: discovery builds a matcher for each article, and names recur.
+    """
     shape = []
     for part in alias.split():
         for match in TOKEN_PATTERN.finditer(part.rstrip("*")):
@@ -354,6 +359,11 @@ def _country_lookup() -> dict[str, str]:
     return lookup
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    return frozenset(_country_lookup().values())
+
+
 @dataclass
 class _Candidate:
     words: tuple[str, ...]
@@ -368,11 +378,18 @@ class _Candidate:
 
 
 def _is_capitalised(token: Token) -> bool:
-    if not token.is_word or any(c.isdigit() for c in token.text):
+    return token.is_word and _capitalised(token.text)
+
+
+@lru_cache(maxsize=65_536)
+def _capitalised(word: str) -> bool:
+    """A name-like word: no digit, and a capital (also after a particle: al-Assad, el-Sisi,
+    bin-Salman). Remembered per word, since discovery asks it of every body token, some twice."""
+    if any(c.isdigit() for c in word):
         return False
-    if token.text[0].isupper():
+    if word[0].isupper():
         return True
-    head, _, tail = token.text.partition("-")  # al-Assad, el-Sisi, bin-Salman
+    head, _, tail = word.partition("-")
     return head.lower() in NAME_PARTICLES and tail[:1].isupper()
 
 
@@ -543,7 +560,7 @@ def _merge(candidates: dict[str, _Candidate]) -> list[Actor]:
         actors.setdefault(text, candidate)
     result = []
     for text, candidate in sorted(actors.items(), key=lambda item: -item[1].count):
-        kind = "country" if text in table.values() else _kind(candidate)
+        kind = "country" if text in _country_names() else _kind(candidate)
         if kind == "" and any(_demonym_stem(a, {text: candidate}) for a in candidate.aliases):
             kind = "country"
         if kind == "person":
@@ -620,13 +637,12 @@ def _with_pronouns(document: Document, mentions: list[Mention]) -> list[Mention]
     resolved: list[Mention] = []
     position = 0
     recent: list[Mention] = []
-    for index, word in enumerate(document.normalised):
+    words = document.normalised
+    for index in [i for i, word in enumerate(words) if word in PRONOUNS]:
         while position < len(people) and people[position].end_token <= index:
             recent.append(people[position])
             position += 1
-        gender = PRONOUNS.get(word)
-        if gender is None:
-            continue
+        gender = PRONOUNS[words[index]]
         token = document.tokens[index]
         if document.in_quotation(token.start, token.end) is not None:
             continue

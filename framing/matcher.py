@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from framing.model import Document, Token, normalise
@@ -23,16 +24,30 @@ MEMO_LIMIT = 200_000  # distinct words a matcher remembers (a few tens of MB at 
 
 def split_entry(entry: str) -> list[str]:
     """The words of an entry, normalised the way tokens are; ``*`` stays on the word it ends."""
-    from framing.segment import tokenize  # the segmenter's rules, so "Col." stays one word
-
     words = []
     for part in entry.split():
-        stem = part.rstrip("*")
-        tokens = [normalise(token.text) for token in tokenize(stem, 0, len(stem))]
-        if part.endswith("*") and tokens:
-            tokens[-1] += "*"
-        words.extend(tokens)
+        words.extend(_part_words(part))
     return words
+
+
+@lru_cache(maxsize=65_536)
+def _part_words(part: str) -> tuple[str, ...]:
+    """The normalised words of one space-free part of an entry.
+
+    Remembered, because discovery builds a matcher per article from names that recur. A part of
+    letters only (most lexicon entries) is one token, itself; anything else goes through the
+    segmenter's rules, so "Col." stays one word and "U.S.-led" splits as the text does.
+    """
+    from framing.segment import tokenize
+
+    stem = part.rstrip("*")
+    if stem.isalpha():
+        words = [normalise(stem)]
+    else:
+        words = [normalise(token.text) for token in tokenize(stem, 0, len(stem))]
+    if part.endswith("*") and words:
+        words[-1] += "*"
+    return tuple(words)
 
 
 @dataclass
