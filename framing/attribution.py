@@ -58,6 +58,11 @@ DETERMINERS = frozenset(
 )
 INDEFINITE = frozenset("a an another one two three four several some many".split())
 PRONOUNS = {"he": "male", "she": "female", "it": "thing", "they": "any", "we": "any", "i": "any"}
+# A subject pronoun fused with its auxiliary ("he's claiming", "they've said"): a speaker, not a
+# possessive noun
+CONTRACTED = {
+    f"{pronoun}'{ending}": pronoun for pronoun in PRONOUNS for ending in ("s", "re", "m", "ve", "d", "ll")
+}
 # Words that end a speaker phrase: clause boundaries and auxiliaries a subject cannot contain.
 BOUNDARIES = frozenset(
     """and but or nor that which who whom whose while because as when after before if since although
@@ -451,9 +456,10 @@ class _Finder:
         span = Span(tokens[first].start, tokens[end - 1].end)
         mention = _Mention(span, [(first, end), *appositives])
         mention.text = self.doc.slice(span.start, span.end)
-        if end - first == 1 and words[first] in PRONOUNS:
-            mention.pronoun = words[first]
-            mention.gender = PRONOUNS[words[first]]
+        pronoun = CONTRACTED.get(words[first], words[first]) if end - first == 1 else ""
+        if pronoun in PRONOUNS:
+            mention.pronoun = pronoun
+            mention.gender = PRONOUNS[pronoun]
             return mention
         core_roles = 0
         for index, (a, b) in enumerate(mention.ranges):
@@ -653,7 +659,8 @@ class _Finder:
             return self._raw_before(cue, first, verb, mention)
         previous = verb - 1
         if previous >= first and (
-            words[previous] in DETERMINERS | PREPOSITIONS or words[previous].endswith("'s")
+            words[previous] in DETERMINERS | PREPOSITIONS
+            or (words[previous].endswith("'s") and words[previous] not in CONTRACTED)
         ):
             return None  # "the reports", "of claims", "Clinton's plans": a noun, not a verb
         speech = cue.payloads[0] in attribution_verbs().verbs
@@ -752,7 +759,22 @@ class _Finder:
                 start = self._after_dateline(first, stop)
                 return _Raw(self.tokens[start].start, self.tokens[stop - 1].end, cue, mention)
             return self._raw_before(cue, first, a, mention)
+        if ends_clause and content_first >= stop and a == first:
+            # “How many times must we see this?” Clinton said.: the segmenter ended the sentence
+            # at the quotation's "?" or "!", so its speaker opens the next one
+            closing = self._quotation_before(first)
+            if closing is not None:
+                return _Raw(closing.inner_start, closing.inner_end, cue, mention)
         return self._raw_after(cue, after, stop, mention)
+
+    def _quotation_before(self, first: int) -> Quotation | None:
+        """The quotation that ends right before token ``first``, in the same paragraph."""
+        if first == 0:
+            return None
+        closing = self.by_end.get(self.tokens[first - 1].end)
+        if closing is None or self._block(first - 1) != self._block(first):
+            return None
+        return closing
 
     def _participle(self, verb: int, first: int) -> bool:
         """An -ing cue hanging off a clause (", adding that ...", "... the strikes describing them
@@ -763,7 +785,7 @@ class _Finder:
         previous = verb - 1
         while previous > first and self.words[previous] in SKIP_BEFORE_VERB - BE:
             previous -= 1
-        return self.words[previous] not in BE
+        return self.words[previous] not in BE and self.words[previous] not in CONTRACTED
 
     def _clause_subject(self, first: int, verb: int) -> tuple[int, int]:
         """The subject opening the clause a participle or a second verb hangs off: after a dateline

@@ -225,6 +225,28 @@ def test_coordinated_subject_opening_the_sentence():
     assert speaker(found, second) == "officials"
 
 
+def test_question_quoted_before_the_speakers_own_sentence():
+    doc, found = sources_of(
+        "Ilse Varga toured the camp on Monday.",
+        "\u201cHow many more winters must these families spend in tents?\u201d Varga said. "
+        "\u201cThe aid is not coming.\u201d",
+    )
+    question, rest = found.attributions
+    assert content(doc, question) == "How many more winters must these families spend in tents?"
+    assert question.verb == "said"
+    assert speaker(found, question) == speaker(found, rest) == "Varga"
+
+
+def test_pronoun_fused_with_its_auxiliary_is_a_speaker():
+    doc, found = sources_of(
+        "Ilse Varga spoke in Rensk on Monday.",
+        "She\u2019s claiming that the count was \u201crigged from the start.\u201d",
+    )
+    attribution = only(found)
+    assert content(doc, attribution).startswith("the count was")
+    assert speaker(found, attribution) == "Ilse Varga"
+
+
 def test_speaker_with_a_dotted_abbreviation_in_parentheses():
     doc, found = sources_of(
         "Sen. Mara Olsen (R-S.C.) said the sanctions would hurt farmers in her state."
