@@ -92,6 +92,8 @@ ADVERBIAL = frozenset(
 PREPOSITIONS = frozenset("of for at from in with to on".split())
 RELATIVE = frozenset("who whom whose which where".split())
 CARRY_OVER = frozenset("and but".split())
+# A particle after a cue word makes another verb ("showed up", "called off", "called into")
+PARTICLES = frozenset("up off into away down".split())
 # Words that open an adverbial before a clause's subject ("Also on Thursday, Iran ...").
 OPENING_ADVERBIALS = frozenset(
     """also separately meanwhile however earlier later still yet now then today yesterday last
@@ -376,7 +378,9 @@ class _Finder:
             earlier = self._walk_back(sentence_first, first - 1)
             if earlier == first - 1 or self._has_role(first, end) or not self._has_role(
                 earlier, first - 1
-            ):
+            ) or (earlier > sentence_first and self.words[earlier - 1] in BOUNDARIES) or (
+                self.words[earlier].endswith("ing")
+            ):  # not a clause: "when Congress cut funding, Mexico said", "Facing ..., many said"
                 break
             appositives.append((first, end))
             first, end = earlier, first - 1
@@ -663,6 +667,8 @@ class _Finder:
             or (words[previous].endswith("'s") and words[previous] not in CONTRACTED)
         ):
             return None  # "the reports", "of claims", "Clinton's plans": a noun, not a verb
+        if after < stop and words[after] in PARTICLES:
+            return None  # "showed up", "called off", "called into a show": another verb
         speech = cue.payloads[0] in attribution_verbs().verbs
         if not speech and previous >= first and words[previous] in BE:
             return None  # "the deal is expected to pass": nobody's expectation is named
@@ -801,6 +807,8 @@ class _Finder:
             start = opener + 1
         elif start < verb and words[start] in CARRY_OVER:
             start += 1
+        elif start < verb and words[start] in LINKING_WORDS | OPENING_ADVERBIALS:
+            return start, start  # "In the next eight weeks the campaign would ...": no subject
         roles = {
             i for m in role_matcher().find(tokens, start, min(verb, start + MAX_SUBJECT),
                                            words=self.role_words)

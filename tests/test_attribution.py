@@ -247,6 +247,16 @@ def test_pronoun_fused_with_its_auxiliary_is_a_speaker():
     assert speaker(found, attribution) == "Ilse Varga"
 
 
+def test_no_speaker_from_an_opening_phrase_or_a_subordinate_clause():
+    doc, found = sources_of(
+        "The envoy showed up at the talks on Monday.",
+        "At the summit in Rensk the delegation pushed for a ceasefire, calling it overdue.",
+        "When the council cut the aid budget last year, Karvonia said enough.",
+    )
+    assert [a.verb for a in found.attributions] == ["said"]
+    assert speaker(found, found.attributions[0]) == "Karvonia"
+
+
 def test_speaker_with_a_dotted_abbreviation_in_parentheses():
     doc, found = sources_of(
         "Sen. Mara Olsen (R-S.C.) said the sanctions would hurt farmers in her state."
