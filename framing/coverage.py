@@ -27,10 +27,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from framing.actors import ActorSet, discover, mentions_for
 from framing.attribution import find_sources
@@ -168,15 +169,12 @@ def align(
     facts = [_facts(document, capitalised) for document in documents]
     actor_rule = _add_actor_mentions(facts, actors_file)
     _add_attributions(facts)
-    similarity = _similarities(facts)
-    articles = []
-    for position, own in enumerate(facts):
-        others = [f for index, f in enumerate(facts) if index != position]
-        articles.append(
-            _article_coverage(
-                own, others, similarity, position, facts, threshold, numbers_must_agree
-            )
-        )
+    similarity = _Similarity(facts)
+    elsewhere = _Index(facts)
+    articles = [
+        _article_coverage(own, elsewhere, similarity, position, facts, threshold, numbers_must_agree)
+        for position, own in enumerate(facts)
+    ]
     return Coverage(tuple(articles), threshold, actor_rule, SPEAKER_RULE)
 
 
@@ -220,19 +218,34 @@ def _add_attributions(facts: list[_Facts]) -> None:
         f.speakers, f.sources = speakers, claims
 
 
+class _Index:
+    """What every article names, cites and counts, built once, for "does another article have it?"."""
+
+    def __init__(self, facts: list[_Facts]) -> None:
+        self.names, self.sources = _Names(), _Names()
+        self.numbers: dict[str, set[int]] = {}
+        for position, f in enumerate(facts):
+            for sentence in f.actors:
+                for name in sentence:
+                    self.names.add(name, position)
+            for source in (*f.speakers, *f.sources):
+                if source:
+                    self.sources.add(source, position)
+            for sentence_numbers in f.numbers:
+                for number in sentence_numbers:
+                    self.numbers.setdefault(number, set()).add(position)
+
+
 def _article_coverage(
     own: _Facts,
-    others: list[_Facts],
-    similarity: dict[tuple[int, int], list[list[float]]],
+    elsewhere: _Index,
+    similarity: _Similarity,
     position: int,
     facts: list[_Facts],
     threshold: float,
     numbers_must_agree: bool,
 ) -> ArticleCoverage:
-    other_numbers = {n for other in others for sentence in other.numbers for n in sentence}
-    other_names = [name for other in others for sentence in other.actors for name in sentence]
-    other_sources = [s for other in others for s in (*other.speakers, *other.sources) if s]
-    other_quotes = [q for other in others for q in other.quoted if q]
+    other_quotes = [q for i, other in enumerate(facts) if i != position for q in other.quoted if q]
     article_id = own.document.article.id
     aligned = []
     for index, sentence in enumerate(own.sentences):
@@ -243,7 +256,7 @@ def _article_coverage(
             )
         additions: tuple[Addition, ...] = ()
         if counterpart is None:
-            additions = _additions(own, index, other_numbers, other_names, other_quotes)
+            additions = _additions(own, index, position, elsewhere, other_quotes)
         aligned.append(
             AlignedSentence(
                 article_id,
@@ -262,9 +275,10 @@ def _article_coverage(
     return ArticleCoverage(
         article_id,
         tuple(aligned),
-        tuple(sorted(own_numbers - other_numbers, key=_number_order)),
-        tuple(n for n in own_names if not _name_in(n, other_names)),
-        tuple(s for s in own_sources if not _name_in(s, other_sources)),
+        tuple(sorted((n for n in own_numbers if not _elsewhere(elsewhere.numbers, n, position)),
+                     key=_number_order)),
+        tuple(n for n in own_names if not elsewhere.names.named(n, position)),
+        tuple(s for s in own_sources if not elsewhere.sources.named(s, position)),
     )
 
 
@@ -290,36 +304,29 @@ def _similar_counterpart(
     index: int,
     facts: list[_Facts],
     position: int,
-    similarity: dict[tuple[int, int], list[list[float]]],
+    similarity: _Similarity,
     threshold: float,
     numbers_must_agree: bool,
 ) -> Counterpart | None:
+    """The most similar sentence of another article (the first, on a tie) at or above the threshold
+    whose numbers do not conflict with this sentence's."""
     best: Counterpart | None = None
     own_numbers = own.numbers[index].keys()
-    for other_position, other in enumerate(facts):
-        if other_position == position:
+    for other_position, other_index, score in similarity.above(position, index, threshold):
+        if best is not None and score <= best.score:
             continue
-        row = similarity[(position, other_position)][index]
-        for other_index, score in enumerate(row):
-            if score < threshold or (best is not None and score <= best.score):
-                continue
-            other_numbers = other.numbers[other_index].keys()
-            if (
-                numbers_must_agree
-                and own_numbers
-                and other_numbers
-                and not own_numbers & other_numbers
-            ):
-                continue
-            best = Counterpart(other.document.article.id, other_index, float(score), "similarity")
+        other_numbers = facts[other_position].numbers[other_index].keys()
+        if numbers_must_agree and own_numbers and other_numbers and not own_numbers & other_numbers:
+            continue
+        best = Counterpart(facts[other_position].document.article.id, other_index, score, "similarity")
     return best
 
 
 def _additions(
     own: _Facts,
     index: int,
-    other_numbers: set[str],
-    other_names: list[str],
+    position: int,
+    elsewhere: _Index,
     other_quotes: list[str],
 ) -> tuple[Addition, ...]:
     """Labels of an only-in sentence, each checked against the other articles' whole text."""
@@ -328,10 +335,10 @@ def _additions(
     if quoted and not any(_contains(q, quoted) or _contains(quoted, q) for q in other_quotes):
         additions.append(Addition("quotation", own.quoted_text[index], own.speakers[index]))
     for number, phrase in own.numbers[index].items():
-        if number not in other_numbers:
+        if not _elsewhere(elsewhere.numbers, number, position):
             additions.append(Addition("number", phrase, own.sources[index] or own.speakers[index]))
     for name in own.actors[index]:
-        if not _name_in(name, other_names):
+        if not elsewhere.names.named(name, position):
             additions.append(Addition("actor", name))
     if own.sources[index]:
         additions.append(
@@ -554,26 +561,50 @@ def _name_key(name: str) -> tuple[str, ...]:
     return tuple(w for w in name.lower().split() if w not in HONORIFICS and w not in ("the",))
 
 
-def _name_in(name: str, others: Iterable[str]) -> bool:
-    """True when another article names the same actor.
+class _Names:
+    """The names each article uses, indexed by word so a look-up does not scan them all.
 
     Two names agree when their last words agree and every word of the shorter is a word of the
     longer ("Voss", "Lera Voss", "Defense Minister Voss", "Defense Minister Lera Voss"), or when a
     one-word name is a word of the other ("Observatory", "Regional Observatory for Human Rights").
-    Honorifics and "the" are ignored."""
-    key = _name_key(name)
-    if not key:
-        return True
-    for other in others:
-        other_key = _name_key(other)
-        if not other_key:
-            continue
-        short, long = (key, other_key) if len(key) <= len(other_key) else (other_key, key)
-        if len(short) == 1 and short[0] in long:
+    Honorifics and "the" are ignored; a name with no other word agrees with anything.
+    """
+
+    def __init__(self) -> None:
+        self.words: dict[str, set[int]] = {}  # word of any name -> articles: finds one-word names
+        self.singles: dict[str, set[int]] = {}  # one-word name -> articles
+        self.by_last: dict[str, list[tuple[int, frozenset[str], int]]] = {}  # (length, words, article)
+
+    def add(self, name: str, article: int = 0) -> None:
+        key = _name_key(name)
+        if not key:
+            return
+        for word in key:
+            self.words.setdefault(word, set()).add(article)
+        if len(key) == 1:
+            self.singles.setdefault(key[0], set()).add(article)
+        else:
+            self.by_last.setdefault(key[-1], []).append((len(key), frozenset(key), article))
+
+    def named(self, name: str, besides: int = -1) -> bool:
+        """Whether an article other than ``besides`` names the same actor as ``name``."""
+        key = _name_key(name)
+        if not key:
             return True
-        if short[-1] == long[-1] and set(short) <= set(long):
+        if len(key) == 1:
+            return _elsewhere(self.words, key[0], besides)
+        if any(_elsewhere(self.singles, word, besides) for word in key):
             return True
-    return False
+        words = frozenset(key)
+        return any(
+            article != besides and (words <= other if len(key) <= size else other <= words)
+            for size, other, article in self.by_last.get(key[-1], ())
+        )
+
+
+def _elsewhere(index: dict[str, set[int]], value: str, besides: int) -> bool:
+    """Whether ``value`` occurs in an article other than ``besides``."""
+    return any(article != besides for article in index.get(value, ()))
 
 
 def _contains(text: str, part: str) -> bool:
@@ -583,10 +614,12 @@ def _contains(text: str, part: str) -> bool:
 def _distinct(names: Iterable[str]) -> list[str]:
     """One entry per actor, the longest form of each ("Mira Telan" absorbs "Telan"), text order."""
     ordered = list(dict.fromkeys(names))
-    kept: list[str] = []
+    kept: set[str] = set()
+    seen = _Names()
     for name in sorted(ordered, key=lambda n: -len(_name_key(n))):
-        if not _name_in(name, kept):
-            kept.append(name)
+        if not seen.named(name):
+            kept.add(name)
+            seen.add(name)
     return [name for name in ordered if name in kept]
 
 
@@ -598,30 +631,42 @@ def _short(text: str, words: int = 12) -> str:
 # --- similarity -----------------------------------------------------------------------------------
 
 
-def _similarities(facts: list[_Facts]) -> dict[tuple[int, int], list[list[float]]]:
-    """Cosine similarity of every sentence pair across articles, from one TF-IDF fit on all."""
-    from framing.tfidf import cosines, tfidf_rows  # scikit-learn's definition, without its imports
+class _Similarity:
+    """Cosine similarity of sentences across articles, from one TF-IDF fit on all of them.
 
-    features = [sentence for f in facts for sentence in f.features]
-    try:
-        matrix = tfidf_rows(features, sublinear_tf=True)
-    except ValueError:  # no sentence has a content word
-        matrix = None
-    offsets = [0]
-    for f in facts:
-        offsets.append(offsets[-1] + len(f.sentences))
-    result: dict[tuple[int, int], list[list[float]]] = {}
-    for a in range(len(facts)):
-        for b in range(len(facts)):
-            if a == b:
-                continue
-            if matrix is None:
-                result[(a, b)] = [[0.0] * len(facts[b].sentences) for _ in facts[a].sentences]
-                continue
-            block_a = matrix[offsets[a] : offsets[a + 1]]
-            block_b = matrix[offsets[b] : offsets[b + 1]]
-            result[(a, b)] = cosines(block_a, block_b).tolist()
-    return result
+    Computed one article at a time (its sentences against every sentence), so memory grows with
+    one article's rows, not with the square of the corpus."""
+
+    def __init__(self, facts: list[_Facts]) -> None:
+        from framing.tfidf import tfidf_rows  # scikit-learn's definition, without its imports
+
+        features = [sentence for f in facts for sentence in f.features]
+        try:
+            self.matrix: Any = tfidf_rows(features, sublinear_tf=True)
+        except ValueError:  # no sentence has a content word: nothing is similar to anything
+            self.matrix = None
+        self.offsets = [0]
+        for f in facts:
+            self.offsets.append(self.offsets[-1] + len(f.sentences))
+        self._block: tuple[int, Any] | None = None
+
+    def above(self, position: int, index: int, threshold: float) -> Iterator[tuple[int, int, float]]:
+        """(other article, its sentence, score) for each sentence of another article whose similarity
+        to sentence ``index`` of article ``position`` is at least ``threshold``, in text order."""
+        if self.matrix is None:
+            return
+        import numpy as np  # here, not at the top: `framing analyze` and --help never need it
+
+        if self._block is None or self._block[0] != position:
+            from framing.tfidf import cosines
+
+            start, end = self.offsets[position], self.offsets[position + 1]
+            self._block = (position, cosines(self.matrix[start:end], self.matrix))
+        row = self._block[1][index]
+        for column in np.flatnonzero(row >= threshold):
+            other = bisect_right(self.offsets, column) - 1
+            if other != position:
+                yield other, int(column) - self.offsets[other], float(row[column])
 
 
 # --- summary --------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from framing import Document, Measurement, Metric, RunResult, hookimpl
 from framing.coverage import THRESHOLD, Coverage, align, summary_lines
 from framing.model import Table
 
+MAX_ARTICLES = 100  # above this, coverage is skipped (with a note) unless the user raises the limit
 CROSS = "Cross-article, shown in the Coverage table of `compare` (not a per-article row): "
 METRICS = (
     Metric(
@@ -63,9 +64,11 @@ class CoverageAnalyzer:
     version = "1.0"
     metrics = METRICS
 
-    def __init__(self, threshold: float = THRESHOLD, actors_file: Path | None = None) -> None:
+    def __init__(self, threshold: float = THRESHOLD, actors_file: Path | None = None,
+                 max_articles: int = MAX_ARTICLES) -> None:
         self.threshold = threshold
         self.actors_file = actors_file
+        self.max_articles = max_articles
 
     def analyze(self, document: Document) -> list[Measurement]:
         return []  # coverage needs every article: see tables()
@@ -75,6 +78,13 @@ class CoverageAnalyzer:
         documents = [article.document for article in result.articles]
         if len(documents) < 2:
             return []
+        if self.max_articles and len(documents) > self.max_articles:
+            reason = (f"{len(documents)} articles is more than coverage.max_articles = "
+                      f"{self.max_articles}: coverage compares every sentence of every article with "
+                      "every other article's, so its time grows with the square of the corpus. "
+                      "Raise the limit with --set coverage.max_articles=N (0: no limit), or compare "
+                      "fewer articles.")
+            return [Table("Coverage: not computed", ["reason"], [[reason]])]
         coverage = align(documents, self.threshold, actors_file=self.actors_file)
         return [figures_table(coverage), only_in_table(coverage)]
 
@@ -134,6 +144,19 @@ def _threshold(config: dict[str, Any]) -> float:
     return value
 
 
+def _max_articles(config: dict[str, Any]) -> int:
+    raw = config.get("settings", {}).get("coverage", {}).get("max_articles")
+    if raw is None:
+        return MAX_ARTICLES
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ValueError(f"coverage: max_articles must be a whole number, got {raw!r}") from None
+    if value < 0:
+        raise ValueError(f"coverage: max_articles must be 0 (no limit) or more, got {raw!r}")
+    return value
+
+
 @hookimpl
 def framing_register_analyzers(register: Any, config: dict[str, Any]) -> None:
-    register(CoverageAnalyzer(_threshold(config), config.get("actors")))
+    register(CoverageAnalyzer(_threshold(config), config.get("actors"), _max_articles(config)))

@@ -273,3 +273,32 @@ def test_diff_with_an_actors_file(tmp_path: Path) -> None:
 def test_diff_refuses_a_missing_actors_file(pair: tuple[str, str], tmp_path: Path) -> None:
     done = run_cli("diff", *pair, "--actors", str(tmp_path / "none.toml"))
     assert done.returncode == 2 and b"no such file" in done.stderr
+
+
+def test_names_agree_by_last_word_and_subset_but_not_within_the_same_article() -> None:
+    from framing.coverage import _Names
+
+    names = _Names()
+    names.add("Defense Minister Lera Voss", 0)
+    names.add("Regional Observatory for Human Rights", 1)
+    names.add("Telan", 2)
+    assert names.named("Voss", besides=1) and names.named("Lera Voss", besides=2)
+    assert names.named("Observatory", besides=0)  # a one-word name is a word of the other
+    assert names.named("Mira Telan", besides=0)  # the other is the one-word name
+    assert not names.named("Lera Voss", besides=0)  # only its own article names her
+    assert not names.named("Anton Voss", besides=1)  # same last word, another first name
+    assert not names.named("Voss Holdings", besides=1)  # last words differ
+
+
+def test_coverage_is_skipped_with_a_note_above_max_articles(pair: tuple[str, str]) -> None:
+    done = run_cli("compare", *pair, "--only", "coverage", "-f", "markdown",
+                   "--set", "coverage.max_articles=1")
+    assert done.returncode == 0, done.stderr
+    text = done.stdout.decode()
+    assert "Coverage: not computed" in text and "2 articles is more than coverage.max_articles = 1" in text
+    assert "## Coverage (each article" not in text
+    unlimited = run_cli("compare", *pair, "--only", "coverage", "-f", "markdown",
+                        "--set", "coverage.max_articles=0").stdout.decode()
+    assert "| wire | 5 | 2 | 3 | 0.6 |" in unlimited
+    bad = run_cli("compare", *pair, "--set", "coverage.max_articles=many")
+    assert bad.returncode == 1 and b"coverage: max_articles must be a whole number" in bad.stderr
