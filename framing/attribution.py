@@ -1135,9 +1135,11 @@ class _Speakers:
             types = [m.type for m in entry.mentions if m.type]
             kind = max(set(types), key=lambda t: (types.count(t), -types[::-1].index(t))) if types \
                 else "other"
+            spans = [self._description_span(m) for m in described]
+            if kind == "other" and not person and self._is_country(spans):
+                kind = "government"  # "Iran said", "Russia insists": a state speaking as itself
             anonymous = (not named and person) or any(m.anonymous_cue for m in entry.mentions)
             named_flag = not anonymous and (bool(named) or not person) and bool(described)
-            spans = [self._description_span(m) for m in described]
             side = self._actor_side(spans)
             if not side:
                 own = [] if person else [m.own_side for m in described if m.own_side]
@@ -1175,6 +1177,18 @@ class _Speakers:
             and self.doc.in_quotation(m.start, m.end) is None
         ), key=lambda m: m.start)
         return mentions, [m.start for m in mentions]
+
+    def _is_country(self, spans: Sequence[Span]) -> bool:
+        """Some description is just a country's name ("Iran", "Russia's"), by the actors."""
+        mentions, starts = self.sided_mentions
+        for span in spans:
+            index = bisect_left(starts, span.start)
+            while index < len(mentions) and mentions[index].start == span.start:
+                found = mentions[index]
+                if found.actor.kind == "country" and span.end - found.end <= 2:
+                    return True
+                index += 1
+        return False
 
     def _actor_side(self, spans: Sequence[Span]) -> str:
         """The side of the first actor (with a side) named inside the speaker's descriptions."""

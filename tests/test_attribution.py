@@ -344,6 +344,20 @@ def test_sides_from_an_actors_file():
     assert [found.speaker_of(a).side for a in found.attributions] == ["Russia", "West"]
 
 
+def test_a_country_speaking_as_itself_is_a_government_source():
+    actors = ActorSet.loads(
+        '[[actor]]\nname = "Karvonia"\naliases = ["Karvonian*"]\nkind = "country"\n'
+        'side = "Karvonia"\n'
+    )
+    doc, found = sources_of(
+        "Karvonian jets struck a depot near Velmora a day after Karvonia closed its border.",
+        "Karvonia said the depot stored rockets.",
+        actors=actors,
+    )
+    source = found.speaker_of(only(found))
+    assert (source.name, source.type, source.side) == ("Karvonia", "government", "Karvonia")
+
+
 def test_sides_without_an_actors_file_come_from_discovered_countries():
     doc, found = sources_of(
         "Karvonia's Defense Ministry said its forces hit command sites.",
