@@ -41,9 +41,12 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of ``text[start:end]`` with absolute offsets; a known abbreviation or an initial keeps
     its period."""
     tokens: list[Token] = []
+    previous_end = start
     for match in TOKEN_PATTERN.finditer(text, start, end):
+        token_start, token_end = match.span()
+        if token_start < previous_end:
+            continue  # the period already joined the previous abbreviation
         kind = match.lastgroup
-        token_end = match.end()
         if (
             kind == "word"
             and token_end < end
@@ -51,9 +54,8 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
             and (match.group().lower() in ABBREVIATIONS or _initial(match.group(), tokens))
         ):
             token_end += 1
-        if tokens and match.start() < tokens[-1].end:
-            continue  # the period already joined the previous abbreviation
-        tokens.append(Token(match.start(), token_end, text[match.start() : token_end], kind != "mark"))
+        tokens.append(Token(token_start, token_end, text[token_start:token_end], kind != "mark"))
+        previous_end = token_end
     return tokens
 
 
