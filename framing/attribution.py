@@ -825,6 +825,10 @@ class _Finder:
                     _capitalised(tokens[end + 1].text) or words[end + 1] in DETERMINERS)
                 # lower-case modifiers before a role ("the main opposition group")
                 if not linking and not any(i in roles for i in range(end + 1, end + 4)):
+                    if words[start] in DETERMINERS and not word.endswith("ed") and not any(
+                        i in roles for i in range(start, end)
+                    ):  # "Two Democratic speechwriters implored ...": the head noun
+                        return start, end + 1
                     break
             end += 1
         while end > start and not (_capitalised(tokens[end - 1].text) or end - 1 in roles):

@@ -166,6 +166,16 @@ def test_participle_takes_the_subject_of_its_clause_not_a_predicate_phrase():
     assert speaker(found, attribution) == "Veskaria"
 
 
+def test_participle_subject_keeps_its_head_noun():
+    doc, found = sources_of(
+        "After the vote, two veteran negotiators left the talks, arguing that the "
+        "ceasefire was holding."
+    )
+    arguing = found.attributions[-1]
+    assert arguing.verb == "arguing"
+    assert doc.slice(arguing.mention.start, arguing.mention.end) == "two veteran negotiators"
+
+
 def test_participle_straight_after_a_clause_final_verb_keeps_both_contents():
     doc, found = sources_of(
         "The convoy reached \u201csafe ground\u201d near Rensk, the interior ministry said adding "
