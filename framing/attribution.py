@@ -825,15 +825,31 @@ class _Finder:
                     _capitalised(tokens[end + 1].text) or words[end + 1] in DETERMINERS)
                 # lower-case modifiers before a role ("the main opposition group")
                 if not linking and not any(i in roles for i in range(end + 1, end + 4)):
-                    if words[start] in DETERMINERS and not word.endswith("ed") and not any(
+                    if words[start] in DETERMINERS and not any(
                         i in roles for i in range(start, end)
-                    ):  # "Two Democratic speechwriters implored ...": the head noun
-                        return start, end + 1
+                    ):  # "two veteran negotiators left ...": lower-case words up to the head noun
+                        return start, self._head_end(end, verb)
                     break
             end += 1
         while end > start and not (_capitalised(tokens[end - 1].text) or end - 1 in roles):
             end -= 1
         return start, end
+
+    def _head_end(self, index: int, verb: int) -> int:
+        """End of a noun phrase's lower-case words from ``index``: up to three, stopping after a
+        plural, before a past tense, a clause boundary or a word followed by a determiner (a verb:
+        "the veteran negotiator left the talks")."""
+        words, end = self.words, index
+        while end < min(verb, index + 3) and self.tokens[end].is_word:
+            word = words[end]
+            if word.endswith("ed") or word in BOUNDARIES or _capitalised(self.tokens[end].text) or (
+                end + 1 < verb and words[end + 1] in DETERMINERS
+            ):
+                break
+            end += 1
+            if word.endswith("s"):
+                break
+        return end
 
     def _content_start(self, cue: Match[str], after: int, stop: int) -> int:
         """Skip the object of "told" and adverbials ("on Tuesday in a statement") up to "that"."""
