@@ -854,9 +854,11 @@ class _Finder:
     def _content_start(self, cue: Match[str], after: int, stop: int) -> int:
         """Skip the object of "told" and adverbials ("on Tuesday in a statement") up to "that"."""
         index, after_preposition = after, False
+        # In a Title Case headline every word is capitalised: none is a skipped name
+        title_case = after < stop and self.doc.blocks[self._block(after)].kind == "headline"
         while index < stop and index - after < 10 and self.tokens[index].start not in self.by_start:
             word = self.words[index]
-            if word in ADVERBIAL or _capitalised(self.tokens[index].text) or (
+            if word in ADVERBIAL or (_capitalised(self.tokens[index].text) and not title_case) or (
                 after_preposition and word in DETERMINERS
             ):
                 after_preposition = word in ADVERBIAL_PREPOSITIONS or (

@@ -570,3 +570,13 @@ def test_speaker_phrase_stops_at_what_reflexives_and_a_possessive_after_a_noun()
         "rocket attacks on its villages.",
     )
     assert only(found).verb == "blames" and speaker(found, only(found)) == "her government"
+
+
+def test_title_case_headline_content_follows_the_verb():
+    headline = "Railing Against Brell, Varga Vows To Block Fuel Convoys"
+    doc = document_from_text(
+        f"{headline}\n\nIlse Varga spoke in Rensk on Monday. Varga left.", title=headline
+    )
+    attribution = only(find_sources(doc))
+    assert attribution.verb == "vows"
+    assert content(doc, attribution) == "To Block Fuel Convoys"
