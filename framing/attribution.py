@@ -92,6 +92,9 @@ ADVERBIAL = frozenset(
 PREPOSITIONS = frozenset("of for at from in with to on".split())
 RELATIVE = frozenset("who whom whose which where".split())
 CARRY_OVER = frozenset("and but".split())
+SUBORDINATORS = frozenset(
+    "while although though whereas as if when because since after before once unless".split()
+)
 # A particle after a cue word makes another verb ("showed up", "called off", "called into")
 PARTICLES = frozenset("up off into away down".split())
 # Words that open an adverbial before a clause's subject ("Also on Thursday, Iran ...").
@@ -765,6 +768,13 @@ class _Finder:
                 start = self._after_dateline(first, stop)
                 return _Raw(self.tokens[start].start, self.tokens[stop - 1].end, cue, mention)
             return self._raw_before(cue, first, a, mention)
+        if a > first and words[a - 1] in SUBORDINATORS:
+            # "While Republicans have suggested ..., Mr. Obama is ...": the subordinate clause ends
+            # at its comma
+            comma = next((i for i in range(after, stop) if words[i] == "," and (
+                self.doc.in_quotation(self.tokens[i].start, self.tokens[i].end) is None)), None)
+            if comma is not None:
+                stop = comma
         if ends_clause and content_first >= stop and a == first:
             # “How many times must we see this?” Clinton said.: the segmenter ended the sentence
             # at the quotation's "?" or "!", so its speaker opens the next one

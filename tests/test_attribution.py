@@ -580,3 +580,13 @@ def test_title_case_headline_content_follows_the_verb():
     attribution = only(find_sources(doc))
     assert attribution.verb == "vows"
     assert content(doc, attribution) == "To Block Fuel Convoys"
+
+
+def test_content_in_a_subordinate_clause_ends_at_its_comma():
+    doc, found = sources_of(
+        "While opposition leaders have suggested the vote was rigged, the council certified the "
+        "results on Monday."
+    )
+    attribution = only(found)
+    assert content(doc, attribution) == "the vote was rigged"
+    assert speaker(found, attribution) == "opposition leaders"
