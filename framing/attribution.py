@@ -303,6 +303,10 @@ class _Finder:
         # "he said" cues would otherwise recount its tail once per cue: quadratic)
         # commas that open the reporter's aside (ASIDES), and semicolons, outside quotation marks
         words = document.normalised
+        self.plain_commas = [  # commas outside quotation marks
+            i for i, word in enumerate(words)
+            if word == "," and document.in_quotation(self.tokens[i].start, self.tokens[i].end) is None
+        ]
         self.aside_commas = [
             i for i, word in enumerate(words[:-1])
             if (word == "," and words[i + 1] in ASIDES or word == ";")
@@ -771,10 +775,9 @@ class _Finder:
         if a > first and words[a - 1] in SUBORDINATORS:
             # "While Republicans have suggested ..., Mr. Obama is ...": the subordinate clause ends
             # at its comma
-            comma = next((i for i in range(after, stop) if words[i] == "," and (
-                self.doc.in_quotation(self.tokens[i].start, self.tokens[i].end) is None)), None)
-            if comma is not None:
-                stop = comma
+            index = bisect_left(self.plain_commas, after)
+            if index < len(self.plain_commas) and self.plain_commas[index] < stop:
+                stop = self.plain_commas[index]
         if ends_clause and content_first >= stop and a == first:
             # “How many times must we see this?” Clinton said.: the segmenter ended the sentence
             # at the quotation's "?" or "!", so its speaker opens the next one
