@@ -590,3 +590,14 @@ def test_content_in_a_subordinate_clause_ends_at_its_comma():
     attribution = only(found)
     assert content(doc, attribution) == "the vote was rigged"
     assert speaker(found, attribution) == "opposition leaders"
+
+
+def test_modals_and_negation_between_speaker_and_verb():
+    doc, found = sources_of(
+        "The ministry did not say how many soldiers were hurt.",
+        "Observers could warn that the count is incomplete.",
+    )
+    first, second = found.attributions
+    assert speaker(found, first) == "The ministry"
+    assert content(doc, first) == "how many soldiers were hurt"
+    assert speaker(found, second) == "Observers"
