@@ -77,7 +77,9 @@ LINKING_WORDS = frozenset("of for in at on with from to near under within".split
 SKIP_BEFORE_VERB = frozenset(
     "also has have had was is would will later previously further then again repeatedly publicly "
     "earlier separately reportedly already once has had could may might can should must not never "
-    "did does do didn't doesn't don't won't wouldn't can't couldn't hasn't haven't hadn't".split()
+    "did does do didn't doesn't don't won't wouldn't can't couldn't hasn't haven't hadn't "
+    "immediately privately recently often frequently still just first now only even initially "
+    "openly flatly strongly sharply firmly falsely wrongly barely rarely always usually long".split()
 )
 # Words that may sit between a verb and its content ("said on Tuesday in a statement that ...",
 # "told reporters that ..."); determiners only after one of the prepositions.

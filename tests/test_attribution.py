@@ -596,8 +596,12 @@ def test_modals_and_negation_between_speaker_and_verb():
     doc, found = sources_of(
         "The ministry did not say how many soldiers were hurt.",
         "Observers could warn that the count is incomplete.",
+        "Governor Lena Brell has long insisted that the bridge is safe.",
+        "The campaign did not immediately respond to requests for comment.",
     )
-    first, second = found.attributions
+    first, second, third, fourth = found.attributions
     assert speaker(found, first) == "The ministry"
     assert content(doc, first) == "how many soldiers were hurt"
     assert speaker(found, second) == "Observers"
+    assert speaker(found, third) == "Lena Brell"
+    assert speaker(found, fourth) == "The campaign"
