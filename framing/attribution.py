@@ -95,6 +95,8 @@ ADVERBIAL = frozenset(
 PREPOSITIONS = frozenset("of for at from in with to on".split())
 RELATIVE = frozenset("who whom whose which where".split())
 CARRY_OVER = frozenset("and but".split())
+# After a reporting verb these open a clause about the speaking, not what was said
+CLAUSE_AFTER = frozenset("before after as during upon until".split())
 SUBORDINATORS = frozenset(
     "while although though whereas as if when because since after before once unless".split()
 )
@@ -763,7 +765,9 @@ class _Finder:
                 return None  # "the hit show. They described ...": a position is stated after
             if content_first < stop and words[a - 1] == "," and words[content_first] == "," and (
                 self.tokens[a - 2].end not in self.by_end
-            ):  # "But to prevent problems, he said, the plan ...": the whole sentence
+            ) and not self._aside_after(content_first + 1, stop):
+                # "But to prevent problems, he said, the plan ...": the whole sentence (not "...,
+                # lawmakers said Friday, as they bristled ...": the clause before)
                 start = self._after_dateline(first, stop)
                 return _Raw(self.tokens[start].start, self.tokens[stop - 1].end, cue, mention)
             if words[a - 1] == "as" and content_first + 1 < stop and words[content_first] == ",":
@@ -797,6 +801,13 @@ class _Finder:
         if closing is None or self._block(first - 1) != self._block(first):
             return None
         return closing
+
+    def _aside_after(self, index: int, stop: int) -> bool:
+        """The reporter's aside (ASIDES) opens at ``index``: "..., as they bristled at ..."."""
+        if index >= stop:
+            return True
+        word = self.words[index]
+        return word in ASIDES
 
     def _participle(self, verb: int, first: int) -> bool:
         """An -ing cue hanging off a clause (", adding that ...", "... the strikes describing them
@@ -889,6 +900,8 @@ class _Finder:
             index > after or self.words[index] in _verb_words()
         ):  # "said on Thursday, adding ...", "said adding ...": the verb closes its clause
             return stop
+        if index < stop and self.words[index] in CLAUSE_AFTER:
+            return stop  # "said before he died", "said Friday as she left": no content after
         if index >= stop or self.words[index] == ",":
             return index
         if self.words[cue.first_token] in ("told", "tell", "tells", "telling"):
@@ -947,7 +960,7 @@ class _Finder:
     def _after_dateline(self, first: int, end: int) -> int:
         """Skip a wire dateline ("VELMORA, Ostrel (CPA) —") opening the paragraph."""
         for index in range(first, min(end, first + 10)):
-            if self.words[index] in ("—", "–") and self.tokens[index].start < (
+            if self.words[index] in ("—", "–", "―") and self.tokens[index].start < (
                 self.doc.blocks[self._block(first)].start + 60
             ):
                 return index + 1

@@ -605,3 +605,14 @@ def test_modals_and_negation_between_speaker_and_verb():
     assert speaker(found, second) == "Observers"
     assert speaker(found, third) == "Lena Brell"
     assert speaker(found, fourth) == "The campaign"
+
+
+def test_clause_about_the_speaking_is_not_content():
+    doc, found = sources_of(
+        "The blockade is a crime, Ilse Varga said on Friday as she left the camp.",
+        "The shelling was deliberate, opposition lawmakers said, as they walked out of the chamber.",
+        "VELMORA, Ostrel (CPA) \u2015 The depot held fuel, the army said.",
+    )
+    assert [content(doc, a) for a in found.attributions] == [
+        "The blockade is a crime", "The shelling was deliberate", "The depot held fuel",
+    ]
