@@ -8,7 +8,9 @@ shallow and documented (docs/analyzers/source_balance.md) rather than learned:
   belief or finding ("believes", "wants", "shows", "found"). Its speaker is the noun
   phrase before the verb ("the ministry said"), after it ("..., said Kremlin spokesman Dmitry
   Peskov"), after "according to", or, for "and said" / ", adding", the previous speaker of the
-  sentence. A cue with no speaker is not an attribution (the noun in "reports of civilian deaths").
+  sentence, else the subject opening the clause ("Iran threw its support behind ..., describing
+  it as ..." -> Iran; never a phrase of the predicate). A cue with no speaker is not an
+  attribution (the noun in "reports of civilian deaths").
 - Its content is the rest of the sentence after the verb ("said (that) ..."), or, when the verb
   closes the clause ("..., the ministry said."), the text before the speaker or the quotation that
   ends there.
