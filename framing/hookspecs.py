@@ -35,6 +35,13 @@ def framing_register_analyzers(
     tuple of :class:`framing.Metric`) and ``analyze(document)`` returning :class:`framing.Measurement`
     objects. The host stamps each analyzer with its plugin and refuses a duplicate name, naming both
     plugins. Returns nothing.
+
+    Two optional methods add tables of the analyzer's own to ``framing compare``:
+    ``tables(result)`` returns a list of :class:`framing.model.Table` built once per run from the
+    :class:`framing.RunResult`; ``table_data(document)`` returns a small, picklable summary of one
+    article that ``tables`` reads back with ``article.data_for(self)``. ``table_data`` runs where
+    the article is analyzed (a worker process with ``--jobs``), so ``tables`` never has to analyze
+    an article a second time; use it whenever a table needs more than the records.
     """
 
 

@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal, Protocol, runtime_checkable
+from typing import Any, Literal, Protocol, runtime_checkable
 
 BlockKind = Literal["headline", "heading", "paragraph"]
 QuotationMark = Literal["straight", "curly"]
@@ -246,6 +246,15 @@ class ArticleResult:
     document: Document
     records: tuple[Record, ...]
     warnings: tuple[str, ...] = ()
+    # analyzer name -> what its optional ``table_data(document)`` returned, computed with the records
+    table_data: Mapping[str, Any] = field(default_factory=dict)
+
+    def data_for(self, analyzer: Any) -> Any:
+        """``analyzer.table_data(document)`` for this article: as computed with its records (in the
+        worker process that analyzed it, with --jobs), or now when the records came from a store."""
+        if analyzer.name in self.table_data:
+            return self.table_data[analyzer.name]
+        return analyzer.table_data(self.document)
 
 
 Cell = str | float | int | None

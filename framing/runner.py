@@ -53,15 +53,36 @@ def analyze_document(
     return records, problems
 
 
+def table_data(
+    document: Document, analyzers: dict[str, tuple[str, Analyzer]]
+) -> tuple[dict[str, Any], list[Problem]]:
+    """Each analyzer's optional ``table_data(document)``: the small per-article summary its
+    ``tables(result)`` needs, computed here, where the article is analyzed, so that building the
+    tables never analyzes an article a second time (with --jobs the parent only has the records)."""
+    data: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for name, (_plugin, analyzer) in analyzers.items():
+        summarise = getattr(analyzer, "table_data", None)
+        if summarise is None:
+            continue
+        try:
+            data[name] = summarise(document)
+        except Exception as error:  # reported like a failing analyze(); its table is rebuilt or fails
+            problems.append(Problem(document.article.source, _one_line(error), analyzer=name))
+    return data, problems
+
+
 class Outcome(NamedTuple):
     """What one article's work produced: the document (None if no text was left), its records,
-    its problems and its warnings. Picklable, so a worker process can send it back."""
+    its problems, its warnings and its analyzers' table data. Picklable, so a worker process can
+    send it back."""
 
     source: str
     document: Document | None
     records: tuple[Record, ...]
     problems: tuple[Problem, ...]
     warnings: tuple[str, ...]
+    table_data: dict[str, Any] = {}
 
 
 def analyze_article(
@@ -74,9 +95,10 @@ def analyze_article(
         empty = Problem(article.source, "no text left after cleaning")
         return Outcome(article.source, None, (), (empty,), ())
     records, failures = analyze_document(document, analyzers)
+    data, data_failures = table_data(document, analyzers)
     warning = language_warning(document)
-    return Outcome(article.source, document, tuple(records), tuple(failures),
-                   (warning,) if warning else ())
+    return Outcome(article.source, document, tuple(records), tuple(failures + data_failures),
+                   (warning,) if warning else (), data)
 
 
 def select_analyzers(
@@ -133,7 +155,8 @@ def run(
             problems.extend(outcome.problems)
             if outcome.document is None:
                 continue
-            results.append(ArticleResult(outcome.document, outcome.records, outcome.warnings))
+            results.append(ArticleResult(outcome.document, outcome.records, outcome.warnings,
+                                         outcome.table_data))
             if on_article is not None:
                 on_article(outcome.source)
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM: keep what finished so the caller can write it

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from framing import Document, Measurement, Metric, RunResult, Span, hookimpl
 from framing.actors import ActorSet, Mention, document_memo, mention_role, mentions_for
@@ -119,6 +119,14 @@ class ScoredMention:
     place: str  # "headline", "lead" or ""
 
 
+class MentionScore(NamedTuple):
+    """One mention as the actors and sides tables need it (see ``ActorSentiment.table_data``)."""
+
+    actor: str
+    side: str
+    score: float
+
+
 class ActorSentiment:
     name = NAME
     version = "1.0"
@@ -159,17 +167,23 @@ class ActorSentiment:
             lambda: score_mentions(document, mentions_for(document, self.actor_set), self.scorer),
         )
 
+    def table_data(self, document: Document) -> list[MentionScore]:
+        """Actor, side and score of every mention: all the tables need, small enough to send back
+        from a worker process."""
+        return [MentionScore(item.mention.actor.name, item.mention.side, item.score.value)
+                for item in self.scored(document)]
+
     def tables(self, result: RunResult) -> list[Table]:
         """Actors (then sides) as rows, articles as columns: "mean sentiment (mentions)".
 
         Built from every mention of every article (not only each article's top N records), so an
         actor among the top N overall has a cell in every article that mentions it.
         """
-        scored = {a.document.article.id: self.scored(a.document) for a in result.articles}
+        scored = {a.document.article.id: a.data_for(self) for a in result.articles}
         return [
             _grid(
                 scored,
-                lambda m: m.actor.name,
+                lambda m: m.actor,
                 "actor",
                 "Actors: mean sentiment toward each actor (mentions)",
                 self.top,
@@ -285,8 +299,8 @@ def _measure(
 
 
 def _grid(
-    scored: dict[str, list[ScoredMention]],
-    key: Callable[[Mention], str],
+    scored: dict[str, list[MentionScore]],
+    key: Callable[[MentionScore], str],
     label: str,
     title: str,
     top: int,
@@ -296,9 +310,9 @@ def _grid(
     totals: Counter[str] = Counter()
     for article, items in scored.items():
         for item in items:
-            target = key(item.mention)
+            target = key(item)
             if target:
-                cells[(target, article)].append(item.score.value)
+                cells[(target, article)].append(item.score)
                 totals[target] += 1
     rows: list[list[Any]] = []
     for target, total in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:top]:

@@ -18,7 +18,7 @@ from framing import Document, Measurement, Metric, RunResult, hookimpl
 from framing.coverage import THRESHOLD, Coverage, align, summary_lines
 from framing.model import Table
 
-MAX_ARTICLES = 100  # above this, coverage is skipped (with a note) unless the user raises the limit
+MAX_ARTICLES = 20  # above this, coverage is skipped (with a note) unless the user raises the limit
 CROSS = "Cross-article, shown in the Coverage table of `compare` (not a per-article row): "
 METRICS = (
     Metric(

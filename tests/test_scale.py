@@ -133,6 +133,32 @@ def test_store_resumes_after_an_interruption_and_skips_unchanged_articles(
     db.close()
 
 
+def test_analyzer_tables_come_from_the_workers_table_data(corpus: Path) -> None:
+    """With --jobs the parent has records and a re-segmented text, not the workers' analysis: the
+    actors tables are built from the table data each worker sent back, and are the same."""
+    from dataclasses import replace
+
+    config = {"max_bytes": 2**24, "lexicons": [], "actors": None, "settings": {}}
+
+    def tables(jobs: int) -> tuple[object, list]:
+        setup = parallel.WorkerSetup(config=config, only=("actors",))
+        engine, select = scaling.make_engine(scaling.scale_options(jobs=jobs), setup)
+        result = run([str(corpus)], load_manager(), config, only=("actors",), engine=engine,
+                     select=select)
+        return result, [(t.title, t.columns, t.rows) for t in result.tables]
+
+    one, one_tables = tables(1)
+    two, two_tables = tables(2)
+    assert two_tables == one_tables and len(one_tables) == 2
+    assert all(a.table_data["actors"] for a in two.articles)
+    top_actor, mentions = one_tables[0][2][0][:2]
+    assert mentions == sum(m.actor == top_actor for a in two.articles for m in a.table_data["actors"])
+    # records read back from a store come without table data: it is computed from the document
+    analyzer = select_analyzers(load_manager().analyzers(config), ["actors"])["actors"][1]
+    bare = replace(two.articles[0], table_data={})
+    assert bare.data_for(analyzer) == two.articles[0].table_data["actors"]
+
+
 def test_compare_from_store_gives_the_numbers_of_a_direct_compare(corpus: Path,
                                                                   tmp_path: Path) -> None:
     db = tmp_path / "results.db"
