@@ -9,7 +9,12 @@ Data:
 
 Usage::
 
-    python benchmarks/source_balance.py [PATH/TO/polnear_dev.jsonl] [--gold benchmarks/gold]
+    python benchmarks/source_balance.py [PATH/TO/polnear_dev.jsonl] [--gold DIR] [--errors]
+
+``--errors`` also counts PolNeAR's unpaired attributions by class (``ERRORS``): missed gold with an
+overlapping prediction (content boundary, or nested under another pair), missed gold with a listed
+or an unlisted cue and nothing predicted, predictions longer or shorter than the gold they overlap,
+predictions with no gold at all.
 
 Scoring (the same for both data sets):
 - An attribution is its content: the set of word tokens it covers (discontinuous content, as in a
@@ -30,6 +35,7 @@ import argparse
 import json
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +60,7 @@ class Unit:
     speaker: tuple[tuple[int, int], ...] = ()  # predicted: every mention of the merged speaker
     has_source: bool = True
     cue_class: str = ""  # predicted: the class of its cue in verbs.toml ("" without a cue)
+    listed: bool = False  # gold: its cue is a listed reporting verb
 
 
 @dataclass
@@ -66,10 +73,12 @@ class Score:
     mention_right: int = 0
     speaker_right: int = 0
     by_class: dict[str, list[int]] = field(default_factory=dict)  # cue class: [matched, predicted]
+    errors: Counter[str] = field(default_factory=Counter)  # error class (ERRORS): count
 
     def add(self, other: Score) -> None:
+        self.errors.update(other.errors)
         for name, value in vars(other).items():
-            if name != "by_class":
+            if name not in ("by_class", "errors"):
                 setattr(self, name, getattr(self, name) + value)
         for cue_class, (matched, predicted) in other.by_class.items():
             counts = self.by_class.setdefault(cue_class, [0, 0])
@@ -145,6 +154,42 @@ def overlaps(spans: Iterable[tuple[int, int]], others: Iterable[tuple[int, int]]
     return any(a < d and c < b for a, b in spans for c, d in others)
 
 
+ERRORS = {
+    "boundary": "gold missed, a prediction overlaps it by < 50% (content boundary)",
+    "nested": "gold missed, its overlapping prediction is matched to another gold",
+    "listed": "gold missed, cue a listed reporting verb, nothing predicted",
+    "unlisted": "gold missed, cue not listed, nothing predicted",
+    "longer": "predicted, overlaps a gold by < 50%, longer than it",
+    "shorter": "predicted, overlaps a gold by < 50%, shorter than it",
+    "spurious": "predicted, no gold at all",
+}
+
+
+def _errors(gold: list[Unit], predicted: list[Unit], used_gold: set[int],
+            used_predicted: set[int]) -> Counter[str]:
+    """Classify every unmatched gold and predicted attribution (keys of ERRORS)."""
+    found: Counter[str] = Counter()
+    for pi, p in enumerate(predicted):
+        if pi in used_predicted:
+            continue
+        touching = [g for g in gold if g.tokens & p.tokens]
+        if not touching:
+            found["spurious"] += 1
+            continue
+        g = max(touching, key=lambda g: len(g.tokens & p.tokens))
+        found["longer" if len(p.tokens - g.tokens) > len(g.tokens - p.tokens) else "shorter"] += 1
+    for gi, g in enumerate(gold):
+        if gi in used_gold:
+            continue
+        touching = [pi for pi, p in enumerate(predicted) if g.tokens & p.tokens]
+        if touching:
+            best = max(touching, key=lambda pi: len(g.tokens & predicted[pi].tokens))
+            found["nested" if best in used_predicted else "boundary"] += 1
+        else:
+            found["listed" if g.listed else "unlisted"] += 1
+    return found
+
+
 def score(gold: list[Unit], predicted: list[Unit]) -> Score:
     result = Score(gold=len(gold), predicted=len(predicted))
     for unit in predicted:
@@ -173,6 +218,7 @@ def score(gold: list[Unit], predicted: list[Unit]) -> Score:
             result.with_source += 1
             result.mention_right += overlaps(p.sources, g.sources)
             result.speaker_right += overlaps(p.sources + p.speaker, g.sources)
+    result.errors = _errors(gold, predicted, used_gold, used_predicted)
     return result
 
 
@@ -191,14 +237,12 @@ def polnear(path: Path) -> tuple[Score, int, float, tuple[int, int]]:
             annotation = row["annotations"][0]
             gold = [
                 Unit(word_tokens(document, a.get("content", [])),
-                     tuple(map(tuple, a.get("source", []))), has_source=bool(a.get("source")))
+                     tuple(map(tuple, a.get("source", []))), has_source=bool(a.get("source")),
+                     listed=" ".join(row["text"][s:e] for s, e in a.get("cue", [])).lower().strip()
+                     in verbs)
                 for a in annotation["attributions"]
             ]
-            listed = [
-                bool(g.tokens) and " ".join(
-                    row["text"][s:e] for s, e in a.get("cue", [])).lower().strip() in verbs
-                for g, a in zip(gold, annotation["attributions"])
-            ]
+            listed = [bool(g.tokens) and g.listed for g in gold]
             predicted = predicted_units(document, find_sources(document))
             scoped = score([g for g, keep in zip(gold, listed) if keep], predicted)
             in_scope[0] += scoped.overlap
@@ -279,6 +323,8 @@ def main(argv: list[str] | None = None) -> int:
         "polnear", nargs="?", type=Path, default=DEFAULT_POLNEAR / "polnear_dev.jsonl"
     )
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--errors", action="store_true",
+                        help="also count PolNeAR's unmatched attributions by error class")
     args = parser.parse_args(argv)
     if args.gold.exists():
         result, count, agreement = team_gold(args.gold)
@@ -292,6 +338,9 @@ def main(argv: list[str] | None = None) -> int:
               f"{found / max(listed, 1):.3f}")
         print("  overlap precision by cue class: " + ", ".join(
             f"{cls} {m}/{n} = {m / n:.3f}" for cls, (m, n) in sorted(result.by_class.items())))
+        if args.errors:
+            for key, label in ERRORS.items():
+                print(f"  {result.errors[key]:5d}  {label}")
         print(f"  time {seconds:.1f} s, {count / seconds:.1f} articles/s")
     else:
         print(f"PolNeAR not found at {args.polnear}; see benchmarks/README.md", file=sys.stderr)
