@@ -38,10 +38,12 @@ def framing_register_analyzers(
 
     Two optional methods add tables of the analyzer's own to ``framing compare``:
     ``tables(result)`` returns a list of :class:`framing.model.Table` built once per run from the
-    :class:`framing.RunResult`; ``table_data(document)`` returns a small, picklable summary of one
-    article that ``tables`` reads back with ``article.data_for(self)``. ``table_data`` runs where
-    the article is analyzed (a worker process with ``--jobs``), so ``tables`` never has to analyze
-    an article a second time; use it whenever a table needs more than the records.
+    :class:`framing.RunResult`; ``table_data(document)`` returns a small summary of one article, as
+    plain JSON data (lists, dicts, strings, numbers: tuples come back from a results store as
+    lists), that ``tables`` reads back with ``article.data_for(self)``. ``table_data`` runs where
+    the article is analyzed (a worker process with ``--jobs``) and is kept in ``--store``, so
+    ``tables`` never has to analyze an article a second time; use it whenever a table needs more
+    than the records.
     """
 
 

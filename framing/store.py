@@ -46,6 +46,8 @@ CREATE INDEX IF NOT EXISTS measurements_article ON measurements (article);
 CREATE TABLE IF NOT EXISTS problems (article TEXT, source TEXT, analyzer TEXT, message TEXT);
 CREATE TABLE IF NOT EXISTS catalogue (analyzer TEXT, metric TEXT, definition TEXT,
     PRIMARY KEY (analyzer, metric));
+CREATE TABLE IF NOT EXISTS table_data (article TEXT, analyzer TEXT, data TEXT,
+    PRIMARY KEY (article, analyzer));
 """
 
 
@@ -112,6 +114,7 @@ class Store:
             for article, outcome in batch:
                 self.db.execute("DELETE FROM measurements WHERE article = ?", (article.id,))
                 self.db.execute("DELETE FROM problems WHERE article = ?", (article.id,))
+                self.db.execute("DELETE FROM table_data WHERE article = ?", (article.id,))
                 existing = self.db.execute("SELECT position FROM articles WHERE id = ?",
                                            (article.id,)).fetchone()
                 if existing is None:
@@ -130,6 +133,8 @@ class Store:
                 self.db.executemany(
                     "INSERT INTO problems VALUES (?, ?, ?, ?)",
                     [(article.id, p.source, p.analyzer, p.message) for p in outcome.problems])
+                self.db.executemany("INSERT INTO table_data VALUES (?, ?, ?)",
+                                    _stored_table_data(article.id, outcome.table_data))
 
     def catalogue(self) -> dict[str, tuple[Metric, ...]]:
         """The stored metric definitions, by analyzer."""
@@ -155,6 +160,11 @@ class Store:
                    tuple(Span(s, e, label) for s, e, label in json.loads(spans)))
             for a, analyzer, metric, target, value, detail, spans in self.db.execute(
                 "SELECT * FROM measurements WHERE article = ? ORDER BY rowid", (article_id,)))
+
+    def table_data(self, article_id: str) -> dict[str, Any]:
+        """The analyzers' stored table data of one article (JSON: tuples come back as lists)."""
+        return {analyzer: json.loads(data) for analyzer, data in self.db.execute(
+            "SELECT analyzer, data FROM table_data WHERE article = ?", (article_id,))}
 
     def problems(self) -> list[Problem]:
         """Every stored problem (failed analyzers, articles with no text left)."""
@@ -216,5 +226,18 @@ def result_from_store(store: Store, analyzers: Iterable[str] = ()) -> RunResult:
     results = []
     for article, warnings in store.articles():
         records = tuple(r for r in store.records(article.id) if r.analyzer in catalogue)
-        results.append(ArticleResult(prepare(article), records, warnings))
+        data = {name: value for name, value in store.table_data(article.id).items() if name in catalogue}
+        results.append(ArticleResult(prepare(article), records, warnings, data))
     return RunResult(results, catalogue, store.problems())
+
+
+def _stored_table_data(article_id: str, data: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """Rows of the table_data table; data that is not plain JSON is left out (and so computed
+    again from the text by ``compare --from``)."""
+    rows = []
+    for analyzer, value in data.items():
+        try:
+            rows.append((article_id, analyzer, json.dumps(value, allow_nan=False)))
+        except (TypeError, ValueError):
+            continue
+    return rows

@@ -179,7 +179,8 @@ class ActorSentiment:
         Built from every mention of every article (not only each article's top N records), so an
         actor among the top N overall has a cell in every article that mentions it.
         """
-        scored = {a.document.article.id: a.data_for(self) for a in result.articles}
+        scored = {a.document.article.id: [MentionScore(*m) for m in a.data_for(self)]  # lists, from a store
+                  for a in result.articles}
         return [
             _grid(
                 scored,

@@ -159,6 +159,23 @@ def test_analyzer_tables_come_from_the_workers_table_data(corpus: Path) -> None:
     assert bare.data_for(analyzer) == two.articles[0].table_data["actors"]
 
 
+def test_store_keeps_table_data_so_compare_from_builds_the_same_actor_tables(
+        corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "actors.db"
+    stored = run_cli("analyze", str(corpus), "--store", str(db), "--only", "actors", "--jobs", "1")
+    assert stored.returncode == 0, stored.stderr.decode()
+    opened = store.Store(db)
+    kept = opened.table_data(f"{sorted(EXAMPLES.glob('*.txt'))[0].stem}-whole")
+    opened.close()
+    assert kept["actors"] and all(len(row) == 3 for row in kept["actors"])
+    direct = run_cli("compare", str(corpus), "--only", "actors", "-f", "markdown", "--no-summary")
+    from_store = run_cli("compare", "--from", str(db), "-f", "markdown", "--no-summary")
+    assert direct.returncode == 0 and from_store.returncode == 0, from_store.stderr.decode()
+    section = "## Actors: mean sentiment toward each actor"
+    assert section in direct.stdout.decode()
+    assert from_store.stdout.decode().split(section)[1] == direct.stdout.decode().split(section)[1]
+
+
 def test_compare_from_store_gives_the_numbers_of_a_direct_compare(corpus: Path,
                                                                   tmp_path: Path) -> None:
     db = tmp_path / "results.db"
