@@ -50,7 +50,7 @@ def _part_words(part: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-@dataclass
+@dataclass(slots=True)  # thousands per lexicon: no per-node __dict__
 class _Node(Generic[T]):
     exact: dict[str, _Node[T]] = field(default_factory=dict)
     prefix: dict[str, _Node[T]] = field(default_factory=dict)
