@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 
 def cache_dir() -> Path:
@@ -47,26 +48,41 @@ def cached_lines(name: str, build: Callable[[], Iterable[str]]) -> list[str]:
 
 
 def cached_table(name: str, build: Callable[[], Iterable[tuple[str, int]]]) -> Callable[[str], int | None]:
-    """A lookup ``key -> int or None`` over SQLite cache file ``name``, built first if missing.
+    """A lookup ``key -> int or None`` over SQLite cache file ``name``, built first if missing."""
+    rows = cached_rows(name, build, 1)
+
+    def lookup(key: str) -> int | None:
+        row = rows(key)
+        return None if row is None else row[0]  # type: ignore[no-any-return]
+
+    return lookup
+
+
+def cached_rows(
+    name: str, build: Callable[[], Iterable[tuple[Any, ...]]], width: int
+) -> Callable[[str], tuple[Any, ...] | None]:
+    """A lookup ``key -> its row of width values, or None`` over SQLite cache file ``name``, built
+    from ``build()``'s ``(key, value, ...)`` tuples first if the file is missing.
 
     The file is opened read-only, once per process (forked workers open their own); an unwritable
     cache folder costs speed only: the table is then built in memory. A damaged file (a full disk,
     a stray edit) is rebuilt.
     """
     path = (cache_dir() / name).resolve()
+    columns = ", ".join(f"v{i}" for i in range(width))
 
     def create(target: str) -> sqlite3.Connection:
         connection = sqlite3.connect(target, check_same_thread=False)
-        connection.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value INTEGER)"
+        connection.execute(f"CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, {columns})"
                            " WITHOUT ROWID")
-        connection.executemany("INSERT OR IGNORE INTO entries VALUES (?, ?)", build())
+        connection.executemany(f"INSERT OR IGNORE INTO entries VALUES (?{', ?' * width})", build())
         connection.commit()
         return connection
 
     def opened() -> sqlite3.Connection | None:
         try:
             connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
-            connection.execute("SELECT value FROM entries LIMIT 1").fetchall()
+            connection.execute(f"SELECT {columns} FROM entries LIMIT 1").fetchall()
             return connection
         except sqlite3.Error:
             return None
@@ -85,8 +101,10 @@ def cached_table(name: str, build: Callable[[], Iterable[tuple[str, int]]]) -> C
             return create(":memory:")
         return opened() or create(":memory:")
 
-    def lookup(key: str) -> int | None:
-        row = connect(os.getpid()).execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
-        return None if row is None else row[0]
+    query = f"SELECT {columns} FROM entries WHERE key = ?"
+
+    def lookup(key: str) -> tuple[Any, ...] | None:
+        row = connect(os.getpid()).execute(query, (key,)).fetchone()
+        return None if row is None else tuple(row)
 
     return lookup
