@@ -65,21 +65,25 @@ PRONOUNS = {"he": "male", "she": "female", "it": "thing", "they": "any", "we": "
 CONTRACTED = {
     f"{pronoun}'{ending}": pronoun for pronoun in PRONOUNS for ending in ("s", "re", "m", "ve", "d", "ll")
 }
+# A negated cue reports nothing said ("did not respond to a request for comment", "did not want to
+# be named"): it ends the speaker phrase, so the cue has no speaker.
+NEGATIONS = frozenset(
+    "not never didn't doesn't don't won't wouldn't can't couldn't hasn't haven't hadn't".split()
+)
 # Words that end a speaker phrase: clause boundaries and auxiliaries a subject cannot contain.
 BOUNDARIES = frozenset(
     """and but or nor that which who whom whose while because as when after before if since although
     though where so than whether is was were are be been being has have had will would could should
     may might can not did do does also then over about against into amid despite by what itself
     himself herself themselves""".split()
-)
+) | NEGATIONS
 # A speaker phrase may start at a possessive; a lower-case word before it ends another phrase
 # ("a group her government blames"), unless it links the two ("an aide to his campaign").
 PHRASE_OPENERS = frozenset("his her its their our my your".split())
 LINKING_WORDS = frozenset("of for in at on with from to near under within".split())
 SKIP_BEFORE_VERB = frozenset(
     "also has have had was is would will later previously further then again repeatedly publicly "
-    "earlier separately reportedly already once has had could may might can should must not never "
-    "did does do didn't doesn't don't won't wouldn't can't couldn't hasn't haven't hadn't "
+    "earlier separately reportedly already once has had could may might can should must did does do "
     "immediately privately recently often frequently still just first now only even initially "
     "openly flatly strongly sharply firmly falsely wrongly barely rarely always usually long".split()
 )
@@ -97,6 +101,8 @@ ADVERBIAL = frozenset(
 PREPOSITIONS = frozenset("of for at from in with to on".split())
 RELATIVE = frozenset("who whom whose which where".split())
 CARRY_OVER = frozenset("and but".split())
+QUANTIFIERS = frozenset("no any every such".split())  # before a cue word: a noun ("no warning")
+REFLEXIVES = frozenset("itself themselves himself herself".split())
 # After a reporting verb these open a clause about the speaking, not what was said
 CLAUSE_AFTER = frozenset("before after as during upon until".split())
 SUBORDINATORS = frozenset(
@@ -677,10 +683,10 @@ class _Finder:
             return self._raw_before(cue, first, verb, mention)
         previous = verb - 1
         if previous >= first and (
-            words[previous] in DETERMINERS | PREPOSITIONS
+            words[previous] in DETERMINERS | PREPOSITIONS | QUANTIFIERS
             or (words[previous].endswith("'s") and words[previous] not in CONTRACTED)
         ):
-            return None  # "the reports", "of claims", "Clinton's plans": a noun, not a verb
+            return None  # "the reports", "of claims", "no warning", "Clinton's plans": a noun
         if after < stop and words[after] in PARTICLES:
             return None  # "showed up", "called off", "called into a show": another verb
         speech = cue.payloads[0] in attribution_verbs().verbs
@@ -711,6 +717,8 @@ class _Finder:
                 ):
                     return self._raw_before(cue, first, verb, mention)
         participle = self._participle(verb, first)
+        if participle and after < stop and words[after] in REFLEXIVES:
+            return None  # "a group calling itself the Observatory": a name, not speech
         a, b, appositives = self._subject(first, verb)
         # a finding's source is often a thing ("Video shows ...", "Projections suggest ...")
         mention = None if participle else self._mention(
