@@ -324,3 +324,26 @@ def test_lean_vader_scores_exactly_as_vader():
     scores = [vader.polarity_scores(text) for text in texts]
     assert [lean.polarity_scores(text) for text in texts] == scores
     assert sum(s["compound"] != 0 for s in scores) > len(texts) / 3  # the texts exercise the rules
+
+
+def test_bundled_model_terms_from_the_cache_equal_the_json_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bundled model reads its terms one by one from a SQLite copy (built on first use) and
+    switches to a dict after LOAD_ALL_AFTER distinct terms: both give the JSON file's numbers."""
+    from importlib import resources
+
+    from framing.sentiment import CachedTerms
+
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
+    text = resources.files("framing.corpora").joinpath("models/actor_sentiment.json").read_text()
+    from_json = SentimentModel._from_data(json.loads(text))
+    cached = SentimentModel.load()
+    assert isinstance(cached.terms, CachedTerms) and len(cached.terms) == len(from_json.terms)
+    assert (cached.labels, cached.dense, cached.intercept) == (
+        from_json.labels, from_json.dense, from_json.intercept)
+    terms = list(json.loads(text)["terms"])[:: max(1, len(from_json.terms) // 3000)]
+    monkeypatch.setattr(CachedTerms, "LOAD_ALL_AFTER", len(terms) // 2)
+    for term in [*terms, "no such term here"]:  # half from SQLite, half after loading them all
+        expected, found = from_json.terms.get(term), cached.terms.get(term)
+        assert (tuple(found) if found else None) == (tuple(expected) if expected else None)
+    assert any(path.suffix == ".sqlite" for path in tmp_path.iterdir())
