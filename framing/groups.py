@@ -13,9 +13,9 @@ from pathlib import Path
 
 from framing import stats
 from framing.errors import UsageError
-from framing.model import Cell, Record, RunResult, Table
+from framing.model import Cell, RunResult, Table
 from framing.reader import expand_inputs
-from framing.tables import MetricRow, format_number, metric_rows, values_by_article
+from framing.tables import MetricRow, format_number, metric_rows
 
 MISSING = "(none)"
 
@@ -76,28 +76,29 @@ class GroupComparison:
     difference: stats.Difference | None
 
 
-def group_values(
-    result: RunResult, row: MetricRow, cells: dict[str, dict[tuple[str, str, str], Record]]
-) -> dict[str, list[float]]:
-    """Each group's values of one metric row; an article with no value for it is left out.
-
-    ``cells`` is ``values_by_article(result)``, built once for all rows.
-    """
-    values: dict[str, list[float]] = {name: [] for name in group_names(result)}
+def values_by_group(result: RunResult) -> dict[tuple[str, str, str], dict[str, list[float]]]:
+    """(analyzer, metric, target) -> each group's values, in article order, built in one pass over
+    the records (an article with no value for a row is left out of that row)."""
+    names = group_names(result)
+    table: dict[tuple[str, str, str], dict[str, list[float]]] = {}
     for article in result.articles:
-        identifier = article.document.article.id
-        record = cells[identifier].get((row.analyzer, row.metric.name, row.target))
-        if record is not None and record.value is not None:
-            values[result.groups[identifier]].append(record.value)
-    return values
+        group = result.groups[article.document.article.id]
+        latest = {(r.analyzer, r.metric, r.target): r.value for r in article.records}  # as the tables
+        for key, value in latest.items():
+            if value is not None:
+                if key not in table:
+                    table[key] = {name: [] for name in names}
+                table[key][group].append(value)
+    return table
 
 
 def compare_groups(result: RunResult) -> list[GroupComparison]:
     """Per metric row: each group's summary, and the difference between two groups."""
     comparisons = []
-    cells = values_by_article(result)
+    by_row = values_by_group(result)
+    empty: dict[str, list[float]] = {name: [] for name in group_names(result)}
     for row in metric_rows(result):
-        values = group_values(result, row, cells)
+        values = by_row.get((row.analyzer, row.metric.name, row.target), empty)
         rng = stats.rng_for(result.seed, row.key)
         summaries = {name: stats.summarise(v, rng) for name, v in values.items()}
         pair = _pair(summaries)
