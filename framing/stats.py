@@ -15,18 +15,28 @@ the probability that an article of B scores higher than one of A minus the rever
 Every random draw comes from a generator seeded by the run's seed and the metric's key, so one
 metric's numbers do not change when other metrics are added, and the same seed gives the same
 output.
+
+Large groups (corpora of thousands of articles): resampling costs grow with the resamples times the
+group size, and a group of 5,000 articles would take seconds per metric. From ``LARGE`` values on,
+the interval is the normal one, mean +- 1.96 standard errors, and the p-value that of the normal
+approximation to the same permutation distribution (its exact mean 0 and variance; Lehmann and
+Romano, Testing Statistical Hypotheses, the permutation t-test's limit). At that size the two agree
+with the resampling figures to about 0.01 (tested).
 """
 
 from __future__ import annotations
 
+import math
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from statistics import NormalDist
 
 import numpy as np
 
 BOOTSTRAP_RESAMPLES = 2000
 PERMUTATIONS = 5000
+LARGE = 1000  # values in a group (interval) or in both groups (p-value) from which the normal forms hold
 CONFIDENCE = 0.95
 # Romano et al. (2006) thresholds for |Cliff's delta|.
 DELTA_SIZES = ((0.147, "negligible"), (0.33, "small"), (0.474, "medium"), (float("inf"), "large"))
@@ -67,6 +77,9 @@ def summarise(values: Sequence[float], rng: np.random.Generator,
     mean, median = float(data.mean()), float(np.median(data))
     if n < 2:
         return GroupSummary(n, mean, median, None, None)
+    if n >= LARGE:
+        half = NormalDist().inv_cdf(0.5 + CONFIDENCE / 2) * float(data.std()) / math.sqrt(n)
+        return GroupSummary(n, mean, median, mean - half, mean + half)
     means = data[rng.integers(0, n, size=(resamples, n))].mean(axis=1)
     tail = (1 - CONFIDENCE) / 2 * 100
     low, high = np.percentile(means, [tail, 100 - tail])
@@ -85,6 +98,10 @@ def permutation_p(a: Sequence[float], b: Sequence[float], rng: np.random.Generat
         return None
     pooled = np.concatenate([x, y])
     observed = abs(y.mean() - x.mean())
+    if len(pooled) >= LARGE:  # the permutation distribution's normal limit: mean 0, exact variance
+        n = len(pooled)
+        spread = float(pooled.var()) * n / (n - 1) * (1 / len(x) + 1 / len(y))
+        return 1.0 if spread == 0 else math.erfc(observed / math.sqrt(2 * spread))
     order = rng.random((permutations, len(pooled))).argsort(axis=1)
     shuffled = pooled[order]
     diffs = np.abs(shuffled[:, len(x):].mean(axis=1) - shuffled[:, : len(x)].mean(axis=1))
@@ -95,11 +112,13 @@ def permutation_p(a: Sequence[float], b: Sequence[float], rng: np.random.Generat
 
 def cliffs_delta(a: Sequence[float], b: Sequence[float]) -> float | None:
     """P(b > a) - P(b < a) over all pairs: positive when group B tends to score higher."""
-    x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    x, y = np.sort(np.asarray(a, dtype=float)), np.asarray(b, dtype=float)
     if len(x) == 0 or len(y) == 0:
         return None
-    signs = np.sign(y[:, None] - x[None, :])
-    return float(signs.mean())
+    # per value of b, the values of a below it and above it: by binary search, not all pairs
+    below = np.searchsorted(x, y, side="left").sum()
+    above = (len(x) - np.searchsorted(x, y, side="right")).sum()
+    return float(below - above) / (len(x) * len(y))
 
 
 def delta_size(delta: float) -> str:

@@ -61,3 +61,37 @@ def test_cliffs_delta_counts_dominance_and_small_groups_have_no_interval():
     assert (one.n, one.mean, one.ci_low, one.ci_high) == (1, 5.0, None, None)
     assert stats.summarise([], stats.rng_for(0, "k")).mean is None
     assert stats.compare([], [1.0], stats.rng_for(0, "k")).p_value is None
+
+
+def test_cliffs_delta_by_sorting_equals_the_all_pairs_definition():
+    rng = np.random.default_rng(3)
+    for size_a, size_b in ((1, 1), (7, 3), (40, 55)):
+        a = rng.integers(0, 5, size_a).astype(float)  # many ties
+        b = rng.integers(0, 6, size_b).astype(float)
+        pairs = [np.sign(y - x) for x in a for y in b]
+        assert stats.cliffs_delta(a, b) == sum(pairs) / len(pairs)
+
+
+def test_large_groups_use_normal_forms_that_agree_with_resampling(monkeypatch):
+    """From stats.LARGE values on, the interval and p-value are the normal approximations; on
+    skewed count data of that size they agree with the bootstrap and permutation figures."""
+    rng = np.random.default_rng(5)
+    a = rng.poisson(0.6, 700).astype(float)  # counts with many zeros
+    b = rng.poisson(0.7, 600).astype(float)
+    fast_p = stats.permutation_p(a, b, stats.rng_for(0, "m"))
+    fast_ci = stats.summarise(a, stats.rng_for(0, "m"))
+    far = stats.permutation_p(a, b + 0.5, stats.rng_for(0, "m"))
+    same = stats.permutation_p(a, a[:600], stats.rng_for(0, "m"))
+    assert len(a) < stats.LARGE <= len(a) + len(b)
+    monkeypatch.setattr(stats, "LARGE", 10**9)  # the resampling forms, for reference
+    slow_p = stats.permutation_p(a, b, stats.rng_for(0, "m"))
+    assert abs(fast_p - slow_p) < 0.02 and 0.001 < slow_p < 0.5  # a real, borderline difference
+    assert far < 1e-6  # an obvious difference gets a tiny p, not the permutation floor 1/5001
+    assert same > 0.5  # samples of one group: no difference
+    bigger = rng.poisson(0.6, 1500).astype(float)
+    monkeypatch.setattr(stats, "LARGE", 1000)
+    normal = stats.summarise(bigger, stats.rng_for(0, "m"))
+    monkeypatch.setattr(stats, "LARGE", 10**9)
+    boot = stats.summarise(bigger, stats.rng_for(0, "m"))
+    assert abs(normal.ci_low - boot.ci_low) < 0.01 and abs(normal.ci_high - boot.ci_high) < 0.01
+    assert fast_ci.ci_low is not None  # 700 values: still the bootstrap
