@@ -147,96 +147,9 @@ class Scorer(Protocol):
 
 @lru_cache(maxsize=1)
 def _vader() -> Any:
-    """VADER's analyzer, with the same scores for less work (see ``_lean_vader``)."""
-    return _lean_vader()()
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-
-def _lean_vader() -> type:
-    """A subclass of VADER's analyzer that gives exactly its scores, faster.
-
-    For each sentiment word, VADER lower-cases the whole text again to check for negation and
-    idioms (quadratic in the text's length), although the checks read only the three words before
-    and the two after, and it tests a word for negation by copying and scanning a 60-word list; it
-    copies the text character by character to swap emoji for their names, even when there is none;
-    and it makes a method call for every word, though most have no valence. The overrides read
-    only the words the checks test (so the result is the same), look negations up in a set, skip
-    the copy for text without emoji, and give a word outside VADER's lexicon its 0 directly.
-    tests/test_actor_sentiment.py compares the scores with VADER's own on real text.
-    """
-    from vaderSentiment.vaderSentiment import (
-        BOOSTER_DICT,
-        N_SCALAR,
-        NEGATE,
-        SentimentIntensityAnalyzer,
-        SentiText,
-    )
-
-    negations = frozenset(NEGATE)
-
-    def negated(word: str) -> bool:
-        """VADER's negated([word]) for one lower-case word."""
-        return word in negations or "n't" in word
-
-    class LeanVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
-        def polarity_scores(self, text: str) -> dict[str, float]:
-            if not self.emojis.keys().isdisjoint(text):
-                return super().polarity_scores(text)  # type: ignore[no-any-return]
-            # The rest is VADER's own polarity_scores (vaderSentiment 3.3.2, MIT licence).
-            text = text.strip()
-            sentitext = SentiText(text)
-            sentiments: list[float] = []
-            words_and_emoticons = sentitext.words_and_emoticons
-            for i, item in enumerate(words_and_emoticons):
-                valence = 0
-                lowered = item.lower()
-                if lowered in BOOSTER_DICT:
-                    sentiments.append(valence)
-                    continue
-                if (i < len(words_and_emoticons) - 1 and lowered == "kind" and
-                        words_and_emoticons[i + 1].lower() == "of"):
-                    sentiments.append(valence)
-                    continue
-                if lowered not in self.lexicon:  # what sentiment_valence does for such a word
-                    sentiments.append(valence)
-                    continue
-                sentiments = self.sentiment_valence(valence, sentitext, item, i, sentiments)
-            sentiments = self._but_check(words_and_emoticons, sentiments)
-            return self.score_valence(sentiments, text)  # type: ignore[no-any-return]
-
-        @staticmethod
-        def _negation_check(valence: float, words: list[str], start_i: int, i: int) -> float:
-            # VADER's own check (i >= start_i + 1 here), reading only the words it tests, and its
-            # negated([word]) as a set look-up instead of a copy and scan of the 60-word list.
-            w1 = words[i - 1].lower()
-            if start_i == 0:
-                if negated(w1):
-                    valence = valence * N_SCALAR
-            elif start_i == 1:
-                w2 = words[i - 2].lower()
-                if w2 == "never" and (w1 == "so" or w1 == "this"):
-                    valence = valence * 1.25
-                elif w2 == "without" and w1 == "doubt":
-                    pass
-                elif negated(w2):
-                    valence = valence * N_SCALAR
-            elif start_i == 2:
-                w2, w3 = words[i - 2].lower(), words[i - 3].lower()
-                if w3 == "never" and (w2 == "so" or w2 == "this") or (w1 == "so" or w1 == "this"):
-                    valence = valence * 1.25
-                elif w3 == "without" and (w2 == "doubt" or w1 == "doubt"):
-                    pass
-                elif negated(w3):
-                    valence = valence * N_SCALAR
-            return valence
-
-        @staticmethod
-        def _special_idioms_check(valence: float, words: list[str], i: int) -> float:
-            low = max(0, i - 3)  # reads words i-3 .. i+2 (those that exist), and i >= 3
-            return SentimentIntensityAnalyzer._special_idioms_check(  # type: ignore[no-any-return]
-                valence, words[low : i + 3], i - low
-            )
-
-    return LeanVader
+    return SentimentIntensityAnalyzer()
 
 
 @lru_cache(maxsize=256)

@@ -301,31 +301,6 @@ def test_a_sentence_of_thousands_of_words_is_scored_in_a_bounded_window():
     assert window == (3000 - MAX_CONTEXT, 3001 + MAX_CONTEXT)
 
 
-def test_lean_vader_scores_exactly_as_vader():
-    """The faster VADER subclass must give VADER's own scores, on real sentences and on each rule
-    it shortcuts (emoji, negation and idiom windows, words outside the lexicon)."""
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    from framing.sentiment import _vader
-
-    texts = [
-        "I 😀 love it", "NO good at all!!", "It is never so bad", "without doubt great", "kind of nice",
-        "at least good", "the least good", "it was good but awful", "", "  ", "not bad?", "good", "no",
-        "THIS IS GREAT but sad :)", "no way this is not a good idea", "He isn't very happy, nor sad",
-        "the kind of hero they hate", "a cut above the rest was bad", "she is not the least bit",
-    ]
-    for path in sorted(EXAMPLES.glob("*.txt")):
-        document = document_from_text(path.read_text(encoding="utf-8"))
-        for sentence in document.sentences:
-            words = [t.text for t in document.sentence_tokens(sentence)]
-            texts += [document.sentence_text(sentence), " ".join(words[len(words) // 2 :])]
-    lean, vader = _vader(), SentimentIntensityAnalyzer()
-    assert type(lean) is not SentimentIntensityAnalyzer
-    scores = [vader.polarity_scores(text) for text in texts]
-    assert [lean.polarity_scores(text) for text in texts] == scores
-    assert sum(s["compound"] != 0 for s in scores) > len(texts) / 3  # the texts exercise the rules
-
-
 def test_bundled_model_terms_from_the_cache_equal_the_json_file(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The bundled model reads its terms one by one from a SQLite copy (built on first use) and
