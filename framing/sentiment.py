@@ -335,10 +335,16 @@ class SentimentModel:
             terms: dict[str, list[float]] = parsed().terms  # type: ignore[assignment]  # from JSON
             return ((term, *row) for term, row in terms.items())
 
-        data = json.loads(cached_lines(f"{stem}.json", header)[0])
-        lookup = cached_rows(f"{stem}.sqlite", rows, len(data["labels"]) + 1)
-        return cls(tuple(data["labels"]), CachedTerms(lookup, data["size"], lambda: parsed().terms),
-                   tuple(tuple(row) for row in data["dense"]), tuple(data["intercept"]), data["info"])
+        def from_header(data: dict[str, Any]) -> SentimentModel:
+            lookup = cached_rows(f"{stem}.sqlite", rows, len(data["labels"]) + 1)
+            return cls(tuple(data["labels"]), CachedTerms(lookup, data["size"], lambda: parsed().terms),
+                       tuple(tuple(row) for row in data["dense"]), tuple(data["intercept"]),
+                       data["info"])
+
+        try:
+            return from_header(json.loads(cached_lines(f"{stem}.json", header)[0]))
+        except (IndexError, ValueError, KeyError, TypeError):  # a damaged cache file: use the model
+            return from_header(json.loads(header()[0]))
 
     @staticmethod
     def payload(

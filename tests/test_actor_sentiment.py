@@ -322,3 +322,17 @@ def test_bundled_model_terms_from_the_cache_equal_the_json_file(
         expected, found = from_json.terms.get(term), cached.terms.get(term)
         assert (tuple(found) if found else None) == (tuple(expected) if expected else None)
     assert any(path.suffix == ".sqlite" for path in tmp_path.iterdir())
+
+
+def test_a_damaged_model_cache_file_costs_speed_not_the_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
+    reference = SentimentModel.load()
+    reference.terms.get("attack")  # builds the SQLite table too
+    for damaged in ("", "{not json", '{"labels": ["negative"]}'):
+        for path in tmp_path.glob("actor-sentiment-*.json"):
+            path.write_text(damaged, encoding="utf-8")
+        model = SentimentModel.load()
+        assert (model.labels, model.dense, model.intercept) == (
+            reference.labels, reference.dense, reference.intercept)
+        assert model.terms.get("attack") == reference.terms.get("attack") is not None
