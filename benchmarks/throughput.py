@@ -21,7 +21,7 @@ it: prefer a real corpus. --per-core stops after 4 (to compare two versions of t
 Measured:
   4. articles/s per core for the default analyzers (clean + segment + every analyzer), and for the
      bare-library baseline on the same articles, with the ratio; then the time of each stage per
-     article (median of --repeat runs, each on documents no analyzer has seen);
+     article (each figure the least of --repeat runs, on documents no analyzer has seen);
   5. the speed-up of --jobs 2 over --jobs 1 (framing.parallel, whole pipeline, worker start included;
      each run twice, alternated, best against best), and the same for `framing analyze CORPUS
      --store results.db` run as a user runs it (the store needs no Documents back from workers);
@@ -35,7 +35,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -50,13 +49,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def timed(function, repeat: int) -> float:
-    """Median CPU seconds of ``repeat`` calls."""
+    """Least CPU seconds of ``repeat`` calls (other programs only ever add time)."""
     samples = []
     for _ in range(repeat):
         start = time.process_time()
         function()
         samples.append(time.process_time() - start)
-    return statistics.median(samples)
+    return min(samples)
 
 
 def main() -> None:
@@ -104,7 +103,7 @@ def main() -> None:
 
 
 def stage_seconds(analyzers: dict, articles: list, repeat: int) -> dict[str, float]:
-    """Median CPU seconds of clean + segment and of each analyzer over all articles, per stage.
+    """Least CPU seconds of clean + segment and of each analyzer over all articles, per stage.
 
     Each run segments the articles afresh, so no per-document memo carries over from an earlier run;
     within a run the analyzers go in their usual order on the same documents, so what they share
@@ -121,7 +120,7 @@ def stage_seconds(analyzers: dict, articles: list, repeat: int) -> dict[str, flo
                 analyzer.analyze(document)
             samples.setdefault(name, []).append(time.process_time() - start)
         del fresh
-    return {name: statistics.median(values) for name, values in samples.items()}
+    return {name: min(values) for name, values in samples.items()}
 
 
 def bare_libraries():
@@ -188,7 +187,7 @@ def scale(articles: list, count: int, streams: list[int], real: Path | None = No
         start = time.process_time()
         documents = [analyze_article(a, analyzers).document for a in corpus]
         samples.append(time.process_time() - start)
-    pipeline = count / statistics.median(samples)
+    pipeline = count / min(samples)
     print(f"default analyzers ({', '.join(analyzers)}): {pipeline:.1f} articles/s on one core "
           "(CPU time)")
     baseline_run = bare_libraries()
