@@ -126,17 +126,16 @@ def analysis_table(result: RunResult) -> Table:
 def wide_table(result: RunResult) -> Table:
     """One row per article, one column per metric (and target): the spreadsheet layout."""
     metric_list = metric_rows(result)
-    values = values_by_article(result)
+    keys = [(row.analyzer, row.metric.name, row.target) for row in metric_list]
     grouped = ["group"] if result.groups else []
     columns = ["article", *grouped, "title", "source", *[row.key for row in metric_list]]
     rows: list[list[Cell]] = []
     for article in result.articles:
         meta = article.document.article
         group: list[Cell] = [result.groups[meta.id]] if grouped else []
-        rows.append(
-            [meta.id, *group, meta.title, meta.source,
-             *[_value(values[meta.id], r) for r in metric_list]]
-        )
+        # a dict per article, looked up once per column: corpora have thousands of columns
+        cells = {(r.analyzer, r.metric, r.target): r.value for r in article.records}
+        rows.append([meta.id, *group, meta.title, meta.source, *map(cells.get, keys)])
     return Table("Wide", columns, rows, numeric={row.key for row in metric_list})
 
 
