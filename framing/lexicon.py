@@ -206,9 +206,9 @@ def vader_categories(minimum: float) -> list[Category]:
     Read at run time from the installed vaderSentiment package (MIT), never copied into framing.
     Emoticons and other non-words are left out.
     """
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    from framing.sentiment import vader_analyzer
 
-    lexicon = SentimentIntensityAnalyzer().lexicon
+    lexicon = vader_analyzer().lexicon
     words = {w: v for w, v in lexicon.items() if abs(v) >= minimum and VADER_WORD.fullmatch(w)}
     literature = (
         "Hutto and Gilbert (2014) 'VADER: A Parsimonious Rule-based Model for Sentiment "

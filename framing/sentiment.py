@@ -146,7 +146,9 @@ class Scorer(Protocol):
 
 
 @lru_cache(maxsize=1)
-def _vader() -> Any:
+def vader_analyzer() -> Any:
+    """VADER's analyzer, built once per process (its lexicon is parsed on construction) and shared
+    by the scorers and the loaded-language VADER categories."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     return SentimentIntensityAnalyzer()
@@ -161,7 +163,7 @@ def vader_scores(text: str) -> tuple[float, float, float]:
     """
     if not text.strip():
         return 0.0, 0.0, 0.0
-    scores = _vader().polarity_scores(text)
+    scores = vader_analyzer().polarity_scores(text)
     return scores["compound"], scores["pos"], scores["neg"]
 
 
