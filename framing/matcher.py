@@ -24,7 +24,7 @@ MEMO_LIMIT = 200_000  # distinct words a matcher remembers (a few tens of MB at 
 
 def split_entry(entry: str) -> list[str]:
     """The words of an entry, normalised the way tokens are; ``*`` stays on the word it ends."""
-    words = []
+    words: list[str] = []
     for part in entry.split():
         words.extend(_part_words(part))
     return words

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from framing import Document, Measurement, Metric, RunResult, hookimpl
+from framing.config import Setting, read_settings
 from framing.coverage import THRESHOLD, Coverage, align, summary_lines
 from framing.model import Table
 
@@ -59,10 +60,19 @@ METRICS = (
 )
 
 
+SETTINGS = (
+    Setting("threshold", float, THRESHOLD,
+            "TF-IDF cosine from which two sentences are counterparts, in (0, 1]."),
+    Setting("max_articles", int, MAX_ARTICLES,
+            "Most articles coverage aligns (every one with every other); 0: no limit."),
+)
+
+
 class CoverageAnalyzer:
     name = "coverage"
     version = "1.0"
     metrics = METRICS
+    settings = SETTINGS
 
     def __init__(self, threshold: float = THRESHOLD, actors_file: Path | None = None,
                  max_articles: int = MAX_ARTICLES) -> None:
@@ -131,32 +141,18 @@ def only_in_table(coverage: Coverage) -> Table:
     return Table("Coverage: what only one article reports", ["summary"], rows)
 
 
-def _threshold(config: dict[str, Any]) -> float:
-    raw = config.get("settings", {}).get("coverage", {}).get("threshold")
-    if raw is None:
-        return THRESHOLD
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ValueError(f"coverage: threshold must be a number, got {raw!r}") from None
-    if not 0 < value <= 1:
-        raise ValueError(f"coverage: threshold must be in (0, 1], got {raw!r}")
-    return value
-
-
-def _max_articles(config: dict[str, Any]) -> int:
-    raw = config.get("settings", {}).get("coverage", {}).get("max_articles")
-    if raw is None:
-        return MAX_ARTICLES
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ValueError(f"coverage: max_articles must be a whole number, got {raw!r}") from None
-    if value < 0:
-        raise ValueError(f"coverage: max_articles must be 0 (no limit) or more, got {raw!r}")
-    return value
+def _settings(config: dict[str, Any]) -> dict[str, Any]:
+    """The declared settings, with the ranges the types alone do not check."""
+    settings = read_settings(config, "coverage", SETTINGS)
+    if not 0 < settings["threshold"] <= 1:
+        raise ValueError(f"coverage: threshold must be in (0, 1], got {settings['threshold']!r}")
+    if settings["max_articles"] < 0:
+        raise ValueError(f"coverage: max_articles must be 0 (no limit) or more, "
+                         f"got {settings['max_articles']!r}")
+    return settings
 
 
 @hookimpl
 def framing_register_analyzers(register: Any, config: dict[str, Any]) -> None:
-    register(CoverageAnalyzer(_threshold(config), config.get("actors"), _max_articles(config)))
+    settings = _settings(config)
+    register(CoverageAnalyzer(settings["threshold"], config.get("actors"), settings["max_articles"]))
