@@ -24,12 +24,12 @@ SCHEDULER_ENV = "FRAMING_DASK_SCHEDULER"
 _built: dict[bytes, tuple[dict[str, tuple[str, Analyzer]], Any]] = {}
 
 
-def _analyze_on_worker(articles: list[Article], setup: WorkerSetup) -> list[Outcome]:
+def _analyze_on_worker(articles: list[Article], setup: WorkerSetup, documents: bool) -> list[Outcome]:
     key = pickle.dumps(setup)
     if key not in _built:  # once per worker process and run settings
         _built[key] = (setup.analyzers(), list(setup.rules) if setup.rules is not None else None)
     analyzers, rules = _built[key]
-    return [shipped(analyze_article(article, analyzers, rules)) for article in articles]
+    return [shipped(analyze_article(article, analyzers, rules), documents) for article in articles]
 
 
 def connect(scheduler: str | None) -> Any:
@@ -53,5 +53,5 @@ def process_articles_dask(articles: Iterator[Article], setup: WorkerSetup,
     threads = sum(client.nthreads().values()) or 1
     remote_setup = client.scatter(setup, broadcast=True)
     yield from in_order(
-        lambda batch: client.submit(_analyze_on_worker, batch, remote_setup, pure=False),
+        lambda batch: client.submit(_analyze_on_worker, batch, remote_setup, documents, pure=False),
         articles, threads * IN_FLIGHT_PER_WORKER, setup.rules, documents)

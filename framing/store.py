@@ -32,8 +32,8 @@ from framing.model import (
     Problem,
     Record,
     RunResult,
-    Span,
 )
+from framing.runner import record_from_row, record_row
 
 BATCH = 200
 SCHEMA = """
@@ -125,11 +125,8 @@ class Store:
                      article.title, json.dumps(dict(article.metadata)), text_hash(article.raw_text),
                      run_signature if outcome.document is not None else "", article.raw_text,
                      article.first_line, json.dumps(list(outcome.warnings))))
-                self.db.executemany(
-                    "INSERT INTO measurements VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [(r.article, r.analyzer, r.metric, r.target, r.value, r.detail,
-                      json.dumps([[s.start, s.end, s.label] for s in r.spans]))
-                     for r in outcome.records])
+                self.db.executemany("INSERT INTO measurements VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                    outcome.rows or map(record_row, outcome.records))
                 self.db.executemany(
                     "INSERT INTO problems VALUES (?, ?, ?, ?)",
                     [(article.id, p.source, p.analyzer, p.message) for p in outcome.problems])
@@ -155,11 +152,8 @@ class Store:
 
     def records(self, article_id: str) -> tuple[Record, ...]:
         """Every stored measurement of one article, in the order it was written."""
-        return tuple(
-            Record(a, analyzer, metric, target, value, detail,
-                   tuple(Span(s, e, label) for s, e, label in json.loads(spans)))
-            for a, analyzer, metric, target, value, detail, spans in self.db.execute(
-                "SELECT * FROM measurements WHERE article = ? ORDER BY rowid", (article_id,)))
+        return tuple(map(record_from_row, self.db.execute(
+            "SELECT * FROM measurements WHERE article = ? ORDER BY rowid", (article_id,))))
 
     def table_data(self, article_id: str) -> dict[str, Any]:
         """The analyzers' stored table data of one article (JSON: tuples come back as lists)."""

@@ -15,7 +15,7 @@ from framing import parallel, store
 from framing.cli import scale as scaling
 from framing.manager import load_manager
 from framing.model import Article
-from framing.runner import analyze_article, run, select_analyzers
+from framing.runner import analyze_article, record_from_row, run, select_analyzers
 
 ONLY = ("readability", "loaded_language")
 
@@ -131,6 +131,18 @@ def test_store_resumes_after_an_interruption_and_skips_unchanged_articles(
     store.analyze_into(db, iter(changed), analyzers, newer, counting)
     assert len(seen) == 12  # other settings: every stored result is stale
     db.close()
+
+
+def test_store_bound_workers_send_rows_that_read_back_as_the_same_records(corpus: Path) -> None:
+    """Workers that build their own analyzers (as where processes are spawned, not forked) and send
+    store rows instead of records: the rows read back as the records measured in this process."""
+    setup = parallel.WorkerSetup(config={"settings": {}}, only=ONLY)
+    articles = _articles(corpus)
+    here = [o.records for o in parallel.process_articles(iter(articles), setup, 1)]
+    sent = list(parallel.process_articles(iter(articles), setup, 2, analyzers=None, documents=False))
+    assert all(o.records == () and o.document == parallel.LEFT_OUT for o in sent)
+    assert [tuple(map(record_from_row, o.rows)) for o in sent] == here
+    assert any(r.spans for records in here for r in records)  # spans survive the JSON
 
 
 def test_analyzer_tables_come_from_the_workers_table_data(corpus: Path) -> None:
