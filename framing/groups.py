@@ -7,9 +7,11 @@ directory alone is not a comparison of groups, so its articles are compared one 
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from framing import stats
 from framing.errors import UsageError
@@ -93,7 +95,36 @@ def values_by_group(result: RunResult) -> dict[tuple[str, str, str], dict[str, l
 
 
 def compare_groups(result: RunResult) -> list[GroupComparison]:
-    """Per metric row: each group's summary, and the difference between two groups."""
+    """Per metric row: each group's summary, and the difference between two groups.
+
+    The summary and the group table both ask for this, and for a corpus it is most of a compare's
+    time (thousands of rows, each with resampling): the last answer is kept until the result's
+    articles, groups or seed change.
+    """
+    global _last
+    key = (result.seed, tuple(result.groups.items()), tuple(result.articles))
+    if _last is not None and _last[0]() is result and _same(_last[1], key):
+        return _last[2]
+    comparisons = _compare_groups(result)
+    _last = (weakref.ref(result, _forget), key, comparisons)
+    return comparisons
+
+
+_last: tuple[weakref.ref[RunResult], tuple[Any, ...], list[GroupComparison]] | None = None
+
+
+def _same(kept: tuple[Any, ...], key: tuple[Any, ...]) -> bool:
+    """The same seed and groups, and the very same article objects."""
+    return kept[:2] == key[:2] and len(kept[2]) == len(key[2]) and all(
+        a is b for a, b in zip(kept[2], key[2], strict=True))
+
+
+def _forget(_: object) -> None:
+    global _last
+    _last = None
+
+
+def _compare_groups(result: RunResult) -> list[GroupComparison]:
     comparisons = []
     by_row = values_by_group(result)
     empty: dict[str, list[float]] = {name: [] for name in group_names(result)}

@@ -195,3 +195,28 @@ def test_single_article_summary_puts_clear_whole_article_differences_before_per_
     firsts = [s for s in sentences[:5] if "(" in s.split(":")[0]]  # per-target labels: "X (target)"
     assert not firsts or sentences.index(firsts[0]) > sentences.index(
         next(s for s in sentences if s.startswith("Side balance")))
+
+
+def test_group_statistics_are_computed_once_per_result_and_again_when_it_changes(outlets):
+    """The summary and the group table share one computation (most of a corpus compare's time),
+    and a changed seed, grouping or article list is computed afresh."""
+    from dataclasses import replace
+
+    from framing.comparison import complete
+    from framing.groups import compare_groups
+    from framing.manager import load_manager
+    from framing.runner import run
+
+    inputs = [str(p) for p in outlets]
+    config = {"max_bytes": 2**24, "lexicons": [], "actors": None, "settings": {}}
+    result = run(inputs, load_manager(), config, only=["readability"])
+    complete(result, inputs, summary=False)
+    first = compare_groups(result)
+    assert compare_groups(result) is first
+    result.seed = 7
+    reseeded = compare_groups(result)
+    assert reseeded is not first and reseeded != first  # other bootstrap draws
+    assert [c.difference for c in reseeded if c.difference] != []
+    result.articles = [replace(result.articles[0], records=()), *result.articles[1:]]
+    fewer = compare_groups(result)
+    assert fewer is not reseeded and fewer[0].summaries["plain_news"].n == 2
