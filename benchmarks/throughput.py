@@ -22,9 +22,11 @@ Measured:
   4. articles/s per core for the default analyzers (clean + segment + every analyzer), and for the
      bare-library baseline on the same articles, with the ratio; then the time of each stage per
      article (each figure the least of --repeat runs, on documents no analyzer has seen);
-  5. the speed-up of --jobs 2 over --jobs 1 (framing.parallel, whole pipeline, worker start included;
-     each run twice, alternated, best against best), and the same for `framing analyze CORPUS
-     --store results.db` run as a user runs it (the store needs no Documents back from workers);
+  5. the speed-up of --jobs 2 over --jobs 1, each run twice, alternated, best against best:
+     framing.parallel on analyzers built beforehand, as the CLI does (forked workers start with
+     them), once as the store takes results (rows, no Documents) and once with the Documents a
+     compare needs; then, as a user runs them (start-up included), `framing analyze CORPUS --store
+     results.db` and `framing compare CORPUS -o out.csv` (analysis, then statistics and export);
   6. the cold wall time of `framing compare a.txt b.txt` on two bundled examples (best of 5);
   7. the peak memory (max RSS) of `framing analyze CORPUS.jsonl --store results.db --jobs 1` for each
      --stream size, in a fresh process, so flat memory in corpus size shows as equal figures.
@@ -209,31 +211,39 @@ def scale(articles: list, count: int, streams: list[int], real: Path | None = No
         return
 
     setup = WorkerSetup()
-    rates: dict[int, list[float]] = {1: [], 2: []}
-    for jobs in (1, 2, 1, 2):  # alternated: a virtual machine's speed drifts from minute to minute
-        start = time.perf_counter()
-        done = sum(1 for _ in process_articles(iter(corpus), setup, jobs))
-        rates[jobs].append(done / (time.perf_counter() - start))
-    for jobs, found in rates.items():
-        print(f"--jobs {jobs}: {' / '.join(f'{r:.1f}' for r in found)} articles/s "
-              "(two runs, worker start-up included)")
-    print(f"speed-up with 2 processes: {max(rates[2]) / max(rates[1]):.2f}x (best against best)")
+    for documents in (False, True):
+        rates: dict[int, list[float]] = {1: [], 2: []}
+        for jobs in (1, 2, 1, 2):  # alternated: a virtual machine's speed drifts minute to minute
+            start = time.perf_counter()
+            done = sum(1 for _ in process_articles(iter(corpus), setup, jobs, analyzers, documents))
+            rates[jobs].append(done / (time.perf_counter() - start))
+        print(f"framing.parallel, {'with Documents' if documents else 'rows for the store'}: "
+              + ", ".join(f"--jobs {jobs} {' / '.join(f'{r:.1f}' for r in found)} articles/s"
+                          for jobs, found in rates.items())
+              + f"; speed-up {max(rates[2]) / max(rates[1]):.2f}x")
 
     framing = Path(sys.executable).with_name("framing")
-    with tempfile.TemporaryDirectory() as folder:  # the same, as a user runs it: CLI into a store
+    with tempfile.TemporaryDirectory() as folder:  # the same, as a user runs it
         path = Path(folder) / "corpus.jsonl"
-        path.write_text("".join(json.dumps({"id": a.id, "text": a.raw_text}) + "\n" for a in corpus),
-                        encoding="utf-8")
-        walls: dict[int, list[float]] = {1: [], 2: []}
-        for jobs in (1, 2, 1, 2):
-            db = Path(folder) / f"results-{len(walls[jobs])}-{jobs}.db"
-            start = time.perf_counter()
-            subprocess.run([str(framing), "analyze", str(path), "--store", str(db), "--jobs",
-                            str(jobs), "--quiet"], capture_output=True, check=True)
-            walls[jobs].append(time.perf_counter() - start)
-    print(f"`framing analyze CORPUS --store`: --jobs 1 {' / '.join(f'{w:.1f}' for w in walls[1])} s, "
-          f"--jobs 2 {' / '.join(f'{w:.1f}' for w in walls[2])} s; speed-up "
-          f"{min(walls[1]) / min(walls[2]):.2f}x (best against best, start-up included)")
+        path.write_text("".join(json.dumps({"id": a.id, "outlet": f"outlet-{i % 4}",
+                                            "text": a.raw_text}) + "\n"
+                                for i, a in enumerate(corpus)), encoding="utf-8")
+        only = [arg for name in analyzers for arg in ("--only", name)]  # the default analyzers
+        commands = {
+            "analyze CORPUS --store": ["analyze", str(path), "--store", "{out}.db", "--quiet"],
+            "compare CORPUS -o out.csv": ["compare", str(path), "-o", "{out}.csv", "--quiet"],
+        }
+        for label, command in commands.items():
+            walls: dict[int, list[float]] = {1: [], 2: []}
+            for jobs in (1, 2, 1, 2):
+                out = str(Path(folder) / f"out-{len(walls[jobs])}-{jobs}")
+                start = time.perf_counter()
+                subprocess.run([str(framing), *(c.format(out=out) for c in command), "--jobs",
+                                str(jobs), *only], capture_output=True, check=True)
+                walls[jobs].append(time.perf_counter() - start)
+            print(f"`framing {label}`: --jobs 1 {' / '.join(f'{w:.1f}' for w in walls[1])} s, "
+                  f"--jobs 2 {' / '.join(f'{w:.1f}' for w in walls[2])} s; speed-up "
+                  f"{min(walls[1]) / min(walls[2]):.2f}x (best against best, start-up included)")
 
     framing = Path(sys.executable).with_name("framing")
     examples = ROOT / "corpora" / "examples"
