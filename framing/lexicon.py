@@ -197,7 +197,65 @@ def bundled_lexicons() -> list[Lexicon]:
     """The packs shipped in corpora/lexicons/, in file-name order."""
     folder = resources.files("framing.corpora").joinpath(BUNDLED_FOLDER)
     files = sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
-    return [read_lexicon(f) for f in files]
+    return [_cached_lexicon(f) for f in files]
+
+
+def _cached_lexicon(path: Traversable) -> Lexicon:
+    """``read_lexicon(path)``, parsed once per file content and read back from the cache folder.
+
+    Parsing (tomllib is pure Python, then every check with its line number) costs about 10 ms per
+    pack on each run; the parsed pack is kept as JSON named after the SHA-256 of the file's text,
+    so an edited file is parsed afresh. A damaged cache file is parsed around.
+    """
+    import hashlib
+    import json
+
+    from framing.cache import cached_lines
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return read_lexicon(path)  # which reports the problem
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def build() -> list[str]:
+        return [json.dumps(_lexicon_json(parse_lexicon(text, str(path))), ensure_ascii=False)]
+
+    try:
+        return _lexicon_from_json(json.loads(cached_lines(f"lexicon-{digest}.json", build)[0]),
+                                  str(path))
+    except (ValueError, LookupError, TypeError):  # a damaged cache file
+        return parse_lexicon(text, str(path))
+
+
+def _lexicon_json(lexicon: Lexicon) -> dict[str, Any]:
+    def terms(found: tuple[Term, ...]) -> list[list[Any]]:
+        return [[term.entry, term.weight] for term in found]
+
+    return {
+        "name": lexicon.name, "version": lexicon.version, "description": lexicon.description,
+        "licence": lexicon.licence,
+        "categories": [[c.name, c.label, c.definition, c.literature, terms(c.terms)]
+                       for c in lexicon.categories],
+        "referents": [[r.name, r.label, r.definition, r.literature,
+                       [[label, terms(found)] for label, found in r.labels.items()]]
+                      for r in lexicon.referents],
+    }
+
+
+def _lexicon_from_json(data: dict[str, Any], source: str) -> Lexicon:
+    def terms(found: list[list[Any]]) -> tuple[Term, ...]:
+        return tuple(Term(str(entry), float(weight)) for entry, weight in found)
+
+    return Lexicon(
+        str(data["name"]), str(data["version"]), str(data["description"]), str(data["licence"]),
+        source,
+        tuple(Category(name, label, definition, literature, terms(found))
+              for name, label, definition, literature, found in data["categories"]),
+        tuple(Referent(name, label, definition, literature,
+                       {str(key): terms(found) for key, found in labels})
+              for name, label, definition, literature, labels in data["referents"]),
+    )
 
 
 def vader_categories(minimum: float) -> list[Category]:

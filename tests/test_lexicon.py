@@ -131,6 +131,23 @@ def test_bundled_packs_are_valid_and_documented():
         assert [p for p in check(path.read_text("utf-8")) if p.severity == "error"] == []
 
 
+def test_bundled_packs_from_the_cache_equal_the_parsed_files(tmp_path: Path, monkeypatch):
+    """Parsed packs are cached by file content; a damaged cache file is parsed around."""
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
+    root = Path(__file__).parent.parent / "corpora" / "lexicons"
+    parsed = [read_lexicon(path) for path in sorted(root.glob("*.toml"))]
+    first = bundled_lexicons()  # parses and writes the cache
+    cached = sorted(tmp_path.glob("lexicon-*.json"))
+    assert len(cached) == len(parsed)
+    assert bundled_lexicons() == first  # read back from the cache
+    assert [(p.name, p.categories, p.referents) for p in first] == [
+        (p.name, p.categories, p.referents) for p in parsed
+    ]
+    for path in cached:
+        path.write_text('{"name": "cut short', encoding="utf-8")
+    assert bundled_lexicons() == first
+
+
 def test_plugin_hook_contributes_a_pack(tmp_path: Path):
     path = tmp_path / "spin.toml"
     path.write_text(GOOD, encoding="utf-8")
