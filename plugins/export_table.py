@@ -32,7 +32,7 @@ class TableExporter:
             highlight=False,  # and no guessed colours (also about a third of the rendering time)
         )
         for table in [select_table(result, options.view, "", options.full), *result.tables]:
-            console.print(_render(table))
+            console.print(_render(table, console))
             if table.note:
                 console.print(table.note, style="dim")
         for article in result.articles:
@@ -40,7 +40,11 @@ class TableExporter:
                 console.print(Text.assemble(("warning:", "yellow"), f" {warning}"))
 
 
-def _render(table: Table) -> RichTable:
+def _render(table: Table, console: Console) -> RichTable:
+    # Cells are Text made once, as rich itself would make them from a str (emoji codes replaced,
+    # no markup, no highlighting): rich measures every cell and then renders it, and would
+    # otherwise convert each str twice (about a tenth of the table's rendering time).
+    text = console.render_str
     grid = RichTable(title=table.title, show_lines=False, header_style="bold")
     for column in table.columns:
         numeric = column in table.numeric
@@ -50,9 +54,9 @@ def _render(table: Table) -> RichTable:
         if group:
             if index:
                 grid.add_section()
-            grid.add_row(Text(group, style="bold cyan"), *[""] * (len(table.columns) - 1))
+            grid.add_row(Text(group, style="bold cyan"), *[text("") for _ in table.columns[1:]])
         for _, row in members:
-            grid.add_row(*[format_number(value) for value in row])
+            grid.add_row(*[text(format_number(value)) for value in row])
     return grid
 
 
