@@ -241,17 +241,17 @@ class CachedTerms:
         self._size = size
         self._load_all = load_all
         self._seen: dict[str, Sequence[float] | None] = {}
-        self._all: Terms | None = None
+        # Replaced by the loaded terms' own ``get`` once they are all loaded: the model asks for
+        # every term of every mention, and a method of ours in between doubles the cost.
+        self.get: Callable[[str], Sequence[float] | None] = self._get
 
-    def get(self, term: str) -> Sequence[float] | None:
-        if self._all is not None:
-            return self._all.get(term)
+    def _get(self, term: str) -> Sequence[float] | None:
         seen = self._seen
         if term in seen:
             return seen[term]
         if len(seen) >= self.LOAD_ALL_AFTER:
-            self._all, self._seen = self._load_all(), {}
-            return self._all.get(term)
+            self.get, self._seen = self._load_all().get, {}
+            return self.get(term)
         row = seen[term] = self._lookup(term)
         return row
 
@@ -378,8 +378,6 @@ class SentimentModel:
     def probabilities(self, context: TargetContext) -> dict[str, float]:
         """The probability of each label for the target."""
         terms, dense = features(context)
-        logits = list(self.intercept)
-        width = range(len(logits))
         present = []
         squares = 0.0
         lookup = self.terms.get
@@ -390,16 +388,22 @@ class SentimentModel:
                 present.append((value, row))
                 squares += value * value
         norm = math.sqrt(squares) or 1.0
+        # Three labels (checked on loading), so the sums are written out per label: the same
+        # additions in the same order as a loop over labels, without its overhead per term.
+        first, second, third = self.intercept
         for value, row in present:
             value /= norm
-            for k in width:
-                logits[k] += value * row[k + 1]
-        for x, weights in zip(dense, self.dense, strict=True):
-            for k in width:
-                logits[k] += x * weights[k]
-        top = max(logits)
-        exps = [math.exp(v - top) for v in logits]
-        return {label: e / sum(exps) for label, e in zip(self.labels, exps, strict=True)}
+            first += value * row[1]
+            second += value * row[2]
+            third += value * row[3]
+        for x, (a, b, c) in zip(dense, self.dense, strict=True):
+            first += x * a
+            second += x * b
+            third += x * c
+        top = max(first, second, third)
+        exps = (math.exp(first - top), math.exp(second - top), math.exp(third - top))
+        total = sum(exps)
+        return {label: e / total for label, e in zip(self.labels, exps, strict=True)}
 
     def score(self, context: TargetContext) -> Score:
         """P(positive) - P(negative), labelled with the most probable class."""
