@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -188,26 +189,19 @@ class VaderScorer:
 def features(context: TargetContext) -> tuple[list[str], list[float]]:
     """The model's inputs: terms (words and bigrams of the masked sentence, clause words, words next
     to the target, the target's role) and six VADER scores (sentence and local context)."""
+    first, end = context.first, context.end
     masked = list(context.words)
-    for index in range(context.first, context.end):
-        masked[index] = "<t>"
+    masked[first:end] = ["<t>"] * (end - first)
     for a, b in context.others:
-        for index in range(a, b):
-            masked[index] = "<o>"
-    words = [
-        w
-        for i, w in enumerate(masked)
-        if not context.first < i < context.end  # a multi-word target counts once
-        and (w in ("<t>", "<o>") or _has_alnum(w))
-    ]
-    terms = list(words)
-    terms += [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+        masked[a:b] = ["<o>"] * (b - a)
+    # A multi-word target counts once; "<t>" and "<o>" have letters, so they stay as terms.
+    words = list(filter(_has_alnum, masked[: first + 1] + masked[end:] if end > first else masked))
+    terms = words + list(map(" ".join, zip(words, words[1:], strict=False)))
     low, high = context.local_range()
-    terms += [f"c:{w}" for w in masked[low:high] if w != "<t>" and _has_alnum(w)]
-    left = [w for w in masked[: context.first] if _has_alnum(w)][-SIDE_WINDOW:]
-    right = [w for w in masked[context.end :] if _has_alnum(w)][:SIDE_WINDOW]
-    terms += [f"l:{w}" for w in left] + [f"r:{w}" for w in right]
-    terms.append(f"role:{mention_role(context.words, context.first, context.end) or 'none'}")
+    terms += ["c:" + w for w in filter(_has_alnum, masked[low:high]) if w != "<t>"]
+    terms += ["l:" + w for w in list(filter(_has_alnum, masked[:first]))[-SIDE_WINDOW:]]
+    terms += ["r:" + w for w in islice(filter(_has_alnum, masked[end:]), SIDE_WINDOW)]
+    terms.append(f"role:{mention_role(context.words, first, end) or 'none'}")
     dense = [*vader_scores(context.masked_sentence_text()), *vader_scores(context.local_text())]
     return terms, dense
 
