@@ -89,8 +89,9 @@ def hyphenation_points(word: str) -> int:
 
     Those are the lines whose pattern letters are a substring of ``.word.``; Pyphen reads them, in
     their order in the dictionary, from a temporary file and hyphenates the word as usual. A token
-    longer than ``MAX_LOOKED_UP`` (a URL, a run-on string) has too many substrings to look up:
-    Pyphen hyphenates it with its whole dictionary, parsed once.
+    longer than ``MAX_LOOKED_UP`` (a URL, a run-on string) has too many substrings to look up, and
+    without a writable temporary folder there is no file to read: then Pyphen hyphenates with its
+    whole dictionary, parsed once.
     """
     from pyphen import Pyphen
 
@@ -107,7 +108,10 @@ def hyphenation_points(word: str) -> int:
     )
     if not found:
         return 0  # no pattern occurs in the word: Pyphen finds no position either
-    handle, name = tempfile.mkstemp(suffix=".dic", prefix="framing-hyphenation-")
+    try:
+        handle, name = tempfile.mkstemp(suffix=".dic", prefix="framing-hyphenation-")
+    except OSError:  # no writable temporary folder: costs speed only
+        return len(_pyphen().positions(word))
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as dictionary:
             dictionary.write("UTF-8\n" + "\n".join(n.split("\t", 1)[1] for n in found) + "\n")

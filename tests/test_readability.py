@@ -146,3 +146,22 @@ def test_a_damaged_hyphenation_cache_is_rebuilt(tmp_path, monkeypatch):
     finally:
         syllables._patterns.cache_clear()
         syllables.hyphenation_points.cache_clear()
+
+
+def test_hyphenation_without_a_temporary_folder_uses_the_whole_dictionary(monkeypatch):
+    pyphen = pytest.importorskip("pyphen")
+    import tempfile
+
+    from framing import syllables
+
+    def refused(*args, **kwargs):
+        raise OSError("read-only file system")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    syllables.hyphenation_points.cache_clear()
+    try:
+        reference = pyphen.Pyphen(lang="en_US")
+        for word in ("karvonian", "draskov", "secretarygeneral"):
+            assert syllables.hyphenation_points(word) == len(reference.positions(word))
+    finally:
+        syllables.hyphenation_points.cache_clear()
