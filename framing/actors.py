@@ -115,6 +115,8 @@ COUNTRY_WORDS = frozenset("states republic kingdom federation emirates nations".
 NAME_PARTICLES = frozenset("al el bin ibn abu de da di du del della der van von la le ter".split())
 CONNECTORS = frozenset({"of", "for", "the", "and"} | NAME_PARTICLES) - {"and"}
 DEMONYM_SUFFIXES = ("n", "an", "ian", "i", "ese", "ish")
+FUNCTION_OR_CALENDAR = FUNCTION_WORDS | CALENDAR_WORDS
+TITLE_LINKS = TITLE_MODIFIERS | {"of", "the", "for"}  # "Secretary of State John Ellery"
 
 
 class ActorsFileError(FramingError):
@@ -377,14 +379,10 @@ class _Candidate:
         return " ".join(self.words)
 
 
-def _is_capitalised(token: Token) -> bool:
-    return token.is_word and _capitalised(token.text)
-
-
 @lru_cache(maxsize=65_536)
 def _capitalised(word: str) -> bool:
     """A name-like word: no digit, and a capital (also after a particle: al-Assad, el-Sisi,
-    bin-Salman). Remembered per word, since discovery asks it of every body token, some twice."""
+    bin-Salman). Remembered per word, since discovery asks it of every body token."""
     if any(c.isdigit() for c in word):
         return False
     if word[0].isupper():
@@ -394,33 +392,38 @@ def _capitalised(word: str) -> bool:
 
 
 def _strip_possessive(word: str) -> str:
-    return re.sub(r"['’]s?$", "", word)
+    """``Russia's`` -> ``Russia``, ``Jones'`` -> ``Jones``."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("'", "’")) else word
 
 
 def _sequences(document: Document) -> Iterable[tuple[list[str], bool]]:
     """Capitalised word sequences of body paragraphs, each with whether it opens its sentence."""
     for sentence in document.body_sentences:
         tokens = document.sentence_tokens(sentence)
+        count = len(tokens)
+        # Each token is asked once; a sequence can only start at a capitalised one.
+        capital = [token.is_word and _capitalised(token.text) for token in tokens]
         opening = 0
-        while opening < len(tokens) and not tokens[opening].is_word:
+        while opening < count and not tokens[opening].is_word:
             opening += 1
         index = 0
-        while index < len(tokens):
-            if not _is_capitalised(tokens[index]):
-                index += 1
-                continue
-            start, words = index, []
-            while index < len(tokens):
+        for start in [i for i, is_capital in enumerate(capital) if is_capital]:
+            if start < index:
+                continue  # inside the sequence before
+            index, words = start, []
+            while index < count:
                 token = tokens[index]
-                if _is_capitalised(token):
+                if capital[index]:
                     words.append(_strip_possessive(token.text))
                     index += 1
                     if token.text.endswith(("'s", "’s")):
                         break
                 elif (
                     token.lower in CONNECTORS
-                    and index + 1 < len(tokens)
-                    and _is_capitalised(tokens[index + 1])
+                    and index + 1 < count
+                    and capital[index + 1]
                     and words
                 ):
                     words.append(token.text)
@@ -436,7 +439,7 @@ def _clean_candidate(words: list[str]) -> _Candidate | None:
         words = words[1:]
     while words and (words[-1].lower() in CONNECTORS or words[-1].lower() in CALENDAR_WORDS):
         words = words[:-1]
-    if not words or all(w.lower() in FUNCTION_WORDS | CALENDAR_WORDS for w in words):
+    if not words or all(w.lower() in FUNCTION_OR_CALENDAR for w in words):
         return None
     lowered = [w.lower() for w in words]
     cut = 0
@@ -446,7 +449,7 @@ def _clean_candidate(words: list[str]) -> _Candidate | None:
         elif word not in TITLE_MODIFIERS:
             break
     title = lowered[cut - 1] if cut else ""
-    while cut and cut < len(lowered) and lowered[cut] in TITLE_MODIFIERS | {"of", "the", "for"}:
+    while cut and cut < len(lowered) and lowered[cut] in TITLE_LINKS:
         cut += 1  # "Secretary of State John Ellery"
     candidate = _Candidate(tuple(words))
     rest = words[cut:]
