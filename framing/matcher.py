@@ -87,9 +87,13 @@ class PhraseMatcher(Generic[T]):
                         raise ValueError(f"wildcard {word!r} needs 1 to {MAX_PREFIX} letters")
                     if len(stem) not in node.prefix_lengths:
                         node.prefix_lengths = sorted({*node.prefix_lengths, len(stem)})
-                    node = node.prefix.setdefault(stem, _Node())
+                    children, word = node.prefix, stem
                 else:
-                    node = node.exact.setdefault(word, _Node())
+                    children = node.exact
+                child = children.get(word)
+                if child is None:  # a node is made only when new (discovery builds a matcher per article)
+                    child = children[word] = _Node()
+                node = child
             node.payloads.append(payload)
             self.size += 1
         self._memo: dict[str, tuple[_Node[T], ...]] = {}
@@ -116,8 +120,15 @@ class PhraseMatcher(Generic[T]):
         if unseen and len(memo) + len(unseen) > MEMO_LIMIT:
             memo.clear()
             unseen = set(words)
-        for word in unseen:
-            memo[word] = tuple(self._next(self._root, word))
+        root = self._root
+        if root.prefix_lengths:
+            for word in unseen:
+                memo[word] = tuple(self._next(root, word))
+        else:  # no entry starts with a wildcard: a word's first step is its exact child, if any
+            exact = root.exact
+            for word in unseen:
+                child = exact.get(word)
+                memo[word] = () if child is None else (child,)
         return memo
 
     def _longest(
