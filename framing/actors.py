@@ -730,15 +730,20 @@ CLAUSE_BREAKS = frozenset(',;:()—–-"“”') | frozenset(
 PASSIVE_AUX = frozenset("is are was were been being be get got gets".split())
 TARGET_PREPOSITIONS = frozenset("against on at toward towards upon".split())
 DETERMINERS = frozenset("the a an this that these those its their his her our".split())
+# A clause break or a sentence end: every substring of ".!?" (the old ``word in ".!?"`` test).
+CLAUSE_ENDS = CLAUSE_BREAKS | frozenset({"", ".", "!", "?", ".!", "!?", ".!?"})
+# Words a mention's role looks past to find the word before it ("the", "Defense Minister").
+ROLE_SKIPPED = DETERMINERS | CORE_TITLES | TITLE_MODIFIERS
 
 
 def clause_bounds(words: Sequence[str], first: int, end: int) -> tuple[int, int]:
     """The clause around ``words[first:end]``: from the previous to the next clause break."""
     low = first
-    while low > 0 and words[low - 1] not in CLAUSE_BREAKS and words[low - 1] not in ".!?":
+    while low > 0 and words[low - 1] not in CLAUSE_ENDS:
         low -= 1
     high = end
-    while high < len(words) and words[high] not in CLAUSE_BREAKS and words[high] not in ".!?":
+    count = len(words)
+    while high < count and words[high] not in CLAUSE_ENDS:
         high += 1
     return low, high
 
@@ -752,20 +757,15 @@ def mention_role(words: Sequence[str], first: int, end: int) -> Role:
     "on" or "at", or after a word that is not a function word (a verb: "bombed the rebels"), is
     acted upon; possessives and mentions after other prepositions ("in Draskov") have no role.
     """
-    low, high = clause_bounds(words, first, end)
     if words[end - 1].endswith("'s"):
         return ""
-    before = [
-        w
-        for w in words[low:first]
-        if w not in DETERMINERS and w not in CORE_TITLES and w not in TITLE_MODIFIERS
-    ]
-    if not before:
+    low, high = clause_bounds(words, first, end)
+    previous = next((w for w in reversed(words[low:first]) if w not in ROLE_SKIPPED), None)
+    if previous is None:
         after = words[end : min(high, end + 3)]
         if after and after[0] in PASSIVE_AUX and any(w.endswith(("ed", "en")) for w in after[1:]):
             return "acted upon"
         return "acts"
-    previous = before[-1]
     if previous == "by":
         return "acts"
     if previous in TARGET_PREPOSITIONS:
