@@ -75,14 +75,14 @@ def count(document: Document) -> Counts:
     words: Counter[str] = Counter()
     long_sentences = 0
     for sentence in document.body_sentences:
-        sentence_words = [t.lower for t in document.sentence_tokens(sentence) if t.is_word]
+        sentence_words = [t.text.lower() for t in document.sentence_tokens(sentence) if t.is_word]
         words.update(sentence_words)
         long_sentences += len(sentence_words) > LONG_SENTENCE_WORDS
     syllables = letters = polysyllables = complex_words = difficult = 0
     for word, n in words.items():
         word_syllables, is_difficult = word_profile(word)
         syllables += n * word_syllables
-        letters += n * sum(c.isalpha() for c in word)
+        letters += n * sum(map(str.isalpha, word))
         polysyllables += n * (word_syllables >= 3)
         complex_words += n * (is_difficult and word_syllables >= 3)
         difficult += n * is_difficult
