@@ -204,8 +204,9 @@ def _cached_lexicon(path: Traversable) -> Lexicon:
     """``read_lexicon(path)``, parsed once per file content and read back from the cache folder.
 
     Parsing (tomllib is pure Python, then every check with its line number) costs about 10 ms per
-    pack on each run; the parsed pack is kept as JSON named after the SHA-256 of the file's text,
-    so an edited file is parsed afresh. A damaged cache file is parsed around.
+    pack on each run; the parsed pack is kept as JSON named after the SHA-256 of the file's text
+    and of this module's code, so an edited file, or a framing that parses or stores packs
+    differently, parses afresh. A damaged cache file is parsed around.
     """
     import hashlib
     import json
@@ -216,7 +217,7 @@ def _cached_lexicon(path: Traversable) -> Lexicon:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return read_lexicon(path)  # which reports the problem
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(text.encode("utf-8") + Path(__file__).read_bytes()).hexdigest()
 
     def build() -> list[str]:
         return [json.dumps(_lexicon_json(parse_lexicon(text, str(path))), ensure_ascii=False)]
