@@ -210,9 +210,12 @@ def score_mentions(
     headline = {i for i, b in enumerate(document.blocks) if b.kind == "headline"}
     lead = next((i for i, b in enumerate(document.blocks) if b.kind == "paragraph"), -1)
     scored = []
+    words = document.normalised
     for index, group in sorted(in_sentence.items()):
         sentence = document.sentences[index]
         firsts = [o.first_token for o in group]  # mentions come in text order
+        text = document.text[sentence.start : sentence.end]
+        place = "headline" if sentence.block in headline else "lead" if sentence.block == lead else ""
         for mention in group:
             low, high = window = TargetContext.window(sentence, mention.first_token, mention.end_token)
             others = [
@@ -223,19 +226,12 @@ def score_mentions(
             context = TargetContext.in_document(
                 document, window, mention.first_token, mention.end_token, others
             )
-            place = (
-                "headline"
-                if sentence.block in headline
-                else "lead"
-                if sentence.block == lead
-                else ""
-            )
             scored.append(
                 ScoredMention(
                     mention,
                     sentiment.score(context),
-                    mention_role(document.normalised, mention.first_token, mention.end_token),
-                    document.text[sentence.start : sentence.end],
+                    mention_role(words, mention.first_token, mention.end_token),
+                    text,
                     place,
                 )
             )
