@@ -28,7 +28,8 @@ class TableExporter:
             force_terminal=options.color,
             no_color=not options.color,
             width=options.width or (None if options.color else 160),
-            markup=False,  # article text is shown as written: "[sic]" is not a style tag
+            markup=False,  # article text is shown as written: "[sic]" is not a style tag,
+            emoji=False,  # and ":fire:" is not an emoji code
             highlight=False,  # and no guessed colours (also about a third of the rendering time)
         )
         for table in [select_table(result, options.view, "", options.full), *result.tables]:
@@ -41,8 +42,8 @@ class TableExporter:
 
 
 def _render(table: Table, console: Console) -> RichTable:
-    # Cells are Text made once, as rich itself would make them from a str (emoji codes replaced,
-    # no markup, no highlighting): rich measures every cell and then renders it, and would
+    # Cells are Text made once, as rich itself would make them from a str (no markup, no emoji
+    # codes, no highlighting): rich measures every cell and then renders it, and would
     # otherwise convert each str twice (about a tenth of the table's rendering time).
     text = console.render_str
     grid = RichTable(title=table.title, show_lines=False, header_style="bold")

@@ -73,10 +73,10 @@ def test_table_renders_every_metric(tmp_path):
 
 
 def test_table_shows_square_brackets_in_article_text_as_written(tmp_path):
-    """Rich would read "[sic]" as a style tag (the text vanished) and "[/b]" as a closing tag (the
-    export crashed); the table exporter prints article text literally."""
+    """Rich would read "[sic]" as a style tag (the text vanished), "[/b]" as a closing tag (the
+    export crashed) and ":fire:" as an emoji code; the table exporter prints article text literally."""
     source = tmp_path / "brackets.txt"
-    source.write_text("The minister said the talks [sic] would resume [/b] on Monday.\n",
+    source.write_text("The minister said the talks [sic] would resume [/b] on Monday :fire:.\n",
                       encoding="utf-8")
     manager = PluginManager()
     manager.load(autoload=False)
@@ -85,6 +85,7 @@ def test_table_shows_square_brackets_in_article_text_as_written(tmp_path):
     stream = io.StringIO()
     manager.exporters()["table"][1].export(result, stream, ExportOptions(view="analyze"))
     assert "talks [sic] would resume [/b] on" in stream.getvalue()
+    assert ":fire:" in stream.getvalue() and "\N{FIRE}" not in stream.getvalue()
 
 
 class Quote:
