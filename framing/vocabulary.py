@@ -23,7 +23,6 @@ how the threshold was set.
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -135,8 +134,14 @@ def log_odds_z(counts_a: np.ndarray, counts_b: np.ndarray,
 
 def _top(vocabulary: np.ndarray, z: np.ndarray, mine: np.ndarray, other: np.ndarray,
          top: int) -> list[Term]:
-    # Stable order: z, then the term itself, so the same input always lists the same words.
-    order = heapq.nsmallest(top, np.flatnonzero(z > 0), key=lambda i: (-z[i], vocabulary[i]))
+    # Stable order: z, then the term itself, so the same input always lists the same words. Only
+    # terms at least as high as the top-th highest z can be listed: those are found by numpy, and
+    # only they (ties included) are sorted.
+    positive = np.flatnonzero(z > 0)
+    if len(positive) > top > 0:
+        cutoff = np.partition(z[positive], len(positive) - top)[len(positive) - top]
+        positive = positive[z[positive] >= cutoff]
+    order = sorted(positive, key=lambda i: (-z[i], vocabulary[i]))[:top]
     return [Term(str(vocabulary[i]), float(z[i]), int(mine[i]), int(other[i])) for i in order]
 
 
