@@ -132,11 +132,16 @@ def _pair_findings(result: RunResult) -> tuple[list[Finding], str]:
 
 
 def _range_findings(result: RunResult) -> tuple[list[Finding], str]:
-    ids = [a.document.article.id for a in result.articles]
     cells = values_by_article(result)
+    by_row: dict[tuple[str, str, str], dict[str, float]] = {}  # one pass, in article order
+    for article in result.articles:
+        identifier = article.document.article.id
+        for key, record in cells[identifier].items():
+            if record.value is not None:
+                by_row.setdefault(key, {})[identifier] = record.value
     found = []
     for row in metric_rows(result):
-        values = {i: v for i in ids if (v := _value(cells[i], row)) is not None}
+        values = by_row.get((row.analyzer, row.metric.name, row.target), {})
         if len(values) < 2:
             continue
         high = max(values, key=lambda i: values[i])
