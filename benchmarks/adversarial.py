@@ -20,8 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from framing.manager import load_manager
-from framing.pipeline import document_from_text
+from framing.host.manager import load_manager
+from framing.text.pipeline import document_from_text
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))

@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 from framing import document_from_text
-from framing.coverage import THRESHOLD, align
+from framing.plugins.coverage.align import THRESHOLD, align
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared/benchmarks/onestopenglish"
 EXAMPLES = Path(__file__).resolve().parent.parent / "corpora/examples"
@@ -235,7 +235,7 @@ def main() -> None:
     print("  share of advanced sentences with a counterpart:", rewrite_match(rows))
     texts = [r["text"] for r in advanced[:4]]
     figures = {k: round(v, 4) for k, v in timing(texts).items()}
-    print("timing (actors and speakers from framing.actors, framing.attribution):", figures)
+    print("timing (actors and speakers from framing.nlp.entities, framing.nlp.attribution):", figures)
 
 
 def _fmt(figures: dict[str, float]) -> str:

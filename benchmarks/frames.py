@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/frames.py [GVFC_DIR]   (default ../shared/benchmarks/gvfc)
 
-For each fold, `framing train`'s procedure (framing.frames_model.train: feature set and C chosen by
+For each fold, `framing train`'s procedure (framing.plugins.frames.model.train: feature set and C chosen by
 cross-validation on the fold's training headlines only) is fitted on folds/k/train.tsv with each
 headline's first frame (Q3 Theme1 in gvfc_english.csv), and scored on folds/k/test_first_frame.tsv.
 Reference points (Akyurek et al. 2020, Table 1): Naive Bayes 0.58, fine-tuned BERT 0.77 macro-F1.
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sklearn.metrics import f1_score
 
-from framing.frames_model import train
+from framing.plugins.frames.model import train
 
 FRAMES = {"1": "gun rights", "2": "gun control", "3": "politics", "4": "mental health",
           "5": "school safety", "6": "race", "7": "public opinion", "8": "society",

@@ -44,10 +44,10 @@ from pathlib import Path
 import numpy as np
 
 from framing import document_from_text
-from framing.lexicon import Category, Lexicon, Term, bundled_lexicons
 from framing.model import normalise
+from framing.nlp.lexicon import Category, Lexicon, Term, bundled_lexicons
+from framing.nlp.quotes import is_scare_quote
 from framing.plugins.loaded_language import LoadedLanguage
-from framing.quotes import is_scare_quote
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "babe-mbic" / "final_labels_SG2.csv"
 VADER_FLOOR = 1.0

@@ -12,10 +12,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from framing.comparison import complete
-from framing.manager import load_manager
+from framing.compare.comparison import complete
+from framing.host.manager import load_manager
+from framing.host.runner import run
 from framing.report import render_report
-from framing.runner import run
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "corpora" / "examples"
 

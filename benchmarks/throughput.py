@@ -23,7 +23,7 @@ Measured:
      bare-library baseline on the same articles, with the ratio; then the time of each stage per
      article (each figure the least of --repeat runs, on documents no analyzer has seen);
   5. the speed-up of --jobs 2 over --jobs 1, each run twice, alternated, best against best:
-     framing.parallel on analyzers built beforehand, as the CLI does (forked workers start with
+     framing.host.parallel on analyzers built beforehand, as the CLI does (forked workers start with
      them), once as the store takes results (rows, no Documents) and once with the Documents a
      compare needs; then, as a user runs them (start-up included), `framing analyze CORPUS --store
      results.db` and `framing compare CORPUS -o out.csv` (analysis, then statistics and export);
@@ -45,9 +45,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from framing.manager import load_manager
-from framing.pipeline import prepare
-from framing.reader import expand_inputs
+from framing.host.manager import load_manager
+from framing.text.pipeline import prepare
+from framing.text.reader import expand_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -172,10 +172,10 @@ def scale(articles: list, count: int, streams: list[int], real: Path | None = No
     """Measurements 4-7 of the module docstring."""
     from itertools import islice
 
-    from framing.corpus import read_corpus
+    from framing.host.parallel import WorkerSetup, process_articles
+    from framing.host.runner import analyze_article
     from framing.model import Article
-    from framing.parallel import WorkerSetup, process_articles
-    from framing.runner import analyze_article
+    from framing.text.corpus import read_corpus
 
     if real is not None:
         corpus = [a for a in islice(read_corpus(real), count) if isinstance(a, Article)]
@@ -217,7 +217,7 @@ def scale(articles: list, count: int, streams: list[int], real: Path | None = No
             start = time.perf_counter()
             done = sum(1 for _ in process_articles(iter(corpus), setup, jobs, analyzers, documents))
             rates[jobs].append(done / (time.perf_counter() - start))
-        print(f"framing.parallel, {'with Documents' if documents else 'rows for the store'}: "
+        print(f"framing.host.parallel, {'with Documents' if documents else 'rows for the store'}: "
               + ", ".join(f"--jobs {jobs} {' / '.join(f'{r:.1f}' for r in found)} articles/s"
                           for jobs, found in rates.items())
               + f"; speed-up {max(rates[2]) / max(rates[1]):.2f}x")

@@ -18,8 +18,8 @@ from framing.model import (
     Span,
     Token,
 )
-from framing.pipeline import document_from_text
 from framing.plugin_api import hookimpl
+from framing.text.pipeline import document_from_text
 
 __version__ = "0.1.0"
 

@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     import typer
 
     from framing.exporters import Exporter
-    from framing.lexicon import Lexicon
     from framing.model import Analyzer, Article
+    from framing.nlp.lexicon import Lexicon
 
 hookspec = pluggy.HookspecMarker("framing")
 
@@ -52,9 +52,9 @@ def framing_register_lexicons(register: Callable[[Lexicon], None]) -> None:
     """Contribute lexicon packs by calling ``register(lexicon)`` once per pack.
 
     Called once per run, just before analyzers are registered. A pack is a
-    :class:`framing.lexicon.Lexicon`; build it from a TOML file shipped in the plugin's package:
+    :class:`framing.nlp.lexicon.Lexicon`; build it from a TOML file shipped in the plugin's package:
     ``read_lexicon(importlib.resources.files("my_package").joinpath("pack.toml"))`` with
-    ``from framing.lexicon import read_lexicon`` (format: docs/analyzers/loaded_language.md).
+    ``from framing.nlp.lexicon import read_lexicon`` (format: docs/analyzers/loaded_language.md).
     Pack names must be unique: the host refuses a duplicate, naming both plugins. Every registered
     pack reaches the analyzers as ``config["lexicon_packs"]`` (name -> Lexicon), next to the user's
     ``--lexicon`` files in ``config["lexicons"]``; framing's own packs register through this hook

@@ -282,7 +282,7 @@ class RunResult:
     tables: list[Table] = field(default_factory=list)
     # article id -> group label (outlet, folder); empty when articles are compared one by one.
     groups: dict[str, str] = field(default_factory=dict)
-    # seeds the bootstrap and permutation draws of the group statistics (framing/stats.py)
+    # seeds the bootstrap and permutation draws of the group statistics (framing/compare/stats.py)
     seed: int = 0
     # Ctrl-C or SIGTERM stopped the run: the articles hold what finished, the rest was not read.
     interrupted: bool = False

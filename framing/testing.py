@@ -19,7 +19,7 @@ from collections.abc import Callable
 import pytest
 
 from framing.model import Analyzer, Document, Measurement
-from framing.pipeline import document_from_text
+from framing.text.pipeline import document_from_text
 
 
 def measurements(analyzer: Analyzer, text: str, title: str = "") -> list[Measurement]:

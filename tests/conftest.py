@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from framing.pipeline import prepare
-from framing.reader import article_from_bytes
+from framing.text.pipeline import prepare
+from framing.text.reader import article_from_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLES = Path(__file__).parent.parent / "corpora" / "examples"

@@ -166,10 +166,10 @@ def test_verbose_names_the_guessed_encoding(tmp_path: Path):
 def test_untrusted_files_of_another_version_are_refused_naming_the_file(tmp_path: Path):
     from importlib import resources
 
-    from framing import frames_model
-    from framing.actors import ActorSet, ActorsFileError
-    from framing.lexicon import LexiconError, read_lexicon
-    from framing.sentiment import ModelFileError, SentimentModel
+    from framing.nlp.entities import ActorSet, ActorsFileError
+    from framing.nlp.lexicon import LexiconError, read_lexicon
+    from framing.nlp.sentiment import ModelFileError, SentimentModel
+    from framing.plugins.frames import model as frames_model
 
     bundled_file = resources.files("framing.corpora").joinpath("models/actor_sentiment.json")
     bundled = json.loads(bundled_file.read_text("utf-8"))

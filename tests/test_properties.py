@@ -13,12 +13,12 @@ from hypothesis import strategies as st
 
 from framing.errors import InputError
 from framing.exporters import ExportOptions
-from framing.manager import load_manager
+from framing.host.manager import load_manager
+from framing.host.runner import add_analyzer_tables, analyze_document
 from framing.model import ArticleResult, RunResult
-from framing.pipeline import document_from_text
-from framing.reader import article_from_bytes
-from framing.runner import add_analyzer_tables, analyze_document
-from framing.segment import find_quotations
+from framing.text.pipeline import document_from_text
+from framing.text.reader import article_from_bytes
+from framing.text.segment import find_quotations
 
 NEWSY = st.sampled_from(
     ["“", "”", '"', "'", "’", ".", "!", "?", "…", ",", ":", " said ", "U.S.", "Col.", "al-Assad",

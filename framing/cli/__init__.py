@@ -10,12 +10,8 @@ import sys
 import typer
 
 from framing import __version__
-from framing.cli import actors as actors_command
 from framing.cli import codebook, compare, new_plugin, plugins_command
-from framing.cli import diff as diff_command
-from framing.cli import lexicon as lexicon_command
 from framing.cli import report as report_command
-from framing.cli import train as train_command
 from framing.errors import FramingError
 
 EPILOG = (
@@ -55,11 +51,7 @@ app.command("analyze", epilog=EPILOG)(compare.analyze)
 app.command("plugins")(plugins_command.plugins)
 app.command("new-plugin")(new_plugin.new_plugin)
 app.command("metrics")(codebook.metrics)
-app.command("diff")(diff_command.diff)
-app.command("actors")(actors_command.actors)
 app.command("report", epilog=EPILOG)(report_command.report)
-app.command("train")(train_command.train)
-app.add_typer(lexicon_command.app, name="lexicon")
 
 
 def _terminate(signum: int, frame: object) -> None:
@@ -80,12 +72,12 @@ def main() -> None:
 
 
 def _main() -> None:
-    from framing.manager import load_manager
+    from framing.host.manager import load_manager
 
     signal.signal(signal.SIGTERM, _terminate)
 
-    builtin = {command.name for command in app.registered_commands} | {"lexicon"}
-    if len(sys.argv) < 2 or sys.argv[1] not in builtin:  # a built-in command needs no plugin commands
+    generic = {command.name for command in app.registered_commands}
+    if len(sys.argv) < 2 or sys.argv[1] not in generic:  # a generic command needs no plugin commands
         try:
             load_manager().register_commands(app)
         except Exception as error:  # a broken plugin command must not break the built-in ones

@@ -7,11 +7,11 @@ from typing import Any
 
 import typer
 
-from framing.clean import load_rules
 from framing.cli import faults, options
 from framing.cli import scale as scaling
 from framing.cli.show_clean import show_clean
 from framing.errors import UsageError
+from framing.text.clean import load_rules
 
 InputsArgument = typer.Argument(
     ..., help="Article files (.txt .md .html), directories of them, or - for stdin."
@@ -61,7 +61,7 @@ def _run(
     manager = options.load(plugin, disable)
     rules = None
     if debris is not None:
-        from framing.clean import builtin_rules
+        from framing.text.clean import builtin_rules
 
         try:
             rules = [*builtin_rules(), *load_rules(debris)]
@@ -70,14 +70,14 @@ def _run(
     config = options.config_from(max_size, lexicon, actors, settings)
     if comparison and comparison.get("frames_model") is not None:
         model = comparison["frames_model"]
-        from framing import frames_model  # lazily: numpy is not needed for --help
+        from framing.plugins.frames import model as frames_model  # lazily: numpy is not needed for --help
 
         frames_model.load(model)  # a bad model file stops the run here, with its reason
         config["settings"].setdefault("frames", {})["model"] = str(model)
     result = scaling.run_result(inputs, manager, config, rules, only, plugin, disable,
                                 scale or scaling.scale_options(), store, source)
     if comparison is not None:
-        from framing.comparison import complete  # lazily: numpy is not needed for --help
+        from framing.compare.comparison import complete  # lazily: numpy is not needed for --help
 
         complete(result, inputs, comparison["group_by"], comparison["seed"], comparison["summary"])
     if result.articles:

@@ -18,7 +18,7 @@ from framing.cli.options import output_stream
 from framing.model import Problem, RunResult
 
 ERROR_COLUMNS = ("source", "line", "analyzer", "reason")
-# A corpus row's problem is reported as "file:line" (framing.corpus); the line gets its own column.
+# A corpus row's problem is reported as "file:line" (framing.text.corpus); the line gets its own column.
 _ROW_SOURCE = re.compile(r"^(?P<source>.+):(?P<line>\d+)$")
 INTERRUPTED = 130  # the shell's code for a run stopped by SIGINT
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from framing.scaffold import write_plugin
+from framing.host.scaffold import write_plugin
 
 DirOption = typer.Option(Path("."), "--dir", help="Write the plugin folder here.")
 

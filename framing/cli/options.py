@@ -14,7 +14,7 @@ import typer
 from framing.config import file_settings, merge_settings
 from framing.errors import UsageError
 from framing.exporters import Exporter, ExportOptions
-from framing.manager import PluginManager
+from framing.host.manager import PluginManager
 from framing.model import RunResult
 
 FormatOption = typer.Option(
@@ -104,7 +104,7 @@ def write(
 
 def load(plugin: list[str], disable: list[str]) -> PluginManager:
     """A plugin manager honouring -p and --disable."""
-    from framing.manager import load_manager
+    from framing.host.manager import load_manager
 
     return load_manager(extra=plugin, disabled=disable)
 

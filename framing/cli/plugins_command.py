@@ -11,7 +11,7 @@ from rich.table import Table
 
 from framing.cli import options
 from framing.config import setting_problems
-from framing.manager import PluginManager
+from framing.host.manager import PluginManager
 from framing.model import Metric
 
 METRIC_NAME = re.compile(r"[a-z][a-z0-9_]*\Z")

@@ -61,13 +61,13 @@ def make_engine(
 
     ``documents=False``: the caller needs measurements only (the store), not segmented Documents.
     """
-    from framing import parallel
+    from framing.host import parallel
 
     def select(articles: Iterator[Article]) -> Iterator[Article]:
         return parallel.select(articles, scale["limit"], scale["sample"], scale["seed"])
 
     if scale["engine"] == "dask":
-        from framing.dask_engine import connect, process_articles_dask
+        from framing.host.dask_engine import connect, process_articles_dask
 
         client = connect(scale["scheduler"])
 
@@ -91,10 +91,10 @@ def progress_total(scale: dict[str, Any]) -> int | None:
 def run_store(store_path: Path, inputs: list[str], manager: Any, config: dict[str, Any],
               rules: Any, only: list[str], scale: dict[str, Any], setup: Any) -> int:
     """``analyze --store``: stream into the store, print what was done, return the exit code."""
-    from framing import parallel
+    from framing.host import parallel
+    from framing.host.runner import _read_articles, _unique_id, select_analyzers
+    from framing.host.store import Store, analyze_into
     from framing.model import Problem
-    from framing.runner import _read_articles, _unique_id, select_analyzers
-    from framing.store import Store, analyze_into
 
     analyzers = select_analyzers(manager.analyzers(config), only)
     engine, select = make_engine(scale, setup, documents=False)
@@ -125,12 +125,12 @@ def run_result(inputs: list[str], manager: Any, config: dict[str, Any], rules: A
 
     With ``store`` (``analyze --store``) the run streams into the store and exits here.
     """
-    from framing import parallel
-    from framing.runner import add_analyzer_tables, run, select_analyzers
+    from framing.host import parallel
+    from framing.host.runner import add_analyzer_tables, run, select_analyzers
 
     config["columns"] = scale.get("columns", {})
     if source is not None:
-        from framing.store import Store, result_from_store
+        from framing.host.store import Store, result_from_store
 
         if not source.is_file():
             raise UsageError(f"{source}: no such store")

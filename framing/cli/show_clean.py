@@ -7,11 +7,11 @@ from typing import Any
 
 import typer
 
-from framing.clean import builtin_rules, load_rules
 from framing.errors import FramingError
-from framing.manager import PluginManager
-from framing.pipeline import prepare
-from framing.reader import expand_inputs
+from framing.host.manager import PluginManager
+from framing.text.clean import builtin_rules, load_rules
+from framing.text.pipeline import prepare
+from framing.text.reader import expand_inputs
 
 
 def show_clean(

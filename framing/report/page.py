@@ -16,10 +16,10 @@ from importlib.resources import files
 from itertools import groupby
 
 from framing import __version__
+from framing.compare.tables import format_number, metric_rows, select_table
 from framing.model import Document, RunResult, Table
 from framing.report.charts import charts
 from framing.report.evidence import Evidence, Layer, Mark, collect
-from framing.tables import format_number, metric_rows, select_table
 
 SUMMARY_TITLE = "Summary"
 BLOCK_TAGS = {"headline": "h3", "heading": "h4", "paragraph": "p"}

@@ -25,8 +25,8 @@ from typing import Any
 
 from framing import Document, Measurement, Metric, Span, hookimpl
 from framing.config import Setting, read_settings
-from framing.matcher import PhraseMatcher
-from framing.quotes import is_scare_quote
+from framing.nlp.matcher import PhraseMatcher
+from framing.nlp.quotes import is_scare_quote
 
 FRAMING_API = 1
 

@@ -6,7 +6,7 @@ import pytest
 from framing_certainty import NAME, CertaintyAnalyzer, default_lists
 
 from framing import document_from_text
-from framing.manager import load_manager
+from framing.host.manager import load_manager
 from framing.testing import analyze_text, check_declared_metrics, measurements
 
 TEXT = (

@@ -1,0 +1,351 @@
+"""Measure attribution finding (framing/nlp/attribution.py) on PolNeAR and the team's gold articles.
+
+Data:
+- PolNeAR (Newell, Margolin and Ruths 2018), https://github.com/networkdynamics/PolNeAR, packed as
+  JSONL by the team in ../shared/benchmarks/polnear/ (see its SOURCE.md). It has NO licence: it is
+  used here to measure only, and nothing derived from it ships.
+- benchmarks/gold/*.json: invented wire-style articles with complete gold annotations, written by
+  the framing team (CC BY 4.0); the format is in benchmarks/gold/README.md.
+
+Usage::
+
+    python benchmarks/sources.py [PATH/TO/polnear_dev.jsonl] [--gold DIR] [--errors]
+
+``--errors`` also counts PolNeAR's unpaired attributions by class (``ERRORS``): missed gold with an
+overlapping prediction (content boundary, or nested under another pair), missed gold with a listed
+or an unlisted cue and nothing predicted, predictions longer or shorter than the gold they overlap,
+predictions with no gold at all.
+
+Scoring (the same for both data sets):
+- An attribution is its content: the set of word tokens it covers (discontinuous content, as in a
+  quote split by its attribution, is one attribution: predicted parts that share a cue are merged).
+- Predicted and gold attributions are paired one to one, greedily by token overlap. ``exact``: the
+  token sets are equal. ``overlap``: the shared tokens are at least 50% of the gold tokens and at
+  least 50% of the predicted tokens. Precision = matched / predicted, recall = matched / gold.
+- Source accuracy, over matched pairs whose gold attribution has a source: the predicted speaker is
+  right when its mention at this attribution overlaps the gold source span (``mention``), or when
+  any mention of the merged speaker in the article does (``speaker``: credits a resolved "he").
+- PolNeAR: the first annotator's file of each article is the gold standard. The text is segmented
+  with one block per line and no cleaning, so offsets are PolNeAR's own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from framing.model import Article, Block, Document
+from framing.nlp.attribution import Sources, Speaker, find_sources
+from framing.nlp.entities import ActorSet
+from framing.nlp.quotes import attribution_verbs
+from framing.text.clean import CleanText
+from framing.text.segment import segment
+
+DEFAULT_POLNEAR = Path(__file__).resolve().parent.parent.parent / "shared/benchmarks/polnear"
+DEFAULT_GOLD = Path(__file__).resolve().parent / "gold"
+
+
+@dataclass
+class Unit:
+    """One attribution reduced to what is scored: content tokens, source spans."""
+
+    tokens: frozenset[int]
+    sources: tuple[tuple[int, int], ...]  # gold: source spans; predicted: this mention
+    speaker: tuple[tuple[int, int], ...] = ()  # predicted: every mention of the merged speaker
+    has_source: bool = True
+    cue_class: str = ""  # predicted: the class of its cue in verbs.toml ("" without a cue)
+    listed: bool = False  # gold: its cue is a listed reporting verb
+
+
+@dataclass
+class Score:
+    gold: int = 0
+    predicted: int = 0
+    exact: int = 0
+    overlap: int = 0
+    with_source: int = 0
+    mention_right: int = 0
+    speaker_right: int = 0
+    by_class: dict[str, list[int]] = field(default_factory=dict)  # cue class: [matched, predicted]
+    errors: Counter[str] = field(default_factory=Counter)  # error class (ERRORS): count
+
+    def add(self, other: Score) -> None:
+        self.errors.update(other.errors)
+        for name, value in vars(other).items():
+            if name not in ("by_class", "errors"):
+                setattr(self, name, getattr(self, name) + value)
+        for cue_class, (matched, predicted) in other.by_class.items():
+            counts = self.by_class.setdefault(cue_class, [0, 0])
+            counts[0] += matched
+            counts[1] += predicted
+
+    def report(self, title: str) -> str:
+        def prf(matched: int) -> str:
+            p = matched / self.predicted if self.predicted else 0.0
+            r = matched / self.gold if self.gold else 0.0
+            f = 2 * p * r / (p + r) if p + r else 0.0
+            return f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({matched} matched)"
+
+        n = self.with_source or 1
+        return (
+            f"{title}: {self.gold} gold, {self.predicted} predicted\n"
+            f"  exact content    {prf(self.exact)}\n"
+            f"  >=50% overlap    {prf(self.overlap)}\n"
+            f"  source accuracy  mention {self.mention_right / n:.3f}  "
+            f"speaker {self.speaker_right / n:.3f}  (over {self.with_source} matched pairs)"
+        )
+
+
+def raw_document(text: str, name: str) -> Document:
+    """Segment text with one block per non-empty line, so offsets stay those of the data set."""
+    blocks: list[Block] = []
+    position = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = position + line.index(stripped)
+            blocks.append(Block(start, start + len(stripped), "paragraph" if blocks else "headline"))
+        position += len(line) + 1
+    article = Article(id=name, title="", source=name, raw_text=text)
+    return segment(article, CleanText(text, tuple(blocks), ()))
+
+
+def word_tokens(document: Document, segments: Iterable[Sequence[int]]) -> frozenset[int]:
+    found = set()
+    for start, end in segments:
+        first = document.token_index_at(start)
+        # include a word the segment starts inside of
+        if first > 0 and document.tokens[first - 1].end > start:
+            first -= 1
+        for index in range(first, len(document.tokens)):
+            token = document.tokens[index]
+            if token.start >= end:
+                break
+            if token.is_word:
+                found.add(index)
+    return frozenset(found)
+
+
+def predicted_units(document: Document, sources: Sources) -> list[Unit]:
+    """Predicted attributions, parts with the same cue and speaker merged."""
+    merged: dict[tuple[object, int], Unit] = {}
+    for index, attribution in enumerate(sources.attributions):
+        key = ((attribution.cue.start if attribution.cue else -index - 1), attribution.speaker)
+        tokens = word_tokens(document, [(attribution.start, attribution.end)])
+        speaker = sources.speaker_of(attribution)
+        mention = ((attribution.mention.start, attribution.mention.end),) if attribution.mention \
+            else ()
+        all_mentions = tuple((m.start, m.end) for m in speaker.mentions) if speaker else ()
+        if key in merged:
+            merged[key].tokens = merged[key].tokens | tokens
+        else:
+            merged[key] = Unit(tokens, mention, all_mentions, cue_class=attribution.verb_class)
+    return [u for u in merged.values() if u.tokens]
+
+
+def overlaps(spans: Iterable[tuple[int, int]], others: Iterable[tuple[int, int]]) -> bool:
+    others = list(others)
+    return any(a < d and c < b for a, b in spans for c, d in others)
+
+
+ERRORS = {
+    "boundary": "gold missed, a prediction overlaps it by < 50% (content boundary)",
+    "nested": "gold missed, its overlapping prediction is matched to another gold",
+    "listed": "gold missed, cue a listed reporting verb, nothing predicted",
+    "unlisted": "gold missed, cue not listed, nothing predicted",
+    "longer": "predicted, overlaps a gold by < 50%, longer than it",
+    "shorter": "predicted, overlaps a gold by < 50%, shorter than it",
+    "spurious": "predicted, no gold at all",
+}
+
+
+def _errors(gold: list[Unit], predicted: list[Unit], used_gold: set[int],
+            used_predicted: set[int]) -> Counter[str]:
+    """Classify every unmatched gold and predicted attribution (keys of ERRORS)."""
+    found: Counter[str] = Counter()
+    for pi, p in enumerate(predicted):
+        if pi in used_predicted:
+            continue
+        touching = [g for g in gold if g.tokens & p.tokens]
+        if not touching:
+            found["spurious"] += 1
+            continue
+        g = max(touching, key=lambda g: len(g.tokens & p.tokens))
+        found["longer" if len(p.tokens - g.tokens) > len(g.tokens - p.tokens) else "shorter"] += 1
+    for gi, g in enumerate(gold):
+        if gi in used_gold:
+            continue
+        touching = [pi for pi, p in enumerate(predicted) if g.tokens & p.tokens]
+        if touching:
+            best = max(touching, key=lambda pi: len(g.tokens & predicted[pi].tokens))
+            found["nested" if best in used_predicted else "boundary"] += 1
+        else:
+            found["listed" if g.listed else "unlisted"] += 1
+    return found
+
+
+def score(gold: list[Unit], predicted: list[Unit]) -> Score:
+    result = Score(gold=len(gold), predicted=len(predicted))
+    for unit in predicted:
+        result.by_class.setdefault(unit.cue_class or "no cue", [0, 0])[1] += 1
+    # Most shared tokens first; on a tie (nested attributions share content), the pair whose
+    # speaker matches.
+    pairs = sorted(
+        ((len(g.tokens & p.tokens), overlaps(p.sources + p.speaker, g.sources), gi, pi)
+         for gi, g in enumerate(gold) for pi, p in enumerate(predicted) if g.tokens & p.tokens),
+        reverse=True,
+    )
+    used_gold: set[int] = set()
+    used_predicted: set[int] = set()
+    for shared, _, gi, pi in pairs:
+        if gi in used_gold or pi in used_predicted:
+            continue
+        g, p = gold[gi], predicted[pi]
+        if shared < 0.5 * len(g.tokens) or shared < 0.5 * len(p.tokens):
+            continue
+        used_gold.add(gi)
+        used_predicted.add(pi)
+        result.overlap += 1
+        result.by_class[p.cue_class or "no cue"][0] += 1
+        result.exact += g.tokens == p.tokens
+        if g.has_source and g.sources:
+            result.with_source += 1
+            result.mention_right += overlaps(p.sources, g.sources)
+            result.speaker_right += overlaps(p.sources + p.speaker, g.sources)
+    result.errors = _errors(gold, predicted, used_gold, used_predicted)
+    return result
+
+
+def polnear(path: Path) -> tuple[Score, int, float, tuple[int, int]]:
+    """Scores over a PolNeAR split; also the recall on gold attributions whose cue is a listed verb
+    (PolNeAR also annotates beliefs, intentions and evidence: "thinks", "wants", "shows")."""
+    verbs = {v for group in attribution_verbs().verbs.values() for v in group}
+    in_scope = [0, 0]
+    total = Score()
+    started = time.perf_counter()
+    articles = 0
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            document = raw_document(row["text"], row["filename"])
+            annotation = row["annotations"][0]
+            gold = [
+                Unit(word_tokens(document, a.get("content", [])),
+                     tuple(map(tuple, a.get("source", []))), has_source=bool(a.get("source")),
+                     listed=" ".join(row["text"][s:e] for s, e in a.get("cue", [])).lower().strip()
+                     in verbs)
+                for a in annotation["attributions"]
+            ]
+            listed = [bool(g.tokens) and g.listed for g in gold]
+            predicted = predicted_units(document, find_sources(document))
+            scoped = score([g for g, keep in zip(gold, listed) if keep], predicted)
+            in_scope[0] += scoped.overlap
+            in_scope[1] += scoped.gold
+            gold = [g for g in gold if g.tokens]
+            total.add(score(gold, predicted))
+            articles += 1
+    return total, articles, time.perf_counter() - started, (in_scope[0], in_scope[1])
+
+
+def team_gold(folder: Path) -> tuple[Score, int, dict[str, tuple[int, int]]]:
+    """Score the team's gold articles; also count speaker type, named and side agreement.
+
+    Sides are checked twice: with the actors discovered in the article (no actors file) and with
+    the actors file written into the gold file (``actors``), as a user would pass ``--actors``.
+    """
+    total = Score()
+    agreement = {"type": [0, 0], "named": [0, 0], "side (discovered actors)": [0, 0],
+                 "side (actors file)": [0, 0]}
+    files = sorted(folder.glob("*.json"))
+    for path in files:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        document = raw_document(data["text"], path.stem)
+        sources = find_sources(document)
+        gold = []
+        for entry in data["attributions"]:
+            spans = [_find(data["text"], part, entry.get("occurrence", 1)) for part in
+                     entry["content"]]
+            source = entry.get("source")
+            source_spans = (_nearest(data["text"], source, spans[0][0]),) if source else ()
+            gold.append(Unit(word_tokens(document, spans), source_spans, has_source=bool(source)))
+        predicted = predicted_units(document, sources)
+        total.add(score(gold, predicted))
+        with_file = find_sources(document, ActorSet.loads(data["actors"])) if data.get(
+            "actors") else sources
+        for speaker in data["speakers"]:
+            found = _speaker_named(sources, speaker["name"])
+            sided = _speaker_named(with_file, speaker["name"])
+            for counts in agreement.values():
+                counts[1] += 1
+            if found is not None:
+                agreement["type"][0] += found.type == speaker["type"]
+                agreement["named"][0] += found.named == speaker["named"]
+                agreement["side (discovered actors)"][0] += found.side == speaker["side"]
+            if sided is not None:
+                agreement["side (actors file)"][0] += sided.side == speaker["side"]
+    return total, len(files), {k: (v[0], v[1]) for k, v in agreement.items()}
+
+
+def _find(text: str, part: str, occurrence: int) -> tuple[int, int]:
+    start = -1
+    for _ in range(occurrence):
+        start = text.find(part, start + 1)
+        if start < 0:
+            raise ValueError(f"gold text not found: {part!r}")
+    return start, start + len(part)
+
+
+def _nearest(text: str, part: str, offset: int) -> tuple[int, int]:
+    """The occurrence of a source's text nearest to its content (the one that attributes it)."""
+    starts = [i for i in range(len(text)) if text.startswith(part, i)]
+    if not starts:
+        raise ValueError(f"gold source not found: {part!r}")
+    start = min(starts, key=lambda i: abs(i - offset))
+    return start, start + len(part)
+
+
+def _speaker_named(sources: Sources, name: str) -> Speaker | None:
+    """The predicted speaker a gold speaker corresponds to: same name, else named in a description."""
+    exact = [s for s in sources.speakers if s.name == name]
+    described = [s for s in sources.speakers if name in s.description]
+    return (exact or described)[0] if exact or described else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "polnear", nargs="?", type=Path, default=DEFAULT_POLNEAR / "polnear_dev.jsonl"
+    )
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--errors", action="store_true",
+                        help="also count PolNeAR's unmatched attributions by error class")
+    args = parser.parse_args(argv)
+    if args.gold.exists():
+        result, count, agreement = team_gold(args.gold)
+        print(result.report(f"team gold ({count} articles, {args.gold})"))
+        for key, (right, total) in agreement.items():
+            print(f"  speaker {key} agreement {right}/{total} = {right / total:.3f}")
+    if args.polnear.exists():
+        result, count, seconds, (found, listed) = polnear(args.polnear)
+        print(result.report(f"PolNeAR {args.polnear.name} ({count} articles)"))
+        print(f"  recall where the gold cue is a listed reporting verb: {found}/{listed} = "
+              f"{found / max(listed, 1):.3f}")
+        print("  overlap precision by cue class: " + ", ".join(
+            f"{cls} {m}/{n} = {m / n:.3f}" for cls, (m, n) in sorted(result.by_class.items())))
+        if args.errors:
+            for key, label in ERRORS.items():
+                print(f"  {result.errors[key]:5d}  {label}")
+        print(f"  time {seconds:.1f} s, {count / seconds:.1f} articles/s")
+    else:
+        print(f"PolNeAR not found at {args.polnear}; see benchmarks/README.md", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

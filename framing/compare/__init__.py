@@ -1,0 +1,1 @@
+"""Cross-article comparison: tables, groups, statistics, summary, vocabulary."""

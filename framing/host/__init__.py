@@ -1,0 +1,1 @@
+"""The plugin host: loading plugins, running analyzers, workers, the results store, caches."""

@@ -1,0 +1,1 @@
+"""Language services that two or more analyzers share, computed once per article."""

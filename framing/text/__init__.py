@@ -1,0 +1,1 @@
+"""The text pipeline: reading inputs, cleaning, segmenting into a Document once."""

@@ -1,0 +1,370 @@
+"""Actors: who each article names, how prominently, in which role, and with what sentiment toward
+them.
+
+Mentions come from the shared actor core (``framing.nlp.entities.mentions_for``): the ``--actors`` file,
+or without one the actors discovered in each article alone. Each mention is scored in its local
+context (its clause, shared with other actors by nearness; ``framing.nlp.sentiment``) by VADER or by the
+trained model (``--set actors.sentiment=vader|model``). Per actor and per side the analyzer reports
+counts, prominence, role and sentiment; ``tables`` lines actors up across articles by canonical
+name. See docs/analyzers/actors.md.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    import typer
+
+from framing import Document, Measurement, Metric, RunResult, Span, hookimpl
+from framing.model import Table
+from framing.nlp.entities import ActorSet, Mention, document_memo, mention_role, mentions_for
+from framing.nlp.sentiment import SCORERS, Score, Scorer, TargetContext, scorer
+
+NAME = "actors"
+DEFAULT_TOP = 10
+DEFAULT_SCORER = "model"  # better on NewsMTSC dev: macro-F1 0.655 vs 0.515 (benchmarks/README.md)
+
+ACTOR_METRICS = (
+    (
+        "mentions",
+        "Mentions",
+        "mentions",
+        "neutral",
+        "Mentions by name, alias or resolved pronoun (he/she/his/her), headline included.",
+    ),
+    (
+        "mention_share",
+        "Share of actor mentions",
+        "share (0-1)",
+        "higher = more prominent",
+        "This actor's mentions divided by all actor mentions in the article.",
+    ),
+    (
+        "headline_mentions",
+        "Mentions in headline",
+        "mentions",
+        "higher = more prominent",
+        "Mentions inside the headline.",
+    ),
+    (
+        "lead_mentions",
+        "Mentions in first paragraph",
+        "mentions",
+        "higher = more prominent",
+        "Mentions inside the first body paragraph (the lead).",
+    ),
+    (
+        "sentiment",
+        "Mean sentiment",
+        "score (-1..1)",
+        "higher = more favourable",
+        "Mean over scored mentions of the sentiment toward the actor in its local context: VADER "
+        "compound of the clause, or the model's P(positive) - P(negative).",
+    ),
+    (
+        "scored_mentions",
+        "Scored mentions",
+        "mentions",
+        "neutral",
+        "Mentions with a sentence to score (all of them); the n behind the mean sentiment.",
+    ),
+    (
+        "negative_share",
+        "Negative mentions",
+        "share (0-1)",
+        "higher = more negative",
+        "Share of scored mentions classed negative (model: most probable class; VADER: <= -0.05).",
+    ),
+    (
+        "positive_share",
+        "Positive mentions",
+        "share (0-1)",
+        "higher = more positive",
+        "Share of scored mentions classed positive (model: most probable class; VADER: >= 0.05).",
+    ),
+    (
+        "acts_share",
+        "Acts (subject)",
+        "share (0-1)",
+        "higher = more agency",
+        "Of the mentions with a role, the share where the actor acts (opens its clause, or follows "
+        "'by') rather than is acted upon (object or passive subject); heuristic, no parser.",
+    ),
+)
+METRICS = tuple(
+    Metric(name, label, unit, direction, description, per_target=True)
+    for name, label, unit, direction, description in ACTOR_METRICS
+) + tuple(
+    Metric(
+        f"side_{name}",
+        f"Side: {label.lower()}",
+        unit,
+        direction,
+        f"Per side (the actors file's 'side'; discovered countries are their own side): "
+        f"{description[0].lower()}{description[1:]}",
+        per_target=True,
+    )
+    for name, label, unit, direction, description in ACTOR_METRICS
+)
+
+
+@dataclass(frozen=True)
+class ScoredMention:
+    mention: Mention
+    score: Score
+    role: str
+    context: str
+    place: str  # "headline", "lead" or ""
+
+
+class MentionScore(NamedTuple):
+    """One mention as the actors and sides tables need it (see ``ActorSentiment.table_data``)."""
+
+    actor: str
+    side: str
+    score: float
+
+
+class ActorSentiment:
+    name = NAME
+    version = "1.0"
+    metrics = METRICS
+
+    def __init__(self, actor_set: ActorSet | None, top: int, sentiment: str) -> None:
+        self.actor_set = actor_set
+        self.top = top
+        self.sentiment = sentiment
+
+    @property
+    def scorer(self) -> Scorer:
+        """Loaded on first use, so listing metrics or running other analyzers never reads the model."""
+        return scorer(self.sentiment)
+
+    def analyze(self, document: Document) -> list[Measurement]:
+        scored = self.scored(document)
+        by_actor: dict[str, list[ScoredMention]] = defaultdict(list)
+        by_side: dict[str, list[ScoredMention]] = defaultdict(list)
+        for item in scored:
+            by_actor[item.mention.actor.name].append(item)
+            if item.mention.side:
+                by_side[item.mention.side].append(item)
+        total = len(scored)
+        measurements: list[Measurement] = []
+        for prefix, groups in (("", by_actor), ("side_", by_side)):
+            ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))[: self.top]
+            for target, items in ranked:
+                measurements.extend(_measure(prefix, target, items, total, self.scorer.name))
+        return measurements
+
+    def scored(self, document: Document) -> list[ScoredMention]:
+        """Every mention with its score, role and place, computed once per document."""
+        key = ("actors.scored", self.actor_set, self.sentiment)
+        return document_memo(
+            document,
+            key,
+            lambda: score_mentions(document, mentions_for(document, self.actor_set), self.scorer),
+        )
+
+    def table_data(self, document: Document) -> list[MentionScore]:
+        """Actor, side and score of every mention: all the tables need, small enough to send back
+        from a worker process."""
+        return [MentionScore(item.mention.actor.name, item.mention.side, item.score.value)
+                for item in self.scored(document)]
+
+    def tables(self, result: RunResult) -> list[Table]:
+        """Actors (then sides) as rows, articles as columns: "mean sentiment (mentions)".
+
+        Built from every mention of every article (not only each article's top N records), so an
+        actor among the top N overall has a cell in every article that mentions it.
+        """
+        scored = {a.document.article.id: [MentionScore(*m) for m in a.data_for(self)]  # lists, from a store
+                  for a in result.articles}
+        return [
+            _grid(
+                scored,
+                lambda m: m.actor,
+                "actor",
+                "Actors: mean sentiment toward each actor (mentions)",
+                self.top,
+            ),
+            _grid(
+                scored,
+                lambda m: m.side,
+                "side",
+                "Sides: mean sentiment toward each side (mentions)",
+                self.top,
+            ),
+        ]
+
+
+def score_mentions(
+    document: Document, mentions: list[Mention], sentiment: Scorer
+) -> list[ScoredMention]:
+    """Score every mention in its sentence, other actors' mentions in it marked as other targets."""
+    starts = [s.first_token for s in document.sentences]
+    in_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        in_sentence[bisect_right(starts, mention.first_token) - 1].append(mention)
+    headline = {i for i, b in enumerate(document.blocks) if b.kind == "headline"}
+    lead = next((i for i, b in enumerate(document.blocks) if b.kind == "paragraph"), -1)
+    scored = []
+    words = document.normalised
+    for index, group in sorted(in_sentence.items()):
+        sentence = document.sentences[index]
+        firsts = [o.first_token for o in group]  # mentions come in text order
+        text = document.text[sentence.start : sentence.end]
+        place = "headline" if sentence.block in headline else "lead" if sentence.block == lead else ""
+        for mention in group:
+            low, high = window = TargetContext.window(sentence, mention.first_token, mention.end_token)
+            others = [
+                (o.first_token, o.end_token)
+                for o in group[bisect_left(firsts, low) : bisect_left(firsts, high)]
+                if o.actor != mention.actor and o.end_token <= high
+            ]
+            context = TargetContext.in_document(
+                document, window, mention.first_token, mention.end_token, others
+            )
+            scored.append(
+                ScoredMention(
+                    mention,
+                    sentiment.score(context),
+                    mention_role(words, mention.first_token, mention.end_token),
+                    text,
+                    place,
+                )
+            )
+    return scored
+
+
+def _measure(
+    prefix: str, target: str, items: list[ScoredMention], total: int, scorer_name: str
+) -> list[Measurement]:
+    n = len(items)
+    values = [item.score.value for item in items]
+    roles = [item.role for item in items if item.role]
+    acts = roles.count("acts")
+    spans = tuple(
+        Span(
+            i.mention.start,
+            i.mention.end,
+            f"{i.mention.actor.name}: {i.score.value:+.2f} {i.score.label}",
+        )
+        for i in items
+    )
+    lines = [
+        f"{i.mention.kind} {i.mention.actor.name!r} [{i.role or 'no role'}] "
+        f"{i.score.value:+.2f} {i.score.label}: {i.context}"
+        for i in items
+    ]
+    share = lambda label: sum(i.score.label == label for i in items) / n  # noqa: E731
+    return [
+        Measurement(
+            f"{prefix}mentions",
+            n,
+            target,
+            f"{sum(i.mention.kind == 'pronoun' for i in items)} by pronoun",
+        ),
+        Measurement(
+            f"{prefix}mention_share",
+            n / total if total else None,
+            target,
+            f"{n} of {total} actor mentions",
+        ),
+        Measurement(
+            f"{prefix}headline_mentions", sum(i.place == "headline" for i in items), target
+        ),
+        Measurement(f"{prefix}lead_mentions", sum(i.place == "lead" for i in items), target),
+        Measurement(
+            f"{prefix}sentiment",
+            sum(values) / n,
+            target,
+            f"scorer {scorer_name}; each mention:\n" + "\n".join(lines),
+            spans,
+        ),
+        Measurement(f"{prefix}scored_mentions", n, target),
+        Measurement(f"{prefix}negative_share", share("negative"), target),
+        Measurement(f"{prefix}positive_share", share("positive"), target),
+        Measurement(
+            f"{prefix}acts_share",
+            acts / len(roles) if roles else None,
+            target,
+            f"acts {acts}, acted upon {len(roles) - acts}, no role {n - len(roles)}",
+        ),
+    ]
+
+
+def _grid(
+    scored: dict[str, list[MentionScore]],
+    key: Callable[[MentionScore], str],
+    label: str,
+    title: str,
+    top: int,
+) -> Table:
+    """The ``top`` targets by mentions over all articles as rows; a cell per article."""
+    cells: dict[tuple[str, str], list[float]] = defaultdict(list)
+    totals: Counter[str] = Counter()
+    for article, items in scored.items():
+        for item in items:
+            target = key(item)
+            if target:
+                cells[(target, article)].append(item.score)
+                totals[target] += 1
+    rows: list[list[Any]] = []
+    for target, total in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:top]:
+        row: list[Any] = [target, total]
+        for article in scored:
+            values = cells.get((target, article))
+            row.append(f"{sum(values) / len(values):+.2f} ({len(values)})" if values else "– (0)")
+        rows.append(row)
+    return Table(
+        title, [label, "mentions (all)", *scored], rows, [NAME] * len(rows), {"mentions (all)"}
+    )
+
+
+def _setting(
+    settings: dict[str, str], key: str, convert: Callable[[str], Any], default: Any
+) -> Any:
+    if key not in settings:
+        return default
+    try:
+        return convert(settings[key])
+    except ValueError as error:
+        raise ValueError(f"{NAME}: bad setting {key}={settings[key]!r} ({error})") from None
+
+
+def _scorer_name(value: str) -> str:
+    if value not in SCORERS:
+        raise ValueError(f"choose {' or '.join(SCORERS)}")
+    return value
+
+
+def _top(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise ValueError("must be a whole number >= 1")
+    return number
+
+
+@hookimpl
+def framing_register_analyzers(register: Any, config: dict[str, Any]) -> None:
+    settings = config.get("settings", {}).get(NAME, {})
+    unknown = sorted(set(settings) - {"top", "sentiment"})
+    if unknown:
+        raise ValueError(f"{NAME}: unknown setting(s) {', '.join(unknown)}; use top, sentiment")
+    top = _setting(settings, "top", _top, DEFAULT_TOP)
+    sentiment = _setting(settings, "sentiment", _scorer_name, DEFAULT_SCORER)
+    path = config.get("actors")
+    register(ActorSentiment(ActorSet.load(path) if path else None, top, sentiment))
+
+
+@hookimpl
+def framing_register_commands(app: typer.Typer) -> None:
+    """``framing actors``: the cast the articles name, and a starter actors file."""
+    from framing.plugins.actors.command import actors
+
+    app.command("actors")(actors)

