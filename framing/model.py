@@ -200,6 +200,24 @@ class Measurement:
     spans: tuple[Span, ...] = ()
 
 
+@dataclass(frozen=True)
+class Highlight:
+    """How the report draws the evidence spans of one of an analyzer's metrics.
+
+    An analyzer declares ``highlights = {metric name: Highlight(...)}``; metrics without one are still
+    drawn, in a layer of their own with a dashed outline. ``layer`` lets two metrics share one layer;
+    ``style`` is one of shade, underline, box, dashed, bold, outline; ``on`` is whether the layer is
+    shown when the page opens; ``colour_by`` names a metric whose target colours a mark (the speaker's
+    side, say) when that metric cites the same span.
+    """
+
+    layer: str
+    title: str
+    style: str
+    on: bool = True
+    colour_by: str = ""
+
+
 @runtime_checkable
 class Analyzer(Protocol):
     """What an analyzer plugin registers. See docs/plugins.md."""
@@ -286,6 +304,9 @@ class RunResult:
     seed: int = 0
     # Ctrl-C or SIGTERM stopped the run: the articles hold what finished, the rest was not read.
     interrupted: bool = False
+    # The analyzers behind the records, by name: the report draws what they declare (``highlights``,
+    # ``charts(result)``). Empty for a result no analyzers were attached to.
+    analyzers: dict[str, Analyzer] = field(default_factory=dict)
 
     @property
     def records(self) -> list[Record]:

@@ -214,11 +214,12 @@ def _read_articles(
 
 
 def add_analyzer_tables(result: RunResult, analyzers: dict[str, tuple[str, Analyzer]]) -> None:
-    """Let analyzers that define ``tables(result)`` add their own comparison tables.
+    """Attach the analyzers to the result and let those that define ``tables(result)`` add tables.
 
     Optional: an analyzer whose numbers need more than one row per metric (the top terms of each
     article, a who-speaks table) builds them from its own records. A failure is a Problem.
     """
+    result.analyzers = {name: analyzer for name, (_plugin, analyzer) in analyzers.items()}
     for name, (_plugin, analyzer) in analyzers.items():
         build = getattr(analyzer, "tables", None)
         if build is None or not result.articles:

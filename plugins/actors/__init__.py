@@ -20,8 +20,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 if TYPE_CHECKING:
     import typer
 
+    from framing.report.charts import Chart
+
 from framing import Document, Measurement, Metric, RunResult, Span, hookimpl
-from framing.model import Table
+from framing.model import Highlight, Table
 from framing.nlp.entities import ActorSet, Mention, document_memo, mention_role, mentions_for
 from framing.nlp.sentiment import SCORERS, Score, Scorer, TargetContext, scorer
 
@@ -113,6 +115,10 @@ METRICS = tuple(
 )
 
 
+# The report charts the sentiment toward this many of the most mentioned actors.
+CHART_ACTORS = 8
+
+
 @dataclass(frozen=True)
 class ScoredMention:
     mention: Mention
@@ -134,6 +140,31 @@ class ActorSentiment:
     name = NAME
     version = "1.0"
     metrics = METRICS
+    highlights = {
+        "sentiment": Highlight("mentions", "Actor mentions, underlined by sentiment", "underline"),
+        "side_sentiment": Highlight("sides", "Side mentions, underlined by sentiment", "underline",
+                                    on=False),
+    }
+
+    def charts(self, result: RunResult) -> list[Chart]:
+        """The report's chart: sentiment toward the most mentioned actors, one bar per article."""
+        from framing.report.charts import Chart, grouped_bars, metric, values
+
+        declared = metric(result, self.name, "sentiment")
+        sentiment = values(result, self.name, "sentiment")
+        if declared is None or not sentiment:
+            return []
+        mentions = values(result, self.name, "mentions")
+        actors = sorted(sentiment, key=lambda a: -sum(mentions.get(a, {}).values()))[:CHART_ACTORS]
+        labels = {
+            (actor, article): f"n={int(mentions.get(actor, {}).get(article, 0))}"
+            for actor in actors for article in sentiment[actor]
+        }
+        svg = grouped_bars(result, actors, sentiment, declared.unit, labels, limits=(-1.0, 1.0))
+        return [Chart(f"{declared.label} toward each actor", svg,
+                      f"{declared.label} ({declared.unit}; {declared.direction}) of the {len(actors)} "
+                      f"most mentioned actors; n = scored mentions in that article. "
+                      f"{declared.description}")]
 
     def __init__(self, actor_set: ActorSet | None, top: int, sentiment: str) -> None:
         self.actor_set = actor_set

@@ -19,9 +19,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import typer
 
+    from framing.report.charts import Chart
+
 from framing import Document, Measurement, Metric, RunResult, Span, hookimpl
 from framing.errors import PluginError
-from framing.model import Table
+from framing.model import Highlight, Table
 from framing.nlp.lexicon import (
     Category,
     Lexicon,
@@ -156,6 +158,13 @@ class LoadedLanguage:
     name = NAME
     version = "1.1"
     metrics = METRICS
+    highlights = {
+        "narration_rate": Highlight("terms", "Loaded terms (category on hover)", "box"),
+        "quoted_rate": Highlight("terms", "Loaded terms (category on hover)", "box"),
+        "scare_quotes": Highlight("scare", "Scare quotes", "dashed"),
+        "label_uses": Highlight("naming", "Naming choices", "bold", on=False),
+        "attribution_verbs": Highlight("verbs", "Attribution verbs (loaded language)", "bold", on=False),
+    }
 
     def __init__(
         self, packs: Iterable[Lexicon], vader_min: float | None = VADER_MIN, top: int = TOP_TERMS
@@ -300,6 +309,18 @@ class LoadedLanguage:
             )
         )
         return out
+
+    def charts(self, result: RunResult) -> list[Chart]:
+        """The report's chart: narration hits per category, one bar per article."""
+        from framing.report.charts import Chart, grouped_bars, metric, values
+
+        declared = metric(result, self.name, "narration_rate")
+        rates = values(result, self.name, "narration_rate")
+        if declared is None or not rates:
+            return []
+        svg = grouped_bars(result, list(rates), rates, declared.unit)
+        return [Chart(f"{declared.label} by category", svg,
+                      f"{declared.label} ({declared.unit}; {declared.direction}). {declared.description}")]
 
     def tables(self, result: RunResult) -> list[Table]:
         """Top narration terms per article, terms only one article uses, and naming choices."""
