@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import pluggy
 
 from framing import hookspecs
-from framing.errors import PluginError
+from framing.errors import PluginError, UsageError
 from framing.model import Analyzer, Article
 from framing.nlp.lexicon import Lexicon
 from framing.plugin_api import api_version_problem
@@ -119,7 +119,7 @@ class PluginManager:
 
             try:
                 impl.function(register, **{k: v for k, v in kwargs.items() if k in impl.argnames})
-            except PluginError:
+            except (PluginError, UsageError):  # a broken plugin, or a file the user named: stop here
                 raise
             except Exception as error:
                 self.load_errors.append(f"plugin {plugin_name!r} failed to register: {_one_line(error)}")

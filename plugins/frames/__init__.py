@@ -10,9 +10,10 @@ Per frame the analyzer reports cues per 1,000 words and the frame's share of the
 the article (the frame distribution). A cue count is an indicator of the vocabulary a frame uses,
 not a human coder's judgement of the story's frame.
 
-With ``framing compare --frames-model frames.json`` (or ``--set frames.model=PATH``) it also reports
-a classifier's predicted frame distribution: the mean of the predicted probabilities over the
-headline and paragraphs (see ``framing train``).
+With ``framing compare --set frames.model=frames.json`` (or ``model = "frames.json"`` under
+``[settings.frames]`` in framing.toml) it also reports a classifier's predicted frame distribution:
+the mean of the predicted probabilities over the headline and paragraphs (see ``framing train``).
+A broken model file stops the run before any article.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ METRICS = (
            "article has none.", per_target=True),
     Metric("predicted", "Predicted frame", "probability (0-1)", "neutral",
            "Mean predicted probability of the frame over the headline and paragraphs, from the "
-           "classifier given with --frames-model (TF-IDF + logistic regression, `framing train`).",
+           "classifier given with --set frames.model=PATH (TF-IDF + logistic regression, `framing train`).",
            per_target=True),
 )
 
