@@ -21,7 +21,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from newsmtsc import DEFAULT, read  # noqa: E402
 
-from framing.nlp.sentiment import LABELS, Scorer, SentimentModel, TargetContext, VaderScorer, label_of  # noqa: E402
+from framing.plugins.actors.sentiment import (  # noqa: E402
+    LABELS,
+    Scorer,
+    SentimentModel,
+    TargetContext,
+    VaderScorer,
+    label_of,
+)
 
 THRESHOLDS = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5)
 

@@ -3,7 +3,7 @@ them.
 
 Mentions come from the shared actor core (``framing.nlp.entities.mentions_for``): the ``--actors`` file,
 or without one the actors discovered in each article alone. Each mention is scored in its local
-context (its clause, shared with other actors by nearness; ``framing.nlp.sentiment``) by VADER or by the
+context (its clause, shared with other actors by nearness; ``sentiment.py``) by VADER or by the
 trained model (``--set actors.sentiment=vader|model``). Per actor and per side the analyzer reports
 counts, prominence, role and sentiment; ``tables`` lines actors up across articles by canonical
 name. See docs/analyzers/actors.md.
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 from framing import Document, Measurement, Metric, RunResult, Span, hookimpl
 from framing.model import Highlight, Table
 from framing.nlp.entities import ActorSet, Mention, document_memo, mention_role, mentions_for
-from framing.nlp.sentiment import SCORERS, Score, Scorer, TargetContext, scorer
+from framing.plugins.actors.sentiment import SCORERS, Score, Scorer, TargetContext, scorer
 
 NAME = "actors"
 DEFAULT_TOP = 10
