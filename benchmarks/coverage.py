@@ -1,6 +1,6 @@
 """Coverage diff benchmark: precision and recall of "only in" detection, and alignment speed.
 
-Generator (documented in docs/coverage.md): from one source text, take its body sentences and build
+Generator (documented in docs/analyzers/coverage.md): from one source text, take its body sentences and build
 two articles. A drops one random share of the sentences (they are "only in B"), B drops another
 (they are "only in A"); every kept sentence of B is paraphrased with probability ``PARAPHRASE`` by
 synonym swaps from ``SYNONYMS`` and clause reordering (a trailing ", X said." moved to the front, or
@@ -35,7 +35,7 @@ Pair = tuple[str, str, list[bool], list[bool]]  # A, B, only-in-A per A sentence
 HEAVY_DROP = 0.3
 # The threshold rule: the lowest threshold whose dev F1 is within F1_MARGIN of the best, in both
 # paraphrase modes. Lowest, because the generator's paraphrases keep more words than two outlets'
-# independent reports do (see docs/coverage.md).
+# independent reports do (see docs/analyzers/coverage.md).
 F1_MARGIN = 0.03  # heavy paraphrase: share of lower-case content words dropped
 SYNONYMS = {
     "said": "stated",

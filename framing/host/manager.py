@@ -91,7 +91,7 @@ class PluginManager:
                 return
             self.pm.register(plugin, name=name)
         except Exception as error:  # a broken plugin must not take down the others
-            self.load_errors.append(f"plugin {name!r} ({origin}) failed to load: {_one_line(error)}")
+            self.load_errors.append(f"plugin {name!r} ({origin}) failed to load: {one_line(error)}")
             return
         self.info[name] = PluginInfo(name, version, origin)
 
@@ -122,7 +122,7 @@ class PluginManager:
             except (PluginError, UsageError):  # a broken plugin, or a file the user named: stop here
                 raise
             except Exception as error:
-                self.load_errors.append(f"plugin {plugin_name!r} failed to register: {_one_line(error)}")
+                self.load_errors.append(f"plugin {plugin_name!r} failed to register: {one_line(error)}")
         return found
 
     def analyzers(self, config: dict[str, Any]) -> dict[str, tuple[str, Analyzer]]:
@@ -160,7 +160,8 @@ class PluginManager:
         self.pm.hook.framing_register_commands(app=app)
 
 
-def _one_line(error: BaseException) -> str:
+def one_line(error: BaseException) -> str:
+    """An exception as one line for the terminal: its type, then its message with whitespace folded."""
     text = " ".join(str(error).split())
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 

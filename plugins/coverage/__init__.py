@@ -1,4 +1,4 @@
-"""Coverage: what each article reports that the others leave out (see docs/coverage.md).
+"""Coverage: what each article reports that the others leave out (see docs/analyzers/coverage.md).
 
 Coverage is a comparison, not a property of one article, so ``analyze`` measures nothing: the work
 is done once per run in ``tables(result)``, which aligns the articles' sentences with
