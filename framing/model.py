@@ -274,6 +274,10 @@ class ArticleResult:
             return self.table_data[analyzer.name]
         return analyzer.table_data(self.document)
 
+    def values(self) -> dict[tuple[str, str, str], float | None]:
+        """(analyzer, metric, target) -> value: the article's records as one row of a wide table."""
+        return {(r.analyzer, r.metric, r.target): r.value for r in self.records}
+
 
 Cell = str | float | int | None
 
@@ -311,6 +315,17 @@ class RunResult:
     @property
     def records(self) -> list[Record]:
         return [record for article in self.articles for record in article.records]
+
+    def values(
+        self, analyzer: str, metric: str, skip_missing: bool = False
+    ) -> dict[str, dict[str, float | None]]:
+        """target -> article id -> value, for one metric: the pivot tables and charts are drawn from."""
+        table: dict[str, dict[str, float | None]] = {}
+        for record in self.records:
+            if record.analyzer == analyzer and record.metric == metric:
+                if record.value is not None or not skip_missing:
+                    table.setdefault(record.target, {})[record.article] = record.value
+        return table
 
     @property
     def partial(self) -> bool:

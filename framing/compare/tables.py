@@ -134,7 +134,7 @@ def wide_table(result: RunResult) -> Table:
         meta = article.document.article
         group: list[Cell] = [result.groups[meta.id]] if grouped else []
         # a dict per article, looked up once per column: corpora have thousands of columns
-        cells = {(r.analyzer, r.metric, r.target): r.value for r in article.records}
+        cells = article.values()
         rows.append([meta.id, *group, meta.title, meta.source, *map(cells.get, keys)])
     return Table("Wide", columns, rows, numeric={row.key for row in metric_list})
 

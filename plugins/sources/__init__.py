@@ -202,10 +202,7 @@ class SourceBalance:
     def tables(self, result: RunResult) -> list[Table]:
         """Who speaks: sources as rows, articles as columns, words attributed in each cell."""
         ids = [a.document.article.id for a in result.articles]
-        cells: dict[str, dict[str, float | None]] = {}
-        for record in result.records:
-            if record.analyzer == self.name and record.metric == "speaker_words":
-                cells.setdefault(record.target, {})[record.article] = record.value
+        cells = result.values(self.name, "speaker_words")
         if not cells:
             return []
         rows: list[list[Any]] = []
