@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from framing import Document, Measurement, Metric, RunResult, hookimpl
+from framing.config import read_settings
 from framing.plugins.readability.syllables import is_difficult_word, syllable_count
 
 if TYPE_CHECKING:
@@ -161,4 +162,5 @@ class Readability:
 
 @hookimpl
 def framing_register_analyzers(register: Any, config: dict[str, Any]) -> None:
+    read_settings(config, "readability", ())  # it takes none: refuse a misspelt one
     register(Readability())

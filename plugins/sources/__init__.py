@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Any
 
 from framing import Document, Measurement, Metric, RunResult, Span, hookimpl
+from framing.config import read_settings
 from framing.model import Highlight, Table
 from framing.nlp.attribution import (
     SPEAKER_TYPES,
@@ -294,8 +295,6 @@ def _preview(document: Document, start: int, end: int) -> str:
 
 @hookimpl
 def framing_register_analyzers(register: Any, config: dict[str, Any]) -> None:
-    settings = config.get("settings", {}).get(NAME, {})
-    if settings:
-        raise ValueError(f"{NAME}: unknown setting(s) {', '.join(sorted(settings))}; it has none")
+    read_settings(config, NAME, ())  # it takes none: refuse a misspelt one
     path = config.get("actors")
     register(SourceBalance(ActorSet.load(path) if path else None))
