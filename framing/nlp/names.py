@@ -26,6 +26,9 @@ from framing.nlp.words import (
     strip_possessive,
 )
 
+# Titles that are also common surnames ("Steve King", "John Major"): never read as a trailing title.
+SURNAME_TITLES = frozenset("king queen prince major judge marshal bishop pope general chief dean chancellor "
+                           "lord lady sir miss".split())
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 # Words that qualify a title without being one: "former Gov.", "Senate Majority Leader", "U.S. Attorney".
 TITLE_MODIFIERS = frozenset(
@@ -34,6 +37,9 @@ TITLE_MODIFIERS = frozenset(
     then top house senate congressional federal national u.s. us minority majority ranking special
     presumptive incoming outgoing retired late leader democratic republican gop""".split()
 )
+# Role nouns that precede a name in copy and that titles.tsv lists only inside longer titles.
+ROLE_NOUNS = frozenset("""adviser advisor aide counselor counsel ceo founder co-founder executive host anchor
+    correspondent editor columnist economist analyst professor dean coach chairman chairwoman""".split())
 TITLE_LINKS = frozenset({"of", "the", "for"})  # "Secretary of State John Ellery"
 # The head of an organisation's name, by the kind it gives.
 INSTITUTION_WORDS = frozenset(
@@ -90,7 +96,7 @@ def is_title_word(word: str) -> bool:
     """A title, rank, role noun or title modifier ("Sen.", "Speaker", "former", "Deputy")."""
     lowered = _clean(word)
     return (lowered in gazetteers.titles() or lowered.rstrip(".") in gazetteers.role_nouns()
-            or lowered in TITLE_MODIFIERS)
+            or lowered in TITLE_MODIFIERS or lowered in ROLE_NOUNS)
 
 
 def is_qualifier(word: str) -> bool:
@@ -105,7 +111,9 @@ def is_qualifier(word: str) -> bool:
 
 
 def _title_length(words: list[str]) -> int:
-    """How many leading words are title, qualifier or link words, ending on a title or qualifier."""
+    """How many leading words are the title: title, qualifier and link words from the start
+    ("Missouri Rep.", "Secretary of State"), or everything up to the last title word that a name follows
+    ("Human Rights Campaign President", "Senate Judiciary Chairman")."""
     cut = 0
     for index, word in enumerate(words):
         lowered = _clean(word)
@@ -115,9 +123,14 @@ def _title_length(words: list[str]) -> int:
             continue  # "Secretary of State", "Speaker of the House"
         else:
             break
-    # Two state words in a row name a state, not a title: "New York", "North Carolina" are states.
     while cut and words[cut - 1].lower() in TITLE_LINKS:
         cut -= 1
+    for index in range(len(words) - 2, cut - 1, -1):
+        after = words[index + 1]
+        if (is_title_word(words[index]) and not is_title_word(after) and not is_qualifier(after)
+                and after.lower() not in TITLE_LINKS and after.lower().rstrip(",") not in SUFFIXES
+                and _clean(words[index]) not in TITLE_MODIFIERS):
+            return index + 1
     return cut
 
 
@@ -226,6 +239,7 @@ def non_actor(text: str, titled: bool = False) -> str:
     key = " ".join(words).lower().replace("\u2019", "'")
     lists = gazetteers.non_actors()
     for section, reason in (("calendar", "time"), ("holidays", "time"), ("events and eras", "event"),
+                            ("laws and programmes", "law"), ("other", "other"),
                             ("diseases", "event"), ("contractions", "contraction"), ("regions", "region"),
                             ("venues", "venue"), ("credits", "credit"), ("sentence openers", "opener")):
         if key in lists[section] or key.rstrip(".") in lists[section]:
@@ -243,7 +257,8 @@ def non_actor(text: str, titled: bool = False) -> str:
     if any(" ".join(lowered[:n]) in lists["disaster names"] for n in (1, 2, 3)):
         return "event"  # "Hurricane Sandy"
     head = lowered[-1].rstrip(".")
-    if len(words) == 1 and (head in lists["head words"] or head in PLACE_WORDS):
+    if len(words) == 1 and (head in lists["head words"] or head in PLACE_WORDS
+                            or (head.endswith("gate") and len(head) > 6)):
         return "law, work or venue"  # "Capitol", "District", "Constitution" alone
     if len(words) >= 3 and lowered[0] in PLACE_WORDS and lowered[1] == "of":
         return "place"  # "District of Texas"
@@ -254,6 +269,8 @@ def non_actor(text: str, titled: bool = False) -> str:
             return "place"  # "Maricopa County", "Seventh Congressional District"
     if all(is_title_word(w) or is_qualifier(w) for w in words):
         return "descriptor"  # "Texas Republican", "Deputy", "U.S. Attorney"
+    if len(words) >= 2 and not titled and head in gazetteers.titles() and head not in SURNAME_TITLES:
+        return "descriptor"  # "Maricopa County Sheriff": a title with no name after it
     if (len(words) >= 2 and not titled and all(is_common_word(w) for w in words)
             and not any(_organisation_word(w) for w in words)):
         return "topic"  # "Fake News", "Celebrity Apprentice", "Border Security"

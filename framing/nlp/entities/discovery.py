@@ -28,7 +28,7 @@ from framing.nlp.entities.actors import KINDS, Actor, ActorSet, Mention
 from framing.nlp.entities.mentions import document_memo, find_mentions
 from framing.nlp.entities.recognise import find_candidates
 from framing.nlp.names import ORG_WORDS, Name, kind_of, non_actor, parse_name
-from framing.nlp.words import NAME_PARTICLES, strip_possessive
+from framing.nlp.words import NAME_PARTICLES, is_common_word, strip_possessive
 
 Recogniser = Callable[[Document], "Sequence[Span] | None"]
 DEMONYM_SUFFIXES = ("n", "an", "ian", "i", "ese", "ish")
@@ -94,7 +94,8 @@ def resolve(raw: Sequence[tuple[str, str]]) -> tuple[list[Actor], set[str]]:
                 if len(words) > 1:
                     blocked.add(text)
                 continue
-            _org(groups, entry.name, entry.kind, text, entry.name if entry.kind == "country" else _side_of(words))
+            side = entry.name if entry.kind == "country" else _side_of(words)
+            _org(groups, entry.name, entry.kind, text, side)
             continue
         reason = non_actor(text)
         if reason:
@@ -185,6 +186,7 @@ def _resolve_people(groups: dict[str, _Group], people: list[tuple[Name, str]]) -
         for first in {n.first for n in group.names}:
             by_first.setdefault(first, []).append(group)
     alone: dict[str, _Group] = {}
+    text_titled = {name.last: True for name, _text in singles if name.title}
     for name, _text in singles:
         word = name.last
         owners = by_surname.get(word) or ([] if word in by_surname else by_first.get(word, []))
@@ -195,6 +197,8 @@ def _resolve_people(groups: dict[str, _Group], people: list[tuple[Name, str]]) -
                 owner.forms[word] += 1
                 owner.gender = owner.gender or (name.gender if len(owners) == 1 else "")
             continue
+        if not name.title and word not in alone and is_common_word(word) and not text_titled.get(word):
+            continue  # "Family", "Airlines", "Baby": a common word alone, never titled, names no one
         group = alone.setdefault(word, _Group(word, "person"))
         group.forms[word] += 1
         group.gender = group.gender or name.gender

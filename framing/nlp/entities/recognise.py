@@ -11,9 +11,11 @@ the ``framing_find_entities`` hook (see docs/plugins.md).
 
 from __future__ import annotations
 
+import re
+
 from framing.model import Document, Span, Token
 from framing.nlp import gazetteers
-from framing.nlp.names import PARTY_STATE, is_title_word
+from framing.nlp.names import PARTY_STATE, is_qualifier, is_title_word
 from framing.nlp.words import (
     CALENDAR_WORDS,
     NAME_PARTICLES,
@@ -25,6 +27,8 @@ from framing.nlp.words import (
     strip_possessive,
 )
 
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+ADJECTIVE = re.compile(r"^\w+(-\w+)*-[a-z]{3,}$")  # "Republican-controlled", "Kremlin-backed"
 CONNECTORS = frozenset({"of", "for", "the", "and", "&"} | NAME_PARTICLES)
 OPENERS = frozenset({"\u201c", '"', "\u2018", "'", "(", ":", "\u2014", "\u2013", "-", "--"})
 DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
@@ -34,8 +38,8 @@ FOLLOWING_ORGANISATION = frozenset({"administration"})  # "the Obama administrat
 
 def _capital(token: Token) -> bool:
     text = token.text
-    return (token.is_word and is_name_word(text) and not is_contraction(text) and text != "I"
-            and not PARTY_STATE.match(text))
+    return (token.is_word and is_name_word(text) and not is_contraction(text) and len(text) > 1
+            and not PARTY_STATE.match(text) and not ADJECTIVE.match(text))
 
 
 def _evidence(document: Document) -> tuple[set[str], set[str]]:
@@ -67,6 +71,12 @@ def _opening_word(word: str, inside: set[str], lower: set[str]) -> bool:
     if is_adverb(bare) and lowered not in gazetteers.non_actors()["-ly names"]:
         return True
     return lowered in lower or is_common_word(bare) or lowered in gazetteers.non_actors()["sentence openers"]
+
+
+def _modifies(word: str) -> bool:
+    """The word after an opener: a title or a state makes the opener a modifier ("Controversial Arizona
+    Sheriff Joe Arpaio"); any other name word may make it part of a name ("Human Rights Campaign")."""
+    return is_title_word(word) or is_qualifier(word) or word.lower() in NEVER_NAME_START
 
 
 def _skipped(document: Document) -> tuple[set[int], set[int]]:
@@ -121,12 +131,14 @@ def find_candidates(document: Document) -> list[Span]:
             opens = start == first or tokens[start - 1].text in OPENERS
             while start < run_end and (
                 tokens[start].lower in NEVER_NAME_START or tokens[start].lower in CALENDAR_WORDS
-                or (opens and _opening_word(tokens[start].text, inside, lower))
+                or (opens and _opening_word(tokens[start].text, inside, lower)
+                    and (run_end - start == 1 or _modifies(tokens[start + 1].text)))
             ):
                 start += 1
                 opens = False
-            while run_end > start and tokens[run_end - 1].lower in CONNECTORS:
-                run_end -= 1
+            while run_end > start and (tokens[run_end - 1].lower in CONNECTORS
+                                       or tokens[run_end - 1].lower in WEEKDAYS):
+                run_end -= 1  # "Republicans Tuesday"; a month stays ("Theresa May")
             if run_end <= start:
                 continue
             if (run_end < end and tokens[run_end].lower in FOLLOWING_ORGANISATION
