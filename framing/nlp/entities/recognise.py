@@ -15,7 +15,7 @@ import re
 
 from framing.model import Document, Span, Token
 from framing.nlp import gazetteers
-from framing.nlp.names import PARTY_STATE, is_qualifier, is_title_word
+from framing.nlp.names import ORG_WORDS, PARTY_STATE, is_qualifier, is_title_word
 from framing.nlp.words import (
     CALENDAR_WORDS,
     NAME_PARTICLES,
@@ -89,7 +89,9 @@ def _skipped(document: Document) -> tuple[set[int], set[int]]:
         opens_block = sentence.start == document.blocks[sentence.block].start
         paragraphs += opens_block
         if opens_block and paragraphs <= 3:  # a caption may come before the dateline
-            for offset, token in enumerate(words[:10]):
+            block = document.blocks[sentence.block]
+            opening = document.tokens_between(block.start, block.end)[:12]
+            for offset, token in enumerate(opening):
                 if token.text in DASHES:  # "WASHINGTON —", "AMHERST, N.H. —", "BOSTON (AP) —"
                     if words[0].text.isupper() and len(words[0].text) > 1:
                         tokens.update(range(sentence.first_token, sentence.first_token + offset))
@@ -139,6 +141,11 @@ def find_candidates(document: Document) -> list[Span]:
             while run_end > start and (tokens[run_end - 1].lower in CONNECTORS
                                        or tokens[run_end - 1].lower in WEEKDAYS):
                 run_end -= 1  # "Republicans Tuesday"; a month stays ("Theresa May")
+            joined = [j for j in range(start, run_end) if tokens[j].lower in ("and", "&")]
+            if joined and tokens[run_end - 1].lower not in ORG_WORDS:
+                run_end = index = joined[0]  # "... Colored People and Republicans": two names
+                while run_end > start and tokens[run_end - 1].lower in CONNECTORS:
+                    run_end -= 1
             if run_end <= start:
                 continue
             if (run_end < end and tokens[run_end].lower in FOLLOWING_ORGANISATION
