@@ -84,6 +84,7 @@ def resolve(raw: Sequence[tuple[str, str]]) -> tuple[list[Actor], set[str]]:
     groups: dict[str, _Group] = {}
     people: list[tuple[Name, str]] = []
     blocked: set[str] = set()
+    titled_words = {parse_name(text).last for text, _label in raw if " " in text}
     for text, label in raw:
         words = text.split()
         if not words:
@@ -105,6 +106,8 @@ def resolve(raw: Sequence[tuple[str, str]]) -> tuple[list[Actor], set[str]]:
         name = parse_name(text)
         if name.title and name.first and name.last and kind_of(name.full) == "person":
             kind = "person"  # "Senate Republican Leader Mitch McConnell"
+        elif label == "place" and len(words) == 1 and text in titled_words:
+            kind = "person"  # "in Trump" once, but "President Trump" too
         else:
             kind = label if label in KINDS else kind_of(text)
         if kind not in ("person", ""):
@@ -217,7 +220,7 @@ def _resolve_people(groups: dict[str, _Group], people: list[tuple[Name, str]]) -
 def _fold_demonyms_and_heads(groups: dict[str, _Group]) -> None:
     """"Karvonian" joins "Karvonia" (which becomes a country); "the Observatory" joins the one
     organisation with that word."""
-    singles = {n: g for n, g in groups.items() if " " not in n and g.kind in ("person", "")}
+    singles = {n: g for n, g in groups.items() if " " not in n and g.kind in ("person", "", "place")}
     heads: dict[str, list[_Group]] = {}
     for name, group in groups.items():
         if " " in name and group.kind not in ("person", "country", ""):

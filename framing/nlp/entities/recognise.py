@@ -29,6 +29,7 @@ from framing.nlp.words import (
 
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 ADJECTIVE = re.compile(r"^\w+(-\w+)*-[a-z]{3,}$")  # "Republican-controlled", "Kremlin-backed"
+LOCATIVE = frozenset("in at near outside throughout across".split())  # "in Velmora": a place
 CONNECTORS = frozenset({"of", "for", "the", "and", "&"} | NAME_PARTICLES)
 OPENERS = frozenset({"\u201c", '"', "\u2018", "'", "(", ":", "\u2014", "\u2013", "-", "--"})
 DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
@@ -104,8 +105,8 @@ def _skipped(document: Document) -> tuple[set[int], set[int]]:
 
 
 def find_candidates(document: Document) -> list[Span]:
-    """Name candidates of the body paragraphs as spans of ``document.text`` (label empty: the kind is
-    decided later from the bundled lists)."""
+    """Name candidates of the body paragraphs as spans of ``document.text``. The label is "place" for
+    a single word after "in", "at", "near"... ("in Velmora"), else empty: the kind is decided later."""
     inside, lower = _evidence(document)
     skipped_tokens, skipped_blocks = _skipped(document)
     tokens = document.tokens
@@ -151,7 +152,9 @@ def find_candidates(document: Document) -> list[Span]:
             if (run_end < end and tokens[run_end].lower in FOLLOWING_ORGANISATION
                     and not tokens[run_end - 1].text.endswith(("'s", "\u2019s"))):
                 run_end += 1
-            spans.append(Span(tokens[start].start, tokens[run_end - 1].end))
+            place = (run_end - start == 1 and start > first and tokens[start - 1].lower in LOCATIVE
+                     and not tokens[start].text.endswith(("'s", "\u2019s")))
+            spans.append(Span(tokens[start].start, tokens[run_end - 1].end, "place" if place else ""))
     return spans
 
 
