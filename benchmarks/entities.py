@@ -79,9 +79,15 @@ SPEAKER_OK = {"description", "document"}
 # annotated kind -> tool kinds counted right (future vocabularies included)
 ORG = {"organisation", "organization"}
 ACCEPT: dict[str, set[str]] = {
-    "person": {"person"}, "organisation": ORG | {"company"}, "institution": ORG | {"institution", "government"},
-    "media": ORG | {"media"}, "party": ORG | {"party"}, "group": {"group"}, "country": {"country", "gpe"},
-    "region": {"region", "state", "place", "location", "gpe"}, "place": {"place", "city", "location", "gpe"},
+    "person": {"person"},
+    "organisation": ORG | {"company"},
+    "institution": ORG | {"institution", "government"},
+    "media": ORG | {"media"},
+    "party": ORG | {"party"},
+    "group": {"group"},
+    "country": {"country", "gpe"},
+    "region": {"region", "state", "place", "location", "gpe"},
+    "place": {"place", "city", "location", "gpe"},
 }
 
 
@@ -121,7 +127,9 @@ def fail(message: str) -> None:
     raise SystemExit(2)
 
 
-def load_annotations(path: Path) -> tuple[dict[str, list[Entity]], dict[str, list[str]], dict[str, dict[str, Any]]]:
+def load_annotations(
+    path: Path,
+) -> tuple[dict[str, list[Entity]], dict[str, list[str]], dict[str, dict[str, Any]]]:
     data = json.loads(path.read_text(encoding="utf-8"))
     entities: dict[str, list[Entity]] = {}
     for story, by_key in data["entities"].items():
@@ -129,7 +137,7 @@ def load_annotations(path: Path) -> tuple[dict[str, list[Entity]], dict[str, lis
             raw: dict[str, list[str]] = {s: [] for s in SOURCES}
             for form in entry.get("forms", []):
                 prefix, _, rest = form.partition(":")
-                for source in ([prefix] if prefix in SOURCES and rest else SOURCES):
+                for source in [prefix] if prefix in SOURCES and rest else SOURCES:
                     raw[source].append(rest if prefix in SOURCES and rest else form)
             forms = {s: {norm(f) for f in raw[s]} for s in SOURCES}
             entities.setdefault(story, []).append(Entity(story, key, entry["kind"], forms, raw))
@@ -146,18 +154,33 @@ def basil_stories(folder: Path) -> dict[str, set[str]]:
         for line in lines:
             row = json.loads(line)
             keys[row["triplet_uuid"]].update(
-                k[len("author_feeling_"):] for k in row["article-level-annotations"]
-                if k.startswith("author_feeling_") and k != "author_feeling_main_event")
+                k[len("author_feeling_") :]
+                for k in row["article-level-annotations"]
+                if k.startswith("author_feeling_") and k != "author_feeling_main_event"
+            )
     return dict(sorted(keys.items()))
 
 
 def run_story(framing: str, folder: Path, story: str) -> dict[str, Article]:
     paths = [str(folder / "texts" / f"{story}_{s}.txt") for s in SOURCES]
-    command = [framing, "compare", *paths, "-f", "json", "-q", "--no-summary", "--only", "actors",
-               "--only", "sources"]
+    command = [
+        framing,
+        "compare",
+        *paths,
+        "-f",
+        "json",
+        "-q",
+        "--no-summary",
+        "--only",
+        "actors",
+        "--only",
+        "sources",
+    ]
     done = subprocess.run([*command, "--set", "actors.top=1000"], capture_output=True, text=True)
     if done.returncode == 2:  # a layer without the 'top' setting: its default rows only
-        print(f"warning: {story}: 'actors.top' refused, alignment sees the default rows only", file=sys.stderr)
+        print(
+            f"warning: {story}: 'actors.top' refused, alignment sees the default rows only", file=sys.stderr
+        )
         done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode not in (0, 1) or not done.stdout.strip():
         fail(f"framing compare failed on story {story}: {done.stderr.strip()[-300:]}")
@@ -166,16 +189,27 @@ def run_story(framing: str, folder: Path, story: str) -> dict[str, Article]:
     for source, path in zip(SOURCES, paths):
         article_id = Path(path).stem
         mine = [r for r in records if r["article"] == article_id]
-        ranked = [(r["target"], float(r["value"] or 0)) for r in mine
-                  if r["analyzer"] == "actors" and r["metric"] == "mentions"]
+        ranked = [
+            (r["target"], float(r["value"] or 0))
+            for r in mine
+            if r["analyzer"] == "actors" and r["metric"] == "mentions"
+        ]
         kinds = {r["target"]: str(r["kind"]) for r in mine if r["analyzer"] == "actors" and "kind" in r}
         if not kinds:
             kinds = tool_kinds(framing, path)
-        speakers = [speaker_name(r["target"]) for r in mine
-                    if r["analyzer"] == "sources" and r["metric"] == "speaker_words"]
-        sides = {r["target"] for r in mine if (r["analyzer"], r["metric"]) in
-                 (("sources", "side_words"), ("actors", "side_mentions"))} - {"no side"}
-        articles[source] = Article(source, Path(path).read_text(encoding="utf-8"), ranked, kinds, speakers, sides)
+        speakers = [
+            speaker_name(r["target"])
+            for r in mine
+            if r["analyzer"] == "sources" and r["metric"] == "speaker_words"
+        ]
+        sides = {
+            r["target"]
+            for r in mine
+            if (r["analyzer"], r["metric"]) in (("sources", "side_words"), ("actors", "side_mentions"))
+        } - {"no side"}
+        articles[source] = Article(
+            source, Path(path).read_text(encoding="utf-8"), ranked, kinds, speakers, sides
+        )
     return articles
 
 
@@ -195,11 +229,15 @@ def speaker_name(target: str) -> str:
     return match.group(1) if match else target
 
 
-def named_sources(entities: list[Entity], ignore: list[str], articles: dict[str, Article]) -> dict[str, set[str]]:
+def named_sources(
+    entities: list[Entity], ignore: list[str], articles: dict[str, Article]
+) -> dict[str, set[str]]:
     """Entity key -> the outlets whose text names it (longest match over all the story's forms)."""
     found: dict[str, set[str]] = defaultdict(set)
     for source, article in articles.items():
-        spans = [(f, e.key) for e in entities for f in e.raw_forms.get(source, [])] + [(i, "") for i in ignore]
+        spans = [(f, e.key) for e in entities for f in e.raw_forms.get(source, [])] + [
+            (i, "") for i in ignore
+        ]
         taken: list[tuple[int, int]] = []
         for form, key in sorted(spans, key=lambda fk: -len(fk[0])):
             for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?![\w-])", article.text):
@@ -218,8 +256,9 @@ def alignment(tally: Tally, entities: list[Entity], ignore: list[str], articles:
             continue
         sources = named.get(entity.key, set())
         if not sources:
-            tally.figures["entities not named in any article"] = tally.figures.get(
-                "entities not named in any article", 0) + 1
+            tally.figures["entities not named in any article"] = (
+                tally.figures.get("entities not named in any article", 0) + 1
+            )
             continue
         rows: set[str] = set()
         covered: set[str] = set()
@@ -228,14 +267,30 @@ def alignment(tally: Tally, entities: list[Entity], ignore: list[str], articles:
                 if mentions > 0 and norm(target) in entity.forms[source]:
                     rows.add(target)
                     covered.add(source)
-        outcome = ("missing" if not rows else "split" if len(rows) > 1
-                   else "one row" if sources <= covered else "partial")
-        tally.details["alignment"].append({"story": entity.story, "entity": entity.key, "outcome": outcome,
-                                           "rows": sorted(rows), "named in": sorted(sources),
-                                           "row in": sorted(covered)})
+        outcome = (
+            "missing"
+            if not rows
+            else "split"
+            if len(rows) > 1
+            else "one row"
+            if sources <= covered
+            else "partial"
+        )
+        tally.details["alignment"].append(
+            {
+                "story": entity.story,
+                "entity": entity.key,
+                "outcome": outcome,
+                "rows": sorted(rows),
+                "named in": sorted(sources),
+                "row in": sorted(covered),
+            }
+        )
 
 
-def judge(tally: Tally, judgements: dict[str, dict[str, Any]], text: str, where: str) -> dict[str, Any] | None:
+def judge(
+    tally: Tally, judgements: dict[str, dict[str, Any]], text: str, where: str
+) -> dict[str, Any] | None:
     found = judgements.get(norm(text))
     if found is None:
         tally.unjudged[f"{where}\t{text}"] += 1
@@ -275,53 +330,76 @@ def summarise(tally: Tally) -> dict[str, Any]:
     out: dict[str, Any] = {}
     outcomes = Counter(a["outcome"] for a in tally.details["alignment"])
     total = sum(outcomes.values())
-    out["alignment"] = {"entities": total, **{k: share(outcomes[k], total) for k in
-                                              ("one row", "split", "partial", "missing")},
-                        "counts": dict(outcomes), "rows per entity (mean)": share(
-                            sum(len(a["rows"]) for a in tally.details["alignment"]), total),
-                        "not named in any article": tally.figures.get("entities not named in any article", 0)}
+    out["alignment"] = {
+        "entities": total,
+        **{k: share(outcomes[k], total) for k in ("one row", "split", "partial", "missing")},
+        "counts": dict(outcomes),
+        "rows per entity (mean)": share(sum(len(a["rows"]) for a in tally.details["alignment"]), total),
+        "not named in any article": tally.figures.get("entities not named in any article", 0),
+    }
     pairs = tally.details["top ten"]
     real, judged = sum(p[0] for p in pairs), sum(p[1] for p in pairs)
-    out["top-ten precision"] = {"micro": share(real, judged), "macro": share(
-        round(1000 * sum(r / j for r, j in pairs if j) / max(1, sum(1 for _, j in pairs if j))), 1000),
-        "real": real, "judged": judged, "unjudged": sum(v for k, v in tally.unjudged.items()
-                                                        if k.startswith("actor\t")),
-        "junk by kind": dict(Counter(k for k, _, _ in tally.details["junk actors"]).most_common())}
+    out["top-ten precision"] = {
+        "micro": share(real, judged),
+        "macro": share(
+            round(1000 * sum(r / j for r, j in pairs if j) / max(1, sum(1 for _, j in pairs if j))), 1000
+        ),
+        "real": real,
+        "judged": judged,
+        "unjudged": sum(v for k, v in tally.unjudged.items() if k.startswith("actor\t")),
+        "junk by kind": dict(Counter(k for k, _, _ in tally.details["junk actors"]).most_common()),
+    }
     kinds = tally.details["kinds"]
-    out["kind accuracy"] = {"accuracy": share(sum(ok for *_, ok in kinds), len(kinds)), "actors": len(kinds),
-                            "no kind": share(sum(1 for _, tool, _ in kinds if not tool), len(kinds)),
-                            "confusion (annotated -> tool)": dict(Counter(
-                                f"{mine} -> {tool or '(none)'}" for mine, tool, _ in kinds).most_common())}
+    out["kind accuracy"] = {
+        "accuracy": share(sum(ok for *_, ok in kinds), len(kinds)),
+        "actors": len(kinds),
+        "no kind": share(sum(1 for _, tool, _ in kinds if not tool), len(kinds)),
+        "confusion (annotated -> tool)": dict(
+            Counter(f"{mine} -> {tool or '(none)'}" for mine, tool, _ in kinds).most_common()
+        ),
+    }
     speakers = Counter(kind for kind, _, _ in tally.details["speakers"])
     n = sum(speakers.values())
     junk = n - speakers["actor"] - sum(speakers[k] for k in SPEAKER_OK)
-    out["speakers"] = {"judged": n, "junk": junk, "junk share": share(junk, n), "documents": speakers["document"],
-                       "by kind": dict(speakers.most_common())}
+    out["speakers"] = {
+        "judged": n,
+        "junk": junk,
+        "junk share": share(junk, n),
+        "documents": speakers["document"],
+        "by kind": dict(speakers.most_common()),
+    }
     sides = Counter(kind for kind, _ in tally.details["sides"])
     m = sum(sides.values())
-    out["sides"] = {"judged": m, "junk": m - sides["actor"], "junk share": share(m - sides["actor"], m),
-                    "by kind": dict(sides.most_common())}
+    out["sides"] = {
+        "judged": m,
+        "junk": m - sides["actor"],
+        "junk share": share(m - sides["actor"], m),
+        "by kind": dict(sides.most_common()),
+    }
     return out
 
 
 def report(summary: dict[str, Any], stories: int) -> str:
     a, p, k = summary["alignment"], summary["top-ten precision"], summary["kind accuracy"]
     s, d = summary["speakers"], summary["sides"]
-    return "\n".join([
-        f"BASIL dev, {stories} stories x 3 outlets",
-        f"alignment of main entities ({a['entities']}): one row {a['one row']:.3f}  split {a['split']:.3f}  "
-        f"partial {a['partial']:.3f}  missing {a['missing']:.3f}  (rows per entity {a['rows per entity (mean)']}; "
-        f"{a['not named in any article']} not named in any text)",
-        f"top-{TOP} precision: micro {p['micro']:.3f} ({p['real']}/{p['judged']})  macro {p['macro']:.3f}  "
-        f"unjudged {p['unjudged']}",
-        "  junk by kind: " + ", ".join(f"{key} {v}" for key, v in p["junk by kind"].items()),
-        f"kind accuracy: {k['accuracy']:.3f} over {k['actors']} real actors; no kind {k['no kind']:.3f}",
-        "  " + ", ".join(f"{key} {v}" for key, v in list(k["confusion (annotated -> tool)"].items())[:12]),
-        f"junk speakers: {s['junk']}/{s['judged']} = {s['junk share']:.3f} (documents {s['documents']}, not junk)",
-        "  " + ", ".join(f"{key} {v}" for key, v in s["by kind"].items()),
-        f"junk sides: {d['junk']}/{d['judged']} = {d['junk share']:.3f}",
-        "  " + ", ".join(f"{key} {v}" for key, v in d["by kind"].items()),
-    ])
+    return "\n".join(
+        [
+            f"BASIL dev, {stories} stories x 3 outlets",
+            f"alignment of main entities ({a['entities']}): one row {a['one row']:.3f}  split {a['split']:.3f}  "
+            f"partial {a['partial']:.3f}  missing {a['missing']:.3f}  (rows per entity {a['rows per entity (mean)']}; "
+            f"{a['not named in any article']} not named in any text)",
+            f"top-{TOP} precision: micro {p['micro']:.3f} ({p['real']}/{p['judged']})  macro {p['macro']:.3f}  "
+            f"unjudged {p['unjudged']}",
+            "  junk by kind: " + ", ".join(f"{key} {v}" for key, v in p["junk by kind"].items()),
+            f"kind accuracy: {k['accuracy']:.3f} over {k['actors']} real actors; no kind {k['no kind']:.3f}",
+            "  "
+            + ", ".join(f"{key} {v}" for key, v in list(k["confusion (annotated -> tool)"].items())[:12]),
+            f"junk speakers: {s['junk']}/{s['judged']} = {s['junk share']:.3f} (documents {s['documents']}, not junk)",
+            "  " + ", ".join(f"{key} {v}" for key, v in s["by kind"].items()),
+            f"junk sides: {d['junk']}/{d['judged']} = {d['junk share']:.3f}",
+            "  " + ", ".join(f"{key} {v}" for key, v in d["by kind"].items()),
+        ]
+    )
 
 
 def default_framing() -> str:
@@ -338,8 +416,11 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2, choices=(1, 2), help="parallel stories (max 2)")
     parser.add_argument("--json", type=Path, help="also write the figures and details as JSON")
     parser.add_argument("--list-unjudged", action="store_true", help="list strings the annotation lacks")
-    parser.add_argument("--details", action="store_true",
-                        help="print per-entity outcomes and junk strings (BASIL-derived: never commit)")
+    parser.add_argument(
+        "--details",
+        action="store_true",
+        help="print per-entity outcomes and junk strings (BASIL-derived: never commit)",
+    )
     args = parser.parse_args(list(argv) if argv is not None else None)
     if not (args.basil / "basil_dev.jsonl").exists() or not (args.basil / "texts").is_dir():
         fail(f"BASIL dev not found at {args.basil} (basil_dev.jsonl and texts/); see benchmarks/README.md")
@@ -353,7 +434,9 @@ def main(argv: Iterable[str] | None = None) -> int:
     for story in stories:
         missing = keys[story] - {e.key for e in entities.get(story, [])}
         if missing:
-            print(f"warning: {story}: BASIL keys not annotated: {', '.join(sorted(missing))}", file=sys.stderr)
+            print(
+                f"warning: {story}: BASIL keys not annotated: {', '.join(sorted(missing))}", file=sys.stderr
+            )
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         runs = list(pool.map(lambda story: run_story(args.framing, args.basil, story), stories))
     tally = Tally()
@@ -367,10 +450,13 @@ def main(argv: Iterable[str] | None = None) -> int:
     if args.details:
         for row in tally.details["alignment"]:
             if row["outcome"] != "one row":
-                print(f"  {row['outcome']:8} {row['story'][:8]} {row['entity']}: rows {row['rows']} "
-                      f"named in {row['named in']}, row in {row['row in']}")
+                print(
+                    f"  {row['outcome']:8} {row['story'][:8]} {row['entity']}: rows {row['rows']} "
+                    f"named in {row['named in']}, row in {row['row in']}"
+                )
         for kind, text, where in sorted(tally.details["junk actors"]) + sorted(
-                (k, t, w) for k, t, w in tally.details["speakers"] if k not in SPEAKER_OK | {"actor"}):
+            (k, t, w) for k, t, w in tally.details["speakers"] if k not in SPEAKER_OK | {"actor"}
+        ):
             print(f"  junk {kind:16} {where} {text}")
     if args.list_unjudged:
         for key, count in sorted(tally.unjudged.items()):
