@@ -385,16 +385,18 @@ def report(summary: dict[str, Any], stories: int) -> str:
     return "\n".join(
         [
             f"BASIL dev, {stories} stories x 3 outlets",
-            f"alignment of main entities ({a['entities']}): one row {a['one row']:.3f}  split {a['split']:.3f}  "
-            f"partial {a['partial']:.3f}  missing {a['missing']:.3f}  (rows per entity {a['rows per entity (mean)']}; "
+            f"alignment of main entities ({a['entities']}): one row {a['one row']:.3f}  "
+            f"split {a['split']:.3f}  partial {a['partial']:.3f}  missing {a['missing']:.3f}  "
+            f"(rows per entity {a['rows per entity (mean)']}; "
             f"{a['not named in any article']} not named in any text)",
-            f"top-{TOP} precision: micro {p['micro']:.3f} ({p['real']}/{p['judged']})  macro {p['macro']:.3f}  "
-            f"unjudged {p['unjudged']}",
+            f"top-{TOP} precision: micro {p['micro']:.3f} ({p['real']}/{p['judged']})  "
+            f"macro {p['macro']:.3f}  unjudged {p['unjudged']}",
             "  junk by kind: " + ", ".join(f"{key} {v}" for key, v in p["junk by kind"].items()),
             f"kind accuracy: {k['accuracy']:.3f} over {k['actors']} real actors; no kind {k['no kind']:.3f}",
             "  "
             + ", ".join(f"{key} {v}" for key, v in list(k["confusion (annotated -> tool)"].items())[:12]),
-            f"junk speakers: {s['junk']}/{s['judged']} = {s['junk share']:.3f} (documents {s['documents']}, not junk)",
+            f"junk speakers: {s['junk']}/{s['judged']} = {s['junk share']:.3f} "
+            f"(documents {s['documents']}, not junk)",
             "  " + ", ".join(f"{key} {v}" for key, v in s["by kind"].items()),
             f"junk sides: {d['junk']}/{d['judged']} = {d['junk share']:.3f}",
             "  " + ", ".join(f"{key} {v}" for key, v in d["by kind"].items()),
