@@ -139,6 +139,9 @@ def find_candidates(document: Document) -> list[Span]:
             ):
                 start += 1
                 opens = False
+            if (opens and run_end - start == 1 and strip_possessive(tokens[start].text).lower() not in inside
+                    and gazetteers.lookup(strip_possessive(tokens[start].text)) is None):
+                continue  # a single word capitalised only where it opens a sentence: "Insurers estimated"
             while run_end > start and (tokens[run_end - 1].lower in CONNECTORS
                                        or tokens[run_end - 1].lower in WEEKDAYS):
                 run_end -= 1  # "Republicans Tuesday"; a month stays ("Theresa May")
