@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 from framing import Document, Measurement, Metric, RunResult, Span, hookimpl
 from framing.config import Setting, read_settings
 from framing.model import Highlight, Table
-from framing.nlp.entities import ActorSet, Mention, document_memo, mention_role, mentions_for
+from framing.nlp.entities import ActorSet, Mention, Recogniser, document_memo, mention_role, mentions_for
 from framing.plugins.actors.sentiment import SCORERS, Score, Scorer, TargetContext, scorer
 
 NAME = "actors"
@@ -176,10 +176,12 @@ class ActorSentiment:
                       f"most mentioned actors; n = scored mentions in that article. "
                       f"{declared.description}")]
 
-    def __init__(self, actor_set: ActorSet | None, top: int, sentiment: str) -> None:
+    def __init__(self, actor_set: ActorSet | None, top: int, sentiment: str,
+                 recogniser: Recogniser | None = None) -> None:
         self.actor_set = actor_set
         self.top = top
         self.sentiment = sentiment
+        self.recogniser = recogniser  # a plugin's framing_find_entities, used to discover
 
     @property
     def scorer(self) -> Scorer:
@@ -204,11 +206,12 @@ class ActorSentiment:
 
     def scored(self, document: Document) -> list[ScoredMention]:
         """Every mention with its score, role and place, computed once per document."""
-        key = ("actors.scored", self.actor_set, self.sentiment)
+        key = ("actors.scored", self.actor_set, self.sentiment, self.recogniser)
         return document_memo(
             document,
             key,
-            lambda: score_mentions(document, mentions_for(document, self.actor_set), self.scorer),
+            lambda: score_mentions(document, mentions_for(document, self.actor_set, self.recogniser),
+                                   self.scorer),
         )
 
     def table_data(self, document: Document) -> list[MentionScore]:
@@ -371,7 +374,8 @@ def _grid(
 def framing_register_analyzers(register: Any, config: dict[str, Any]) -> None:
     settings = read_settings(config, NAME, SETTINGS)
     path = config.get("actors")
-    register(ActorSentiment(ActorSet.load(path) if path else None, settings["top"], settings["sentiment"]))
+    actor_set = ActorSet.load(path) if path else None
+    register(ActorSentiment(actor_set, settings["top"], settings["sentiment"], config.get("find_entities")))
 
 
 @hookimpl
