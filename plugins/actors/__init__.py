@@ -140,6 +140,7 @@ class ActorSentiment:
     name = NAME
     version = "1.0"
     metrics = METRICS
+    screen_tables = {"Actors: mean sentiment": 5}  # the first screen of compare: its first rows
     highlights = {
         "sentiment": Highlight("mentions", "Actor mentions, underlined by sentiment", "underline"),
         "side_sentiment": Highlight("sides", "Side mentions, underlined by sentiment", "underline",
