@@ -71,6 +71,7 @@ def _run(
         from framing.compare.comparison import complete  # lazily: numpy is not needed for --help
 
         complete(result, inputs, comparison["group_by"], comparison["seed"], comparison["summary"])
+        result.labels = _labels(result, comparison.get("labels") or [])
     if result.articles:
         full = bool(comparison and comparison.get("full"))
         options.write(manager, result, fmt, output, view, layout, color, full)
@@ -80,6 +81,16 @@ def _run(
     if result.interrupted:
         code = faults.report_interrupt(result, wrote_output=bool(result.articles))
     raise typer.Exit(code)
+
+
+def _labels(result: Any, given: list[str]) -> dict[str, str]:
+    """Short display names: ``--label`` values in input order, the rest from the file names."""
+    from framing.compare.screen import short_labels
+
+    ids = [article.document.article.id for article in result.articles]
+    if len(given) > len(ids):
+        raise UsageError(f"--label given {len(given)} times for {len(ids)} article(s)")
+    return short_labels(ids, given)
 
 
 def compare(
@@ -104,6 +115,9 @@ def compare(
     full: bool = typer.Option(
         False, "--full", help="On screen, also list per-target metrics with many rows (per actor...)."
     ),
+    label: list[str] = typer.Option(
+        [], "--label", help="Display name of an article on screen, in input order (repeatable)."
+    ),
     jobs: int = scaling.JobsOption,
     engine: str = scaling.EngineOption,
     scheduler: str = scaling.SchedulerOption,
@@ -119,7 +133,8 @@ def compare(
     url_col: str = scaling.UrlColOption,
 ) -> None:
     """Compare articles side by side, or groups of them (one folder per outlet, or --group-by)."""
-    comparison = {"group_by": group_by, "seed": seed, "summary": summary, "full": full}
+    comparison = {"group_by": group_by, "seed": seed, "summary": summary, "full": full,
+                  "labels": label}
     if not inputs and source is None:
         raise UsageError("give article files or directories, or --from STORE")
     _run(inputs or [], "compare", fmt, output, layout, plugin, disable, only, debris, max_size,
