@@ -27,6 +27,9 @@ GroupByOption = typer.Option(
     None, "--group-by", help="Group a CSV/JSONL corpus's articles by this column, e.g. outlet."
 )
 SeedOption = typer.Option(0, "--seed", help="Seed for the bootstrap and permutation tests.")
+LabelOption = typer.Option(
+    [], "--label", help="Display name of an article on screen, in input order (repeatable)."
+)
 SummaryOption = typer.Option(
     True, "--summary/--no-summary", help="Write the plain-language summary."
 )
@@ -113,11 +116,9 @@ def compare(
     errors: Path = options.ErrorsOption,
     verbose: bool = options.VerboseOption,
     full: bool = typer.Option(
-        False, "--full", help="On screen, also list per-target metrics with many rows (per actor...)."
+        False, "--full", help="On screen, print every metric and table instead of the first screen."
     ),
-    label: list[str] = typer.Option(
-        [], "--label", help="Display name of an article on screen, in input order (repeatable)."
-    ),
+    label: list[str] = LabelOption,
     jobs: int = scaling.JobsOption,
     engine: str = scaling.EngineOption,
     scheduler: str = scaling.SchedulerOption,

@@ -11,7 +11,8 @@ only when its records cite evidence spans, the higher side cites at least ``MIN_
 both together at least ``MIN_TOTAL``, and the relative difference is at least ``MIN_RELATIVE``. They
 are ranked by relative difference times n / (n + 5), n the spans of the two articles compared, so
 "4 against 0" ranks below "40 against 12". A per-target metric (one actor, one category) needs
-``MIN_TARGET_COUNT`` spans on its higher side. Metrics without spans (whole-text scores such as
+``MIN_TARGET_COUNT`` spans on its higher side, and a target that stands for speakers or actors
+with no side ("no side") is never a finding. Metrics without spans (whole-text scores such as
 readability, or balances whose inputs are not cited) stay in the headline table but are not findings.
 Between groups, a finding is an article-level metric whose permutation p-value is below 0.05 and
 whose Cliff's delta is not negligible (framing/compare/groups.py gives both).
@@ -37,6 +38,7 @@ ALPHA = 0.05
 NEGLIGIBLE_DELTA = 0.147
 LABEL_WIDTH = 12
 SEPARATORS = "_-. "
+UNASSIGNED = ("no side", "unassigned", "unknown")  # a side nobody was put on is not a finding
 MORE = ("More: --full prints every metric and table (as before); `framing analyze FILE` lists each "
         "article's values with their evidence; -o report.html highlights the evidence in the text; "
         "-o scores.csv writes one row per article for a spreadsheet; `framing explain NAME` says "
@@ -196,7 +198,8 @@ def article_findings(result: RunResult, labels: dict[str, str],
 
 
 def _article_finding(row: MetricRow, records: dict[str, Record]) -> Finding | None:
-    if len(records) < 2 or not any(r.spans for r in records.values()):
+    if len(records) < 2 or row.target.lower() in UNASSIGNED or not any(
+            r.spans for r in records.values()):
         return None
     high = max(records, key=lambda i: records[i].value)  # type: ignore[arg-type, return-value]
     low = min(records, key=lambda i: records[i].value)  # type: ignore[arg-type, return-value]
