@@ -73,7 +73,8 @@ def _run(
     if comparison is not None:
         from framing.compare.comparison import complete  # lazily: numpy is not needed for --help
 
-        complete(result, inputs, comparison["group_by"], comparison["seed"], comparison["summary"])
+        complete(result, inputs, comparison["group_by"], comparison["seed"], comparison["summary"],
+                 comparison.get("style_words", False))
         result.labels = _labels(result, comparison.get("labels") or [])
     if result.articles:
         full = bool(comparison and comparison.get("full"))
@@ -119,6 +120,10 @@ def compare(
         False, "--full", help="On screen, print every metric and table instead of the first screen."
     ),
     label: list[str] = LabelOption,
+    style_words: bool = typer.Option(
+        False, "--style-words", help="Keep news-style words (said, Mr., weekdays) in the distinctive "
+        "vocabulary."
+    ),
     jobs: int = scaling.JobsOption,
     engine: str = scaling.EngineOption,
     scheduler: str = scaling.SchedulerOption,
@@ -135,7 +140,7 @@ def compare(
 ) -> None:
     """Compare articles side by side, or groups of them (one folder per outlet, or --group-by)."""
     comparison = {"group_by": group_by, "seed": seed, "summary": summary, "full": full,
-                  "labels": label}
+                  "labels": label, "style_words": style_words}
     if not inputs and source is None:
         raise UsageError("give article files or directories, or --from STORE")
     _run(inputs or [], "compare", fmt, output, layout, plugin, disable, only, debris, max_size,

@@ -104,3 +104,16 @@ def test_explain_prints_the_declaration():
     assert "Balance of voices between sides" in text and "caveats:" in text and "entropy" in text
     missing = run_cli("explain", "no_such_metric")
     assert missing.returncode == 2 and b"no metric named" in missing.stderr
+
+
+def test_style_words_leave_the_vocabulary_unless_asked():
+    inputs = [str(EXAMPLES / f"{name}.txt") for name in NAMES]
+
+    def vocabulary(*extra: str) -> list[str]:
+        out = run_cli("compare", "--full", *inputs, *extra).stdout.decode()
+        table = out.split("Distinctive vocabulary")[1].split("Summary")[0]
+        return [cell.strip() for line in table.splitlines() for cell in line.split("│")[2:3]]
+
+    assert "said" in vocabulary("--style-words") and "ms." in vocabulary("--style-words")
+    kept = vocabulary()
+    assert kept and "said" not in kept and "ms." not in kept and "ms. telan" not in kept
