@@ -78,7 +78,8 @@ def _run(
         result.labels = _labels(result, comparison.get("labels") or [])
     if result.articles:
         full = bool(comparison and comparison.get("full"))
-        options.write(manager, result, fmt, output, view, layout, color, full)
+        targets = int(comparison.get("targets", 0)) if comparison else 0
+        options.write(manager, result, fmt, output, view, layout, color, full, targets)
     if errors is not None:
         faults.write_errors(result.problems, errors)
     code = options.report_problems(result)
@@ -120,6 +121,10 @@ def compare(
         False, "--full", help="On screen, print every metric and table instead of the first screen."
     ),
     label: list[str] = LabelOption,
+    targets: int = typer.Option(
+        0, "--targets", min=0, help="Wide CSV: also the top N actors, sources and categories of "
+        "each per-target metric (all of them are in --layout long)."
+    ),
     style_words: bool = typer.Option(
         False, "--style-words", help="Keep news-style words (said, Mr., weekdays) in the distinctive "
         "vocabulary."
@@ -140,7 +145,7 @@ def compare(
 ) -> None:
     """Compare articles side by side, or groups of them (one folder per outlet, or --group-by)."""
     comparison = {"group_by": group_by, "seed": seed, "summary": summary, "full": full,
-                  "labels": label, "style_words": style_words}
+                  "labels": label, "style_words": style_words, "targets": targets}
     if not inputs and source is None:
         raise UsageError("give article files or directories, or --from STORE")
     _run(inputs or [], "compare", fmt, output, layout, plugin, disable, only, debris, max_size,

@@ -87,6 +87,7 @@ def write(
     layout: str,
     color: bool | None,
     full: bool = False,
+    targets: int = 0,
 ) -> None:
     """Render a result with the chosen exporter to stdout or a file."""
     if layout not in ("wide", "long", "groups"):
@@ -95,7 +96,7 @@ def write(
         raise UsageError("--layout groups needs groups: give two or more folders, or --group-by")
     exporter = choose_exporter(manager, fmt, output)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
-    options = ExportOptions(view=view, layout=layout, color=use_color, full=full)
+    options = ExportOptions(view=view, layout=layout, color=use_color, full=full, targets=targets)
     with output_stream(output) as stream:
         exporter.export(result, stream, options)
     if output is not None:
