@@ -56,6 +56,7 @@ def _run(
     scale: dict[str, Any] | None = None,
     store: Path | None = None,
     source: Path | None = None,
+    include_text: bool = False,
 ) -> None:
     faults.set_verbose(verbose)
     manager = options.load(plugin, disable)
@@ -79,7 +80,7 @@ def _run(
     if result.articles:
         full = bool(comparison and comparison.get("full"))
         targets = int(comparison.get("targets", 0)) if comparison else 0
-        options.write(manager, result, fmt, output, view, layout, color, full, targets)
+        options.write(manager, result, fmt, output, view, layout, color, full, targets, include_text)
     if errors is not None:
         faults.write_errors(result.problems, errors)
     code = options.report_problems(result)
@@ -116,6 +117,7 @@ def compare(
     seed: int = SeedOption,
     summary: bool = SummaryOption,
     errors: Path = options.ErrorsOption,
+    include_text: bool = options.IncludeTextOption,
     verbose: bool = options.VerboseOption,
     full: bool = typer.Option(
         False, "--full", help="On screen, print every metric and table instead of the first screen."
@@ -152,7 +154,8 @@ def compare(
          color, lexicon, actors, settings, comparison, errors, verbose,
          scaling.scale_options(jobs, engine, scheduler, limit, sample, seed, quiet,
                                {"text": text_col, "id": id_col, "outlet": outlet_col,
-                                "date": date_col, "title": title_col, "url": url_col}), None, source)
+                                "date": date_col, "title": title_col, "url": url_col}), None, source,
+         include_text)
 
 
 def analyze(
@@ -173,6 +176,7 @@ def analyze(
         False, "--show-clean", help="Show what cleaning kept and dropped, then stop."
     ),
     errors: Path = options.ErrorsOption,
+    include_text: bool = options.IncludeTextOption,
     verbose: bool = options.VerboseOption,
     jobs: int = scaling.JobsOption,
     engine: str = scaling.EngineOption,
@@ -197,4 +201,5 @@ def analyze(
          lexicon, actors, settings, None, errors, verbose,
          scaling.scale_options(jobs, engine, scheduler, limit, sample, seed, quiet,
                                {"text": text_col, "id": id_col, "outlet": outlet_col,
-                                "date": date_col, "title": title_col, "url": url_col}), store)
+                                "date": date_col, "title": title_col, "url": url_col}), store,
+         include_text=include_text)
