@@ -57,6 +57,7 @@ def _run(
     store: Path | None = None,
     source: Path | None = None,
     include_text: bool = False,
+    analyze_full: bool = False,
 ) -> None:
     faults.set_verbose(verbose)
     manager = options.load(plugin, disable)
@@ -78,7 +79,7 @@ def _run(
                  comparison.get("style_words", False))
         result.labels = _labels(result, comparison.get("labels") or [])
     if result.articles:
-        full = bool(comparison and comparison.get("full"))
+        full = bool(comparison.get("full") if comparison else analyze_full)
         targets = int(comparison.get("targets", 0)) if comparison else 0
         options.write(manager, result, fmt, output, view, layout, color, full, targets, include_text)
     if errors is not None:
@@ -175,6 +176,9 @@ def analyze(
     clean_only: bool = typer.Option(
         False, "--show-clean", help="Show what cleaning kept and dropped, then stop."
     ),
+    full: bool = typer.Option(
+        False, "--full", help="On screen, every value with its detail instead of the headline measures."
+    ),
     errors: Path = options.ErrorsOption,
     include_text: bool = options.IncludeTextOption,
     verbose: bool = options.VerboseOption,
@@ -202,4 +206,4 @@ def analyze(
          scaling.scale_options(jobs, engine, scheduler, limit, sample, seed, quiet,
                                {"text": text_col, "id": id_col, "outlet": outlet_col,
                                 "date": date_col, "title": title_col, "url": url_col}), store,
-         include_text=include_text)
+         include_text=include_text, analyze_full=full)

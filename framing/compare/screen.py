@@ -38,6 +38,7 @@ ALPHA = 0.05
 NEGLIGIBLE_DELTA = 0.147
 LABEL_WIDTH = 12
 SEPARATORS = "_-. "
+QUOTES = "\"'“”‘’"
 UNASSIGNED = ("no side", "unassigned", "unknown")  # a side nobody was put on is not a finding
 MORE = ("More: --full prints every metric and table (as before); `framing analyze FILE` lists each "
         "article's values with their evidence; -o report.html highlights the evidence in the text; "
@@ -119,6 +120,40 @@ def first_screen(result: RunResult) -> list[Table | str]:
         blocks.extend(_analyzer_tables(result, labels))
     blocks.append(MORE)
     return blocks
+
+
+def analysis_screen(result: RunResult) -> list[Table | str]:
+    """The default of ``framing analyze``: per article, its headline measures with the evidence
+    behind each (the first passages an analyzer cites, else its detail), then the analyzers'
+    screen tables; ``--full`` lists every value."""
+    labels = result.labels or short_labels([a.document.article.id for a in result.articles])
+    blocks: list[Table | str] = []
+    for article in result.articles:
+        meta = article.document.article
+        cells = {(r.analyzer, r.metric, r.target): r for r in article.records}
+        rows: list[list[Cell]] = []
+        for analyzer, metric in headline_metrics(result):
+            record = cells.get((analyzer, metric.name, ""))
+            if record is None:
+                continue
+            rows.append([metric.headline, _amount(record.value, metric.unit),
+                         _evidence(record, article.document.text)])
+        title = f"{labels[meta.id]}: {_clip(meta.title, 80)} ({len(article.document.words)} words)"
+        blocks.append(Table(title, ["measure", "value", "evidence (first passages cited, or the detail)"],
+                            rows, numeric={"value"}))
+    blocks.extend(_analyzer_tables(result, labels))
+    blocks.append("More: --full lists every value with its detail; -o report.html highlights the "
+                  "evidence in the text; -f json gives every passage with its sentence; "
+                  "`framing explain NAME` says what a measure means.")
+    return blocks
+
+
+def _evidence(record: Record, text: str) -> str:
+    if record.spans:
+        passages = [" ".join(text[s.start:s.end].split()).strip(QUOTES) for s in record.spans[:3]]
+        more = f" (+{len(record.spans) - 3})" if len(record.spans) > 3 else ""
+        return _clip(" · ".join(f"“{p}”" for p in passages), 70) + more
+    return _clip(record.detail, 70)
 
 
 def _articles_table(result: RunResult, labels: dict[str, str]) -> Table:

@@ -26,7 +26,8 @@ class TableExporter:
     description = "a table for the terminal (default)"
 
     def export(self, result: RunResult, stream: TextIO, options: ExportOptions) -> None:
-        screen = options.view == "compare" and not options.full and len(result.articles) > 1
+        screen = not options.full and (options.view == "analyze" or (
+            options.view == "compare" and len(result.articles) > 1))
         wide = None if options.color else (_columns() or SCREEN_WIDTH if screen else 160)
         console = Console(
             file=stream,
@@ -38,7 +39,7 @@ class TableExporter:
             highlight=False,  # and no guessed colours (also about a third of the rendering time)
         )
         if screen:
-            _first_screen(result, console)
+            _first_screen(result, console, options.view == "analyze")
             return
         for table in [select_table(result, options.view, "", options.full), *result.tables]:
             console.print(_render(table, console))
@@ -49,12 +50,12 @@ class TableExporter:
                 console.print(Text.assemble(("warning:", "yellow"), f" {warning}"))
 
 
-def _first_screen(result: RunResult, console: Console) -> None:
+def _first_screen(result: RunResult, console: Console, analysis: bool = False) -> None:
     """The default of ``compare``: articles, findings, headline table, a few rows of the analyzers'
     tables (framing/compare/screen.py decides what); compact borders so it fits about 60 lines."""
-    from framing.compare.screen import first_screen
+    from framing.compare.screen import analysis_screen, first_screen
 
-    for block in first_screen(result):
+    for block in analysis_screen(result) if analysis else first_screen(result):
         if isinstance(block, str):
             console.print(block, style=None if block[:1].isdigit() else "bold")
             continue
@@ -63,7 +64,9 @@ def _first_screen(result: RunResult, console: Console) -> None:
         for index, column in enumerate(block.columns):
             numeric = column in block.numeric
             grid.add_column(column, justify="right" if numeric else "left", no_wrap=True,
-                            overflow="ellipsis", max_width=48 if index == 0 else 40)
+                            overflow="ellipsis", max_width=48 if index == 0 else 40 if numeric or
+                            index < len(block.columns) - 1 else 64,
+                            min_width=min(len(column), 12) if numeric else None)
         for row in block.rows:
             grid.add_row(*[console.render_str(format_number(value)) for value in row])
         console.print(grid)

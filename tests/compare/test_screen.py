@@ -117,3 +117,15 @@ def test_style_words_leave_the_vocabulary_unless_asked():
     assert "said" in vocabulary("--style-words") and "ms." in vocabulary("--style-words")
     kept = vocabulary()
     assert kept and "said" not in kept and "ms." not in kept and "ms. telan" not in kept
+
+
+def test_analyze_shows_headline_measures_with_their_evidence():
+    exe = Path(sys.executable).with_name("framing")
+    article = str(EXAMPLES / "ostrel_outlet.txt")
+    run = [str(exe), "analyze", article]
+    env = {**os.environ, "COLUMNS": "120"}
+    out = subprocess.run(run, capture_output=True, env=env, timeout=300).stdout.decode()
+    assert len(out.splitlines()) <= 100, out
+    assert "Loaded words per 1,000" in out and "“slaughter”" in out  # a passage the lexicon cites
+    full = subprocess.run([*run, "--full"], capture_output=True, env=env, timeout=300).stdout.decode()
+    assert len(full.splitlines()) > 300 and "Analysis" in full
