@@ -26,7 +26,8 @@ class TableExporter:
     description = "a table for the terminal (default)"
 
     def export(self, result: RunResult, stream: TextIO, options: ExportOptions) -> None:
-        screen = not options.full and (options.view == "analyze" or (
+        # The short screen needs headline metrics; a run of analyzers that declare none is listed whole.
+        screen = not options.full and _has_headline(result) and (options.view == "analyze" or (
             options.view == "compare" and len(result.articles) > 1))
         wide = None if options.color else (_columns() or SCREEN_WIDTH if screen else 160)
         console = Console(
@@ -75,6 +76,10 @@ def _first_screen(result: RunResult, console: Console, analysis: bool = False) -
     for article in result.articles:
         for warning in article.warnings:
             console.print(Text.assemble(("warning:", "yellow"), f" {warning}"))
+
+
+def _has_headline(result: RunResult) -> bool:
+    return any(metric.headline for metrics in result.catalogue.values() for metric in metrics)
 
 
 def _columns() -> int | None:

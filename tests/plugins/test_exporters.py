@@ -84,7 +84,7 @@ def test_table_shows_square_brackets_in_article_text_as_written(tmp_path):
     manager.register_module(QuotePlugin(), "quote")
     result = run([str(source)], manager, {})
     stream = io.StringIO()
-    manager.exporters()["table"][1].export(result, stream, ExportOptions(view="analyze"))
+    manager.exporters()["table"][1].export(result, stream, ExportOptions(view="analyze", full=True))
     assert "talks [sic] would resume [/b] on" in stream.getvalue()
     assert ":fire:" in stream.getvalue() and "\N{FIRE}" not in stream.getvalue()
 
