@@ -74,7 +74,7 @@ def test_show_clean_lists_kept_and_dropped():
 
 
 def test_analyze_shows_detail():
-    out = run_cli("analyze", str(FIXTURES / "scraped_article.txt")).stdout.decode()
+    out = run_cli("analyze", "--full", str(FIXTURES / "scraped_article.txt")).stdout.decode()
     assert "syllables" in out and "difficult words" in out
 
 
