@@ -63,20 +63,34 @@ def _first_screen(result: RunResult, console: Console, analysis: bool = False) -
             continue
         grid = RichTable(title=block.title, title_justify="left", box=box.SIMPLE_HEAD,
                          header_style="bold", pad_edge=False, show_edge=False)
-        for index, column in enumerate(block.columns):
-            numeric = column in block.numeric
-            grid.add_column(column, justify="right" if numeric else "left", no_wrap=True,
-                            overflow="ellipsis", max_width=48 if index == 0 else 40 if numeric or
-                            index < len(block.columns) - 1 else 64,
-                            min_width=min(len(column), 12) if numeric else None)
-        for row in block.rows:
-            grid.add_row(*[console.render_str(format_number(value)) for value in row])
+        cells = [[format_number(value) for value in row] for row in block.rows]
+        widths = _fit(block.columns, cells, block.numeric, console.width)
+        for column, width in zip(block.columns, widths):
+            grid.add_column(column, justify="right" if column in block.numeric else "left",
+                            no_wrap=True, overflow="ellipsis", width=width)
+        for row in cells:
+            grid.add_row(*[console.render_str(value) for value in row])
         console.print(grid)
         if block.note:
             console.print(block.note, style="dim")
     for article in result.articles:
         for warning in article.warnings:
             console.print(Text.assemble(("warning:", "yellow"), f" {warning}"))
+
+
+def _fit(columns: list[str], rows: list[list[str]], numeric: set[str], width: int) -> list[int]:
+    """Column widths that fit the screen: numbers are never cut; the widest text columns give way
+    first (to no less than 8 characters), so no column falls off the right edge."""
+    natural = [max([len(column), *(len(row[i]) for row in rows)]) for i, column in enumerate(columns)]
+    widths = [min(w, 48) if columns[i] not in numeric else w for i, w in enumerate(natural)]
+    budget = width - 3 * (len(columns) - 1)  # padding, separator, padding between columns
+    text = [i for i, column in enumerate(columns) if column not in numeric]
+    while sum(widths) > budget and text:
+        widest = max(text, key=lambda i: widths[i])
+        if widths[widest] <= 8:
+            break
+        widths[widest] -= 1
+    return widths
 
 
 def _has_headline(result: RunResult) -> bool:
