@@ -29,6 +29,7 @@ from framing.compare.stats import delta_size
 from framing.compare.tables import MetricRow, format_number, metric_rows, values_by_article
 from framing.model import Cell, Metric, Record, RunResult, Table
 
+WITHIN_STORIES = "Within stories"  # the title of framing.compare.story_tables' paired table
 MAX_FINDINGS = 6
 MIN_COUNT = 3
 MIN_TOTAL = 5
@@ -116,6 +117,7 @@ def first_screen(result: RunResult) -> list[Table | str]:
     if not found:
         blocks.append("   No difference rests on enough evidence to report; see the table below.")
     blocks.append(_headline_table(result, labels))
+    blocks.extend(t for t in result.tables if t.title.startswith(WITHIN_STORIES))  # --by-story
     if not result.groups:
         blocks.extend(_analyzer_tables(result, labels))
     blocks.append(MORE)
