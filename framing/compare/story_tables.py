@@ -102,7 +102,8 @@ def story_column(stories: Sequence[Story]) -> dict[str, str]:
 
 def add_within_stories(result: RunResult, window_days: float | None) -> list[Story]:
     """``compare --by-story``: find the stories of the run's articles and add the within-story table
-    (every article-level metric, every pair of outlets) with its findings as the table's note."""
+    (every article-level metric, every pair of outlets; those with a permutation p below 0.05 first)
+    with its findings as the table's note."""
     from framing.compare.groups import groups_by_argument
     from framing.compare.tables import metric_rows, values_by_article
 
@@ -121,7 +122,7 @@ def add_within_stories(result: RunResult, window_days: float | None) -> list[Sto
     stories = find_stories(inputs, window_days)
     story_of, outlets = story_column(stories), {item.id: item.outlet for item in inputs}
     records = values_by_article(result)
-    rows: list[list[Cell]] = []
+    rows: list[tuple[tuple[int, float], list[Cell]]] = []  # (strongest first, row)
     findings: list[tuple[float, str]] = []
     for row in metric_rows(result):
         if row.target:
@@ -132,11 +133,13 @@ def add_within_stories(result: RunResult, window_days: float | None) -> list[Sto
         for pair in paired_differences(values, story_of, outlets, result.seed,
                                        key=f"{row.analyzer}.{row.metric.name}"):
             label = row.metric.headline or row.metric.label
-            rows.append([label, row.metric.unit, pair.outlet_a, pair.outlet_b, len(pair.stories),
-                         pair.mean_a, pair.mean_b, pair.mean, pair.ci_low, pair.ci_high,
-                         pair.p_sign, pair.p_permutation])
-            if pair.p_permutation is not None and pair.p_permutation < ALPHA and pair.mean:
-                findings.append((pair.p_permutation, _finding(label, row.metric.unit, pair)))
+            p = pair.p_permutation
+            order = (0, p) if p is not None and p < ALPHA and pair.mean else (1, float(len(rows)))
+            rows.append((order, [
+                label, row.metric.unit, pair.outlet_a, pair.outlet_b, len(pair.stories),
+                pair.mean_a, pair.mean_b, pair.mean, pair.ci_low, pair.ci_high, pair.p_sign, p]))
+            if order[0] == 0:
+                findings.append((order[1], _finding(label, row.metric.unit, pair)))
     covered = sum(1 for story in stories if len(story.outlets) > 1)
     lines = [f"{len(stories)} stories (window {_window(window_days)}); {covered} covered by two or "
              "more outlets. Each shared story gives one difference per outlet pair; interval: "
@@ -148,7 +151,8 @@ def add_within_stories(result: RunResult, window_days: float | None) -> list[Sto
         WITHIN_TITLE,
         ["metric", "unit", "outlet A", "outlet B", "stories", "A mean", "B mean", "difference",
          "95% CI low", "95% CI high", "p (sign)", "p (permutation)"],
-        rows, numeric={"stories", "A mean", "B mean", "difference", "95% CI low", "95% CI high",
+        [cells for _, cells in sorted(rows, key=lambda pair: pair[0])],
+        numeric={"stories", "A mean", "B mean", "difference", "95% CI low", "95% CI high",
                        "p (sign)", "p (permutation)"},
         note="\n".join(lines)))
     return stories

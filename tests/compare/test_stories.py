@@ -202,12 +202,16 @@ def test_one_story_has_no_interval() -> None:
     assert pair.differences == (2.0,) and pair.ci_low is None and pair.ci_high is None
 
 
-def test_stories_command_on_folders(tmp_path: Path) -> None:
-    """Folders name the outlets; a CSV corpus with a story column comes back for --group-by."""
+def _folders(tmp_path: Path) -> None:
     for article in ARTICLES:
         folder = tmp_path / ("harbour" if article.outlet == "Harbour Post" else "valley")
         folder.mkdir(exist_ok=True)
         (folder / f"{article.id}.txt").write_text(f"{article.title}\n\n{article.text}\n", "utf-8")
+
+
+def test_stories_command_on_folders(tmp_path: Path) -> None:
+    """Folders name the outlets; a CSV corpus with a story column comes back for --group-by."""
+    _folders(tmp_path)
     (tmp_path / "valley" / "=broken.txt").write_bytes(b"")  # an empty file: reported, not fatal
     run = run_cli("stories", "harbour", "valley", "-o", "stories.json", "--coverage",
                   "coverage.csv", "--assign", "assigned.csv", cwd=tmp_path)
@@ -227,3 +231,17 @@ def test_stories_command_on_folders(tmp_path: Path) -> None:
     assert assigned["b-strike"]["story"] == assigned["a-strike"]["story"] != assigned["a-museum"][
         "story"]
     assert "Mirelle" in assigned["b-strike"]["text"]
+
+
+def test_compare_by_story_pairs_the_shared_stories(tmp_path: Path) -> None:
+    _folders(tmp_path)
+    run = run_cli("compare", "harbour", "valley", "--by-story", "-f", "json", "--only",
+                  "readability", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    [table] = [t for t in json.loads(run.stdout)["tables"] if t["title"].startswith("Within")]
+    rows = [dict(zip(table["columns"], row, strict=True)) for row in table["rows"]]
+    assert rows and all(r["outlet A"] == "harbour" and r["outlet B"] == "valley" for r in rows)
+    assert all(r["stories"] == 2 for r in rows)  # the bridge and the strike; the museum is alone
+    for r in rows:
+        assert math.isclose(r["difference"], r["B mean"] - r["A mean"], abs_tol=1e-9)
+    assert "3 stories (window 3 days); 2 covered by two or more outlets" in table["note"]
