@@ -10,7 +10,7 @@ import sys
 import typer
 
 from framing import __version__
-from framing.cli import codebook, compare, explain, new_plugin, plugins_command
+from framing.cli import codebook, compare, explain, new_plugin, plugins_command, stories
 from framing.cli import report as report_command
 from framing.errors import FramingError
 
@@ -53,6 +53,7 @@ app.command("new-plugin")(new_plugin.new_plugin)
 app.command("metrics")(codebook.metrics)
 app.command("explain")(explain.explain)
 app.command("report", epilog=EPILOG)(report_command.report)
+app.command("stories")(stories.stories)
 
 
 def _terminate(signum: int, frame: object) -> None:

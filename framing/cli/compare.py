@@ -30,6 +30,14 @@ SeedOption = typer.Option(0, "--seed", help="Seed for the bootstrap and permutat
 LabelOption = typer.Option(
     [], "--label", help="Display name of an article on screen, in input order (repeatable)."
 )
+ByStoryOption = typer.Option(
+    False, "--by-story", help="Also compare outlets within the stories they both cover (paired; "
+    "docs/stories.md)."
+)
+WindowOption = typer.Option(
+    "3", "--window", help="With --by-story: days within which a story's articles appear; none = "
+    "text alone."
+)
 SummaryOption = typer.Option(
     True, "--summary/--no-summary", help="Write the plain-language summary."
 )
@@ -77,6 +85,10 @@ def _run(
 
         complete(result, inputs, comparison["group_by"], comparison["seed"], comparison["summary"],
                  comparison.get("style_words", False))
+        if comparison.get("window") is not None and result.articles:
+            from framing.compare.story_tables import add_within_stories, parse_window
+
+            add_within_stories(result, parse_window(comparison["window"]))
         result.labels = _labels(result, comparison.get("labels") or [])
     if result.articles:
         full = bool(comparison.get("full") if comparison else analyze_full)
@@ -124,6 +136,8 @@ def compare(
         False, "--full", help="On screen, print every metric and table instead of the first screen."
     ),
     label: list[str] = LabelOption,
+    by_story: bool = ByStoryOption,
+    window: str = WindowOption,
     targets: int = typer.Option(
         0, "--targets", min=0, help="Wide CSV: also the top N actors, sources and categories of "
         "each per-target metric (all of them are in --layout long)."
@@ -148,7 +162,8 @@ def compare(
 ) -> None:
     """Compare articles side by side, or groups of them (one folder per outlet, or --group-by)."""
     comparison = {"group_by": group_by, "seed": seed, "summary": summary, "full": full,
-                  "labels": label, "style_words": style_words, "targets": targets}
+                  "labels": label, "style_words": style_words, "targets": targets,
+                  "window": window if by_story else None}
     if not inputs and source is None:
         raise UsageError("give article files or directories, or --from STORE")
     _run(inputs or [], "compare", fmt, output, layout, plugin, disable, only, debris, max_size,

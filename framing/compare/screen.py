@@ -22,13 +22,15 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from framing.compare.groups import compare_groups, group_names
 from framing.compare.stats import delta_size
 from framing.compare.tables import MetricRow, format_number, metric_rows, values_by_article
 from framing.model import Cell, Metric, Record, RunResult, Table
 
+WITHIN_STORIES = "Within stories"  # the title of framing.compare.story_tables' paired table
+WITHIN_STORIES_ROWS = 8
 MAX_FINDINGS = 6
 MIN_COUNT = 3
 MIN_TOTAL = 5
@@ -116,6 +118,10 @@ def first_screen(result: RunResult) -> list[Table | str]:
     if not found:
         blocks.append("   No difference rests on enough evidence to report; see the table below.")
     blocks.append(_headline_table(result, labels))
+    for table in result.tables:  # compare --by-story: its findings, then its strongest rows
+        if table.title.startswith(WITHIN_STORIES):
+            cut = _cut(table, WITHIN_STORIES_ROWS, labels)
+            blocks.append(replace(cut, note="\n".join(n for n in (table.note, cut.note) if n)))
     if not result.groups:
         blocks.extend(_analyzer_tables(result, labels))
     blocks.append(MORE)

@@ -94,3 +94,27 @@ def is_common_word(word: str) -> bool:
             if lowered[: -len(ending)] + replace in words:
                 return True
     return False
+
+
+# --- content words and quotations, shared by coverage's sentence matching and the story finder ---
+
+STEM_SUFFIXES = ("ing", "ed", "es", "s", "ly")
+# Titles written before a name, without their full stop; "Dr. Yusuf al-Hadri" is "Yusuf al-Hadri".
+HONORIFICS = frozenset("mr mrs ms dr prof col gen lt sgt capt maj sen rep gov rev".split())
+# Quoted words shorter than this are scare quotes ("so-called 'reform'"), not a quotation to match.
+MIN_QUOTE_WORDS = 4
+
+
+def stem(word: str) -> str:
+    """A light suffix stem (killed/kills/killing -> kill) so inflection does not hide a match."""
+    word = word.removesuffix("'s").removesuffix("\u2019s")
+    for suffix in STEM_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def quoted_runs(words: list[str], size: int = MIN_QUOTE_WORDS) -> list[str]:
+    """Every run of ``size`` consecutive quoted words, space-joined: two texts that quote the same
+    words share runs even when one quotes more of the sentence than the other."""
+    return [" ".join(words[i:i + size]) for i in range(len(words) - size + 1)]

@@ -37,19 +37,17 @@ from framing.model import Document, Quotation, Sentence, Token
 from framing.nlp.attribution import find_sources
 from framing.nlp.entities import ActorSet, discover, mentions_for
 from framing.nlp.quotes import is_scare_quote
-from framing.nlp.words import is_name_word, strip_possessive
+from framing.nlp.words import HONORIFICS as TITLES
+from framing.nlp.words import MIN_QUOTE_WORDS, is_name_word, stem, strip_possessive
 
 SPEAKER_RULE = "framing.nlp.attribution (speakers merged across each article)"
 # Chosen on the dev part of benchmarks/coverage.py (see benchmarks/README.md, "## coverage").
 THRESHOLD = 0.3
-MIN_QUOTE_WORDS = 4
 # Missing from sklearn's list; without them "What did any of us do?" paired with "It did not …".
 EXTRA_STOP_WORDS = frozenset({"did", "does", "doing", "just"})
 NAME_CONNECTORS = frozenset({"of", "for", "the", "de", "du", "van", "von", "bin", "al", "and"})
 # Honorifics dropped from the front of a name so "Dr. Yusuf al-Hadri" and "Yusuf al-Hadri" agree.
-HONORIFICS = frozenset(
-    "mr. mrs. ms. dr. prof. col. gen. lt. sgt. capt. maj. sen. rep. gov. rev. mr mrs ms dr".split()
-)
+HONORIFICS = TITLES | frozenset(title + "." for title in TITLES)
 NOT_NAMES = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december i""".split()
@@ -66,7 +64,6 @@ NUMBER_WORDS = {
     for tens, word in enumerate("_ _ _ thirty forty fifty sixty seventy eighty ninety".split())
     if word != "_"
 }
-SUFFIXES = ("ing", "ed", "es", "s", "ly")
 
 
 @dataclass(frozen=True)
@@ -391,15 +388,6 @@ def _features(
     features.extend(f"#{number}" for number in numbers)
     features.extend(f"@{name.lower()}" for name in names)
     return features
-
-
-def stem(word: str) -> str:
-    """A light suffix stem (killed/kills/killing -> kill) so inflection does not hide a match."""
-    word = word.removesuffix("'s").removesuffix("’s")
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
 
 
 @lru_cache(maxsize=1)
