@@ -142,7 +142,7 @@ def analysis_screen(result: RunResult) -> list[Table | str]:
             record = cells.get((analyzer, metric.name, ""))
             if record is None:
                 continue
-            rows.append([metric.headline, _amount(record.value, metric.unit),
+            rows.append([metric.headline, amount(record.value, metric.unit),
                          _evidence(record, article.document.text)])
         title = f"{labels[meta.id]}: {_clip(meta.title, 80)} ({len(article.document.words)} words)"
         blocks.append(Table(title, ["measure", "value", "evidence (first passages cited, or the detail)"],
@@ -195,7 +195,7 @@ def _headline_table(result: RunResult, labels: dict[str, str]) -> Table:
         cells = [values[i].get((analyzer, metric.name, "")) for i in ids]
         if all(c is None or c.value is None for c in cells):
             continue
-        rows.append([metric.headline, *[_amount(c.value if c else None, metric.unit) for c in cells]])
+        rows.append([metric.headline, *[amount(c.value if c else None, metric.unit) for c in cells]])
     return Table("Headline measures (`framing explain NAME` for any of them)", columns, rows,
                  numeric=set(columns[1:]))
 
@@ -215,9 +215,9 @@ def _group_headline_table(result: RunResult) -> Table:
                 cells.append(None)
                 continue
             interval = ("" if summary.ci_low is None or summary.ci_high is None else
-                        f" ({_amount(summary.ci_low, row.metric.unit)}–"
-                        f"{_amount(summary.ci_high, row.metric.unit)})")
-            cells.append(f"{_amount(summary.mean, row.metric.unit)}{interval}")
+                        f" ({amount(summary.ci_low, row.metric.unit)}–"
+                        f"{amount(summary.ci_high, row.metric.unit)})")
+            cells.append(f"{amount(summary.mean, row.metric.unit)}{interval}")
         rows.append(cells)
     return Table("Headline measures: group mean (95% bootstrap interval)", ["measure", *names],
                  rows, numeric=set(names))
@@ -255,7 +255,7 @@ def _article_finding(row: MetricRow, records: dict[str, Record]) -> Finding | No
     if relative < MIN_RELATIVE:
         return None
     unit = row.metric.unit
-    where = f"{high} {_amount(top, unit)} vs {low} {_amount(bottom, unit)}"
+    where = f"{high} {amount(top, unit)} vs {low} {amount(bottom, unit)}"
     sentence = (f"{_label(row)}: {where} ({n_high} vs {n_low} passages); "
                 f"{_direction(row.metric, high)}.")
     return Finding(sentence, relative * (n_high + n_low) / (n_high + n_low + 5), _key(row))
@@ -276,8 +276,8 @@ def group_findings(result: RunResult, limit: int = MAX_FINDINGS) -> list[Finding
         if min(a.n, b.n) < 2:
             continue
         unit = row.metric.unit
-        sentence = (f"{_label(row)}: {high} mean {_amount(b.mean, unit)} vs {low} "
-                    f"{_amount(a.mean, unit)} (Cliff's delta {abs(delta):.2f}, {delta_size(delta)}; "
+        sentence = (f"{_label(row)}: {high} mean {amount(b.mean, unit)} vs {low} "
+                    f"{amount(a.mean, unit)} (Cliff's delta {abs(delta):.2f}, {delta_size(delta)}; "
                     f"p = {p:.3f}; n = {b.n} and {a.n}). {_direction(row.metric, high)}.")
         found.append(Finding(sentence, abs(delta) - p, _key(row)))
     return _best(found, limit)
@@ -334,7 +334,7 @@ def _direction(metric: Metric, high: str) -> str:
     return f"{high} higher"
 
 
-def _amount(value: float | None, unit: str) -> str:
+def amount(value: float | None, unit: str) -> str:
     """A value for the screen: shares as percentages, the rest with at most one decimal."""
     if value is None:
         return "–"

@@ -160,11 +160,11 @@ def add_within_stories(result: RunResult, window_days: float | None) -> list[Sto
 
 def _finding(label: str, unit: str, pair: PairedDifference) -> str:
     """"In the 12 stories both A and B cover, quotations per article: B 4.1 vs A 2.3 (...)"."""
-    from framing.compare.screen import _amount  # the first screen's way of writing a value
+    from framing.compare.screen import amount  # the first screen's way of writing a value
 
     a, b = pair.outlet_a, pair.outlet_b
     return (f"In the {len(pair.stories)} stories both {a} and {b} cover, {label}: "
-            f"{b} {_amount(pair.mean_b, unit)} vs {a} {_amount(pair.mean_a, unit)} "
+            f"{b} {amount(pair.mean_b, unit)} vs {a} {amount(pair.mean_a, unit)} "
             f"(per-story difference {pair.mean or 0:+.3g}, sign-flip p = {pair.p_permutation:.3f}).")
 
 
