@@ -39,7 +39,7 @@ PUBLISHED = {  # NewsMTSC paper, Table 2, test splits, mean of 5 runs
     "mt": "RoBERTa GRU-TSC 0.825 (published, test_mt); BERT SPC 0.737",
 }
 DEVELOPMENT = {
-    "dev": "dev: chose the model's C, min_df and class weights and the VADER neutral bands",
+    "dev": "chose the model's C, min_df and class weights and the VADER neutral bands",
     "test": "held out: never used to choose (each run listed in benchmarks/README.md)",
 }
 

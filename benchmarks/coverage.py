@@ -68,8 +68,8 @@ SPLITS = {
     "test": "OneStopEnglish test titles (generated pairs); team-written test pairs; example articles "
     "(development set); the baseline's threshold still from dev",
 }
-WHAT = ("`coverage` (the coverage tables and `framing diff`), default threshold 0.3: a body sentence "
-        "with no counterpart in the other article is \"only in\" it")
+WHAT = ("`coverage` (coverage tables, `framing diff`), threshold 0.3: \"only in\" = a body sentence "
+        "with no counterpart in the other article")
 SYNONYMS = {
     "said": "stated",
     "says": "states",
@@ -368,20 +368,19 @@ def figures(split_name: str, path: Path = DEFAULT) -> list[Figure]:
                                        f"counterpart {theirs['right_counterpart']:.3f}")),
             readme=readme, extra={k: ours[k] for k in ("precision", "recall", "right_counterpart")})
 
-    development = {"dev": "dev titles: the threshold (0.3) was chosen on them",
+    development = {"dev": "the threshold (0.3) was chosen on these titles",
                    "test": "held out (each run listed in benchmarks/README.md)"}
     for mode, parts in generated.items():
         out.append(row(parts[split_name], f"OneStopEnglish articles, generated pairs: sentences deleted, "
                        f"{mode} paraphrase", split_name, development[split_name], mode == "heavy"))
-    team_development = {"dev": "dev pairs: written before any measurement; read while checking the "
-                        "benchmark", "test": "held out: written before any measurement, never read "
+    team_development = {"dev": "written before any measurement; read while checking the benchmark",
+                        "test": "held out: written before any measurement, never read "
                         "by a run before the test run"}
     out.append(row(team_pairs(split_name), "team-written pairs: one report rewritten by hand in "
                    "another outlet's style, facts dropped and added (benchmarks/gold/coverage)",
                    split_name, team_development[split_name], True))
     out.append(row(generated["mild"]["examples"], "the bundled example articles, generated pairs, mild "
-                   "paraphrase", "development set", "development set: the threshold's choice looked at "
-                   "them", False))
+                   "paraphrase", "development set", "the threshold's choice looked at them", False))
     return out
 
 

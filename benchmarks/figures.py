@@ -34,8 +34,9 @@ class Figure:
 
     ``split`` is the data's part ("dev", "test", or "development set" for data the rules were
     written against, whatever split was asked for); ``development`` says in words how the data was
-    used while developing (or "not used in development"). ``readme`` rows appear in the README's
-    "How well it measures" table; the others are kept in results.json for the record.
+    used while developing (the tables print it after the split, so it does not repeat it).
+    ``readme`` rows appear in the README's "How well it measures" table; the others are kept in
+    results.json for the record.
     """
 
     analyzer: str
@@ -55,11 +56,11 @@ class Figure:
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
-        data["value"] = round(self.value, 4)
+        data["value"] = round(self.value, 6)  # 6 places: the tables round to 3 without double rounding
         data["baselines"] = [
-            {**asdict(b), "value": round(b.value, 4)} for b in self.baselines
+            {**asdict(b), "value": round(b.value, 6)} for b in self.baselines
         ]
-        data["extra"] = {k: round(v, 4) for k, v in self.extra.items()}
+        data["extra"] = {k: round(v, 6) for k, v in self.extra.items()}
         return data
 
 

@@ -343,8 +343,8 @@ PUBLISHED = (
     "its fine-tuned BERT 0.804",
 )
 DEVELOPMENT = {
-    "dev": "dev half: per-category figures were read on it while the packs were written (categories "
-    "added whole, no word chosen by its score); the tuned rules are fitted on it",
+    "dev": "per-category figures were read on it while the packs were written (categories added "
+    "whole, no word chosen by its score); the tuned rules are fitted on it",
     "test": "held out: never used to choose; each configuration scored on it is listed in "
     "benchmarks/README.md",
 }

@@ -57,7 +57,8 @@ def render(results: dict[str, Any]) -> str:
             baselines = "; ".join(f"{b['name']}: {b['value']:.3f}" for b in figure["baselines"])
             lines.append(
                 f"| {_cell(figure['what'])} | {_cell(figure['data'])}; {_cell(figure['items'])} | "
-                f"{_cell(figure['development'])} | {_cell(figure['metric'])} **{figure['value']:.3f}**"
+                f"**{figure['split']}**: {_cell(figure['development'])} | "
+                f"{_cell(figure['metric'])} **{figure['value']:.3f}**"
                 + (f" ({_cell(figure['detail'])})" if figure["detail"] else "")
                 + f" | {_cell(baselines) or '-'} | {_cell('; '.join(figure['references'])) or '-'} |")
     for what, why in NOT_MEASURED:

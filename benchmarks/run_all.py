@@ -22,6 +22,7 @@ import re
 import subprocess
 import sys
 import time
+import traceback
 from datetime import date
 from pathlib import Path
 from types import ModuleType
@@ -159,6 +160,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  skipped: {error}", file=sys.stderr)
             failed.append(name)
             continue
+        except Exception:  # one broken benchmark must not lose the others' figures
+            traceback.print_exc()
+            print(f"  {name} failed; its previous entry in {args.results.name} is kept", file=sys.stderr)
+            failed.append(name)
+            continue
         seconds = time.perf_counter() - started
         entries[name] = {"split_run": args.split, "date": date.today().isoformat(), "commit": revision,
                          "uncommitted": uncommitted, "seconds": round(seconds, 1),
@@ -175,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
         append_history(history_block(entries, command), args.history)
     if entries:
         print(f"wrote {args.results}; now run python benchmarks/readme_table.py")
+    if failed:
+        print(f"run_all: not measured this run: {', '.join(failed)}", file=sys.stderr)
     return 1 if failed else 0
 
 

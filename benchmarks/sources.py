@@ -405,10 +405,10 @@ SPLITS = {
     "dev": "PolNeAR polnear_dev.jsonl; team gold articles (development set)",
     "test": "PolNeAR polnear_test.jsonl; team gold articles (development set)",
 }
-WHAT = ("`sources` (attributions and speakers from framing.nlp.attribution), default settings")
+WHAT = "`sources`, default settings"
 POLNEAR_DEVELOPMENT = {
-    "dev": "dev: the attribution rules were tuned on it (error analysis, every rule kept only if dev "
-    "F1 did not fall)",
+    "dev": "the attribution rules were tuned on it (error analysis, every rule kept only if dev F1 "
+    "did not fall)",
     "test": "held out: scored after each round's dev work, never to choose a rule (each run is listed in "
     "benchmarks/README.md)",
 }
@@ -430,12 +430,12 @@ def figures(split: str, polnear_dir: Path = DEFAULT_POLNEAR, gold: Path = DEFAUL
     found, speakers = team.agreement["found"]
     out += _rows(team.score, team.baseline, f"team-written wire articles ({team.articles}, "
                  "benchmarks/gold)", "development set",
-                 "development set: the attribution rules were tuned on these articles", (),
+                 "the attribution rules were tuned on these articles", (),
                  (f"speakers found {found}/{speakers}",))
     out.append(Figure(
         "sources", WHAT + ": speakers found", f"team-written wire articles ({team.articles}, "
-        "benchmarks/gold)", "development set", "development set: the attribution rules were tuned on "
-        "these articles", "speakers found (share of gold speakers)", found / speakers,
+        "benchmarks/gold)", "development set", "the attribution rules were tuned on these articles",
+        "speakers found (share of gold speakers)", found / speakers,
         f"{speakers} gold speakers",
         "; ".join(f"{key} agreement {right}/{total}" for key, (right, total) in team.agreement.items()
                   if key != "found"), readme=False))
