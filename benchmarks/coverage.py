@@ -117,8 +117,6 @@ SYNONYMS = {
 }
 
 
-
-
 @dataclass(frozen=True)
 class Pair:
     """Two articles, their gold body sentences in order, and which sentences tell the same."""
@@ -148,10 +146,9 @@ def by_alignment(threshold: float = THRESHOLD) -> Predictor:
     """The coverage analyzer's alignment (framing.plugins.coverage.align)."""
     def predict(a: Document, b: Document) -> tuple[Aligned, Aligned]:
         articles = align([a, b], threshold).articles
-        return tuple(  # type: ignore[return-value]
-            [(s.start, articles[1 - side].sentences[s.counterpart.index].start
-              if s.counterpart else None) for s in articles[side].sentences]
-            for side in (0, 1))
+        sides = [[(s.start, articles[1 - side].sentences[s.counterpart.index].start
+                   if s.counterpart else None) for s in articles[side].sentences] for side in (0, 1)]
+        return sides[0], sides[1]
     return predict
 
 
