@@ -26,7 +26,14 @@ from figures import Baseline, Figure, majority  # noqa: E402
 from figures import macro_f1 as _macro_f1  # noqa: E402
 from newsmtsc import DEFAULT, read  # noqa: E402
 
-from framing.nlp.sentiment import LABELS, Scorer, SentimentModel, TargetContext, VaderScorer, label_of  # noqa: E402
+from framing.plugins.actors.sentiment import (  # noqa: E402
+    LABELS,
+    Scorer,
+    SentimentModel,
+    TargetContext,
+    VaderScorer,
+    label_of,
+)
 
 THRESHOLDS = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5)
 PARTS = {"dev": ("dev_rw", "dev_mt"), "test": ("test_rw", "test_mt")}

@@ -3,7 +3,7 @@ baseline, on generated pairs and on the team's hand-written pairs; and alignment
 
 Two kinds of pairs:
 
-- **Generated** (documented in docs/coverage.md): from one source text, take its body sentences and
+- **Generated** (documented in docs/analyzers/coverage.md): from one source text, take its body sentences and
   build two articles. A drops one random share of the sentences (they are "only in B"), B drops
   another (they are "only in A"); every kept sentence of B is paraphrased with probability
   ``PARAPHRASE`` by synonym swaps from ``SYNONYMS`` and clause reordering (a trailing ", X said."
@@ -59,7 +59,7 @@ PARAPHRASE = 0.5  # share of B's kept sentences that are paraphrased
 HEAVY_DROP = 0.3  # heavy paraphrase: share of lower-case content words dropped
 # The threshold rule: the lowest threshold whose dev F1 is within F1_MARGIN of the best, in both
 # paraphrase modes. Lowest, because the generator's paraphrases keep more words than two outlets'
-# independent reports do (see docs/coverage.md).
+# independent reports do (see docs/analyzers/coverage.md).
 F1_MARGIN = 0.03
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 OVERLAP_THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)

@@ -200,6 +200,24 @@ class Measurement:
     spans: tuple[Span, ...] = ()
 
 
+@dataclass(frozen=True)
+class Highlight:
+    """How the report draws the evidence spans of one of an analyzer's metrics.
+
+    An analyzer declares ``highlights = {metric name: Highlight(...)}``; metrics without one are still
+    drawn, in a layer of their own with a dashed outline. ``layer`` lets two metrics share one layer;
+    ``style`` is one of shade, underline, box, dashed, bold, outline; ``on`` is whether the layer is
+    shown when the page opens; ``colour_by`` names a metric whose target colours a mark (the speaker's
+    side, say) when that metric cites the same span.
+    """
+
+    layer: str
+    title: str
+    style: str
+    on: bool = True
+    colour_by: str = ""
+
+
 @runtime_checkable
 class Analyzer(Protocol):
     """What an analyzer plugin registers. See docs/plugins.md."""
@@ -256,6 +274,10 @@ class ArticleResult:
             return self.table_data[analyzer.name]
         return analyzer.table_data(self.document)
 
+    def values(self) -> dict[tuple[str, str, str], float | None]:
+        """(analyzer, metric, target) -> value: the article's records as one row of a wide table."""
+        return {(r.analyzer, r.metric, r.target): r.value for r in self.records}
+
 
 Cell = str | float | int | None
 
@@ -286,10 +308,24 @@ class RunResult:
     seed: int = 0
     # Ctrl-C or SIGTERM stopped the run: the articles hold what finished, the rest was not read.
     interrupted: bool = False
+    # The analyzers behind the records, by name: the report draws what they declare (``highlights``,
+    # ``charts(result)``). Empty for a result no analyzers were attached to.
+    analyzers: dict[str, Analyzer] = field(default_factory=dict)
 
     @property
     def records(self) -> list[Record]:
         return [record for article in self.articles for record in article.records]
+
+    def values(
+        self, analyzer: str, metric: str, skip_missing: bool = False
+    ) -> dict[str, dict[str, float | None]]:
+        """target -> article id -> value, for one metric: the pivot tables and charts are drawn from."""
+        table: dict[str, dict[str, float | None]] = {}
+        for record in self.records:
+            if record.analyzer == analyzer and record.metric == metric:
+                if record.value is not None or not skip_missing:
+                    table.setdefault(record.target, {})[record.article] = record.value
+        return table
 
     @property
     def partial(self) -> bool:

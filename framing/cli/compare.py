@@ -30,9 +30,6 @@ SeedOption = typer.Option(0, "--seed", help="Seed for the bootstrap and permutat
 SummaryOption = typer.Option(
     True, "--summary/--no-summary", help="Write the plain-language summary."
 )
-FramesModelOption = typer.Option(
-    None, "--frames-model", help="Frame classifier (JSON) from `framing train`: predicted frames."
-)
 
 
 def _run(
@@ -68,12 +65,6 @@ def _run(
         except (OSError, ValueError) as error:
             raise UsageError(f"{debris}: {error}") from None
     config = options.config_from(max_size, lexicon, actors, settings)
-    if comparison and comparison.get("frames_model") is not None:
-        model = comparison["frames_model"]
-        from framing.plugins.frames import model as frames_model  # lazily: numpy is not needed for --help
-
-        frames_model.load(model)  # a bad model file stops the run here, with its reason
-        config["settings"].setdefault("frames", {})["model"] = str(model)
     result = scaling.run_result(inputs, manager, config, rules, only, plugin, disable,
                                 scale or scaling.scale_options(), store, source)
     if comparison is not None:
@@ -108,7 +99,6 @@ def compare(
     group_by: str = GroupByOption,
     seed: int = SeedOption,
     summary: bool = SummaryOption,
-    frames_model: Path = FramesModelOption,
     errors: Path = options.ErrorsOption,
     verbose: bool = options.VerboseOption,
     full: bool = typer.Option(
@@ -129,8 +119,7 @@ def compare(
     url_col: str = scaling.UrlColOption,
 ) -> None:
     """Compare articles side by side, or groups of them (one folder per outlet, or --group-by)."""
-    comparison = {"group_by": group_by, "seed": seed, "summary": summary,
-                  "frames_model": frames_model, "full": full}
+    comparison = {"group_by": group_by, "seed": seed, "summary": summary, "full": full}
     if not inputs and source is None:
         raise UsageError("give article files or directories, or --from STORE")
     _run(inputs or [], "compare", fmt, output, layout, plugin, disable, only, debris, max_size,

@@ -92,7 +92,7 @@ def run_store(store_path: Path, inputs: list[str], manager: Any, config: dict[st
               rules: Any, only: list[str], scale: dict[str, Any], setup: Any) -> int:
     """``analyze --store``: stream into the store, print what was done, return the exit code."""
     from framing.host import parallel
-    from framing.host.runner import _read_articles, _unique_id, select_analyzers
+    from framing.host.runner import read_articles, select_analyzers, unique_id
     from framing.host.store import Store, analyze_into
     from framing.model import Problem
 
@@ -100,7 +100,7 @@ def run_store(store_path: Path, inputs: list[str], manager: Any, config: dict[st
     engine, select = make_engine(scale, setup, documents=False)
     problems: list[Problem] = [Problem("plugins", m) for m in manager.load_errors]
     seen: dict[str, int] = {}
-    articles = select(_unique_id(a, seen) for a in _read_articles(inputs, manager, config, problems))
+    articles = select(unique_id(a, seen) for a in read_articles(inputs, manager, config, problems))
     store = Store(store_path)
     try:
         with parallel.ProgressBar(scale["quiet"], progress_total(scale)) as bar:

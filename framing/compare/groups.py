@@ -85,8 +85,7 @@ def values_by_group(result: RunResult) -> dict[tuple[str, str, str], dict[str, l
     table: dict[tuple[str, str, str], dict[str, list[float]]] = {}
     for article in result.articles:
         group = result.groups[article.document.article.id]
-        latest = {(r.analyzer, r.metric, r.target): r.value for r in article.records}  # as the tables
-        for key, value in latest.items():
+        for key, value in article.values().items():  # the last record of a key wins, as in the tables
             if value is not None:
                 if key not in table:
                     table[key] = {name: [] for name in names}

@@ -134,7 +134,7 @@ def wide_table(result: RunResult) -> Table:
         meta = article.document.article
         group: list[Cell] = [result.groups[meta.id]] if grouped else []
         # a dict per article, looked up once per column: corpora have thousands of columns
-        cells = {(r.analyzer, r.metric, r.target): r.value for r in article.records}
+        cells = article.values()
         rows.append([meta.id, *group, meta.title, meta.source, *map(cells.get, keys)])
     return Table("Wide", columns, rows, numeric={row.key for row in metric_list})
 
@@ -167,25 +167,6 @@ def codebook_table(catalogue: Mapping[str, tuple[Metric, ...]]) -> Table:
 
 def _label(row: MetricRow) -> str:
     return f"{row.metric.label}: {row.target}" if row.target else row.metric.label
-
-
-def select_table(result: RunResult, view: str, layout: str, full: bool = False) -> Table:
-    """The table for a view ('compare', 'analyze', 'codebook') and CSV layout.
-
-    Layouts: 'wide' (row per article), 'long' (row per value), 'groups' (row per group, when the
-    articles are grouped) or '' (the view's own table for the screen).
-    """
-    if view == "codebook":
-        return codebook_table(result.catalogue)
-    if result.groups and (layout == "groups" or (layout == "" and view == "compare")):
-        from framing.compare.groups import group_table, groups_wide_table  # groups builds on this module
-
-        return groups_wide_table(result) if layout == "groups" else group_table(result)
-    if layout == "wide":
-        return wide_table(result)
-    if layout == "long":
-        return long_table(result)
-    return comparison_table(result, full) if view == "compare" else analysis_table(result)
 
 
 def format_number(value: Any) -> str:

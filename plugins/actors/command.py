@@ -11,7 +11,7 @@ from rich.table import Table as RichTable
 
 from framing.cli import options
 from framing.errors import FramingError, UsageError
-from framing.host.runner import _unique_id
+from framing.host.runner import unique_id
 from framing.model import Document
 from framing.nlp.entities import ActorSet, discover, find_mentions
 from framing.text.pipeline import prepare
@@ -38,7 +38,7 @@ def actors(
     for item in expand_inputs(inputs):
         if isinstance(item, FramingError):
             raise item
-        documents.append(prepare(_unique_id(manager.read_article(Path(item), config), seen)))
+        documents.append(prepare(unique_id(manager.read_article(Path(item), config), seen)))
     if not documents:
         raise UsageError("no articles to read")
     actor_set = ActorSet.load(actors_file) if actors_file else discover(documents)

@@ -19,7 +19,7 @@ label is checked against the other articles' whole text, not only against the al
 number that appears nowhere in the others, an actor (name) mentioned nowhere in the others, a
 quotation none of them quotes (with its speaker), and a claim attributed to a source. Actors come
 from ``framing.nlp.entities`` and speakers and sources from ``framing.nlp.attribution``. Summary lines are
-built from those checked labels only. See docs/coverage.md for the rules and the benchmark
+built from those checked labels only. See docs/analyzers/coverage.md for the rules and the benchmark
 behind ``THRESHOLD``.
 """
 

@@ -6,7 +6,7 @@ import csv
 from typing import Any, TextIO
 
 from framing import hookimpl
-from framing.compare.tables import select_table
+from framing.compare.views import select_table
 from framing.exporters import ExportOptions, spreadsheet_safe
 from framing.model import RunResult
 

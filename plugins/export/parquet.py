@@ -11,7 +11,7 @@ import sys
 from typing import Any, TextIO
 
 from framing import hookimpl
-from framing.compare.tables import select_table
+from framing.compare.views import select_table
 from framing.errors import UsageError
 from framing.exporters import ExportOptions
 from framing.model import RunResult

@@ -10,7 +10,8 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from framing import hookimpl
-from framing.compare.tables import format_number, select_table
+from framing.compare.tables import format_number
+from framing.compare.views import select_table
 from framing.exporters import ExportOptions
 from framing.model import RunResult, Table
 

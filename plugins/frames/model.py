@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from framing.errors import FramingError
+from framing.errors import UsageError
 
 MODEL_FORMAT = "framing-frames-model"
 MODEL_VERSION = 1
@@ -34,7 +34,7 @@ FOLDS = 5  # the report's outer folds; also the fewest examples a label needs
 CHOICE_FOLDS = 3  # folds for choosing features and C: 6 settings x 3 fits keeps training quick
 
 
-class FramesModelError(FramingError):
+class FramesModelError(UsageError):
     """A model file that is missing, corrupted or of another version, or unusable training data."""
 
 

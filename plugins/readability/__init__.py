@@ -13,10 +13,17 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from framing import Document, Measurement, Metric, hookimpl
+from framing import Document, Measurement, Metric, RunResult, hookimpl
+from framing.config import read_settings
 from framing.plugins.readability.syllables import is_difficult_word, syllable_count
+
+if TYPE_CHECKING:
+    from framing.report.charts import Chart
+
+# The grade-level formulas the report draws side by side.
+GRADES = ("flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index")
 
 LONG_SENTENCE_WORDS = 25  # GOV.UK and plain-language guidance: keep sentences under 25 words
 
@@ -128,6 +135,19 @@ class Readability:
     version = "1.0"
     metrics = METRICS
 
+    def charts(self, result: RunResult) -> list[Chart]:
+        """The report's chart: the four reading-grade formulas, one bar per article."""
+        from framing.report.charts import Chart, grouped_bars, metric, values
+
+        declared = [m for name in GRADES if (m := metric(result, self.name, name))]
+        grades = {m.label: values(result, self.name, m.name).get("", {}) for m in declared}
+        if not any(grades.values()):
+            return []
+        svg = grouped_bars(result, list(grades), grades, "US school grade / years of schooling")
+        return [Chart("Readability", svg,
+                      "Reading-grade formulas of the body text (higher = harder to read): "
+                      + "; ".join(f"{m.label} ({m.unit})" for m in declared) + ".")]
+
     def analyze(self, document: Document) -> list[Measurement]:
         counts = count(document)
         detail = (
@@ -142,4 +162,5 @@ class Readability:
 
 @hookimpl
 def framing_register_analyzers(register: Any, config: dict[str, Any]) -> None:
+    read_settings(config, "readability", ())  # it takes none: refuse a misspelt one
     register(Readability())

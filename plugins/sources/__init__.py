@@ -14,10 +14,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from framing import Document, Measurement, Metric, RunResult, Span, hookimpl
-from framing.model import Table
+from framing.config import read_settings
+from framing.model import Highlight, Table
 from framing.nlp.attribution import (
     SPEAKER_TYPES,
     Attribution,
@@ -27,6 +28,9 @@ from framing.nlp.attribution import (
 )
 from framing.nlp.entities import ActorSet
 from framing.nlp.quotes import attribution_cues
+
+if TYPE_CHECKING:
+    from framing.report.charts import Chart
 
 NAME = "sources"
 KINDS = ("direct", "partial", "indirect")
@@ -103,6 +107,23 @@ class SourceBalance:
     name = NAME
     version = "1.0"
     metrics = METRICS
+    highlights = {
+        "attributions": Highlight("speech", "Quotations and reported speech, shaded by the speaker's side",
+                                  "shade", colour_by="side_words"),
+        "verb_share": Highlight("verbs", "Attribution verbs (sources)", "bold", on=False),
+    }
+
+    def charts(self, result: RunResult) -> list[Chart]:
+        """The report's chart: each article's attributed words, one segment per side."""
+        from framing.report.charts import Chart, metric, stacked_bars, values
+
+        declared = metric(result, self.name, "side_words")
+        words = values(result, self.name, "side_words")
+        if declared is None or not words:
+            return []
+        return [Chart(f"{declared.label}, by article", stacked_bars(result, words, declared.unit),
+                      f"{declared.label} ({declared.unit}); each bar is one article, each segment one "
+                      f"side. {declared.description}")]
 
     def __init__(self, actor_set: ActorSet | None) -> None:
         self.actor_set = actor_set
@@ -182,10 +203,7 @@ class SourceBalance:
     def tables(self, result: RunResult) -> list[Table]:
         """Who speaks: sources as rows, articles as columns, words attributed in each cell."""
         ids = [a.document.article.id for a in result.articles]
-        cells: dict[str, dict[str, float | None]] = {}
-        for record in result.records:
-            if record.analyzer == self.name and record.metric == "speaker_words":
-                cells.setdefault(record.target, {})[record.article] = record.value
+        cells = result.values(self.name, "speaker_words")
         if not cells:
             return []
         rows: list[list[Any]] = []
@@ -277,8 +295,6 @@ def _preview(document: Document, start: int, end: int) -> str:
 
 @hookimpl
 def framing_register_analyzers(register: Any, config: dict[str, Any]) -> None:
-    settings = config.get("settings", {}).get(NAME, {})
-    if settings:
-        raise ValueError(f"{NAME}: unknown setting(s) {', '.join(sorted(settings))}; it has none")
+    read_settings(config, NAME, ())  # it takes none: refuse a misspelt one
     path = config.get("actors")
     register(SourceBalance(ActorSet.load(path) if path else None))
