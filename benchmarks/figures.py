@@ -53,6 +53,7 @@ class Figure:
     readme: bool = True
     extra: dict[str, float] = field(default_factory=dict)
     rule: str = ""  # the full rule or configuration, for the record (results.json only)
+    no_baseline: str = ""  # why no baseline was scored, when none was
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)

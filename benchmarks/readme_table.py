@@ -60,7 +60,8 @@ def render(results: dict[str, Any]) -> str:
                 f"**{figure['split']}**: {_cell(figure['development'])} | "
                 f"{_cell(figure['metric'])} **{figure['value']:.3f}**"
                 + (f" ({_cell(figure['detail'])})" if figure["detail"] else "")
-                + f" | {_cell(baselines) or '-'} | {_cell('; '.join(figure['references'])) or '-'} |")
+                + f" | {_cell(baselines or 'none: ' + figure.get('no_baseline', ''))} | "
+                f"{_cell('; '.join(figure['references'])) or '-'} |")
     for what, why in NOT_MEASURED:
         lines.append(f"| {what} | - | - | not measured: {why} | - | - |")
     lines += ["", "Runs: " + "; ".join(runs) + ".", "", END]

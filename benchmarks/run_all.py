@@ -140,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
               + (f" and appending to the history in {args.history}" if args.split == "test" else ""))
         for name in names:
             module = load(name)
+            if args.split not in module.SPLITS:
+                print(f"  {name}: no {args.split} split, not run ({'; '.join(module.SPLITS.values())})")
+                continue
             path = data_path(module)
             last = results.get(args.split, {}).get(name) or results.get("dev", {}).get(name)
             previous = f"; last run {last['seconds']:.0f} s ({last['split_run']}, {last['date']})" \
@@ -152,6 +155,10 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         revision, uncommitted = commit()  # per benchmark: the code it imports now is the code measured
         module = load(name)
+        if args.split not in module.SPLITS:
+            print(f"{name}: no {args.split} split ({'; '.join(module.SPLITS.values())}); its "
+                  f"{'/'.join(module.SPLITS)} entry stands")
+            continue
         print(f"{name} ({args.split}): {module.SPLITS[args.split]} ...", flush=True)
         started = time.perf_counter()
         try:
