@@ -397,9 +397,9 @@ def figures(split: str, path: Path = DEFAULT) -> list[Figure]:
         ("`loaded_language`, default packs: `narration_total` read per sentence, \"biased\" when the "
          "sentence has any narration hit of a bundled category (untuned)",
          Config(frozenset(measured.curated)), True),
-        ("a rule over the analyzer's per-category narration hits, category weights and threshold fitted "
-         "on BABE dev by the benchmark (not shipped: the analyzer reports per-category rates and makes "
-         "no per-sentence call)", tune_weighted(measured.dev, measured.candidates), True),
+        ("`loaded_language`'s per-category narration hits combined by a rule whose category weights and "
+         "threshold the benchmark fits on BABE dev (not shipped: the analyzer reports per-category rates "
+         "and makes no per-sentence call)", tune_weighted(measured.dev, measured.candidates), True),
         ("any narration hit of categories chosen greedily on BABE dev (not shipped)",
          tune(measured.dev, measured.candidates), False),
         ("any narration hit of a bundled category, a loaded attribution verb or a scare quote (untuned)",

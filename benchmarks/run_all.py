@@ -66,10 +66,12 @@ def data_path(module: ModuleType) -> Path | None:
 def commit() -> tuple[str, list[str]]:
     """HEAD's short hash and the tracked files that differ from it (outputs of a run excepted)."""
     def git(*args: str) -> str:
-        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout
 
+    # porcelain lines are "XY path": the status letters take the first two columns, even when blank
     changed = [line[3:] for line in git("status", "--porcelain", "--untracked-files=no").splitlines()]
-    return git("rev-parse", "--short=7", "HEAD") or "unknown", [c for c in changed if c not in OUTPUTS]
+    revision = git("rev-parse", "--short=7", "HEAD").strip() or "unknown"
+    return revision, [c for c in changed if c not in OUTPUTS]
 
 
 def read_results(path: Path = RESULTS) -> dict[str, Any]:
