@@ -44,6 +44,12 @@ def framing_register_analyzers(
     the article is analyzed (a worker process with ``--jobs``) and is kept in ``--store``, so
     ``tables`` never has to analyze an article a second time; use it whenever a table needs more
     than the records.
+
+    Two optional attributes shape the HTML report (docs/report.md): ``highlights`` maps a metric
+    name to a :class:`framing.model.Highlight` (how its evidence spans are drawn), and
+    ``charts(result)`` returns :class:`framing.report.charts.Chart` objects drawn with the helpers
+    in that module. ``settings`` (a tuple of :class:`framing.config.Setting`) lets
+    ``framing plugins --check`` validate what the analyzer reads with ``read_settings``.
     """
 
 

@@ -165,7 +165,13 @@ Direction = Literal["higher", "lower", "neutral"]
 
 @dataclass(frozen=True)
 class Metric:
-    """A number an analyzer declares it produces; the codebook is generated from these."""
+    """A number an analyzer declares it produces; the codebook is generated from these.
+
+    ``headline`` is the plain-English label under which the metric appears in the first screen of
+    ``framing compare`` (its headline table and findings); empty for the many metrics that only
+    ``--full``, CSV and JSON show. Analyzers choose their own headline metrics: the core names none.
+    ``caveats`` says when the number misleads (``framing explain NAME`` prints it).
+    """
 
     name: str
     label: str
@@ -173,6 +179,8 @@ class Metric:
     direction: str
     description: str
     per_target: bool = False
+    headline: str = ""
+    caveats: str = ""
 
 
 @dataclass(frozen=True)
@@ -311,6 +319,8 @@ class RunResult:
     # The analyzers behind the records, by name: the report draws what they declare (``highlights``,
     # ``charts(result)``). Empty for a result no analyzers were attached to.
     analyzers: dict[str, Analyzer] = field(default_factory=dict)
+    # article id -> the short name the first screen shows (``--label``, else the file name shortened)
+    labels: dict[str, str] = field(default_factory=dict)
 
     @property
     def records(self) -> list[Record]:

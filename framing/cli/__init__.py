@@ -10,7 +10,7 @@ import sys
 import typer
 
 from framing import __version__
-from framing.cli import codebook, compare, new_plugin, plugins_command
+from framing.cli import codebook, compare, explain, new_plugin, plugins_command
 from framing.cli import report as report_command
 from framing.errors import FramingError
 
@@ -51,6 +51,7 @@ app.command("analyze", epilog=EPILOG)(compare.analyze)
 app.command("plugins")(plugins_command.plugins)
 app.command("new-plugin")(new_plugin.new_plugin)
 app.command("metrics")(codebook.metrics)
+app.command("explain")(explain.explain)
 app.command("report", epilog=EPILOG)(report_command.report)
 
 

@@ -150,6 +150,7 @@ class ActorSentiment:
     version = "1.0"
     metrics = METRICS
     settings = SETTINGS
+    screen_tables = {"Actors: mean sentiment": 5}  # the first screen of compare: its first rows
     highlights = {
         "sentiment": Highlight("mentions", "Actor mentions, underlined by sentiment", "underline"),
         "side_sentiment": Highlight("sides", "Side mentions, underlined by sentiment", "underline",

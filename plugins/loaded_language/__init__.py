@@ -60,6 +60,9 @@ METRICS = (
         "(bundled and --lexicon; not the VADER valence categories), each counted once however many "
         "categories list it, per 1,000 word tokens outside quotations. The per-category rows "
         "(narration_rate) say which kinds of words they are.",
+        headline="Loaded words per 1,000, outlet's own words",
+        caveats="A word list cannot see context: 'attack' in sport counts as in war. Quotations "
+        "are left out, so an outlet that quotes loaded words scores lower than one that writes them.",
     ),
     Metric(
         "quoted_rate",
@@ -113,6 +116,7 @@ METRICS = (
         "neutral",
         "Quotations of one to four words not introduced as speech (not after a speech verb, "
         "colon, comma or 'that', not opening a paragraph); framing.nlp.quotes.is_scare_quote.",
+        headline="Scare quotes (short, said by no one)",
     ),
     Metric(
         "attribution_verbs",
@@ -129,6 +133,7 @@ METRICS = (
         "share (0-1)",
         "higher = more judgement in attribution",
         "Loaded attribution verbs / (loaded + neutral) in narration; empty when there are none.",
+        headline="Loaded speech verbs (claimed, insisted vs said)",
     ),
 )
 
@@ -184,6 +189,7 @@ class LoadedLanguage:
     version = "1.1"
     metrics = METRICS
     settings = SETTINGS
+    screen_tables = {"Loaded language: narration terms only one article uses": 6}
     highlights = {
         "narration_rate": Highlight("terms", "Loaded terms (category on hover)", "box"),
         "quoted_rate": Highlight("terms", "Loaded terms (category on hover)", "box"),
