@@ -409,6 +409,84 @@ def default_framing() -> str:
     return str(beside) if beside.exists() else (shutil.which("framing") or "framing")
 
 
+def measure(basil: Path, annotations: Path, framing: str, stories: int = 0, jobs: int = 2
+            ) -> tuple[Tally, dict[str, Any], int]:
+    """Run the tool on the stories and score it: the tally, its summary and the stories run."""
+    if not (basil / "basil_dev.jsonl").exists() or not (basil / "texts").is_dir():
+        raise FileNotFoundError(f"BASIL dev not found at {basil} (basil_dev.jsonl and texts/); "
+                                "see benchmarks/README.md")
+    if not annotations.exists():
+        raise FileNotFoundError(f"annotation file not found at {annotations}; see benchmarks/README.md")
+    if shutil.which(framing) is None:
+        raise FileNotFoundError(f"framing executable not found: {framing}")
+    entities, ignore, judgements = load_annotations(annotations)
+    keys = basil_stories(basil)
+    chosen = list(keys)[: stories or None]
+    for story in chosen:
+        missing = keys[story] - {e.key for e in entities.get(story, [])}
+        if missing:
+            print(
+                f"warning: {story}: BASIL keys not annotated: {', '.join(sorted(missing))}", file=sys.stderr
+            )
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        runs = list(pool.map(lambda story: run_story(framing, basil, story), chosen))
+    tally = Tally()
+    for story, articles in zip(chosen, runs):
+        story_entities = [e for e in entities.get(story, []) if not e.kind.startswith("alias-of:")]
+        alignment(tally, story_entities, ignore.get(story, []), articles)
+        for article in articles.values():
+            score_article(tally, judgements, article, story)
+    return tally, summarise(tally), len(chosen)
+
+
+SPLITS = {  # BASIL's held-out two thirds are not in ../shared: there is no test split to run
+    "dev": "BASIL dev (33 stories x Fox, NYT, HuffPost) with the team's hand annotation (about 3-4 min)",
+}
+WHAT = "`actors`, default: the actors discovered in each article (`framing.nlp.entities`)"
+DEVELOPMENT = ("the discovery rules were developed against these stories (issue #17); BASIL's held-out "
+               "two thirds are not available, so there is no test figure")
+DATA = "BASIL dev: 33 real stories, each reported by Fox News, the New York Times and HuffPost"
+
+
+def figures(split: str, basil: Path = DEFAULT_BASIL, annotations: Path = DEFAULT_ANNOTATIONS) -> list[Any]:
+    """Top-ten precision, kind accuracy, alignment and junk shares as results.json rows (dev only)."""
+    from figures import Baseline, Figure
+
+    if split not in SPLITS:
+        raise ValueError(f"entities: no {split} split (BASIL's held-out part is not available)")
+    tally, summary, stories = measure(basil, annotations, default_framing())
+    p, k, a = summary["top-ten precision"], summary["kind accuracy"], summary["alignment"]
+    s, d = summary["speakers"], summary["sides"]
+    kinds = tally.details["kinds"]
+    annotated = Counter(mine for mine, _, _ in kinds)
+    persons = sum(n for mine, n in annotated.items() if "person" in ACCEPT.get(mine, set()))
+    unjudged = "judged strings only: another finder's names could not be scored fairly"
+    return [
+        Figure("entities", WHAT + ": the first ten per article", DATA, split, DEVELOPMENT,
+               "top-ten precision (real actors among judged strings, micro)", p["micro"],
+               f"{p['judged']:,} judged strings in the top tens of {3 * stories} articles",
+               f"macro {p['macro']:.3f}; {p['unjudged']} unjudged strings not scored",
+               no_baseline=unjudged),
+        Figure("entities", WHAT + ": the kind of each (person, party, media, country, ...)", DATA, split,
+               DEVELOPMENT, "kind accuracy over the real actors in those top tens", k["accuracy"],
+               f"{k['actors']:,} real actors", f"no kind {k['no kind']:.3f}",
+               (Baseline("every actor a person (the most frequent kind)", persons / len(kinds) if kinds
+                         else 0.0),)),
+        Figure("entities", WHAT + ": one row per main entity across the three articles", DATA, split,
+               DEVELOPMENT, "alignment: one row (share of main entities)", a["one row"],
+               f"{a['entities']} main entities named in the texts",
+               f"split {a['split']:.3f}, partial {a['partial']:.3f}, missing {a['missing']:.3f}",
+               readme=False, no_baseline="no simple alternative scored"),
+        Figure("entities", "`sources` speakers, as the articles' cast names them", DATA, split,
+               DEVELOPMENT, "junk speakers (share, lower is better)", s["junk share"],
+               f"{s['judged']:,} judged speakers", f"documents {s['documents']} (not junk)", readme=False,
+               no_baseline="no simple alternative scored"),
+        Figure("entities", "sides named in `sources` and `actors`", DATA, split, DEVELOPMENT,
+               "junk sides (share, lower is better)", d["junk share"], f"{d['judged']:,} judged sides",
+               readme=False, no_baseline="no simple alternative scored"),
+    ]
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--basil", type=Path, default=DEFAULT_BASIL)
@@ -424,31 +502,11 @@ def main(argv: Iterable[str] | None = None) -> int:
         help="print per-entity outcomes and junk strings (BASIL-derived: never commit)",
     )
     args = parser.parse_args(list(argv) if argv is not None else None)
-    if not (args.basil / "basil_dev.jsonl").exists() or not (args.basil / "texts").is_dir():
-        fail(f"BASIL dev not found at {args.basil} (basil_dev.jsonl and texts/); see benchmarks/README.md")
-    if not args.annotations.exists():
-        fail(f"annotation file not found at {args.annotations}; see benchmarks/README.md")
-    if shutil.which(args.framing) is None:
-        fail(f"framing executable not found: {args.framing}")
-    entities, ignore, judgements = load_annotations(args.annotations)
-    keys = basil_stories(args.basil)
-    stories = list(keys)[: args.stories or None]
-    for story in stories:
-        missing = keys[story] - {e.key for e in entities.get(story, [])}
-        if missing:
-            print(
-                f"warning: {story}: BASIL keys not annotated: {', '.join(sorted(missing))}", file=sys.stderr
-            )
-    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        runs = list(pool.map(lambda story: run_story(args.framing, args.basil, story), stories))
-    tally = Tally()
-    for story, articles in zip(stories, runs):
-        story_entities = [e for e in entities.get(story, []) if not e.kind.startswith("alias-of:")]
-        alignment(tally, story_entities, ignore.get(story, []), articles)
-        for article in articles.values():
-            score_article(tally, judgements, article, story)
-    summary = summarise(tally)
-    print(report(summary, len(stories)))
+    try:
+        tally, summary, stories = measure(args.basil, args.annotations, args.framing, args.stories, args.jobs)
+    except FileNotFoundError as error:
+        fail(str(error))
+    print(report(summary, stories))
     if args.details:
         for row in tally.details["alignment"]:
             if row["outcome"] != "one row":
