@@ -12,6 +12,7 @@ import typer
 from framing import __version__
 from framing.cli import codebook, compare, new_plugin, plugins_command
 from framing.cli import report as report_command
+from framing.cli.options import echo, echo_error
 from framing.errors import FramingError
 
 EPILOG = (
@@ -81,18 +82,18 @@ def _main() -> None:
         try:
             load_manager().register_commands(app)
         except Exception as error:  # a broken plugin command must not break the built-in ones
-            typer.echo(f"warning: a plugin failed to add its commands: {error}", err=True)
+            echo(f"warning: a plugin failed to add its commands: {error}")
     try:
         app()
     except FramingError as error:
-        typer.echo(f"error: {error}", err=True)
+        echo_error(str(error))
         sys.exit(2)
     except KeyboardInterrupt:
-        typer.echo("interrupted", err=True)
+        echo("interrupted")
         sys.exit(130)
     except Exception as error:  # never show a user a traceback; FRAMING_DEBUG=1 shows it
         if os.environ.get("FRAMING_DEBUG"):
             raise
-        typer.echo(f"error: internal error ({type(error).__name__}: {error}); "
-                   "rerun with FRAMING_DEBUG=1 and report it", err=True)
+        echo_error(f"internal error ({type(error).__name__}: {error}); "
+                   "rerun with FRAMING_DEBUG=1 and report it")
         sys.exit(2)

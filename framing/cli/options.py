@@ -12,7 +12,7 @@ from typing import Any, TextIO
 import typer
 
 from framing.config import file_settings, merge_settings
-from framing.errors import UsageError
+from framing.errors import UsageError, printable
 from framing.exporters import Exporter, ExportOptions
 from framing.host.manager import PluginManager
 from framing.model import RunResult
@@ -40,6 +40,16 @@ ErrorsOption = typer.Option(
 VerboseOption = typer.Option(
     False, "--verbose", "-v", help="Say more on stderr, e.g. the encoding guessed for non-UTF-8 files."
 )
+
+
+def echo(message: str) -> None:
+    """One line on stderr, control characters escaped (a file name cannot forge a line)."""
+    typer.echo(printable(message), err=True)
+
+
+def echo_error(message: str) -> None:
+    """One problem line on stderr: ``error: ...``."""
+    echo(f"error: {message}")
 
 
 def choose_exporter(manager: PluginManager, fmt: str | None, output: Path | None) -> Exporter:
@@ -99,7 +109,7 @@ def write(
     with output_stream(output) as stream:
         exporter.export(result, stream, options)
     if output is not None:
-        typer.echo(f"wrote {output} ({exporter.name})", err=True)
+        echo(f"wrote {output} ({exporter.name})")
 
 
 def load(plugin: list[str], disable: list[str]) -> PluginManager:
@@ -143,12 +153,9 @@ def config_from(
 def report_problems(result: RunResult, inputs_seen: int | None = None) -> int:
     """Print every problem on stderr, one line each, and return the exit code (0, 1 or 2)."""
     for problem in result.problems:
-        typer.echo(f"error: {problem}", err=True)
+        echo_error(str(problem))
     if result.problems:
-        typer.echo(
-            f"{len(result.articles)} article(s) analysed, {len(result.problems)} problem(s) reported",
-            err=True,
-        )
+        echo(f"{len(result.articles)} article(s) analysed, {len(result.problems)} problem(s) reported")
     if not result.articles:
         return 2
     return 1 if result.partial else 0
