@@ -55,6 +55,7 @@ def _run(
     source: Path | None = None,
 ) -> None:
     faults.set_verbose(verbose)
+    options.refuse_overwriting_inputs(inputs, [output, errors, store])
     manager = options.load(plugin, disable)
     rules = None
     if debris is not None:

@@ -112,6 +112,26 @@ def write(
         echo(f"wrote {output} ({exporter.name})")
 
 
+def refuse_overwriting_inputs(inputs: list[str], targets: list[Path | None]) -> None:
+    """Stop before any article when an output file (``-o``, ``--errors``) is one of the inputs."""
+    from framing.text.reader import expand_inputs
+
+    existing = [target for target in targets if target is not None and target.is_file()]
+    if not existing:
+        return
+    for item in expand_inputs(inputs):
+        if not isinstance(item, Path) or str(item) == "-":
+            continue
+        for target in existing:
+            try:
+                same = os.path.samefile(item, target)
+            except OSError:
+                continue
+            if same:
+                raise UsageError(f"{target}: is also an input ({item}); writing it would "
+                                 "overwrite the input, so choose another file")
+
+
 def load(plugin: list[str], disable: list[str]) -> PluginManager:
     """A plugin manager honouring -p and --disable."""
     from framing.host.manager import load_manager
