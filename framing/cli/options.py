@@ -162,11 +162,15 @@ def config_from(
         if not sep or not dot or not analyzer or not name:
             raise UsageError(f"--set {item!r}: expected ANALYZER.KEY=VALUE")
         parsed.setdefault(analyzer.strip(), {})[name.strip()] = value.strip()
+    settings_file, from_file = file_settings(Path.cwd())
+    origin = {analyzer: str(settings_file) for analyzer in from_file}
+    origin.update({analyzer: "--set" for analyzer in parsed})
     return {
         "max_bytes": int(max_size * 1_048_576),
         "lexicons": list(lexicons or []),
         "actors": actors,
-        "settings": merge_settings(file_settings(Path.cwd())[1], parsed),
+        "settings": merge_settings(from_file, parsed),
+        "settings_origin": origin,  # where each analyzer's settings were given, for errors
     }
 
 

@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from framing.errors import FramingError
+from framing.errors import UsageError
 from framing.model import Document, Token
 from framing.nlp.matcher import PhraseMatcher
 from framing.text.segment import TOKEN_PATTERN
@@ -119,7 +119,7 @@ FUNCTION_OR_CALENDAR = FUNCTION_WORDS | CALENDAR_WORDS
 TITLE_LINKS = TITLE_MODIFIERS | {"of", "the", "for"}  # "Secretary of State John Ellery"
 
 
-class ActorsFileError(FramingError):
+class ActorsFileError(UsageError):
     """An actors file that cannot be used; the message names the file and the line."""
 
 
@@ -178,6 +178,8 @@ class ActorSet:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
             raise ActorsFileError(f"{source}: not valid TOML: {error}") from None
+        except RecursionError:
+            raise ActorsFileError(f"{source}: not valid TOML: nested too deeply") from None
         headers = [
             n for n, line in enumerate(text.splitlines(), 1) if re.match(r"\s*\[\[\s*actor\s*\]\]", line)
         ]

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     import typer
 
 from framing import Document, Measurement, Metric, RunResult, hookimpl
-from framing.config import Setting, read_settings
+from framing.config import Setting, read_settings, setting_error
 from framing.model import Table
 from framing.plugins.coverage.align import THRESHOLD, Coverage, align, summary_lines
 
@@ -148,10 +148,11 @@ def _settings(config: dict[str, Any]) -> dict[str, Any]:
     """The declared settings, with the ranges the types alone do not check."""
     settings = read_settings(config, "coverage", SETTINGS)
     if not 0 < settings["threshold"] <= 1:
-        raise ValueError(f"coverage: threshold must be in (0, 1], got {settings['threshold']!r}")
+        raise setting_error(config, "coverage",
+                            f"coverage: threshold must be in (0, 1], got {settings['threshold']!r}")
     if settings["max_articles"] < 0:
-        raise ValueError(f"coverage: max_articles must be 0 (no limit) or more, "
-                         f"got {settings['max_articles']!r}")
+        raise setting_error(config, "coverage", f"coverage: max_articles must be 0 (no limit) or "
+                            f"more, got {settings['max_articles']!r}")
     return settings
 
 
