@@ -634,8 +634,11 @@ def _short(text: str, words: int = 12) -> str:
 class _Similarity:
     """Cosine similarity of sentences across articles, from one TF-IDF fit on all of them.
 
-    Computed one article at a time (its sentences against every sentence), so memory grows with
-    one article's rows, not with the square of the corpus."""
+    Computed for ``BLOCK`` sentences of one article at a time, against the other articles'
+    sentences only (never its own), so time grows with (own x others) and memory with one block's
+    rows: a long article beside a short one costs little, and no article is compared with itself."""
+
+    BLOCK = 256
 
     def __init__(self, facts: list[_Facts]) -> None:
         from framing.nlp.tfidf import tfidf_rows  # scikit-learn's definition, without its imports
@@ -648,7 +651,8 @@ class _Similarity:
         self.offsets = [0]
         for f in facts:
             self.offsets.append(self.offsets[-1] + len(f.sentences))
-        self._block: tuple[int, Any] | None = None
+        self._others: tuple[int, Any, Any] | None = None  # position, their row numbers, their rows
+        self._block: tuple[int, int, Any] | None = None  # position, block number, cosines
 
     def above(self, position: int, index: int, threshold: float) -> Iterator[tuple[int, int, float]]:
         """(other article, its sentence, score) for each sentence of another article whose similarity
@@ -657,16 +661,23 @@ class _Similarity:
             return
         import numpy as np  # here, not at the top: `framing analyze` and --help never need it
 
-        if self._block is None or self._block[0] != position:
+        start, end = self.offsets[position], self.offsets[position + 1]
+        if self._others is None or self._others[0] != position:
+            rows = np.r_[0:start, end:self.offsets[-1]]
+            self._others = (position, rows, self.matrix[rows])
+        block = index // self.BLOCK
+        if self._block is None or self._block[:2] != (position, block):
             from framing.nlp.tfidf import cosines
 
-            start, end = self.offsets[position], self.offsets[position + 1]
-            self._block = (position, cosines(self.matrix[start:end], self.matrix))
-        row = self._block[1][index]
-        for column in np.flatnonzero(row >= threshold):
+            first = start + block * self.BLOCK
+            self._block = (position, block, cosines(self.matrix[first:min(first + self.BLOCK, end)],
+                                                    self._others[2]))
+        row = self._block[2][index - block * self.BLOCK]
+        rows = self._others[1]
+        for hit in np.flatnonzero(row >= threshold):
+            column = int(rows[hit])
             other = bisect_right(self.offsets, column) - 1
-            if other != position:
-                yield other, int(column) - self.offsets[other], float(row[column])
+            yield other, column - self.offsets[other], float(row[hit])
 
 
 # --- summary --------------------------------------------------------------------------------------
