@@ -900,9 +900,9 @@ def test_coverage_time_and_memory_stay_linear_in_a_large_article(tmp_path: Path)
 
 
 def test_a_huge_single_line_file_reaches_a_limit_with_a_clear_message(tmp_path: Path):
-    """Huge single-line files: a 19 MB one-line article (under the default 20 MB --max-size; today
-    194 s and 2 GB) is analysed in bounded time and memory, or stopped at a documented limit with
-    one clear line."""
+    """Huge single-line files: a 19 MB one-line article (under the 20 MB --max-size default of
+    before; then 194 s and 2 GB) is analysed in bounded time and memory, or stopped at a documented
+    limit with one clear line."""
     sentence = " ".join(story(1).split()) + " "
     line = (sentence * (19 * 1024 * 1024 // len(sentence) + 1))[: 19 * 1024 * 1024]
     (tmp_path / "one_line.txt").write_text(line)
@@ -918,6 +918,24 @@ def test_a_huge_single_line_file_reaches_a_limit_with_a_clear_message(tmp_path: 
     if "one_line" not in analysed:
         assert run.returncode == 1, run
         one_line_naming(run, "one_line.txt", r"limit|too (long|large|big)|more than|MB")
+
+
+def test_memory_and_time_per_byte_of_a_long_single_line_stay_bounded(tmp_path: Path):
+    """Below the size limit, a 1 MB article on one line (all analyzers, beside a normal article)
+    costs memory and time in proportion to its size: the limit is what bounds a run."""
+    sentence = " ".join(story(1).split()) + " "
+    size = 1024 * 1024
+    (tmp_path / "one_line.txt").write_text((sentence * (size // len(sentence) + 1))[:size])
+    write_article(tmp_path / "normal.txt", 1)
+    base = run_cli("analyze", "normal.txt", "-f", "csv", "-q", "-o", "base.csv", cwd=tmp_path)
+    run = run_cli("analyze", "one_line.txt", "normal.txt", "-f", "csv", "--layout", "wide", "-q",
+                  "-o", "out.csv", cwd=tmp_path, cpu=30)
+    check_stderr(run)
+    assert run.returncode == 0, run
+    assert set(analysed_wide(tmp_path / "out.csv")) == {"one_line", "normal"}
+    per_byte = (run.peak_mb - base.peak_mb) * 1024 * 1024 / size
+    assert per_byte < 300, f"{per_byte:.0f} bytes of memory per byte of text\n{run}"
+    assert run.cpu_seconds < 20, f"{run.cpu_seconds:.1f} CPU s for a 1 MB article\n{run}"
 
 
 def test_deeply_nested_html_is_extracted_or_refused_saying_why(tmp_path: Path):

@@ -21,7 +21,10 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 STDIN = "-"
 # Files in a directory that document the folder rather than being articles (exact names, any extension).
 NOT_ARTICLES = frozenset({"readme", "license", "licence", "sources", "changelog", "notice"})
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# The largest article read by default. Analysis needs about 150 MB of memory and 7 CPU seconds per
+# MB of text, whether in one line or many (docs/reliability.md, Limits), so 5 MB (a long book; a
+# news story is 5-50 kB) keeps one run under about 1 GB; --max-size raises it.
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 BINARY_SHARE = 0.05  # above this share of control bytes a file is binary; below, they are noise
 NOISE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")  # control characters dropped from the text
 MIN_GUESS_BYTES = 200  # fewer odd bytes than this: too few to guess from; cp1252, the usual culprit
@@ -111,7 +114,8 @@ def decode(data: bytes, source: str) -> str:
 
     A UTF-8 file with a few lines in another encoding (text pasted from a Windows program) keeps
     its UTF-8 lines; only the other lines are decoded otherwise, and a warning names them. A few
-    stray control bytes (a NUL) are dropped as noise; a file of many is refused as binary.
+    stray control bytes (a NUL) in UTF-8 text are dropped as noise; a file of many, or NUL bytes in
+    a file that is not UTF-8, is refused as binary.
     """
     if not data.strip():
         raise InputError(source, "file is empty")
@@ -127,6 +131,9 @@ def decode(data: bytes, source: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        if b"\x00" in data[:8192]:  # noise in UTF-8 text; in bytes of no known encoding, binary
+            raise InputError(source, "looks like a binary file, not text (it contains NUL bytes "
+                             "and is not UTF-8)") from None
         text = _decode_not_utf8(data.removeprefix(b"\xef\xbb\xbf"), source)
     noise = len(NOISE.findall(text))
     if noise:
@@ -233,7 +240,7 @@ def _too_large(source: str, size: int, max_bytes: int) -> InputError:
     return InputError(
         source,
         f"{size / 1_048_576:.1f} MB is more than the {max_bytes / 1_048_576:g} MB limit "
-        "for one article (raise it with --max-size)",
+        "for one article (analysis needs about 150 MB of memory per MB; raise it with --max-size)",
     )
 
 

@@ -26,7 +26,7 @@ behind ``THRESHOLD``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -205,12 +205,15 @@ def _add_attributions(facts: list[_Facts]) -> None:
         sources = find_sources(f.document)
         speakers = [""] * len(f.sentences)
         claims = [""] * len(f.sentences)
+        starts = [sentence.start for sentence in f.sentences]
         for attribution in sources.attributions:
             speaker = sources.speaker_of(attribution)
             if speaker is None:
                 continue
-            for i, sentence in enumerate(f.sentences):
-                if sentence.start < attribution.end and sentence.end > attribution.start:
+            # the sentences overlapping the attribution: a run of them, found by bisection
+            i = max(bisect_right(starts, attribution.start) - 1, 0)
+            for i in range(i, bisect_left(starts, attribution.end)):
+                if f.sentences[i].end > attribution.start:
                     if attribution.kind != "indirect" and f.quoted[i]:
                         speakers[i] = speakers[i] or speaker.name
                     if attribution.kind != "direct":
