@@ -211,8 +211,8 @@ def _add_attributions(facts: list[_Facts]) -> None:
             if speaker is None:
                 continue
             # the sentences overlapping the attribution: a run of them, found by bisection
-            i = max(bisect_right(starts, attribution.start) - 1, 0)
-            for i in range(i, bisect_left(starts, attribution.end)):
+            first = max(bisect_right(starts, attribution.start) - 1, 0)
+            for i in range(first, bisect_left(starts, attribution.end)):
                 if f.sentences[i].end > attribution.start:
                     if attribution.kind != "indirect" and f.quoted[i]:
                         speakers[i] = speakers[i] or speaker.name
