@@ -6,6 +6,7 @@ import gc
 import os
 import signal
 import sys
+import warnings
 
 import typer
 
@@ -60,12 +61,25 @@ def _terminate(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _one_line_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                      file: object = None, line: str | None = None) -> None:
+    """A library's warning as one ``warning:`` line, once per message (never its source line)."""
+    text = " ".join(str(message).split())
+    if text not in _WARNED:
+        _WARNED.add(text)
+        echo(f"warning: {text}")
+
+
+_WARNED: set[str] = set()
+
+
 def main() -> None:
     """Console-script entry point: every expected error becomes one line on stderr and exit 2."""
     # The collector would scan the imported modules, plugins and analyzers again and again during a
     # run, and everything again at exit, though all of it lives until the process ends (about a
     # tenth of a two-article compare). Frozen objects are left out; new garbage is still collected.
     gc.freeze()
+    warnings.showwarning = _one_line_warning
     try:
         _main()
     finally:
