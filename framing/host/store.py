@@ -122,9 +122,9 @@ class Store:
                              f"{str(path.parent)!r})")
         with self.guard("open"):
             self.db = sqlite3.connect(path)
+            self._check_version()
             self.db.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
             self.db.execute("PRAGMA synchronous=NORMAL")  # durable at each commit, fast enough
-            self._check_version()
             self.db.executescript(SCHEMA)
             self.db.execute(f"PRAGMA user_version = {STORE_VERSION}")
 

@@ -259,3 +259,17 @@ def test_version_and_help_import_nothing_heavy(option: str) -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           timeout=120)
     assert "HEAVY []" in done.stdout, done.stdout[-500:] + done.stderr[-500:]
+
+
+def test_a_store_of_the_older_layout_is_refused_naming_the_file(tmp_path: Path) -> None:
+    """Stores written when articles were keyed by id alone are refused, not mixed with new keys."""
+    import sqlite3
+
+    old = tmp_path / "old.db"
+    with sqlite3.connect(old) as db:
+        db.execute("CREATE TABLE articles (id TEXT PRIMARY KEY, position INTEGER, source TEXT)")
+    with pytest.raises(store.StoreError, match=r"old\.db: written by an older framing"):
+        store.Store(old)
+    with sqlite3.connect(old) as db:  # untouched: no new table was added
+        assert [r[0] for r in db.execute("SELECT name FROM sqlite_master")] == [
+            "articles", "sqlite_autoindex_articles_1"]
