@@ -47,6 +47,9 @@ class Setting:
     type: type
     default: Any
     description: str
+    # Says what is wrong with a converted value ("must be 1 or more"), or "" when it is fine: for the
+    # ranges and choices a type alone does not check.
+    check: Callable[[Any], str] | None = None
 
 
 def _to_bool(text: str) -> bool:
@@ -105,6 +108,9 @@ def read_settings(
                 f"{analyzer}: setting {setting.name}={raw!r} is not a "
                 f"{SETTING_TYPES[setting.type]}{reason}"
             ) from None
+        problem = setting.check(values[setting.name]) if setting.check else ""
+        if problem:
+            raise setting_error(config, analyzer, f"{analyzer}: setting {setting.name}={raw!r}: {problem}")
     return values
 
 

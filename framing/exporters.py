@@ -20,7 +20,9 @@ class ExportOptions:
     layout: str = "wide"
     color: bool = False
     width: int | None = None
-    full: bool = False  # on screen, show per-target metrics even when they have many rows
+    full: bool = False  # on screen, every metric and table instead of the first screen
+    include_text: bool = False  # JSON: each article's cleaned text
+    targets: int = 0  # wide layouts: also the top N targets (actors, sources) of each per-target metric
 
 
 @runtime_checkable

@@ -165,7 +165,13 @@ Direction = Literal["higher", "lower", "neutral"]
 
 @dataclass(frozen=True)
 class Metric:
-    """A number an analyzer declares it produces; the codebook is generated from these."""
+    """A number an analyzer declares it produces; the codebook is generated from these.
+
+    ``headline`` is the plain-English label under which the metric appears in the first screen of
+    ``framing compare`` (its headline table and findings); empty for the many metrics that only
+    ``--full``, CSV and JSON show. Analyzers choose their own headline metrics: the core names none.
+    ``caveats`` says when the number misleads (``framing explain NAME`` prints it).
+    """
 
     name: str
     label: str
@@ -173,6 +179,8 @@ class Metric:
     direction: str
     description: str
     per_target: bool = False
+    headline: str = ""
+    caveats: str = ""
 
 
 @dataclass(frozen=True)
@@ -274,6 +282,10 @@ class ArticleResult:
             return self.table_data[analyzer.name]
         return analyzer.table_data(self.document)
 
+    def values(self) -> dict[tuple[str, str, str], float | None]:
+        """(analyzer, metric, target) -> value: the article's records as one row of a wide table."""
+        return {(r.analyzer, r.metric, r.target): r.value for r in self.records}
+
 
 Cell = str | float | int | None
 
@@ -307,10 +319,23 @@ class RunResult:
     # The analyzers behind the records, by name: the report draws what they declare (``highlights``,
     # ``charts(result)``). Empty for a result no analyzers were attached to.
     analyzers: dict[str, Analyzer] = field(default_factory=dict)
+    # article id -> the short name the first screen shows (``--label``, else the file name shortened)
+    labels: dict[str, str] = field(default_factory=dict)
 
     @property
     def records(self) -> list[Record]:
         return [record for article in self.articles for record in article.records]
+
+    def values(
+        self, analyzer: str, metric: str, skip_missing: bool = False
+    ) -> dict[str, dict[str, float | None]]:
+        """target -> article id -> value, for one metric: the pivot tables and charts are drawn from."""
+        table: dict[str, dict[str, float | None]] = {}
+        for record in self.records:
+            if record.analyzer == analyzer and record.metric == metric:
+                if record.value is not None or not skip_missing:
+                    table.setdefault(record.target, {})[record.article] = record.value
+        return table
 
     @property
     def partial(self) -> bool:

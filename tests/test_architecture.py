@@ -117,3 +117,28 @@ def test_a_scaffolded_plugin_follows_the_same_rules(tmp_path: Path) -> None:
     imported = {m for m in _imports(root / package / "__init__.py", top_level_only=False)}
     assert not any(m.startswith("framing.plugins") for m in imported)
     assert re.search(rf'name = "{analyzer}"|NAME = "{analyzer}"', source)
+
+
+@pytest.mark.parametrize(
+    ("analyzer", "key", "value", "message"),
+    [
+        ("actors", "top", "0", "actors: setting top='0': must be a whole number >= 1"),
+        ("actors", "sentiment", "bert", "actors: setting sentiment='bert': choose vader or model"),
+        ("loaded_language", "vader", "9", "loaded_language: setting vader='9': give a |valence| between 0"),
+        ("loaded_language", "top", "x", "loaded_language: setting top='x' is not a whole number"),
+        ("coverage", "max_articles", "-1", "coverage: setting max_articles='-1': must be 0 (no limit)"),
+        ("frames", "model", "/no/such.json", "frames: setting model='/no/such.json' is not a file path"),
+        ("readability", "top", "3", "readability: unknown setting top; known: none"),
+        ("sources", "top", "3", "sources: unknown setting top; known: none"),
+    ],
+)
+def test_builtin_settings_go_through_one_mechanism(analyzer: str, key: str, value: str, message: str) -> None:
+    """Every built-in analyzer checks its settings with framing.config: one message shape for all,
+    and a bad setting stops the run (a SettingsError, exit 2 at the command line)."""
+    from framing.config import SettingsError
+    from framing.host.manager import load_manager
+
+    manager = load_manager()
+    with pytest.raises(SettingsError) as raised:
+        manager.analyzers({"settings": {analyzer: {key: value}}})
+    assert message in str(raised.value)

@@ -11,7 +11,7 @@ import warnings
 import typer
 
 from framing import __version__
-from framing.cli import codebook, compare, new_plugin, plugins_command
+from framing.cli import codebook, compare, explain, new_plugin, plugins_command
 from framing.cli import report as report_command
 from framing.cli.options import echo, echo_error
 from framing.errors import FramingError
@@ -53,6 +53,7 @@ app.command("analyze", epilog=EPILOG)(compare.analyze)
 app.command("plugins")(plugins_command.plugins)
 app.command("new-plugin")(new_plugin.new_plugin)
 app.command("metrics")(codebook.metrics)
+app.command("explain")(explain.explain)
 app.command("report", epilog=EPILOG)(report_command.report)
 
 

@@ -29,6 +29,9 @@ GroupByOption = typer.Option(
     None, "--group-by", help="Group a CSV/JSONL corpus's articles by this column, e.g. outlet."
 )
 SeedOption = typer.Option(0, "--seed", help="Seed for the bootstrap and permutation tests.")
+LabelOption = typer.Option(
+    [], "--label", help="Display name of an article on screen, in input order (repeatable)."
+)
 SummaryOption = typer.Option(
     True, "--summary/--no-summary", help="Write the plain-language summary."
 )
@@ -55,6 +58,8 @@ def _run(
     scale: dict[str, Any] | None = None,
     store: Path | None = None,
     source: Path | None = None,
+    include_text: bool = False,
+    analyze_full: bool = False,
 ) -> None:
     faults.set_verbose(verbose)
     options.refuse_overwriting_inputs(inputs, [output, errors, store])
@@ -73,16 +78,29 @@ def _run(
     if comparison is not None:
         from framing.compare.comparison import complete  # lazily: numpy is not needed for --help
 
-        complete(result, inputs, comparison["group_by"], comparison["seed"], comparison["summary"])
+        complete(result, inputs, comparison["group_by"], comparison["seed"], comparison["summary"],
+                 comparison.get("style_words", False))
+        result.labels = _labels(result, comparison.get("labels") or [])
     if result.articles:
-        full = bool(comparison and comparison.get("full"))
-        options.write(manager, result, fmt, output, view, layout, color, full)
+        full = bool(comparison.get("full") if comparison else analyze_full)
+        targets = int(comparison.get("targets", 0)) if comparison else 0
+        options.write(manager, result, fmt, output, view, layout, color, full, targets, include_text)
     if errors is not None:
         faults.write_errors(result.problems, errors)
     code = options.report_problems(result)
     if result.interrupted:
         code = faults.report_interrupt(result, wrote_output=bool(result.articles))
     raise typer.Exit(code)
+
+
+def _labels(result: Any, given: list[str]) -> dict[str, str]:
+    """Short display names: ``--label`` values in input order, the rest from the file names."""
+    from framing.compare.screen import short_labels
+
+    ids = [article.document.article.id for article in result.articles]
+    if len(given) > len(ids):
+        raise UsageError(f"--label given {len(given)} times for {len(ids)} article(s)")
+    return short_labels(ids, given)
 
 
 def compare(
@@ -103,9 +121,19 @@ def compare(
     seed: int = SeedOption,
     summary: bool = SummaryOption,
     errors: Path = options.ErrorsOption,
+    include_text: bool = options.IncludeTextOption,
     verbose: bool = options.VerboseOption,
     full: bool = typer.Option(
-        False, "--full", help="On screen, also list per-target metrics with many rows (per actor...)."
+        False, "--full", help="On screen, print every metric and table instead of the first screen."
+    ),
+    label: list[str] = LabelOption,
+    targets: int = typer.Option(
+        0, "--targets", min=0, help="Wide CSV: also the top N actors, sources and categories of "
+        "each per-target metric (all of them are in --layout long)."
+    ),
+    style_words: bool = typer.Option(
+        False, "--style-words", help="Keep news-style words (said, Mr., weekdays) in the distinctive "
+        "vocabulary."
     ),
     jobs: int = scaling.JobsOption,
     engine: str = scaling.EngineOption,
@@ -122,14 +150,16 @@ def compare(
     url_col: str = scaling.UrlColOption,
 ) -> None:
     """Compare articles side by side, or groups of them (one folder per outlet, or --group-by)."""
-    comparison = {"group_by": group_by, "seed": seed, "summary": summary, "full": full}
+    comparison = {"group_by": group_by, "seed": seed, "summary": summary, "full": full,
+                  "labels": label, "style_words": style_words, "targets": targets}
     if not inputs and source is None:
         raise UsageError("give article files or directories, or --from STORE")
     _run(inputs or [], "compare", fmt, output, layout, plugin, disable, only, debris, max_size,
          color, lexicon, actors, settings, comparison, errors, verbose,
          scaling.scale_options(jobs, engine, scheduler, limit, sample, seed, quiet,
                                {"text": text_col, "id": id_col, "outlet": outlet_col,
-                                "date": date_col, "title": title_col, "url": url_col}), None, source)
+                                "date": date_col, "title": title_col, "url": url_col}), None, source,
+         include_text)
 
 
 def analyze(
@@ -149,7 +179,11 @@ def analyze(
     clean_only: bool = typer.Option(
         False, "--show-clean", help="Show what cleaning kept and dropped, then stop."
     ),
+    full: bool = typer.Option(
+        False, "--full", help="On screen, every value with its detail instead of the headline measures."
+    ),
     errors: Path = options.ErrorsOption,
+    include_text: bool = options.IncludeTextOption,
     verbose: bool = options.VerboseOption,
     jobs: int = scaling.JobsOption,
     engine: str = scaling.EngineOption,
@@ -174,4 +208,5 @@ def analyze(
          lexicon, actors, settings, None, errors, verbose,
          scaling.scale_options(jobs, engine, scheduler, limit, sample, seed, quiet,
                                {"text": text_col, "id": id_col, "outlet": outlet_col,
-                                "date": date_col, "title": title_col, "url": url_col}), store)
+                                "date": date_col, "title": title_col, "url": url_col}), store,
+         include_text=include_text, analyze_full=full)

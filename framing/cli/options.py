@@ -37,6 +37,9 @@ ColorOption = typer.Option(None, "--color/--no-color", help="Colour the table (d
 ErrorsOption = typer.Option(
     None, "--errors", help="Also write every problem (source, line, analyzer, reason) to FILE as CSV."
 )
+IncludeTextOption = typer.Option(
+    False, "--include-text", help="JSON: add each article's cleaned text (evidence offsets point into it)."
+)
 VerboseOption = typer.Option(
     False, "--verbose", "-v", help="Say more on stderr, e.g. the encoding guessed for non-UTF-8 files."
 )
@@ -97,6 +100,8 @@ def write(
     layout: str,
     color: bool | None,
     full: bool = False,
+    targets: int = 0,
+    include_text: bool = False,
 ) -> None:
     """Render a result with the chosen exporter to stdout or a file."""
     if layout not in ("wide", "long", "groups"):
@@ -105,7 +110,8 @@ def write(
         raise UsageError("--layout groups needs groups: give two or more folders, or --group-by")
     exporter = choose_exporter(manager, fmt, output)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
-    options = ExportOptions(view=view, layout=layout, color=use_color, full=full)
+    options = ExportOptions(view=view, layout=layout, color=use_color, full=full, targets=targets,
+                            include_text=include_text)
     with output_stream(output) as stream:
         exporter.export(result, stream, options)
     if output is not None:

@@ -12,7 +12,9 @@ from framing.compare.tables import (
 from framing.model import RunResult, Table
 
 
-def select_table(result: RunResult, view: str, layout: str, full: bool = False) -> Table:
+def select_table(
+    result: RunResult, view: str, layout: str, full: bool = False, targets: int = 0
+) -> Table:
     """The table for a view ('compare', 'analyze', 'codebook') and CSV layout.
 
     Layouts: 'wide' (row per article), 'long' (row per value), 'groups' (row per group, when the
@@ -24,9 +26,9 @@ def select_table(result: RunResult, view: str, layout: str, full: bool = False) 
         # lazily: group statistics need numpy, which a two-article compare never imports
         from framing.compare.groups import group_table, groups_wide_table
 
-        return groups_wide_table(result) if layout == "groups" else group_table(result)
+        return groups_wide_table(result, targets) if layout == "groups" else group_table(result)
     if layout == "wide":
-        return wide_table(result)
+        return wide_table(result, targets)
     if layout == "long":
         return long_table(result)
     return comparison_table(result, full) if view == "compare" else analysis_table(result)

@@ -17,7 +17,7 @@ import pluggy
 from framing import hookspecs
 from framing.config import SettingsError, check_analyzers
 from framing.errors import PluginError, UsageError
-from framing.model import Analyzer, Article
+from framing.model import Analyzer, Article, Document, Span
 from framing.nlp.lexicon import Lexicon
 from framing.plugin_api import api_version_problem
 from framing.text import reader
@@ -137,9 +137,11 @@ class PluginManager:
     def analyzers(self, config: dict[str, Any]) -> dict[str, tuple[str, Analyzer]]:
         """Every registered analyzer by name, with the plugin that registered it.
 
-        The analyzers' ``config`` also holds every registered lexicon pack as ``lexicon_packs``.
+        The analyzers' ``config`` also holds every registered lexicon pack as ``lexicon_packs`` and, when
+        a plugin implements ``framing_find_entities``, the entity recogniser as ``find_entities``.
         """
         config = {**config, "lexicon_packs": self.lexicons()}
+        config["find_entities"] = self.entity_recogniser(config)
         found = self._collect("framing_register_analyzers", "analyzer", config=config)
         check_analyzers(config, found, self.disabled)
         for name, (plugin_name, analyzer) in found.items():
@@ -148,6 +150,13 @@ class PluginManager:
                     f"plugin {plugin_name!r}: analyzer {name!r} lacks name/version/metrics/analyze"
                 )
         return found
+
+    def entity_recogniser(self, config: dict[str, Any]) -> Callable[[Document], list[Span] | None] | None:
+        """A function giving one document's name candidates through ``framing_find_entities``, or None
+        when no plugin implements the hook (discovery then uses its built-in rules)."""
+        if not self.pm.hook.framing_find_entities.get_hookimpls():
+            return None
+        return partial(_find_entities, self.pm.hook.framing_find_entities, config)
 
     def lexicons(self) -> dict[str, Lexicon]:
         """Every lexicon pack plugins register (built-in packs included), by pack name."""
@@ -168,6 +177,10 @@ class PluginManager:
     def register_commands(self, app: Any) -> None:
         """Let plugins add subcommands."""
         self.pm.hook.framing_register_commands(app=app)
+
+
+def _find_entities(hook: Any, config: dict[str, Any], document: Document) -> list[Span] | None:
+    return hook(document=document, config=config)  # type: ignore[no-any-return]
 
 
 def one_line(error: BaseException) -> str:

@@ -50,11 +50,7 @@ def metric(result: RunResult, analyzer: str, name: str) -> Metric | None:
 
 def values(result: RunResult, analyzer: str, name: str) -> dict[str, dict[str, float]]:
     """target -> article id -> value, for the records of one metric (None values left out)."""
-    table: dict[str, dict[str, float]] = {}
-    for record in result.records:
-        if record.analyzer == analyzer and record.metric == name and record.value is not None:
-            table.setdefault(record.target, {})[record.article] = record.value
-    return table
+    return result.values(analyzer, name, skip_missing=True)  # type: ignore[return-value]
 
 
 def _articles(result: RunResult) -> list[str]:

@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from framing.report.charts import Chart
 
 from framing import Document, Measurement, Metric, RunResult, Span, hookimpl
+from framing.config import Setting, read_settings
 from framing.model import Highlight, Table
-from framing.nlp.entities import ActorSet, Mention, document_memo, mention_role, mentions_for
+from framing.nlp.entities import ActorSet, Mention, Recogniser, document_memo, mention_role, mentions_for
 from framing.plugins.actors.sentiment import SCORERS, Score, Scorer, TargetContext, scorer
 
 NAME = "actors"
@@ -115,6 +116,14 @@ METRICS = tuple(
 )
 
 
+SETTINGS = (
+    Setting("top", int, DEFAULT_TOP, "Most mentioned actors (and sides) per article that get measurements.",
+            check=lambda value: "" if value >= 1 else "must be a whole number >= 1"),
+    Setting("sentiment", str, DEFAULT_SCORER,
+            "How a mention is scored: model (the bundled classifier) or vader (its context's VADER score).",
+            check=lambda value: "" if value in SCORERS else f"choose {' or '.join(SCORERS)}"),
+)
+
 # The report charts the sentiment toward this many of the most mentioned actors.
 CHART_ACTORS = 8
 
@@ -140,6 +149,8 @@ class ActorSentiment:
     name = NAME
     version = "1.0"
     metrics = METRICS
+    settings = SETTINGS
+    screen_tables = {"Actors: mean sentiment": 5}  # the first screen of compare: its first rows
     highlights = {
         "sentiment": Highlight("mentions", "Actor mentions, underlined by sentiment", "underline"),
         "side_sentiment": Highlight("sides", "Side mentions, underlined by sentiment", "underline",
@@ -166,10 +177,12 @@ class ActorSentiment:
                       f"most mentioned actors; n = scored mentions in that article. "
                       f"{declared.description}")]
 
-    def __init__(self, actor_set: ActorSet | None, top: int, sentiment: str) -> None:
+    def __init__(self, actor_set: ActorSet | None, top: int, sentiment: str,
+                 recogniser: Recogniser | None = None) -> None:
         self.actor_set = actor_set
         self.top = top
         self.sentiment = sentiment
+        self.recogniser = recogniser  # a plugin's framing_find_entities, used to discover
 
     @property
     def scorer(self) -> Scorer:
@@ -194,11 +207,12 @@ class ActorSentiment:
 
     def scored(self, document: Document) -> list[ScoredMention]:
         """Every mention with its score, role and place, computed once per document."""
-        key = ("actors.scored", self.actor_set, self.sentiment)
+        key = ("actors.scored", self.actor_set, self.sentiment, self.recogniser)
         return document_memo(
             document,
             key,
-            lambda: score_mentions(document, mentions_for(document, self.actor_set), self.scorer),
+            lambda: score_mentions(document, mentions_for(document, self.actor_set, self.recogniser),
+                                   self.scorer),
         )
 
     def table_data(self, document: Document) -> list[MentionScore]:
@@ -357,40 +371,12 @@ def _grid(
     )
 
 
-def _setting(
-    settings: dict[str, str], key: str, convert: Callable[[str], Any], default: Any
-) -> Any:
-    if key not in settings:
-        return default
-    try:
-        return convert(settings[key])
-    except ValueError as error:
-        raise ValueError(f"{NAME}: bad setting {key}={settings[key]!r} ({error})") from None
-
-
-def _scorer_name(value: str) -> str:
-    if value not in SCORERS:
-        raise ValueError(f"choose {' or '.join(SCORERS)}")
-    return value
-
-
-def _top(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise ValueError("must be a whole number >= 1")
-    return number
-
-
 @hookimpl
 def framing_register_analyzers(register: Any, config: dict[str, Any]) -> None:
-    settings = config.get("settings", {}).get(NAME, {})
-    unknown = sorted(set(settings) - {"top", "sentiment"})
-    if unknown:
-        raise ValueError(f"{NAME}: unknown setting(s) {', '.join(unknown)}; use top, sentiment")
-    top = _setting(settings, "top", _top, DEFAULT_TOP)
-    sentiment = _setting(settings, "sentiment", _scorer_name, DEFAULT_SCORER)
+    settings = read_settings(config, NAME, SETTINGS)
     path = config.get("actors")
-    register(ActorSentiment(ActorSet.load(path) if path else None, top, sentiment))
+    actor_set = ActorSet.load(path) if path else None
+    register(ActorSentiment(actor_set, settings["top"], settings["sentiment"], config.get("find_entities")))
 
 
 @hookimpl

@@ -37,6 +37,7 @@ from framing.model import Document, Quotation, Sentence, Token
 from framing.nlp.attribution import find_sources
 from framing.nlp.entities import ActorSet, discover, mentions_for
 from framing.nlp.quotes import is_scare_quote
+from framing.nlp.words import is_name_word, strip_possessive
 
 SPEAKER_RULE = "framing.nlp.attribution (speakers merged across each article)"
 # Chosen on the dev part of benchmarks/coverage.py (see benchmarks/README.md, "## coverage").
@@ -458,18 +459,11 @@ def _mid_sentence_capitals(documents: Iterable[Document]) -> set[str]:
                 token = document.tokens[i]
                 if (
                     token.is_word
-                    and _capitalised(token.text)
+                    and is_name_word(token.text)
                     and document.tokens[i - 1].text not in ("“", '"', "‘", "(", ":")
                 ):
                     seen.add(document.normalised[i])
     return seen
-
-
-def _capitalised(text: str) -> bool:
-    if text[0].isupper():
-        return True
-    prefix, _, rest = text.partition("-")  # al-Hadri, el-Sisi
-    return prefix in ("al", "el") and bool(rest) and rest[0].isupper()
 
 
 def _names(document: Document, sentence: Sentence, capitalised: set[str]) -> list[str]:
@@ -488,7 +482,7 @@ def _names(document: Document, sentence: Sentence, capitalised: set[str]) -> lis
         while run and (run[0].lower in HONORIFICS or run[0].lower in NAME_CONNECTORS):
             run.pop(0)
         if run:
-            name = " ".join(_strip_possessive(t.text) for t in run)
+            name = " ".join(strip_possessive(t.text) for t in run)
             if name.lower() not in NOT_NAMES and name not in names:
                 names.append(name)
         run.clear()
@@ -502,12 +496,12 @@ def _names(document: Document, sentence: Sentence, capitalised: set[str]) -> lis
                 close()
             continue
         opener = i == sentence.first_token or document.tokens[i - 1].text in ("“", '"', "‘", "(")
-        if _capitalised(token.text) and not token.text.isdigit():
+        if is_name_word(token.text) and not token.text.isdigit():
             if opener and (
                 word in stop
                 or not (
-                    _strip_possessive(word) in capitalised
-                    or _next_is_capitalised(document, i, sentence)
+                    strip_possessive(word) in capitalised
+                    or _next_is_name_word(document, i, sentence)
                 )
             ):
                 close()
@@ -523,18 +517,14 @@ def _names(document: Document, sentence: Sentence, capitalised: set[str]) -> lis
     return names
 
 
-def _next_is_capitalised(document: Document, index: int, sentence: Sentence) -> bool:
+def _next_is_name_word(document: Document, index: int, sentence: Sentence) -> bool:
     """ "Petar Vuk, 61, ..." opens with a two-word name even if "Petar" never recurs."""
     following = index + 1
     return (
         following < sentence.end_token
         and document.tokens[following].is_word
-        and _capitalised(document.tokens[following].text)
+        and is_name_word(document.tokens[following].text)
     )
-
-
-def _strip_possessive(text: str) -> str:
-    return text.removesuffix("'s").removesuffix("’s")
 
 
 def _quoted_words(

@@ -24,7 +24,7 @@ class CsvExporter:
     description = "CSV, UTF-8 with a header row; --layout wide (default) or long"
 
     def export(self, result: RunResult, stream: TextIO, options: ExportOptions) -> None:
-        table = select_table(result, options.view, options.layout)
+        table = select_table(result, options.view, options.layout, targets=options.targets)
         writer = csv_writer(stream)
         writer.writerow(table.columns)
         for row in table.rows:

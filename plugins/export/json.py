@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from dataclasses import asdict
 from typing import Any, TextIO
 
 from framing import hookimpl
 from framing.exporters import ExportOptions
-from framing.model import RunResult
+from framing.model import Document, Record, RunResult
 
 
 class JsonExporter:
@@ -32,14 +33,32 @@ class JsonExporter:
                     "source": a.document.article.source,
                     "words": len(a.document.words),
                     "warnings": list(a.warnings),
+                    **({"text": a.document.text} if options.include_text else {}),
                 }
                 for a in result.articles
             ]
-            document["records"] = [asdict(record) for record in result.records]
+            document["records"] = [_record(record, a.document)
+                                   for a in result.articles for record in a.records]
             document["problems"] = [asdict(problem) for problem in result.problems]
             document["tables"] = [asdict(table) for table in result.tables]
         json.dump(document, stream, ensure_ascii=False, indent=2, allow_nan=False, default=sorted)
         stream.write("\n")
+
+
+def _record(record: Record, document: Document) -> dict[str, Any]:
+    """A record with each evidence span's text and sentence: a reader needs no cleaned text to
+    resolve offsets into."""
+    row = asdict(record)
+    starts = [sentence.start for sentence in document.sentences]
+    for span in row["spans"]:
+        span["text"] = document.text[span["start"]:span["end"]]
+        index = bisect_right(starts, span["start"]) - 1
+        first = document.sentences[index] if index >= 0 else None
+        last_index = max(index, bisect_right(starts, max(span["end"] - 1, span["start"])) - 1)
+        last = document.sentences[last_index] if last_index >= 0 else None
+        span["sentence"] = (document.text[first.start:last.end] if first and last
+                            else span["text"])
+    return row
 
 
 @hookimpl

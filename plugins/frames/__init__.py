@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     import typer
 
 from framing import Document, Measurement, Metric, Span, hookimpl
+from framing.config import Setting, read_settings
 from framing.nlp.matcher import PhraseMatcher
 
 if sys.version_info >= (3, 11):
@@ -81,10 +82,17 @@ def load_frames() -> list[Frame]:
     return frames
 
 
+SETTINGS = (
+    Setting("model", Path, None,
+            "A frame classifier (JSON) from `framing train`: adds its predicted frame distribution."),
+)
+
+
 class Frames:
     name = "frames"
     version = "1.0"
     metrics = METRICS
+    settings = SETTINGS
 
     def __init__(self, model_path: Path | None = None) -> None:
         self.frames = load_frames()
@@ -133,12 +141,7 @@ class Frames:
 
 @hookimpl
 def framing_register_analyzers(register: Any, config: dict[str, Any]) -> None:
-    settings = config.get("settings", {}).get("frames", {})
-    unknown = set(settings) - {"model"}
-    if unknown:
-        raise ValueError(f"frames: unknown setting(s) {', '.join(sorted(unknown))}; known: model")
-    model = settings.get("model")
-    register(Frames(Path(model) if model else None))
+    register(Frames(read_settings(config, "frames", SETTINGS)["model"]))
 
 
 @hookimpl

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from framing import Document, Measurement, Metric, RunResult, hookimpl
+from framing.config import read_settings
 from framing.plugins.readability.syllables import is_difficult_word, syllable_count
 
 if TYPE_CHECKING:
@@ -31,7 +32,9 @@ METRICS = (
            "206.835 - 1.015*(words/sentences) - 84.6*(syllables/words) (Flesch 1948)."),
     Metric("flesch_kincaid_grade", "Flesch-Kincaid grade", "US school grade",
            "higher = harder to read",
-           "0.39*(words/sentences) + 11.8*(syllables/words) - 15.59 (Kincaid et al. 1975)."),
+           "0.39*(words/sentences) + 11.8*(syllables/words) - 15.59 (Kincaid et al. 1975).",
+           headline="Reading grade (Flesch-Kincaid)",
+           caveats="Counts syllables by rule; short texts and lists of names move it a lot."),
     Metric("gunning_fog", "Gunning fog index", "years of schooling", "higher = harder to read",
            "0.4*(words/sentences + 100*complex/words); complex = not a Dale-Chall easy word and "
            "3+ syllables (Gunning 1952; textstat's reading)."),
@@ -49,9 +52,11 @@ METRICS = (
            "Word and number tokens in body paragraphs (headline and sub-headings excluded)."),
     Metric("sentences", "Sentences", "sentences", "neutral", "Sentences in body paragraphs."),
     Metric("mean_sentence_length", "Mean sentence length", "words per sentence",
-           "higher = harder to read", "Words divided by sentences."),
+           "higher = harder to read", "Words divided by sentences.",
+           headline="Words per sentence"),
     Metric("long_sentence_share", "Long sentences", "share (0-1)", "higher = harder to read",
-           f"Share of sentences with more than {LONG_SENTENCE_WORDS} words."),
+           f"Share of sentences with more than {LONG_SENTENCE_WORDS} words.",
+           headline=f"Long sentences (over {LONG_SENTENCE_WORDS} words)"),
 )
 
 
@@ -161,4 +166,5 @@ class Readability:
 
 @hookimpl
 def framing_register_analyzers(register: Any, config: dict[str, Any]) -> None:
+    read_settings(config, "readability", ())  # it takes none: refuse a misspelt one
     register(Readability())

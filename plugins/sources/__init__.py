@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Any
 
 from framing import Document, Measurement, Metric, RunResult, Span, hookimpl
+from framing.config import read_settings
 from framing.model import Highlight, Table
 from framing.nlp.attribution import (
     SPEAKER_TYPES,
@@ -43,10 +44,11 @@ METRICS = (
            "marks). Scare quotes are not counted.", per_target=True),
     Metric("sources", "Distinct sources", "count", "higher = more voices",
            "Speakers after merging mentions across the article (surname, definite description, "
-           "pronoun)."),
+           "pronoun).", headline="Distinct sources quoted or cited"),
     Metric("named_share", "Named sources", "share (0-1)", "higher = more transparent sourcing",
            "Share of sources identified by a personal name or speaking as a named organisation; "
-           "the rest are anonymous ('a U.S. official', 'sources', or an anonymity cue)."),
+           "the rest are anonymous ('a U.S. official', 'sources', or an anonymity cue).",
+           headline="Named sources (share of all sources)"),
     Metric("source_type_share", "Source type", "share (0-1)", "neutral",
            "Share of sources of each type (government, military, armed_group, opposition, expert, "
            "citizen, media, other), from the role and title word lists.", per_target=True),
@@ -58,10 +60,11 @@ METRICS = (
            per_target=True),
     Metric("quoted_word_share", "Words in quotations", "share (0-1)", "neutral",
            "Words inside attributed quotation marks (direct quotations and partial-quote "
-           "fragments; scare quotes excluded) divided by the body's words."),
+           "fragments; scare quotes excluded) divided by the body's words.",
+           headline="Words inside quotations"),
     Metric("attributed_word_share", "Words attributed", "share (0-1)", "neutral",
            "Words of all attribution content (direct, partial, indirect) divided by the body's "
-           "words."),
+           "words.", headline="Words attributed to a source"),
     Metric("first_side", "Side that speaks first", "1 = this side", "neutral",
            "1 for the side of the first attribution that has a side.", per_target=True),
     Metric("last_side", "Side that speaks last", "1 = this side", "neutral",
@@ -69,7 +72,9 @@ METRICS = (
     Metric("side_balance", "Side balance", "index (0-1)", "higher = more even",
            "Normalised entropy of attributed words over sides: -sum(p log p) / log(max(2, k)), "
            "k = sides that speak; 1 = perfectly even, 0 = one side only; empty when no speaker "
-           "has a side."),
+           "has a side.", headline="Balance of voices between sides (1 = even)",
+           caveats="Only speakers with a side count (the actors file, or a country); when most "
+           "speakers have none, it rests on a few words. Never a finding on the first screen."),
     Metric("largest_side_share", "Largest side's share", "share (0-1)",
            "higher = more one-sided",
            "Attributed words of the side with the most words divided by the words of all sides."),
@@ -106,6 +111,7 @@ class SourceBalance:
     name = NAME
     version = "1.0"
     metrics = METRICS
+    screen_tables = {"Who speaks": 5}  # the first screen of compare: its first rows
     highlights = {
         "attributions": Highlight("speech", "Quotations and reported speech, shaded by the speaker's side",
                                   "shade", colour_by="side_words"),
@@ -202,10 +208,7 @@ class SourceBalance:
     def tables(self, result: RunResult) -> list[Table]:
         """Who speaks: sources as rows, articles as columns, words attributed in each cell."""
         ids = [a.document.article.id for a in result.articles]
-        cells: dict[str, dict[str, float | None]] = {}
-        for record in result.records:
-            if record.analyzer == self.name and record.metric == "speaker_words":
-                cells.setdefault(record.target, {})[record.article] = record.value
+        cells = result.values(self.name, "speaker_words")
         if not cells:
             return []
         rows: list[list[Any]] = []
@@ -297,8 +300,6 @@ def _preview(document: Document, start: int, end: int) -> str:
 
 @hookimpl
 def framing_register_analyzers(register: Any, config: dict[str, Any]) -> None:
-    settings = config.get("settings", {}).get(NAME, {})
-    if settings:
-        raise ValueError(f"{NAME}: unknown setting(s) {', '.join(sorted(settings))}; it has none")
+    read_settings(config, NAME, ())  # it takes none: refuse a misspelt one
     path = config.get("actors")
     register(SourceBalance(ActorSet.load(path) if path else None))

@@ -210,7 +210,7 @@ def test_threshold_setting_is_validated() -> None:
     registered: list[CoverageAnalyzer] = []
     framing_register_analyzers(registered.append, {"settings": {"coverage": {"threshold": "0.5"}}})
     assert registered[0].threshold == 0.5
-    with pytest.raises(ValueError, match="coverage: threshold"):
+    with pytest.raises(ValueError, match=r"coverage: setting threshold=.2.: must be in \(0, 1\]"):
         framing_register_analyzers(
             registered.append, {"settings": {"coverage": {"threshold": "2"}}}
         )
