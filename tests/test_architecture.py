@@ -133,9 +133,12 @@ def test_a_scaffolded_plugin_follows_the_same_rules(tmp_path: Path) -> None:
     ],
 )
 def test_builtin_settings_go_through_one_mechanism(analyzer: str, key: str, value: str, message: str) -> None:
-    """Every built-in analyzer checks its settings with framing.config: one message shape for all."""
+    """Every built-in analyzer checks its settings with framing.config: one message shape for all,
+    and a bad setting stops the run (a SettingsError, exit 2 at the command line)."""
+    from framing.config import SettingsError
     from framing.host.manager import load_manager
 
     manager = load_manager()
-    manager.analyzers({"settings": {analyzer: {key: value}}})
-    assert any(message in error for error in manager.load_errors), manager.load_errors
+    with pytest.raises(SettingsError) as raised:
+        manager.analyzers({"settings": {analyzer: {key: value}}})
+    assert message in str(raised.value)

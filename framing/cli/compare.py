@@ -12,6 +12,7 @@ from framing.cli import scale as scaling
 from framing.cli.show_clean import show_clean
 from framing.errors import UsageError
 from framing.text.clean import load_rules
+from framing.text.reader import DEFAULT_MAX_BYTES
 
 InputsArgument = typer.Argument(
     ..., help="Article files (.txt .md .html), directories of them, or - for stdin."
@@ -22,7 +23,8 @@ CompareInputsArgument = typer.Argument(
 )
 OnlyOption = typer.Option([], "--only", help="Run only this analyzer (repeatable).")
 DebrisOption = typer.Option(None, "--debris", help="Extra debris rules file (one regex per line).")
-MaxSizeOption = typer.Option(20.0, "--max-size", help="Largest article to read, in MB.")
+MaxSizeOption = typer.Option(DEFAULT_MAX_BYTES / 1_048_576, "--max-size",
+                             help="Largest article to read, in MB.")
 GroupByOption = typer.Option(
     None, "--group-by", help="Group a CSV/JSONL corpus's articles by this column, e.g. outlet."
 )
@@ -68,6 +70,7 @@ def _run(
     analyze_full: bool = False,
 ) -> None:
     faults.set_verbose(verbose)
+    options.refuse_overwriting_inputs(inputs, [output, errors, store])
     manager = options.load(plugin, disable)
     rules = None
     if debris is not None:

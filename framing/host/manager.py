@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import pluggy
 
 from framing import hookspecs
+from framing.config import SettingsError, check_analyzers
 from framing.errors import PluginError, UsageError
 from framing.model import Analyzer, Article, Document, Span
 from framing.nlp.lexicon import Lexicon
@@ -47,6 +48,7 @@ class PluginManager:
         self.pm.register(reader, name="framing.text.reader")
         self.info: dict[str, PluginInfo] = {}
         self.load_errors: list[str] = []
+        self.disabled: set[str] = set()
 
     def load(
         self,
@@ -62,6 +64,7 @@ class PluginManager:
         if autoload is None:
             autoload = os.environ.get(DISABLE_AUTOLOAD_ENV, "").strip() in ("", "0", "false")
         blocked = set(disabled)
+        self.disabled |= blocked
         # Name and version of each distribution, read once: ``dist.metadata`` parses the METADATA
         # file on every access (twice per entry point, 13 built-ins: about 15 ms per run).
         described: dict[importlib.metadata.Distribution, tuple[str, str]] = {}
@@ -121,6 +124,12 @@ class PluginManager:
                 impl.function(register, **{k: v for k, v in kwargs.items() if k in impl.argnames})
             except (PluginError, UsageError):  # a broken plugin, or a file the user named: stop here
                 raise
+            except ValueError as error:  # a plugin refusing the settings the user gave it: stop too
+                where = kwargs.get("config", {}).get("settings_origin", {}).get(plugin_name)
+                if where is None:
+                    self.load_errors.append(f"plugin {plugin_name!r} failed to register: {one_line(error)}")
+                    continue
+                raise SettingsError(f"{where}: {' '.join(str(error).split())}") from None
             except Exception as error:
                 self.load_errors.append(f"plugin {plugin_name!r} failed to register: {one_line(error)}")
         return found
@@ -134,6 +143,7 @@ class PluginManager:
         config = {**config, "lexicon_packs": self.lexicons()}
         config["find_entities"] = self.entity_recogniser(config)
         found = self._collect("framing_register_analyzers", "analyzer", config=config)
+        check_analyzers(config, found, self.disabled)
         for name, (plugin_name, analyzer) in found.items():
             if not isinstance(analyzer, Analyzer):
                 raise PluginError(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -132,9 +133,12 @@ def _svg(figure: Any) -> str:
     import matplotlib
 
     buffer = io.StringIO()
-    # Text stays text (accessible, small); ids are stable so two runs write the same file.
+    # Text stays text (accessible, small); ids are stable so two runs write the same file. The
+    # browser draws that text with its own fonts, so matplotlib's "Glyph ... missing from font"
+    # (a CJK name, an emoji, measured with DejaVu Sans) says nothing about the page: silenced.
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "framing",
-                                "font.family": "sans-serif"}):
+                                "font.family": "sans-serif"}), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None,
                                                         "Format": None, "Type": None})
     svg = buffer.getvalue()

@@ -26,7 +26,7 @@ behind ``THRESHOLD``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -203,12 +203,15 @@ def _add_attributions(facts: list[_Facts]) -> None:
         sources = find_sources(f.document)
         speakers = [""] * len(f.sentences)
         claims = [""] * len(f.sentences)
+        starts = [sentence.start for sentence in f.sentences]
         for attribution in sources.attributions:
             speaker = sources.speaker_of(attribution)
             if speaker is None:
                 continue
-            for i, sentence in enumerate(f.sentences):
-                if sentence.start < attribution.end and sentence.end > attribution.start:
+            # the sentences overlapping the attribution: a run of them, found by bisection
+            first = max(bisect_right(starts, attribution.start) - 1, 0)
+            for i in range(first, bisect_left(starts, attribution.end)):
+                if f.sentences[i].end > attribution.start:
                     if attribution.kind != "indirect" and f.quoted[i]:
                         speakers[i] = speakers[i] or speaker.name
                     if attribution.kind != "direct":
@@ -612,8 +615,11 @@ def _short(text: str, words: int = 12) -> str:
 class _Similarity:
     """Cosine similarity of sentences across articles, from one TF-IDF fit on all of them.
 
-    Computed one article at a time (its sentences against every sentence), so memory grows with
-    one article's rows, not with the square of the corpus."""
+    Computed for ``BLOCK`` sentences of one article at a time, against the other articles'
+    sentences only (never its own), so time grows with (own x others) and memory with one block's
+    rows: a long article beside a short one costs little, and no article is compared with itself."""
+
+    BLOCK = 256
 
     def __init__(self, facts: list[_Facts]) -> None:
         from framing.nlp.tfidf import tfidf_rows  # scikit-learn's definition, without its imports
@@ -626,7 +632,8 @@ class _Similarity:
         self.offsets = [0]
         for f in facts:
             self.offsets.append(self.offsets[-1] + len(f.sentences))
-        self._block: tuple[int, Any] | None = None
+        self._others: tuple[int, Any, Any] | None = None  # position, their row numbers, their rows
+        self._block: tuple[int, int, Any] | None = None  # position, block number, cosines
 
     def above(self, position: int, index: int, threshold: float) -> Iterator[tuple[int, int, float]]:
         """(other article, its sentence, score) for each sentence of another article whose similarity
@@ -635,16 +642,23 @@ class _Similarity:
             return
         import numpy as np  # here, not at the top: `framing analyze` and --help never need it
 
-        if self._block is None or self._block[0] != position:
+        start, end = self.offsets[position], self.offsets[position + 1]
+        if self._others is None or self._others[0] != position:
+            rows = np.r_[0:start, end:self.offsets[-1]]
+            self._others = (position, rows, self.matrix[rows])
+        block = index // self.BLOCK
+        if self._block is None or self._block[:2] != (position, block):
             from framing.nlp.tfidf import cosines
 
-            start, end = self.offsets[position], self.offsets[position + 1]
-            self._block = (position, cosines(self.matrix[start:end], self.matrix))
-        row = self._block[1][index]
-        for column in np.flatnonzero(row >= threshold):
+            first = start + block * self.BLOCK
+            self._block = (position, block, cosines(self.matrix[first:min(first + self.BLOCK, end)],
+                                                    self._others[2]))
+        row = self._block[2][index - block * self.BLOCK]
+        rows = self._others[1]
+        for hit in np.flatnonzero(row >= threshold):
+            column = int(rows[hit])
             other = bisect_right(self.offsets, column) - 1
-            if other != position:
-                yield other, int(column) - self.offsets[other], float(row[column])
+            yield other, column - self.offsets[other], float(row[hit])
 
 
 # --- summary --------------------------------------------------------------------------------------

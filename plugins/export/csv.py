@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 from typing import Any, TextIO
 
 from framing import hookimpl
 from framing.compare.views import select_table
-from framing.exporters import ExportOptions, spreadsheet_safe
+from framing.exporters import ExportOptions, csv_writer, spreadsheet_safe
 from framing.model import RunResult
 
 
@@ -26,7 +25,7 @@ class CsvExporter:
 
     def export(self, result: RunResult, stream: TextIO, options: ExportOptions) -> None:
         table = select_table(result, options.view, options.layout, targets=options.targets)
-        writer = csv.writer(stream, lineterminator="\n")
+        writer = csv_writer(stream)
         writer.writerow(table.columns)
         for row in table.rows:
             writer.writerow([_cell(value) for value in row])

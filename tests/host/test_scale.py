@@ -110,14 +110,14 @@ def test_store_resumes_after_an_interruption_and_skips_unchanged_articles(
             yield analyze_article(article, ready)
 
     db = store.Store(tmp_path / "results.db")
-    with pytest.raises(KeyboardInterrupt):
-        store.analyze_into(db, iter(_articles(corpus)), analyzers, config, interrupted)
-    committed = [a.id for a, _ in db.articles()]
-    assert len(committed) == 4  # two whole batches of two; the fifth article was never committed
+    report = store.analyze_into(db, iter(_articles(corpus)), analyzers, config, interrupted)
+    assert report.interrupted and report.analysed == 5
+    committed = [a.id for _, a, _ in db.articles()]
+    assert len(committed) == 5  # two whole batches of two, and the unfinished batch at the interrupt
 
     seen: list[str] = []
     report = store.analyze_into(db, iter(_articles(corpus)), analyzers, config, counting)
-    assert report.skipped == 4 and report.analysed == 8
+    assert report.skipped == 5 and report.analysed == 7
     assert not set(seen) & set(committed)
 
     changed = _articles(corpus)
@@ -177,7 +177,8 @@ def test_store_keeps_table_data_so_compare_from_builds_the_same_actor_tables(
     stored = run_cli("analyze", str(corpus), "--store", str(db), "--only", "actors", "--jobs", "1")
     assert stored.returncode == 0, stored.stderr.decode()
     opened = store.Store(db)
-    kept = opened.table_data(f"{sorted(EXAMPLES.glob('*.txt'))[0].stem}-whole")
+    first = f"{sorted(EXAMPLES.glob('*.txt'))[0].stem}-whole"
+    kept = next(opened.table_data(key) for key, article, _ in opened.articles() if article.id == first)
     opened.close()
     assert kept["actors"] and all(len(row) == 3 for row in kept["actors"])
     direct = run_cli("compare", str(corpus), "--only", "actors", "-f", "markdown", "--no-summary")
@@ -258,3 +259,17 @@ def test_version_and_help_import_nothing_heavy(option: str) -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           timeout=120)
     assert "HEAVY []" in done.stdout, done.stdout[-500:] + done.stderr[-500:]
+
+
+def test_a_store_of_the_older_layout_is_refused_naming_the_file(tmp_path: Path) -> None:
+    """Stores written when articles were keyed by id alone are refused, not mixed with new keys."""
+    import sqlite3
+
+    old = tmp_path / "old.db"
+    with sqlite3.connect(old) as db:
+        db.execute("CREATE TABLE articles (id TEXT PRIMARY KEY, position INTEGER, source TEXT)")
+    with pytest.raises(store.StoreError, match=r"old\.db: written by an older framing"):
+        store.Store(old)
+    with sqlite3.connect(old) as db:  # untouched: no new table was added
+        assert [r[0] for r in db.execute("SELECT name FROM sqlite_master")] == [
+            "articles", "sqlite_autoindex_articles_1"]

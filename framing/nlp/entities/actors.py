@@ -12,7 +12,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
-from framing.errors import FramingError
+from framing.errors import UsageError
 from framing.model import Token
 from framing.nlp.matcher import PhraseMatcher
 from framing.text.segment import TOKEN_PATTERN
@@ -29,7 +29,7 @@ GENDERS = ("male", "female")
 MentionKind = Literal["name", "alias", "descriptor", "pronoun"]
 
 
-class ActorsFileError(FramingError):
+class ActorsFileError(UsageError):
     """An actors file that cannot be used; the message names the file and the line."""
 
 
@@ -91,6 +91,8 @@ class ActorSet:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
             raise ActorsFileError(f"{source}: not valid TOML: {error}") from None
+        except RecursionError:
+            raise ActorsFileError(f"{source}: not valid TOML: nested too deeply") from None
         headers = [
             n for n, line in enumerate(text.splitlines(), 1) if re.match(r"\s*\[\[\s*actor\s*\]\]", line)
         ]

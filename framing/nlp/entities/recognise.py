@@ -85,6 +85,7 @@ def _skipped(document: Document) -> tuple[set[int], set[int]]:
     tokens: set[int] = set()
     blocks: set[int] = set()
     paragraphs = 0
+    counts: dict[int, int] = {}  # words per block, counted once (a one-paragraph article has many sentences)
     for sentence in document.body_sentences:
         words = document.sentence_tokens(sentence)
         opens_block = sentence.start == document.blocks[sentence.block].start
@@ -97,9 +98,10 @@ def _skipped(document: Document) -> tuple[set[int], set[int]]:
                     if words[0].text.isupper() and len(words[0].text) > 1:
                         tokens.update(range(sentence.first_token, sentence.first_token + offset))
                     break
-        block = document.blocks[sentence.block]
-        count = sum(t.is_word for t in document.tokens_between(block.start, block.end))
-        if words and words[0].text.lower() in CREDIT_OPENERS and count <= 12:
+        if sentence.block not in counts:
+            block = document.blocks[sentence.block]
+            counts[sentence.block] = sum(t.is_word for t in document.tokens_between(block.start, block.end))
+        if words and words[0].text.lower() in CREDIT_OPENERS and counts[sentence.block] <= 12:
             blocks.add(sentence.block)
     return tokens, blocks
 
