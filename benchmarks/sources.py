@@ -1,4 +1,4 @@
-"""Measure attribution finding (framing/nlp/attribution.py) on PolNeAR and the team's gold articles.
+"""Measure attribution finding (framing/nlp/attribution/) on PolNeAR and the team's gold articles.
 
 Data:
 - PolNeAR (Newell, Margolin and Ruths 2018), https://github.com/networkdynamics/PolNeAR, packed as
