@@ -25,6 +25,9 @@ Scoring (the same for both data sets):
 - Source accuracy, over matched pairs whose gold attribution has a source: the predicted speaker is
   right when its mention at this attribution overlaps the gold source span (``mention``), or when
   any mention of the merged speaker in the article does (``speaker``: credits a resolved "he").
+- Speakers that overlap no gold source: of the predicted speakers credited with an attribution
+  (merged across the article), the share none of whose mentions overlaps any gold source span of
+  the article (lower = better): a time word, a fragment or a headline taken for a speaker is one.
 - PolNeAR: the first annotator's file of each article is the gold standard. The text is segmented
   with one block per line and no cleaning, so offsets are PolNeAR's own.
 """
@@ -72,6 +75,8 @@ class Score:
     with_source: int = 0
     mention_right: int = 0
     speaker_right: int = 0
+    speakers: int = 0  # predicted speakers credited with an attribution
+    speakers_unsourced: int = 0  # of those, overlapping no gold source span
     by_class: dict[str, list[int]] = field(default_factory=dict)  # cue class: [matched, predicted]
     errors: Counter[str] = field(default_factory=Counter)  # error class (ERRORS): count
 
@@ -98,7 +103,9 @@ class Score:
             f"  exact content    {prf(self.exact)}\n"
             f"  >=50% overlap    {prf(self.overlap)}\n"
             f"  source accuracy  mention {self.mention_right / n:.3f}  "
-            f"speaker {self.speaker_right / n:.3f}  (over {self.with_source} matched pairs)"
+            f"speaker {self.speaker_right / n:.3f}  (over {self.with_source} matched pairs)\n"
+            f"  speakers overlapping no gold source {self.speakers_unsourced}/{self.speakers} = "
+            f"{self.speakers_unsourced / max(self.speakers, 1):.3f}"
         )
 
 
@@ -147,6 +154,15 @@ def predicted_units(document: Document, sources: Sources) -> list[Unit]:
         else:
             merged[key] = Unit(tokens, mention, all_mentions, cue_class=attribution.verb_class)
     return [u for u in merged.values() if u.tokens]
+
+
+def unsourced(sources: Sources, gold: Iterable[Unit]) -> tuple[int, int]:
+    """Predicted speakers credited with an attribution, and those overlapping no gold source."""
+    spans = [span for unit in gold for span in unit.sources]
+    credited = {a.speaker for a in sources.attributions if a.speaker >= 0}
+    speakers = [sources.speakers[i] for i in sorted(credited)]
+    missing = sum(not overlaps(((m.start, m.end) for m in s.mentions), spans) for s in speakers)
+    return len(speakers), missing
 
 
 def overlaps(spans: Iterable[tuple[int, int]], others: Iterable[tuple[int, int]]) -> bool:
@@ -243,12 +259,16 @@ def polnear(path: Path) -> tuple[Score, int, float, tuple[int, int]]:
                 for a in annotation["attributions"]
             ]
             listed = [bool(g.tokens) and g.listed for g in gold]
-            predicted = predicted_units(document, find_sources(document))
+            found = find_sources(document)
+            predicted = predicted_units(document, found)
             scoped = score([g for g, keep in zip(gold, listed) if keep], predicted)
             in_scope[0] += scoped.overlap
             in_scope[1] += scoped.gold
+            speakers = unsourced(found, gold)
             gold = [g for g in gold if g.tokens]
-            total.add(score(gold, predicted))
+            scored = score(gold, predicted)
+            scored.speakers, scored.speakers_unsourced = speakers
+            total.add(scored)
             articles += 1
     return total, articles, time.perf_counter() - started, (in_scope[0], in_scope[1])
 
@@ -275,7 +295,9 @@ def team_gold(folder: Path) -> tuple[Score, int, dict[str, tuple[int, int]]]:
             source_spans = (_nearest(data["text"], source, spans[0][0]),) if source else ()
             gold.append(Unit(word_tokens(document, spans), source_spans, has_source=bool(source)))
         predicted = predicted_units(document, sources)
-        total.add(score(gold, predicted))
+        scored = score(gold, predicted)
+        scored.speakers, scored.speakers_unsourced = unsourced(sources, gold)
+        total.add(scored)
         with_file = find_sources(document, ActorSet.loads(data["actors"])) if data.get(
             "actors") else sources
         for speaker in data["speakers"]:

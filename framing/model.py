@@ -7,7 +7,7 @@ analyzers that run after it. All offsets are character offsets into ``Document.t
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal, Protocol, runtime_checkable
@@ -163,9 +163,20 @@ class Document:
 Direction = Literal["higher", "lower", "neutral"]
 
 
+TargetKind = Literal["", "actor", "side"]
+
+
 @dataclass(frozen=True)
 class Metric:
-    """A number an analyzer declares it produces; the codebook is generated from these."""
+    """A number an analyzer declares it produces; the codebook is generated from these.
+
+    ``target_kind`` says what a per-target metric's targets are: ``"actor"`` (people, organisations,
+    countries: the host resolves them into one cast across the compared articles and writes each
+    actor's one name, see ``framing.nlp.cast``), ``"side"`` (the camps actors are on), or ``""``
+    (anything else: a lexicon category, a term). ``ranked_if`` names another metric of the same
+    analyzer, a share (0-1): the summary ranks this metric's rows only where that share is at least
+    one half in every article compared (a side metric whose speakers are mostly unassigned).
+    """
 
     name: str
     label: str
@@ -173,6 +184,8 @@ class Metric:
     direction: str
     description: str
     per_target: bool = False
+    target_kind: TargetKind = ""
+    ranked_if: str = ""
 
 
 @dataclass(frozen=True)
@@ -240,6 +253,43 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class ActorNote:
+    """What one article says about one of an analyzer's actor targets, for the comparison's cast.
+
+    ``name`` is the target as the analyzer's records write it; ``forms`` the surface forms the article
+    uses for it, with counts ("Missouri Rep. Todd Akin", "Akin"). ``kind`` (person, organisation,
+    country, party, media, group, place, description; "" unknown), ``gender``, ``type`` (a speaker
+    type its titles or roles give) and ``side`` with the ``evidence`` that states it ("(R-Mo.)") are
+    what this article shows; the cast weighs every article's notes (``framing.nlp.cast``). ``fixed``:
+    the name and side come from the user's actors file and are final. ``speaks``: attributions
+    credited to it in this article.
+    """
+
+    name: str
+    kind: str = ""
+    mentions: int = 0
+    forms: tuple[tuple[str, int], ...] = ()
+    gender: str = ""
+    type: str = ""
+    side: str = ""
+    evidence: str = ""
+    fixed: bool = False
+    speaks: int = 0
+
+    def row(self) -> list[Any]:
+        """As plain JSON values (a worker's message, a row of the results store)."""
+        return [self.name, self.kind, self.mentions, [list(f) for f in self.forms], self.gender,
+                self.type, self.side, self.evidence, self.fixed, self.speaks]
+
+    @classmethod
+    def from_row(cls, row: Sequence[Any]) -> ActorNote:
+        """The note ``row()`` gave."""
+        name, kind, mentions, forms, gender, speaker_type, side, evidence, fixed, speaks = row
+        return cls(name, kind, mentions, tuple((form, n) for form, n in forms), gender,
+                   speaker_type, side, evidence, fixed, speaks)
+
+
+@dataclass(frozen=True)
 class ArticleResult:
     """Everything measured on one article."""
 
@@ -248,6 +298,8 @@ class ArticleResult:
     warnings: tuple[str, ...] = ()
     # analyzer name -> what its optional ``table_data(document)`` returned, computed with the records
     table_data: Mapping[str, Any] = field(default_factory=dict)
+    # analyzer name -> what its optional ``actor_notes(document)`` returned (``ActorNote.row`` each)
+    notes: Mapping[str, Any] = field(default_factory=dict)
 
     def data_for(self, analyzer: Any) -> Any:
         """``analyzer.table_data(document)`` for this article: as computed with its records (in the
@@ -286,6 +338,8 @@ class RunResult:
     seed: int = 0
     # Ctrl-C or SIGTERM stopped the run: the articles hold what finished, the rest was not read.
     interrupted: bool = False
+    # the actors of every compared article resolved into one cast (framing.nlp.cast.Cast), or None
+    cast: Any = None
 
     @property
     def records(self) -> list[Record]:

@@ -7,7 +7,9 @@ text) and *signature* (framing's version, each analyzer's name and version, and 
 lexicons, actors file, ``--set`` values) are already stored, so it resumes where it stopped and an
 unchanged corpus costs one look-up per article. A changed text or a new analyzer version re-analyses
 that article only. ``framing compare --from results.db`` rebuilds the comparison from the store
-without running any analyzer (the stored text is segmented again for the vocabulary tables).
+without running any analyzer (the stored text is segmented again for the vocabulary tables). Each
+article's measurements are stored as analysed alone; the comparison's cast (one name per actor across
+the articles, ``framing.host.gather``) is resolved from the stored actor notes when results are read.
 
 Why SQLite rather than DuckDB: see docs/scale.md (stdlib, no dependency; row-at-a-time upserts and
 resumption are what SQLite does well; a 10,000-article store aggregates in well under a second).
@@ -47,6 +49,8 @@ CREATE TABLE IF NOT EXISTS problems (article TEXT, source TEXT, analyzer TEXT, m
 CREATE TABLE IF NOT EXISTS catalogue (analyzer TEXT, metric TEXT, definition TEXT,
     PRIMARY KEY (analyzer, metric));
 CREATE TABLE IF NOT EXISTS table_data (article TEXT, analyzer TEXT, data TEXT,
+    PRIMARY KEY (article, analyzer));
+CREATE TABLE IF NOT EXISTS actor_notes (article TEXT, analyzer TEXT, data TEXT,
     PRIMARY KEY (article, analyzer));
 """
 
@@ -115,6 +119,7 @@ class Store:
                 self.db.execute("DELETE FROM measurements WHERE article = ?", (article.id,))
                 self.db.execute("DELETE FROM problems WHERE article = ?", (article.id,))
                 self.db.execute("DELETE FROM table_data WHERE article = ?", (article.id,))
+                self.db.execute("DELETE FROM actor_notes WHERE article = ?", (article.id,))
                 existing = self.db.execute("SELECT position FROM articles WHERE id = ?",
                                            (article.id,)).fetchone()
                 if existing is None:
@@ -132,6 +137,9 @@ class Store:
                     [(article.id, p.source, p.analyzer, p.message) for p in outcome.problems])
                 self.db.executemany("INSERT INTO table_data VALUES (?, ?, ?)",
                                     _stored_table_data(article.id, outcome.table_data))
+                self.db.executemany("INSERT INTO actor_notes VALUES (?, ?, ?)",
+                                    [(article.id, analyzer, json.dumps(rows)) for analyzer, rows
+                                     in outcome.notes.items()])
 
     def catalogue(self) -> dict[str, tuple[Metric, ...]]:
         """The stored metric definitions, by analyzer."""
@@ -159,6 +167,11 @@ class Store:
         """The analyzers' stored table data of one article (JSON: tuples come back as lists)."""
         return {analyzer: json.loads(data) for analyzer, data in self.db.execute(
             "SELECT analyzer, data FROM table_data WHERE article = ?", (article_id,))}
+
+    def actor_notes(self, article_id: str) -> dict[str, Any]:
+        """The analyzers' stored actor notes of one article (``ActorNote.row`` each)."""
+        return {analyzer: json.loads(data) for analyzer, data in self.db.execute(
+            "SELECT analyzer, data FROM actor_notes WHERE article = ?", (article_id,))}
 
     def problems(self) -> list[Problem]:
         """Every stored problem (failed analyzers, articles with no text left)."""
@@ -221,7 +234,8 @@ def result_from_store(store: Store, analyzers: Iterable[str] = ()) -> RunResult:
     for article, warnings in store.articles():
         records = tuple(r for r in store.records(article.id) if r.analyzer in catalogue)
         data = {name: value for name, value in store.table_data(article.id).items() if name in catalogue}
-        results.append(ArticleResult(prepare(article), records, warnings, data))
+        notes = {name: rows for name, rows in store.actor_notes(article.id).items() if name in catalogue}
+        results.append(ArticleResult(prepare(article), records, warnings, data, notes))
     return RunResult(results, catalogue, store.problems())
 
 

@@ -25,7 +25,8 @@ else:  # pragma: no cover
 
 Kind = Literal["direct", "partial", "indirect"]
 SPEAKER_TYPES = (
-    "government", "military", "armed_group", "opposition", "expert", "citizen", "media", "other",
+    "government", "legislator", "party", "military", "armed_group", "opposition", "expert",
+    "citizen", "media", "other",
 )
 DIRECT_SHARE = 0.6  # a quotation with this share of the content's words makes it direct
 MAX_SUBJECT = 10  # tokens a speaker phrase may span before the verb
