@@ -36,6 +36,7 @@ from framing.nlp.attribution.words import (
     SUBORDINATORS,
     THING_SOURCES,
     Kind,
+    adverb,
     cue_matcher,
     has_capital,
     verb_words,
@@ -168,8 +169,11 @@ class Cues:
         speech = cue.payloads[0] in attribution_verbs().verbs
         if not speech and previous >= first and words[previous] in BE:
             return None  # "the deal is expected to pass": nobody's expectation is named
-        if previous >= first and words[previous] in BE and words[verb].endswith(("ed", "told")):
-            return None  # "was told", "the diagnosis was confirmed": a passive names no speaker
+        auxiliary = previous
+        while auxiliary > first and adverb(words[auxiliary]):
+            auxiliary -= 1
+        if auxiliary >= first and words[auxiliary] in BE and words[verb].endswith(("ed", "told")):
+            return None  # "was told", "was immediately dismissed": a passive names no speaker
         if words[verb] == "called" and after == verb + 1 and previous >= first and (
             words[previous] == "," and after < stop and has_capital(self.tokens[after].text)
         ):
@@ -178,7 +182,8 @@ class Cues:
             words[verb].endswith(("ed", "s"))
         )  # "..., state news agency MNA reported": "state" is never an inverted verb
         # "..., said X" (a phrasal verb is not inverted: "X, the leader, called on Y to resign")
-        inverted = tensed and after == verb + 1 and previous >= first and (
+        inverted = tensed and after == verb + 1 and previous >= first and words[verb] not in (
+            "told", "tells", "tell") and (  # "..., told reporters": the listener, not the speaker
             words[previous] == "," or self.tokens[previous].end in self.text.by_end
         )
         if inverted:

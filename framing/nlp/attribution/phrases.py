@@ -17,24 +17,34 @@ from framing.nlp.attribution.words import (
     BOUNDARIES,
     CARRY_OVER,
     CONTRACTED,
+    DAYS,
     DETERMINERS,
     INDEFINITE,
     LINKING_WORDS,
     MAX_OBJECT,
     MAX_SUBJECT,
+    NOT_NAMES,
     OPENING_ADVERBIALS,
     PHRASE_OPENERS,
     PREPOSITIONS,
     PRONOUNS,
     RELATIVE,
     SKIP_BEFORE_VERB,
+    TIME_HEADS,
+    TIME_OPENERS,
+    TIME_WORDS,
+    adjective_like,
+    adverb,
     anonymity_matcher,
     fold,
     has_capital,
+    modifier_word,
     role_matcher,
     strip_possessive,
     verb_words,
 )
+from framing.nlp.cast import PLACE_HEADS
+from framing.nlp.entities import NAME_PARTICLES, ORG_WORDS
 
 
 @dataclass
@@ -59,6 +69,15 @@ class Phrase:
     text: str = ""
 
 
+SUBJECT_PRONOUNS = frozenset("he she they we i".split())
+# After a one-word capitalised modifier, the words that are not the noun it modifies
+NOT_A_HEAD = DETERMINERS | PREPOSITIONS | RELATIVE | BOUNDARIES
+# A phrase opening with a negation names nobody ("no senator had called"), nor one that opens with
+# an infinitive or a preposition and has no name ("to remain in the race")
+NEGATIVES = frozenset("no none nobody neither".split())
+OPENERS = frozenset("to in on with without of at from according under during into".split())
+
+
 class SpeakerPhrases:
     """Find and describe speaker phrases in one article (see the module docstring)."""
 
@@ -69,9 +88,9 @@ class SpeakerPhrases:
 
     def subject(self, sentence_first: int, verb: int) -> tuple[int, int, list[tuple[int, int]]]:
         """The phrase before a verb: (first, end) tokens and appositives; first == end when none."""
-        end = verb
-        while end > sentence_first and self.words[end - 1] in SKIP_BEFORE_VERB:
-            end -= 1
+        end = self._skip_before_verb(sentence_first, verb)
+        if end - 1 >= sentence_first and self.words[end - 1] in SUBJECT_PRONOUNS:
+            return end - 1, end, []  # "... in an interview with RT he blasted": the pronoun speaks
         appositives: list[tuple[int, int]] = []
         closing = self._dash_ending(end, sentence_first)
         if closing < end:  # "Kall -- co-editor of a book on the debates -- said"
@@ -99,10 +118,14 @@ class SpeakerPhrases:
             if self.words[before - 1] == "," and before - 1 > sentence_first:
                 before -= 1
             antecedent = self._walk_back(sentence_first, before)
-            # "paying an architect who said": the antecedent starts at its last determiner
-            antecedent = next((i for i in range(before - 1, antecedent, -1)
-                               if self.words[i] in DETERMINERS), antecedent)
-            if antecedent < before:
+            # "paying an architect who said": the antecedent starts at its last determiner, or
+            # after its last "of" ("the support of Republicans who"; but "many of whom")
+            antecedent = next((i + (self.words[i] == "of")
+                               for i in range(before - 2, antecedent - 1, -1)
+                               if self.words[i] in DETERMINERS or self.words[i] == "of"),
+                              antecedent)
+            if antecedent < before and any(self.words[i] not in DETERMINERS
+                                           for i in range(antecedent, before)):
                 return antecedent, end, appositives
         first = self._walk_back(sentence_first, end)
         if first - 1 > sentence_first and self.words[first - 1] == "and" and first < end:
@@ -121,14 +144,33 @@ class SpeakerPhrases:
             if earlier == first - 1 or self.text.has_role(first, end) or not self.text.has_role(
                 earlier, first - 1
             ) or (earlier > sentence_first and self.words[earlier - 1] in BOUNDARIES) or (
-                self.words[earlier].endswith("ing")
-            ):  # not a clause: "when Congress cut funding, Mexico said", "Facing ..., many said"
+                self.words[earlier].endswith("ing") or self.words[earlier] in LINKING_WORDS
+                or earlier > sentence_first and self.words[earlier - 1].endswith("ing")
+            ):  # not a clause: "when Congress cut funding, Mexico said", "Facing ..., many said",
+                # "without the backing of the Senate, Schatz noted", "announcing his opposition"
                 break
             appositives.append((first, end))
             first, end = earlier, first - 1
         if first == end and appositives:  # "“...,” said X": the comma belongs to the content
             return verb, verb, []
         return first, end, appositives
+
+    def _skip_before_verb(self, sentence_first: int, verb: int) -> int:
+        """Where the subject ends: before auxiliaries and adverbs next to the verb ("has also
+        said", "quickly called") and time expressions ("on Wednesday said", "has at times said")."""
+        words, end = self.words, verb
+        while end > sentence_first:
+            word = words[end - 1]
+            if word in SKIP_BEFORE_VERB or adverb(word):
+                end -= 1
+            elif word in DAYS and not self.tokens[end - 1].text.isupper() or (
+                    word in TIME_WORDS and self.tokens[end - 1].text.islower()):
+                end -= 1  # "Wednesday", "at times" (not "WEDNESDAY" in a dateline, "The Times")
+                while end > sentence_first and words[end - 1] in TIME_OPENERS:
+                    end -= 1
+            else:
+                return end
+        return end
 
     def _dash_ending(self, end: int, sentence_first: int) -> int:
         """The first token of a dash ("—", "–" or "--") that ends at ``end``; ``end`` if none."""
@@ -228,6 +270,10 @@ class SpeakerPhrases:
                     fold(words[i]) for i in range(a, b)
                     if tokens[i].is_word and words[i] not in DETERMINERS
                 )
+        head = words[end - 1]
+        if words[first] in NEGATIVES or not mention.name and (words[first] in OPENERS or (
+                not core_roles and (head in TIME_HEADS or adjective_like(head)))):
+            return None  # "to remain ...", "no senator", "this week", "his controversial (comments)"
         mention.definite = words[first] not in INDEFINITE and (
             words[first] in DETERMINERS or words[first].endswith("'s") or bool(mention.name)
         )
@@ -242,6 +288,8 @@ class SpeakerPhrases:
             or (end - first <= 3 and words[end - 1].endswith("s") and words[end - 1] != "its")
             or (end - first == 2 and words[first][:1].isdigit() and words[end - 1] == "percent")
         )  # "the bank", "Connecticut's tax commissioner", "critics", "63 percent" (of a poll)
+        if self.text.in_headline(first):
+            described = False  # title case: "Mueller Statement Disputes" is no description
         if not (mention.name or core_roles or accept_any or described):
             return None
         if mention.name and not core_roles and any(
@@ -281,6 +329,11 @@ class SpeakerPhrases:
                 run.append(i)
                 if not self.words[i].endswith("'s"):
                     continue
+            elif run and self._joins(run, i, b, covered):
+                run.append(i)  # "Democracy for America", "Department of the Treasury"
+                continue
+            while run and self.words[run[0]] in NOT_NAMES:  # "Instead", "Yet Pelosi", "Tuesday"
+                run = run[1:]
             if run:
                 text = strip_possessive(" ".join(self.tokens[j].text for j in run))
                 words = [fold(self.tokens[j].text) for j in run]
@@ -297,11 +350,17 @@ class SpeakerPhrases:
                     and self.text.capitalised_count[fold(self.tokens[run[0]].text)] < 2
                 )
                 too_short = not first_range and len(run) < 2 and not titled
+                # a party word, a demonym or an "X-based" before a lower-case noun of the phrase
+                # modifies it ("Republican leadership", "Arkansas-based data company")
+                modifier = len(run) == 1 and i < b and self.tokens[i].is_word and i not in covered \
+                    and not has_capital(self.tokens[i].text) and self.words[i] not in NOT_A_HEAD \
+                    and (modifier_word(self.words[run[0]])
+                         or any(j in covered for j in range(i + 1, min(b, i + 3))))
                 if possessive or followed_by_role or after_preposition or mention.name or too_short \
-                        or sentence_initial_word:
+                        or sentence_initial_word or modifier or not self._name_like(run, titled):
                     if possessive:
                         mention.sides.append(text)
-                    elif followed_by_role and len(run) == 1:
+                    elif (followed_by_role or modifier) and len(run) == 1:
                         mention.demonyms.append(text)  # "Karvonian military" -> Karvonia
                     mention.words.update(words)
                 else:
@@ -309,6 +368,30 @@ class SpeakerPhrases:
                     mention.words.update(words)
                 run = []
 
+
+    def _joins(self, run: list[int], i: int, b: int, covered: set[int]) -> bool:
+        """ "of", "for" or "the" inside an organisation's name: after one capitalised word or an
+        organisation word, before a capitalised word ("Bank of America"; not "Angus King of
+        Maine")."""
+        word = self.words[i]
+        if word not in ("of", "for", "the") or i + 1 >= b or i + 1 in covered:
+            return False
+        if word == "the":
+            return self.words[run[-1]] in ("of", "for") and has_capital(self.tokens[i + 1].text)
+        names = [j for j in run if self.words[j] not in ("of", "for", "the")]
+        return has_capital(self.tokens[i + 1].text) and not self.words[run[-1]].endswith("'s") \
+            and (len(names) == 1 or self.words[names[-1]] in ORG_WORDS)
+
+    def _name_like(self, run: list[int], titled: bool) -> bool:
+        """A capitalised run that can name a speaker: not a place ("Rose Garden"), and in a
+        headline only words the body also capitalises ("Mitt To Akin: Drop Out" names nobody)."""
+        last = self.words[run[-1]]
+        if not titled and len(run) > 1 and strip_possessive(last) in PLACE_HEADS:
+            return False
+        if self.text.in_headline(run[0]):
+            return all(fold(self.tokens[j].text) in self.text.body_capitalised
+                       or self.words[j] in NAME_PARTICLES for j in run)
+        return True
 
     def clause_subject(self, first: int, verb: int) -> tuple[int, int]:
         """The subject opening the clause a participle or a second verb hangs off: after a dateline

@@ -19,6 +19,7 @@ from framing.model import Document, Span
 from framing.nlp.attribution.phrases import Phrase
 from framing.nlp.attribution.words import (
     DETERMINERS,
+    NOT_NAMES,
     PREPOSITIONS,
     RECENT_ANTECEDENTS,
     RECENT_SPEAKERS,
@@ -28,7 +29,7 @@ from framing.nlp.attribution.words import (
     same_word,
     strip_possessive,
 )
-from framing.nlp.entities import ActorSet, Mention, mentions_for
+from framing.nlp.entities import ActorSet, Mention, mention_role, mentions_for
 
 
 @dataclass(frozen=True)
@@ -204,10 +205,12 @@ class Speakers:
     @cached_property
     def people(self) -> tuple[list[Mention], list[int]]:
         """Person actors named outside quotations (no pronouns) in text order, and their starts."""
-        mentions = sorted((
+        words = self.doc.normalised
+        mentions = sorted((  # only a subject: not "on Hannity's show", "told Sean Hannity"
             m for m in self.actor_mentions
             if m.actor.kind == "person" and m.kind != "pronoun"
             and self.doc.in_quotation(m.start, m.end) is None
+            and mention_role(words, m.first_token, m.end_token) == "acts"
         ), key=lambda m: m.start)
         return mentions, [m.start for m in mentions]
 
@@ -240,8 +243,10 @@ class Speakers:
         index = bisect_left(starts, pronoun.span.start) - 1
         while index >= 0 and mentions[index].start > after:
             found = mentions[index]
-            if found.end <= pronoun.span.start and found.actor.gender in ("", pronoun.gender):
-                name = found.actor.name.split()
+            name = found.actor.name.split()
+            while name and name[0].lower() in NOT_NAMES:  # "Neither Clinton"
+                name = name[1:]
+            if name and found.end <= pronoun.span.start and found.actor.gender in ("", pronoun.gender):
                 return Phrase(pronoun.span, pronoun.ranges, name=name, person=True,
                                 gender=pronoun.gender, words={fold(w) for w in name},
                                 text=pronoun.text)

@@ -63,22 +63,30 @@ class ArticleText:
         folded: dict[str, str] = {}  # one fold per distinct word, not one per token
         self.capitalised_count: Counter[str] = Counter()
         self.capitalised_mid: set[str] = set()
+        self.body_capitalised: set[str] = set()  # ... in a paragraph: a headline's names need it
         for index in compress(range(len(self.tokens)), self.capitalised):
             text = self.tokens[index].text
             key = folded.get(text) or folded.setdefault(text, fold(text))
             self.capitalised_count[key] += 1
             if index not in sentence_firsts:
                 word = self.words[index]
-                self.capitalised_mid.add(folded.get(word) or folded.setdefault(word, fold(word)))
+                key = folded.get(word) or folded.setdefault(word, fold(word))
+                self.capitalised_mid.add(key)
+                if document.blocks[self.block(index)].kind == "paragraph":
+                    self.body_capitalised.add(key)
 
     def after_dateline(self, first: int, end: int) -> int:
         """Skip a wire dateline ("VELMORA, Ostrel (CPA) —") opening the paragraph."""
         for index in range(first, min(end, first + 10)):
-            if self.words[index] in ("—", "–", "―") and self.tokens[index].start < (
+            if self.words[index] in ("—", "–", "―", "-") and self.tokens[index].start < (
                 self.doc.blocks[self.block(first)].start + 60
             ):
                 return index + 1
         return first
+
+    def in_headline(self, token: int) -> bool:
+        """The token lies in the headline (title case: every word capitalised)."""
+        return self.doc.blocks[self.block(token)].kind == "headline"
 
     def block(self, token: int) -> int:
         """The index of the block a token lies in."""

@@ -15,6 +15,8 @@ from importlib import resources
 from typing import Literal
 
 from framing.model import Document
+from framing.nlp.cast import PARTIES
+from framing.nlp.entities import countries
 from framing.nlp.matcher import PhraseMatcher
 from framing.nlp.quotes import attribution_cues
 
@@ -100,6 +102,53 @@ OPENING_ADVERBIALS = frozenset(
 ASIDES = frozenset("which where who whose although though while even as with but yet".split())
 CLAUSE_JOINS = frozenset(", ; — and but while though although whereas yet".split())
 BE = frozenset("is was are were be been being".split())
+# Capitalised words that never name a speaker: function words and adverbs that open a sentence
+# ("Instead", "In", "Yet Pelosi"), weekdays and the months that are not also names ("Tuesday";
+# "May" and "June" can be).
+NOT_NAMES = frozenset(
+    """a an the this that these those in on at by for from of to with without into onto over under
+    after before since during while when where which who whom whose what why how if but and or
+    nor neither either not no so yet as although though because despite however meanwhile
+    moreover also still even only just then there here instead perhaps indeed besides
+    nevertheless nonetheless thus hence therefore otherwise rather regardless likewise similarly
+    consequently accordingly finally initially eventually ultimately separately now later
+    earlier first last next yesterday today tomorrow tonight monday tuesday wednesday thursday
+    friday saturday sunday january february april august september october november december jan
+    feb apr aug sept oct nov dec""".split()
+)
+# Time expressions between a speaker and the verb: "The White House on Wednesday said", "he has at
+# times said", "Congress on Wednesday overwhelmingly rejected" (and -ly adverbs, see ``adverb``)
+TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning
+    afternoon evening night week weekend month year times time""".split()
+)
+DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
+TIME_OPENERS = frozenset("on at in earlier later last this late early that".split())
+# Nouns that head a time expression, not a speaker ("this week", "the weekend", "A day later")
+TIME_HEADS = TIME_WORDS | frozenset("day days weeks months years hours minutes moment".split())
+# Words ending in -ly that are nouns or names, not adverbs
+LY_NOUNS = frozenset(
+    "family ally rally supply assembly anomaly monopoly reply daily weekly monthly quarterly "
+    "italy july bully belly jelly holly lily".split()
+)
+# A word before a cue that makes the cue a noun: an adjective ("his controversial comments",
+# "the full report", "other money-moving plans")
+ADJECTIVE_ENDINGS = ("ous", "ful", "less", "ical", "ial", "ive")
+NOT_ADJECTIVES = frozenset(
+    """official officials editorial memorial executive representative relative detective operative
+    conservative initiative alternative objective directive incentive collective archive native
+    captive motive""".split()
+)
+ADJECTIVES = frozenset(
+    """full similar same own public original false latest new old whole entire recent previous
+    initial final frequent multiple first last serious nonstop hourlong vulgar mounting growing
+    following infamous colorful colourful explosive signature several numerous repeated earlier
+    later further other such many few early late greatest biggest""".split()
+)
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+# Party words and hyphenated forms that modify the noun after them ("Republican leadership",
+# "Arkansas-based company", "Kremlin-backed media")
+MODIFIER_ENDINGS = ("-based", "-backed", "-led", "-born", "-style", "-owned", "-funded")
 THING_SOURCES = frozenset({"evidence"})  # cue classes whose speaker may be any noun phrase
 # verbs whose "to ..." is not what the speaker said ("said to be", "told to leave", "asked to")
 NO_INFINITIVE = frozenset("say says said saying tell tells told telling ask asks asked asking".split())
@@ -177,6 +226,35 @@ def strip_possessive(text: str) -> str:
 
 def has_capital(text: str) -> bool:
     return text[:1].isalpha() and not text.islower()  # some upper-case letter
+
+
+def adverb(word: str) -> bool:
+    """A lower-case -ly adverb ("quickly", "overwhelmingly"), not a noun such as "family"."""
+    return len(word) > 4 and word.endswith("ly") and word.islower() and word not in LY_NOUNS
+
+
+def adjective_like(word: str) -> bool:
+    """A word that reads as an adjective before a noun (see ADJECTIVES, ADJECTIVE_ENDINGS); a
+    hyphenated one when a part is ("early-morning", "money-moving") or opens with a number
+    ("five-alarm", "100-page")."""
+    if "-" in word:
+        parts = word.split("-")
+        return parts[0] in NUMBER_WORDS or parts[0][:1].isdigit() or any(
+            p in ADJECTIVES or p.endswith(("ing", "ed")) for p in parts)
+    return word in ADJECTIVES or (
+        word.endswith(ADJECTIVE_ENDINGS) and len(word) > 5 and word not in NOT_ADJECTIVES)
+
+
+def modifier_word(word: str) -> bool:
+    """A capitalised word that modifies a noun rather than names (see MODIFIER_ENDINGS)."""
+    return word in PARTIES or word.endswith(MODIFIER_ENDINGS) or word in _demonyms()
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """The nationality adjectives of the bundled country table ("russian", "american")."""
+    return frozenset(form.lower() for country in countries() for form in country.forms
+                     if form.lower().endswith(("an", "ish", "ese", "i")))
 
 
 def capitalised_tokens(document: Document) -> list[bool]:
