@@ -47,7 +47,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from framing.model import ActorNote, Document
-from framing.nlp.entities import CORE_TITLES, NAME_PARTICLES, TITLE_MODIFIERS
+from framing.nlp.entities import (
+    CALENDAR_WORDS,
+    CORE_TITLES,
+    FUNCTION_WORDS,
+    NAME_PARTICLES,
+    TITLE_MODIFIERS,
+)
 
 PERSON = "person"
 PARTY = "party"
@@ -64,7 +70,11 @@ TITLES = frozenset(CORE_TITLES | {
     "ex-president", "then-president", "then-sen.", "then-gov.", "lawmaker", "legislator", "official",
     "professor", "analyst", "economist", "scientist", "activist", "businessman", "businesswoman",
     "billionaire", "mogul", "tycoon", "star", "actor", "actress", "singer", "pastor", "priest",
+    "rival", "challenger", "opponent", "incumbent", "contender", "frontrunner", "front-runner",
 })
+# Words that open a capitalised run without being part of a name ("Yet Pelosi", "Neither Clinton")
+NOT_NAME_WORDS = FUNCTION_WORDS | CALENDAR_WORDS | frozenset(
+    "neither either nor not instead perhaps indeed presumptive".split()) - {"may", "june"}
 LINKS = frozenset({"of", "the", "for"}) | TITLE_MODIFIERS
 SUFFIXES = {"jr": "Jr.", "jr.": "Jr.", "sr": "Sr.", "sr.": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
 TITLE_GENDER = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female",
@@ -89,13 +99,14 @@ TYPE_ORDER = ("legislator", "government", PARTY, "military", "armed_group", "opp
               "media", "citizen", "other")
 # Party words and the side they state (US parties: the dev and test news is American). A letter in
 # "(R-Mo.)" names the same sides.
+REPUBLICAN, DEMOCRATIC = "Republican Party", "Democratic Party"
 PARTIES = {
-    "republican": "Republican", "republicans": "Republican", "gop": "Republican",
-    "g.o.p.": "Republican", "democrat": "Democratic", "democrats": "Democratic",
-    "democratic": "Democratic", "dem": "Democratic", "dems": "Democratic",
-    "independent": "Independent", "libertarian": "Libertarian",
+    "republican": REPUBLICAN, "republicans": REPUBLICAN, "gop": REPUBLICAN, "g.o.p.": REPUBLICAN,
+    "democrat": DEMOCRATIC, "democrats": DEMOCRATIC, "democratic": DEMOCRATIC,
+    "dem": DEMOCRATIC, "dems": DEMOCRATIC, "independent": "independents",
+    "libertarian": "Libertarian Party",
 }
-PARTY_LETTERS = {"R": "Republican", "D": "Democratic", "I": "Independent"}
+PARTY_LETTERS = {"R": REPUBLICAN, "D": DEMOCRATIC, "I": "independents"}
 # Words that may sit between a party word and a name: "Republican presidential nominee Mitt Romney"
 PARTY_CHAIN = frozenset(
     "presidential vice nominee candidate hopeful senator sen. sen rep. rep representative "
@@ -175,6 +186,8 @@ def parse_name(text: str, kind: str = "") -> Name:
     """
     words = [_bare(w) for w in text.replace(",", " , ").split()]
     if words and words[0].lower() == "the" and kind != PERSON:
+        words = words[1:]
+    while len(words) > 1 and words[0].lower() in NOT_NAME_WORDS and words[0].lower() != "the":
         words = words[1:]
     if not words:
         return Name((text,), False)

@@ -67,6 +67,7 @@ class Phrase:
     demonyms: list[str] = field(default_factory=list)
     own_side: str = ""
     text: str = ""
+    resolved: bool = False  # a pronoun given the name of the person it refers to
 
 
 SUBJECT_PRONOUNS = frozenset("he she they we i".split())

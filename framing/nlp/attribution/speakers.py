@@ -29,7 +29,7 @@ from framing.nlp.attribution.words import (
     same_word,
     strip_possessive,
 )
-from framing.nlp.entities import ActorSet, Mention, mention_role, mentions_for
+from framing.nlp.entities import ActorSet, Mention, countries, mention_role, mentions_for
 
 
 @dataclass(frozen=True)
@@ -157,15 +157,21 @@ class Speakers:
 
     def build(self) -> tuple[Speaker, ...]:
         speakers = []
+        self.states = set(self.countries)  # and the names whose organs of state speak (below)
         for entry in self.entries:
-            named = [m for m in entry.mentions if m.name]
+            if {m.type for m in entry.mentions} & {"government", "military"}:
+                self.states.update(fold(c) for m in entry.mentions for c in m.sides)
+        for entry in self.entries:
+            # names the speaker's own phrases give come before those of resolved pronouns
+            named = sorted((m for m in entry.mentions if m.name), key=lambda m: m.resolved)
             described = [m for m in entry.mentions if not m.pronoun]
             best = max(described, key=lambda m: len(m.text), default=entry.mentions[0])
             person = self._is_person(entry) or (not described and best.pronoun in ("he", "she"))
             name_words = next((m.name for m in named if len(m.name) > 1), None) or (
                 named[0].name if named else []
             )
-            name = " ".join(name_words) if name_words else best.text
+            name = " ".join(name_words) if name_words else (
+                "" if not described else best.text)  # an unresolved "he": nobody named
             types = [m.type for m in entry.mentions if m.type]
             kind = max(set(types), key=lambda t: (types.count(t), -types[::-1].index(t))) if types \
                 else "other"
@@ -175,9 +181,10 @@ class Speakers:
             anonymous = (not named and person) or any(m.anonymous_cue for m in entry.mentions)
             named_flag = not anonymous and (bool(named) or not person) and bool(described)
             side = self._actor_side(spans)
-            if not side:
+            if not side:  # a state speaking: "Veskaria said", "Lunmark's Foreign Ministry said"
                 own = [] if person else [m.own_side for m in described if m.own_side]
-                candidates = own + [c for m in described for c in m.sides]
+                candidates = [c for c in own + [c for m in described for c in m.sides]
+                              if self._country(c)]
                 demonyms = [c for m in described for c in m.demonyms]
                 if candidates or demonyms:
                     side = _fallback_side(self.standalone, candidates, demonyms)
@@ -214,6 +221,19 @@ class Speakers:
         ), key=lambda m: m.start)
         return mentions, [m.start for m in mentions]
 
+    @cached_property
+    def countries(self) -> frozenset[str]:
+        """Country names and forms: the bundled table and the actors that are countries."""
+        forms = {fold(f) for country in countries() for f in (country.name, *country.forms)}
+        for mention in self.actor_mentions:
+            if mention.actor.kind == "country":
+                forms.update(fold(f) for f in (mention.actor.name, *mention.actor.aliases))
+        return frozenset(forms)
+
+    def _country(self, name: str) -> bool:
+        """A country, or a name whose ministry, government or army speaks in the article."""
+        return fold(name) in self.states
+
     def _is_country(self, spans: Sequence[Span]) -> bool:
         """Some description is just a country's name ("Iran", "Russia's"), by the actors."""
         mentions, starts = self.sided_mentions
@@ -249,7 +269,7 @@ class Speakers:
             if name and found.end <= pronoun.span.start and found.actor.gender in ("", pronoun.gender):
                 return Phrase(pronoun.span, pronoun.ranges, name=name, person=True,
                                 gender=pronoun.gender, words={fold(w) for w in name},
-                                text=pronoun.text)
+                                text=pronoun.text, resolved=True)
             index -= 1
         return None
 
