@@ -9,7 +9,7 @@ fallback rule of ``fallback_side``).
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -212,14 +212,23 @@ class Speakers:
     @cached_property
     def people(self) -> tuple[list[Mention], list[int]]:
         """Person actors named outside quotations (no pronouns) in text order, and their starts."""
-        words = self.doc.normalised
         mentions = sorted((  # only a subject: not "on Hannity's show", "told Sean Hannity"
             m for m in self.actor_mentions
             if m.actor.kind == "person" and m.kind != "pronoun"
-            and self.doc.in_quotation(m.start, m.end) is None
-            and mention_role(words, m.first_token, m.end_token) == "acts"
+            and self.doc.in_quotation(m.start, m.end) is None and self._acts(m)
         ), key=lambda m: m.start)
         return mentions, [m.start for m in mentions]
+
+    def _acts(self, mention: Mention) -> bool:
+        """The mention is the subject of its clause, read within its sentence."""
+        sentence = self.doc.sentences[bisect_right(self.sentence_starts, mention.first_token) - 1]
+        words = self.doc.normalised[sentence.first_token:sentence.end_token]
+        first = mention.first_token - sentence.first_token
+        return mention_role(words, first, mention.end_token - sentence.first_token) == "acts"
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s.first_token for s in self.doc.sentences]
 
     @cached_property
     def countries(self) -> frozenset[str]:
