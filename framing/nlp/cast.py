@@ -117,7 +117,8 @@ PARTY_CHAIN = frozenset(
 ) | TITLES
 LETTER_AFTER = re.compile(r"\s*(?:\(\s*|,\s*)([RDI])(?:\s*[-–.,]\s*[A-Z][A-Za-z. ]{0,14})?\s*[),]")
 APPOSITIVE_AFTER = re.compile(
-    r",\s+(?:a|an|the|another)\s+(?:[\w-]+\s+){0,2}?(Republican|Democrat|Democratic|GOP)\b")
+    r",\s+(?:a|an|the|another)\s+(?:[\w-]+\s+){0,2}?(Republican|Democrat|Democratic|GOP)\b"
+    r"(?:\s+(?:from|of)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?")
 PLACE_HEADS = frozenset(
     "tower garden gardens house building center centre hall street avenue square park bridge "
     "plaza airport station county city district hotel church stadium arena hill island beach "
@@ -293,7 +294,7 @@ class CastActor:
     parties: Counter[str] = field(default_factory=Counter)
     countries: Counter[str] = field(default_factory=Counter)
     fixed: ActorNote | None = None  # the actors file's entry, which wins
-    why: dict[str, str] = field(default_factory=dict)  # side -> the first evidence for it
+    why: dict[str, list[str]] = field(default_factory=dict)  # side -> up to 3 pieces of evidence
 
 
 @dataclass
@@ -397,7 +398,7 @@ class Cast:
                     "first name: the one person of the same article with that first name")
         if name.person or self.kind_of(note.name) in ("", PERSON):
             return ("surname", name.surname or first, name.suffix), (
-                f"{titled}surname alone: nobody of that surname is named in full")
+                f"{titled}one word: nobody of the comparison with that surname is named in full")
         return ("name", fold(name.text)), "same name"
 
     def _surname_people(self, name: Name, gender: str, pool: set[int] | None) -> list[int]:
@@ -500,11 +501,13 @@ def _cluster_people(cast: Cast, articles: list[tuple[str, Sequence[ActorNote]]])
 
 def _add(actor: CastActor, article: str, note: ActorNote, name: Name, rule: str, keep: bool) -> None:
     weight = max(note.mentions, 1)
-    actor.mentions += note.mentions
     actor.speaks += note.speaks
+    if not note.speaks:  # a speaker's note counts its attributions, not the actor's mentions
+        actor.mentions += note.mentions
     actor.names[name.text] += weight
     actor.kinds[note.kind or (PERSON if name.person else "")] += weight
     for form, count in note.forms or ((note.name, note.mentions),):
+        count = 0 if note.speaks else count
         actor.forms[form] += count
         actor.rules.setdefault(form, rule if form == note.name else
                                f"merged in the article into {note.name!r}, then {rule}")
@@ -520,7 +523,10 @@ def _add(actor: CastActor, article: str, note: ActorNote, name: Name, rule: str,
     elif note.side:
         votes = actor.parties if note.side in PARTIES.values() else actor.countries
         votes[note.side] += 1
-        actor.why.setdefault(note.side, f"{note.evidence or note.side} ({article})")
+        found = f"{note.evidence or note.side} ({article})"
+        reasons = actor.why.setdefault(note.side, [])
+        if len(reasons) < 3 and found not in reasons:
+            reasons.append(found)
 
 
 def _finish(cast: Cast) -> None:
@@ -567,7 +573,7 @@ def _finish(cast: Cast) -> None:
                  "file": actor.parties + actor.countries}.get(cast.scheme, Counter())
         if votes:
             actor.side = max(votes, key=lambda s: (votes[s], s))
-            actor.evidence = actor.why.get(actor.side, actor.side)
+            actor.evidence = "; ".join(actor.why.get(actor.side, [actor.side]))
 
 
 # ---- evidence in one article ---------------------------------------------------------------------

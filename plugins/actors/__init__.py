@@ -28,6 +28,10 @@ from framing.nlp.sentiment import SCORERS, Score, Scorer, TargetContext, scorer
 
 NAME = "actors"
 DEFAULT_TOP = 10
+# Lower-case words after a name that make it an organisation's ("the Marston administration")
+ORGANISATION_HEADS = frozenset(
+    "administration campaign government presidency regime foundation organization organisation "
+    "camp team".split())
 DEFAULT_SCORER = "model"  # better on NewsMTSC dev: macro-F1 0.655 vs 0.515 (benchmarks/README.md)
 
 ACTOR_METRICS = (
@@ -214,8 +218,10 @@ class ActorSentiment:
     def table_data(self, document: Document) -> list[Row]:
         """Each mention's actor, kind, offsets, score, class and role: all the measurements and
         tables need, small enough to send back from a worker and to keep in a store."""
-        return [(i.mention.actor.name, i.mention.kind, i.mention.start, i.mention.end,
-                 i.score.value, i.score.label, i.role) for i in self.scored(document)]
+        named = self.actor_set is not None
+        return [(mention_name(document, i.mention, named), i.mention.kind, i.mention.start,
+                 i.mention.end, i.score.value, i.score.label, i.role)
+                for i in self.scored(document)]
 
     def actor_notes(self, document: Document) -> list[ActorNote]:
         """What the article says of each of its actors, for the comparison's cast: kind, the forms
@@ -250,16 +256,32 @@ class ActorSentiment:
         ]
 
 
+def mention_name(document: Document, mention: Mention, from_file: bool) -> str:
+    """The actor a mention names: its actor's, or, for a name that modifies an organisation word
+    after it, that organisation ("the Marston administration", "the Bell campaign": not the
+    person)."""
+    after = mention.end_token
+    if from_file or mention.kind == "pronoun" or after >= len(document.tokens):
+        return mention.actor.name
+    token = document.tokens[after]
+    if token.text.islower() and token.text in ORGANISATION_HEADS:
+        return f"{_strip_possessive(document.text[mention.start:mention.end])} {token.text}"
+    return mention.actor.name
+
+
 def actor_notes(document: Document, mentions: list[Mention], from_file: bool) -> list[ActorNote]:
     """One note per actor named in the article (see ``ActorSentiment.actor_notes``)."""
     by_actor: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
-        by_actor[mention.actor.name].append(mention)
+        by_actor[mention_name(document, mention, from_file)].append(mention)
     notes = []
     for name, found in by_actor.items():
         actor = found[0].actor
         forms = Counter(_strip_possessive(document.text[m.start:m.end]) for m in found
                         if m.kind != "pronoun")
+        kind = actor.kind
+        if name != actor.name:
+            kind, forms = "organisation", Counter({name: len(found)})
         side, evidence = actor.side, ""
         if side and not from_file:
             evidence = f"{actor.kind or 'actor'} {name!r}" + (
@@ -272,8 +294,9 @@ def actor_notes(document: Document, mentions: list[Mention], from_file: bool) ->
                 stated.pop(("", ""), None)
                 if stated:
                     side, evidence = stated.most_common(1)[0][0]
-        notes.append(ActorNote(name, actor.kind, len(found), tuple(sorted(forms.items())),
-                               actor.gender, "", side, evidence, from_file))
+        notes.append(ActorNote(name, kind, len(found), tuple(sorted(forms.items())),
+                               actor.gender if kind == "person" else "", "", side, evidence,
+                               from_file))
     return notes
 
 
