@@ -402,13 +402,16 @@ class Cast:
         return ("name", fold(name.text)), "same name"
 
     def _surname_people(self, name: Name, gender: str, pool: set[int] | None) -> list[int]:
+        """The people a surname may be: same suffix, gender not contradicted (and, of several,
+        the one whose gender is known to be the same: "Mrs. Clinton")."""
         found = []
         for index in self._by_surname.get(name.surname, []):
             person = self._people[index]
             if (pool is None or index in pool) and person.names[0].suffix == name.suffix and (
                     not gender or not person.gender or gender == person.gender):
                 found.append(index)
-        return found
+        same = [i for i in found if gender and self._people[i].gender == gender]
+        return same if len(found) > 1 and len(same) == 1 else found
 
 
 @dataclass

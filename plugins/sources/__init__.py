@@ -271,7 +271,7 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool) -> list
     said = Counter(a.speaker for a in sources.attributions if a.speaker >= 0)
     notes = []
     for index, speaker in enumerate(sources.speakers):
-        if not said[index]:
+        if not said[index] or not speaker.name:
             continue
         kind = "description" if not speaker.named else "person" if speaker.person else ""
         side, evidence = speaker.side, ""
@@ -302,9 +302,9 @@ def sources_from(data: dict[str, list[list[Any]]]) -> Sources:
 
 
 def _voice(speaker: Speaker, view: ArticleCast) -> Voice:
-    actor = view.actor(speaker.name)
-    if actor is None:
-        return Voice(speaker.name, speaker.type, speaker.side, "", speaker.named,
+    actor = view.actor(speaker.name) if speaker.name else None
+    if actor is None:  # no note: an unresolved pronoun ("" name) or a description
+        return Voice(speaker.name or UNKNOWN, speaker.type, speaker.side, "", speaker.named,
                      speaker.description)
     kind = actor.type if actor.type else speaker.type
     return Voice(actor.name, kind or "other", actor.side, actor.evidence, speaker.named,

@@ -94,7 +94,8 @@ PARTICLES = frozenset("up off into away down".split())
 # Words that open an adverbial before a clause's subject ("Also on Thursday, Iran ...").
 OPENING_ADVERBIALS = frozenset(
     """also separately meanwhile however earlier later still yet now then today yesterday last
-    after before during since despite amid while when""".split()
+    after before during since despite amid while when instead indeed perhaps nevertheless
+    nonetheless ultimately eventually finally initially""".split()
 )
 # After a comma these open the reporter's aside (a relative, concessive or contrasting clause, "...,
 # which forced her to ...", "..., as Trump consolidates ...", "..., but France doubted ..."): reported
