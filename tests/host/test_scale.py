@@ -260,3 +260,73 @@ def test_version_and_help_import_nothing_heavy(option: str) -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           timeout=120)
     assert "HEAVY []" in done.stdout, done.stdout[-500:] + done.stderr[-500:]
+
+
+CAST_FILES = sorted((Path(__file__).parent.parent / "fixtures" / "cast").glob("*.txt"))
+CAST_ONLY = ("actors", "sources")
+
+
+def _cast_of(result) -> tuple[list[tuple], list[tuple]]:
+    """What the cast decides, as every engine must give it: actor rows and the actor targets."""
+    actors = sorted((a.name, a.kind, a.side, a.evidence, a.type, a.mentions, a.speaks)
+                    for a in result.cast.actors.values())
+    targets = [(r.article, r.analyzer, r.metric, r.target, r.value, r.detail)
+               for r in result.records if r.analyzer in CAST_ONLY]
+    return actors, targets
+
+
+def _run_cast(**options) -> object:
+    config = {"max_bytes": 2**24, "lexicons": [], "actors": None, "settings": {}}
+    setup = parallel.WorkerSetup(config=config, only=CAST_ONLY)
+    engine, select = scaling.make_engine(scaling.scale_options(**options), setup)
+    return run([str(p) for p in CAST_FILES], load_manager(), config, only=CAST_ONLY,
+               engine=engine, select=select)
+
+
+def test_the_cast_is_the_same_with_one_or_two_processes_and_from_a_store(tmp_path: Path) -> None:
+    one = _cast_of(_run_cast(jobs=1))
+    assert ("Tom Whitfield", "person", "Republican Party") in [row[:3] for row in one[0]]
+    assert _cast_of(_run_cast(jobs=2)) == one
+    db = tmp_path / "cast.db"
+    only = [arg for name in CAST_ONLY for arg in ("--only", name)]
+    stored = run_cli("analyze", *map(str, CAST_FILES), "--store", str(db), "--jobs", "1", *only)
+    assert stored.returncode == 0, stored.stderr.decode()
+    opened = store.Store(db)
+    kept = opened.actor_notes("ledger")
+    opened.close()
+    # the store keeps each article's own names; the cast is resolved when results are read
+    assert "Missouri Rep. Tom Whitfield" in {row[0] for row in kept["actors"]}
+    from framing.cli.scale import run_result
+
+    from_store = run_result([], load_manager(), {"max_bytes": 2**24, "lexicons": [],
+                                                  "actors": None, "settings": {}},
+                            None, list(CAST_ONLY), [], [], scaling.scale_options(), source=db)
+    assert _cast_of(from_store) == one
+    direct = run_cli("compare", *map(str, CAST_FILES), *only, "-f", "csv", "--layout", "long",
+                     "--no-summary")
+    from_cli = run_cli("compare", "--from", str(db), "-f", "csv", "--layout", "long",
+                       "--no-summary")
+    assert direct.returncode == 0 and from_cli.returncode == 0, from_cli.stderr.decode()
+    assert from_cli.stdout == direct.stdout
+    import csv
+    import io
+
+    targets = {row["target"] for row in csv.DictReader(io.StringIO(direct.stdout.decode()))}
+    assert "Tom Whitfield" in targets and not {"Whitfield", "Mr. Whitfield"} & targets
+
+
+def test_the_cast_is_the_same_on_a_dask_cluster() -> None:
+    distributed = pytest.importorskip("dask.distributed")
+    from framing.host.dask_engine import process_articles_dask
+
+    config = {"max_bytes": 2**24, "lexicons": [], "actors": None, "settings": {}}
+    setup = parallel.WorkerSetup(config=config, only=CAST_ONLY)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        def on_dask(articles, _analyzers):
+            yield from process_articles_dask(articles, setup, client)
+
+        remote = run([str(p) for p in CAST_FILES], load_manager(), config, only=CAST_ONLY,
+                     engine=on_dask)
+    assert _cast_of(remote) == _cast_of(_run_cast(jobs=1))
