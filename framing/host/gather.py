@@ -8,9 +8,11 @@ and ``compare --from``), before the analyzers' own tables:
 1. For every article, the notes its analyzers wrote about their actor targets
    (``analyzer.actor_notes(document)``, computed where the article was analyzed and kept in the
    store), plus a bare note for any target of a metric declared ``target_kind="actor"`` that no
-   note describes.
+   note describes (``framing.nlp.cast.article_notes``).
 2. ``framing.nlp.cast.build_cast`` resolves them into one cast (names and a few facts per name, never
-   texts), kept as ``result.cast`` for the analyzers' ``tables(result)``.
+   texts; the notes are read article by article, so the cast grows with the distinct names, not
+   with the articles), kept as ``result.cast``; ``result.cast.view(article)`` gives an article's
+   names their actors for the analyzers' ``tables(result)``.
 3. Each article's records are rewritten for the cast: an analyzer with ``recast(article, view)``
    measures its article again from its own table data under the cast (merged actors, their sides and
    types); for any other analyzer the host writes each actor target under its cast name.
@@ -21,12 +23,12 @@ The host knows no analyzer: it reads the metric declarations and calls the optio
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
 from framing.model import ActorNote, Analyzer, ArticleResult, Measurement, Problem, Record, RunResult
-from framing.nlp.cast import build_cast
+from framing.nlp.cast import article_notes, build_cast
 
 
 def gather_cast(result: RunResult, analyzers: Mapping[str, tuple[str, Analyzer]]) -> None:
@@ -38,11 +40,10 @@ def gather_cast(result: RunResult, analyzers: Mapping[str, tuple[str, Analyzer]]
     if not result.articles or not (any(actor_metrics.values())
                                    or any(a.notes for a in result.articles)):
         return
-    notes = [(a.document.article.id, article_notes(a, actor_metrics)) for a in result.articles]
-    cast = build_cast(notes)
+    cast = build_cast(_Notes(result, actor_metrics), actor_metrics=actor_metrics)
     result.cast = cast
-    for position, (article, (_, own)) in enumerate(zip(result.articles, notes, strict=True)):
-        view = cast.views[article.document.article.id] = cast.article(own)
+    for position, article in enumerate(result.articles):
+        view = cast.view(article)
         records: list[Record] = []
         for name, group in _by_analyzer(article.records):
             analyzer = analyzers.get(name, ("", None))[1]
@@ -60,18 +61,16 @@ def gather_cast(result: RunResult, analyzers: Mapping[str, tuple[str, Analyzer]]
         result.articles[position] = replace(article, records=tuple(records))
 
 
-def article_notes(article: ArticleResult, actor_metrics: Mapping[str, set[str]]
-                  ) -> list[ActorNote]:
-    """One article's notes from every analyzer, and a bare note for each undescribed actor target."""
-    notes = [ActorNote.from_row(row) for analyzer in sorted(article.notes)
-             for row in article.notes[analyzer]]
-    described = {note.name for note in notes}
-    for record in article.records:
-        if record.metric in actor_metrics.get(record.analyzer, ()) and record.target \
-                and record.target not in described:
-            described.add(record.target)
-            notes.append(ActorNote(record.target, mentions=1))
-    return notes
+class _Notes:
+    """Every article's notes, made again from its rows each time they are read: the cast reads
+    them three times, and only one article's notes are objects at a time."""
+
+    def __init__(self, result: RunResult, actor_metrics: Mapping[str, set[str]]) -> None:
+        self.result, self.actor_metrics = result, actor_metrics
+
+    def __iter__(self) -> Iterator[tuple[str, list[ActorNote]]]:
+        for article in self.result.articles:
+            yield article.document.article.id, article_notes(article, self.actor_metrics)
 
 
 def _by_analyzer(records: Iterable[Record]) -> list[tuple[str, list[Record]]]:

@@ -46,7 +46,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from framing.model import ActorNote, Document
+from framing.model import ActorNote, ArticleResult, Document
 from framing.nlp.entities import (
     CALENDAR_WORDS,
     CORE_TITLES,
@@ -314,7 +314,8 @@ class Cast:
 
     def __init__(self) -> None:
         self.actors: dict[Key, CastActor] = {}
-        self.views: dict[str, ArticleCast] = {}  # article id -> its view, kept by the host's gather
+        # analyzer -> metrics whose targets are actors (a target no note describes is noted bare)
+        self.actor_metrics: Mapping[str, set[str]] = {}
         self.scheme = ""  # how sides were assigned: "party", "country", "file" or "" (no evidence)
         self._kinds: dict[str, Counter[str]] = defaultdict(Counter)  # name -> kind votes
         self._people: list[_Person] = []
@@ -340,6 +341,11 @@ class Cast:
         """The actors with a name (not anonymous descriptions), most mentioned first."""
         found = [a for a in self.actors.values() if a.kind != "description"]
         return sorted(found, key=lambda a: (-a.mentions - a.speaks, a.name))
+
+    def view(self, article: ArticleResult) -> ArticleCast:
+        """One compared article's view of the cast, from its analyzers' notes (recomputed when
+        asked, so the cast keeps no per-article state)."""
+        return self.article(article_notes(article, self.actor_metrics))
 
     def article(self, notes: Iterable[ActorNote]) -> ArticleCast:
         """One article's names with their actors and the rules that placed them."""
@@ -436,16 +442,32 @@ def _full_key(name: Name) -> Key:
     return (name.surname, name.suffix, name.initials, *name.given)
 
 
-def build_cast(articles: Iterable[tuple[str, Sequence[ActorNote]]], keep_articles: bool = False
-               ) -> Cast:
+def article_notes(article: ArticleResult, actor_metrics: Mapping[str, set[str]]
+                  ) -> list[ActorNote]:
+    """One article's notes from every analyzer, and a bare note for each actor target no note
+    describes (``actor_metrics``: analyzer -> metrics declared ``target_kind="actor"``)."""
+    notes = [ActorNote.from_row(row) for analyzer in sorted(article.notes)
+             for row in article.notes[analyzer]]
+    described = {note.name for note in notes}
+    for record in article.records:
+        if record.metric in actor_metrics.get(record.analyzer, ()) and record.target \
+                and record.target not in described:
+            described.add(record.target)
+            notes.append(ActorNote(record.target, mentions=1))
+    return notes
+
+
+def build_cast(articles: Iterable[tuple[str, Sequence[ActorNote]]], keep_articles: bool = False,
+               actor_metrics: Mapping[str, set[str]] | None = None) -> Cast:
     """Resolve the notes of every compared article into one cast (module docstring).
 
-    ``articles``: (article id, its notes) in input order. With ``keep_articles`` each actor also
-    counts its forms per article (``framing actors``); otherwise memory grows with the distinct
-    names only.
+    ``articles``: (article id, its notes) in input order, read three times: a list, or an object
+    whose ``__iter__`` yields them again, so that only one article's notes need be in memory at a
+    time. With ``keep_articles`` each actor also counts its forms per article (``framing
+    actors``); otherwise the cast grows with the distinct names, not with the articles.
     """
-    articles = list(articles)
     cast = Cast()
+    cast.actor_metrics = actor_metrics or {}
     for _, notes in articles:
         for note in notes:
             cast._kinds[note.name][note.kind] += max(note.mentions, 1)
@@ -468,7 +490,7 @@ def build_cast(articles: Iterable[tuple[str, Sequence[ActorNote]]], keep_article
     return cast
 
 
-def _cluster_people(cast: Cast, articles: list[tuple[str, Sequence[ActorNote]]]) -> None:
+def _cluster_people(cast: Cast, articles: Iterable[tuple[str, Sequence[ActorNote]]]) -> None:
     """Full names into people, the most specific first (rule *full name*)."""
     weights: Counter[Key] = Counter()
     names: dict[Key, Name] = {}

@@ -240,7 +240,7 @@ class ActorSentiment:
         scored: dict[str, list[Item]] = {}
         for article in result.articles:
             identifier = article.document.article.id
-            view = result.cast.views.get(identifier) if result.cast is not None else None
+            view = result.cast.view(article) if result.cast is not None else None
             if view is None:
                 notes = self.actor_notes(article.document)
                 view = build_cast([(identifier, notes)]).article(notes)

@@ -18,9 +18,8 @@ from rich.table import Table as RichTable
 
 from framing.cli import options
 from framing.errors import UsageError
-from framing.host.gather import article_notes
 from framing.host.runner import run
-from framing.nlp.cast import NOT_NAME_WORDS, Cast, CastActor, build_cast
+from framing.nlp.cast import NOT_NAME_WORDS, Cast, CastActor, article_notes, build_cast
 from framing.nlp.entities import KINDS, Actor, ActorSet
 
 Inputs = typer.Argument(..., help="Article files (.txt .md .html) or directories of them.")
@@ -57,7 +56,7 @@ def actors(
     wanted = {name: {m.name for m in metrics if m.target_kind == "actor"}
               for name, metrics in result.catalogue.items()}
     ids = [a.document.article.id for a in result.articles]
-    cast = build_cast(((i, article_notes(a, wanted)) for i, a in zip(ids, result.articles)),
+    cast = build_cast([(i, article_notes(a, wanted)) for i, a in zip(ids, result.articles)],
                       keep_articles=True)
     shown = [a for a in cast.named() if a.kind not in ("description", "")
              or any(_alias(form) for form in a.forms)]
