@@ -126,6 +126,7 @@ PLACE_HEADS = frozenset(
 )
 
 
+@lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """A name as keys compare it: NFC, straight apostrophes, one space, case folded."""
     text = unicodedata.normalize("NFC", text).replace("’", "'").replace("‘", "'")
@@ -304,9 +305,13 @@ class _Person:
     names: list[Name]
     mentions: int = 0
     gender: str = ""
+    surnames: tuple[str, ...] = ()
 
 
 Key = tuple[str, ...]
+# Rules whose outcome no other name of the article changes (a surname's does: it looks for the
+# person the same article names in full)
+SETTLED_RULES = ("full name", "same name")
 
 
 class Cast:
@@ -318,6 +323,10 @@ class Cast:
         self.actor_metrics: Mapping[str, set[str]] = {}
         self.scheme = ""  # how sides were assigned: "party", "country", "file" or "" (no evidence)
         self._kinds: dict[str, Counter[str]] = defaultdict(Counter)  # name -> kind votes
+        self._kind_of: dict[str, str] = {}  # name -> the kind its votes give
+        self._parsed: dict[str, Name] = {}
+        self._settled: dict[str, tuple[Key, str] | None] = {}  # name -> a place no article changes
+        self._by_comparison: dict[tuple[str, str, str], list[int]] = {}
         self._people: list[_Person] = []
         self._person_of: dict[Key, int] = {}  # full-name key -> person cluster
         self._by_surname: dict[str, list[int]] = defaultdict(list)
@@ -326,12 +335,21 @@ class Cast:
 
     def kind_of(self, name: str) -> str:
         """The kind the comparison's notes give a name most ("" when none gives one)."""
-        votes = self._kinds.get(name)
-        named = [(n, k) for k, n in votes.items() if k] if votes else []
-        return max(named)[1] if named else ""
+        return self._kind_of.get(name, "")
+
+    def _settle_kinds(self) -> None:
+        """Each name's kind from its votes, once every article's notes were counted."""
+        for name, votes in self._kinds.items():
+            named = [(n, k) for k, n in votes.items() if k]
+            if named:
+                self._kind_of[name] = max(named)[1]
+        self._kinds.clear()
 
     def parsed(self, name: str) -> Name:
-        return parse_name(name, self.kind_of(name))
+        found = self._parsed.get(name)
+        if found is None:
+            found = self._parsed[name] = parse_name(name, self.kind_of(name))
+        return found
 
     def sides(self, speaking: bool = False) -> set[str]:
         """The sides some actor is on (``speaking``: some actor that speaks)."""
@@ -367,8 +385,14 @@ class Cast:
         own = {note.name for note in notes}
         placed: dict[str, tuple[Key, str]] = {}
         for note in notes:
-            if note.name not in placed:
-                placed[note.name] = self._place(note, self.parsed(note.name), local)
+            if note.name in placed:
+                continue
+            found = self._settled.get(note.name) if not note.fixed else None
+            if found is None:
+                found = self._place(note, self.parsed(note.name), local)
+                if not note.fixed and found[1].endswith(SETTLED_RULES):
+                    self._settled[note.name] = found
+            placed[note.name] = found
         for note in notes:  # a name another note of the article counts among its forms
             owner = forms.get(fold(note.name))
             if owner is not None and owner != note.name and owner in own and \
@@ -409,15 +433,21 @@ class Cast:
 
     def _surname_people(self, name: Name, gender: str, pool: set[int] | None) -> list[int]:
         """The people a surname may be: same suffix, gender not contradicted (and, of several,
-        the one whose gender is known to be the same: "Mrs. Clinton")."""
-        found = []
-        for index in self._by_surname.get(name.surname, []):
-            person = self._people[index]
-            if (pool is None or index in pool) and person.names[0].suffix == name.suffix and (
-                    not gender or not person.gender or gender == person.gender):
-                found.append(index)
+        the one whose gender is known to be the same: "Mrs. Clinton"); of the whole comparison
+        (``pool`` None, remembered) or of one article's people."""
+        key = (name.surname, name.suffix, gender)
+        if pool is None and key in self._by_comparison:
+            return self._by_comparison[key]
+        candidates = self._by_surname.get(name.surname, [])
+        if pool is not None:
+            candidates = [i for i in pool if name.surname in self._people[i].surnames]
+        found = sorted(i for i in candidates if self._people[i].names[0].suffix == name.suffix and (
+            not gender or not self._people[i].gender or gender == self._people[i].gender))
         same = [i for i in found if gender and self._people[i].gender == gender]
-        return same if len(found) > 1 and len(same) == 1 else found
+        found = same if len(found) > 1 and len(same) == 1 else found
+        if pool is None:
+            self._by_comparison[key] = found
+        return found
 
 
 @dataclass
@@ -471,6 +501,7 @@ def build_cast(articles: Iterable[tuple[str, Sequence[ActorNote]]], keep_article
     for _, notes in articles:
         for note in notes:
             cast._kinds[note.name][note.kind] += max(note.mentions, 1)
+    cast._settle_kinds()
     _cluster_people(cast, articles)
     for _, notes in articles:
         for note in notes:
@@ -514,7 +545,7 @@ def _cluster_people(cast: Cast, articles: Iterable[tuple[str, Sequence[ActorNote
             cast._people[index].names.append(name)
         else:
             index = len(cast._people)
-            cast._people.append(_Person([name]))
+            cast._people.append(_Person([name], surnames=name.alternative_surnames()))
             for surname in name.alternative_surnames():
                 cast._by_surname[surname].append(index)
         person = cast._people[index]
