@@ -487,6 +487,20 @@ def article_notes(article: ArticleResult, actor_metrics: Mapping[str, set[str]]
     return notes
 
 
+def own_names(notes: Sequence[ActorNote]) -> ArticleCast:
+    """One article on its own, before any cast: each name its own actor with the side its note
+    states (what an analyzer measures where the article is analyzed; the host's gather then applies
+    the comparison's cast)."""
+    cast = Cast()
+    for note in notes:
+        actor = cast.actors.setdefault(("own", note.name), CastActor(note.name, ("own", note.name)))
+        actor.kind, actor.side, actor.evidence = note.kind, note.side or actor.side, note.evidence
+        actor.type = note.type if note.type and note.type != "other" else actor.type
+        actor.mentions += note.mentions
+        actor.speaks += note.speaks
+    return ArticleCast({n.name: cast.actors[("own", n.name)] for n in notes}, {}, cast)
+
+
 def build_cast(articles: Iterable[tuple[str, Sequence[ActorNote]]], keep_articles: bool = False,
                actor_metrics: Mapping[str, set[str]] | None = None) -> Cast:
     """Resolve the notes of every compared article into one cast (module docstring).

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 from framing import Document, Measurement, Metric, RunResult, Span, hookimpl
 from framing.model import ActorNote, ArticleResult, Table
-from framing.nlp.cast import ArticleCast, build_cast, party_near, party_of_name
+from framing.nlp.cast import ArticleCast, own_names, party_near, party_of_name
 from framing.nlp.entities import ActorSet, Mention, document_memo, mention_role, mentions_for
 from framing.nlp.sentiment import SCORERS, Score, Scorer, TargetContext, scorer
 
@@ -170,10 +170,9 @@ class ActorSentiment:
         return scorer(self.sentiment)
 
     def analyze(self, document: Document) -> list[Measurement]:
-        """The article's actors as the article alone names them (its own cast)."""
-        notes = self.actor_notes(document)
-        view = build_cast([(document.article.id, notes)]).article(notes)
-        return self._measure(document, self.table_data(document), view)
+        """The article's actors under its own names (the host's gather applies the cast)."""
+        return self._measure(document, self.table_data(document),
+                             own_names(self.actor_notes(document)))
 
     def recast(self, article: ArticleResult, view: ArticleCast) -> list[Measurement]:
         """The article's measurements again, each actor under its name in the comparison's cast
@@ -241,9 +240,8 @@ class ActorSentiment:
         for article in result.articles:
             identifier = article.document.article.id
             view = result.cast.view(article) if result.cast is not None else None
-            if view is None:
-                notes = self.actor_notes(article.document)
-                view = build_cast([(identifier, notes)]).article(notes)
+            if view is None:  # a result gathered by no host (a test's): the article's own names
+                view = own_names(self.actor_notes(article.document))
             rows = article.data_for(self)
             if rows and len(rows[0]) != len(Row.__args__):  # type: ignore[attr-defined]
                 rows = self.table_data(article.document)

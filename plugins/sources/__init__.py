@@ -26,7 +26,7 @@ from framing.nlp.attribution import (
     Speaker,
     find_sources,
 )
-from framing.nlp.cast import ArticleCast, build_cast, party_near, party_of_name
+from framing.nlp.cast import ArticleCast, own_names, party_near, party_of_name
 from framing.nlp.entities import ActorSet, document_memo
 from framing.nlp.quotes import attribution_cues
 
@@ -128,10 +128,8 @@ class SourceBalance:
         return find_sources(document, self.actor_set)
 
     def analyze(self, document: Document) -> list[Measurement]:
-        """The article's sources as the article alone names them (its own cast)."""
-        notes = self.actor_notes(document)
-        view = build_cast([(document.article.id, notes)]).article(notes)
-        return self._measure(document, self.sources(document), view)
+        """The article's sources under their own names (the host's gather applies the cast)."""
+        return self._measure(document, self.sources(document), own_names(self.actor_notes(document)))
 
     def recast(self, article: ArticleResult, view: ArticleCast) -> list[Measurement]:
         """The article's measurements again under the comparison's cast: a speaker's name, type
