@@ -71,10 +71,33 @@ TITLES = frozenset(CORE_TITLES | {
     "professor", "analyst", "economist", "scientist", "activist", "businessman", "businesswoman",
     "billionaire", "mogul", "tycoon", "star", "actor", "actress", "singer", "pastor", "priest",
     "rival", "challenger", "opponent", "incumbent", "contender", "frontrunner", "front-runner",
+    "ag", "a.g.", "lt. gov.", "vp",
 })
 # Words that open a capitalised run without being part of a name ("Yet Pelosi", "Neither Clinton")
 NOT_NAME_WORDS = FUNCTION_WORDS | CALENDAR_WORDS | frozenset(
-    "neither either nor not instead perhaps indeed presumptive".split()) - {"may", "june"}
+    """neither either nor not instead perhaps indeed presumptive whether unless until once amid
+    like unlike besides nevertheless nonetheless thus hence therefore otherwise rather regardless
+    likewise similarly consequently accordingly finally initially eventually ultimately separately
+    now""".split()) - {"may", "june", "march"}
+# Common English given names and the short forms news copy uses for them ("Joe" Biden, "Dave" Brat):
+# a given name and its short form are the same given name.
+NICKNAMES = {
+    short: full for full, shorts in (
+        ("joseph", "joe joey"), ("david", "dave"), ("william", "bill billy will"),
+        ("robert", "bob bobby rob"), ("michael", "mike mick"), ("james", "jim jimmy jamie"),
+        ("thomas", "tom tommy"), ("charles", "chuck charlie"), ("richard", "rick dick rich"),
+        ("edward", "ed eddie ted"), ("bernard", "bernie"), ("daniel", "dan danny"),
+        ("christopher", "chris"), ("nicholas", "nick"), ("anthony", "tony"), ("steven", "steve"),
+        ("stephen", "steve"), ("kenneth", "ken"), ("ronald", "ron"), ("donald", "don"),
+        ("timothy", "tim"), ("matthew", "matt"), ("andrew", "andy drew"), ("benjamin", "ben"),
+        ("samuel", "sam"), ("alexander", "alex"), ("gregory", "greg"), ("jeffrey", "jeff"),
+        ("patrick", "pat"), ("raymond", "ray"), ("lawrence", "larry"), ("gerald", "jerry"),
+        ("elizabeth", "liz beth betsy betty"), ("katherine", "kate kathy katie"),
+        ("jennifer", "jenny jen"), ("margaret", "maggie peggy"), ("susan", "sue"),
+        ("deborah", "debbie deb"), ("rebecca", "becky"), ("patricia", "patty pat"),
+        ("barbara", "barb"), ("victoria", "vicky"), ("hillary", "hill"),
+    ) for short in shorts.split()
+}
 LINKS = frozenset({"of", "the", "for"}) | TITLE_MODIFIERS
 SUFFIXES = {"jr": "Jr.", "jr.": "Jr.", "sr": "Sr.", "sr.": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
 TITLE_GENDER = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female",
@@ -128,8 +151,10 @@ PLACE_HEADS = frozenset(
 
 @lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
-    """A name as keys compare it: NFC, straight apostrophes, one space, case folded."""
-    text = unicodedata.normalize("NFC", text).replace("’", "'").replace("‘", "'")
+    """A name as keys compare it: accents dropped ("Raúl" = "Raul"), straight apostrophes, one
+    space, case folded."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(text.split()).casefold()
 
 
@@ -193,9 +218,9 @@ def parse_name(text: str, kind: str = "") -> Name:
         words = words[1:]
     if not words:
         return Name((text,), False)
-    if kind and kind != PERSON:
-        return Name(tuple(words), False)
     lowered = [w.lower() for w in words]
+    if kind and kind != PERSON and not _titled_person(words, lowered):
+        return Name(tuple(words), False)
     titled_at = -1
     named = words
     for index in range(len(words) - 1, -1, -1):
@@ -220,6 +245,16 @@ def parse_name(text: str, kind: str = "") -> Name:
     if not person and not (len(named) == 1 and plain):
         return Name(tuple(named), False)
     return _person(tuple(named), person, titles, gender)
+
+
+def _titled_person(words: list[str], lowered: list[str]) -> bool:
+    """A title followed by a given name and a surname: a person, whatever kind a note gives the
+    name ("Senate Minority Leader Chuck Schumer" is not the Senate)."""
+    for index in range(len(words) - 1, -1, -1):
+        if lowered[index] in TITLES and words[index][:1].isupper():
+            rest = _name_after(words, index)
+            return rest is not None and len([w for w in rest if w.lower() not in SUFFIXES]) >= 2
+    return False
 
 
 def _name_after(words: list[str], title: int) -> list[str] | None:
@@ -252,7 +287,7 @@ def _person(words: tuple[str, ...], person: bool, titles: tuple[str, ...], gende
         surname_words.insert(0, parts[position])
         position -= 1
     given_words = parts[: position + 1]
-    given = tuple(fold(w) for w in given_words if not _initial(w))
+    given = tuple(NICKNAMES.get(fold(w), fold(w)) for w in given_words if not _initial(w))
     initials = "".join(fold(w).replace(".", "") for w in given_words[1:] if _initial(w))
     if given_words and _initial(given_words[0]) and given:  # "W. Todd Akin": a first initial
         initials = ""
@@ -309,6 +344,7 @@ class _Person:
 
 
 Key = tuple[str, ...]
+DOMINANT = 3  # a surname goes to the person of that surname named at least this many times more
 # Rules whose outcome no other name of the article changes (a surname's does: it looks for the
 # person the same article names in full)
 SETTLED_RULES = ("full name", "same name")
@@ -445,6 +481,10 @@ class Cast:
             not gender or not self._people[i].gender or gender == self._people[i].gender))
         same = [i for i in found if gender and self._people[i].gender == gender]
         found = same if len(found) > 1 and len(same) == 1 else found
+        if len(found) > 1:  # one far more named than the others: "Sanders" beside "Like Sanders"
+            ranked = sorted(found, key=lambda i: -self._people[i].mentions)
+            if self._people[ranked[0]].mentions >= DOMINANT * self._people[ranked[1]].mentions:
+                found = ranked[:1]
         if pool is None:
             self._by_comparison[key] = found
         return found

@@ -261,9 +261,9 @@ def mention_name(document: Document, mention: Mention, from_file: bool) -> str:
     after = mention.end_token
     if from_file or mention.kind == "pronoun" or after >= len(document.tokens):
         return mention.actor.name
-    token = document.tokens[after]
-    if token.text.islower() and token.text in ORGANISATION_HEADS:
-        return f"{_strip_possessive(document.text[mention.start:mention.end])} {token.text}"
+    head = _strip_possessive(document.tokens[after].text)  # "the Obama administration's"
+    if head.islower() and head in ORGANISATION_HEADS:
+        return f"{_strip_possessive(document.text[mention.start:mention.end])} {head}"
     return mention.actor.name
 
 

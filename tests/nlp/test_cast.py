@@ -44,7 +44,7 @@ def test_suffixes_particles_initials_and_places():
     assert (junior.surname, junior.suffix, junior.given) == ("crane", "Jr.", ("victor",))
     assert parse_name("Bill de Blasio").surname == "de blasio"
     assert parse_name("Bashar al-Assad").alternative_surnames() == ("al-assad", "assad")
-    assert parse_name("W. Tom Whitfield").given == ("tom",)
+    assert parse_name("W. Tom Whitfield").given == ("thomas",)  # a short form is its given name
     assert parse_name("George H.W. Bush").initials == "hw"
     for place in ("Marston Tower", "Rose Garden", "Pima County"):
         assert not parse_name(place).person
@@ -246,3 +246,26 @@ def test_the_actors_command_shows_and_writes_the_cast(tmp_path: Path):
     assert all(alias not in ("I", "He", "he") for a in starter.values() for alias in a.aliases)
     again = run_cli("compare", *files, "--only", "actors", "--actors", str(written), "-f", "csv")
     assert again.returncode == 0, again.stderr.decode()
+
+
+def test_short_forms_accents_and_a_far_more_named_namesake():
+    notes = _notes("Joe Lieberman", "Joseph I. Lieberman", "Raúl Labrador", "Raul Labrador",
+                   "Dave Brat", "David Brat")
+    view = build_cast([("a", notes)]).article(notes)
+    assert view.name("Joe Lieberman") == view.name("Joseph I. Lieberman")
+    assert view.name("Raul Labrador") == view.name("Raúl Labrador")
+    assert view.name("Dave Brat") == view.name("David Brat")
+    busy = [ActorNote("Bernie Sanders", "person", 12), ActorNote("Sarah Sanders", "person", 2),
+            ActorNote("Sanders", "", 9)]
+    assert build_cast([("a", busy)]).article(busy).name("Sanders") == "Bernie Sanders"
+    close = [ActorNote("Bernie Sanders", "person", 3), ActorNote("Sarah Sanders", "person", 2),
+             ActorNote("Sanders", "", 9)]
+    assert build_cast([("a", close)]).article(close).name("Sanders") == "Sanders"
+
+
+def test_a_titled_name_is_a_person_whatever_kind_a_note_gives_it():
+    notes = [ActorNote("Senate Minority Leader Chuck Schumer", "organisation", 2),
+             ActorNote("Chuck Schumer", "person", 3), ActorNote("Senate", "organisation", 1)]
+    view = build_cast([("a", notes)]).article(notes)
+    assert view.name("Senate Minority Leader Chuck Schumer") == "Chuck Schumer"
+    assert view.name("Senate") == "Senate"

@@ -15,7 +15,7 @@ from importlib import resources
 from typing import Literal
 
 from framing.model import Document
-from framing.nlp.cast import PARTIES
+from framing.nlp.cast import NOT_NAME_WORDS, PARTIES
 from framing.nlp.entities import countries
 from framing.nlp.matcher import PhraseMatcher
 from framing.nlp.quotes import attribution_cues
@@ -106,17 +106,7 @@ BE = frozenset("is was are were be been being".split())
 # Capitalised words that never name a speaker: function words and adverbs that open a sentence
 # ("Instead", "In", "Yet Pelosi"), weekdays and the months that are not also names ("Tuesday";
 # "May" and "June" can be).
-NOT_NAMES = frozenset(
-    """a an the this that these those in on at by for from of to with without into onto over under
-    after before since during while when where which who whom whose what why how if but and or
-    nor neither either not no so yet as although though because despite however meanwhile
-    moreover also still even only just then there here instead perhaps indeed besides
-    nevertheless nonetheless thus hence therefore otherwise rather regardless likewise similarly
-    consequently accordingly finally initially eventually ultimately separately now later
-    earlier first last next yesterday today tomorrow tonight monday tuesday wednesday thursday
-    friday saturday sunday january february april august september october november december jan
-    feb apr aug sept oct nov dec""".split()
-)
+NOT_NAMES = NOT_NAME_WORDS | frozenset("first last next".split())
 # Time expressions between a speaker and the verb: "The White House on Wednesday said", "he has at
 # times said", "Congress on Wednesday overwhelmingly rejected" (and -ly adverbs, see ``adverb``)
 TIME_WORDS = frozenset(
