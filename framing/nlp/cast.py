@@ -239,6 +239,8 @@ def parse_name(text: str, kind: str = "") -> Name:
     plain = len(named) <= 4 and all(
         w[:1].isupper() or w.lower().partition("-")[0] in NAME_PARTICLES for w in named
     ) and named[-1].lower() not in PLACE_HEADS
+    if titled_at < 0 and _party_name(" ".join(named)):
+        return Name(tuple(named), False)  # "Democratic Party", "Republican National Committee"
     if titled_at < 0 and named[-1].lower() in PLACE_HEADS and len(named) > 1:
         return Name(tuple(named), False)  # "Trump Tower", "Rose Garden": a place, whatever the kind
     person = kind == PERSON or titled_at >= 0 or (len(named) > 1 and plain)
@@ -655,6 +657,8 @@ def _finish(cast: Cast) -> None:
             actor.kind, actor.kind_rule = PERSON, "a person's full name"
         elif actor.key[0] == "name" and actor.name.split()[-1].lower() in PLACE_HEADS:
             actor.kind, actor.kind_rule = "place", "a place word ends the name"
+        elif actor.key[0] != "fixed" and _party_name(actor.name):
+            actor.kind, actor.kind_rule = PARTY, "a party's name (or its members')"
         elif kinds:
             actor.kind = max(kinds, key=lambda k: (kinds[k], k))
             actor.kind_rule = "the kind the articles' notes give it most: " + ", ".join(
@@ -688,6 +692,13 @@ def _finish(cast: Cast) -> None:
 
 # ---- evidence in one article ---------------------------------------------------------------------
 
+def _party_name(name: str) -> bool:
+    """ "GOP", "Republicans", "Democratic Party", "Republican National Committee"."""
+    words = [w for w in fold(name).split() if w not in PARTIES]
+    named = fold(name).split()[:1]
+    return bool(named) and named[0] in PARTIES and words in ([], ["party"], ["national", "committee"])
+
+
 def party_of_name(name: str) -> tuple[str, str]:
     """The party a name itself states ("GOP leaders", "House Democrats", "the RNC"): side, words."""
     for word in fold(name).replace("-", " ").split():
@@ -700,7 +711,11 @@ def party_of_name(name: str) -> tuple[str, str]:
 def party_near(document: Document, start: int, end: int) -> tuple[str, str]:
     """The party stated right at a mention of a person: "(R-Mo.)" or ", R-Mo.," after it,
     "Republican Sen." or "Democratic presidential nominee" before it, ", a Democrat from Ohio" after
-    it. Returns the side and the words that state it ("", "" when none)."""
+    it. Returns the side and the words that state it ("", "" when none; and for a mention in a
+    title-case headline, where every word is capitalised)."""
+    blocks = document.blocks
+    if blocks and blocks[0].kind == "headline" and start < blocks[0].end:
+        return "", ""
     text = document.text
     after = text[end:end + 40]
     letter = LETTER_AFTER.match(after)
@@ -715,7 +730,7 @@ def party_near(document: Document, start: int, end: int) -> tuple[str, str]:
         lowered = word.lower().strip("(")
         if lowered in PARTIES and word[:1].isupper() and not lowered.endswith("s"):
             return PARTIES[lowered], " ".join(before[len(before) - chain - 1:])
-        if chain >= 4 or not (lowered in PARTY_CHAIN or (word[:1].isupper() and word.isalpha())):
+        if chain >= 4 or lowered not in PARTY_CHAIN:
             break
         chain += 1
     return "", ""

@@ -100,6 +100,7 @@ def test_organisations_and_places_never_merge_with_persons():
     ("GOP presidential nominee Ann Roe spoke.", "Republican Party", "GOP presidential nominee"),
     ("Republicans attacked Ann Roe.", "", ""),  # a party near, but not hers
     ("Ann Roe spoke to Democrats.", "", ""),
+    ("The GOP Aide Quits After Ridiculing Ann Roe.", "", ""),  # no title chain to the party
 ])
 def test_party_stated_at_a_mention(sentence, side, words):
     document = document_from_text(sentence)
@@ -269,3 +270,14 @@ def test_a_titled_name_is_a_person_whatever_kind_a_note_gives_it():
     view = build_cast([("a", notes)]).article(notes)
     assert view.name("Senate Minority Leader Chuck Schumer") == "Chuck Schumer"
     assert view.name("Senate") == "Senate"
+
+
+@pytest.mark.parametrize("name, party", [
+    ("GOP", True), ("Republicans", True), ("Democratic Party", True),
+    ("Republican National Committee", True), ("Republican leadership", False),
+    ("Democratic Leader Chuck Schumer", False),
+])
+def test_a_party_is_typed_by_its_name(name, party):
+    notes = [ActorNote(name, "", 1)]
+    actor = build_cast([("a", notes)]).article(notes).actor(name)
+    assert (actor.kind == "party") == party
