@@ -9,6 +9,7 @@ gender, side candidates, anonymity; a span that names nobody is no speaker (None
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from framing.model import Span
@@ -71,6 +72,7 @@ class Phrase:
 
 
 SUBJECT_PRONOUNS = frozenset("he she they we i".split())
+PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*")
 # After a one-word capitalised modifier, the words that are not the noun it modifies
 NOT_A_HEAD = DETERMINERS | PREPOSITIONS | RELATIVE | BOUNDARIES
 # A phrase opening with a negation names nobody ("no senator had called"), nor one that opens with
@@ -333,7 +335,9 @@ class SpeakerPhrases:
             elif run and self._joins(run, i, b, covered):
                 run.append(i)  # "Democracy for America", "Department of the Treasury"
                 continue
-            while run and self.words[run[0]] in NOT_NAMES:  # "Instead", "Yet Pelosi", "Tuesday"
+            while run and (self.words[run[0]] in NOT_NAMES or (  # "Instead", "Yet Pelosi"
+                    len(run) > 2 and self.tokens[run[0]].text.isupper()
+                    and not self.tokens[run[1]].text.isupper())):  # a kicker: "FIRED Eric Cantor"
                 run = run[1:]
             if run:
                 text = strip_possessive(" ".join(self.tokens[j].text for j in run))
@@ -389,6 +393,8 @@ class SpeakerPhrases:
         last = self.words[run[-1]]
         if not titled and len(run) > 1 and strip_possessive(last) in PLACE_HEADS:
             return False
+        if len(run) == 1 and PARTY_TAG.fullmatch(self.tokens[run[0]].text):
+            return False  # "(R-Iowa)": a party and a state, not a name
         if self.text.in_headline(run[0]):
             return all(fold(self.tokens[j].text) in self.text.body_capitalised
                        or self.words[j] in NAME_PARTICLES for j in run)
