@@ -616,7 +616,8 @@ def _add(actor: CastActor, article: str, note: ActorNote, name: Name, rule: str,
     actor.speaks += note.speaks
     if not note.speaks:  # a speaker's note counts its attributions, not the actor's mentions
         actor.mentions += note.mentions
-    actor.names[note.name if note.kind == "description" else name.text] += weight
+    description = note.kind == "description" and not name.person
+    actor.names[note.name if description else name.text] += weight
     actor.kinds[note.kind or (PERSON if name.person else "")] += weight
     for form, count in note.forms or ((note.name, note.mentions),):
         count = 0 if note.speaks else count

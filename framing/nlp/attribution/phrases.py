@@ -250,11 +250,13 @@ class SpeakerPhrases:
             mention.gender = PRONOUNS[pronoun]
             return mention
         core_roles = 0
+        head_role = False  # the phrase ends in a role word ("... the Vermont senator")
         for index, (a, b) in enumerate(mention.ranges):
             if words[a] in RELATIVE:
                 continue
             matches = role_matcher().find(tokens, a, b, words=self.role_words)
             covered = {i for m in matches for i in range(m.first_token, m.end_token)}
+            head_role = head_role or (index == 0 and end - 1 in covered)
             for match in matches:
                 for role in match.payloads:
                     if role.kind in ("role", "institution") and index == 0:
@@ -275,8 +277,9 @@ class SpeakerPhrases:
                 )
         head = words[end - 1]
         if words[first] in NEGATIVES or not mention.name and (words[first] in OPENERS or (
-                not core_roles and (head in TIME_HEADS or adjective_like(head)))):
-            return None  # "to remain ...", "no senator", "this week", "his controversial (comments)"
+                not head_role and (head in TIME_HEADS or adjective_like(head)))):
+            return None  # "to remain ...", "no senator", "this week", "his controversial (comments)",
+            # "Michigan Rep. Rashida Tlaib's vulgar (comments)"
         mention.definite = words[first] not in INDEFINITE and (
             words[first] in DETERMINERS or words[first].endswith("'s") or bool(mention.name)
         )
