@@ -323,14 +323,15 @@ class CastActor:
     type_rule: str = ""
     mentions: int = 0
     speaks: int = 0
-    forms: Counter[str] = field(default_factory=Counter)
+    forms: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     rules: dict[str, str] = field(default_factory=dict)  # form -> the rule that merged it
     by_article: dict[str, Counter[str]] = field(default_factory=dict)  # only when asked for
-    names: Counter[str] = field(default_factory=Counter)  # names without titles, by mentions
-    kinds: Counter[str] = field(default_factory=Counter)
-    types: Counter[str] = field(default_factory=Counter)
-    parties: Counter[str] = field(default_factory=Counter)
-    countries: Counter[str] = field(default_factory=Counter)
+    # votes (plain counting dicts: a cast makes thousands of actors, and a Counter is slow to make)
+    names: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # without titles
+    kinds: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    types: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    parties: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    countries: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     fixed: ActorNote | None = None  # the actors file's entry, which wins
     why: dict[str, list[str]] = field(default_factory=dict)  # side -> up to 3 pieces of evidence
 
@@ -516,16 +517,19 @@ def _full_key(name: Name) -> Key:
 
 def article_notes(article: ArticleResult, actor_metrics: Mapping[str, set[str]]
                   ) -> list[ActorNote]:
-    """One article's notes from every analyzer, and a bare note for each actor target no note
-    describes (``actor_metrics``: analyzer -> metrics declared ``target_kind="actor"``)."""
+    """One article's notes from every analyzer, and, for an analyzer that writes none, a bare note
+    for each of its actor targets (``actor_metrics``: analyzer -> metrics declared
+    ``target_kind="actor"``)."""
     notes = [ActorNote.from_row(row) for analyzer in sorted(article.notes)
              for row in article.notes[analyzer]]
-    described = {note.name for note in notes}
-    for record in article.records:
-        if record.metric in actor_metrics.get(record.analyzer, ()) and record.target \
-                and record.target not in described:
-            described.add(record.target)
-            notes.append(ActorNote(record.target, mentions=1))
+    bare = {name for name, metrics in actor_metrics.items() if metrics and name not in article.notes}
+    if bare:
+        described = {note.name for note in notes}
+        for record in article.records:
+            if record.analyzer in bare and record.metric in actor_metrics[record.analyzer] \
+                    and record.target and record.target not in described:
+                described.add(record.target)
+                notes.append(ActorNote(record.target, mentions=1))
     return notes
 
 
@@ -648,12 +652,12 @@ def _finish(cast: Cast) -> None:
     for actor in cast.actors.values():
         names = actor.names
         if actor.key[0] == "person":
-            names = Counter(names)
+            names = dict(names)
             for member in cast._people[int(actor.key[1])].names:
                 names.setdefault(member.text, 0)
         actor.name = actor.fixed.name if actor.fixed else max(
             names, key=lambda n: (len(n.split()), names[n], n))
-        kinds = Counter({k: n for k, n in actor.kinds.items() if k})
+        kinds = {k: n for k, n in actor.kinds.items() if k}
         if actor.key[0] == "person":
             actor.kind, actor.kind_rule = PERSON, "a person's full name"
         elif actor.key[0] == "name" and actor.name.split()[-1].lower() in PLACE_HEADS:
@@ -663,14 +667,14 @@ def _finish(cast: Cast) -> None:
         elif kinds:
             actor.kind = max(kinds, key=lambda k: (kinds[k], k))
             actor.kind_rule = "the kind the articles' notes give it most: " + ", ".join(
-                f"{k} {n}" for k, n in kinds.most_common())
+                f"{k} {n}" for k, n in _ranked(kinds))
         if actor.fixed and actor.fixed.kind:
             actor.kind, actor.kind_rule = actor.fixed.kind, "the actors file"
         if actor.types:
             best = max(actor.types.values())
             actor.type = next(t for t in TYPE_ORDER if actor.types.get(t) == best)
             actor.type_rule = "most frequent of the types its roles and titles give: " + ", ".join(
-                f"{t} {n}" for t, n in actor.types.most_common())
+                f"{t} {n}" for t, n in _ranked(actor.types))
         if actor.fixed is None:
             weights["party" if actor.parties else "country" if actor.countries else ""] += \
                 actor.mentions + actor.speaks
@@ -685,10 +689,15 @@ def _finish(cast: Cast) -> None:
             actor.side, actor.evidence = actor.fixed.side, "the actors file"
             continue
         votes = {"party": actor.parties, "country": actor.countries,
-                 "file": actor.parties + actor.countries}.get(cast.scheme, Counter())
+                 "file": {**actor.parties, **actor.countries}}.get(cast.scheme, {})
         if votes:
             actor.side = max(votes, key=lambda s: (votes[s], s))
             actor.evidence = "; ".join(actor.why.get(actor.side, [actor.side]))
+
+
+def _ranked(votes: Mapping[str, int]) -> list[tuple[str, int]]:
+    """Votes, most first (ties in order of first vote)."""
+    return sorted(votes.items(), key=lambda item: -item[1])
 
 
 # ---- evidence in one article ---------------------------------------------------------------------

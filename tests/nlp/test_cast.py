@@ -238,7 +238,7 @@ def test_the_actors_command_shows_and_writes_the_cast(tmp_path: Path):
     assert shown.returncode == 0, shown.stderr.decode()
     out = shown.stdout.decode()
     assert "Tom Whitfield" in out and "'Missouri Rep. Tom Whitfield' [ledger 1]" in out
-    assert "surname: the one person of that surname the same article names in full" in out
+    assert "surname: the one person of that surname" in out
     from framing.nlp.entities import ActorSet
 
     starter = {a.name: a for a in ActorSet.load(written).actors}
