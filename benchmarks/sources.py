@@ -1,4 +1,4 @@
-"""Measure attribution finding (framing/nlp/attribution.py) on PolNeAR and the team's gold articles.
+"""Measure attribution finding (framing/nlp/attribution/) on PolNeAR and the team's gold articles.
 
 Data:
 - PolNeAR (Newell, Margolin and Ruths 2018), https://github.com/networkdynamics/PolNeAR, packed as
@@ -33,6 +33,9 @@ Scoring (the same for both data sets):
   the attribution was found and its speaker is right (``mention``), so a missed attribution counts
   as a miss. On the team gold, whose speakers are listed, ``speakers found`` is the share of gold
   speakers that some predicted speaker names.
+- Speakers that overlap no gold source: of the predicted speakers credited with an attribution
+  (merged across the article), the share none of whose mentions overlaps any gold source span of
+  the article (lower = better): a time word, a fragment or a headline taken for a speaker is one.
 - PolNeAR: the first annotator's file of each article is the gold standard. The text is segmented
   with one block per line and no cleaning, so offsets are PolNeAR's own.
 - Baseline (``verb_rule_units``): every sentence holding a word of the shared reporting-verb list is
@@ -88,6 +91,8 @@ class Score:
     gold_with_source: int = 0
     mention_right: int = 0
     speaker_right: int = 0
+    speakers: int = 0  # predicted speakers credited with an attribution
+    speakers_unsourced: int = 0  # of those, overlapping no gold source span
     by_class: dict[str, list[int]] = field(default_factory=dict)  # cue class: [matched, predicted]
     errors: Counter[str] = field(default_factory=Counter)  # error class (ERRORS): count
 
@@ -116,7 +121,9 @@ class Score:
             f"  source accuracy  mention {self.mention_right / n:.3f}  "
             f"speaker {self.speaker_right / n:.3f}  (over {self.with_source} matched pairs)\n"
             f"  end to end       {self.found_right:.3f}  (found, with the right speaker at it, over "
-            f"all {self.gold_with_source} gold attributions with a source)"
+            f"all {self.gold_with_source} gold attributions with a source)\n"
+            f"  speakers overlapping no gold source {self.speakers_unsourced}/{self.speakers} = "
+            f"{self.speakers_unsourced / max(self.speakers, 1):.3f}"
         )
 
     def f1(self) -> tuple[float, float, float]:
@@ -183,6 +190,15 @@ def predicted_units(document: Document, sources: Sources) -> list[Unit]:
         else:
             merged[key] = Unit(tokens, mention, all_mentions, cue_class=attribution.verb_class)
     return [u for u in merged.values() if u.tokens]
+
+
+def unsourced(sources: Sources, gold: Iterable[Unit]) -> tuple[int, int]:
+    """Predicted speakers credited with an attribution, and those overlapping no gold source."""
+    spans = [span for unit in gold for span in unit.sources]
+    credited = {a.speaker for a in sources.attributions if a.speaker >= 0}
+    speakers = [sources.speakers[i] for i in sorted(credited)]
+    missing = sum(not overlaps(((m.start, m.end) for m in s.mentions), spans) for s in speakers)
+    return len(speakers), missing
 
 
 def overlaps(spans: Iterable[tuple[int, int]], others: Iterable[tuple[int, int]]) -> bool:
@@ -291,12 +307,16 @@ def polnear(path: Path) -> Polnear:
                 for a in annotation["attributions"]
             ]
             listed = [bool(g.tokens) and g.listed for g in gold]
-            predicted = predicted_units(document, find_sources(document))
+            found = find_sources(document)
+            predicted = predicted_units(document, found)
             scoped = score([g for g, keep in zip(gold, listed) if keep], predicted)
             in_scope[0] += scoped.overlap
             in_scope[1] += scoped.gold
+            speakers = unsourced(found, gold)
             gold = [g for g in gold if g.tokens]
-            total.add(score(gold, predicted))
+            scored = score(gold, predicted)
+            scored.speakers, scored.speakers_unsourced = speakers
+            total.add(scored)
             baseline.add(score(gold, verb_rule_units(document)))
             articles += 1
     return Polnear(total, baseline, articles, time.perf_counter() - started,
@@ -357,7 +377,9 @@ def team_gold(folder: Path) -> TeamGold:
             source_spans = (_nearest(data["text"], source, spans[0][0]),) if source else ()
             gold.append(Unit(word_tokens(document, spans), source_spans, has_source=bool(source)))
         predicted = predicted_units(document, sources)
-        total.add(score(gold, predicted))
+        scored = score(gold, predicted)
+        scored.speakers, scored.speakers_unsourced = unsourced(sources, gold)
+        total.add(scored)
         baseline.add(score(gold, verb_rule_units(document)))
         with_file = find_sources(document, ActorSet.loads(data["actors"])) if data.get(
             "actors") else sources

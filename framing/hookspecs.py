@@ -50,6 +50,18 @@ def framing_register_analyzers(
     ``charts(result)`` returns :class:`framing.report.charts.Chart` objects drawn with the helpers
     in that module. ``settings`` (a tuple of :class:`framing.config.Setting`) lets
     ``framing plugins --check`` validate what the analyzer reads with ``read_settings``.
+    Actors across articles: a metric declared ``Metric(..., target_kind="actor")`` has targets that
+    name actors (people, organisations, countries). Where the results are gathered, the host
+    resolves every article's actors into one cast (``framing.nlp.cast``: "Akin" in one article and
+    "Rep. Todd Akin" in another are Todd Akin) and writes each such target under its cast name;
+    ``result.cast`` holds the cast for ``tables``. Two optional methods take part:
+    ``actor_notes(document)`` returns :class:`framing.model.ActorNote` objects saying what the
+    article shows of each actor target (kind, forms, a side and its evidence), computed where the
+    article is analyzed and kept in ``--store``; ``recast(article, view)`` returns the article's
+    measurements again under the cast (``view.actor(name)`` gives a name's cast actor with its
+    name, kind, side and type), for an analyzer whose numbers change when two of its targets become
+    one actor. ``target_kind="side"`` marks targets that are sides, and ``ranked_if="share_metric"``
+    keeps a metric out of the summary where that share of the same analyzer is under one half.
     """
 
 

@@ -7,10 +7,10 @@ analyzers that run after it. All offsets are character offsets into ``Document.t
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal, Protocol, runtime_checkable
+from typing import Any, Literal, NamedTuple, Protocol, runtime_checkable
 
 BlockKind = Literal["headline", "heading", "paragraph"]
 QuotationMark = Literal["straight", "curly"]
@@ -163,6 +163,9 @@ class Document:
 Direction = Literal["higher", "lower", "neutral"]
 
 
+TargetKind = Literal["", "actor", "side"]
+
+
 @dataclass(frozen=True)
 class Metric:
     """A number an analyzer declares it produces; the codebook is generated from these.
@@ -171,6 +174,12 @@ class Metric:
     ``framing compare`` (its headline table and findings); empty for the many metrics that only
     ``--full``, CSV and JSON show. Analyzers choose their own headline metrics: the core names none.
     ``caveats`` says when the number misleads (``framing explain NAME`` prints it).
+    ``target_kind`` says what a per-target metric's targets are: ``"actor"`` (people, organisations,
+    countries: the host resolves them into one cast across the compared articles and writes each
+    actor's one name, see ``framing.nlp.cast``), ``"side"`` (the camps actors are on), or ``""``
+    (anything else: a lexicon category, a term). ``ranked_if`` names another metric of the same
+    analyzer, a share (0-1): the summary ranks this metric's rows only where that share is at least
+    one half in every article compared (a side metric whose speakers are mostly unassigned).
     """
 
     name: str
@@ -181,6 +190,8 @@ class Metric:
     per_target: bool = False
     headline: str = ""
     caveats: str = ""
+    target_kind: TargetKind = ""
+    ranked_if: str = ""
 
 
 @dataclass(frozen=True)
@@ -265,6 +276,40 @@ class Problem:
         return f"{where}: {self.message}"
 
 
+class ActorNote(NamedTuple):
+    """What one article says about one of an analyzer's actor targets, for the comparison's cast.
+
+    ``name`` is the target as the analyzer's records write it; ``forms`` the surface forms the article
+    uses for it, with counts ("Missouri Rep. Todd Akin", "Akin"). ``kind`` (person, organisation,
+    country, party, media, group, place, description; "" unknown), ``gender``, ``type`` (a speaker
+    type its titles or roles give) and ``side`` with the ``evidence`` that states it ("(R-Mo.)") are
+    what this article shows; the cast weighs every article's notes (``framing.nlp.cast``). ``fixed``:
+    the name and side come from the user's actors file and are final. ``speaks``: attributions
+    credited to it in this article. A named tuple: the cast reads many thousands of them.
+    """
+
+    name: str
+    kind: str = ""
+    mentions: int = 0
+    forms: tuple[tuple[str, int], ...] = ()
+    gender: str = ""
+    type: str = ""
+    side: str = ""
+    evidence: str = ""
+    fixed: bool = False
+    speaks: int = 0
+
+    def row(self) -> list[Any]:
+        """As plain JSON values (a worker's message, a row of the results store)."""
+        return [*self[:3], [list(f) for f in self.forms], *self[4:]]
+
+    @classmethod
+    def from_row(cls, row: Sequence[Any]) -> ActorNote:
+        """The note ``row()`` gave."""
+        name, kind, mentions, forms, *rest = row
+        return cls(name, kind, mentions, tuple(map(tuple, forms)), *rest)
+
+
 @dataclass(frozen=True)
 class ArticleResult:
     """Everything measured on one article."""
@@ -274,6 +319,8 @@ class ArticleResult:
     warnings: tuple[str, ...] = ()
     # analyzer name -> what its optional ``table_data(document)`` returned, computed with the records
     table_data: Mapping[str, Any] = field(default_factory=dict)
+    # analyzer name -> what its optional ``actor_notes(document)`` returned (``ActorNote.row`` each)
+    notes: Mapping[str, Any] = field(default_factory=dict)
 
     def data_for(self, analyzer: Any) -> Any:
         """``analyzer.table_data(document)`` for this article: as computed with its records (in the
@@ -321,6 +368,8 @@ class RunResult:
     analyzers: dict[str, Analyzer] = field(default_factory=dict)
     # article id -> the short name the first screen shows (``--label``, else the file name shortened)
     labels: dict[str, str] = field(default_factory=dict)
+    # the actors of every compared article resolved into one cast (framing.nlp.cast.Cast), or None
+    cast: Any = None
 
     @property
     def records(self) -> list[Record]:

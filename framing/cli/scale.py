@@ -137,6 +137,7 @@ def run_result(inputs: list[str], manager: Any, config: dict[str, Any], rules: A
     With ``store`` (``analyze --store``) the run streams into the store and exits here.
     """
     from framing.host import parallel
+    from framing.host.gather import gather_cast
     from framing.host.runner import add_analyzer_tables, run, select_analyzers
 
     config["columns"] = scale.get("columns", {})
@@ -153,7 +154,9 @@ def run_result(inputs: list[str], manager: Any, config: dict[str, Any], rules: A
         if not result.catalogue:
             raise UsageError(f"{source}: not a framing store, or nothing stored yet")
         analyzers = select_analyzers(manager.analyzers(config), only)
-        add_analyzer_tables(result, {n: a for n, a in analyzers.items() if n in result.catalogue})
+        present = {n: a for n, a in analyzers.items() if n in result.catalogue}
+        gather_cast(result, present)
+        add_analyzer_tables(result, present)
         return result
     setup = parallel.WorkerSetup(tuple(plugin), tuple(disable), config, tuple(only),
                                  tuple(rules) if rules is not None else None)

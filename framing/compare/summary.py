@@ -11,6 +11,9 @@ metric's label, unit and direction.
   relative difference |B - A| / max(|A|, |B|), and the summary says that it describes two articles,
   not their outlets.
 - Three or more articles: rows are ranked by the relative range (max - min) / max |value|.
+- A metric declared with ``ranked_if`` (``framing.model.Metric``) is left out unless the share it
+  names is at least one half in every compared article: a side metric whose speakers are mostly
+  unassigned is not a finding.
 - For single articles (both cases above), metrics of the whole article whose relative difference is
   at least ``ARTICLE_LEVEL_FIRST`` (0.5: the higher value at least twice the lower, for positive
   values) come before metrics of one target (an actor, a term, a category). There are dozens of
@@ -59,6 +62,8 @@ def findings(result: RunResult, limit: int = MAX_FINDINGS) -> list[str]:
         return []
     # One sentence per metric (its strongest target), so one lexicon cannot fill the summary.
     best: dict[str, Finding] = {}
+    unranked = _unranked(result)
+    found = [f for f in found if f.metric not in unranked]
     for finding in sorted(found, key=lambda f: (f.tier, -f.strength, f.tie_break)):
         best.setdefault(finding.metric, finding)
     ranked = list(best.values())[:limit]
@@ -159,6 +164,22 @@ def _range_findings(result: RunResult) -> tuple[list[Finding], str]:
     caveat = ("Ranked by relative range across single articles, whole-article metrics first; to "
               "compare outlets, put each outlet's articles in a folder of its own.") if found else ""
     return found, caveat
+
+
+def _unranked(result: RunResult) -> set[str]:
+    """Metrics (``analyzer.metric``) whose ``ranked_if`` share is under one half, or missing, in
+    some compared article."""
+    cells = values_by_article(result)
+    left_out = set()
+    for analyzer, metrics in result.catalogue.items():
+        for metric in metrics:
+            gate = getattr(metric, "ranked_if", "")
+            if gate and any(
+                (record := article.get((analyzer, gate, ""))) is None or record.value is None
+                or record.value < 0.5 for article in cells.values()
+            ):
+                left_out.add(f"{analyzer}.{metric.name}")
+    return left_out
 
 
 def _tier(row: MetricRow, strength: float) -> int:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from framing.errors import FramingError
+from framing.host.gather import gather_cast
 from framing.host.manager import PluginManager, one_line
 from framing.model import (
     Analyzer,
@@ -74,13 +75,32 @@ def table_data(
     return data, problems
 
 
+def actor_notes(
+    document: Document, analyzers: dict[str, tuple[str, Analyzer]]
+) -> tuple[dict[str, list[list[Any]]], list[Problem]]:
+    """Each analyzer's optional ``actor_notes(document)``: what the article says of its actor
+    targets (``framing.model.ActorNote``), as plain rows, for the comparison's cast (gather.py)."""
+    notes: dict[str, list[list[Any]]] = {}
+    problems: list[Problem] = []
+    for name, (_plugin, analyzer) in analyzers.items():
+        describe = getattr(analyzer, "actor_notes", None)
+        if describe is None:
+            continue
+        try:
+            notes[name] = [note.row() for note in describe(document)]
+        except Exception as error:  # reported like a failing analyze(); its targets keep their names
+            problems.append(Problem(document.article.source, one_line(error), analyzer=name))
+    return notes, problems
+
+
 # article, analyzer, metric, target, value, detail, spans as JSON [[start, end, label], ...]
 RecordRow = tuple[str, str, str, str, float | None, str, str]
 
 
 class Outcome(NamedTuple):
     """What one article's work produced: the document (None if no text was left), its records,
-    its problems, its warnings and its analyzers' table data. Picklable, so a worker process can
+    its problems, its warnings, its analyzers' table data and actor notes (``ActorNote.row`` each,
+    by analyzer). Picklable, so a worker process can
     send it back. A worker writing to the results store sends ``rows`` (``record_row`` of each
     record) instead of ``records``: plain values unpickle in a tenth of the time, and the parent
     that receives every article's results is what limits ``--jobs``."""
@@ -92,6 +112,7 @@ class Outcome(NamedTuple):
     warnings: tuple[str, ...]
     table_data: dict[str, Any] = {}
     rows: tuple[RecordRow, ...] = ()
+    notes: dict[str, Any] = {}
 
 
 def record_row(record: Record) -> RecordRow:
@@ -119,9 +140,11 @@ def analyze_article(
         return Outcome(article.source, None, (), (empty,), ())
     records, failures = analyze_document(document, analyzers)
     data, data_failures = table_data(document, analyzers)
+    notes, note_failures = actor_notes(document, analyzers)
     warning = language_warning(document)
-    return Outcome(article.source, document, tuple(records), tuple(failures + data_failures),
-                   (warning,) if warning else (), data)
+    return Outcome(article.source, document, tuple(records),
+                   tuple(failures + data_failures + note_failures), (warning,) if warning else (),
+                   data, notes=notes)
 
 
 def select_analyzers(
@@ -179,12 +202,13 @@ def run(
             if outcome.document is None:
                 continue
             results.append(ArticleResult(outcome.document, outcome.records, outcome.warnings,
-                                         outcome.table_data))
+                                         outcome.table_data, outcome.notes))
             if on_article is not None:
                 on_article(outcome.source)
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM: keep what finished so the caller can write it
         interrupted = True
     result = RunResult(results, catalogue, problems, interrupted=interrupted)
+    gather_cast(result, analyzers)
     add_analyzer_tables(result, analyzers)
     return result
 

@@ -9,7 +9,9 @@ next run skips each article whose key, text hash (SHA-256 of the raw text) and *
 file, ``--set`` values) are already stored, so it resumes where it stopped and an unchanged corpus
 costs one look-up per article. A changed text or a new analyzer version re-analyses
 that article only. ``framing compare --from results.db`` rebuilds the comparison from the store
-without running any analyzer (the stored text is segmented again for the vocabulary tables).
+without running any analyzer (the stored text is segmented again for the vocabulary tables). Each
+article's measurements are stored as analysed alone; the comparison's cast (one name per actor across
+the articles, ``framing.host.gather``) is resolved from the stored actor notes when results are read.
 
 Why SQLite rather than DuckDB: see docs/scale.md (stdlib, no dependency; row-at-a-time upserts and
 resumption are what SQLite does well; a 10,000-article store aggregates in well under a second).
@@ -54,6 +56,8 @@ CREATE TABLE IF NOT EXISTS problems (article TEXT, source TEXT, analyzer TEXT, m
 CREATE TABLE IF NOT EXISTS catalogue (analyzer TEXT, metric TEXT, definition TEXT,
     PRIMARY KEY (analyzer, metric));
 CREATE TABLE IF NOT EXISTS table_data (article TEXT, analyzer TEXT, data TEXT,
+    PRIMARY KEY (article, analyzer));
+CREATE TABLE IF NOT EXISTS actor_notes (article TEXT, analyzer TEXT, data TEXT,
     PRIMARY KEY (article, analyzer));
 """
 
@@ -181,6 +185,7 @@ class Store:
                 self.db.execute("DELETE FROM measurements WHERE article = ?", (key,))
                 self.db.execute("DELETE FROM problems WHERE article = ?", (key,))
                 self.db.execute("DELETE FROM table_data WHERE article = ?", (key,))
+                self.db.execute("DELETE FROM actor_notes WHERE article = ?", (key,))
                 existing = self.db.execute("SELECT position FROM articles WHERE key = ?",
                                            (key,)).fetchone()
                 if existing is None:
@@ -199,6 +204,9 @@ class Store:
                     [(key, p.source, p.analyzer, p.message) for p in outcome.problems])
                 self.db.executemany("INSERT INTO table_data VALUES (?, ?, ?)",
                                     _stored_table_data(key, outcome.table_data))
+                self.db.executemany("INSERT INTO actor_notes VALUES (?, ?, ?)",
+                                    [(key, analyzer, json.dumps(rows)) for analyzer, rows
+                                     in outcome.notes.items()])
 
     def catalogue(self) -> dict[str, tuple[Metric, ...]]:
         """The stored metric definitions, by analyzer."""
@@ -231,6 +239,11 @@ class Store:
         """The analyzers' stored table data of one article (JSON: tuples come back as lists)."""
         return {analyzer: json.loads(data) for analyzer, data in self.db.execute(
             "SELECT analyzer, data FROM table_data WHERE article = ?", (key,))}
+
+    def actor_notes(self, key: str) -> dict[str, Any]:
+        """The analyzers' stored actor notes of one article (by its key; ``ActorNote.row`` each)."""
+        return {analyzer: json.loads(data) for analyzer, data in self.db.execute(
+            "SELECT analyzer, data FROM actor_notes WHERE article = ?", (key,))}
 
     def problems(self) -> list[Problem]:
         """Every stored problem (failed analyzers, articles with no text left)."""
@@ -299,7 +312,8 @@ def result_from_store(store: Store, analyzers: Iterable[str] = ()) -> RunResult:
         records = tuple(replace(r, article=article.id) for r in store.records(key)
                         if r.analyzer in catalogue)
         data = {name: value for name, value in store.table_data(key).items() if name in catalogue}
-        results.append(ArticleResult(prepare(article), records, warnings, data))
+        notes = {name: rows for name, rows in store.actor_notes(key).items() if name in catalogue}
+        results.append(ArticleResult(prepare(article), records, warnings, data, notes))
     return RunResult(results, catalogue, store.problems())
 
 

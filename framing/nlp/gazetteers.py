@@ -84,12 +84,11 @@ def _table() -> tuple[dict[str, Entry], dict[str, Entry]]:
     for row in _rows("media.tsv"):
         if _cell(row, 4) != "programme":  # a programme is a work; its host or network speaks
             add([row[0], *_items(_cell(row, 1))], Entry(row[0], "media", _cell(row, 3)))
-    for country, aliases, demonyms, capitals in (( *row, "", "", "")[:4] for row in _rows("countries.tsv")):
-        plural = [f"{d}s" for d in _items(demonyms) if d[-1] in "ni"]
-        forms = [country, *_items(aliases), *_items(demonyms), *plural, *_items(capitals)]
-        if country.lower() in _us_state_names():
+    for country in countries():
+        forms = [country.name, *country.forms]
+        if country.name.lower() in _us_state_names():
             forms = forms[1:]  # "Georgia": in US copy far more often the state
-        add(forms, Entry(country, "country", country))
+        add(forms, Entry(country.name, "country", country.name))
     for row in _rows("us_states.tsv"):
         add([row[0]], Entry(row[0], "region", "United States"))
     for row in _rows("cities.tsv"):
@@ -151,6 +150,24 @@ def party_letters() -> dict[str, str]:
     """The letter of "(R-Mo.)" -> party side: R -> Republican, D -> Democratic, I -> independent."""
     return {_cell(row, 6): _cell(row, 4) for row in _rows("parties.tsv")
             if _cell(row, 2) == "United States" and len(_cell(row, 6)) == 1}
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country of countries.tsv with the forms that name it."""
+
+    name: str
+    forms: tuple[str, ...]  # aliases, demonyms (with plurals) and capitals
+
+
+@lru_cache(maxsize=1)
+def countries() -> tuple[Country, ...]:
+    """The bundled country table, read once per process."""
+    table = []
+    for name, aliases, demonyms, capitals in ((*row, "", "", "")[:4] for row in _rows("countries.tsv")):
+        plural = [f"{d}s" for d in _items(demonyms) if d[-1] in "ni"]
+        table.append(Country(name, (*_items(aliases), *_items(demonyms), *plural, *_items(capitals))))
+    return tuple(table)
 
 
 @lru_cache(maxsize=1)

@@ -2,7 +2,7 @@
 
 ``attribution_verbs()`` gives the reporting verbs (classes 'neutral' and 'loaded' of
 corpora/attribution/verbs.toml); ``attribution_cues()`` adds the classes marked ``speech = false``
-('belief', 'evidence'), which attribute a position rather than speech (framing/nlp/attribution.py).
+('belief', 'evidence'), which attribute a position rather than speech (framing/nlp/attribution/).
 
 A scare quote is a short quoted phrase (one to four words) that the text does not introduce as someone's
 speech: ``hit “terrorist facilities” in Idlib``. A quotation right after a speech verb, a colon, a comma

@@ -24,12 +24,17 @@ if TYPE_CHECKING:
 
 from framing import Document, Measurement, Metric, RunResult, Span, hookimpl
 from framing.config import Setting, read_settings
-from framing.model import Highlight, Table
+from framing.model import ActorNote, ArticleResult, Highlight, Table
+from framing.nlp.cast import ArticleCast, own_names, party_near, party_of_name
 from framing.nlp.entities import ActorSet, Mention, Recogniser, document_memo, mention_role, mentions_for
 from framing.plugins.actors.sentiment import SCORERS, Score, Scorer, TargetContext, scorer
 
 NAME = "actors"
 DEFAULT_TOP = 10
+# Lower-case words after a name that make it an organisation's ("the Marston administration")
+ORGANISATION_HEADS = frozenset(
+    "administration campaign government presidency regime foundation organization organisation "
+    "camp team".split())
 DEFAULT_SCORER = "model"  # better on NewsMTSC dev: macro-F1 0.655 vs 0.515 (benchmarks/README.md)
 
 ACTOR_METRICS = (
@@ -99,8 +104,13 @@ ACTOR_METRICS = (
         "'by') rather than is acted upon (object or passive subject); heuristic, no parser.",
     ),
 )
+SIDED_SHARE = Metric(
+    "sided_mention_share", "Mentions of actors with a side", "share (0-1)", "neutral",
+    "Share of actor mentions whose actor has a side (the actors file's, else one the text states: "
+    "a party for domestic political news, a country for international news; "
+    "framing.nlp.cast). The side metrics rest on this share.")
 METRICS = tuple(
-    Metric(name, label, unit, direction, description, per_target=True)
+    Metric(name, label, unit, direction, description, per_target=True, target_kind="actor")
     for name, label, unit, direction, description in ACTOR_METRICS
 ) + tuple(
     Metric(
@@ -108,12 +118,15 @@ METRICS = tuple(
         f"Side: {label.lower()}",
         unit,
         direction,
-        f"Per side (the actors file's 'side'; discovered countries are their own side): "
-        f"{description[0].lower()}{description[1:]}",
+        f"Per side (the actors file's 'side', else the side the text states, see "
+        f"sided_mention_share; reported when the compared articles' actors are on two sides or "
+        f"more): {description[0].lower()}{description[1:]}",
         per_target=True,
+        target_kind="side",
+        ranked_if=SIDED_SHARE.name,
     )
     for name, label, unit, direction, description in ACTOR_METRICS
-)
+) + (SIDED_SHARE,)
 
 
 SETTINGS = (
@@ -137,17 +150,28 @@ class ScoredMention:
     place: str  # "headline", "lead" or ""
 
 
-class MentionScore(NamedTuple):
-    """One mention as the actors and sides tables need it (see ``ActorSentiment.table_data``)."""
+class Item(NamedTuple):
+    """One scored mention as the measurements need it: kept per article as its table data (a
+    ``Row``), and renamed for the comparison's cast when results are gathered."""
 
     actor: str
     side: str
+    kind: str  # name, alias or pronoun
+    start: int
+    end: int
     score: float
+    label: str
+    role: str
+    place: str  # "headline", "lead" or ""
+    context: str  # the mention's sentence
+
+
+Row = tuple[str, str, int, int, float, str, str]  # actor, kind, start, end, score, label, role
 
 
 class ActorSentiment:
     name = NAME
-    version = "1.0"
+    version = "1.1"
     metrics = METRICS
     settings = SETTINGS
     screen_tables = {"Actors: mean sentiment": 5}  # the first screen of compare: its first rows
@@ -190,19 +214,39 @@ class ActorSentiment:
         return scorer(self.sentiment)
 
     def analyze(self, document: Document) -> list[Measurement]:
-        scored = self.scored(document)
-        by_actor: dict[str, list[ScoredMention]] = defaultdict(list)
-        by_side: dict[str, list[ScoredMention]] = defaultdict(list)
-        for item in scored:
-            by_actor[item.mention.actor.name].append(item)
-            if item.mention.side:
-                by_side[item.mention.side].append(item)
-        total = len(scored)
+        """The article's actors under its own names (the host's gather applies the cast)."""
+        return self._measure(document, self.table_data(document),
+                             own_names(self.actor_notes(document)))
+
+    def recast(self, article: ArticleResult, view: ArticleCast) -> list[Measurement]:
+        """The article's measurements again, each actor under its name in the comparison's cast
+        (mentions of forms the cast merged are counted together) and on its cast side."""
+        rows = article.data_for(self)
+        if rows and len(rows[0]) != len(Row.__args__):  # type: ignore[attr-defined]
+            rows = self.table_data(article.document)  # table data of an older version
+        return self._measure(article.document, rows, view)
+
+    def _measure(self, document: Document, rows: list[Row], view: ArticleCast) -> list[Measurement]:
+        items = _items(document, rows, view)
+        by_actor: dict[str, list[Item]] = defaultdict(list)
+        by_side: dict[str, list[Item]] = defaultdict(list)
+        for item in items:
+            by_actor[item.actor].append(item)
+            if item.side:
+                by_side[item.side].append(item)
+        total = len(items)
         measurements: list[Measurement] = []
-        for prefix, groups in (("", by_actor), ("side_", by_side)):
-            ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))[: self.top]
-            for target, items in ranked:
-                measurements.extend(_measure(prefix, target, items, total, self.scorer.name))
+        sides = view.cast.sides()
+        groups = (("", by_actor), ("side_", by_side)) if len(sides) >= 2 else (("", by_actor),)
+        for prefix, grouped in groups:
+            ranked = sorted(grouped.items(), key=lambda kv: (-len(kv[1]), kv[0]))[: self.top]
+            for target, found in ranked:
+                measurements.extend(_measure(prefix, target, found, total, self.scorer.name))
+        sided = sum(len(found) for found in by_side.values())
+        measurements.append(Measurement(
+            SIDED_SHARE.name, sided / total if total else None,
+            detail=f"{sided} of {total} mentions; sides: " + "; ".join(
+                f"{side}: {_evidence(view, found)}" for side, found in sorted(by_side.items()))))
         return measurements
 
     def scored(self, document: Document) -> list[ScoredMention]:
@@ -215,36 +259,118 @@ class ActorSentiment:
                                    self.scorer),
         )
 
-    def table_data(self, document: Document) -> list[MentionScore]:
-        """Actor, side and score of every mention: all the tables need, small enough to send back
-        from a worker process."""
-        return [MentionScore(item.mention.actor.name, item.mention.side, item.score.value)
-                for item in self.scored(document)]
+    def table_data(self, document: Document) -> list[Row]:
+        """Each mention's actor, kind, offsets, score, class and role: all the measurements and
+        tables need, small enough to send back from a worker and to keep in a store."""
+        named = self.actor_set is not None
+        return [(mention_name(document, i.mention, named), i.mention.kind, i.mention.start,
+                 i.mention.end, i.score.value, i.score.label, i.role)
+                for i in self.scored(document)]
+
+    def actor_notes(self, document: Document) -> list[ActorNote]:
+        """What the article says of each of its actors, for the comparison's cast: kind, the forms
+        it uses and their counts, gender, and the side the actors file gives or the text states."""
+        return document_memo(document, ("actors.notes", self.actor_set),
+                             lambda: actor_notes(document, mentions_for(document, self.actor_set,
+                                                                         self.recogniser),
+                                                 self.actor_set is not None))
 
     def tables(self, result: RunResult) -> list[Table]:
         """Actors (then sides) as rows, articles as columns: "mean sentiment (mentions)".
 
-        Built from every mention of every article (not only each article's top N records), so an
-        actor among the top N overall has a cell in every article that mentions it.
+        Built from every mention of every article (not only each article's top N records), each
+        actor under its name in the comparison's cast, so an actor among the top N overall has a
+        cell in every article that mentions it under any form.
         """
-        scored = {a.document.article.id: [MentionScore(*m) for m in a.data_for(self)]  # lists, from a store
-                  for a in result.articles}
+        scored: dict[str, list[Item]] = {}
+        for article in result.articles:
+            identifier = article.document.article.id
+            view = result.cast.view(article) if result.cast is not None else None
+            if view is None:  # a result gathered by no host (a test's): the article's own names
+                view = own_names(self.actor_notes(article.document))
+            rows = article.data_for(self)
+            if rows and len(rows[0]) != len(Row.__args__):  # type: ignore[attr-defined]
+                rows = self.table_data(article.document)
+            scored[identifier] = _items(article.document, rows, view)
         return [
-            _grid(
-                scored,
-                lambda m: m.actor,
-                "actor",
-                "Actors: mean sentiment toward each actor (mentions)",
-                self.top,
-            ),
-            _grid(
-                scored,
-                lambda m: m.side,
-                "side",
-                "Sides: mean sentiment toward each side (mentions)",
-                self.top,
-            ),
+            _grid(scored, lambda m: m.actor, "actor",
+                  "Actors: mean sentiment toward each actor (mentions)", self.top),
+            _grid(scored, lambda m: m.side, "side",
+                  "Sides: mean sentiment toward each side (mentions)", self.top),
         ]
+
+
+def mention_name(document: Document, mention: Mention, from_file: bool) -> str:
+    """The actor a mention names: its actor's, or, for a name that modifies an organisation word
+    after it, that organisation ("the Marston administration", "the Bell campaign": not the
+    person)."""
+    after = mention.end_token
+    if from_file or mention.kind == "pronoun" or after >= len(document.tokens):
+        return mention.actor.name
+    head = _strip_possessive(document.tokens[after].text)  # "the Obama administration's"
+    if head.islower() and head in ORGANISATION_HEADS:
+        return f"{_strip_possessive(document.text[mention.start:mention.end])} {head}"
+    return mention.actor.name
+
+
+def actor_notes(document: Document, mentions: list[Mention], from_file: bool) -> list[ActorNote]:
+    """One note per actor named in the article (see ``ActorSentiment.actor_notes``)."""
+    by_actor: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_actor[mention_name(document, mention, from_file)].append(mention)
+    notes = []
+    for name, found in by_actor.items():
+        actor = found[0].actor
+        forms = Counter(_strip_possessive(document.text[m.start:m.end]) for m in found
+                        if m.kind != "pronoun")
+        kind = actor.kind
+        if name != actor.name:
+            kind, forms = "organisation", Counter({name: len(found)})
+        side, evidence = actor.side, ""
+        if side and not from_file:
+            evidence = f"{actor.kind or 'actor'} {name!r}" + (
+                f" (named after {side})" if side != name else "")
+        elif not from_file:
+            side, evidence = party_of_name(name) if actor.kind != "person" else ("", "")
+            if not side and actor.kind in ("person", ""):
+                stated = Counter(party_near(document, m.start, m.end) for m in found
+                                 if m.kind != "pronoun")
+                stated.pop(("", ""), None)
+                if stated:
+                    side, evidence = stated.most_common(1)[0][0]
+        notes.append(ActorNote(name, kind, len(found), tuple(sorted(forms.items())),
+                               actor.gender if kind == "person" else "", "", side, evidence,
+                               from_file))
+    return notes
+
+
+def _strip_possessive(text: str) -> str:
+    return text[:-2] if text.endswith(("'s", "’s")) else text
+
+
+def _items(document: Document, rows: list[Row], view: ArticleCast) -> list[Item]:
+    """Each mention under its cast name and side, with its place and sentence."""
+    starts = [s.start for s in document.sentences]
+    headline = {i for i, b in enumerate(document.blocks) if b.kind == "headline"}
+    lead = next((i for i, b in enumerate(document.blocks) if b.kind == "paragraph"), -1)
+    items = []
+    for actor, kind, start, end, score, label, role in rows:
+        sentence = document.sentences[max(bisect_right(starts, start) - 1, 0)]
+        place = "headline" if sentence.block in headline else "lead" if sentence.block == lead else ""
+        found = view.actor(actor)
+        items.append(Item(found.name if found else actor, found.side if found else "", kind,
+                          start, end, score, label, role, place,
+                          document.text[sentence.start:sentence.end]))
+    return items
+
+
+def _evidence(view: ArticleCast, items: list[Item]) -> str:
+    """The actors of a side and the words that put each on it."""
+    reasons = {}
+    for name in {item.actor for item in items}:
+        actor = next((a for a in view.actors.values() if a.name == name), None)
+        reasons[name] = actor.evidence if actor is not None else ""
+    return ", ".join(f"{name} ({why})" if why else name for name, why in sorted(reasons.items()))
 
 
 def score_mentions(
@@ -287,32 +413,24 @@ def score_mentions(
 
 
 def _measure(
-    prefix: str, target: str, items: list[ScoredMention], total: int, scorer_name: str
+    prefix: str, target: str, items: list[Item], total: int, scorer_name: str
 ) -> list[Measurement]:
     n = len(items)
-    values = [item.score.value for item in items]
+    values = [item.score for item in items]
     roles = [item.role for item in items if item.role]
     acts = roles.count("acts")
-    spans = tuple(
-        Span(
-            i.mention.start,
-            i.mention.end,
-            f"{i.mention.actor.name}: {i.score.value:+.2f} {i.score.label}",
-        )
-        for i in items
-    )
+    spans = tuple(Span(i.start, i.end, f"{i.actor}: {i.score:+.2f} {i.label}") for i in items)
     lines = [
-        f"{i.mention.kind} {i.mention.actor.name!r} [{i.role or 'no role'}] "
-        f"{i.score.value:+.2f} {i.score.label}: {i.context}"
+        f"{i.kind} {i.actor!r} [{i.role or 'no role'}] {i.score:+.2f} {i.label}: {i.context}"
         for i in items
     ]
-    share = lambda label: sum(i.score.label == label for i in items) / n  # noqa: E731
+    share = lambda label: sum(i.label == label for i in items) / n  # noqa: E731
     return [
         Measurement(
             f"{prefix}mentions",
             n,
             target,
-            f"{sum(i.mention.kind == 'pronoun' for i in items)} by pronoun",
+            f"{sum(i.kind == 'pronoun' for i in items)} by pronoun",
         ),
         Measurement(
             f"{prefix}mention_share",
@@ -344,8 +462,8 @@ def _measure(
 
 
 def _grid(
-    scored: dict[str, list[MentionScore]],
-    key: Callable[[MentionScore], str],
+    scored: dict[str, list[Item]],
+    key: Callable[[Item], str],
     label: str,
     title: str,
     top: int,

@@ -15,7 +15,8 @@ from framing.model import Document, Record, RunResult
 class JsonExporter:
     name = "json"
     extensions = (".json",)
-    description = "JSON document with articles, records (with evidence spans), codebook and problems"
+    description = ("JSON document with articles, records (with evidence spans), the cast of actors, "
+                   "codebook and problems")
 
     def export(self, result: RunResult, stream: TextIO, options: ExportOptions) -> None:
         document: dict[str, Any] = {
@@ -37,8 +38,13 @@ class JsonExporter:
                 }
                 for a in result.articles
             ]
-            document["records"] = [_record(record, a.document)
-                                   for a in result.articles for record in a.records]
+            document["records"] = _records(result)
+            if result.cast is not None:
+                document["cast"] = [
+                    {"name": a.name, "kind": a.kind, "type": a.type, "side": a.side,
+                     "evidence": a.evidence, "mentions": a.mentions, "forms": dict(a.forms)}
+                    for a in result.cast.named()
+                ]
             document["problems"] = [asdict(problem) for problem in result.problems]
             document["tables"] = [asdict(table) for table in result.tables]
         json.dump(document, stream, ensure_ascii=False, indent=2, allow_nan=False, default=sorted)
@@ -59,6 +65,21 @@ def _record(record: Record, document: Document) -> dict[str, Any]:
         span["sentence"] = (document.text[first.start:last.end] if first and last
                             else span["text"])
     return row
+
+
+def _records(result: RunResult) -> list[dict[str, Any]]:
+    """Every record with its spans' text; one whose target is a cast actor also gives its kind."""
+    actor_metrics = {(analyzer, m.name) for analyzer, metrics in result.catalogue.items()
+                     for m in metrics if m.target_kind == "actor"}
+    kinds = {a.name: a.kind for a in result.cast.named()} if result.cast is not None else {}
+    rows = []
+    for article in result.articles:
+        for record in article.records:
+            row = _record(record, article.document)
+            if (record.analyzer, record.metric) in actor_metrics and record.target in kinds:
+                row["kind"] = kinds[record.target]
+            rows.append(row)
+    return rows
 
 
 @hookimpl

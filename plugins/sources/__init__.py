@@ -1,24 +1,25 @@
 """Source balance: who is quoted, how much, in which words, and how the voice is shared by sides.
 
 Attributions and speakers come from the shared core (``framing.nlp.attribution.find_sources``); this
-module
-only turns them into numbers. Sides come from the actors module: the ``--actors`` file when given,
-otherwise the actors discovered in the article (countries carry sides), otherwise the documented
-fallback rule of ``framing.nlp.attribution``. A speaker with no side counts as "no side": it is left out
-of
-the balance metrics but not of the others. See docs/analyzers/sources.md.
+module only turns them into numbers. Each article is measured on its own; where results are gathered,
+``recast`` measures it again under the comparison's cast (``framing.nlp.cast``), so a speaker has one
+name, one type and one side in every article. Sides: the ``--actors`` file when given, otherwise the
+side the text states (a party for domestic political news, a country for international news); a
+speaker with no side is "unassigned", left out of the balance metrics but not of the others, and the
+side metrics are reported only when the compared articles' speakers are on two sides or more. See
+docs/analyzers/sources.md.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from framing import Document, Measurement, Metric, RunResult, Span, hookimpl
 from framing.config import read_settings
-from framing.model import Highlight, Table
+from framing.model import ActorNote, ArticleResult, Highlight, Table
 from framing.nlp.attribution import (
     SPEAKER_TYPES,
     Attribution,
@@ -26,7 +27,8 @@ from framing.nlp.attribution import (
     Speaker,
     find_sources,
 )
-from framing.nlp.entities import ActorSet
+from framing.nlp.cast import ArticleCast, own_names, party_near, party_of_name
+from framing.nlp.entities import ActorSet, document_memo
 from framing.nlp.quotes import attribution_cues
 
 if TYPE_CHECKING:
@@ -34,8 +36,12 @@ if TYPE_CHECKING:
 
 NAME = "sources"
 KINDS = ("direct", "partial", "indirect")
-NO_SIDE = "no side"
+UNASSIGNED = "unassigned"
+UNKNOWN = "unknown speaker"
 QUOTE_PREVIEW = 80  # characters of each quotation shown in the sources detail
+SIDED_SHARE = "sided_word_share"
+SIDE_NOTE = ("; reported when the compared articles' speakers are on two sides or more, and ranked "
+             "in the summary only where most attributed words have a side (sided_word_share)")
 
 METRICS = (
     Metric("attributions", "Attributions", "count", "neutral",
@@ -44,20 +50,24 @@ METRICS = (
            "marks). Scare quotes are not counted.", per_target=True),
     Metric("sources", "Distinct sources", "count", "higher = more voices",
            "Speakers after merging mentions across the article (surname, definite description, "
-           "pronoun).", headline="Distinct sources quoted or cited"),
+           "pronoun) and across the compared articles (the cast).",
+           headline="Distinct sources quoted or cited"),
     Metric("named_share", "Named sources", "share (0-1)", "higher = more transparent sourcing",
            "Share of sources identified by a personal name or speaking as a named organisation; "
            "the rest are anonymous ('a U.S. official', 'sources', or an anonymity cue).",
            headline="Named sources (share of all sources)"),
     Metric("source_type_share", "Source type", "share (0-1)", "neutral",
-           "Share of sources of each type (government, military, armed_group, opposition, expert, "
-           "citizen, media, other), from the role and title word lists.", per_target=True),
+           "Share of sources of each type (government, legislator, party, military, armed_group, "
+           "opposition, expert, citizen, media, other), from the role and title words of the "
+           "speaker's descriptions in every compared article (the cast).", per_target=True),
     Metric("speaker_words", "Words attributed to speaker", "words", "neutral",
            "Words of content attributed to each speaker (direct, partial and indirect); the detail "
-           "lists type, side, named, count, first paragraph and each quotation.", per_target=True),
+           "lists type, side, named, count, first paragraph and each quotation.", per_target=True,
+           target_kind="actor"),
     Metric("side_words", "Words attributed to side", "words", "neutral",
-           "Words of content attributed to the speakers of each side ('no side' included).",
-           per_target=True),
+           "Words of content attributed to the speakers of each side ('unassigned' included); the "
+           "detail names each side's speakers and the evidence for their side" + SIDE_NOTE + ".",
+           per_target=True, target_kind="side", ranked_if=SIDED_SHARE),
     Metric("quoted_word_share", "Words in quotations", "share (0-1)", "neutral",
            "Words inside attributed quotation marks (direct quotations and partial-quote "
            "fragments; scare quotes excluded) divided by the body's words.",
@@ -65,19 +75,26 @@ METRICS = (
     Metric("attributed_word_share", "Words attributed", "share (0-1)", "neutral",
            "Words of all attribution content (direct, partial, indirect) divided by the body's "
            "words.", headline="Words attributed to a source"),
+    Metric(SIDED_SHARE, "Attributed words with a side", "share (0-1)", "neutral",
+           "Words attributed to speakers with a side (the actors file's, or one the text states) "
+           "divided by all attributed words; the side metrics rest on this share."),
     Metric("first_side", "Side that speaks first", "1 = this side", "neutral",
-           "1 for the side of the first attribution that has a side.", per_target=True),
+           "1 for the side of the first attribution that has a side" + SIDE_NOTE + ".",
+           per_target=True, target_kind="side", ranked_if=SIDED_SHARE),
     Metric("last_side", "Side that speaks last", "1 = this side", "neutral",
-           "1 for the side of the last attribution that has a side.", per_target=True),
+           "1 for the side of the last attribution that has a side" + SIDE_NOTE + ".",
+           per_target=True, target_kind="side", ranked_if=SIDED_SHARE),
     Metric("side_balance", "Side balance", "index (0-1)", "higher = more even",
            "Normalised entropy of attributed words over sides: -sum(p log p) / log(max(2, k)), "
            "k = sides that speak; 1 = perfectly even, 0 = one side only; empty when no speaker "
-           "has a side.", headline="Balance of voices between sides (1 = even)",
-           caveats="Only speakers with a side count (the actors file, or a country); when most "
-           "speakers have none, it rests on a few words. Never a finding on the first screen."),
+           "has a side" + SIDE_NOTE + ".", target_kind="side", ranked_if=SIDED_SHARE,
+           headline="Balance of voices between sides (1 = even)",
+           caveats="Only speakers with a side count (the actors file's, or a side the text states); "
+           "when most speakers have none, it rests on a few words and is never a finding."),
     Metric("largest_side_share", "Largest side's share", "share (0-1)",
            "higher = more one-sided",
-           "Attributed words of the side with the most words divided by the words of all sides."),
+           "Attributed words of the side with the most words divided by the words of all "
+           "sides" + SIDE_NOTE + ".", target_kind="side", ranked_if=SIDED_SHARE),
     Metric("verb_share", "Attribution verbs", "share (0-1)", "neutral",
            "Share of attributions with a cue whose cue is of each class of "
            "corpora/attribution/verbs.toml: reporting verbs, neutral ('said', 'told') or loaded "
@@ -85,16 +102,6 @@ METRICS = (
            "belief ('believes', 'wants') or evidence ('shows', 'found').",
            per_target=True),
 )
-
-
-def speaker_label(speaker: Speaker | None) -> str:
-    """The row name of a speaker: 'name (type, side)', the same in every article of a run."""
-    if speaker is None:
-        return f"unknown speaker (other, {NO_SIDE})"
-    return f"{speaker.name} ({speaker.type}, {speaker.side or NO_SIDE})"
-
-
-LABEL = re.compile(r"^(?P<name>.*) \((?P<type>[^,()]*), (?P<side>[^()]*)\)$")
 
 
 def entropy_balance(words_by_side: dict[str, int]) -> float | None:
@@ -107,9 +114,21 @@ def entropy_balance(words_by_side: dict[str, int]) -> float | None:
     return entropy / math.log(max(2, len(words_by_side)))
 
 
+@dataclass(frozen=True)
+class Voice:
+    """A speaker as the comparison knows it: cast name, type, side and why."""
+
+    name: str
+    type: str
+    side: str
+    evidence: str
+    named: bool
+    description: str
+
+
 class SourceBalance:
     name = NAME
-    version = "1.0"
+    version = "1.1"
     metrics = METRICS
     screen_tables = {"Who speaks": 5}  # the first screen of compare: its first rows
     highlights = {
@@ -133,46 +152,82 @@ class SourceBalance:
     def __init__(self, actor_set: ActorSet | None) -> None:
         self.actor_set = actor_set
 
+    def sources(self, document: Document) -> Sources:
+        return find_sources(document, self.actor_set)
+
     def analyze(self, document: Document) -> list[Measurement]:
-        sources = find_sources(document, self.actor_set)
+        """The article's sources under their own names (the host's gather applies the cast)."""
+        return self._measure(document, self.sources(document), own_names(self.actor_notes(document)))
+
+    def recast(self, article: ArticleResult, view: ArticleCast) -> list[Measurement]:
+        """The article's measurements again under the comparison's cast: a speaker's name, type
+        and side are the cast's, and speakers the cast merges count once."""
+        return self._measure(article.document, sources_from(article.data_for(self)), view)
+
+    def table_data(self, document: Document) -> dict[str, list[list[Any]]]:
+        """The article's speakers and attributions as plain values: what ``recast`` measures."""
+        found = self.sources(document)
+        return {
+            "speakers": [[s.name, s.description, s.person, s.named, s.type, s.side]
+                         for s in found.speakers],
+            "attributions": [[a.kind, a.start, a.end, a.words, a.verb, a.verb_class,
+                              *((a.cue.start, a.cue.end) if a.cue else (-1, -1)), a.speaker]
+                             for a in found.attributions],
+        }
+
+    def actor_notes(self, document: Document) -> list[ActorNote]:
+        """Each speaker credited with an attribution: its name (or description), kind, type and
+        the side the actors file or the text gives it (see ``speaker_notes``)."""
+        return document_memo(document, ("sources.notes", self.actor_set),
+                             lambda: speaker_notes(document, self.sources(document),
+                                                   self.actor_set is not None))
+
+    def _measure(self, document: Document, sources: Sources, view: ArticleCast) -> list[Measurement]:
+        voices = [_voice(speaker, view) for speaker in sources.speakers]
         attributions = sources.attributions
         body_words = len(document.words)
         out: list[Measurement] = []
         for kind in KINDS:
             found = [a for a in attributions if a.kind == kind]
-            out.append(Measurement("attributions", len(found), kind, spans=_spans(sources, found)))
-        speakers = sources.speakers
-        out.append(Measurement("sources", len(speakers), detail=_sources_detail(document, sources)))
-        named = sum(s.named for s in speakers)
-        out.append(Measurement("named_share", named / len(speakers) if speakers else None,
-                               detail=f"{named} of {len(speakers)} sources named"))
-        types = Counter(s.type for s in speakers)
+            out.append(Measurement("attributions", len(found), kind,
+                                   spans=_spans(voices, found)))
+        distinct = _distinct(voices, attributions)
+        out.append(Measurement("sources", len(distinct),
+                               detail=_sources_detail(document, voices, attributions)))
+        named = sum(v.named for v in distinct)
+        out.append(Measurement("named_share", named / len(distinct) if distinct else None,
+                               detail=f"{named} of {len(distinct)} sources named"))
+        types = Counter(v.type for v in distinct)
         for kind in SPEAKER_TYPES:
             if types[kind]:
-                names = ", ".join(s.name for s in speakers if s.type == kind)
-                out.append(Measurement("source_type_share", types[kind] / len(speakers), kind,
+                names = ", ".join(v.name for v in distinct if v.type == kind)
+                out.append(Measurement("source_type_share", types[kind] / len(distinct), kind,
                                        detail=names))
-        by_speaker: dict[int, list[Attribution]] = defaultdict(list)
+        by_speaker: dict[str, list[Attribution]] = defaultdict(list)
         for attribution in attributions:
-            by_speaker[attribution.speaker].append(attribution)
-        for index, said in by_speaker.items():
-            speaker = speakers[index] if index >= 0 else None
+            by_speaker[_name(voices, attribution)].append(attribution)
+        for name, said in by_speaker.items():
+            voice = _voice_of(voices, said[0])
             out.append(Measurement(
-                "speaker_words", sum(a.words for a in said), speaker_label(speaker),
-                detail=_speaker_detail(document, speaker, said), spans=_spans(sources, said),
+                "speaker_words", sum(a.words for a in said), name,
+                detail=_speaker_detail(document, voice, said), spans=_spans(voices, said),
             ))
-        by_side: dict[str, list[Attribution]] = defaultdict(list)
-        for attribution in attributions:
-            by_side[_side(sources, attribution)].append(attribution)
-        for side, said in by_side.items():
-            out.append(Measurement("side_words", sum(a.words for a in said), side,
-                                   spans=_spans(sources, said)))
         quoted = sum(_quoted_words(document, a) for a in attributions if a.kind != "indirect")
         attributed = sum(a.words for a in attributions)
         for metric, words in (("quoted_word_share", quoted), ("attributed_word_share", attributed)):
             out.append(Measurement(metric, words / body_words if body_words else None,
                                    detail=f"{words} of {body_words} words"))
-        out.extend(self._sides(sources))
+        sided = sum(a.words for a in attributions if _side(voices, a) != UNASSIGNED)
+        out.append(Measurement(SIDED_SHARE, sided / attributed if attributed else None,
+                               detail=f"{sided} of {attributed} attributed words"))
+        sides = view.cast.sides(speaking=True)
+        if len(sides) >= 2:
+            out.extend(self._sides(voices, attributions))
+        else:
+            why = (f"not reported: the compared articles' speakers are on {len(sides)} side(s) "
+                   f"({', '.join(sorted(sides)) or 'none'}); balance needs two")
+            out.extend(Measurement(metric, None, detail=why)
+                       for metric in ("side_balance", "largest_side_share"))
         with_verb = [a for a in attributions if a.verb_class]
         for verb_class in attribution_cues().verbs:
             found = [a for a in with_verb if a.verb_class == verb_class]
@@ -184,20 +239,24 @@ class SourceBalance:
             ))
         return out
 
-    def _sides(self, sources: Sources) -> list[Measurement]:
-        sided = [a for a in sources.attributions if _side(sources, a) != NO_SIDE]
+    def _sides(self, voices: list[Voice], attributions: tuple[Attribution, ...]
+               ) -> list[Measurement]:
+        by_side: dict[str, list[Attribution]] = defaultdict(list)
+        for attribution in attributions:
+            by_side[_side(voices, attribution)].append(attribution)
+        out = [Measurement("side_words", sum(a.words for a in said), side,
+                           detail=_side_evidence(voices, said), spans=_spans(voices, said))
+               for side, said in by_side.items()]
+        sided = [a for a in attributions if _side(voices, a) != UNASSIGNED]
         words: Counter[str] = Counter()
         for attribution in sided:
-            words[_side(sources, attribution)] += attribution.words
-        out: list[Measurement] = []
+            words[_side(voices, attribution)] += attribution.words
         if sided:
             first, last = sided[0], sided[-1]
-            out.append(Measurement("first_side", 1, _side(sources, first),
-                                   detail=speaker_label(sources.speaker_of(first)),
-                                   spans=_spans(sources, [first])))
-            out.append(Measurement("last_side", 1, _side(sources, last),
-                                   detail=speaker_label(sources.speaker_of(last)),
-                                   spans=_spans(sources, [last])))
+            out.append(Measurement("first_side", 1, _side(voices, first),
+                                   detail=_name(voices, first), spans=_spans(voices, [first])))
+            out.append(Measurement("last_side", 1, _side(voices, last),
+                                   detail=_name(voices, last), spans=_spans(voices, [last])))
         total = sum(words.values())
         detail = ", ".join(f"{side} {n} words" for side, n in words.most_common())
         out.append(Measurement("side_balance", entropy_balance(dict(words)), detail=detail))
@@ -206,34 +265,112 @@ class SourceBalance:
         return out
 
     def tables(self, result: RunResult) -> list[Table]:
-        """Who speaks: sources as rows, articles as columns, words attributed in each cell."""
+        """Who speaks: sources as rows (their cast name, type and side), articles as columns,
+        words attributed in each cell."""
         ids = [a.document.article.id for a in result.articles]
         cells = result.values(self.name, "speaker_words")
         if not cells:
             return []
+        known: dict[str, Any] = {}
+        if result.cast is not None:
+            for actor in result.cast.actors.values():
+                known.setdefault(actor.name, actor)
         rows: list[list[Any]] = []
-        order = sorted(cells, key=lambda label: -sum(v or 0 for v in cells[label].values()))
-        for label in order:
-            match = LABEL.match(label)
-            name, kind, side = match.groups() if match else (label, "", "")
-            rows.append([name, kind, side, *[cells[label].get(i) for i in ids]])
+        order = sorted(cells, key=lambda name: (-sum(v or 0 for v in cells[name].values()), name))
+        for name in order:
+            actor = known.get(name)
+            kind = (actor.type or "other") if actor is not None else ""
+            side = (actor.side or UNASSIGNED) if actor is not None else ""
+            rows.append([name, kind, side, *[cells[name].get(i) for i in ids]])
         return [Table("Who speaks (words attributed)", ["source", "type", "side", *ids], rows,
                       numeric=set(ids))]
 
 
-def _side(sources: Sources, attribution: Attribution) -> str:
-    speaker = sources.speaker_of(attribution)
-    return speaker.side if speaker and speaker.side else NO_SIDE
+def speaker_notes(document: Document, sources: Sources, from_file: bool) -> list[ActorNote]:
+    """One note per speaker credited with an attribution: kind (person, description for an
+    anonymous one, else what the cast makes of the name), its type, and its side: the actors
+    file's, else a party stated at its mentions or in its description ("GOP leaders"), else the
+    country its description names."""
+    said = Counter(a.speaker for a in sources.attributions if a.speaker >= 0)
+    notes = []
+    for index, speaker in enumerate(sources.speakers):
+        if not said[index] or not speaker.name:
+            continue
+        kind = "description" if not speaker.named else "person" if speaker.person else ""
+        side, evidence = speaker.side, ""
+        if not from_file:
+            stated = Counter(party_near(document, m.start, m.end) for m in speaker.mentions)
+            stated.pop(("", ""), None)
+            party = stated.most_common(1)[0][0] if stated else party_of_name(speaker.description)
+            if party[0] and (speaker.person or not side):
+                side, evidence = party
+            elif side:
+                evidence = f"{speaker.description or speaker.name}"
+        notes.append(ActorNote(speaker.name, kind, len(speaker.mentions),
+                               ((speaker.name, len(speaker.mentions)),), "", speaker.type,
+                               side, evidence, False, said[index]))
+    return notes
 
 
-def _spans(sources: Sources, attributions: list[Attribution]) -> tuple[Span, ...]:
+def sources_from(data: dict[str, list[list[Any]]]) -> Sources:
+    """The ``Sources`` that ``table_data`` described (mention spans are not kept)."""
+    speakers = tuple(Speaker(name, description, person, named, kind, side, ())
+                     for name, description, person, named, kind, side in data["speakers"])
+    attributions = tuple(
+        Attribution(kind, start, end, words, verb, verb_class,
+                    Span(cue_start, cue_end, verb) if cue_start >= 0 else None, None, speaker)
+        for kind, start, end, words, verb, verb_class, cue_start, cue_end, speaker
+        in data["attributions"])
+    return Sources(attributions, speakers, ())
+
+
+def _voice(speaker: Speaker, view: ArticleCast) -> Voice:
+    actor = view.actor(speaker.name) if speaker.name else None
+    if actor is None:  # no note: an unresolved pronoun ("" name) or a description
+        return Voice(speaker.name or UNKNOWN, speaker.type, speaker.side, "", speaker.named,
+                     speaker.description)
+    kind = actor.type if actor.type else speaker.type
+    return Voice(actor.name, kind or "other", actor.side, actor.evidence, speaker.named,
+                 speaker.description)
+
+
+def _voice_of(voices: list[Voice], attribution: Attribution) -> Voice | None:
+    return voices[attribution.speaker] if attribution.speaker >= 0 else None
+
+
+def _name(voices: list[Voice], attribution: Attribution) -> str:
+    voice = _voice_of(voices, attribution)
+    return voice.name if voice is not None else UNKNOWN
+
+
+def _side(voices: list[Voice], attribution: Attribution) -> str:
+    voice = _voice_of(voices, attribution)
+    return voice.side if voice is not None and voice.side else UNASSIGNED
+
+
+def _distinct(voices: list[Voice], attributions: tuple[Attribution, ...]) -> list[Voice]:
+    """The speakers credited with an attribution, once per cast name."""
+    credited = {a.speaker for a in attributions if a.speaker >= 0}
+    seen: dict[str, Voice] = {}
+    for index in sorted(credited):
+        seen.setdefault(voices[index].name, voices[index])
+    return list(seen.values())
+
+
+def _side_evidence(voices: list[Voice], said: list[Attribution]) -> str:
+    """The speakers of one side and the words that put each on it."""
+    reasons: dict[str, str] = {}
+    for attribution in said:
+        voice = _voice_of(voices, attribution)
+        if voice is not None:
+            reasons.setdefault(voice.name, voice.evidence)
+    return "; ".join(f"{name}: {why}" if why else name for name, why in reasons.items())
+
+
+def _spans(voices: list[Voice], attributions: list[Attribution]) -> tuple[Span, ...]:
     """Each attribution's content, labelled with its speaker and side, for a report to tint."""
-    spans = []
-    for a in attributions:
-        speaker = sources.speaker_of(a)
-        name = speaker.name if speaker else "unknown speaker"
-        spans.append(Span(a.start, a.end, f"{a.kind}: {name} ({_side(sources, a)})"))
-    return tuple(spans)
+    return tuple(Span(a.start, a.end, f"{a.kind}: {_name(voices, a)} ({_side(voices, a)})")
+                 for a in attributions)
 
 
 def _quoted_words(document: Document, attribution: Attribution) -> int:
@@ -256,7 +393,7 @@ def _paragraph(document: Document, offset: int) -> int:
     return number
 
 
-def _speaker_detail(document: Document, speaker: Speaker | None, said: list[Attribution]) -> str:
+def _speaker_detail(document: Document, speaker: Voice | None, said: list[Attribution]) -> str:
     """One row of the sources table: type, side, named?, count, words, first paragraph, texts."""
     quotes = " | ".join(
         f"{a.kind}{f' ({a.verb_class} {a.verb!r})' if a.verb else ''}: "
@@ -265,25 +402,26 @@ def _speaker_detail(document: Document, speaker: Speaker | None, said: list[Attr
     if speaker is None:
         head = "unknown speaker"
     else:
+        why = f" ({speaker.evidence})" if speaker.side and speaker.evidence else ""
         head = (f"{speaker.description or speaker.name}; type {speaker.type}; side "
-                f"{speaker.side or NO_SIDE}; {'named' if speaker.named else 'anonymous'}")
+                f"{speaker.side or UNASSIGNED}{why}; {'named' if speaker.named else 'anonymous'}")
     return (f"{head}; {len(said)} attribution(s), {sum(a.words for a in said)} words, first in "
             f"paragraph {_paragraph(document, said[0].start)}; {quotes}")
 
 
-def _sources_detail(document: Document, sources: Sources) -> str:
+def _sources_detail(document: Document, voices: list[Voice],
+                    attributions: tuple[Attribution, ...]) -> str:
     """The sources table in one text: speaker, type, side, named?, attributions, words, first."""
     lines = ["speaker | type | side | named | attributions | words | first paragraph"]
-    by_speaker: dict[int, list[Attribution]] = {}  # one pass, not one per speaker (quadratic)
-    for attribution in sources.attributions:
-        by_speaker.setdefault(attribution.speaker, []).append(attribution)
-    for index, speaker in enumerate(sources.speakers):
-        said = by_speaker.get(index, [])
-        if not said:
-            continue
+    by_name: dict[str, list[Attribution]] = {}  # one pass, not one per speaker (quadratic)
+    for attribution in attributions:
+        if attribution.speaker >= 0:
+            by_name.setdefault(voices[attribution.speaker].name, []).append(attribution)
+    for name, said in by_name.items():
+        voice = voices[said[0].speaker]
         lines.append(
-            f"{speaker.name} | {speaker.type} | {speaker.side or NO_SIDE} | "
-            f"{'yes' if speaker.named else 'no'} | {len(said)} | {sum(a.words for a in said)} | "
+            f"{name} | {voice.type} | {voice.side or UNASSIGNED} | "
+            f"{'yes' if voice.named else 'no'} | {len(said)} | {sum(a.words for a in said)} | "
             f"{_paragraph(document, said[0].start)}"
         )
     return "\n".join(lines)

@@ -220,3 +220,31 @@ def test_group_statistics_are_computed_once_per_result_and_again_when_it_changes
     result.articles = [replace(result.articles[0], records=()), *result.articles[1:]]
     fewer = compare_groups(result)
     assert fewer is not reseeded and fewer[0].summaries["plain_news"].n == 2
+
+
+def test_the_summary_never_ranks_a_metric_whose_gate_share_is_under_one_half():
+    """A side metric (``ranked_if`` a share of words with a side) is a finding only where most of
+    the words it rests on have a side, in every compared article."""
+    from framing import document_from_text
+    from framing.compare.summary import findings
+    from framing.model import ArticleResult, Metric, Record, RunResult
+
+    metrics = (
+        Metric("balance", "Side balance", "index (0-1)", "higher = more even", "d",
+               target_kind="side", ranked_if="sided"),
+        Metric("sided", "Words with a side", "share (0-1)", "neutral", "d"),
+        Metric("length", "Length", "words", "neutral", "d"),
+    )
+
+    def result(sided: tuple[float, float]) -> RunResult:
+        articles = []
+        for name, balance, share, length in (("a", 0.1, sided[0], 100), ("b", 0.9, sided[1], 120)):
+            records = tuple(Record(name, "x", metric, "", value) for metric, value in
+                            (("balance", balance), ("sided", share), ("length", length)))
+            articles.append(ArticleResult(document_from_text("Text.", id=name), records))
+        return RunResult(articles, {"x": metrics}, [])
+
+    assert any(s.startswith("Side balance") for s in findings(result((0.8, 0.6))))
+    ranked = findings(result((0.8, 0.3)))  # b: most of its attributed words are unassigned
+    assert not any(s.startswith("Side balance") for s in ranked)
+    assert any(s.startswith("Length") for s in ranked)

@@ -49,7 +49,7 @@ def test_counts_and_shares_by_hand():
     # Karvonia: 10 + 11 words, Ostrel: 5 words; the U.N. spokesperson has no side here.
     assert values["side_words[Karvonia]"] == 21
     assert values["side_words[Ostrel]"] == 5
-    assert values["side_words[no side]"] == 7
+    assert values["side_words[unassigned]"] == 7
     assert values["largest_side_share"] == pytest.approx(21 / 26)
     expected = -(21 / 26 * math.log(21 / 26) + 5 / 26 * math.log(5 / 26)) / math.log(2)
     assert values["side_balance"] == pytest.approx(expected)
@@ -60,7 +60,7 @@ def test_counts_and_shares_by_hand():
 def test_actors_file_gives_the_un_its_side():
     values = analyze_text(SourceBalance(ActorSet.loads(ACTORS)), TWO_SIDES)
     assert values["side_words[international]"] == 7
-    assert "side_words[no side]" not in values
+    assert "side_words[unassigned]" not in values
     assert values["last_side[international]"] == 1
 
 

@@ -1,0 +1,390 @@
+"""Cues and their content: where an attribution starts, who it names as speaker, what was said.
+
+``Cues.find`` walks the article sentence by sentence. Each cue of ``framing.nlp.quotes.attribution_cues``
+outside quotation marks is tested (a noun such as "the reports", a passive, a particle verb, a name
+given by "called" are no attribution); its speaker phrase comes from ``phrases.SpeakerPhrases`` (before
+the verb, after it when inverted, after "according to", or the subject of the clause a participle hangs
+off) and its content from the rest of the sentence or the quotation next to the speaker. A cue with no
+speaker is not an attribution. The result is a list of ``Raw`` attributions whose kinds and speakers are
+settled afterwards (``framing.nlp.attribution.find_sources``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from framing.model import Quotation
+from framing.nlp.attribution.phrases import Phrase, SpeakerPhrases
+from framing.nlp.attribution.text import ArticleText
+from framing.nlp.attribution.words import (
+    ADVERBIAL,
+    ADVERBIAL_PREPOSITIONS,
+    ASIDES,
+    BE,
+    CARRY_OVER,
+    CLAUSE_AFTER,
+    CLAUSE_JOINS,
+    CONTRACTED,
+    DETERMINERS,
+    NO_INFINITIVE,
+    PARTICLES,
+    PREPOSITIONS,
+    QUANTIFIERS,
+    REFLEXIVES,
+    SKIP_BEFORE_VERB,
+    SUBORDINATORS,
+    THING_SOURCES,
+    Kind,
+    adverb,
+    cue_matcher,
+    has_capital,
+    verb_words,
+)
+from framing.nlp.matcher import Match
+from framing.nlp.quotes import attribution_verbs
+
+
+@dataclass
+class Raw:
+    """An attribution before kinds and speakers are settled."""
+
+    start: int
+    end: int
+    cue: Match[str] | None
+    mention: Phrase | None
+    inherit: bool = False
+    kind: Kind = "indirect"
+    speaker: int = -1
+    host: Raw | None = None  # the attribution a cue-less quotation of the same sentence continues
+    borrowed: Phrase | None = None  # the speaker phrase of the attribution this one continues
+
+
+class Cues:
+    """Find one article's attributions (see the module docstring)."""
+
+    def __init__(self, text: ArticleText, phrases: SpeakerPhrases) -> None:
+        self.text, self.phrases = text, phrases
+        self.doc, self.tokens, self.words = text.doc, text.tokens, text.words
+        self.previous: Raw | None = None  # the last attribution of an earlier sentence
+
+    def find(self) -> list[Raw]:
+        """Every attribution with a cue (or a headline colon), in text order, before kinds."""
+        raws: list[Raw] = []
+        cues = [
+            m for m in cue_matcher().find_in(self.doc) if not self.doc.in_quotation(m.start, m.end)
+        ]
+        cue_index = 0
+        for sentence in self.text.sentences:
+            if self.doc.blocks[sentence.block].kind == "heading":
+                continue
+            in_sentence: list[Raw] = []
+            while cue_index < len(cues) and cues[cue_index].first_token < sentence.end_token:
+                cue = cues[cue_index]
+                cue_index += 1
+                capitalised_inside = (
+                    cue.first_token > sentence.first_token
+                    and has_capital(self.tokens[cue.first_token].text)
+                    and self.doc.blocks[sentence.block].kind != "headline"  # Title Case Says
+                )
+                if cue.first_token >= sentence.first_token and not capitalised_inside:
+                    raw = self._attribution(cue, sentence.first_token, sentence.end_token,
+                                            in_sentence)
+                    if raw is not None:
+                        in_sentence.append(raw)
+            for earlier, later in zip(in_sentence, in_sentence[1:]):
+                self._stop_before(earlier, later)
+            if not in_sentence and self.doc.blocks[sentence.block].kind == "headline":
+                headline = self._headline_colon(sentence.first_token, sentence.end_token)
+                in_sentence = [headline] if headline else []
+            raws.extend(in_sentence)
+            if in_sentence:
+                self.previous = in_sentence[-1]
+        return raws
+
+    def _stop_before(self, earlier: Raw, later: Raw) -> None:
+        """End an attribution's content where the next one of its sentence begins: before "and
+        said" / ", adding", and before a new speaker joined by a conjunction or comma ("X agreed
+        ..., but he said ...", "..., while 73 percent said ..."). A speaker right at the start of
+        the content is nested ("X said the group wanted ...") and leaves it whole."""
+        joint = later.cue.first_token - 1 if later.cue else -1
+        if later.inherit or (later.mention is not None and joint >= 0
+                             and self.words[joint] in CARRY_OVER):
+            if earlier.start < self.tokens[joint].start < earlier.end:
+                earlier.end = self.tokens[joint - 1].end
+            return
+        if later.mention is None or later.cue is None:
+            return
+        subject = min(first for first, _ in later.mention.ranges)
+        join = subject - 1
+        if subject >= later.cue.first_token or join < 0 or self.words[join] not in CLAUSE_JOINS:
+            return
+        while join > 0 and self.words[join - 1] in CLAUSE_JOINS:
+            join -= 1
+        if earlier.start < self.tokens[join].start < earlier.end:
+            earlier.end = self.tokens[join - 1].end
+
+    def _headline_colon(self, first: int, stop: int) -> Raw | None:
+        """'Pat Caddell: Voters Worried ...': a headline that opens with a name and a colon."""
+        for colon in range(first + 1, min(stop, first + 6)):
+            if self.words[colon] == ":":
+                if not all(has_capital(self.tokens[i].text) for i in range(first, colon)):
+                    return None
+                mention = self.phrases.mention(first, colon, [], (first, stop))
+                if mention is None or colon + 1 >= stop:
+                    return None
+                end = stop
+                while end > colon + 1 and not self.tokens[end - 1].is_word:
+                    end -= 1
+                return Raw(self.tokens[colon + 1].start, self.tokens[end - 1].end, None, mention)
+        return None
+
+    def _attribution(self, cue: Match[str], first: int, stop: int,
+                     earlier: list[Raw]) -> Raw | None:
+        words = self.words
+        verb, after = cue.first_token, cue.end_token
+        while stop > first and not self.tokens[stop - 1].is_word and self.words[stop - 1] in ".!?":
+            stop -= 1
+        if words[verb] == "according":
+            a, b, appositives = self.phrases.following(after, stop)
+            if verb == first:  # "According to X, <content>": no appositive runs to the end
+                appositives = [r for r in appositives if r[1] < stop]
+            mention = self.phrases.mention(a, b, appositives, (first, stop), accept_any=True)
+            if mention is None:
+                return None
+            if verb == first:
+                start = max(r[1] for r in mention.ranges)
+                while start < stop and words[start] == ",":
+                    start += 1
+                return self._raw_after(cue, start, stop, mention)
+            return self._raw_before(cue, first, verb, mention)
+        previous = verb - 1
+        if previous >= first and (
+            words[previous] in DETERMINERS | PREPOSITIONS | QUANTIFIERS
+            or (words[previous].endswith("'s") and words[previous] not in CONTRACTED)
+        ):
+            return None  # "the reports", "of claims", "no warning", "Clinton's plans": a noun
+        if after < stop and words[after] in PARTICLES:
+            return None  # "showed up", "called off", "called into a show": another verb
+        speech = cue.payloads[0] in attribution_verbs().verbs
+        if not speech and previous >= first and words[previous] in BE:
+            return None  # "the deal is expected to pass": nobody's expectation is named
+        auxiliary = previous
+        while auxiliary > first and adverb(words[auxiliary]):
+            auxiliary -= 1
+        if auxiliary >= first and words[auxiliary] in BE and words[verb].endswith(("ed", "told")):
+            return None  # "was told", "was immediately dismissed": a passive names no speaker
+        if words[verb] == "called" and after == verb + 1 and previous >= first and (
+            words[previous] == "," and after < stop and has_capital(self.tokens[after].text)
+        ):
+            return None  # "The program, called EB-5, ...": a name, not speech
+        tensed = words[verb] in ("said", "says", "told", "tells", "wrote", "writes") or (
+            words[verb].endswith(("ed", "s"))
+        )  # "..., state news agency MNA reported": "state" is never an inverted verb
+        # "..., said X" (a phrasal verb is not inverted: "X, the leader, called on Y to resign")
+        inverted = tensed and after == verb + 1 and previous >= first and words[verb] not in (
+            "told", "tells", "tell") and (  # "..., told reporters": the listener, not the speaker
+            words[previous] == "," or self.tokens[previous].end in self.text.by_end
+        )
+        if inverted:
+            a, b, appositives = self.phrases.following(after, stop)
+            if b > a and words[a] not in ("that",) and (b >= stop or words[b] in (",", ".", "—")):
+                mention = self.phrases.mention(a, b, appositives, (first, stop))
+                # after a comma (not a quotation) "..., noted the rule" is no speaker: it needs
+                # a name, a role or an institution
+                if mention is not None and (
+                    self.tokens[previous].end in self.text.by_end or mention.name or mention.pronoun
+                    or mention.person or mention.institution
+                ):
+                    return self._raw_before(cue, first, verb, mention)
+        participle = self._participle(verb, first)
+        if participle and after < stop and words[after] in REFLEXIVES:
+            return None  # "a group calling itself the Observatory": a name, not speech
+        a, b, appositives = self.phrases.subject(first, verb)
+        # a finding's source is often a thing ("Video shows ...", "Projections suggest ...")
+        mention = None if participle else self.phrases.mention(
+            a, b, appositives, (first, stop), accept_any=cue.payloads[0] in THING_SOURCES)
+        if mention is None:
+            carried = participle or (previous >= first and words[previous] in CARRY_OVER)
+            if not carried:
+                return None
+            if earlier:
+                raw = self._raw_after(cue, after, stop, None)
+                raw.inherit = True
+                raw.borrowed = earlier[-1].mention or earlier[-1].borrowed
+                return raw
+            # "Foreign Minister Tomas Brell called the attack ... and said ...", "Iran threw its
+            # support behind the strikes, describing them as ...": the subject of the clause
+            a, b = self.phrases.clause_subject(first, verb)
+            mention = self.phrases.mention(a, b, [], (first, stop))
+            if mention is None and participle and self.previous is not None and (
+                self.text.block(first) == self.text.block(self.previous.cue.first_token)
+                if self.previous.cue else False
+            ):  # no credible subject: the previous speaker of the paragraph, never the predicate
+                raw = self._raw_after(cue, after, stop, None)
+                raw.inherit = True
+                raw.borrowed = self.previous.mention or self.previous.borrowed
+                return raw
+            return None if mention is None else self._raw_after(cue, after, stop, mention)
+        if not speech and a > first and words[a - 1] in ("what", "whatever"):
+            return None  # "below what she wants": the object is what is wanted, no content
+        content_first = self._content_start(cue, after, stop)
+        if words[content_first:content_first + 1] in (("to",), ("not",)) and (
+            words[content_first] == "not" or words[verb] in NO_INFINITIVE
+        ):  # "asked not to be named", "told to leave": no speech reported (but "vowed to ...")
+            return None
+        before_subject = a - 1 if a > first else None
+        after_quote = before_subject is not None and (
+            self.tokens[a - 1].end in self.text.by_end
+            or (words[a - 1] == "," and self.tokens[a - 2].end in self.text.by_end)
+        )
+        if not after_quote and content_first + 1 < stop and words[content_first] in (",", ":") and (
+            self.tokens[content_first + 1].start in self.text.by_start
+        ):  # "Trump boasted, “That makes me smart.”" (but not “A,” he said, “B.”)
+            return self._raw_after(cue, content_first + 1, stop, mention)
+        ends_clause = content_first >= stop or words[content_first] == "," or (
+            words[content_first].endswith("ing") and content_first > after
+            and words[content_first - 1] == ","
+        )
+        if after_quote and not ends_clause:
+            rest = words[content_first:stop]
+            ends_clause = "that" not in rest and not any(
+                self.tokens[i].start in self.text.by_start for i in range(content_first, stop)
+            )  # “...,” Varga told supporters in Rensk.
+        if ends_clause and before_subject is not None:
+            if not speech:
+                return None  # "the hit show. They described ...": a position is stated after
+            if content_first < stop and words[a - 1] == "," and words[content_first] == "," and (
+                self.tokens[a - 2].end not in self.text.by_end
+            ) and not self._aside_after(content_first + 1, stop):
+                # "But to prevent problems, he said, the plan ...": the whole sentence (not "...,
+                # lawmakers said Friday, as they bristled ...": the clause before)
+                start = self.text.after_dateline(first, stop)
+                return Raw(self.tokens[start].start, self.tokens[stop - 1].end, cue, mention)
+            if words[a - 1] == "as" and content_first + 1 < stop and words[content_first] == ",":
+                if a - 1 == self.text.after_dateline(first, a):  # "As experts noted, the rule ..."
+                    raw = self._raw_after(cue, content_first + 1, stop, None)
+                    raw.mention = mention
+                    return raw
+                # "Hawaii, as an adviser pointed out, rarely gets ...": the whole sentence
+                start = self.text.after_dateline(first, stop)
+                return Raw(self.tokens[start].start, self.tokens[stop - 1].end, cue, mention)
+            return self._raw_before(cue, first, a, mention)
+        if a > first and words[a - 1] in SUBORDINATORS:
+            # "While Republicans have suggested ..., Mr. Obama is ...": the subordinate clause ends
+            # at its comma
+            index = bisect_left(self.text.plain_commas, after)
+            if index < len(self.text.plain_commas) and self.text.plain_commas[index] < stop:
+                stop = self.text.plain_commas[index]
+        if ends_clause and content_first >= stop and a == first:
+            # “How many times must we see this?” Clinton said.: the segmenter ended the sentence
+            # at the quotation's "?" or "!", so its speaker opens the next one
+            closing = self._quotation_before(first)
+            if closing is not None:
+                return Raw(closing.inner_start, closing.inner_end, cue, mention)
+        return self._raw_after(cue, after, stop, mention)
+
+    def _quotation_before(self, first: int) -> Quotation | None:
+        """The quotation that ends right before token ``first``, in the same paragraph."""
+        if first == 0:
+            return None
+        closing = self.text.by_end.get(self.tokens[first - 1].end)
+        if closing is None or self.text.block(first - 1) != self.text.block(first):
+            return None
+        return closing
+
+    def _aside_after(self, index: int, stop: int) -> bool:
+        """The reporter's aside (ASIDES) opens at ``index``: "..., as they bristled at ..."."""
+        if index >= stop:
+            return True
+        word = self.words[index]
+        return word in ASIDES
+
+    def _participle(self, verb: int, first: int) -> bool:
+        """An -ing cue hanging off a clause (", adding that ...", "... the strikes describing them
+        as ...", "after saying ..."), not a progressive ("was saying") nor a noun ("the warning",
+        ruled out before): its speaker is the subject of that clause, never a phrase before it."""
+        if not self.words[verb].endswith("ing") or verb <= first:
+            return False
+        previous = verb - 1
+        while previous > first and self.words[previous] in SKIP_BEFORE_VERB - BE:
+            previous -= 1
+        return self.words[previous] not in BE and self.words[previous] not in CONTRACTED
+    def _content_start(self, cue: Match[str], after: int, stop: int) -> int:
+        """Skip the object of "told" and adverbials ("on Tuesday in a statement") up to "that"."""
+        index, after_preposition = after, False
+        # In a Title Case headline every word is capitalised: none is a skipped name
+        title_case = after < stop and self.doc.blocks[self.text.block(after)].kind == "headline"
+        while index < stop and index - after < 10 and self.tokens[index].start not in self.text.by_start:
+            word = self.words[index]
+            if word in ADVERBIAL or (has_capital(self.tokens[index].text) and not title_case) or (
+                after_preposition and word in DETERMINERS
+            ):
+                after_preposition = word in ADVERBIAL_PREPOSITIONS or (
+                    after_preposition and word in DETERMINERS
+                )
+                index += 1
+            else:
+                break
+        if index < stop and self.words[index] in ("that", ":"):
+            return index + 1
+        if index < stop and self.words[index].endswith("ing") and (
+            index > after or self.words[index] in verb_words()
+        ):  # "said on Thursday, adding ...", "said adding ...": the verb closes its clause
+            return stop
+        if index < stop and self.words[index] in CLAUSE_AFTER:
+            return stop  # "said before he died", "said Friday as she left": no content after
+        if index >= stop or self.words[index] == ",":
+            return index
+        if self.words[cue.first_token] in ("told", "tell", "tells", "telling"):
+            for look in range(index, min(stop, index + 10)):  # "told a news conference that"
+                if self.words[look] in (",", ":") or self.tokens[look].start in self.text.by_start:
+                    break
+                if self.words[look] == "that":
+                    return look + 1
+            return index
+        return after if self.words[after:after + 1] != (":",) else after + 1
+
+    def _raw_after(self, cue: Match[str], start: int, stop: int, mention: Phrase | None) -> Raw:
+        start = self._content_start(cue, start, stop) if mention is not None else start
+        if start < stop and self.words[start] == "that":
+            start += 1
+        if start >= stop:
+            last = self.tokens[stop - 1] if stop > 0 else self.tokens[cue.end_token - 1]
+            following = self._quotation_after(last.end) if last.text == ":" else None
+            if following is not None:  # "The New York Times reports:" + a quoted paragraph
+                return Raw(following.inner_start, following.inner_end, cue, mention)
+            return Raw(self.tokens[cue.end_token - 1].end, self.tokens[cue.end_token - 1].end,
+                        cue, mention)
+        opening = self.text.by_start.get(self.tokens[start].start)
+        if opening is None:  # "..., which forced her to ...": the reporter's aside, not content
+            aside = bisect_left(self.text.aside_commas, start + 1)
+            if aside < len(self.text.aside_commas) and self.text.aside_commas[aside] < stop:
+                stop = self.text.aside_commas[aside]
+        end = self.tokens[stop - 1].end
+        if opening is not None:
+            end = max(end, opening.inner_end)
+        return Raw(self.tokens[start].start, end, cue, mention)
+
+    def _quotation_after(self, offset: int) -> Quotation | None:
+        index = bisect_left(self.text.quotation_starts, offset)
+        if index == len(self.doc.quotations):
+            return None
+        quotation = self.doc.quotations[index]
+        return quotation if not self.doc.slice(offset, quotation.start).strip() else None
+
+    def _raw_before(self, cue: Match[str], first: int, before: int,
+                    mention: Phrase | None) -> Raw:
+        """Content ending before ``before`` (the speaker or the verb): a quotation or the clause."""
+        end = before
+        while end > first and self.words[end - 1] in (",", "—", ":"):
+            end -= 1
+        closing = self.text.by_end.get(self.tokens[end - 1].end) if end > first else None
+        if closing is None and end > first and self.words[end - 1] == "," and end - 1 > first:
+            closing = self.text.by_end.get(self.tokens[end - 2].end)
+        if closing is not None:
+            return Raw(closing.inner_start, closing.inner_end, cue, mention)
+        first = self.text.after_dateline(first, end)
+        if end <= first:
+            return Raw(self.tokens[first].start, self.tokens[first].start, cue, mention)
+        return Raw(self.tokens[first].start, self.tokens[end - 1].end, cue, mention)

@@ -1,0 +1,463 @@
+"""Candidate speaker spans: the phrase before or after a cue, and what it says about its speaker.
+
+``SpeakerPhrases`` reads the tokens around a cue: the subject before the verb ("the ministry said"),
+the phrase after it ("..., said Kremlin spokesman Dmitry Peskov") or after "according to", the subject
+opening a clause a participle hangs off ("Iran threw its support ..., describing it as ..."). ``mention``
+then describes such a span as a ``Phrase``: pronoun, personal name, role and institution words, type,
+gender, side candidates, anonymity; a span that names nobody is no speaker (None).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from framing.model import Span
+from framing.nlp.attribution.text import ArticleText
+from framing.nlp.attribution.words import (
+    BOUNDARIES,
+    CARRY_OVER,
+    CONTRACTED,
+    DAYS,
+    DETERMINERS,
+    INDEFINITE,
+    LINKING_WORDS,
+    MAX_OBJECT,
+    MAX_SUBJECT,
+    NOT_NAMES,
+    OPENING_ADVERBIALS,
+    PHRASE_OPENERS,
+    PREPOSITIONS,
+    PRONOUNS,
+    RELATIVE,
+    SKIP_BEFORE_VERB,
+    TIME_HEADS,
+    TIME_OPENERS,
+    TIME_WORDS,
+    adjective_like,
+    adverb,
+    anonymity_matcher,
+    fold,
+    has_capital,
+    modifier_word,
+    role_matcher,
+    strip_possessive,
+    verb_words,
+)
+from framing.nlp.cast import PLACE_HEADS
+from framing.nlp.names import ORG_WORDS
+from framing.nlp.words import NAME_PARTICLES
+
+
+@dataclass
+class Phrase:
+    """A speaker phrase at one attribution, before merging."""
+
+    span: Span
+    ranges: list[tuple[int, int]]
+    pronoun: str = ""
+    name: list[str] = field(default_factory=list)
+    person: bool = False
+    institution: bool = False
+    definite: bool = False
+    bare_plural: bool = False
+    anonymous_cue: bool = False
+    type: str = ""
+    gender: str = ""
+    words: set[str] = field(default_factory=set)
+    sides: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
+    own_side: str = ""
+    text: str = ""
+    resolved: bool = False  # a pronoun given the name of the person it refers to
+
+
+SUBJECT_PRONOUNS = frozenset("he she they we i".split())
+PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*")
+# After a one-word capitalised modifier, the words that are not the noun it modifies
+NOT_A_HEAD = DETERMINERS | PREPOSITIONS | RELATIVE | BOUNDARIES
+# A phrase opening with a negation names nobody ("no senator had called"), nor one that opens with
+# an infinitive or a preposition and has no name ("to remain in the race")
+NEGATIVES = frozenset("no none nobody neither".split())
+OPENERS = frozenset("to in on with without of at from according under during into".split())
+
+
+class SpeakerPhrases:
+    """Find and describe speaker phrases in one article (see the module docstring)."""
+
+    def __init__(self, text: ArticleText) -> None:
+        self.text = text
+        self.doc, self.tokens, self.words = text.doc, text.tokens, text.words
+        self.role_words = text.role_words
+
+    def subject(self, sentence_first: int, verb: int) -> tuple[int, int, list[tuple[int, int]]]:
+        """The phrase before a verb: (first, end) tokens and appositives; first == end when none."""
+        end = self._skip_before_verb(sentence_first, verb)
+        if end - 1 >= sentence_first and self.words[end - 1] in SUBJECT_PRONOUNS:
+            return end - 1, end, []  # "... in an interview with RT he blasted": the pronoun speaks
+        appositives: list[tuple[int, int]] = []
+        closing = self._dash_ending(end, sentence_first)
+        if closing < end:  # "Kall -- co-editor of a book on the debates -- said"
+            opening = closing
+            while opening > sentence_first and closing - opening < 25 and (
+                self._dash_ending(opening, sentence_first) == opening
+            ):
+                opening -= 1
+            start = self._dash_ending(opening, sentence_first)
+            if start < opening and start > sentence_first:
+                appositives.append((opening, closing))
+                end = start
+        while end > sentence_first and self.words[end - 1] == "," and len(appositives) < 3:
+            comma = end - 1
+            previous = comma - 1
+            while previous > sentence_first and self.words[previous] != ",":
+                previous -= 1
+            if self.words[previous] != "," or comma - previous > 25:
+                break
+            appositives.append((previous + 1, comma))
+            end = previous
+        if end - 1 > sentence_first and self.words[end - 1] in ("who", "whom", "which"):
+            # "a designer who said ...": the antecedent speaks; the mention includes "who"
+            before = end - 1
+            if self.words[before - 1] == "," and before - 1 > sentence_first:
+                before -= 1
+            antecedent = self._walk_back(sentence_first, before)
+            # "paying an architect who said": the antecedent starts at its last determiner, or
+            # after its last "of" ("the support of Republicans who"; but "many of whom")
+            antecedent = next((i + (self.words[i] == "of")
+                               for i in range(before - 2, antecedent - 1, -1)
+                               if self.words[i] in DETERMINERS or self.words[i] == "of"),
+                              antecedent)
+            if antecedent < before and any(self.words[i] not in DETERMINERS
+                                           for i in range(antecedent, before)):
+                return antecedent, end, appositives
+        first = self._walk_back(sentence_first, end)
+        if first - 1 > sentence_first and self.words[first - 1] == "and" and first < end:
+            # "Experts on Korea and nuclear arms said": a coordinated subject opening the clause
+            earlier = self._walk_back(sentence_first, first - 1)
+            if earlier < first - 1 and earlier == self.text.after_dateline(sentence_first, end) and (
+                self.text.has_role(earlier, first - 1) and not any(  # not "The jets struck the depot"
+                    self.words[i] in DETERMINERS and self.words[i - 1] not in LINKING_WORDS
+                    and not has_capital(self.tokens[i - 1].text) for i in range(earlier + 1, first)
+                )
+            ):
+                first = earlier
+        # "A Western diplomat in the capital, Lenhart, said": a bare name after a described phrase
+        while first - 1 > sentence_first and self.words[first - 1] == "," and len(appositives) < 3:
+            earlier = self._walk_back(sentence_first, first - 1)
+            if earlier == first - 1 or self.text.has_role(first, end) or not self.text.has_role(
+                earlier, first - 1
+            ) or (earlier > sentence_first and self.words[earlier - 1] in BOUNDARIES) or (
+                self.words[earlier].endswith("ing") or self.words[earlier] in LINKING_WORDS
+                or earlier > sentence_first and self.words[earlier - 1].endswith("ing")
+            ):  # not a clause: "when Congress cut funding, Mexico said", "Facing ..., many said",
+                # "without the backing of the Senate, Schatz noted", "announcing his opposition"
+                break
+            appositives.append((first, end))
+            first, end = earlier, first - 1
+        if first == end and appositives:  # "“...,” said X": the comma belongs to the content
+            return verb, verb, []
+        return first, end, appositives
+
+    def _skip_before_verb(self, sentence_first: int, verb: int) -> int:
+        """Where the subject ends: before auxiliaries and adverbs next to the verb ("has also
+        said", "quickly called") and time expressions ("on Wednesday said", "has at times said")."""
+        words, end = self.words, verb
+        while end > sentence_first:
+            word = words[end - 1]
+            if word in SKIP_BEFORE_VERB or adverb(word):
+                end -= 1
+            elif word in DAYS and not self.tokens[end - 1].text.isupper() or (
+                    word in TIME_WORDS and self.tokens[end - 1].text.islower()):
+                end -= 1  # "Wednesday", "at times" (not "WEDNESDAY" in a dateline, "The Times")
+                while end > sentence_first and words[end - 1] in TIME_OPENERS:
+                    end -= 1
+            else:
+                return end
+        return end
+
+    def _dash_ending(self, end: int, sentence_first: int) -> int:
+        """The first token of a dash ("—", "–" or "--") that ends at ``end``; ``end`` if none."""
+        if end - 1 >= sentence_first and self.words[end - 1] in ("—", "–"):
+            return end - 1
+        if end - 2 >= sentence_first and self.words[end - 1] == self.words[end - 2] == "-":
+            return end - 2
+        return end
+
+    def _walk_back(self, sentence_first: int, end: int) -> int:
+        first = end
+        while first > sentence_first and end - first < MAX_SUBJECT:
+            word, token = self.words[first - 1], self.tokens[first - 1]
+            if word == ")":  # "Sen. David Perdue (R-Ga.) said"
+                opening = first - 1
+                while opening > max(sentence_first, first - 10) and self.words[opening] != "(":
+                    opening -= 1
+                if self.words[opening] != "(" or opening == sentence_first:
+                    break
+                first = opening
+                continue
+            lower = not has_capital(token.text)
+            if not token.is_word or word in BOUNDARIES or (
+                lower and (word in verb_words() or (word.endswith("ed") and not self.text.has_role(
+                    first - 1, first)))
+            ):
+                break
+            if first < end and self.words[first] in PHRASE_OPENERS and lower and (
+                word not in LINKING_WORDS
+            ):
+                break
+            first -= 1
+        return first
+
+    def following(self, start: int, stop: int) -> tuple[int, int, list[tuple[int, int]]]:
+        """The phrase after a verb or "according to": (first, end) tokens and one appositive."""
+        end = start
+        while end < stop and end - start < MAX_OBJECT:
+            word, token = self.words[end], self.tokens[end]
+            if not token.is_word or (word in BOUNDARIES and end > start):
+                break
+            if word in ("on", "in", "at") and not (
+                end + 1 < stop and (has_capital(self.tokens[end + 1].text)
+                                    or self.words[end + 1] in DETERMINERS)
+            ):
+                break
+            end += 1
+        appositives: list[tuple[int, int]] = []
+        position = end
+        while len(appositives) < 2 and position + 1 < stop and self.words[position] == "," and (
+            self.words[position + 1] in DETERMINERS or self.words[position + 1].isdigit()
+        ):  # "said Mirela Dask, 54, a shopkeeper ..."
+            close = position + 1
+            while close < stop and self.tokens[close].is_word or (
+                close < stop and self.words[close] in ("'", "’", "-")
+            ):
+                close += 1
+            appositives.append((position + 1, close))
+            position = close
+        return start, end, appositives
+
+    def mention(self, first: int, end: int, appositives: list[tuple[int, int]],
+                 sentence: tuple[int, int], accept_any: bool = False) -> Phrase | None:
+        """Describe a speaker phrase; None if it names nobody (no name, role, pronoun)."""
+        if first >= end:
+            return None
+        tokens, words = self.tokens, self.words
+        span = Span(tokens[first].start, tokens[end - 1].end)
+        mention = Phrase(span, [(first, end), *appositives])
+        mention.text = self.doc.slice(span.start, span.end)
+        pronoun = CONTRACTED.get(words[first], words[first]) if end - first == 1 else ""
+        if pronoun in PRONOUNS:
+            mention.pronoun = pronoun
+            mention.gender = PRONOUNS[pronoun]
+            return mention
+        core_roles = 0
+        head_role = False  # the phrase ends in a role word ("... the Vermont senator")
+        for index, (a, b) in enumerate(mention.ranges):
+            if words[a] in RELATIVE:
+                continue
+            matches = role_matcher().find(tokens, a, b, words=self.role_words)
+            covered = {i for m in matches for i in range(m.first_token, m.end_token)}
+            head_role = head_role or (index == 0 and end - 1 in covered)
+            for match in matches:
+                for role in match.payloads:
+                    if role.kind in ("role", "institution") and index == 0:
+                        core_roles += 1
+                        mention.person |= role.kind == "role"
+                        mention.institution |= role.kind == "institution"
+                    if role.gender:
+                        mention.gender = role.gender
+                    if role.type:
+                        mention.type = role.type  # last match wins: the head of the phrase
+                matched = range(match.first_token, match.end_token)
+                mention.words.update(fold(words[i]) for i in matched)
+            self._names(mention, a, b, covered, index == 0, sentence[0])
+            if index == 0:  # "the committee" must be able to find "the Helsinki Committee"
+                mention.words.update(
+                    fold(words[i]) for i in range(a, b)
+                    if tokens[i].is_word and words[i] not in DETERMINERS
+                )
+        head = words[end - 1]
+        if words[first] in NEGATIVES or not mention.name and (words[first] in OPENERS or (
+                not head_role and (head in TIME_HEADS or adjective_like(head)))):
+            return None  # "to remain ...", "no senator", "this week", "his controversial (comments)",
+            # "Michigan Rep. Rashida Tlaib's vulgar (comments)"
+        mention.definite = words[first] not in INDEFINITE and (
+            words[first] in DETERMINERS or words[first].endswith("'s") or bool(mention.name)
+        )
+        mention.bare_plural = words[first] not in DETERMINERS and words[end - 1].endswith("s")
+        sentence_matches = self.text.anonymity.get(sentence)
+        if sentence_matches is None:  # once per sentence, not once per speaker phrase in it
+            sentence_matches = anonymity_matcher().find(tokens, sentence[0], sentence[1], words=words)
+            self.text.anonymity[sentence] = sentence_matches
+        mention.anonymous_cue = any(first <= m.first_token for m in sentence_matches)
+        described = words[end - 1] not in DETERMINERS and (
+            (end - first > 1 and (words[first] in DETERMINERS or words[first].endswith("'s")))
+            or (end - first <= 3 and words[end - 1].endswith("s") and words[end - 1] != "its")
+            or (end - first == 2 and words[first][:1].isdigit() and words[end - 1] == "percent")
+        )  # "the bank", "Connecticut's tax commissioner", "critics", "63 percent" (of a poll)
+        if self.text.in_headline(first):
+            described = False  # title case: "Mueller Statement Disputes" is no description
+        if not (mention.name or core_roles or accept_any or described):
+            return None
+        if mention.name and not core_roles and any(
+            m.kind == "role" for r in mention.ranges[1:] if words[r[0]] not in RELATIVE
+            for match in role_matcher().find(tokens, r[0], r[1], words=self.role_words) for m in
+            match.payloads
+        ):
+            mention.person = True  # "Helen Marsh, a spokesperson for ..."
+        if mention.name and not mention.person:
+            # "Karvonia said", "the Federated States said": an organisation or place named as
+            # itself,
+            # unless a person of that surname has spoken (settled when merging).
+            if words[first] == "the" or len(mention.name) == 1:
+                if len(mention.name) == 1 and words[first] != "the":
+                    mention.own_side = mention.name[0]
+                mention.institution = words[first] == "the" or fold(
+                    mention.name[-1]) not in self.text.capitalised_mid
+            else:
+                mention.person = True
+        return mention
+
+    def _names(
+        self, mention: Phrase, a: int, b: int, covered: set[int], first_range: bool,
+        sentence_first: int,
+    ) -> None:
+        """Split capitalised runs into a person name and side candidates (modifiers, possessive)."""
+        run: list[int] = []
+        for i in range(a, b + 1):
+            token = self.tokens[i] if i < b else None
+            in_run = (
+                token is not None
+                and i not in covered
+                and has_capital(token.text)
+                and self.words[i] not in DETERMINERS
+            )
+            if in_run:
+                run.append(i)
+                if not self.words[i].endswith("'s"):
+                    continue
+            elif run and self._joins(run, i, b, covered):
+                run.append(i)  # "Democracy for America", "Department of the Treasury"
+                continue
+            while run and (self.words[run[0]] in NOT_NAMES or (  # "Instead", "Yet Pelosi"
+                    len(run) > 2 and self.tokens[run[0]].text.isupper()
+                    and not self.tokens[run[1]].text.isupper())):  # a kicker: "FIRED Eric Cantor"
+                run = run[1:]
+            if run:
+                text = strip_possessive(" ".join(self.tokens[j].text for j in run))
+                words = [fold(self.tokens[j].text) for j in run]
+                followed_by_role = i < b and i in covered
+                before = run[0] - 1
+                while before > a and self.words[before] in DETERMINERS:
+                    before -= 1
+                after_preposition = before >= a and self.words[before] in PREPOSITIONS
+                possessive = self.words[run[-1]].endswith("'s")
+                titled = run[0] > a and run[0] - 1 in covered
+                sentence_initial_word = (  # "Aid agencies estimate": a capital, not a name
+                    len(run) == 1 and run[0] == sentence_first
+                    and fold(self.tokens[run[0]].text) not in self.text.capitalised_mid
+                    and self.text.capitalised_count[fold(self.tokens[run[0]].text)] < 2
+                )
+                too_short = not first_range and len(run) < 2 and not titled
+                # a party word, a demonym or an "X-based" before a lower-case noun of the phrase
+                # modifies it ("Republican leadership", "Arkansas-based data company")
+                modifier = len(run) == 1 and i < b and self.tokens[i].is_word and i not in covered \
+                    and not has_capital(self.tokens[i].text) and self.words[i] not in NOT_A_HEAD \
+                    and (modifier_word(self.words[run[0]])
+                         or any(j in covered for j in range(i + 1, min(b, i + 3))))
+                if possessive or followed_by_role or after_preposition or mention.name or too_short \
+                        or sentence_initial_word or modifier or not self._name_like(run, titled):
+                    if possessive:
+                        mention.sides.append(text)
+                    elif (followed_by_role or modifier) and len(run) == 1:
+                        mention.demonyms.append(text)  # "Karvonian military" -> Karvonia
+                    mention.words.update(words)
+                else:
+                    mention.name = [self.tokens[j].text for j in run]
+                    mention.words.update(words)
+                run = []
+
+
+    def _joins(self, run: list[int], i: int, b: int, covered: set[int]) -> bool:
+        """ "of", "for" or "the" inside an organisation's name: after one capitalised word or an
+        organisation word, before a capitalised word ("Bank of America"; not "Angus King of
+        Maine")."""
+        word = self.words[i]
+        if word not in ("of", "for", "the") or i + 1 >= b or i + 1 in covered:
+            return False
+        if word == "the":
+            return self.words[run[-1]] in ("of", "for") and has_capital(self.tokens[i + 1].text)
+        names = [j for j in run if self.words[j] not in ("of", "for", "the")]
+        return has_capital(self.tokens[i + 1].text) and not self.words[run[-1]].endswith("'s") \
+            and (len(names) == 1 or self.words[names[-1]] in ORG_WORDS)
+
+    def _name_like(self, run: list[int], titled: bool) -> bool:
+        """A capitalised run that can name a speaker: not a place ("Rose Garden"), and in a
+        headline only words the body also capitalises ("Mitt To Akin: Drop Out" names nobody)."""
+        last = self.words[run[-1]]
+        if not titled and len(run) > 1 and strip_possessive(last) in PLACE_HEADS:
+            return False
+        if len(run) == 1 and PARTY_TAG.fullmatch(self.tokens[run[0]].text):
+            return False  # "(R-Iowa)": a party and a state, not a name
+        if self.text.in_headline(run[0]):
+            return all(fold(self.tokens[j].text) in self.text.body_capitalised
+                       or self.words[j] in NAME_PARTICLES for j in run)
+        return True
+
+    def clause_subject(self, first: int, verb: int) -> tuple[int, int]:
+        """The subject opening the clause a participle or a second verb hangs off: after a dateline
+        and an opening adverbial ("Also on Thursday, Iran threw ..." -> "Iran"), names, titles,
+        role words and their determiners up to the first other lower-case word (the predicate).
+        (first, first) when the clause opens with something else (a quotation)."""
+        words, tokens = self.words, self.tokens
+        start = self.text.after_dateline(first, verb)
+        opener = next((i for i in range(start, min(verb, start + 8)) if words[i] == ","), None)
+        if opener is not None and (
+            words[start] in OPENING_ADVERBIALS or words[start] in LINKING_WORDS
+        ):
+            start = opener + 1
+        elif start < verb and words[start] in CARRY_OVER:
+            start += 1
+        elif start < verb and words[start] in LINKING_WORDS | OPENING_ADVERBIALS:
+            return start, start  # "In the next eight weeks the campaign would ...": no subject
+        roles = {
+            i for m in role_matcher().find(tokens, start, min(verb, start + MAX_SUBJECT),
+                                           words=self.role_words)
+            for i in range(m.first_token, m.end_token)
+        }
+        end = start
+        while end < verb and end - start < MAX_SUBJECT:
+            word, token = words[end], tokens[end]
+            if not token.is_word and word not in ("'", "’", "-", ".") or word in BOUNDARIES:
+                break
+            if token.is_word and not (has_capital(token.text) or end in roles
+                                      or word in DETERMINERS or word.endswith(("'s", "’s"))):
+                linking = word in LINKING_WORDS and end + 1 < verb and (
+                    has_capital(tokens[end + 1].text) or words[end + 1] in DETERMINERS)
+                # lower-case modifiers before a role ("the main opposition group")
+                if not linking and not any(i in roles for i in range(end + 1, end + 4)):
+                    if words[start] in DETERMINERS and not any(
+                        i in roles for i in range(start, end)
+                    ):  # "two veteran negotiators left ...": lower-case words up to the head noun
+                        return start, self._head_end(end, verb)
+                    break
+            end += 1
+        while end > start and not (has_capital(tokens[end - 1].text) or end - 1 in roles):
+            end -= 1
+        return start, end
+
+    def _head_end(self, index: int, verb: int) -> int:
+        """End of a noun phrase's lower-case words from ``index``: up to three, stopping after a
+        plural, before a past tense, a clause boundary or a word followed by a determiner (a verb:
+        "the veteran negotiator left the talks")."""
+        words, end = self.words, index
+        while end < min(verb, index + 3) and self.tokens[end].is_word:
+            word = words[end]
+            if word.endswith("ed") or word in BOUNDARIES or has_capital(self.tokens[end].text) or (
+                end + 1 < verb and words[end + 1] in DETERMINERS
+            ):
+                break
+            end += 1
+            if word.endswith("s"):
+                break
+        return end

@@ -1,0 +1,329 @@
+"""Speakers: the speaker phrases of one article merged into the people and organisations who speak.
+
+Phrases are merged in text order by surname, by definite descriptions ("the ministry", "the Kremlin
+spokesman") that repeat words of an earlier speaker, and by pronouns ("he", "it") resolved to the most
+recent compatible speaker. Each speaker then gets a name, a description, a type (the role words of
+corpora/sources/roles.toml its phrases carry) and a side (the actors named in its phrases, else the
+fallback rule of ``fallback_side``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import islice
+
+from framing.model import Document, Span
+from framing.nlp.attribution.phrases import Phrase
+from framing.nlp.attribution.words import (
+    DETERMINERS,
+    NOT_NAMES,
+    PREPOSITIONS,
+    RECENT_ANTECEDENTS,
+    RECENT_SPEAKERS,
+    RELATIVE,
+    covers,
+    fold,
+    same_word,
+    strip_possessive,
+)
+from framing.nlp.entities import ActorSet, Mention, mention_role, mentions_for
+from framing.nlp.gazetteers import countries
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A source merged across the article."""
+
+    name: str
+    description: str
+    person: bool
+    named: bool
+    type: str
+    side: str
+    mentions: tuple[Span, ...]
+
+@dataclass
+class Entry:
+    mentions: list[Phrase]
+    surname: str = ""
+    # kept up to date by ``add``, so a speaker mentioned 10,000 times is not rescanned per mention
+    person: bool = False
+    institution: bool = False  # some mention is an institution and not a person
+    gender: str = ""  # of the first mention with one
+    words: set[str] = field(default_factory=set)  # every mention's words
+    word_sets: set[frozenset[str]] = field(default_factory=set)  # each mention's words
+
+    def __post_init__(self) -> None:
+        mentions, self.mentions = self.mentions, []
+        for mention in mentions:
+            self.add(mention)
+
+    def add(self, mention: Phrase) -> None:
+        self.mentions.append(mention)
+        self.person = self.person or bool(mention.person)
+        self.institution = self.institution or bool(mention.institution and not mention.person)
+        if not self.gender and mention.gender in ("male", "female"):
+            self.gender = mention.gender
+        self.words.update(mention.words)
+        self.word_sets.add(frozenset(mention.words))
+
+
+class Speakers:
+    """Merge mentions into speakers in text order (surname, definite description, pronoun)."""
+
+    def __init__(
+        self, document: Document, actor_set: ActorSet | None, capitalised: Sequence[bool]
+    ) -> None:
+        self.doc = document
+        self.capitalised = capitalised
+        self.actor_set = actor_set
+        self.entries: list[Entry] = []
+        self.recent: dict[int, None] = {}  # speaker indices, most recent last
+
+    def add(self, mention: Phrase | None, inherit: bool) -> int:
+        if mention is None:
+            return next(reversed(self.recent)) if (inherit and self.recent) else -1
+        index = self._match(mention)
+        if mention.pronoun in ("he", "she"):
+            # A person named since the matched speaker last spoke ("The envoy, Karin Holst,
+            # welcomed the move. She said ...") is the better antecedent.
+            last_spoke = self.entries[index].mentions[-1].span.start if index >= 0 else -1
+            person = self._actor_person(mention, after=last_spoke)
+            if person is not None:
+                mention = person
+                index = self._match(mention)
+        if index < 0:
+            self.entries.append(Entry([mention], fold(mention.name[-1]) if mention.name else ""))
+            index = len(self.entries) - 1
+        else:
+            entry = self.entries[index]
+            entry.add(mention)
+            if mention.name and not entry.surname and mention.person:
+                entry.surname = fold(mention.name[-1])
+        self.recent.pop(index, None)
+        self.recent[index] = None
+        return index
+
+    def _is_person(self, entry: Entry) -> bool:
+        return entry.person and not entry.institution
+
+    def _gender(self, entry: Entry) -> str:
+        return entry.gender
+
+    def _match(self, mention: Phrase) -> int:
+        # Only the most recent speakers are candidates: no article has more, and a text of 80,000
+        # unresolvable "he said" would otherwise scan every earlier one per mention (quadratic).
+        limit = RECENT_ANTECEDENTS if mention.pronoun else RECENT_SPEAKERS
+        by_recency = list(islice(reversed(self.recent), limit))
+        if mention.pronoun:
+            for index in by_recency:
+                entry = self.entries[index]
+                if mention.pronoun in ("he", "she"):
+                    gender = self._gender(entry)
+                    if self._is_person(entry) and gender in ("", mention.gender):
+                        return index
+                elif mention.pronoun == "it":
+                    if not self._is_person(entry):
+                        return index
+                else:
+                    return index
+            return -1
+        if mention.name:
+            surname = fold(mention.name[-1])
+            for index in by_recency:
+                entry = self.entries[index]
+                if entry.surname == surname or (
+                    not mention.person and not entry.surname
+                    and any(m.name and fold(m.name[-1]) == surname for m in entry.mentions)
+                ):
+                    return index
+            if mention.person:
+                return -1
+        if (mention.definite or mention.bare_plural) and not mention.name:
+            want = mention.words
+            if not want:
+                return -1
+            for index in by_recency:
+                entry = self.entries[index]
+                if mention.bare_plural and not mention.definite:
+                    if want in entry.word_sets:
+                        return index
+                elif covers(entry.words, want) and (mention.name or not mention.person
+                                              or self._is_person(entry)):
+                    return index
+        return -1
+
+    def build(self) -> tuple[Speaker, ...]:
+        speakers = []
+        self.states = set(self.countries)  # and the names whose organs of state speak (below)
+        for entry in self.entries:
+            if {m.type for m in entry.mentions} & {"government", "military"}:
+                self.states.update(fold(c) for m in entry.mentions for c in m.sides)
+        for entry in self.entries:
+            # names the speaker's own phrases give come before those of resolved pronouns
+            named = sorted((m for m in entry.mentions if m.name), key=lambda m: m.resolved)
+            described = [m for m in entry.mentions if not m.pronoun]
+            best = max(described, key=lambda m: len(m.text), default=entry.mentions[0])
+            person = self._is_person(entry) or (not described and best.pronoun in ("he", "she"))
+            name_words = next((m.name for m in named if len(m.name) > 1), None) or (
+                named[0].name if named else []
+            )
+            name = " ".join(name_words) if name_words else (
+                "" if not described else best.text)  # an unresolved "he": nobody named
+            types = [m.type for m in entry.mentions if m.type]
+            kind = max(set(types), key=lambda t: (types.count(t), -types[::-1].index(t))) if types \
+                else "other"
+            spans = [self._description_span(m) for m in described]
+            if kind == "other" and not person and self._is_country(spans):
+                kind = "government"  # "Iran said", "Russia insists": a state speaking as itself
+            anonymous = (not named and person) or any(m.anonymous_cue for m in entry.mentions)
+            named_flag = not anonymous and (bool(named) or not person) and bool(described)
+            side = self._actor_side(spans)
+            if not side:  # a state speaking: "Veskaria said", "Lunmark's Foreign Ministry said"
+                own = [] if person else [m.own_side for m in described if m.own_side]
+                candidates = [c for c in own + [c for m in described for c in m.sides]
+                              if self._country(c)]
+                demonyms = [c for m in described for c in m.demonyms]
+                if candidates or demonyms:
+                    side = _fallback_side(self.standalone, candidates, demonyms)
+            texts = (self.doc.slice(span.start, span.end) for span in spans)
+            description = "; ".join(dict.fromkeys(text for text in texts if text))
+            speakers.append(Speaker(name, description, person, named_flag, kind, side,
+                                    tuple(m.span for m in entry.mentions)))
+        return tuple(speakers)
+
+    @cached_property
+    def standalone(self) -> dict[str, str]:
+        return _standalone_names(self.doc, self.capitalised)
+
+    @cached_property
+    def actor_mentions(self) -> list[Mention]:
+        return mentions_for(self.doc, self.actor_set)
+
+    @cached_property
+    def sided_mentions(self) -> tuple[list[Mention], list[int]]:
+        """Actor mentions with a side (no pronouns) in text order, and their starts."""
+        mentions = sorted((m for m in self.actor_mentions if m.side and m.kind != "pronoun"),
+                          key=lambda m: m.start)
+        return mentions, [m.start for m in mentions]
+
+    @cached_property
+    def people(self) -> tuple[list[Mention], list[int]]:
+        """Person actors named outside quotations (no pronouns) in text order, and their starts."""
+        mentions = sorted((  # only a subject: not "on Hannity's show", "told Sean Hannity"
+            m for m in self.actor_mentions
+            if m.actor.kind == "person" and m.kind != "pronoun"
+            and self.doc.in_quotation(m.start, m.end) is None and self._acts(m)
+        ), key=lambda m: m.start)
+        return mentions, [m.start for m in mentions]
+
+    def _acts(self, mention: Mention) -> bool:
+        """The mention is the subject of its clause, read within its sentence."""
+        sentence = self.doc.sentences[bisect_right(self.sentence_starts, mention.first_token) - 1]
+        words = self.doc.normalised[sentence.first_token:sentence.end_token]
+        first = mention.first_token - sentence.first_token
+        return mention_role(words, first, mention.end_token - sentence.first_token) == "acts"
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s.first_token for s in self.doc.sentences]
+
+    @cached_property
+    def countries(self) -> frozenset[str]:
+        """Country names and forms: the bundled table and the actors that are countries."""
+        forms = {fold(f) for country in countries() for f in (country.name, *country.forms)}
+        for mention in self.actor_mentions:
+            if mention.actor.kind == "country":
+                forms.update(fold(f) for f in (mention.actor.name, *mention.actor.aliases))
+        return frozenset(forms)
+
+    def _country(self, name: str) -> bool:
+        """A country, or a name whose ministry, government or army speaks in the article."""
+        return fold(name) in self.states
+
+    def _is_country(self, spans: Sequence[Span]) -> bool:
+        """Some description is just a country's name ("Iran", "Russia's"), by the actors."""
+        mentions, starts = self.sided_mentions
+        for span in spans:
+            index = bisect_left(starts, span.start)
+            while index < len(mentions) and mentions[index].start == span.start:
+                found = mentions[index]
+                if found.actor.kind == "country" and span.end - found.end <= 2:
+                    return True
+                index += 1
+        return False
+
+    def _actor_side(self, spans: Sequence[Span]) -> str:
+        """The side of the first actor (with a side) named inside the speaker's descriptions."""
+        mentions, starts = self.sided_mentions
+        for span in spans:
+            index = bisect_left(starts, span.start)
+            while index < len(mentions) and mentions[index].start < span.end:
+                if mentions[index].end <= span.end:
+                    return mentions[index].side
+                index += 1
+        return ""
+
+    def _actor_person(self, pronoun: Phrase, after: int) -> Phrase | None:
+        """The most recent compatible person actor named after ``after`` and before the pronoun."""
+        mentions, starts = self.people
+        index = bisect_left(starts, pronoun.span.start) - 1
+        while index >= 0 and mentions[index].start > after:
+            found = mentions[index]
+            name = found.actor.name.split()
+            while name and name[0].lower() in NOT_NAMES:  # "Neither Clinton"
+                name = name[1:]
+            if name and found.end <= pronoun.span.start and found.actor.gender in ("", pronoun.gender):
+                return Phrase(pronoun.span, pronoun.ranges, name=name, person=True,
+                                gender=pronoun.gender, words={fold(w) for w in name},
+                                text=pronoun.text, resolved=True)
+            index -= 1
+        return None
+
+    def _description_span(self, mention: Phrase) -> Span:
+        """The speaker phrase with its appositives, without relative clauses ("who asked ...")."""
+        ranges = [r for r in mention.ranges if self.doc.normalised[r[0]] not in RELATIVE]
+        start = min(self.doc.tokens[a].start for a, _ in ranges)
+        end = max(self.doc.tokens[b - 1].end for _, b in ranges)
+        return Span(start, end)
+
+def _fallback_side(
+    standalone: dict[str, str], candidates: Sequence[str], demonyms: Sequence[str]
+) -> str:
+    """When the actors give no side: a possessive name in the speaker's description
+    ("Karvonia's Defense Ministry" -> Karvonia) or the one-word name an organisation or country
+    speaks under ("Veskaria said"), or a nationality adjective before a role that extends such a
+    name ("Karvonian military" -> Karvonia). A candidate counts only if the article also uses the
+    name on its own (not inside a longer name).
+    """
+    for candidate, strict in [*((c, False) for c in candidates), *((c, True) for c in demonyms)]:
+        key = fold(candidate)
+        for name in sorted(standalone, key=len):
+            if same_word(name, key) and (len(name) < len(key) if strict else len(name) <= len(key)):
+                return standalone[name]
+    return ""
+
+
+def _standalone_names(document: Document, capitalised: Sequence[bool]) -> dict[str, str]:
+    """Capitalised runs not preceded by a capitalised word or a preposition nor followed by a
+    capitalised word, folded, mapped to their text (``capitalised``: ``capitalised_tokens``)."""
+    names: dict[str, str] = {}
+    tokens, words = document.tokens, document.normalised
+    for sentence in document.sentences:
+        index, stop = sentence.first_token, sentence.end_token
+        while index < stop:
+            if not capitalised[index] or words[index] in DETERMINERS:
+                index += 1
+                continue
+            end = index + 1
+            while end < stop and capitalised[end] and not words[end - 1].endswith("'s"):
+                end += 1
+            before = words[index - 1] if index > sentence.first_token else ""
+            if before not in PREPOSITIONS:
+                text = strip_possessive(" ".join(t.text for t in tokens[index:end]))
+                names.setdefault(fold(text), text)
+            index = end
+    return names

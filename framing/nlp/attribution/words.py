@@ -1,0 +1,253 @@
+"""The word lists and word tests every phase of attribution finding shares.
+
+Closed-class words that bound or skip parts of a speaker phrase are written here; the open lists
+(reporting verbs, roles and titles, anonymity cues) are data files under corpora/ read once per
+process.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+from framing.model import Document
+from framing.nlp.cast import NOT_NAME_WORDS, PARTIES
+from framing.nlp.gazetteers import countries
+from framing.nlp.matcher import PhraseMatcher
+from framing.nlp.quotes import attribution_cues
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+Kind = Literal["direct", "partial", "indirect"]
+SPEAKER_TYPES = (
+    "government", "legislator", "party", "military", "armed_group", "opposition", "expert",
+    "citizen", "media", "other",
+)
+DIRECT_SHARE = 0.6  # a quotation with this share of the content's words makes it direct
+MAX_SUBJECT = 10  # tokens a speaker phrase may span before the verb
+MAX_OBJECT = 12  # tokens a speaker phrase may span after the verb or "according to"
+RECENT_SPEAKERS = 100  # speakers a new name or description may refer back to, most recent first
+RECENT_ANTECEDENTS = 10  # speakers a pronoun may refer back to
+DETERMINERS = frozenset(
+    "the a an its his her their our this that these those another one two three several some many "
+    "other both each".split()
+)
+INDEFINITE = frozenset("a an another one two three four several some many".split())
+PRONOUNS = {"he": "male", "she": "female", "it": "thing", "they": "any", "we": "any", "i": "any"}
+# A subject pronoun fused with its auxiliary ("he's claiming", "they've said"): a speaker, not a
+# possessive noun
+CONTRACTED = {
+    f"{pronoun}'{ending}": pronoun for pronoun in PRONOUNS for ending in ("s", "re", "m", "ve", "d", "ll")
+}
+# A negated cue reports nothing said ("did not respond to a request for comment", "did not want to
+# be named"): it ends the speaker phrase, so the cue has no speaker.
+NEGATIONS = frozenset(
+    "not never didn't doesn't don't won't wouldn't can't couldn't hasn't haven't hadn't".split()
+)
+# Words that end a speaker phrase: clause boundaries and auxiliaries a subject cannot contain.
+BOUNDARIES = frozenset(
+    """and but or nor that which who whom whose while because as when after before if since although
+    though where so than whether is was were are be been being has have had will would could should
+    may might can not did do does also then over about against into amid despite by what itself
+    himself herself themselves""".split()
+) | NEGATIONS
+# A speaker phrase may start at a possessive; a lower-case word before it ends another phrase
+# ("a group her government blames"), unless it links the two ("an aide to his campaign").
+PHRASE_OPENERS = frozenset("his her its their our my your".split())
+LINKING_WORDS = frozenset("of for in at on with from to near under within".split())
+SKIP_BEFORE_VERB = frozenset(
+    "also has have had was is would will later previously further then again repeatedly publicly "
+    "earlier separately reportedly already once has had could may might can should must did does do "
+    "immediately privately recently often frequently still just first now only even initially "
+    "openly flatly strongly sharply firmly falsely wrongly barely rarely always usually long".split()
+)
+# Words that may sit between a verb and its content ("said on Tuesday in a statement that ...",
+# "told reporters that ..."); determiners only after one of the prepositions.
+ADVERBIAL_PREPOSITIONS = frozenset(
+    "on in at by via during late early earlier later this last".split()
+)
+ADVERBIAL = frozenset(
+    """statement interview news conference briefing press release telephone phone email television
+    radio broadcast speech address post posted message tweet monday tuesday wednesday thursday
+    friday saturday sunday morning evening night afternoon week weekend month year today yesterday
+    also separately reporters journalists lawmakers him her them us me media""".split()
+) | ADVERBIAL_PREPOSITIONS
+PREPOSITIONS = frozenset("of for at from in with to on".split())
+RELATIVE = frozenset("who whom whose which where".split())
+CARRY_OVER = frozenset("and but".split())
+QUANTIFIERS = frozenset("no any every such".split())  # before a cue word: a noun ("no warning")
+REFLEXIVES = frozenset("itself themselves himself herself".split())
+# After a reporting verb these open a clause about the speaking, not what was said
+CLAUSE_AFTER = frozenset("before after as during upon until".split())
+SUBORDINATORS = frozenset(
+    "while although though whereas as if when because since after before once unless".split()
+)
+# A particle after a cue word makes another verb ("showed up", "called off", "called into")
+PARTICLES = frozenset("up off into away down".split())
+# Words that open an adverbial before a clause's subject ("Also on Thursday, Iran ...").
+OPENING_ADVERBIALS = frozenset(
+    """also separately meanwhile however earlier later still yet now then today yesterday last
+    after before during since despite amid while when instead indeed perhaps nevertheless
+    nonetheless ultimately eventually finally initially""".split()
+)
+# After a comma these open the reporter's aside (a relative, concessive or contrasting clause, "...,
+# which forced her to ...", "..., as Trump consolidates ...", "..., but France doubted ..."): reported
+# content after the verb stops there, and at a semicolon.
+ASIDES = frozenset("which where who whose although though while even as with but yet".split())
+CLAUSE_JOINS = frozenset(", ; — and but while though although whereas yet".split())
+BE = frozenset("is was are were be been being".split())
+# Capitalised words that never name a speaker: function words and adverbs that open a sentence
+# ("Instead", "In", "Yet Pelosi"), weekdays and the months that are not also names ("Tuesday";
+# "May" and "June" can be).
+NOT_NAMES = NOT_NAME_WORDS | frozenset("first last next".split())
+# Time expressions between a speaker and the verb: "The White House on Wednesday said", "he has at
+# times said", "Congress on Wednesday overwhelmingly rejected" (and -ly adverbs, see ``adverb``)
+TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning
+    afternoon evening night week weekend month year times time""".split()
+)
+DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
+TIME_OPENERS = frozenset("on at in earlier later last this late early that".split())
+# Nouns that head a time expression, not a speaker ("this week", "the weekend", "A day later")
+TIME_HEADS = TIME_WORDS | frozenset("day days weeks months years hours minutes moment".split())
+# Words ending in -ly that are nouns or names, not adverbs
+LY_NOUNS = frozenset(
+    "family ally rally supply assembly anomaly monopoly reply daily weekly monthly quarterly "
+    "italy july bully belly jelly holly lily".split()
+)
+# A word before a cue that makes the cue a noun: an adjective ("his controversial comments",
+# "the full report", "other money-moving plans")
+ADJECTIVE_ENDINGS = ("ous", "ful", "less", "ical", "ial", "ive")
+NOT_ADJECTIVES = frozenset(
+    """official officials editorial memorial executive representative relative detective operative
+    conservative initiative alternative objective directive incentive collective archive native
+    captive motive""".split()
+)
+ADJECTIVES = frozenset(
+    """full similar same own public original false latest new old whole entire recent previous
+    initial final frequent multiple first last serious nonstop hourlong vulgar mounting growing
+    following infamous colorful colourful explosive signature several numerous repeated earlier
+    later further other such many few early late greatest biggest""".split()
+)
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+# Party words and hyphenated forms that modify the noun after them ("Republican leadership",
+# "Arkansas-based company", "Kremlin-backed media")
+MODIFIER_ENDINGS = ("-based", "-backed", "-led", "-born", "-style", "-owned", "-funded")
+THING_SOURCES = frozenset({"evidence"})  # cue classes whose speaker may be any noun phrase
+# verbs whose "to ..." is not what the speaker said ("said to be", "told to leave", "asked to")
+NO_INFINITIVE = frozenset("say says said saying tell tells told telling ask asks asked asking".split())
+
+
+@dataclass(frozen=True)
+class Role:
+    """A word-list entry's meaning: person role, institution, courtesy title or gender cue."""
+
+    kind: Literal["role", "institution", "title", "gender"]
+    type: str = ""
+    gender: str = ""
+
+
+
+
+@lru_cache(maxsize=1)
+def role_matcher() -> PhraseMatcher[Role]:
+    """Role, institution and title words of corpora/sources/roles.toml in one matcher."""
+    text = resources.files("framing.corpora").joinpath("sources/roles.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    entries: list[tuple[str, Role]] = []
+    for name, table in data.items():
+        if name == "titles":
+            for gender in ("male", "female"):
+                entries += [(w, Role("title", gender=gender)) for w in table[gender]]
+                entries += [(w, Role("gender", gender=gender)) for w in table[f"{gender}_roles"]]
+            continue
+        kind_type = "" if name == "generic" else name
+        entries += [(w, Role("role", kind_type)) for w in table.get("roles", [])]
+        entries += [(w, Role("institution", kind_type)) for w in table.get("institutions", [])]
+    return PhraseMatcher(entries)
+
+
+@lru_cache(maxsize=1)
+def anonymity_matcher() -> PhraseMatcher[bool]:
+    """Phrases that mark a speaker as unidentified (corpora/sources/anonymous.txt)."""
+    text = resources.files("framing.corpora").joinpath("sources/anonymous.txt").read_text("utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    return PhraseMatcher((line, True) for line in lines if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def verb_words() -> frozenset[str]:
+    return frozenset(v for verbs in attribution_cues().verbs.values() for v in verbs)
+
+
+@lru_cache(maxsize=1)
+def cue_matcher() -> PhraseMatcher[str]:
+    return attribution_cues().matcher()
+
+
+def fold(word: str) -> str:
+    """A word as speakers are compared: lower case, possessive 's dropped."""
+    word = word.lower().replace("’", "'")
+    return word[:-2] if word.endswith("'s") else word
+
+
+def same_word(a: str, b: str) -> bool:
+    """Equal, or a nationality adjective and its country (Russian/Russia, Ostreli/Ostrel)."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3
+
+
+def covers(have: Iterable[str], want: Iterable[str]) -> bool:
+    have = list(have)
+    return all(any(same_word(h, w) for h in have) for w in want)
+
+
+def strip_possessive(text: str) -> str:
+    return text[:-2] if text.endswith(("'s", "’s")) else text
+
+
+def has_capital(text: str) -> bool:
+    return text[:1].isalpha() and not text.islower()  # some upper-case letter
+
+
+def adverb(word: str) -> bool:
+    """A lower-case -ly adverb ("quickly", "overwhelmingly"), not a noun such as "family"."""
+    return len(word) > 4 and word.endswith("ly") and word.islower() and word not in LY_NOUNS
+
+
+def adjective_like(word: str) -> bool:
+    """A word that reads as an adjective before a noun (see ADJECTIVES, ADJECTIVE_ENDINGS); a
+    hyphenated one when a part is ("early-morning", "money-moving") or opens with a number
+    ("five-alarm", "100-page")."""
+    if "-" in word:
+        parts = word.split("-")
+        return parts[0] in NUMBER_WORDS or parts[0][:1].isdigit() or any(
+            p in ADJECTIVES or p.endswith(("ing", "ed")) for p in parts)
+    return word in ADJECTIVES or (
+        word.endswith(ADJECTIVE_ENDINGS) and len(word) > 5 and word not in NOT_ADJECTIVES)
+
+
+def modifier_word(word: str) -> bool:
+    """A capitalised word that modifies a noun rather than names (see MODIFIER_ENDINGS)."""
+    return word in PARTIES or word.endswith(MODIFIER_ENDINGS) or word in _demonyms()
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """The nationality adjectives of the bundled country table ("russian", "american")."""
+    return frozenset(form.lower() for country in countries() for form in country.forms
+                     if form.lower().endswith(("an", "ish", "ese", "i")))
+
+
+def capitalised_tokens(document: Document) -> list[bool]:
+    """For each token: a word with a capital letter (``has_capital``), in one pass."""
+    return [t.is_word and t.text[:1].isalpha() and not t.text.islower() for t in document.tokens]

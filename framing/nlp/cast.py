@@ -1,0 +1,747 @@
+"""One cast per comparison: every actor of every compared article under one name, kind, type and side.
+
+Per-article analysis stays independent. Each analyzer whose targets are actors (``Metric.target_kind
+== "actor"``) describes its targets in :class:`framing.model.ActorNote` objects where the article is
+analyzed; where the results are gathered (``framing.host.gather``), :func:`build_cast` reads every
+article's notes (names and a few facts, never texts: memory grows with the distinct names, not the
+articles) and resolves them. ``Cast.article(notes)`` then gives each article's names their actors.
+
+Names (every merged form keeps the rule that merged it; ``framing actors --explain`` shows them):
+
+- *title*: titles and the descriptors before them are not part of a name ("Missouri Rep. Todd
+  Akin", "House Speaker Nancy Pelosi", "Mr. Romney" -> Todd Akin, Nancy Pelosi, Romney), nor is "of
+  Maricopa County" after it, nor a possessive.
+- *full name*: two full names are one person when surname and suffix (Jr., III) agree and the
+  given names of one are among the other's ("Hillary Rodham Clinton" = "Hillary Clinton", "W. Todd
+  Akin" = "Todd Akin"; middle initials count only when both names have them). The most specific
+  names are placed first; a name that fits two people ("George Bush" with George W. and George H.W.)
+  stays apart. Bill and Hillary Clinton stay apart, and so do Donald Trump and Donald Trump Jr.
+- *surname*: a surname alone ("Akin", "Sen. McCaskill") is the one person of that surname the same
+  article names in full; if the article names none, the one the comparison names in full; if
+  several (Bill and Hillary Clinton), or none, it stays an actor of its own. It never joins a name
+  with another suffix, nor a person of the other gender (Mrs.).
+- *first name*: a first name alone ("Hillary") is the one person of the same article with that first
+  name, when it is nobody's surname in the comparison.
+- *same name*: organisations, countries, parties, media, places and descriptions join only the same
+  name (case, a leading "The" and a possessive aside); they never join a person, and a person's
+  surname never joins them ("Obama" and "Obama administration", "Trump" and "Trump Tower").
+
+Display name: the fullest name used anywhere (most words, then most mentions), without titles.
+Kind: the kind the articles' notes give most (a titled name is a person). Type (of a speaker): the
+speaker types the notes give and the titles of every form ("Sen." legislator, "Gov." government,
+"nominee" party, "host" media), the most frequent, the same in every article. Side: the user's actors
+file wins (``fixed``); otherwise, from evidence only: a party stated anywhere in the comparison
+("(R-Mo.)", "Republican Sen.", "a Democrat from Ohio", "GOP leaders") when parties weigh at least as
+much as countries (domestic political news), else the country a note gives (international news);
+everyone else is unassigned (""). Which numbers change with the set of compared articles: see
+docs/analyzers/actors.md.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from framing.model import ActorNote, ArticleResult, Document
+from framing.nlp.gazetteers import titles
+from framing.nlp.names import TITLE_MODIFIERS
+from framing.nlp.words import CALENDAR_WORDS, FUNCTION_WORDS, NAME_PARTICLES
+
+PERSON = "person"
+PARTY = "party"
+NAMED_KINDS = frozenset({"person", "organisation", "country", "party", "media", "group", "institution"})
+# Titles that may stand before a name, beside the bundled ones (corpora/actors/titles.tsv). Private until the
+# shared name parser exists: the lists below are what the cast's rules need and no more.
+TITLES = frozenset(set(titles()) | {
+    "sheriff", "leader", "speaker", "whip", "congressman", "congresswoman", "chairman", "chairwoman",
+    "chair", "commissioner", "counsel", "candidate", "nominee", "hopeful", "host", "anchor",
+    "correspondent", "reporter", "columnist", "adviser", "advisor", "aide", "strategist", "attorney",
+    "lawyer", "superintendent", "treasurer", "comptroller", "delegate", "councilman", "councilwoman",
+    "assemblyman", "assemblywoman", "rev.", "rev", "reverend", "bishop", "cardinal", "rabbi", "imam",
+    "coach", "founder", "ceo", "executive", "president-elect", "vice-president", "sens.", "reps.",
+    "ex-president", "then-president", "then-sen.", "then-gov.", "lawmaker", "legislator", "official",
+    "professor", "analyst", "economist", "scientist", "activist", "businessman", "businesswoman",
+    "billionaire", "mogul", "tycoon", "star", "actor", "actress", "singer", "pastor", "priest",
+    "rival", "challenger", "opponent", "incumbent", "contender", "frontrunner", "front-runner",
+    "ag", "a.g.", "lt. gov.", "vp",
+})
+# Words that open a capitalised run without being part of a name ("Yet Pelosi", "Neither Clinton")
+NOT_NAME_WORDS = FUNCTION_WORDS | CALENDAR_WORDS | frozenset(
+    """neither either nor not instead perhaps indeed presumptive whether unless until once amid
+    like unlike besides nevertheless nonetheless thus hence therefore otherwise rather regardless
+    likewise similarly consequently accordingly finally initially eventually ultimately separately
+    now""".split()) - {"may", "june", "march"}
+# Common English given names and the short forms news copy uses for them ("Joe" Biden, "Dave" Brat):
+# a given name and its short form are the same given name.
+NICKNAMES = {
+    short: full for full, shorts in (
+        ("joseph", "joe joey"), ("david", "dave"), ("william", "bill billy will"),
+        ("robert", "bob bobby rob"), ("michael", "mike mick"), ("james", "jim jimmy jamie"),
+        ("thomas", "tom tommy"), ("charles", "chuck charlie"), ("richard", "rick dick rich"),
+        ("edward", "ed eddie ted"), ("bernard", "bernie"), ("daniel", "dan danny"),
+        ("christopher", "chris"), ("nicholas", "nick"), ("anthony", "tony"), ("steven", "steve"),
+        ("stephen", "steve"), ("kenneth", "ken"), ("ronald", "ron"), ("donald", "don"),
+        ("timothy", "tim"), ("matthew", "matt"), ("andrew", "andy drew"), ("benjamin", "ben"),
+        ("samuel", "sam"), ("alexander", "alex"), ("gregory", "greg"), ("jeffrey", "jeff"),
+        ("patrick", "pat"), ("raymond", "ray"), ("lawrence", "larry"), ("gerald", "jerry"),
+        ("elizabeth", "liz beth betsy betty"), ("katherine", "kate kathy katie"),
+        ("jennifer", "jenny jen"), ("margaret", "maggie peggy"), ("susan", "sue"),
+        ("deborah", "debbie deb"), ("rebecca", "becky"), ("patricia", "patty pat"),
+        ("barbara", "barb"), ("victoria", "vicky"), ("hillary", "hill"),
+    ) for short in shorts.split()
+}
+LINKS = frozenset({"of", "the", "for"}) | TITLE_MODIFIERS
+SUFFIXES = {"jr": "Jr.", "jr.": "Jr.", "sr": "Sr.", "sr.": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
+TITLE_GENDER = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female",
+                "ms.": "female", "miss": "female", "congressman": "male", "congresswoman": "female",
+                "chairman": "male", "chairwoman": "female", "businessman": "male",
+                "businesswoman": "female", "actor": "male", "actress": "female"}
+# Title words -> the speaker type they give (the others give none)
+TITLE_TYPES = {
+    "legislator": "sen sen. senator sens. rep rep. reps. representative congressman congresswoman "
+                  "lawmaker legislator whip",
+    "government": "president vice president-elect vice-president ex-president then-president gov "
+                  "gov. governor mayor secretary minister sheriff ambassador prosecutor judge "
+                  "justice chancellor premier envoy attorney",
+    PARTY: "candidate nominee hopeful strategist",
+    "military": "general gen gen. colonel col col. admiral adm adm. captain capt capt. sgt sgt. "
+                "sergeant lieutenant lt lt. major maj maj. commander",
+    "media": "host anchor correspondent reporter columnist",
+    "expert": "professor prof prof. analyst economist scientist dr dr.",
+}
+TYPE_OF_TITLE = {word: kind for kind, words in TITLE_TYPES.items() for word in words.split()}
+TYPE_ORDER = ("legislator", "government", PARTY, "military", "armed_group", "opposition", "expert",
+              "media", "citizen", "other")
+# Party words and the side they state (US parties: the dev and test news is American). A letter in
+# "(R-Mo.)" names the same sides.
+REPUBLICAN, DEMOCRATIC = "Republican Party", "Democratic Party"
+PARTIES = {
+    "republican": REPUBLICAN, "republicans": REPUBLICAN, "gop": REPUBLICAN, "g.o.p.": REPUBLICAN,
+    "democrat": DEMOCRATIC, "democrats": DEMOCRATIC, "democratic": DEMOCRATIC,
+    "dem": DEMOCRATIC, "dems": DEMOCRATIC, "independent": "independents",
+    "libertarian": "Libertarian Party",
+}
+PARTY_LETTERS = {"R": REPUBLICAN, "D": DEMOCRATIC, "I": "independents"}
+# Words that may sit between a party word and a name: "Republican presidential nominee Mitt Romney"
+PARTY_CHAIN = frozenset(
+    "presidential vice nominee candidate hopeful senator sen. sen rep. rep representative "
+    "congressman congresswoman lawmaker leader whip chairman chairwoman governor gov. gov state "
+    "former incumbent freshman challenger contender front-runner frontrunner strategist operative "
+    "consultant donor official rival opponent senate house majority minority national party "
+    "committee primary u.s. mr. mrs. ms.".split()
+) | TITLES
+LETTER_AFTER = re.compile(r"\s*(?:\(\s*|,\s*)([RDI])(?:\s*[-–.,]\s*[A-Z][A-Za-z. ]{0,14})?\s*[),]")
+APPOSITIVE_AFTER = re.compile(
+    r",\s+(?:a|an|the|another)\s+(?:[\w-]+\s+){0,2}?(Republican|Democrat|Democratic|GOP)\b"
+    r"(?:\s+(?:from|of)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?")
+PLACE_HEADS = frozenset(
+    "tower garden gardens house building center centre hall street avenue square park bridge "
+    "plaza airport station county city district hotel church stadium arena hill island beach "
+    "mountain river lake valley road boulevard memorial monument museum library".split()
+)
+
+
+@lru_cache(maxsize=65_536)
+def fold(text: str) -> str:
+    """A name as keys compare it: accents dropped ("Raúl" = "Raul"), straight apostrophes, one
+    space, case folded."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.split()).casefold()
+
+
+def _bare(word: str) -> str:
+    """A word without a possessive ending."""
+    for ending in ("'s", "’s"):
+        if word.endswith(ending):
+            return word[: -len(ending)]
+    return word[:-1] if word.endswith(("s'", "s’")) else word
+
+
+def _initial(word: str) -> bool:
+    letters = word.replace(".", "")
+    return word.endswith(".") and 0 < len(letters) <= 2 and letters.isalpha() or (
+        len(word) == 1 and word.isupper())
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name taken apart: what is the name, what titled or described it."""
+
+    words: tuple[str, ...]  # the name as displayed, without titles ("Todd Akin")
+    person: bool  # a person's name (kind person, or a title before it)
+    given: tuple[str, ...] = ()  # folded given names, initials left out
+    initials: str = ""  # middle initials, folded, in order
+    surname: str = ""  # folded, particles included ("de blasio", "al-assad")
+    suffix: str = ""  # "Jr.", "III"...
+    titles: tuple[str, ...] = ()  # folded title and descriptor words stripped from the front
+    gender: str = ""
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+    @property
+    def full(self) -> bool:
+        """A given name and a surname (or a suffix): "Todd Akin", "Trump Jr."."""
+        return bool(self.surname) and (bool(self.given) or bool(self.initials))
+
+    def alternative_surnames(self) -> tuple[str, ...]:
+        """"al-assad" is also "assad"; "de blasio" also "blasio"."""
+        head, _, tail = self.surname.partition("-")
+        if head in NAME_PARTICLES and tail:
+            return (self.surname, tail)
+        head, _, tail = self.surname.partition(" ")
+        return (self.surname, tail) if head in NAME_PARTICLES and tail else (self.surname,)
+
+
+@lru_cache(maxsize=65_536)
+def parse_name(text: str, kind: str = "") -> Name:
+    """Take a name apart (see the module docstring, rule *title*); remembered per name and kind.
+
+    A name of another kind than person (or "") is only trimmed. Without a kind, a titled name, or
+    two to four capitalised words with no "of" and no place word at the end ("Rose Garden"), is a
+    person's; one word may be a surname.
+    """
+    words = [_bare(w) for w in text.replace(",", " , ").split()]
+    if words and words[0].lower() == "the" and kind != PERSON:
+        words = words[1:]
+    while len(words) > 1 and words[0].lower() in NOT_NAME_WORDS and words[0].lower() != "the":
+        words = words[1:]
+    if not words:
+        return Name((text,), False)
+    lowered = [w.lower() for w in words]
+    if kind and kind != PERSON and not _titled_person(words, lowered):
+        return Name(tuple(words), False)
+    titled_at = -1
+    named = words
+    for index in range(len(words) - 1, -1, -1):
+        if lowered[index] in TITLES and words[index][:1].isupper():
+            rest = _name_after(words, index)
+            if rest is not None:
+                titled_at, named = index, rest
+                break
+    if titled_at < 0:
+        if "," in named:
+            named = named[: named.index(",")] or named
+        if kind == PERSON and "of" in named[1:]:
+            named = named[: named.index("of", 1)]
+    titles = tuple(lowered[: titled_at + 1])
+    gender = next((TITLE_GENDER[t] for t in reversed(titles) if t in TITLE_GENDER), "")
+    plain = len(named) <= 4 and all(
+        w[:1].isupper() or w.lower().partition("-")[0] in NAME_PARTICLES for w in named
+    ) and named[-1].lower() not in PLACE_HEADS
+    if titled_at < 0 and _party_name(" ".join(named)):
+        return Name(tuple(named), False)  # "Democratic Party", "Republican National Committee"
+    if titled_at < 0 and named[-1].lower() in PLACE_HEADS and len(named) > 1:
+        return Name(tuple(named), False)  # "Trump Tower", "Rose Garden": a place, whatever the kind
+    person = kind == PERSON or titled_at >= 0 or (len(named) > 1 and plain)
+    if not person and not (len(named) == 1 and plain):
+        return Name(tuple(named), False)
+    return _person(tuple(named), person, titles, gender)
+
+
+def _titled_person(words: list[str], lowered: list[str]) -> bool:
+    """A title followed by a given name and a surname: a person, whatever kind a note gives the
+    name ("Senate Minority Leader Chuck Schumer" is not the Senate)."""
+    for index in range(len(words) - 1, -1, -1):
+        if lowered[index] in TITLES and words[index][:1].isupper():
+            rest = _name_after(words, index)
+            return rest is not None and len([w for w in rest if w.lower() not in SUFFIXES]) >= 2
+    return False
+
+
+def _name_after(words: list[str], title: int) -> list[str] | None:
+    """The name after a title at ``title``: capitalised words up to "of", a comma or the end."""
+    index = title + 1
+    linked = False
+    while index < len(words) and words[index].lower() in LINKS:
+        linked = True  # "Secretary of State John Kerry"
+        index += 1
+    rest: list[str] = []
+    while index < len(words) and words[index] not in (",", "of", "from") and (
+            words[index][:1].isupper() or words[index].lower() in NAME_PARTICLES):
+        rest.append(words[index])
+        index += 1
+    if linked and len(rest) > 2:  # "Secretary of Homeland Security Kirstjen Nielsen"
+        rest = rest[-3:] if _initial(rest[-2]) else rest[-2:]
+    named = [w for w in rest if w.lower() not in SUFFIXES]
+    return rest if named and len(named) <= 4 else None
+
+
+def _person(words: tuple[str, ...], person: bool, titles: tuple[str, ...], gender: str) -> Name:
+    parts = list(words)
+    suffix = ""
+    if len(parts) > 1 and parts[-1].lower() in SUFFIXES:
+        suffix = SUFFIXES[parts[-1].lower()]
+        parts = parts[:-1]
+    surname_words = [parts[-1]]
+    position = len(parts) - 2
+    while position >= 0 and parts[position].lower() in NAME_PARTICLES:  # "Bill de Blasio"
+        surname_words.insert(0, parts[position])
+        position -= 1
+    given_words = parts[: position + 1]
+    given = tuple(NICKNAMES.get(fold(w), fold(w)) for w in given_words if not _initial(w))
+    initials = "".join(fold(w).replace(".", "") for w in given_words[1:] if _initial(w))
+    if given_words and _initial(given_words[0]) and given:  # "W. Todd Akin": a first initial
+        initials = ""
+    return Name(words, person, given, initials, fold(" ".join(surname_words)), suffix, titles,
+                gender)
+
+
+def compatible(a: Name, b: Name) -> bool:
+    """Two full names of one person (module docstring, rule *full name*)."""
+    if a.surname != b.surname or a.suffix != b.suffix:
+        return False
+    if a.initials and b.initials and a.initials != b.initials:
+        return False
+    if a.gender and b.gender and a.gender != b.gender:
+        return False
+    small, large = sorted((set(a.given), set(b.given)), key=len)
+    return small <= large
+
+
+@dataclass
+class CastActor:
+    """One actor of the comparison: the name shown everywhere and what the articles say of it."""
+
+    name: str
+    key: tuple[str, ...]
+    kind: str = ""
+    side: str = ""
+    evidence: str = ""  # why the side: the words that state it, and where
+    type: str = ""
+    kind_rule: str = ""
+    type_rule: str = ""
+    mentions: int = 0
+    speaks: int = 0
+    forms: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    rules: dict[str, str] = field(default_factory=dict)  # form -> the rule that merged it
+    by_article: dict[str, Counter[str]] = field(default_factory=dict)  # only when asked for
+    # votes (plain counting dicts: a cast makes thousands of actors, and a Counter is slow to make)
+    names: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # without titles
+    kinds: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    types: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    parties: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    countries: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    fixed: ActorNote | None = None  # the actors file's entry, which wins
+    why: dict[str, list[str]] = field(default_factory=dict)  # side -> up to 3 pieces of evidence
+
+
+@dataclass
+class _Person:
+    """A cluster of compatible full names (rule *full name*)."""
+
+    names: list[Name]
+    mentions: int = 0
+    gender: str = ""
+    surnames: tuple[str, ...] = ()
+
+
+Key = tuple[str, ...]
+DOMINANT = 3  # a surname goes to the person of that surname named at least this many times more
+# Rules whose outcome no other name of the article changes (a surname's does: it looks for the
+# person the same article names in full)
+SETTLED_RULES = ("full name", "same name")
+
+
+class Cast:
+    """The resolved actors of one comparison (see the module docstring); built by ``build_cast``."""
+
+    def __init__(self) -> None:
+        self.actors: dict[Key, CastActor] = {}
+        # analyzer -> metrics whose targets are actors (a target no note describes is noted bare)
+        self.actor_metrics: Mapping[str, set[str]] = {}
+        self.scheme = ""  # how sides were assigned: "party", "country", "file" or "" (no evidence)
+        self._kinds: dict[str, Counter[str]] = defaultdict(Counter)  # name -> kind votes
+        self._kind_of: dict[str, str] = {}  # name -> the kind its votes give
+        self._parsed: dict[str, Name] = {}
+        self._settled: dict[str, tuple[Key, str] | None] = {}  # name -> a place no article changes
+        self._by_comparison: dict[tuple[str, str, str], list[int]] = {}
+        self._people: list[_Person] = []
+        self._person_of: dict[Key, int] = {}  # full-name key -> person cluster
+        self._by_surname: dict[str, list[int]] = defaultdict(list)
+        self._surnames: set[str] = set()
+        self._aliases: dict[str, Key] = {}  # folded alias of the actors file -> its actor
+
+    def kind_of(self, name: str) -> str:
+        """The kind the comparison's notes give a name most ("" when none gives one)."""
+        return self._kind_of.get(name, "")
+
+    def _settle_kinds(self) -> None:
+        """Each name's kind from its votes, once every article's notes were counted."""
+        for name, votes in self._kinds.items():
+            named = [(n, k) for k, n in votes.items() if k]
+            if named:
+                self._kind_of[name] = max(named)[1]
+        self._kinds.clear()
+
+    def parsed(self, name: str) -> Name:
+        found = self._parsed.get(name)
+        if found is None:
+            found = self._parsed[name] = parse_name(name, self.kind_of(name))
+        return found
+
+    def sides(self, speaking: bool = False) -> set[str]:
+        """The sides some actor is on (``speaking``: some actor that speaks)."""
+        return {a.side for a in self.actors.values() if a.side and (a.speaks or not speaking)}
+
+    def named(self) -> list[CastActor]:
+        """The actors with a name (not anonymous descriptions), most mentioned first."""
+        found = [a for a in self.actors.values() if a.kind != "description"]
+        return sorted(found, key=lambda a: (-a.mentions - a.speaks, a.name))
+
+    def view(self, article: ArticleResult) -> ArticleCast:
+        """One compared article's view of the cast, from its analyzers' notes (recomputed when
+        asked, so the cast keeps no per-article state)."""
+        return self.article(article_notes(article, self.actor_metrics))
+
+    def article(self, notes: Iterable[ActorNote]) -> ArticleCast:
+        """One article's names with their actors and the rules that placed them."""
+        placed = self.place(notes)
+        return ArticleCast({n: self.actors[key] for n, (key, _) in placed.items()},
+                           {n: rule for n, (_, rule) in placed.items()}, self)
+
+    def place(self, notes: Iterable[ActorNote]) -> dict[str, tuple[Key, str]]:
+        """Each name of one article -> the key of its actor and the rule (module docstring)."""
+        notes = list(notes)
+        local = set()
+        for note in notes:
+            name = self.parsed(note.name)
+            cluster = self._person_of.get(_full_key(name)) if name.person and name.full else None
+            if cluster is not None and not note.fixed:
+                local.add(cluster)
+        forms = {fold(form): note.name for note in notes if note.kind != "description"
+                 for form, _ in note.forms if form != note.name}
+        own = {note.name for note in notes}
+        placed: dict[str, tuple[Key, str]] = {}
+        for note in notes:
+            if note.name in placed:
+                continue
+            found = self._settled.get(note.name) if not note.fixed else None
+            if found is None:
+                found = self._place(note, self.parsed(note.name), local)
+                if not note.fixed and found[1].endswith(SETTLED_RULES):
+                    self._settled[note.name] = found
+            placed[note.name] = found
+        for note in notes:  # a name another note of the article counts among its forms
+            owner = forms.get(fold(note.name))
+            if owner is not None and owner != note.name and owner in own and \
+                    placed[note.name][1].startswith(("same name", "surname alone")):
+                placed[note.name] = (placed[owner][0], f"alias: the article counts it as a form "
+                                                       f"of {owner!r}")
+        return placed
+
+    def _place(self, note: ActorNote, name: Name, local: set[int]) -> tuple[Key, str]:
+        titled = f"title: {' '.join(name.titles)!r} is not part of the name; " if name.titles else ""
+        alias = self._aliases.get(fold(note.name))
+        if note.fixed or alias is not None:
+            return (alias or ("name", fold(note.name))), "the actors file names it"
+        cluster = self._person_of.get(_full_key(name)) if name.person and name.full else None
+        if cluster is not None:
+            return ("person", str(cluster)), titled + "full name"
+        if not name.person and (self.kind_of(note.name) not in ("", PERSON) or len(name.words) > 1):
+            return ("name", fold(name.text)), "same name"
+        gender = name.gender or note.gender
+        for scope, pool in (("the same article", local), ("the comparison", None)):
+            found = self._surname_people(name, gender, pool)
+            if len(found) == 1:
+                return ("person", str(found[0])), (
+                    f"{titled}surname: the one person of that surname {scope} names in full")
+            if len(found) > 1:
+                return ("surname", name.surname, name.suffix), (
+                    f"{titled}surname alone: {scope} names several people of that surname")
+        first = fold(name.words[0])
+        if first not in self._surnames:
+            fits = [i for i in local if self._people[i].names[0].given[:1] == (first,)]
+            if len(fits) == 1:
+                return ("person", str(fits[0])), (
+                    "first name: the one person of the same article with that first name")
+        if name.person or self.kind_of(note.name) in ("", PERSON):
+            return ("surname", name.surname or first, name.suffix), (
+                f"{titled}one word: nobody of the comparison with that surname is named in full")
+        return ("name", fold(name.text)), "same name"
+
+    def _surname_people(self, name: Name, gender: str, pool: set[int] | None) -> list[int]:
+        """The people a surname may be: same suffix, gender not contradicted (and, of several,
+        the one whose gender is known to be the same: "Mrs. Clinton"); of the whole comparison
+        (``pool`` None, remembered) or of one article's people."""
+        key = (name.surname, name.suffix, gender)
+        if pool is None and key in self._by_comparison:
+            return self._by_comparison[key]
+        candidates = self._by_surname.get(name.surname, [])
+        if pool is not None:
+            candidates = [i for i in pool if name.surname in self._people[i].surnames]
+        found = sorted(i for i in candidates if self._people[i].names[0].suffix == name.suffix and (
+            not gender or not self._people[i].gender or gender == self._people[i].gender))
+        same = [i for i in found if gender and self._people[i].gender == gender]
+        found = same if len(found) > 1 and len(same) == 1 else found
+        if len(found) > 1:  # one far more named than the others: "Sanders" beside "Like Sanders"
+            ranked = sorted(found, key=lambda i: -self._people[i].mentions)
+            if self._people[ranked[0]].mentions >= DOMINANT * self._people[ranked[1]].mentions:
+                found = ranked[:1]
+        if pool is None:
+            self._by_comparison[key] = found
+        return found
+
+
+@dataclass
+class ArticleCast:
+    """One article's view of the cast: its names, their actors, the rules that placed them."""
+
+    actors: Mapping[str, CastActor]
+    rules: Mapping[str, str]
+    cast: Cast
+
+    def actor(self, name: str) -> CastActor | None:
+        """The cast actor of one of this article's names (None for a name no note described)."""
+        return self.actors.get(name)
+
+    def name(self, name: str) -> str:
+        """The name the comparison shows for this article's ``name``."""
+        found = self.actors.get(name)
+        return found.name if found is not None else name
+
+
+def _full_key(name: Name) -> Key:
+    return (name.surname, name.suffix, name.initials, *name.given)
+
+
+def article_notes(article: ArticleResult, actor_metrics: Mapping[str, set[str]]
+                  ) -> list[ActorNote]:
+    """One article's notes from every analyzer, and, for an analyzer that writes none, a bare note
+    for each of its actor targets (``actor_metrics``: analyzer -> metrics declared
+    ``target_kind="actor"``)."""
+    notes = [ActorNote.from_row(row) for analyzer in sorted(article.notes)
+             for row in article.notes[analyzer]]
+    bare = {name for name, metrics in actor_metrics.items() if metrics and name not in article.notes}
+    if bare:
+        described = {note.name for note in notes}
+        for record in article.records:
+            if record.analyzer in bare and record.metric in actor_metrics[record.analyzer] \
+                    and record.target and record.target not in described:
+                described.add(record.target)
+                notes.append(ActorNote(record.target, mentions=1))
+    return notes
+
+
+def own_names(notes: Sequence[ActorNote]) -> ArticleCast:
+    """One article on its own, before any cast: each name its own actor with the side its note
+    states (what an analyzer measures where the article is analyzed; the host's gather then applies
+    the comparison's cast)."""
+    cast = Cast()
+    for note in notes:
+        actor = cast.actors.setdefault(("own", note.name), CastActor(note.name, ("own", note.name)))
+        actor.kind, actor.side, actor.evidence = note.kind, note.side or actor.side, note.evidence
+        actor.type = note.type if note.type and note.type != "other" else actor.type
+        actor.mentions += note.mentions
+        actor.speaks += note.speaks
+    return ArticleCast({n.name: cast.actors[("own", n.name)] for n in notes}, {}, cast)
+
+
+def build_cast(articles: Iterable[tuple[str, Sequence[ActorNote]]], keep_articles: bool = False,
+               actor_metrics: Mapping[str, set[str]] | None = None) -> Cast:
+    """Resolve the notes of every compared article into one cast (module docstring).
+
+    ``articles``: (article id, its notes) in input order, read three times: a list, or an object
+    whose ``__iter__`` yields them again, so that only one article's notes need be in memory at a
+    time. With ``keep_articles`` each actor also counts its forms per article (``framing
+    actors``); otherwise the cast grows with the distinct names, not with the articles.
+    """
+    cast = Cast()
+    cast.actor_metrics = actor_metrics or {}
+    for _, notes in articles:
+        for note in notes:
+            cast._kinds[note.name][note.kind] += max(note.mentions, 1)
+    cast._settle_kinds()
+    _cluster_people(cast, articles)
+    for _, notes in articles:
+        for note in notes:
+            if note.fixed:
+                key: Key = ("name", fold(note.name))
+                for form in (note.name, *(f for f, _ in note.forms)):
+                    cast._aliases.setdefault(fold(form), key)
+    for article, notes in articles:
+        placed = cast.place(notes)
+        for note in notes:
+            key, rule = placed[note.name]
+            actor = cast.actors.get(key)
+            if actor is None:
+                actor = cast.actors[key] = CastActor("", key)
+            _add(actor, article, note, cast.parsed(note.name), rule, keep_articles)
+    _finish(cast)
+    return cast
+
+
+def _cluster_people(cast: Cast, articles: Iterable[tuple[str, Sequence[ActorNote]]]) -> None:
+    """Full names into people, the most specific first (rule *full name*)."""
+    weights: Counter[Key] = Counter()
+    names: dict[Key, Name] = {}
+    genders: dict[Key, str] = {}
+    for _, notes in articles:
+        for note in notes:
+            name = cast.parsed(note.name)
+            if name.person and name.full and not note.fixed:
+                key = _full_key(name)
+                names.setdefault(key, name)
+                weights[key] += max(note.mentions, 1)
+                genders[key] = genders.get(key) or name.gender or note.gender
+    order = sorted(names, key=lambda k: (-len(names[k].given) - bool(names[k].initials),
+                                         -weights[k], k))
+    for key in order:
+        name = names[key]
+        fits = [i for i in cast._by_surname.get(name.surname, [])
+                if all(compatible(name, other) for other in cast._people[i].names)]
+        if len(fits) == 1:
+            index = fits[0]
+            cast._people[index].names.append(name)
+        else:
+            index = len(cast._people)
+            cast._people.append(_Person([name], surnames=name.alternative_surnames()))
+            for surname in name.alternative_surnames():
+                cast._by_surname[surname].append(index)
+        person = cast._people[index]
+        person.mentions += weights[key]
+        person.gender = person.gender or genders.get(key, "")
+        cast._person_of[key] = index
+        cast._surnames.update(name.alternative_surnames())
+
+
+def _add(actor: CastActor, article: str, note: ActorNote, name: Name, rule: str, keep: bool) -> None:
+    weight = max(note.mentions, 1)
+    actor.speaks += note.speaks
+    if not note.speaks:  # a speaker's note counts its attributions, not the actor's mentions
+        actor.mentions += note.mentions
+    description = note.kind == "description" and not name.person
+    actor.names[note.name if description else name.text] += weight
+    actor.kinds[note.kind or (PERSON if name.person else "")] += weight
+    for form, count in note.forms or ((note.name, note.mentions),):
+        count = 0 if note.speaks else count
+        actor.forms[form] += count
+        actor.rules.setdefault(form, rule if form == note.name else
+                               f"merged in the article into {note.name!r}, then {rule}")
+        if keep:
+            actor.by_article.setdefault(article, Counter())[form] += count
+        for word in parse_name(form, PERSON).titles if name.person else ():
+            if word in TYPE_OF_TITLE:
+                actor.types[TYPE_OF_TITLE[word]] += 1
+    if note.type and note.type != "other":
+        actor.types[note.type] += 1
+    if note.fixed:
+        actor.fixed = note
+    elif note.side:
+        votes = actor.parties if note.side in PARTIES.values() else actor.countries
+        votes[note.side] += 1
+        found = f"{note.evidence or note.side} ({article})"
+        reasons = actor.why.setdefault(note.side, [])
+        if len(reasons) < 3 and found not in reasons:
+            reasons.append(found)
+
+
+def _finish(cast: Cast) -> None:
+    """Display names, kinds, types and sides, once every article is in."""
+    weights: Counter[str] = Counter()
+    for actor in cast.actors.values():
+        names = actor.names
+        if actor.key[0] == "person":
+            names = dict(names)
+            for member in cast._people[int(actor.key[1])].names:
+                names.setdefault(member.text, 0)
+        actor.name = actor.fixed.name if actor.fixed else max(
+            names, key=lambda n: (len(n.split()), names[n], n))
+        kinds = {k: n for k, n in actor.kinds.items() if k}
+        if actor.key[0] == "person":
+            actor.kind, actor.kind_rule = PERSON, "a person's full name"
+        elif actor.key[0] == "name" and actor.name.split()[-1].lower() in PLACE_HEADS:
+            actor.kind, actor.kind_rule = "place", "a place word ends the name"
+        elif actor.key[0] != "fixed" and _party_name(actor.name):
+            actor.kind, actor.kind_rule = PARTY, "a party's name (or its members')"
+        elif kinds:
+            actor.kind = max(kinds, key=lambda k: (kinds[k], k))
+            actor.kind_rule = "the kind the articles' notes give it most: " + ", ".join(
+                f"{k} {n}" for k, n in _ranked(kinds))
+        if actor.fixed and actor.fixed.kind:
+            actor.kind, actor.kind_rule = actor.fixed.kind, "the actors file"
+        if actor.types:
+            best = max(actor.types.values())
+            actor.type = next(t for t in TYPE_ORDER if actor.types.get(t) == best)
+            actor.type_rule = "most frequent of the types its roles and titles give: " + ", ".join(
+                f"{t} {n}" for t, n in _ranked(actor.types))
+        if actor.fixed is None:
+            weights["party" if actor.parties else "country" if actor.countries else ""] += \
+                actor.mentions + actor.speaks
+    if any(a.fixed is not None for a in cast.actors.values()):
+        cast.scheme = "file"
+    elif weights["party"] and weights["party"] >= weights["country"]:
+        cast.scheme = "party"
+    elif weights["country"]:
+        cast.scheme = "country"
+    for actor in cast.actors.values():
+        if actor.fixed is not None:
+            actor.side, actor.evidence = actor.fixed.side, "the actors file"
+            continue
+        votes = {"party": actor.parties, "country": actor.countries,
+                 "file": {**actor.parties, **actor.countries}}.get(cast.scheme, {})
+        if votes:
+            actor.side = max(votes, key=lambda s: (votes[s], s))
+            actor.evidence = "; ".join(actor.why.get(actor.side, [actor.side]))
+
+
+def _ranked(votes: Mapping[str, int]) -> list[tuple[str, int]]:
+    """Votes, most first (ties in order of first vote)."""
+    return sorted(votes.items(), key=lambda item: -item[1])
+
+
+# ---- evidence in one article ---------------------------------------------------------------------
+
+def _party_name(name: str) -> bool:
+    """ "GOP", "Republicans", "Democratic Party", "Republican National Committee"."""
+    words = [w for w in fold(name).split() if w not in PARTIES]
+    named = fold(name).split()[:1]
+    return bool(named) and named[0] in PARTIES and words in ([], ["party"], ["national", "committee"])
+
+
+def party_of_name(name: str) -> tuple[str, str]:
+    """The party a name itself states ("GOP leaders", "House Democrats", "the RNC"): side, words."""
+    for word in fold(name).replace("-", " ").split():
+        side = PARTIES.get(word.strip("'s"))
+        if side:
+            return side, name
+    return "", ""
+
+
+def party_near(document: Document, start: int, end: int) -> tuple[str, str]:
+    """The party stated right at a mention of a person: "(R-Mo.)" or ", R-Mo.," after it,
+    "Republican Sen." or "Democratic presidential nominee" before it, ", a Democrat from Ohio" after
+    it. Returns the side and the words that state it ("", "" when none; and for a mention in a
+    title-case headline, where every word is capitalised)."""
+    blocks = document.blocks
+    if blocks and blocks[0].kind == "headline" and start < blocks[0].end:
+        return "", ""
+    text = document.text
+    after = text[end:end + 40]
+    letter = LETTER_AFTER.match(after)
+    if letter:
+        return PARTY_LETTERS[letter.group(1)], after[: letter.end()].strip(" ,")
+    appositive = APPOSITIVE_AFTER.match(after + text[end + 40:end + 80])
+    if appositive:
+        return PARTIES[appositive.group(1).lower()], appositive.group(0).strip(" ,")
+    before = text[max(0, start - 80):start].split()
+    chain = 0
+    for word in reversed(before):
+        lowered = word.lower().strip("(")
+        if lowered in PARTIES and word[:1].isupper() and not lowered.endswith("s"):
+            return PARTIES[lowered], " ".join(before[len(before) - chain - 1:])
+        if chain >= 4 or lowered not in PARTY_CHAIN:
+            break
+        chain += 1
+    return "", ""
+
+
+def notes_by_article(rows: Mapping[str, Sequence[Sequence[object]]]) -> list[ActorNote]:
+    """An article's notes from every analyzer, as stored or sent (``ActorNote.row``)."""
+    return [ActorNote.from_row(row) for analyzer in sorted(rows) for row in rows[analyzer]]

@@ -1,0 +1,285 @@
+"""One cast per comparison: names taken apart, actors resolved across articles, sides from evidence.
+
+The three articles in tests/fixtures/cast/ are team-written (invented people): Rep. Tom Whitfield
+(R-Mo.) under four forms, Sen. Marcus Bell ("a Democrat from Oregon"), two Harlans, Victor Crane and
+Victor Crane Jr., Eli Marston beside "the Marston administration" and "Marston Tower".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+
+from framing import document_from_text
+from framing.host.manager import load_manager
+from framing.host.runner import run
+from framing.model import ActorNote
+from framing.nlp.attribution import find_sources
+from framing.nlp.cast import build_cast, parse_name, party_near
+
+CAST = FIXTURES / "cast"
+ONLY = ("actors", "sources")
+
+
+@pytest.mark.parametrize("text, name, titles", [
+    ("Missouri Rep. Tom Whitfield", "Tom Whitfield", ("missouri", "rep.")),
+    ("Senate Minority Leader Ann Roe", "Ann Roe", ("senate", "minority", "leader")),
+    ("Mr. Whitfield", "Whitfield", ("mr.",)),
+    ("Sheriff Joe Ortega of Pima County", "Joe Ortega", ("sheriff",)),
+    ("Secretary of State Lena Kravitz", "Lena Kravitz", ("secretary",)),
+    ("Rep. Steve King", "Steve King", ("rep.",)),  # a surname that is also a title
+    ("Rival Ann Roe", "Ann Roe", ("rival",)),
+    ("Whitfield's", "Whitfield", ()),  # one word, untitled: maybe a surname, not yet a person
+])
+def test_titles_and_descriptors_are_not_part_of_a_name(text, name, titles):
+    parsed = parse_name(text)
+    assert parsed.text == name and parsed.titles == titles
+    assert parsed.person == bool(titles) or len(parsed.words) > 1
+
+
+def test_suffixes_particles_initials_and_places():
+    junior = parse_name("Victor Crane Jr.")
+    assert (junior.surname, junior.suffix, junior.given) == ("crane", "Jr.", ("victor",))
+    assert parse_name("Bill de Blasio").surname == "de blasio"
+    assert parse_name("Bashar al-Assad").alternative_surnames() == ("al-assad", "assad")
+    assert parse_name("W. Tom Whitfield").given == ("thomas",)  # a short form is its given name
+    assert parse_name("George H.W. Bush").initials == "hw"
+    for place in ("Marston Tower", "Rose Garden", "Pima County"):
+        assert not parse_name(place).person
+    assert not parse_name("Marston administration").person
+
+
+def _notes(*names: str, kind: str = "person", **fields) -> list[ActorNote]:
+    return [ActorNote(name, kind, 1, **fields) for name in names]
+
+
+def test_surnames_resolve_to_the_full_name_of_the_same_article_then_of_the_comparison():
+    articles = [
+        ("a", _notes("Hillary Rodham Clinton", "Clinton", gender="female")),
+        ("b", _notes("Bill Clinton") + _notes("Clinton", kind="")),
+        ("c", _notes("Mrs. Clinton", gender="female")),
+        ("d", _notes("Clinton", kind="")),
+    ]
+    cast = build_cast(articles)
+    names = {article: cast.article(notes) for article, notes in articles}
+    assert names["a"].name("Clinton") == "Hillary Rodham Clinton"
+    assert names["b"].name("Clinton") == "Bill Clinton"  # the Clinton that article names
+    assert names["c"].name("Mrs. Clinton") == "Hillary Rodham Clinton"  # gender decides
+    assert names["d"].name("Clinton") == "Clinton"  # two Clintons in the comparison: apart
+
+
+def test_shared_surnames_with_different_first_names_or_suffixes_stay_apart():
+    notes = _notes("Donald Trump", "Donald Trump Jr.", "Donald J. Trump", "Trump")
+    cast = build_cast([("a", notes)])
+    view = cast.article(notes)
+    assert view.name("Donald J. Trump") == view.name("Donald Trump") == "Donald J. Trump"
+    assert view.name("Donald Trump Jr.") == "Donald Trump Jr."
+    assert view.name("Trump") == "Donald J. Trump"  # never the Jr.
+    hillary, bill = _notes("Hillary Clinton"), _notes("Bill Clinton")
+    cast = build_cast([("a", hillary), ("b", bill)])
+    assert cast.article(hillary).name("Hillary Clinton") != cast.article(bill).name("Bill Clinton")
+
+
+def test_organisations_and_places_never_merge_with_persons():
+    notes = (_notes("Eli Marston") + _notes("Marston administration", kind="organisation")
+             + _notes("Marston Tower", kind="person") + _notes("Marston", kind=""))
+    view = build_cast([("a", notes)]).article(notes)
+    assert view.name("Marston") == "Eli Marston"
+    assert view.name("Marston administration") == "Marston administration"
+    assert view.name("Marston Tower") == "Marston Tower"
+    assert view.actor("Marston Tower").kind == "place"
+
+
+@pytest.mark.parametrize("sentence, side, words", [
+    ("Rep. Ann Roe (R-Texas) spoke.", "Republican Party", "(R-Texas)"),
+    ("Sen. Ann Roe, D-Calif., spoke.", "Democratic Party", "D-Calif."),
+    ("Republican Sen. Ann Roe spoke.", "Republican Party", "Republican Sen."),
+    ("Ann Roe, a Democrat from Ohio, spoke.", "Democratic Party", "a Democrat from Ohio"),
+    ("GOP presidential nominee Ann Roe spoke.", "Republican Party", "GOP presidential nominee"),
+    ("Republicans attacked Ann Roe.", "", ""),  # a party near, but not hers
+    ("Ann Roe spoke to Democrats.", "", ""),
+    ("The GOP Aide Quits After Ridiculing Ann Roe.", "", ""),  # no title chain to the party
+])
+def test_party_stated_at_a_mention(sentence, side, words):
+    document = document_from_text(sentence)
+    start = sentence.index("Ann Roe")
+    assert party_near(document, start, start + len("Ann Roe")) == (side, words)
+
+
+@pytest.fixture(scope="module")
+def compared():
+    files = [str(p) for p in sorted(CAST.glob("*.txt"))]
+    config = {"max_bytes": 2**24, "lexicons": [], "actors": None, "settings": {}}
+    return run(files, load_manager(), config, only=ONLY)
+
+
+def _targets(result, analyzer: str, metric: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for record in result.records:
+        if (record.analyzer, record.metric) == (analyzer, metric):
+            found.setdefault(record.target, set()).add(record.article)
+    return found
+
+
+def test_one_row_per_actor_across_the_compared_articles(compared):
+    mentions = _targets(compared, "actors", "mentions")
+    assert mentions["Tom Whitfield"] == {"courier", "gazette", "ledger"}
+    assert mentions["Marcus Bell"] == {"courier", "gazette", "ledger"}
+    assert not {"Whitfield", "Mr. Whitfield", "Missouri Rep. Tom Whitfield", "Bell"} & set(mentions)
+    speakers = _targets(compared, "sources", "speaker_words")
+    assert speakers["Tom Whitfield"] == {"courier", "gazette", "ledger"}
+    assert speakers["Marcus Bell"] == {"courier", "gazette", "ledger"}
+
+
+def test_people_sharing_a_surname_and_organisations_stay_apart(compared):
+    mentions = _targets(compared, "actors", "mentions")
+    assert {"Ron Harlan", "Ruth Harlan", "Harlan"} <= set(mentions)  # courier names neither
+    assert {"Victor Crane", "Victor Crane Jr."} <= set(mentions)
+    assert {"Eli Marston", "Marston administration"} <= set(mentions)
+    assert "Marston Tower" not in mentions  # a building is no actor, and never Eli Marston
+    assert mentions["Eli Marston"] == {"courier", "gazette"}  # "President Marston" in courier
+
+
+def test_sides_come_from_stated_parties_and_the_rest_is_unassigned(compared):
+    actors = {a.name: a for a in compared.cast.named()}
+    assert compared.cast.scheme == "party"
+    assert actors["Tom Whitfield"].side == "Republican Party"
+    assert "(R-Mo.) (ledger)" in actors["Tom Whitfield"].evidence
+    # a membership stated in one article holds in the others: courier never states it
+    sides = {(r.article, r.target) for r in compared.records
+             if (r.analyzer, r.metric) == ("sources", "side_words")}
+    assert ("courier", "Republican Party") in sides and ("courier", "Democratic Party") in sides
+    assert actors["Marcus Bell"].evidence == "a Democrat from Oregon (ledger)"
+    for unassigned in ("Ron Harlan", "Ruth Harlan", "Eli Marston", "Victor Crane"):
+        assert actors[unassigned].side == ""
+    balance = [r for r in compared.records if r.metric == "side_words" and r.article == "ledger"]
+    assert {r.target for r in balance} == {"Republican Party", "Democratic Party", "unassigned"}
+    assert "(R-Mo.) (ledger)" in next(r.detail for r in balance if r.target == "Republican Party")
+
+
+def test_a_speaker_has_one_type_in_every_article(compared):
+    table = next(t for t in compared.tables if t.title.startswith("Who speaks"))
+    rows = {row[0]: row for row in table.rows}
+    assert rows["Tom Whitfield"][1:3] == ["legislator", "Republican Party"]
+    assert rows["Marcus Bell"][1:3] == ["legislator", "Democratic Party"]
+    assert rows["Eli Marston"][1] == "government"  # "President Marston" in one article only
+    for record in compared.records:
+        if record.metric == "speaker_words" and record.target == "Tom Whitfield":
+            assert "type legislator" in record.detail
+
+
+def test_speakers_are_actors_not_time_words_fragments_or_headlines(compared):
+    speakers = set(_targets(compared, "sources", "speaker_words"))
+    for junk in ("Tuesday", "Instead", "his controversial", "Bell To Whitfield", "earlier Tuesday"):
+        assert junk not in speakers
+    assert "Victor Crane" in speakers  # "said earlier Tuesday": the speaker, not the day
+
+
+def test_side_metrics_need_two_sides_that_speak():
+    files = [str(CAST / "gazette.txt")]
+    config = {"max_bytes": 2**24, "lexicons": [], "actors": None, "settings": {}}
+    alone = run(files, load_manager(), config, only=("sources",))
+    values = {r.metric: r for r in alone.records}
+    assert "side_words" not in values and values["side_balance"].value is None
+    assert "not reported" in values["side_balance"].detail
+
+
+def _speaker(text: str, quote: str) -> str:
+    document = document_from_text(text)
+    found = find_sources(document)
+    attribution = next(a for a in found.attributions if quote in document.slice(a.start, a.end))
+    speaker = found.speaker_of(attribution)
+    return speaker.name if speaker else ""
+
+
+def test_the_interviewee_speaks_not_the_interviewer():
+    told = ("Interview\n\n\"I am not going anywhere,\" Tom Whitfield told radio host Ron Harlan "
+            "on Tuesday.")
+    assert _speaker(told, "not going anywhere") == "Tom Whitfield"
+    on_show = ("Interview\n\nTom Whitfield spoke on Ron Harlan's radio show on Tuesday. "
+               "\"We will win this seat,\" he said.")
+    assert _speaker(on_show, "win this seat") == "Tom Whitfield"
+    reporters = ("Interview\n\n\"We will win,\" Sen. Marcus Bell, who chairs the panel, told "
+                 "reporters on Monday.")
+    assert _speaker(reporters, "We will win") == "Marcus Bell"
+
+
+@pytest.mark.parametrize("text, junk", [
+    ("Race\n\nRep. Tom Whitfield had vowed to stay in the race earlier Tuesday on the radio show "
+     "of a former governor.", "Tuesday"),
+    ("Race\n\nRep. Tom Whitfield said he regretted his controversial comments on farm aid.",
+     "his controversial"),
+    ("Race\n\nInstead, Rep. Tom Whitfield spent the day calling donors, saying the race was "
+     "close.", "Instead"),
+    ("Race\n\nRep. Tom Whitfield said no senator had called him to ask him to leave.",
+     "no senator"),
+    ("Race\n\nThe White House on Wednesday said the race was close.", "The White House on Wednesday"),
+    ("Race\n\nIn a pair of evening posts, Mr. Whitfield claimed the race was close.", "In"),
+])
+def test_no_time_word_or_fragment_is_a_speaker(text, junk):
+    names = {s.name for s in find_sources(document_from_text(text)).speakers}
+    assert junk not in names and names  # someone else speaks: the cue was still found
+
+
+def test_a_title_case_headline_credits_nobody_its_body_does_not_name():
+    document = document_from_text(
+        "Bell To Whitfield: Drop Out\n\nWhitfield said he would stay. \"I will win,\" he said.")
+    names = {s.name for s in find_sources(document).speakers} - {""}  # "" an unresolved "he"
+    assert names == {"Whitfield"}
+
+
+def test_the_actors_command_shows_and_writes_the_cast(tmp_path: Path):
+    from conftest import run_cli
+
+    written = tmp_path / "cast.toml"
+    files = [str(p) for p in sorted(CAST.glob("*.txt"))]
+    shown = run_cli("actors", *files, "--explain", "--write", str(written))
+    assert shown.returncode == 0, shown.stderr.decode()
+    out = shown.stdout.decode()
+    # the titled form is resolved within its article; the cast merges the surname across articles
+    assert "Tom Whitfield" in out and "'Whitfield' [courier 3, gazette 2, ledger 3]" in out
+    assert "surname: the one person of that surname" in out
+    from framing.nlp.entities import ActorSet
+
+    starter = {a.name: a for a in ActorSet.load(written).actors}
+    assert starter["Tom Whitfield"].side == "Republican Party"
+    assert "Whitfield" in starter["Tom Whitfield"].aliases
+    assert all(alias not in ("I", "He", "he") for a in starter.values() for alias in a.aliases)
+    again = run_cli("compare", *files, "--only", "actors", "--actors", str(written), "-f", "csv")
+    assert again.returncode == 0, again.stderr.decode()
+
+
+def test_short_forms_accents_and_a_far_more_named_namesake():
+    notes = _notes("Joe Lieberman", "Joseph I. Lieberman", "Raúl Labrador", "Raul Labrador",
+                   "Dave Brat", "David Brat")
+    view = build_cast([("a", notes)]).article(notes)
+    assert view.name("Joe Lieberman") == view.name("Joseph I. Lieberman")
+    assert view.name("Raul Labrador") == view.name("Raúl Labrador")
+    assert view.name("Dave Brat") == view.name("David Brat")
+    busy = [ActorNote("Bernie Sanders", "person", 12), ActorNote("Sarah Sanders", "person", 2),
+            ActorNote("Sanders", "", 9)]
+    assert build_cast([("a", busy)]).article(busy).name("Sanders") == "Bernie Sanders"
+    close = [ActorNote("Bernie Sanders", "person", 3), ActorNote("Sarah Sanders", "person", 2),
+             ActorNote("Sanders", "", 9)]
+    assert build_cast([("a", close)]).article(close).name("Sanders") == "Sanders"
+
+
+def test_a_titled_name_is_a_person_whatever_kind_a_note_gives_it():
+    notes = [ActorNote("Senate Minority Leader Chuck Schumer", "organisation", 2),
+             ActorNote("Chuck Schumer", "person", 3), ActorNote("Senate", "organisation", 1)]
+    view = build_cast([("a", notes)]).article(notes)
+    assert view.name("Senate Minority Leader Chuck Schumer") == "Chuck Schumer"
+    assert view.name("Senate") == "Senate"
+
+
+@pytest.mark.parametrize("name, party", [
+    ("GOP", True), ("Republicans", True), ("Democratic Party", True),
+    ("Republican National Committee", True), ("Republican leadership", False),
+    ("Democratic Leader Chuck Schumer", False),
+])
+def test_a_party_is_typed_by_its_name(name, party):
+    notes = [ActorNote(name, "", 1)]
+    actor = build_cast([("a", notes)]).article(notes).actor(name)
+    assert (actor.kind == "party") == party
