@@ -142,3 +142,16 @@ def test_builtin_settings_go_through_one_mechanism(analyzer: str, key: str, valu
     with pytest.raises(SettingsError) as raised:
         manager.analyzers({"settings": {analyzer: {key: value}}})
     assert message in str(raised.value)
+
+
+def test_every_package_folder_is_installed() -> None:
+    """A folder with an __init__.py that pyproject.toml does not list would be left out of the wheel
+    (an editable install hides it: the checkout is on the path)."""
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    folders = {
+        ".".join(("framing", *init.parent.relative_to(ROOT / top).parts)) if top == "framing"
+        else ".".join(("framing", top, *init.parent.relative_to(ROOT / top).parts))
+        for top in ("framing", "plugins")
+        for init in (ROOT / top).rglob("__init__.py")
+    }
+    assert folders - listed == set()
