@@ -218,9 +218,9 @@ class ActorSentiment:
         """Each mention's actor, kind, offsets, score, class and role: all the measurements and
         tables need, small enough to send back from a worker and to keep in a store."""
         named = self.actor_set is not None
-        return [(mention_name(document, i.mention, named), i.mention.kind, i.mention.start,
-                 i.mention.end, i.score.value, i.score.label, i.role)
-                for i in self.scored(document)]
+        return document_memo(document, ("actors.rows", self.actor_set, self.sentiment), lambda: [
+            (mention_name(document, i.mention, named), i.mention.kind, i.mention.start,
+             i.mention.end, i.score.value, i.score.label, i.role) for i in self.scored(document)])
 
     def actor_notes(self, document: Document) -> list[ActorNote]:
         """What the article says of each of its actors, for the comparison's cast: kind, the forms
@@ -245,7 +245,7 @@ class ActorSentiment:
             rows = article.data_for(self)
             if rows and len(rows[0]) != len(Row.__args__):  # type: ignore[attr-defined]
                 rows = self.table_data(article.document)
-            scored[identifier] = _items(article.document, rows, view)
+            scored[identifier] = _items(article.document, rows, view, context=False)
         return [
             _grid(scored, lambda m: m.actor, "actor",
                   "Actors: mean sentiment toward each actor (mentions)", self.top),
@@ -302,8 +302,9 @@ def _strip_possessive(text: str) -> str:
     return text[:-2] if text.endswith(("'s", "’s")) else text
 
 
-def _items(document: Document, rows: list[Row], view: ArticleCast) -> list[Item]:
-    """Each mention under its cast name and side, with its place and sentence."""
+def _items(document: Document, rows: list[Row], view: ArticleCast, context: bool = True
+           ) -> list[Item]:
+    """Each mention under its cast name and side, with its place and (``context``) sentence."""
     starts = [s.start for s in document.sentences]
     headline = {i for i, b in enumerate(document.blocks) if b.kind == "headline"}
     lead = next((i for i, b in enumerate(document.blocks) if b.kind == "paragraph"), -1)
@@ -314,7 +315,7 @@ def _items(document: Document, rows: list[Row], view: ArticleCast) -> list[Item]
         found = view.actor(actor)
         items.append(Item(found.name if found else actor, found.side if found else "", kind,
                           start, end, score, label, role, place,
-                          document.text[sentence.start:sentence.end]))
+                          document.text[sentence.start:sentence.end] if context else ""))
     return items
 
 
