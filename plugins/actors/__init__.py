@@ -22,9 +22,10 @@ if TYPE_CHECKING:
 
 from framing import Document, Measurement, Metric, RunResult, Span, hookimpl
 from framing.model import ActorNote, ArticleResult, Table
-from framing.nlp.cast import ArticleCast, own_names, party_near, party_of_name
+from framing.nlp.cast import ArticleCast, own_names
 from framing.nlp.entities import ActorSet, Mention, document_memo, mention_role, mentions_for
 from framing.nlp.sentiment import SCORERS, Score, Scorer, TargetContext, scorer
+from framing.nlp.sides import party_near, party_of_name
 
 NAME = "actors"
 DEFAULT_TOP = 10
