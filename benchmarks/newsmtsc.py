@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from framing.nlp.sentiment import TargetContext
+from framing.plugins.actors.sentiment import TargetContext
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "newsmtsc"
 POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}

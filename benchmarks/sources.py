@@ -9,7 +9,11 @@ Data:
 
 Usage::
 
-    python benchmarks/sources.py [PATH/TO/polnear_dev.jsonl] [--gold DIR] [--errors]
+    python benchmarks/sources.py --split dev|test [--polnear DIR] [--gold DIR] [--errors]
+
+``--split`` names the PolNeAR part scored (``polnear_dev.jsonl`` or ``polnear_test.jsonl`` in
+``--polnear``); it has no default, so a figure always says which part it came from. The team gold
+articles are scored on every run and are a development set: the attribution rules were tuned on them.
 
 ``--errors`` also counts PolNeAR's unpaired attributions by class (``ERRORS``): missed gold with an
 overlapping prediction (content boundary, or nested under another pair), missed gold with a listed
@@ -25,11 +29,18 @@ Scoring (the same for both data sets):
 - Source accuracy, over matched pairs whose gold attribution has a source: the predicted speaker is
   right when its mention at this attribution overlaps the gold source span (``mention``), or when
   any mention of the merged speaker in the article does (``speaker``: credits a resolved "he").
+  Both are over matched pairs only. ``end to end`` is over every gold attribution with a source:
+  the attribution was found and its speaker is right (``mention``), so a missed attribution counts
+  as a miss. On the team gold, whose speakers are listed, ``speakers found`` is the share of gold
+  speakers that some predicted speaker names.
 - Speakers that overlap no gold source: of the predicted speakers credited with an attribution
   (merged across the article), the share none of whose mentions overlaps any gold source span of
   the article (lower = better): a time word, a fragment or a headline taken for a speaker is one.
 - PolNeAR: the first annotator's file of each article is the gold standard. The text is segmented
   with one block per line and no cleaning, so offsets are PolNeAR's own.
+- Baseline (``verb_rule_units``): every sentence holding a word of the shared reporting-verb list is
+  one attribution whose content is the sentence's other words and whose speaker is the word just
+  before the verb (after it when the verb opens the sentence).
 """
 
 from __future__ import annotations
@@ -43,12 +54,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from framing.model import Article, Block, Document
-from framing.nlp.attribution import Sources, Speaker, find_sources
-from framing.nlp.entities import ActorSet
-from framing.nlp.quotes import attribution_verbs
-from framing.text.clean import CleanText
-from framing.text.segment import segment
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from figures import Baseline, Figure  # noqa: E402
+
+from framing.model import Article, Block, Document  # noqa: E402
+from framing.nlp.attribution import Sources, Speaker, find_sources  # noqa: E402
+from framing.nlp.entities import ActorSet  # noqa: E402
+from framing.nlp.quotes import attribution_verbs  # noqa: E402
+from framing.text.clean import CleanText  # noqa: E402
+from framing.text.segment import segment  # noqa: E402
 
 DEFAULT_POLNEAR = Path(__file__).resolve().parent.parent.parent / "shared/benchmarks/polnear"
 DEFAULT_GOLD = Path(__file__).resolve().parent / "gold"
@@ -73,6 +88,7 @@ class Score:
     exact: int = 0
     overlap: int = 0
     with_source: int = 0
+    gold_with_source: int = 0
     mention_right: int = 0
     speaker_right: int = 0
     speakers: int = 0  # predicted speakers credited with an attribution
@@ -104,9 +120,29 @@ class Score:
             f"  >=50% overlap    {prf(self.overlap)}\n"
             f"  source accuracy  mention {self.mention_right / n:.3f}  "
             f"speaker {self.speaker_right / n:.3f}  (over {self.with_source} matched pairs)\n"
+            f"  end to end       {self.found_right:.3f}  (found, with the right speaker at it, over "
+            f"all {self.gold_with_source} gold attributions with a source)\n"
             f"  speakers overlapping no gold source {self.speakers_unsourced}/{self.speakers} = "
             f"{self.speakers_unsourced / max(self.speakers, 1):.3f}"
         )
+
+    def f1(self) -> tuple[float, float, float]:
+        """Overlap precision, recall and F1."""
+        p = self.overlap / self.predicted if self.predicted else 0.0
+        r = self.overlap / self.gold if self.gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    @property
+    def mention_accuracy(self) -> float:
+        return self.mention_right / self.with_source if self.with_source else 0.0
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speaker_right / self.with_source if self.with_source else 0.0
+
+    @property
+    def found_right(self) -> float:
+        return self.mention_right / self.gold_with_source if self.gold_with_source else 0.0
 
 
 def raw_document(text: str, name: str) -> Document:
@@ -207,7 +243,8 @@ def _errors(gold: list[Unit], predicted: list[Unit], used_gold: set[int],
 
 
 def score(gold: list[Unit], predicted: list[Unit]) -> Score:
-    result = Score(gold=len(gold), predicted=len(predicted))
+    result = Score(gold=len(gold), predicted=len(predicted),
+                   gold_with_source=sum(bool(g.has_source and g.sources) for g in gold))
     for unit in predicted:
         result.by_class.setdefault(unit.cue_class or "no cue", [0, 0])[1] += 1
     # Most shared tokens first; on a tie (nested attributions share content), the pair whose
@@ -238,12 +275,23 @@ def score(gold: list[Unit], predicted: list[Unit]) -> Score:
     return result
 
 
-def polnear(path: Path) -> tuple[Score, int, float, tuple[int, int]]:
+@dataclass
+class Polnear:
+    """The analyzer's and the baseline's scores over one PolNeAR part."""
+
+    score: Score
+    baseline: Score
+    articles: int
+    seconds: float
+    listed: tuple[int, int]  # gold attributions with a listed cue: matched, all
+
+
+def polnear(path: Path) -> Polnear:
     """Scores over a PolNeAR split; also the recall on gold attributions whose cue is a listed verb
     (PolNeAR also annotates beliefs, intentions and evidence: "thinks", "wants", "shows")."""
     verbs = {v for group in attribution_verbs().verbs.values() for v in group}
     in_scope = [0, 0]
-    total = Score()
+    total, baseline = Score(), Score()
     started = time.perf_counter()
     articles = 0
     with path.open(encoding="utf-8") as lines:
@@ -269,18 +317,52 @@ def polnear(path: Path) -> tuple[Score, int, float, tuple[int, int]]:
             scored = score(gold, predicted)
             scored.speakers, scored.speakers_unsourced = speakers
             total.add(scored)
+            baseline.add(score(gold, verb_rule_units(document)))
             articles += 1
-    return total, articles, time.perf_counter() - started, (in_scope[0], in_scope[1])
+    return Polnear(total, baseline, articles, time.perf_counter() - started,
+                   (in_scope[0], in_scope[1]))
 
 
-def team_gold(folder: Path) -> tuple[Score, int, dict[str, tuple[int, int]]]:
-    """Score the team's gold articles; also count speaker type, named and side agreement.
+def verb_rule_units(document: Document) -> list[Unit]:
+    """The baseline: one attribution per sentence holding a listed reporting verb (one word, or
+    "according to"); content = the sentence's other words, speaker = the word before the verb."""
+    verbs = {v for group in attribution_verbs().verbs.values() for v in group if " " not in v}
+    words = document.normalised
+    units = []
+    for sentence in document.sentences:
+        indexes = [i for i in range(sentence.first_token, sentence.end_token)
+                   if document.tokens[i].is_word]
+        cue = next((n for n, i in enumerate(indexes) if words[i] in verbs or (
+            words[i] == "according" and n + 1 < len(indexes) and words[indexes[n + 1]] == "to")), None)
+        if cue is None:
+            continue
+        speaker = indexes[cue - 1] if cue > 0 else (indexes[cue + 1] if cue + 1 < len(indexes) else None)
+        content = frozenset(i for i in indexes if i not in (indexes[cue], speaker))
+        span = ((document.tokens[speaker].start, document.tokens[speaker].end),) \
+            if speaker is not None else ()
+        if content:
+            units.append(Unit(content, span, span))
+    return units
+
+
+@dataclass
+class TeamGold:
+    """The analyzer's and the baseline's scores over the team's gold articles."""
+
+    score: Score
+    baseline: Score
+    articles: int
+    agreement: dict[str, tuple[int, int]]  # what: (agreeing, gold speakers)
+
+
+def team_gold(folder: Path) -> TeamGold:
+    """Score the team's gold articles; also count speakers found and type, named and side agreement.
 
     Sides are checked twice: with the actors discovered in the article (no actors file) and with
     the actors file written into the gold file (``actors``), as a user would pass ``--actors``.
     """
-    total = Score()
-    agreement = {"type": [0, 0], "named": [0, 0], "side (discovered actors)": [0, 0],
+    total, baseline = Score(), Score()
+    agreement = {"found": [0, 0], "type": [0, 0], "named": [0, 0], "side (discovered actors)": [0, 0],
                  "side (actors file)": [0, 0]}
     files = sorted(folder.glob("*.json"))
     for path in files:
@@ -298,6 +380,7 @@ def team_gold(folder: Path) -> tuple[Score, int, dict[str, tuple[int, int]]]:
         scored = score(gold, predicted)
         scored.speakers, scored.speakers_unsourced = unsourced(sources, gold)
         total.add(scored)
+        baseline.add(score(gold, verb_rule_units(document)))
         with_file = find_sources(document, ActorSet.loads(data["actors"])) if data.get(
             "actors") else sources
         for speaker in data["speakers"]:
@@ -306,12 +389,13 @@ def team_gold(folder: Path) -> tuple[Score, int, dict[str, tuple[int, int]]]:
             for counts in agreement.values():
                 counts[1] += 1
             if found is not None:
+                agreement["found"][0] += 1
                 agreement["type"][0] += found.type == speaker["type"]
                 agreement["named"][0] += found.named == speaker["named"]
                 agreement["side (discovered actors)"][0] += found.side == speaker["side"]
             if sided is not None:
                 agreement["side (actors file)"][0] += sided.side == speaker["side"]
-    return total, len(files), {k: (v[0], v[1]) for k, v in agreement.items()}
+    return TeamGold(total, baseline, len(files), {k: (v[0], v[1]) for k, v in agreement.items()})
 
 
 def _find(text: str, part: str, occurrence: int) -> tuple[int, int]:
@@ -339,33 +423,108 @@ def _speaker_named(sources: Sources, name: str) -> Speaker | None:
     return (exact or described)[0] if exact or described else None
 
 
+SPLITS = {
+    "dev": "PolNeAR polnear_dev.jsonl; team gold articles (development set)",
+    "test": "PolNeAR polnear_test.jsonl; team gold articles (development set)",
+}
+WHAT = "`sources`, default settings"
+POLNEAR_DEVELOPMENT = {
+    "dev": "the attribution rules were tuned on it (error analysis, every rule kept only if dev F1 "
+    "did not fall)",
+    "test": "held out: scored after each round's dev work, never to choose a rule (each run is listed in "
+    "benchmarks/README.md)",
+}
+REFERENCES = ("PolNeAR human agreement 0.923 (Newell et al. 2018); Gender Gap Tracker quote F1 0.837, "
+              "speaker accuracy 0.865 on its own news set",)
+
+
+def figures(split: str, polnear_dir: Path = DEFAULT_POLNEAR, gold: Path = DEFAULT_GOLD
+            ) -> list[Figure]:
+    """Attribution overlap F1 and speaker figures on PolNeAR's part and on the team gold."""
+    out = []
+    path = polnear_dir / f"polnear_{split}.jsonl"
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: not found; see benchmarks/README.md, ## sources")
+    result = polnear(path)
+    out += _rows(result.score, result.baseline, f"PolNeAR (political news, {result.articles} articles), "
+                 "first annotator", split, POLNEAR_DEVELOPMENT[split], REFERENCES)
+    team = team_gold(gold)
+    found, speakers = team.agreement["found"]
+    out += _rows(team.score, team.baseline, f"team-written wire articles ({team.articles}, "
+                 "benchmarks/gold)", "development set",
+                 "the attribution rules were tuned on these articles", (),
+                 (f"speakers found {found}/{speakers}",))
+    out.append(Figure(
+        "sources", WHAT + ": speakers found", f"team-written wire articles ({team.articles}, "
+        "benchmarks/gold)", "development set", "the attribution rules were tuned on these articles",
+        "speakers found (share of gold speakers)", found / speakers,
+        f"{speakers} gold speakers",
+        "; ".join(f"{key} agreement {right}/{total}" for key, (right, total) in team.agreement.items()
+                  if key != "found"), readme=False))
+    return out
+
+
+def _rows(result: Score, baseline: Score, data: str, split: str, development: str,
+          references: tuple[str, ...], notes: tuple[str, ...] = ()) -> list[Figure]:
+    """Content F1 and the speaker figures of one data set, with the verb rule on the same articles."""
+    p, r, f = result.f1()
+    bp, br, bf = baseline.f1()
+    items = f"{result.gold:,} gold attributions, {result.predicted:,} predicted"
+    content = Figure(
+        "sources", WHAT + ": attribution content", data, split, development,
+        "attribution overlap F1 (>= 50% shared words both ways)", f, items,
+        f"P {p:.3f}, R {r:.3f}; exact-content F1 "
+        f"{2 * result.exact / (result.gold + result.predicted):.3f}",
+        (Baseline("reporting-verb rule (a sentence with a listed verb)", bf, f"P {bp:.3f}, R {br:.3f}"),),
+        references, extra={"precision": p, "recall": r})
+    speaker = Figure(
+        "sources", WHAT + ": speaker of each attribution", data, split, development,
+        "speaker accuracy, mention level, over matched pairs only", result.mention_accuracy,
+        f"{result.with_source:,} matched pairs with a gold source",
+        "; ".join((f"speaker level (any mention of the merged speaker) {result.speaker_accuracy:.3f}",
+                   f"end to end (found, with the right speaker, over all {result.gold_with_source:,} gold "
+                   f"attributions with a source) {result.found_right:.3f}", *notes)),
+        (Baseline("reporting-verb rule: the word before the verb, over its own matched pairs",
+                  baseline.mention_accuracy,
+                  f"{baseline.with_source} pairs; over all gold attributions {baseline.found_right:.3f}"),),
+        extra={"speaker_level": result.speaker_accuracy, "found_right": result.found_right})
+    return [content, speaker]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "polnear", nargs="?", type=Path, default=DEFAULT_POLNEAR / "polnear_dev.jsonl"
-    )
+    parser.add_argument("--split", choices=("dev", "test"), required=True,
+                        help="the PolNeAR part to score")
+    parser.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR,
+                        help="folder of polnear_dev.jsonl and polnear_test.jsonl")
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--errors", action="store_true",
                         help="also count PolNeAR's unmatched attributions by error class")
     args = parser.parse_args(argv)
     if args.gold.exists():
-        result, count, agreement = team_gold(args.gold)
-        print(result.report(f"team gold ({count} articles, {args.gold})"))
-        for key, (right, total) in agreement.items():
-            print(f"  speaker {key} agreement {right}/{total} = {right / total:.3f}")
-    if args.polnear.exists():
-        result, count, seconds, (found, listed) = polnear(args.polnear)
-        print(result.report(f"PolNeAR {args.polnear.name} ({count} articles)"))
-        print(f"  recall where the gold cue is a listed reporting verb: {found}/{listed} = "
-              f"{found / max(listed, 1):.3f}")
-        print("  overlap precision by cue class: " + ", ".join(
-            f"{cls} {m}/{n} = {m / n:.3f}" for cls, (m, n) in sorted(result.by_class.items())))
-        if args.errors:
-            for key, label in ERRORS.items():
-                print(f"  {result.errors[key]:5d}  {label}")
-        print(f"  time {seconds:.1f} s, {count / seconds:.1f} articles/s")
-    else:
-        print(f"PolNeAR not found at {args.polnear}; see benchmarks/README.md", file=sys.stderr)
+        team = team_gold(args.gold)
+        print(team.score.report(f"team gold, development set ({team.articles} articles, {args.gold})"))
+        for key, (right, total) in team.agreement.items():
+            label = "speakers found (named by a predicted speaker)" if key == "found" else \
+                f"speaker {key} agreement"
+            print(f"  {label} {right}/{total} = {right / total:.3f}")
+        print(team.baseline.report("  baseline, reporting-verb rule"))
+    path = args.polnear / f"polnear_{args.split}.jsonl"
+    if not path.exists():
+        print(f"PolNeAR not found at {path}; see benchmarks/README.md", file=sys.stderr)
+        return 1
+    result = polnear(path)
+    print(result.score.report(f"PolNeAR {path.name} ({result.articles} articles)"))
+    found, listed = result.listed
+    print(f"  recall where the gold cue is a listed reporting verb: {found}/{listed} = "
+          f"{found / max(listed, 1):.3f}")
+    print("  overlap precision by cue class: " + ", ".join(
+        f"{cls} {m}/{n} = {m / n:.3f}" for cls, (m, n) in sorted(result.score.by_class.items())))
+    if args.errors:
+        for key, label in ERRORS.items():
+            print(f"  {result.score.errors[key]:5d}  {label}")
+    print(result.baseline.report("  baseline, reporting-verb rule"))
+    print(f"  time {result.seconds:.1f} s, {result.articles / result.seconds:.1f} articles/s")
     return 0
 
 

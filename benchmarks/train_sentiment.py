@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/train_sentiment.py [NEWSMTSC_DIR] [-o corpora/models/actor_sentiment.json]
 
-The features are framing.nlp.sentiment.features (the same function the analyzer runs), weighted with
+The features are plugins/actors/sentiment.py `features` (the function the analyzer runs), weighted with
 TF-IDF (sublinear tf, l2) as scikit-learn computes it, plus six VADER scores; the classifier is
 multinomial logistic regression. Only train.jsonl is fitted; dev_rw + dev_mt choose C, the class
 weights and min_df (the fewest documents a term must appear in). Among settings within
@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from newsmtsc import DEFAULT, read  # noqa: E402
 
-from framing.nlp.sentiment import SentimentModel, features  # noqa: E402
+from framing.plugins.actors.sentiment import SentimentModel, features  # noqa: E402
 
 SIZE_TOLERANCE = 0.005
 DENSE = (

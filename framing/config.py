@@ -15,8 +15,9 @@ types with a one-line error naming the plugin.
 
 from __future__ import annotations
 
+import math
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,9 @@ class Setting:
     type: type
     default: Any
     description: str
+    # Says what is wrong with a converted value ("must be 1 or more"), or "" when it is fine: for the
+    # ranges and choices a type alone does not check.
+    check: Callable[[Any], str] | None = None
 
 
 def _to_bool(text: str) -> bool:
@@ -74,14 +78,16 @@ def read_settings(
 ) -> dict[str, Any]:
     """The analyzer's settings converted to their declared types, defaults filled in.
 
-    Raises ValueError (one line, starting with the analyzer's name) for an unknown key or a value
-    that does not convert; the host reports it against the plugin and the other plugins still run.
+    Raises SettingsError (one line naming where the setting was given, then the analyzer) for an
+    unknown key, a value that does not convert, or a number that is not finite; the run stops
+    before any article (exit 2).
     """
     given: Mapping[str, str] = config.get("settings", {}).get(analyzer, {})
     known = {setting.name: setting for setting in declared}
     unknown = sorted(set(given) - set(known))
     if unknown:
-        raise ValueError(
+        raise setting_error(
+            config, analyzer,
             f"{analyzer}: unknown setting {', '.join(unknown)}; "
             f"known: {', '.join(sorted(known)) or 'none'}"
         )
@@ -93,13 +99,41 @@ def read_settings(
         raw = given[setting.name]
         try:
             values[setting.name] = CONVERTERS[setting.type](raw)
+            if setting.type is float and not math.isfinite(values[setting.name]):
+                raise ValueError(raw)
         except (ValueError, OSError) as error:
             reason = f" ({error})" if setting.type is Path else ""
-            raise ValueError(
+            raise setting_error(
+                config, analyzer,
                 f"{analyzer}: setting {setting.name}={raw!r} is not a "
                 f"{SETTING_TYPES[setting.type]}{reason}"
             ) from None
+        problem = setting.check(values[setting.name]) if setting.check else ""
+        if problem:
+            raise setting_error(config, analyzer, f"{analyzer}: setting {setting.name}={raw!r}: {problem}")
     return values
+
+
+class SettingsError(UsageError, ValueError):
+    """A setting that cannot be used: the run stops before any article (exit 2)."""
+
+
+def setting_error(config: Mapping[str, Any], analyzer: str, message: str) -> SettingsError:
+    """A SettingsError that says where the analyzer's settings were given (``framing.toml``,
+    ``--set``), for a plugin's own checks too (a value out of range)."""
+    where = config.get("settings_origin", {}).get(analyzer)
+    return SettingsError(f"{where}: {message}" if where else message)
+
+
+def check_analyzers(config: Mapping[str, Any], analyzers: Iterable[str],
+                    disabled: Iterable[str] = ()) -> None:
+    """Refuse settings of an analyzer that does not exist (a typo would otherwise be ignored);
+    settings of a plugin disabled for this run are left alone."""
+    unknown = sorted(set(config.get("settings", {})) - set(analyzers) - set(disabled))
+    if unknown:
+        name = unknown[0]
+        raise setting_error(config, name, f"settings of {name!r}, but there is no analyzer of that "
+                            f"name; analyzers: {', '.join(sorted(analyzers)) or 'none'}")
 
 
 def setting_problems(declared: object) -> list[str]:
@@ -121,6 +155,10 @@ def _as_text(value: Any, where: str) -> str:
     """A TOML value as the string ``--set`` would give: lists join with commas."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, float) and not math.isfinite(value) or (
+            isinstance(value, list) and any(isinstance(v, float) and not math.isfinite(v)
+                                            for v in value)):
+        raise UsageError(f"{where}: {value!r} is not a finite number")
     if isinstance(value, (int, float, str)):
         return str(value)
     if isinstance(value, list) and all(isinstance(v, (int, float, str)) for v in value):
@@ -161,6 +199,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise UsageError(f"{path}: cannot read ({error})") from None
+    except RecursionError:
+        raise UsageError(f"{path}: cannot read (nested too deeply)") from None
 
 
 def merge_settings(

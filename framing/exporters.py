@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol, TextIO, runtime_checkable
+from typing import Any, Protocol, TextIO, runtime_checkable
 
 from framing.model import RunResult
 
@@ -18,7 +20,9 @@ class ExportOptions:
     layout: str = "wide"
     color: bool = False
     width: int | None = None
-    full: bool = False  # on screen, show per-target metrics even when they have many rows
+    full: bool = False  # on screen, every metric and table instead of the first screen
+    include_text: bool = False  # JSON: each article's cleaned text
+    targets: int = 0  # wide layouts: also the top N targets (actors, sources) of each per-target metric
 
 
 @runtime_checkable
@@ -41,3 +45,34 @@ def spreadsheet_safe(text: str) -> str:
     here, so negative values stay numbers.
     """
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+class CsvWriter:
+    """A CSV writer (rows end in ``\\n``) that quotes every cell holding a comma, a quote, or any
+    line break: LF, CRLF and a bare CR alike.
+
+    The csv module's minimal quoting looks only for the characters of its line terminator, so with
+    ``\\n`` it leaves a cell with a bare CR unquoted, and a spreadsheet starts a new row there.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.plain = csv.writer(stream, lineterminator="\n")
+
+    def writerow(self, row: Iterable[Any]) -> None:
+        cells = ["" if cell is None else str(cell) for cell in row]
+        if any("\r" in cell for cell in cells):
+            self.stream.write(",".join(_quoted(cell) for cell in cells) + "\n")
+        else:
+            self.plain.writerow(cells)
+
+
+def _quoted(cell: str) -> str:
+    if any(ch in cell for ch in ',"\r\n'):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
+
+
+def csv_writer(stream: TextIO) -> CsvWriter:
+    """The writer for every CSV the tool writes (exports, ``--errors``)."""
+    return CsvWriter(stream)

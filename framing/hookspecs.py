@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     import typer
 
     from framing.exporters import Exporter
-    from framing.model import Analyzer, Article
+    from framing.model import Analyzer, Article, Document, Span
     from framing.nlp.lexicon import Lexicon
 
 hookspec = pluggy.HookspecMarker("framing")
@@ -45,6 +45,11 @@ def framing_register_analyzers(
     ``tables`` never has to analyze an article a second time; use it whenever a table needs more
     than the records.
 
+    Two optional attributes shape the HTML report (docs/report.md): ``highlights`` maps a metric
+    name to a :class:`framing.model.Highlight` (how its evidence spans are drawn), and
+    ``charts(result)`` returns :class:`framing.report.charts.Chart` objects drawn with the helpers
+    in that module. ``settings`` (a tuple of :class:`framing.config.Setting`) lets
+    ``framing plugins --check`` validate what the analyzer reads with ``read_settings``.
     Actors across articles: a metric declared ``Metric(..., target_kind="actor")`` has targets that
     name actors (people, organisations, countries). Where the results are gathered, the host
     resolves every article's actors into one cast (``framing.nlp.cast``: "Akin" in one article and
@@ -92,6 +97,24 @@ def framing_read_article(path: Path, config: dict[str, Any]) -> Article | None:
     Called for every input file; stops at the first non-None result. The built-in text/HTML reader runs
     last, so a plugin can take over a format (e.g. ``.docx``) by returning an Article for it. Raise
     :class:`framing.InputError` with a one-line reason for a file the plugin owns but cannot read.
+    """
+
+
+@hookspec(firstresult=True)
+def framing_find_entities(document: Document, config: dict[str, Any]) -> list[Span] | None:
+    """Supply the name candidates of one article, or return None to leave it to the built-in rules.
+
+    Called once per article that an actor-aware analyzer discovers actors in (no ``--actors`` file),
+    in the process that analyzes the article; stops at the first non-None result. Return a list of
+    :class:`framing.Span`: ``start`` and ``end`` are character offsets into ``document.text`` (the
+    cleaned text, so mentions keep their offsets), ``label`` is one of the actor kinds (person,
+    organisation, party, country, region, place, institution, media, group) or "" to let framing decide.
+    Typical use: wrap a statistical named-entity recogniser the user installs (map its labels to these
+    kinds). Spans may include titles ("Sen. Claire McCaskill"); framing still strips titles, drops
+    non-actors (dates, laws, venues...), types names from its bundled lists and merges the forms of one
+    person, exactly as for its own candidates (docs/analyzers/actors.md). ``config`` is the run's
+    settings, as analyzers get them. Without a plugin the built-in rules (capitalised runs of words, see
+    ``framing.nlp.entities.recognise``) are the offline default.
     """
 
 

@@ -170,6 +170,10 @@ TargetKind = Literal["", "actor", "side"]
 class Metric:
     """A number an analyzer declares it produces; the codebook is generated from these.
 
+    ``headline`` is the plain-English label under which the metric appears in the first screen of
+    ``framing compare`` (its headline table and findings); empty for the many metrics that only
+    ``--full``, CSV and JSON show. Analyzers choose their own headline metrics: the core names none.
+    ``caveats`` says when the number misleads (``framing explain NAME`` prints it).
     ``target_kind`` says what a per-target metric's targets are: ``"actor"`` (people, organisations,
     countries: the host resolves them into one cast across the compared articles and writes each
     actor's one name, see ``framing.nlp.cast``), ``"side"`` (the camps actors are on), or ``""``
@@ -184,6 +188,8 @@ class Metric:
     direction: str
     description: str
     per_target: bool = False
+    headline: str = ""
+    caveats: str = ""
     target_kind: TargetKind = ""
     ranked_if: str = ""
 
@@ -211,6 +217,24 @@ class Measurement:
     target: str = ""
     detail: str = ""
     spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """How the report draws the evidence spans of one of an analyzer's metrics.
+
+    An analyzer declares ``highlights = {metric name: Highlight(...)}``; metrics without one are still
+    drawn, in a layer of their own with a dashed outline. ``layer`` lets two metrics share one layer;
+    ``style`` is one of shade, underline, box, dashed, bold, outline; ``on`` is whether the layer is
+    shown when the page opens; ``colour_by`` names a metric whose target colours a mark (the speaker's
+    side, say) when that metric cites the same span.
+    """
+
+    layer: str
+    title: str
+    style: str
+    on: bool = True
+    colour_by: str = ""
 
 
 @runtime_checkable
@@ -305,6 +329,10 @@ class ArticleResult:
             return self.table_data[analyzer.name]
         return analyzer.table_data(self.document)
 
+    def values(self) -> dict[tuple[str, str, str], float | None]:
+        """(analyzer, metric, target) -> value: the article's records as one row of a wide table."""
+        return {(r.analyzer, r.metric, r.target): r.value for r in self.records}
+
 
 Cell = str | float | int | None
 
@@ -335,12 +363,28 @@ class RunResult:
     seed: int = 0
     # Ctrl-C or SIGTERM stopped the run: the articles hold what finished, the rest was not read.
     interrupted: bool = False
+    # The analyzers behind the records, by name: the report draws what they declare (``highlights``,
+    # ``charts(result)``). Empty for a result no analyzers were attached to.
+    analyzers: dict[str, Analyzer] = field(default_factory=dict)
+    # article id -> the short name the first screen shows (``--label``, else the file name shortened)
+    labels: dict[str, str] = field(default_factory=dict)
     # the actors of every compared article resolved into one cast (framing.nlp.cast.Cast), or None
     cast: Any = None
 
     @property
     def records(self) -> list[Record]:
         return [record for article in self.articles for record in article.records]
+
+    def values(
+        self, analyzer: str, metric: str, skip_missing: bool = False
+    ) -> dict[str, dict[str, float | None]]:
+        """target -> article id -> value, for one metric: the pivot tables and charts are drawn from."""
+        table: dict[str, dict[str, float | None]] = {}
+        for record in self.records:
+            if record.analyzer == analyzer and record.metric == metric:
+                if record.value is not None or not skip_missing:
+                    table.setdefault(record.target, {})[record.article] = record.value
+        return table
 
     @property
     def partial(self) -> bool:

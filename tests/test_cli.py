@@ -23,8 +23,12 @@ def test_compare_examples_table():
     result = run_cli("compare", str(EXAMPLES / "wire_neutral.txt"), str(EXAMPLES / "ostrel_outlet.txt"))
     assert result.returncode == 0, result.stderr
     out = result.stdout.decode()
-    assert "Flesch Reading Ease" in out and "higher = easier to read" in out
-    assert "difference" in out and "wire_neutral" in out and "ostrel_outlet" in out
+    assert "Findings" in out and "Headline measures" in out
+    assert "Reading grade (Flesch-Kincaid)" in out and "wire_neutral" in out and "ostrel" in out
+    full = run_cli("compare", "--full", str(EXAMPLES / "wire_neutral.txt"),
+                   str(EXAMPLES / "ostrel_outlet.txt")).stdout.decode()
+    assert "Flesch Reading Ease" in full and "higher = easier to read" in full
+    assert "difference" in full and "ostrel_outlet" in full
 
 
 def test_csv_wide_and_long_parse_back(tmp_path: Path):
@@ -70,7 +74,7 @@ def test_show_clean_lists_kept_and_dropped():
 
 
 def test_analyze_shows_detail():
-    out = run_cli("analyze", str(FIXTURES / "scraped_article.txt")).stdout.decode()
+    out = run_cli("analyze", "--full", str(FIXTURES / "scraped_article.txt")).stdout.decode()
     assert "syllables" in out and "difficult words" in out
 
 

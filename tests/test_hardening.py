@@ -168,7 +168,7 @@ def test_untrusted_files_of_another_version_are_refused_naming_the_file(tmp_path
 
     from framing.nlp.entities import ActorSet, ActorsFileError
     from framing.nlp.lexicon import LexiconError, read_lexicon
-    from framing.nlp.sentiment import ModelFileError, SentimentModel
+    from framing.plugins.actors.sentiment import ModelFileError, SentimentModel
     from framing.plugins.frames import model as frames_model
 
     bundled_file = resources.files("framing.corpora").joinpath("models/actor_sentiment.json")

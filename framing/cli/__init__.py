@@ -6,12 +6,14 @@ import gc
 import os
 import signal
 import sys
+import warnings
 
 import typer
 
 from framing import __version__
-from framing.cli import codebook, compare, new_plugin, plugins_command
+from framing.cli import codebook, compare, explain, new_plugin, plugins_command, stories
 from framing.cli import report as report_command
+from framing.cli.options import echo, echo_error
 from framing.errors import FramingError
 
 EPILOG = (
@@ -51,12 +53,26 @@ app.command("analyze", epilog=EPILOG)(compare.analyze)
 app.command("plugins")(plugins_command.plugins)
 app.command("new-plugin")(new_plugin.new_plugin)
 app.command("metrics")(codebook.metrics)
+app.command("explain")(explain.explain)
 app.command("report", epilog=EPILOG)(report_command.report)
+app.command("stories")(stories.stories)
 
 
 def _terminate(signum: int, frame: object) -> None:
     """SIGTERM stops a run like Ctrl-C: finished work is written whole, partial files removed."""
     raise KeyboardInterrupt
+
+
+def _one_line_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                      file: object = None, line: str | None = None) -> None:
+    """A library's warning as one ``warning:`` line, once per message (never its source line)."""
+    text = " ".join(str(message).split())
+    if text not in _WARNED:
+        _WARNED.add(text)
+        echo(f"warning: {text}")
+
+
+_WARNED: set[str] = set()
 
 
 def main() -> None:
@@ -65,6 +81,7 @@ def main() -> None:
     # run, and everything again at exit, though all of it lives until the process ends (about a
     # tenth of a two-article compare). Frozen objects are left out; new garbage is still collected.
     gc.freeze()
+    warnings.showwarning = _one_line_warning
     try:
         _main()
     finally:
@@ -81,18 +98,18 @@ def _main() -> None:
         try:
             load_manager().register_commands(app)
         except Exception as error:  # a broken plugin command must not break the built-in ones
-            typer.echo(f"warning: a plugin failed to add its commands: {error}", err=True)
+            echo(f"warning: a plugin failed to add its commands: {error}")
     try:
         app()
     except FramingError as error:
-        typer.echo(f"error: {error}", err=True)
+        echo_error(str(error))
         sys.exit(2)
     except KeyboardInterrupt:
-        typer.echo("interrupted", err=True)
+        echo("interrupted")
         sys.exit(130)
     except Exception as error:  # never show a user a traceback; FRAMING_DEBUG=1 shows it
         if os.environ.get("FRAMING_DEBUG"):
             raise
-        typer.echo(f"error: internal error ({type(error).__name__}: {error}); "
-                   "rerun with FRAMING_DEBUG=1 and report it", err=True)
+        echo_error(f"internal error ({type(error).__name__}: {error}); "
+                   "rerun with FRAMING_DEBUG=1 and report it")
         sys.exit(2)

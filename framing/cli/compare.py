@@ -12,6 +12,7 @@ from framing.cli import scale as scaling
 from framing.cli.show_clean import show_clean
 from framing.errors import UsageError
 from framing.text.clean import load_rules
+from framing.text.reader import DEFAULT_MAX_BYTES
 
 InputsArgument = typer.Argument(
     ..., help="Article files (.txt .md .html), directories of them, or - for stdin."
@@ -22,16 +23,25 @@ CompareInputsArgument = typer.Argument(
 )
 OnlyOption = typer.Option([], "--only", help="Run only this analyzer (repeatable).")
 DebrisOption = typer.Option(None, "--debris", help="Extra debris rules file (one regex per line).")
-MaxSizeOption = typer.Option(20.0, "--max-size", help="Largest article to read, in MB.")
+MaxSizeOption = typer.Option(DEFAULT_MAX_BYTES / 1_048_576, "--max-size",
+                             help="Largest article to read, in MB.")
 GroupByOption = typer.Option(
     None, "--group-by", help="Group a CSV/JSONL corpus's articles by this column, e.g. outlet."
 )
 SeedOption = typer.Option(0, "--seed", help="Seed for the bootstrap and permutation tests.")
+LabelOption = typer.Option(
+    [], "--label", help="Display name of an article on screen, in input order (repeatable)."
+)
+ByStoryOption = typer.Option(
+    False, "--by-story", help="Also compare outlets within the stories they both cover (paired; "
+    "docs/stories.md)."
+)
+WindowOption = typer.Option(
+    "3", "--window", help="With --by-story: days within which a story's articles appear; none = "
+    "text alone."
+)
 SummaryOption = typer.Option(
     True, "--summary/--no-summary", help="Write the plain-language summary."
-)
-FramesModelOption = typer.Option(
-    None, "--frames-model", help="Frame classifier (JSON) from `framing train`: predicted frames."
 )
 
 
@@ -56,8 +66,11 @@ def _run(
     scale: dict[str, Any] | None = None,
     store: Path | None = None,
     source: Path | None = None,
+    include_text: bool = False,
+    analyze_full: bool = False,
 ) -> None:
     faults.set_verbose(verbose)
+    options.refuse_overwriting_inputs(inputs, [output, errors, store])
     manager = options.load(plugin, disable)
     rules = None
     if debris is not None:
@@ -68,27 +81,38 @@ def _run(
         except (OSError, ValueError) as error:
             raise UsageError(f"{debris}: {error}") from None
     config = options.config_from(max_size, lexicon, actors, settings)
-    if comparison and comparison.get("frames_model") is not None:
-        model = comparison["frames_model"]
-        from framing.plugins.frames import model as frames_model  # lazily: numpy is not needed for --help
-
-        frames_model.load(model)  # a bad model file stops the run here, with its reason
-        config["settings"].setdefault("frames", {})["model"] = str(model)
     result = scaling.run_result(inputs, manager, config, rules, only, plugin, disable,
                                 scale or scaling.scale_options(), store, source)
     if comparison is not None:
         from framing.compare.comparison import complete  # lazily: numpy is not needed for --help
 
-        complete(result, inputs, comparison["group_by"], comparison["seed"], comparison["summary"])
+        complete(result, inputs, comparison["group_by"], comparison["seed"], comparison["summary"],
+                 comparison.get("style_words", False))
+        if comparison.get("window") is not None and result.articles:
+            from framing.compare.story_tables import add_within_stories, parse_window
+
+            add_within_stories(result, parse_window(comparison["window"]))
+        result.labels = _labels(result, comparison.get("labels") or [])
     if result.articles:
-        full = bool(comparison and comparison.get("full"))
-        options.write(manager, result, fmt, output, view, layout, color, full)
+        full = bool(comparison.get("full") if comparison else analyze_full)
+        targets = int(comparison.get("targets", 0)) if comparison else 0
+        options.write(manager, result, fmt, output, view, layout, color, full, targets, include_text)
     if errors is not None:
         faults.write_errors(result.problems, errors)
     code = options.report_problems(result)
     if result.interrupted:
         code = faults.report_interrupt(result, wrote_output=bool(result.articles))
     raise typer.Exit(code)
+
+
+def _labels(result: Any, given: list[str]) -> dict[str, str]:
+    """Short display names: ``--label`` values in input order, the rest from the file names."""
+    from framing.compare.screen import short_labels
+
+    ids = [article.document.article.id for article in result.articles]
+    if len(given) > len(ids):
+        raise UsageError(f"--label given {len(given)} times for {len(ids)} article(s)")
+    return short_labels(ids, given)
 
 
 def compare(
@@ -108,11 +132,22 @@ def compare(
     group_by: str = GroupByOption,
     seed: int = SeedOption,
     summary: bool = SummaryOption,
-    frames_model: Path = FramesModelOption,
     errors: Path = options.ErrorsOption,
+    include_text: bool = options.IncludeTextOption,
     verbose: bool = options.VerboseOption,
     full: bool = typer.Option(
-        False, "--full", help="On screen, also list per-target metrics with many rows (per actor...)."
+        False, "--full", help="On screen, print every metric and table instead of the first screen."
+    ),
+    label: list[str] = LabelOption,
+    by_story: bool = ByStoryOption,
+    window: str = WindowOption,
+    targets: int = typer.Option(
+        0, "--targets", min=0, help="Wide CSV: also the top N actors, sources and categories of "
+        "each per-target metric (all of them are in --layout long)."
+    ),
+    style_words: bool = typer.Option(
+        False, "--style-words", help="Keep news-style words (said, Mr., weekdays) in the distinctive "
+        "vocabulary."
     ),
     jobs: int = scaling.JobsOption,
     engine: str = scaling.EngineOption,
@@ -129,15 +164,17 @@ def compare(
     url_col: str = scaling.UrlColOption,
 ) -> None:
     """Compare articles side by side, or groups of them (one folder per outlet, or --group-by)."""
-    comparison = {"group_by": group_by, "seed": seed, "summary": summary,
-                  "frames_model": frames_model, "full": full}
+    comparison = {"group_by": group_by, "seed": seed, "summary": summary, "full": full,
+                  "labels": label, "style_words": style_words, "targets": targets,
+                  "window": window if by_story else None}
     if not inputs and source is None:
         raise UsageError("give article files or directories, or --from STORE")
     _run(inputs or [], "compare", fmt, output, layout, plugin, disable, only, debris, max_size,
          color, lexicon, actors, settings, comparison, errors, verbose,
          scaling.scale_options(jobs, engine, scheduler, limit, sample, seed, quiet,
                                {"text": text_col, "id": id_col, "outlet": outlet_col,
-                                "date": date_col, "title": title_col, "url": url_col}), None, source)
+                                "date": date_col, "title": title_col, "url": url_col}), None, source,
+         include_text)
 
 
 def analyze(
@@ -157,7 +194,11 @@ def analyze(
     clean_only: bool = typer.Option(
         False, "--show-clean", help="Show what cleaning kept and dropped, then stop."
     ),
+    full: bool = typer.Option(
+        False, "--full", help="On screen, every value with its detail instead of the headline measures."
+    ),
     errors: Path = options.ErrorsOption,
+    include_text: bool = options.IncludeTextOption,
     verbose: bool = options.VerboseOption,
     jobs: int = scaling.JobsOption,
     engine: str = scaling.EngineOption,
@@ -182,4 +223,5 @@ def analyze(
          lexicon, actors, settings, None, errors, verbose,
          scaling.scale_options(jobs, engine, scheduler, limit, sample, seed, quiet,
                                {"text": text_col, "id": id_col, "outlet": outlet_col,
-                                "date": date_col, "title": title_col, "url": url_col}), store)
+                                "date": date_col, "title": title_col, "url": url_col}), store,
+         include_text=include_text, analyze_full=full)

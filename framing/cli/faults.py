@@ -6,15 +6,14 @@ corpus row, reason) on stderr and, with ``--errors FILE``, as a CSV a user can f
 
 from __future__ import annotations
 
-import csv
 import logging
 import re
 import sys
 from pathlib import Path
 
-import typer
-
-from framing.cli.options import output_stream
+from framing.cli.options import echo, output_stream
+from framing.errors import printable
+from framing.exporters import csv_writer, spreadsheet_safe
 from framing.model import Problem, RunResult
 
 ERROR_COLUMNS = ("source", "line", "analyzer", "reason")
@@ -27,26 +26,39 @@ def problem_row(problem: Problem) -> dict[str, str]:
     """One CSV row: the file, the line within it (corpus rows only), the analyzer, the reason."""
     match = _ROW_SOURCE.match(problem.source)
     source, line = (match["source"], match["line"]) if match else (problem.source, "")
-    return {"source": source, "line": line, "analyzer": problem.analyzer, "reason": problem.message}
+    return {"source": spreadsheet_safe(source), "line": line,
+            "analyzer": spreadsheet_safe(problem.analyzer), "reason": spreadsheet_safe(problem.message)}
 
 
 def write_errors(problems: list[Problem], path: Path) -> None:
     """Write every problem as CSV, atomically (an empty file with a header when all went well)."""
     with output_stream(path) as stream:
-        writer = csv.DictWriter(stream, fieldnames=ERROR_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(problem_row(problem) for problem in problems)
-    typer.echo(f"wrote {path} ({len(problems)} problem(s))", err=True)
+        writer = csv_writer(stream)
+        writer.writerow(ERROR_COLUMNS)
+        for problem in problems:
+            row = problem_row(problem)
+            writer.writerow([row[column] for column in ERROR_COLUMNS])
+    echo(f"wrote {path} ({len(problems)} problem(s))")
+
+
+class _OneLine(logging.Formatter):
+    """``warning: ...`` (always shown) or ``note: ...`` (``--verbose``), control characters escaped."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        kind = "warning" if record.levelno >= logging.WARNING else "note"
+        return printable(f"{kind}: {record.getMessage()}")
 
 
 def set_verbose(verbose: bool) -> None:
-    """Show the library's informational notes (e.g. the guessed encoding of a file) on stderr."""
-    if verbose:
+    """Show framing's warnings on stderr (e.g. a file with lines in two encodings), and with
+    ``--verbose`` its informational notes too (e.g. the guessed encoding of a file)."""
+    logger = logging.getLogger("framing")
+    if not any(isinstance(h.formatter, _OneLine) for h in logger.handlers):
         handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("note: %(message)s"))
-        logger = logging.getLogger("framing")
+        handler.setFormatter(_OneLine())
         logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
+        logger.propagate = False
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
 
 
 def report_interrupt(result: RunResult, wrote_output: bool) -> int:
@@ -54,9 +66,6 @@ def report_interrupt(result: RunResult, wrote_output: bool) -> int:
     finished = [article.document.article.id for article in result.articles]
     shown = ", ".join(finished[:10]) + (f" and {len(finished) - 10} more" if len(finished) > 10 else "")
     where = "written" if wrote_output else "not written"
-    typer.echo(
-        f"interrupted: {len(finished)} article(s) finished ({where}){': ' + shown if shown else ''}; "
-        "the rest were not analysed",
-        err=True,
-    )
+    echo(f"interrupted: {len(finished)} article(s) finished ({where}){': ' + shown if shown else ''}; "
+         "the rest were not analysed")
     return INTERRUPTED

@@ -12,7 +12,7 @@ from typing import Any, TextIO
 import typer
 
 from framing.config import file_settings, merge_settings
-from framing.errors import UsageError
+from framing.errors import UsageError, printable
 from framing.exporters import Exporter, ExportOptions
 from framing.host.manager import PluginManager
 from framing.model import RunResult
@@ -37,9 +37,22 @@ ColorOption = typer.Option(None, "--color/--no-color", help="Colour the table (d
 ErrorsOption = typer.Option(
     None, "--errors", help="Also write every problem (source, line, analyzer, reason) to FILE as CSV."
 )
+IncludeTextOption = typer.Option(
+    False, "--include-text", help="JSON: add each article's cleaned text (evidence offsets point into it)."
+)
 VerboseOption = typer.Option(
     False, "--verbose", "-v", help="Say more on stderr, e.g. the encoding guessed for non-UTF-8 files."
 )
+
+
+def echo(message: str) -> None:
+    """One line on stderr, control characters escaped (a file name cannot forge a line)."""
+    typer.echo(printable(message), err=True)
+
+
+def echo_error(message: str) -> None:
+    """One problem line on stderr: ``error: ...``."""
+    echo(f"error: {message}")
 
 
 def choose_exporter(manager: PluginManager, fmt: str | None, output: Path | None) -> Exporter:
@@ -87,6 +100,8 @@ def write(
     layout: str,
     color: bool | None,
     full: bool = False,
+    targets: int = 0,
+    include_text: bool = False,
 ) -> None:
     """Render a result with the chosen exporter to stdout or a file."""
     if layout not in ("wide", "long", "groups"):
@@ -95,11 +110,32 @@ def write(
         raise UsageError("--layout groups needs groups: give two or more folders, or --group-by")
     exporter = choose_exporter(manager, fmt, output)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
-    options = ExportOptions(view=view, layout=layout, color=use_color, full=full)
+    options = ExportOptions(view=view, layout=layout, color=use_color, full=full, targets=targets,
+                            include_text=include_text)
     with output_stream(output) as stream:
         exporter.export(result, stream, options)
     if output is not None:
-        typer.echo(f"wrote {output} ({exporter.name})", err=True)
+        echo(f"wrote {output} ({exporter.name})")
+
+
+def refuse_overwriting_inputs(inputs: list[str], targets: list[Path | None]) -> None:
+    """Stop before any article when an output file (``-o``, ``--errors``) is one of the inputs."""
+    from framing.text.reader import expand_inputs
+
+    existing = [target for target in targets if target is not None and target.is_file()]
+    if not existing:
+        return
+    for item in expand_inputs(inputs):
+        if not isinstance(item, Path) or str(item) == "-":
+            continue
+        for target in existing:
+            try:
+                same = os.path.samefile(item, target)
+            except OSError:
+                continue
+            if same:
+                raise UsageError(f"{target}: is also an input ({item}); writing it would "
+                                 "overwrite the input, so choose another file")
 
 
 def load(plugin: list[str], disable: list[str]) -> PluginManager:
@@ -132,23 +168,24 @@ def config_from(
         if not sep or not dot or not analyzer or not name:
             raise UsageError(f"--set {item!r}: expected ANALYZER.KEY=VALUE")
         parsed.setdefault(analyzer.strip(), {})[name.strip()] = value.strip()
+    settings_file, from_file = file_settings(Path.cwd())
+    origin = {analyzer: str(settings_file) for analyzer in from_file}
+    origin.update({analyzer: "--set" for analyzer in parsed})
     return {
         "max_bytes": int(max_size * 1_048_576),
         "lexicons": list(lexicons or []),
         "actors": actors,
-        "settings": merge_settings(file_settings(Path.cwd())[1], parsed),
+        "settings": merge_settings(from_file, parsed),
+        "settings_origin": origin,  # where each analyzer's settings were given, for errors
     }
 
 
 def report_problems(result: RunResult, inputs_seen: int | None = None) -> int:
     """Print every problem on stderr, one line each, and return the exit code (0, 1 or 2)."""
     for problem in result.problems:
-        typer.echo(f"error: {problem}", err=True)
+        echo_error(str(problem))
     if result.problems:
-        typer.echo(
-            f"{len(result.articles)} article(s) analysed, {len(result.problems)} problem(s) reported",
-            err=True,
-        )
+        echo(f"{len(result.articles)} article(s) analysed, {len(result.problems)} problem(s) reported")
     if not result.articles:
         return 2
     return 1 if result.partial else 0

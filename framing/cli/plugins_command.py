@@ -30,7 +30,7 @@ def plugins(
     if check:
         problems = check_plugins(manager)
         for problem in problems:
-            typer.echo(f"error: {problem}", err=True)
+            options.echo_error(str(problem))
         typer.echo(f"{len(manager.info)} plugin(s) checked, {len(problems)} problem(s)")
         raise typer.Exit(1 if problems else 0)
     provided: dict[str, list[str]] = {}
@@ -44,7 +44,7 @@ def plugins(
         table.add_row(info.name, info.version, info.origin, "\n".join(provided.get(info.name, [])))
     Console(width=160).print(table)
     for message in manager.load_errors:
-        typer.echo(f"error: {message}", err=True)
+        options.echo_error(str(message))
     raise typer.Exit(1 if manager.load_errors else 0)
 
 

@@ -91,16 +91,22 @@ def progress_total(scale: dict[str, Any]) -> int | None:
 def run_store(store_path: Path, inputs: list[str], manager: Any, config: dict[str, Any],
               rules: Any, only: list[str], scale: dict[str, Any], setup: Any) -> int:
     """``analyze --store``: stream into the store, print what was done, return the exit code."""
+    from framing.cli.faults import INTERRUPTED
+    from framing.cli.options import echo, echo_error
     from framing.host import parallel
-    from framing.host.runner import _read_articles, _unique_id, select_analyzers
-    from framing.host.store import Store, analyze_into
+    from framing.host.runner import read_articles, select_analyzers, unique_id
+    from framing.host.store import Store, analyze_into, article_origin
     from framing.model import Problem
 
     analyzers = select_analyzers(manager.analyzers(config), only)
     engine, select = make_engine(scale, setup, documents=False)
     problems: list[Problem] = [Problem("plugins", m) for m in manager.load_errors]
-    seen: dict[str, int] = {}
-    articles = select(_unique_id(a, seen) for a in _read_articles(inputs, manager, config, problems))
+    seen: dict[str, dict[str, int]] = {}  # ids repeat across files; within one file they get -2
+
+    def keyed(article: Article) -> Article:
+        return unique_id(article, seen.setdefault(article_origin(article), {}))
+
+    articles = select(keyed(a) for a in read_articles(inputs, manager, config, problems))
     store = Store(store_path)
     try:
         with parallel.ProgressBar(scale["quiet"], progress_total(scale)) as bar:
@@ -108,9 +114,14 @@ def run_store(store_path: Path, inputs: list[str], manager: Any, config: dict[st
     finally:
         store.close()
     for problem in problems:
-        typer.echo(f"error: {problem}", err=True)
-    typer.echo(f"{store_path}: {report.analysed} article(s) analysed, {report.skipped} unchanged "
-               f"and skipped, {report.failed + len(problems)} problem(s)", err=True)
+        echo_error(str(problem))
+    if report.interrupted:
+        echo(f"interrupted: {report.analysed + report.failed} article(s) finished and stored in "
+             f"{store_path} ({report.skipped} were already there); run the same command again "
+             "to resume: stored articles are skipped")
+        return INTERRUPTED
+    echo(f"{store_path}: {report.analysed} article(s) analysed, {report.skipped} unchanged "
+         f"and skipped, {report.failed + len(problems)} problem(s)")
     if report.analysed + report.skipped == 0:
         return 2
     return 1 if problems or report.failed else 0

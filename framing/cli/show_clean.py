@@ -7,6 +7,7 @@ from typing import Any
 
 import typer
 
+from framing.cli.options import echo_error
 from framing.errors import FramingError
 from framing.host.manager import PluginManager
 from framing.text.clean import builtin_rules, load_rules
@@ -26,7 +27,7 @@ def show_clean(
                 raise item
             document = prepare(manager.read_article(item, config), rules)
         except FramingError as error:
-            typer.echo(f"error: {error}", err=True)
+            echo_error(str(error))
             failures += 1
             continue
         typer.echo(f"== {document.article.source}: kept {len(document.blocks)} blocks, "

@@ -21,13 +21,14 @@ def complete(
     group_by: str | None = None,
     seed: int = 0,
     summary: bool = True,
+    style_words: bool = False,
 ) -> None:
     """Add groups, the vocabulary table, similarity warnings and (last) the summary to a result."""
     result.seed = seed
     assign_groups(result, inputs, group_by)
     if len(result.articles) < 2:
         return
-    vocabulary = vocabulary_table(result)
+    vocabulary = vocabulary_table(result, style_words=style_words)
     if vocabulary is not None:
         result.tables.append(vocabulary)
     warnings = story_warnings([a.document for a in result.articles])

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.compare import stats
-from framing.compare.tables import MetricRow, format_number, metric_rows
+from framing.compare.tables import MetricRow, format_number, metric_rows, wide_rows
 from framing.errors import UsageError
 from framing.model import Cell, RunResult, Table
 from framing.text.reader import expand_inputs
@@ -85,8 +85,7 @@ def values_by_group(result: RunResult) -> dict[tuple[str, str, str], dict[str, l
     table: dict[tuple[str, str, str], dict[str, list[float]]] = {}
     for article in result.articles:
         group = result.groups[article.document.article.id]
-        latest = {(r.analyzer, r.metric, r.target): r.value for r in article.records}  # as the tables
-        for key, value in latest.items():
+        for key, value in article.values().items():  # the last record of a key wins, as in the tables
             if value is not None:
                 if key not in table:
                     table[key] = {name: [] for name in names}
@@ -185,16 +184,18 @@ def group_table(result: RunResult) -> Table:
     return Table(f"Group comparison: {counts}", columns, rows, groups, numeric)
 
 
-def groups_wide_table(result: RunResult) -> Table:
-    """One row per group, five columns per metric (n, mean, median, ci_low, ci_high).
+def groups_wide_table(result: RunResult, targets: int = 0) -> Table:
+    """One row per group, five columns per metric (n, mean, median, ci_low, ci_high); the metrics
+    (and top targets) of the wide layout (``wide_rows``).
 
     With exactly two groups the second group's row also carries the difference from the first,
     Cliff's delta and the permutation p-value (the first group's row leaves them empty).
     """
     names = group_names(result)
-    comparisons = compare_groups(result)
     statistics = ("n", "mean", "median", "ci_low", "ci_high")
     versus = ("difference", "cliffs_delta", "p_value") if len(names) == 2 else ()
+    chosen = set(wide_rows(result, targets, len(statistics) + len(versus), 2))
+    comparisons = [c for c in compare_groups(result) if c.row in chosen]
     columns = ["group", "articles"]
     for comparison in comparisons:
         columns += [f"{comparison.row.key} {name}" for name in (*statistics, *versus)]

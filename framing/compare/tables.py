@@ -5,6 +5,7 @@ Exporters only render these tables; how a table is built is decided once, here.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -123,9 +124,41 @@ def analysis_table(result: RunResult) -> Table:
     return Table("Analysis", columns, rows, groups, {"value"})
 
 
-def wide_table(result: RunResult) -> Table:
-    """One row per article, one column per metric (and target): the spreadsheet layout."""
-    metric_list = metric_rows(result)
+EXCEL_COLUMNS = 16_384  # the most columns a spreadsheet program opens (Excel, LibreOffice)
+
+
+def wide_rows(result: RunResult, targets: int = 0, width: int = 1, fixed: int = 4) -> list[MetricRow]:
+    """The metric rows a wide layout makes columns of: every article-level metric, plus for each
+    per-target metric the ``targets`` targets (actors, sources, categories) most articles have a
+    value for (ties: the larger total, then the name). Per-target values all live in the long
+    layout; a wide file with one column per actor of a corpus would pass any spreadsheet's limit.
+    At most as many rows as keep ``fixed + width * rows`` under ``EXCEL_COLUMNS``."""
+    rows = metric_rows(result)
+    keep: set[MetricRow] = set()
+    if targets > 0:
+        presence: Counter[tuple[str, str, str]] = Counter()
+        total: Counter[tuple[str, str, str]] = Counter()
+        for record in result.records:
+            if record.target and record.value is not None:
+                presence[(record.analyzer, record.metric, record.target)] += 1
+                total[(record.analyzer, record.metric, record.target)] += abs(record.value)
+        by_metric: dict[tuple[str, str], list[MetricRow]] = {}
+        for row in rows:
+            if row.target:
+                by_metric.setdefault((row.analyzer, row.metric.name), []).append(row)
+        for candidates in by_metric.values():
+            ranked = sorted(candidates, key=lambda r: (-presence[(r.analyzer, r.metric.name, r.target)],
+                                                       -total[(r.analyzer, r.metric.name, r.target)],
+                                                       r.target))
+            keep.update(ranked[:targets])
+    chosen = [row for row in rows if not row.metric.per_target or row in keep]
+    return chosen[: max(0, (EXCEL_COLUMNS - fixed) // width)]
+
+
+def wide_table(result: RunResult, targets: int = 0) -> Table:
+    """One row per article, one column per article-level metric (and per top target when asked):
+    the spreadsheet layout."""
+    metric_list = wide_rows(result, targets, fixed=5)
     keys = [(row.analyzer, row.metric.name, row.target) for row in metric_list]
     grouped = ["group"] if result.groups else []
     columns = ["article", *grouped, "title", "source", *[row.key for row in metric_list]]
@@ -134,7 +167,7 @@ def wide_table(result: RunResult) -> Table:
         meta = article.document.article
         group: list[Cell] = [result.groups[meta.id]] if grouped else []
         # a dict per article, looked up once per column: corpora have thousands of columns
-        cells = {(r.analyzer, r.metric, r.target): r.value for r in article.records}
+        cells = article.values()
         rows.append([meta.id, *group, meta.title, meta.source, *map(cells.get, keys)])
     return Table("Wide", columns, rows, numeric={row.key for row in metric_list})
 
@@ -167,25 +200,6 @@ def codebook_table(catalogue: Mapping[str, tuple[Metric, ...]]) -> Table:
 
 def _label(row: MetricRow) -> str:
     return f"{row.metric.label}: {row.target}" if row.target else row.metric.label
-
-
-def select_table(result: RunResult, view: str, layout: str, full: bool = False) -> Table:
-    """The table for a view ('compare', 'analyze', 'codebook') and CSV layout.
-
-    Layouts: 'wide' (row per article), 'long' (row per value), 'groups' (row per group, when the
-    articles are grouped) or '' (the view's own table for the screen).
-    """
-    if view == "codebook":
-        return codebook_table(result.catalogue)
-    if result.groups and (layout == "groups" or (layout == "" and view == "compare")):
-        from framing.compare.groups import group_table, groups_wide_table  # groups builds on this module
-
-        return groups_wide_table(result) if layout == "groups" else group_table(result)
-    if layout == "wide":
-        return wide_table(result)
-    if layout == "long":
-        return long_table(result)
-    return comparison_table(result, full) if view == "compare" else analysis_table(result)
 
 
 def format_number(value: Any) -> str:

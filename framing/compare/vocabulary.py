@@ -37,6 +37,14 @@ from framing.nlp.tfidf import cosines, tfidf_rows
 PRIOR_WEIGHT = 0.1
 TOP_TERMS = 10
 SAME_STORY_THRESHOLD = 0.10
+# Words of news style every outlet uses: distinctive for a house style, not for a framing. Left out of
+# the distinctive vocabulary (unigrams and any bigram holding one) unless --style-words.
+STYLE_WORDS = frozenset({
+    "said", "says", "say", "saying", "told", "tells", "according", "added", "noted",
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "today", "yesterday", "tomorrow", "week", "percent",
+})
 
 
 def terms(document: Document) -> list[str]:
@@ -176,8 +184,10 @@ def sides(result: RunResult) -> list[tuple[str, list[Document]]]:
     return [(a.document.article.id, [a.document]) for a in result.articles]
 
 
-def vocabulary_table(result: RunResult, top: int = TOP_TERMS) -> Table | None:
-    """Top terms of each side: against the other side, or with three or more, against the rest."""
+def vocabulary_table(result: RunResult, top: int = TOP_TERMS,
+                     style_words: bool = False) -> Table | None:
+    """Top terms of each side: against the other side, or with three or more, against the rest;
+    news-style words (``STYLE_WORDS``) left out unless ``style_words``."""
     compared = sides(result)
     if len(compared) < 2:
         return None
@@ -187,6 +197,9 @@ def vocabulary_table(result: RunResult, top: int = TOP_TERMS) -> Table | None:
     # Each side's terms are counted once (counting the other sides again for each side made a
     # 1,000-article compare a million document passes).
     counted = [_counts(documents) for _, documents in compared]
+    if not style_words:
+        counted = [Counter({t: n for t, n in c.items() if STYLE_WORDS.isdisjoint(t.split())})
+                   for c in counted]
     vocabulary = _Vocabulary(counted)
     for index, (name, _) in enumerate(compared):
         if len(compared) == 2 and index == 1:

@@ -15,8 +15,9 @@ from typing import Any, TypeVar
 import pluggy
 
 from framing import hookspecs
-from framing.errors import PluginError
-from framing.model import Analyzer, Article
+from framing.config import SettingsError, check_analyzers
+from framing.errors import PluginError, UsageError
+from framing.model import Analyzer, Article, Document, Span
 from framing.nlp.lexicon import Lexicon
 from framing.plugin_api import api_version_problem
 from framing.text import reader
@@ -47,6 +48,7 @@ class PluginManager:
         self.pm.register(reader, name="framing.text.reader")
         self.info: dict[str, PluginInfo] = {}
         self.load_errors: list[str] = []
+        self.disabled: set[str] = set()
 
     def load(
         self,
@@ -62,6 +64,7 @@ class PluginManager:
         if autoload is None:
             autoload = os.environ.get(DISABLE_AUTOLOAD_ENV, "").strip() in ("", "0", "false")
         blocked = set(disabled)
+        self.disabled |= blocked
         # Name and version of each distribution, read once: ``dist.metadata`` parses the METADATA
         # file on every access (twice per entry point, 13 built-ins: about 15 ms per run).
         described: dict[importlib.metadata.Distribution, tuple[str, str]] = {}
@@ -91,7 +94,7 @@ class PluginManager:
                 return
             self.pm.register(plugin, name=name)
         except Exception as error:  # a broken plugin must not take down the others
-            self.load_errors.append(f"plugin {name!r} ({origin}) failed to load: {_one_line(error)}")
+            self.load_errors.append(f"plugin {name!r} ({origin}) failed to load: {one_line(error)}")
             return
         self.info[name] = PluginInfo(name, version, origin)
 
@@ -119,25 +122,41 @@ class PluginManager:
 
             try:
                 impl.function(register, **{k: v for k, v in kwargs.items() if k in impl.argnames})
-            except PluginError:
+            except (PluginError, UsageError):  # a broken plugin, or a file the user named: stop here
                 raise
+            except ValueError as error:  # a plugin refusing the settings the user gave it: stop too
+                where = kwargs.get("config", {}).get("settings_origin", {}).get(plugin_name)
+                if where is None:
+                    self.load_errors.append(f"plugin {plugin_name!r} failed to register: {one_line(error)}")
+                    continue
+                raise SettingsError(f"{where}: {' '.join(str(error).split())}") from None
             except Exception as error:
-                self.load_errors.append(f"plugin {plugin_name!r} failed to register: {_one_line(error)}")
+                self.load_errors.append(f"plugin {plugin_name!r} failed to register: {one_line(error)}")
         return found
 
     def analyzers(self, config: dict[str, Any]) -> dict[str, tuple[str, Analyzer]]:
         """Every registered analyzer by name, with the plugin that registered it.
 
-        The analyzers' ``config`` also holds every registered lexicon pack as ``lexicon_packs``.
+        The analyzers' ``config`` also holds every registered lexicon pack as ``lexicon_packs`` and, when
+        a plugin implements ``framing_find_entities``, the entity recogniser as ``find_entities``.
         """
         config = {**config, "lexicon_packs": self.lexicons()}
+        config["find_entities"] = self.entity_recogniser(config)
         found = self._collect("framing_register_analyzers", "analyzer", config=config)
+        check_analyzers(config, found, self.disabled)
         for name, (plugin_name, analyzer) in found.items():
             if not isinstance(analyzer, Analyzer):
                 raise PluginError(
                     f"plugin {plugin_name!r}: analyzer {name!r} lacks name/version/metrics/analyze"
                 )
         return found
+
+    def entity_recogniser(self, config: dict[str, Any]) -> Callable[[Document], list[Span] | None] | None:
+        """A function giving one document's name candidates through ``framing_find_entities``, or None
+        when no plugin implements the hook (discovery then uses its built-in rules)."""
+        if not self.pm.hook.framing_find_entities.get_hookimpls():
+            return None
+        return partial(_find_entities, self.pm.hook.framing_find_entities, config)
 
     def lexicons(self) -> dict[str, Lexicon]:
         """Every lexicon pack plugins register (built-in packs included), by pack name."""
@@ -160,7 +179,12 @@ class PluginManager:
         self.pm.hook.framing_register_commands(app=app)
 
 
-def _one_line(error: BaseException) -> str:
+def _find_entities(hook: Any, config: dict[str, Any], document: Document) -> list[Span] | None:
+    return hook(document=document, config=config)  # type: ignore[no-any-return]
+
+
+def one_line(error: BaseException) -> str:
+    """An exception as one line for the terminal: its type, then its message with whitespace folded."""
     text = " ".join(str(error).split())
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 

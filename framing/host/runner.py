@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 from framing.errors import FramingError
 from framing.host.gather import gather_cast
-from framing.host.manager import PluginManager, _one_line
+from framing.host.manager import PluginManager, one_line
 from framing.model import (
     Analyzer,
     Article,
@@ -46,7 +46,7 @@ def analyze_document(
             if undeclared:
                 raise ValueError(f"returned undeclared metric(s) {', '.join(undeclared)}")
         except Exception as error:  # one analyzer's bug must not lose the other results
-            problems.append(Problem(document.article.source, _one_line(error), analyzer=name))
+            problems.append(Problem(document.article.source, one_line(error), analyzer=name))
             continue
         for m in measurements:
             value = None if m.value is None or not math.isfinite(m.value) else float(m.value)
@@ -71,7 +71,7 @@ def table_data(
         try:
             data[name] = summarise(document)
         except Exception as error:  # reported like a failing analyze(); its table is rebuilt or fails
-            problems.append(Problem(document.article.source, _one_line(error), analyzer=name))
+            problems.append(Problem(document.article.source, one_line(error), analyzer=name))
     return data, problems
 
 
@@ -89,7 +89,7 @@ def actor_notes(
         try:
             notes[name] = [note.row() for note in describe(document)]
         except Exception as error:  # reported like a failing analyze(); its targets keep their names
-            problems.append(Problem(document.article.source, _one_line(error), analyzer=name))
+            problems.append(Problem(document.article.source, one_line(error), analyzer=name))
     return notes, problems
 
 
@@ -190,7 +190,7 @@ def run(
     seen_ids: dict[str, int] = {}
     interrupted = False
     articles: Iterator[Article] = (
-        _unique_id(a, seen_ids) for a in _read_articles(inputs, manager, config, problems)
+        unique_id(a, seen_ids) for a in read_articles(inputs, manager, config, problems)
     )
     if select is not None:
         articles = select(articles)
@@ -213,7 +213,7 @@ def run(
     return result
 
 
-def _read_articles(
+def read_articles(
     inputs: list[str], manager: PluginManager, config: dict[str, Any], problems: list[Problem]
 ) -> Iterator[Article]:
     """Every readable article in input order; a corpus file (.csv, .jsonl) gives one per row."""
@@ -234,15 +234,16 @@ def _read_articles(
             source = getattr(error, "source", str(item))
             problems.append(Problem(source, getattr(error, "reason", str(error))))
         except Exception as error:
-            problems.append(Problem(str(item), f"could not be read ({_one_line(error)})"))
+            problems.append(Problem(str(item), f"could not be read ({one_line(error)})"))
 
 
 def add_analyzer_tables(result: RunResult, analyzers: dict[str, tuple[str, Analyzer]]) -> None:
-    """Let analyzers that define ``tables(result)`` add their own comparison tables.
+    """Attach the analyzers to the result and let those that define ``tables(result)`` add tables.
 
     Optional: an analyzer whose numbers need more than one row per metric (the top terms of each
     article, a who-speaks table) builds them from its own records. A failure is a Problem.
     """
+    result.analyzers = {name: analyzer for name, (_plugin, analyzer) in analyzers.items()}
     for name, (_plugin, analyzer) in analyzers.items():
         build = getattr(analyzer, "tables", None)
         if build is None or not result.articles:
@@ -250,10 +251,10 @@ def add_analyzer_tables(result: RunResult, analyzers: dict[str, tuple[str, Analy
         try:
             result.tables.extend(build(result))
         except Exception as error:
-            result.problems.append(Problem("tables", _one_line(error), analyzer=name))
+            result.problems.append(Problem("tables", one_line(error), analyzer=name))
 
 
-def _unique_id(article: Any, seen: dict[str, int]) -> Any:
+def unique_id(article: Any, seen: dict[str, int]) -> Any:
     """Two inputs with the same stem (a/x.txt, b/x.txt) get x and x-2, so no column is lost."""
     from dataclasses import replace
 

@@ -46,21 +46,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from framing.model import ActorNote, ArticleResult
-from framing.nlp.entities import (
-    CALENDAR_WORDS,
-    CORE_TITLES,
-    FUNCTION_WORDS,
-    NAME_PARTICLES,
-    TITLE_MODIFIERS,
-)
+from framing.nlp.gazetteers import titles
+from framing.nlp.names import TITLE_MODIFIERS
 from framing.nlp.sides import PARTIES, is_party_name
+from framing.nlp.words import CALENDAR_WORDS, FUNCTION_WORDS, NAME_PARTICLES
 
 PERSON = "person"
 PARTY = "party"
 NAMED_KINDS = frozenset({"person", "organisation", "country", "party", "media", "group", "institution"})
-# Titles that may stand before a name; with CORE_TITLES (framing.nlp.entities). Private until the
+# Titles that may stand before a name, beside the bundled ones (corpora/actors/titles.tsv). Private until the
 # shared name parser exists: the lists below are what the cast's rules need and no more.
-TITLES = frozenset(CORE_TITLES | {
+TITLES = frozenset(set(titles()) | {
     "sheriff", "leader", "speaker", "whip", "congressman", "congresswoman", "chairman", "chairwoman",
     "chair", "commissioner", "counsel", "candidate", "nominee", "hopeful", "host", "anchor",
     "correspondent", "reporter", "columnist", "adviser", "advisor", "aide", "strategist", "attorney",

@@ -292,6 +292,8 @@ def _parse(text: str, source: str) -> tuple[Lexicon | None, list[LexiconProblem]
     except tomllib.TOMLDecodeError as error:
         found = re.search(r"line (\d+)", str(error))
         return None, [LexiconProblem(int(found.group(1)) if found else 0, f"not valid TOML: {error}")]
+    except RecursionError:
+        return None, [LexiconProblem(0, "not valid TOML: nested too deeply")]
     locate = _Locator.of(text)
     problems: list[LexiconProblem] = []
 

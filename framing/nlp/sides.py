@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from framing.model import Document
-from framing.nlp.entities import CORE_TITLES
+from framing.nlp.gazetteers import titles
 
 # Party words and the side they state (US parties: the dev and test news is American). A letter in
 # "(R-Mo.)" names the same sides.
@@ -24,7 +24,7 @@ PARTIES = {
 }
 PARTY_LETTERS = {"R": REPUBLICAN, "D": DEMOCRATIC, "I": "independents"}
 # Words that may sit between a party word and a name: "Republican presidential nominee Mitt Romney"
-PARTY_CHAIN = CORE_TITLES | frozenset(
+PARTY_CHAIN = frozenset(titles()) | frozenset(
     "presidential vice nominee candidate hopeful senator sen. sen rep. rep representative "
     "congressman congresswoman lawmaker leader whip chairman chairwoman governor gov. gov state "
     "former incumbent freshman challenger contender front-runner frontrunner strategist operative "

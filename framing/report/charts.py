@@ -1,8 +1,9 @@
 """The report's charts: matplotlib figures written as inline SVG (no image files, no JavaScript).
 
-matplotlib is imported here only, and only when a report is rendered, so the other commands do not
-pay its import time. A chart is drawn when the run has the records it needs; a run without the
-analyzer simply has no such chart. Every series has a hatch pattern as well as an Okabe-Ito colour,
+Analyzers draw their own charts (an optional ``charts(result)`` method returning :class:`Chart`
+objects) with the helpers here; the report knows none of them. matplotlib is imported only when a
+report is rendered, so the other commands do not pay its import time. An analyzer draws a chart when
+the run has the records it needs. Every series has a hatch pattern as well as an Okabe-Ito colour,
 so no chart relies on colour alone.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -18,8 +20,6 @@ from framing.model import Metric, RunResult
 from framing.report.evidence import PALETTE
 
 HATCHES = ("", "//", "..", "xx", "\\\\", "++", "oo", "--")
-TOP_ACTORS = 8
-READABILITY_GRADES = ("flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index")
 
 
 @dataclass(frozen=True)
@@ -32,101 +32,50 @@ class Chart:
 
 
 def charts(result: RunResult) -> list[Chart]:
-    """Every chart the run's records allow, in a fixed order."""
-    drawn = [
-        _actor_sentiment(result),
-        _side_words(result),
-        _loaded_density(result),
-        _readability(result),
-    ]
+    """Every chart the run's analyzers draw (``charts(result)``, optional), in analyzer order."""
+    drawn: list[Chart] = []
+    for analyzer in result.analyzers.values():
+        draw = getattr(analyzer, "charts", None)
+        if draw is not None:
+            drawn.extend(draw(result))
     # Several inline SVGs share one page and one id space: number each chart's ids.
-    return [
-        replace(chart, svg=_prefix_ids(chart.svg, f"chart{number}-"))
-        for number, chart in enumerate(c for c in drawn if c is not None)
-    ]
+    return [replace(chart, svg=_prefix_ids(chart.svg, f"chart{number}-"))
+            for number, chart in enumerate(drawn)]
 
 
-def _metric(result: RunResult, analyzer: str, name: str) -> Metric | None:
+def metric(result: RunResult, analyzer: str, name: str) -> Metric | None:
+    """The declaration of one metric, if the run has it."""
     return next((m for m in result.catalogue.get(analyzer, ()) if m.name == name), None)
 
 
-def _values(result: RunResult, analyzer: str, metric: str) -> dict[str, dict[str, float]]:
+def values(result: RunResult, analyzer: str, name: str) -> dict[str, dict[str, float]]:
     """target -> article id -> value, for the records of one metric (None values left out)."""
-    table: dict[str, dict[str, float]] = {}
-    for record in result.records:
-        if record.analyzer == analyzer and record.metric == metric and record.value is not None:
-            table.setdefault(record.target, {})[record.article] = record.value
-    return table
+    return result.values(analyzer, name, skip_missing=True)  # type: ignore[return-value]
 
 
 def _articles(result: RunResult) -> list[str]:
     return [a.document.article.id for a in result.articles]
 
 
-def _actor_sentiment(result: RunResult) -> Chart | None:
-    metric = _metric(result, "actors", "sentiment")
-    sentiment = _values(result, "actors", "sentiment")
-    if metric is None or not sentiment:
-        return None
-    mentions = _values(result, "actors", "mentions")
-    actors = sorted(sentiment, key=lambda a: -sum(mentions.get(a, {}).values()))[:TOP_ACTORS]
-    labels = {
-        (actor, article): f"n={int(mentions.get(actor, {}).get(article, 0))}"
-        for actor in actors for article in _articles(result) if article in sentiment[actor]
-    }
-    svg = _grouped_bars(result, actors, sentiment, metric.unit, labels, limits=(-1.0, 1.0))
-    return Chart(f"{metric.label} toward each actor", svg,
-                 f"{metric.label} ({metric.unit}; {metric.direction}) of the {len(actors)} most "
-                 f"mentioned actors; n = scored mentions in that article. {metric.description}")
-
-
-def _side_words(result: RunResult) -> Chart | None:
-    metric = _metric(result, "sources", "side_words")
-    words = _values(result, "sources", "side_words")
-    if metric is None or not words:
-        return None
+def stacked_bars(result: RunResult, values: dict[str, dict[str, float]], unit: str) -> str:
+    """One horizontal bar per article, one segment per target (colour and hatch)."""
     articles = _articles(result)
     figure, axes = _figure(len(articles) * 0.35 + 1.0)
     left = [0.0] * len(articles)
-    for number, side in enumerate(words):
-        widths = [words[side].get(article, 0.0) for article in articles]
-        axes.barh(range(len(articles)), widths, left=left, label=side,
+    for number, target in enumerate(values):
+        widths = [values[target].get(article, 0.0) for article in articles]
+        axes.barh(range(len(articles)), widths, left=left, label=target,
                   color=PALETTE[number % len(PALETTE)], hatch=HATCHES[number % len(HATCHES)],
                   edgecolor="white", linewidth=0.5)
         left = [a + b for a, b in zip(left, widths)]
     axes.set_yticks(range(len(articles)), articles)
     axes.invert_yaxis()
-    axes.set_xlabel(metric.unit)
-    _legend(axes, len(words))
-    return Chart(f"{metric.label}, by article", _svg(figure),
-                 f"{metric.label} ({metric.unit}); each bar is one article, each segment one side. "
-                 f"{metric.description}")
+    axes.set_xlabel(unit)
+    _legend(axes, len(values))
+    return _svg(figure)
 
 
-def _loaded_density(result: RunResult) -> Chart | None:
-    metric = _metric(result, "loaded_language", "narration_rate")
-    rates = _values(result, "loaded_language", "narration_rate")
-    if metric is None or not rates:
-        return None
-    svg = _grouped_bars(result, list(rates), rates, metric.unit)
-    return Chart(f"{metric.label} by category", svg,
-                 f"{metric.label} ({metric.unit}; {metric.direction}). {metric.description}")
-
-
-def _readability(result: RunResult) -> Chart | None:
-    declared = [m for name in READABILITY_GRADES if (m := _metric(result, "readability", name))]
-    if not declared:
-        return None
-    values = {m.label: _values(result, "readability", m.name).get("", {}) for m in declared}
-    if not any(values.values()):
-        return None
-    svg = _grouped_bars(result, list(values), values, "US school grade / years of schooling")
-    return Chart("Readability", svg,
-                 "Reading-grade formulas of the body text (higher = harder to read): "
-                 + "; ".join(f"{m.label} ({m.unit})" for m in declared) + ".")
-
-
-def _grouped_bars(
+def grouped_bars(
     result: RunResult,
     categories: Sequence[str],
     values: dict[str, dict[str, float]],
@@ -184,9 +133,12 @@ def _svg(figure: Any) -> str:
     import matplotlib
 
     buffer = io.StringIO()
-    # Text stays text (accessible, small); ids are stable so two runs write the same file.
+    # Text stays text (accessible, small); ids are stable so two runs write the same file. The
+    # browser draws that text with its own fonts, so matplotlib's "Glyph ... missing from font"
+    # (a CJK name, an emoji, measured with DejaVu Sans) says nothing about the page: silenced.
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "framing",
-                                "font.family": "sans-serif"}):
+                                "font.family": "sans-serif"}), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None,
                                                         "Format": None, "Type": None})
     svg = buffer.getvalue()

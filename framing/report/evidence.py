@@ -8,8 +8,8 @@ searching the text. The rules are generic, so an analyzer the report has never h
   every ``(metric, target)`` citing it, so a click on any of those table rows finds it.
 - A mark belongs to the layer of the first metric (in the analyzer's declaration order) citing it.
   The layer of an unknown metric is ``analyzer: metric label``, drawn as a dashed outline.
-- ``PRESENTATION`` only dresses a few known metrics (a title, a drawing style, which citation gives
-  the colour); it never adds or removes a mark.
+- An analyzer's ``highlights`` (metric name -> :class:`framing.model.Highlight`) dress its metrics (a
+  title, a drawing style, which citation gives the colour); they never add or remove a mark.
 - Colour key of a mark: its tone when the label ends in positive/negative/neutral; else the target of
   the ``colour_by`` metric citing it (the speaker's side); else the record's target; else the label.
 """
@@ -20,47 +20,13 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from framing.model import Metric, Record, RunResult
+from framing.model import Highlight, Metric, Record, RunResult
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision
 # deficiency. Black and yellow are last: they are the hardest to read as a tint or thin line.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000", "#F0E442")
 TONES = {"negative": "#D55E00", "positive": "#0072B2", "neutral": "#777777"}
 STYLES = ("shade", "underline", "box", "dashed", "bold", "outline")
-
-
-@dataclass(frozen=True)
-class Presentation:
-    """How a known metric's spans are drawn; ``layer`` lets two metrics share one layer."""
-
-    layer: str
-    title: str
-    style: str
-    on: bool = True
-    colour_by: str = ""
-
-
-PRESENTATION: dict[tuple[str, str], Presentation] = {
-    ("sources", "attributions"): Presentation(
-        "sources.speech", "Quotations and reported speech, shaded by the speaker's side", "shade",
-        colour_by="side_words"),
-    ("actors", "sentiment"): Presentation(
-        "actors.mentions", "Actor mentions, underlined by sentiment", "underline"),
-    ("actors", "side_sentiment"): Presentation(
-        "actors.sides", "Side mentions, underlined by sentiment", "underline", on=False),
-    ("loaded_language", "narration_rate"): Presentation(
-        "loaded_language.terms", "Loaded terms (category on hover)", "box"),
-    ("loaded_language", "quoted_rate"): Presentation(
-        "loaded_language.terms", "Loaded terms (category on hover)", "box"),
-    ("loaded_language", "scare_quotes"): Presentation(
-        "loaded_language.scare", "Scare quotes", "dashed"),
-    ("loaded_language", "label_uses"): Presentation(
-        "loaded_language.naming", "Naming choices", "bold", on=False),
-    ("loaded_language", "attribution_verbs"): Presentation(
-        "loaded_language.verbs", "Attribution verbs (loaded language)", "bold", on=False),
-    ("sources", "verb_share"): Presentation(
-        "sources.verbs", "Attribution verbs (sources)", "bold", on=False),
-}
 
 
 @dataclass
@@ -128,6 +94,7 @@ class Evidence:
 def collect(result: RunResult) -> Evidence:
     """Group every record's spans into layers and marks (see the module docstring for the rules)."""
     metrics = _declared(result.catalogue)
+    presentation = _highlights(result)
     layers: dict[str, Layer] = {}
     refs: dict[tuple[str, str, str], str] = {}
     marks: dict[str, list[Mark]] = {}
@@ -143,7 +110,7 @@ def collect(result: RunResult) -> Evidence:
                 key = (record.analyzer, span.start, span.end, span.label)
                 mark = by_span.get(key)
                 if mark is None:
-                    layer = _layer(layers, record, metrics)
+                    layer = _layer(layers, record, metrics, presentation)
                     mark = Mark(f"a{number}s{len(by_span)}", span.start, span.end, span.label,
                                 layer)
                     by_span[key] = mark
@@ -151,7 +118,7 @@ def collect(result: RunResult) -> Evidence:
                 ref_key = (record.analyzer, record.metric, record.target)
                 mark.refs.add(refs.setdefault(ref_key, f"r{len(refs)}"))
         for mark in by_span.values():
-            mark.colour_key = _colour_key(mark)
+            mark.colour_key = _colour_key(mark, presentation)
         marks[article.document.article.id] = sorted(by_span.values(),
                                                     key=lambda m: (m.start, -m.end))
     ordered = sorted(layers.values(), key=lambda layer: layer.order)
@@ -162,6 +129,15 @@ def collect(result: RunResult) -> Evidence:
         for mark in article_marks:
             mark.layer.colour(mark.colour_key)
     return Evidence(ordered, marks, refs, skipped)
+
+
+def _highlights(result: RunResult) -> dict[tuple[str, str], Highlight]:
+    """(analyzer, metric) -> how its spans are drawn, as each analyzer declares."""
+    return {
+        (name, metric): highlight
+        for name, analyzer in result.analyzers.items()
+        for metric, highlight in getattr(analyzer, "highlights", {}).items()
+    }
 
 
 def _declared(catalogue: dict[str, tuple[Metric, ...]]) -> dict[tuple[str, str], tuple[int, Metric]]:
@@ -181,11 +157,14 @@ def _in_declaration_order(
 
 
 def _layer(
-    layers: dict[str, Layer], record: Record, metrics: dict[tuple[str, str], tuple[int, Metric]]
+    layers: dict[str, Layer],
+    record: Record,
+    metrics: dict[tuple[str, str], tuple[int, Metric]],
+    presentation: dict[tuple[str, str], Highlight],
 ) -> Layer:
     order, metric = metrics.get((record.analyzer, record.metric), (math.inf, None))
-    known = PRESENTATION.get((record.analyzer, record.metric))
-    key = known.layer if known else f"{record.analyzer}.{record.metric}"
+    known = presentation.get((record.analyzer, record.metric))
+    key = f"{record.analyzer}.{known.layer if known else record.metric}"
     if key not in layers:
         label = metric.label if metric else record.metric
         description = metric.description if metric else ""
@@ -198,12 +177,12 @@ def _layer(
     return layers[key]
 
 
-def _colour_key(mark: Mark) -> str:
+def _colour_key(mark: Mark, presentation: dict[tuple[str, str], Highlight]) -> str:
     tone = mark.label.rsplit(" ", 1)[-1].lower()
     if tone in TONES:
         return tone
     metric, target = mark.citations[0]
-    known = PRESENTATION.get((mark.layer.analyzer, metric))
+    known = presentation.get((mark.layer.analyzer, metric))
     if known and known.colour_by:
         for cited_metric, cited_target in mark.citations:
             if cited_metric == known.colour_by and cited_target:

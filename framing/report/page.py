@@ -16,7 +16,8 @@ from importlib.resources import files
 from itertools import groupby
 
 from framing import __version__
-from framing.compare.tables import format_number, metric_rows, select_table
+from framing.compare.tables import format_number, metric_rows
+from framing.compare.views import select_table
 from framing.model import Document, RunResult, Table
 from framing.report.charts import charts
 from framing.report.evidence import Evidence, Layer, Mark, collect

@@ -16,9 +16,10 @@ import csv
 import json
 import re
 import sys
+from collections import deque
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from framing.errors import InputError
 from framing.model import Article
@@ -30,6 +31,7 @@ PARQUET_BATCH = 1000
 UNDECODABLE = re.compile("[\udc80-\udcff]")
 NOT_UTF8 = "not UTF-8 (binary or mis-encoded bytes); save the corpus as UTF-8"
 COLUMNS = ("id", "outlet", "date", "title", "text", "url")
+NUMBER = re.compile(r"\s*[-+]?(\d[\d,]*\.?\d*|\.\d+)([eE][-+]?\d+)?\s*")  # a bare number
 
 
 def is_corpus(path: Path) -> bool:
@@ -46,7 +48,7 @@ def read_corpus(
     """
     rename = {column: field for field, column in (columns or {}).items() if column != field}
     if path.suffix.lower() == ".parquet":
-        rows: Iterator[tuple[int, dict[str, str] | str]] = _parquet_rows(path, rename)
+        rows: Iterator[tuple[int, dict[str, Any] | str]] = _parquet_rows(path, rename)
         for line, row in rows:
             yield _article(path, line, _renamed(row, rename), max_bytes)
         return
@@ -68,7 +70,7 @@ def read_corpus(
             yield InputError(str(path), f"malformed CSV ({error})")
 
 
-def _renamed(row: dict[str, str] | str, rename: Mapping[str, str]) -> dict[str, str] | str:
+def _renamed(row: dict[str, Any] | str, rename: Mapping[str, str]) -> dict[str, Any] | str:
     """The row with mapped columns under their field names (``body`` -> ``text``)."""
     if isinstance(row, str) or not rename:
         return row
@@ -86,26 +88,70 @@ def _missing_text(names: list[str], rename: Mapping[str, str]) -> str | None:
 
 
 def _csv_rows(stream: TextIO, rename: Mapping[str, str]) -> Iterator[tuple[int, dict[str, str] | str]]:
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # article texts exceed the 128 kB default
-    reader = csv.DictReader(stream)
-    if reader.fieldnames is None:
+    records = _csv_records(stream)
+    header = next(records, None)
+    if header is None:
         yield 1, "the file is empty"
         return
-    problem = _missing_text(list(reader.fieldnames), rename)
+    if isinstance(header[1], str):
+        yield header
+        return
+    names = header[1]
+    problem = _missing_text(names, rename)
     if problem:
         yield 1, problem
         return
-    for row in reader:
-        if None in row:
-            yield reader.line_num, "more cells than header columns"
-            continue
-        if any(UNDECODABLE.search(v or "") for v in row.values()):
-            yield reader.line_num, NOT_UTF8
-            continue
-        yield reader.line_num, {k: v or "" for k, v in row.items()}
+    for line, cells in records:
+        if isinstance(cells, str):
+            yield line, cells
+        elif len(cells) > len(names):
+            yield line, "more cells than header columns"
+        elif any(UNDECODABLE.search(v) for v in cells):
+            yield line, NOT_UTF8
+        elif cells:
+            yield line, dict(zip(names, cells + [""] * (len(names) - len(cells))))
 
 
-def _json_rows(stream: TextIO) -> Iterator[tuple[int, dict[str, str] | str]]:
+def _csv_records(stream: TextIO) -> Iterator[tuple[int, list[str] | str]]:
+    """Each record's cells with its line (the last line of a record over several), parsed strictly.
+
+    A record whose quoted cell never closes (or has text after its closing quote) is reported at
+    its first line, and reading starts again at the line after it, so one broken row never swallows
+    the rows that follow it.
+    """
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # article texts exceed the 128 kB default
+    lines: deque[tuple[int, str]] = deque(enumerate(stream, start=1))
+    while lines:
+        start, first = lines.popleft()
+        record, taken, quotes = [first], [], first.count('"')
+        while True:
+            # A record that ends inside a quoted cell has an odd number of quotes (inside one,
+            # quotes come doubled), so it is parsed only when even, or on its first line (a stray
+            # quote in an unquoted cell is allowed); a cell over N lines costs one parse, not N.
+            problem = "a quoted cell is never closed"
+            if quotes % 2 == 0 or not taken:
+                try:
+                    rows = list(csv.reader(record, strict=True))
+                except csv.Error as error:
+                    if "unexpected end of data" not in str(error):
+                        problem = str(error)
+                        lines.extendleft(reversed(taken))  # resynchronise at the next line
+                        yield start, f"malformed CSV ({problem}); the rows after it are still read"
+                        break
+                else:
+                    if rows:
+                        yield (taken[-1][0] if taken else start), rows[0]
+                    break
+            if not lines:
+                lines.extendleft(reversed(taken))
+                yield start, f"malformed CSV ({problem}); the rows after it are still read"
+                break
+            taken.append(lines.popleft())
+            record.append(taken[-1][1])
+            quotes += taken[-1][1].count('"')
+
+
+def _json_rows(stream: TextIO) -> Iterator[tuple[int, dict[str, Any] | str]]:
     for line, text in enumerate(stream, start=1):
         if not text.strip():
             continue
@@ -120,10 +166,10 @@ def _json_rows(stream: TextIO) -> Iterator[tuple[int, dict[str, str] | str]]:
         if not isinstance(row, dict):
             yield line, "expected a JSON object per line"
             continue
-        yield line, {str(k): "" if v is None else str(v) for k, v in row.items()}
+        yield line, {str(k): v for k, v in row.items()}
 
 
-def _parquet_rows(path: Path, rename: Mapping[str, str]) -> Iterator[tuple[int, dict[str, str] | str]]:
+def _parquet_rows(path: Path, rename: Mapping[str, str]) -> Iterator[tuple[int, dict[str, Any] | str]]:
     """Rows of a Parquet file, read one record batch at a time (needs pyarrow)."""
     try:
         import pyarrow.parquet as pq
@@ -143,19 +189,59 @@ def _parquet_rows(path: Path, rename: Mapping[str, str]) -> Iterator[tuple[int, 
     for batch in table.iter_batches(batch_size=PARQUET_BATCH):
         for row in batch.to_pylist():
             line += 1
-            yield line, {str(k): "" if v is None else str(v) for k, v in row.items()}
+            yield line, {str(k): v for k, v in row.items()}
 
 
-def _article(path: Path, line: int, row: dict[str, str] | str, max_bytes: int | None
+def _wrong_type(row: Mapping[str, Any]) -> str | None:
+    """Why a JSON Lines or Parquet row's values cannot be an article: a text that is not a string,
+    or an id, title, outlet, date or URL that is a list or an object (never analysed as its
+    Python form, ``"['a', 'b']"``)."""
+    text = row["text"]
+    if text is not None and not isinstance(text, str):
+        return f"'text' is {_kind(text)}, not text"
+    for field in COLUMNS:
+        if isinstance(row.get(field), (list, tuple, dict)):
+            return f"{field!r} is {_kind(row[field])}, not a single value"
+    return None
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return f"a {type(value).__name__}"
+
+
+def _as_text(value: Any) -> str:
+    """A cell as text: lists and objects in extra columns as JSON, never as their Python form."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+def _article(path: Path, line: int, row: dict[str, Any] | str, max_bytes: int | None
              ) -> Article | InputError:
     source = f"{path}:{line}" if line else str(path)
     if isinstance(row, str):
         return InputError(source, row)
     if "text" not in row:
         return InputError(source, f"no 'text' field (fields: {', '.join(row) or 'none'})")
+    problem = _wrong_type(row)
+    if problem:
+        return InputError(source, problem)
+    row = {key: _as_text(value) for key, value in row.items()}
     text = row["text"]
     if not text.strip():
         return InputError(source, "empty 'text'")
+    if NUMBER.fullmatch(text):
+        return InputError(source, f"'text' is a number ({text.strip()[:20]}), not article text")
     if max_bytes is not None and len(text.encode("utf-8")) > max_bytes:
         return InputError(source, f"text is more than the {max_bytes / 1_048_576:g} MB limit")
     metadata = {k: v.strip() for k, v in row.items() if k != "text"}

@@ -3,7 +3,7 @@ them.
 
 Mentions come from the shared actor core (``framing.nlp.entities.mentions_for``): the ``--actors`` file,
 or without one the actors discovered in each article alone. Each mention is scored in its local
-context (its clause, shared with other actors by nearness; ``framing.nlp.sentiment``) by VADER or by the
+context (its clause, shared with other actors by nearness; ``sentiment.py``) by VADER or by the
 trained model (``--set actors.sentiment=vader|model``). Per actor and per side the analyzer reports
 counts, prominence, role and sentiment; ``tables`` lines actors up across articles by canonical
 name. See docs/analyzers/actors.md.
@@ -20,12 +20,15 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 if TYPE_CHECKING:
     import typer
 
+    from framing.report.charts import Chart
+
 from framing import Document, Measurement, Metric, RunResult, Span, hookimpl
-from framing.model import ActorNote, ArticleResult, Table
+from framing.config import Setting, read_settings
+from framing.model import ActorNote, ArticleResult, Highlight, Table
 from framing.nlp.cast import ArticleCast, own_names
-from framing.nlp.entities import ActorSet, Mention, document_memo, mention_role, mentions_for
-from framing.nlp.sentiment import SCORERS, Score, Scorer, TargetContext, scorer
+from framing.nlp.entities import ActorSet, Mention, Recogniser, document_memo, mention_role, mentions_for
 from framing.nlp.sides import party_near, party_of_name
+from framing.plugins.actors.sentiment import SCORERS, Score, Scorer, TargetContext, scorer
 
 NAME = "actors"
 DEFAULT_TOP = 10
@@ -127,6 +130,18 @@ METRICS = tuple(
 ) + (SIDED_SHARE,)
 
 
+SETTINGS = (
+    Setting("top", int, DEFAULT_TOP, "Most mentioned actors (and sides) per article that get measurements.",
+            check=lambda value: "" if value >= 1 else "must be a whole number >= 1"),
+    Setting("sentiment", str, DEFAULT_SCORER,
+            "How a mention is scored: model (the bundled classifier) or vader (its context's VADER score).",
+            check=lambda value: "" if value in SCORERS else f"choose {' or '.join(SCORERS)}"),
+)
+
+# The report charts the sentiment toward this many of the most mentioned actors.
+CHART_ACTORS = 8
+
+
 @dataclass(frozen=True)
 class ScoredMention:
     mention: Mention
@@ -159,11 +174,40 @@ class ActorSentiment:
     name = NAME
     version = "1.1"
     metrics = METRICS
+    settings = SETTINGS
+    screen_tables = {"Actors: mean sentiment": 5}  # the first screen of compare: its first rows
+    highlights = {
+        "sentiment": Highlight("mentions", "Actor mentions, underlined by sentiment", "underline"),
+        "side_sentiment": Highlight("sides", "Side mentions, underlined by sentiment", "underline",
+                                    on=False),
+    }
 
-    def __init__(self, actor_set: ActorSet | None, top: int, sentiment: str) -> None:
+    def charts(self, result: RunResult) -> list[Chart]:
+        """The report's chart: sentiment toward the most mentioned actors, one bar per article."""
+        from framing.report.charts import Chart, grouped_bars, metric, values
+
+        declared = metric(result, self.name, "sentiment")
+        sentiment = values(result, self.name, "sentiment")
+        if declared is None or not sentiment:
+            return []
+        mentions = values(result, self.name, "mentions")
+        actors = sorted(sentiment, key=lambda a: -sum(mentions.get(a, {}).values()))[:CHART_ACTORS]
+        labels = {
+            (actor, article): f"n={int(mentions.get(actor, {}).get(article, 0))}"
+            for actor in actors for article in sentiment[actor]
+        }
+        svg = grouped_bars(result, actors, sentiment, declared.unit, labels, limits=(-1.0, 1.0))
+        return [Chart(f"{declared.label} toward each actor", svg,
+                      f"{declared.label} ({declared.unit}; {declared.direction}) of the {len(actors)} "
+                      f"most mentioned actors; n = scored mentions in that article. "
+                      f"{declared.description}")]
+
+    def __init__(self, actor_set: ActorSet | None, top: int, sentiment: str,
+                 recogniser: Recogniser | None = None) -> None:
         self.actor_set = actor_set
         self.top = top
         self.sentiment = sentiment
+        self.recogniser = recogniser  # a plugin's framing_find_entities, used to discover
 
     @property
     def scorer(self) -> Scorer:
@@ -208,11 +252,12 @@ class ActorSentiment:
 
     def scored(self, document: Document) -> list[ScoredMention]:
         """Every mention with its score, role and place, computed once per document."""
-        key = ("actors.scored", self.actor_set, self.sentiment)
+        key = ("actors.scored", self.actor_set, self.sentiment, self.recogniser)
         return document_memo(
             document,
             key,
-            lambda: score_mentions(document, mentions_for(document, self.actor_set), self.scorer),
+            lambda: score_mentions(document, mentions_for(document, self.actor_set, self.recogniser),
+                                   self.scorer),
         )
 
     def table_data(self, document: Document) -> list[Row]:
@@ -227,7 +272,8 @@ class ActorSentiment:
         """What the article says of each of its actors, for the comparison's cast: kind, the forms
         it uses and their counts, gender, and the side the actors file gives or the text states."""
         return document_memo(document, ("actors.notes", self.actor_set),
-                             lambda: actor_notes(document, mentions_for(document, self.actor_set),
+                             lambda: actor_notes(document, mentions_for(document, self.actor_set,
+                                                                         self.recogniser),
                                                  self.actor_set is not None))
 
     def tables(self, result: RunResult) -> list[Table]:
@@ -445,40 +491,12 @@ def _grid(
     )
 
 
-def _setting(
-    settings: dict[str, str], key: str, convert: Callable[[str], Any], default: Any
-) -> Any:
-    if key not in settings:
-        return default
-    try:
-        return convert(settings[key])
-    except ValueError as error:
-        raise ValueError(f"{NAME}: bad setting {key}={settings[key]!r} ({error})") from None
-
-
-def _scorer_name(value: str) -> str:
-    if value not in SCORERS:
-        raise ValueError(f"choose {' or '.join(SCORERS)}")
-    return value
-
-
-def _top(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise ValueError("must be a whole number >= 1")
-    return number
-
-
 @hookimpl
 def framing_register_analyzers(register: Any, config: dict[str, Any]) -> None:
-    settings = config.get("settings", {}).get(NAME, {})
-    unknown = sorted(set(settings) - {"top", "sentiment"})
-    if unknown:
-        raise ValueError(f"{NAME}: unknown setting(s) {', '.join(unknown)}; use top, sentiment")
-    top = _setting(settings, "top", _top, DEFAULT_TOP)
-    sentiment = _setting(settings, "sentiment", _scorer_name, DEFAULT_SCORER)
+    settings = read_settings(config, NAME, SETTINGS)
     path = config.get("actors")
-    register(ActorSentiment(ActorSet.load(path) if path else None, top, sentiment))
+    actor_set = ActorSet.load(path) if path else None
+    register(ActorSentiment(actor_set, settings["top"], settings["sentiment"], config.get("find_entities")))
 
 
 @hookimpl

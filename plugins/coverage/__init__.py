@@ -1,4 +1,4 @@
-"""Coverage: what each article reports that the others leave out (see docs/coverage.md).
+"""Coverage: what each article reports that the others leave out (see docs/analyzers/coverage.md).
 
 Coverage is a comparison, not a property of one article, so ``analyze`` measures nothing: the work
 is done once per run in ``tables(result)``, which aligns the articles' sentences with
@@ -65,9 +65,11 @@ METRICS = (
 
 SETTINGS = (
     Setting("threshold", float, THRESHOLD,
-            "TF-IDF cosine from which two sentences are counterparts, in (0, 1]."),
+            "TF-IDF cosine from which two sentences are counterparts, in (0, 1].",
+            check=lambda value: "" if 0 < value <= 1 else "must be in (0, 1]"),
     Setting("max_articles", int, MAX_ARTICLES,
-            "Most articles coverage aligns (every one with every other); 0: no limit."),
+            "Most articles coverage aligns (every one with every other); 0: no limit.",
+            check=lambda value: "" if value >= 0 else "must be 0 (no limit) or more"),
 )
 
 
@@ -144,20 +146,9 @@ def only_in_table(coverage: Coverage) -> Table:
     return Table("Coverage: what only one article reports", ["summary"], rows)
 
 
-def _settings(config: dict[str, Any]) -> dict[str, Any]:
-    """The declared settings, with the ranges the types alone do not check."""
-    settings = read_settings(config, "coverage", SETTINGS)
-    if not 0 < settings["threshold"] <= 1:
-        raise ValueError(f"coverage: threshold must be in (0, 1], got {settings['threshold']!r}")
-    if settings["max_articles"] < 0:
-        raise ValueError(f"coverage: max_articles must be 0 (no limit) or more, "
-                         f"got {settings['max_articles']!r}")
-    return settings
-
-
 @hookimpl
 def framing_register_analyzers(register: Any, config: dict[str, Any]) -> None:
-    settings = _settings(config)
+    settings = read_settings(config, "coverage", SETTINGS)
     register(CoverageAnalyzer(settings["threshold"], config.get("actors"), settings["max_articles"]))
 
 

@@ -19,14 +19,14 @@ label is checked against the other articles' whole text, not only against the al
 number that appears nowhere in the others, an actor (name) mentioned nowhere in the others, a
 quotation none of them quotes (with its speaker), and a claim attributed to a source. Actors come
 from ``framing.nlp.entities`` and speakers and sources from ``framing.nlp.attribution``. Summary lines are
-built from those checked labels only. See docs/coverage.md for the rules and the benchmark
+built from those checked labels only. See docs/analyzers/coverage.md for the rules and the benchmark
 behind ``THRESHOLD``.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -37,18 +37,17 @@ from framing.model import Document, Quotation, Sentence, Token
 from framing.nlp.attribution import find_sources
 from framing.nlp.entities import ActorSet, discover, mentions_for
 from framing.nlp.quotes import is_scare_quote
+from framing.nlp.words import HONORIFICS as TITLES
+from framing.nlp.words import MIN_QUOTE_WORDS, is_name_word, stem, strip_possessive
 
 SPEAKER_RULE = "framing.nlp.attribution (speakers merged across each article)"
 # Chosen on the dev part of benchmarks/coverage.py (see benchmarks/README.md, "## coverage").
 THRESHOLD = 0.3
-MIN_QUOTE_WORDS = 4
 # Missing from sklearn's list; without them "What did any of us do?" paired with "It did not …".
 EXTRA_STOP_WORDS = frozenset({"did", "does", "doing", "just"})
 NAME_CONNECTORS = frozenset({"of", "for", "the", "de", "du", "van", "von", "bin", "al", "and"})
 # Honorifics dropped from the front of a name so "Dr. Yusuf al-Hadri" and "Yusuf al-Hadri" agree.
-HONORIFICS = frozenset(
-    "mr. mrs. ms. dr. prof. col. gen. lt. sgt. capt. maj. sen. rep. gov. rev. mr mrs ms dr".split()
-)
+HONORIFICS = TITLES | frozenset(title + "." for title in TITLES)
 NOT_NAMES = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december i""".split()
@@ -65,7 +64,6 @@ NUMBER_WORDS = {
     for tens, word in enumerate("_ _ _ thirty forty fifty sixty seventy eighty ninety".split())
     if word != "_"
 }
-SUFFIXES = ("ing", "ed", "es", "s", "ly")
 
 
 @dataclass(frozen=True)
@@ -205,12 +203,15 @@ def _add_attributions(facts: list[_Facts]) -> None:
         sources = find_sources(f.document)
         speakers = [""] * len(f.sentences)
         claims = [""] * len(f.sentences)
+        starts = [sentence.start for sentence in f.sentences]
         for attribution in sources.attributions:
             speaker = sources.speaker_of(attribution)
             if speaker is None:
                 continue
-            for i, sentence in enumerate(f.sentences):
-                if sentence.start < attribution.end and sentence.end > attribution.start:
+            # the sentences overlapping the attribution: a run of them, found by bisection
+            first = max(bisect_right(starts, attribution.start) - 1, 0)
+            for i in range(first, bisect_left(starts, attribution.end)):
+                if f.sentences[i].end > attribution.start:
                     if attribution.kind != "indirect" and f.quoted[i]:
                         speakers[i] = speakers[i] or speaker.name
                     if attribution.kind != "direct":
@@ -392,15 +393,6 @@ def _features(
     return features
 
 
-def stem(word: str) -> str:
-    """A light suffix stem (killed/kills/killing -> kill) so inflection does not hide a match."""
-    word = word.removesuffix("'s").removesuffix("’s")
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
     from framing.compare.vocabulary import english_stop_words  # cached: no scikit-learn import
@@ -455,18 +447,11 @@ def _mid_sentence_capitals(documents: Iterable[Document]) -> set[str]:
                 token = document.tokens[i]
                 if (
                     token.is_word
-                    and _capitalised(token.text)
+                    and is_name_word(token.text)
                     and document.tokens[i - 1].text not in ("“", '"', "‘", "(", ":")
                 ):
                     seen.add(document.normalised[i])
     return seen
-
-
-def _capitalised(text: str) -> bool:
-    if text[0].isupper():
-        return True
-    prefix, _, rest = text.partition("-")  # al-Hadri, el-Sisi
-    return prefix in ("al", "el") and bool(rest) and rest[0].isupper()
 
 
 def _names(document: Document, sentence: Sentence, capitalised: set[str]) -> list[str]:
@@ -485,7 +470,7 @@ def _names(document: Document, sentence: Sentence, capitalised: set[str]) -> lis
         while run and (run[0].lower in HONORIFICS or run[0].lower in NAME_CONNECTORS):
             run.pop(0)
         if run:
-            name = " ".join(_strip_possessive(t.text) for t in run)
+            name = " ".join(strip_possessive(t.text) for t in run)
             if name.lower() not in NOT_NAMES and name not in names:
                 names.append(name)
         run.clear()
@@ -499,12 +484,12 @@ def _names(document: Document, sentence: Sentence, capitalised: set[str]) -> lis
                 close()
             continue
         opener = i == sentence.first_token or document.tokens[i - 1].text in ("“", '"', "‘", "(")
-        if _capitalised(token.text) and not token.text.isdigit():
+        if is_name_word(token.text) and not token.text.isdigit():
             if opener and (
                 word in stop
                 or not (
-                    _strip_possessive(word) in capitalised
-                    or _next_is_capitalised(document, i, sentence)
+                    strip_possessive(word) in capitalised
+                    or _next_is_name_word(document, i, sentence)
                 )
             ):
                 close()
@@ -520,18 +505,14 @@ def _names(document: Document, sentence: Sentence, capitalised: set[str]) -> lis
     return names
 
 
-def _next_is_capitalised(document: Document, index: int, sentence: Sentence) -> bool:
+def _next_is_name_word(document: Document, index: int, sentence: Sentence) -> bool:
     """ "Petar Vuk, 61, ..." opens with a two-word name even if "Petar" never recurs."""
     following = index + 1
     return (
         following < sentence.end_token
         and document.tokens[following].is_word
-        and _capitalised(document.tokens[following].text)
+        and is_name_word(document.tokens[following].text)
     )
-
-
-def _strip_possessive(text: str) -> str:
-    return text.removesuffix("'s").removesuffix("’s")
 
 
 def _quoted_words(
@@ -634,8 +615,11 @@ def _short(text: str, words: int = 12) -> str:
 class _Similarity:
     """Cosine similarity of sentences across articles, from one TF-IDF fit on all of them.
 
-    Computed one article at a time (its sentences against every sentence), so memory grows with
-    one article's rows, not with the square of the corpus."""
+    Computed for ``BLOCK`` sentences of one article at a time, against the other articles'
+    sentences only (never its own), so time grows with (own x others) and memory with one block's
+    rows: a long article beside a short one costs little, and no article is compared with itself."""
+
+    BLOCK = 256
 
     def __init__(self, facts: list[_Facts]) -> None:
         from framing.nlp.tfidf import tfidf_rows  # scikit-learn's definition, without its imports
@@ -648,7 +632,8 @@ class _Similarity:
         self.offsets = [0]
         for f in facts:
             self.offsets.append(self.offsets[-1] + len(f.sentences))
-        self._block: tuple[int, Any] | None = None
+        self._others: tuple[int, Any, Any] | None = None  # position, their row numbers, their rows
+        self._block: tuple[int, int, Any] | None = None  # position, block number, cosines
 
     def above(self, position: int, index: int, threshold: float) -> Iterator[tuple[int, int, float]]:
         """(other article, its sentence, score) for each sentence of another article whose similarity
@@ -657,16 +642,23 @@ class _Similarity:
             return
         import numpy as np  # here, not at the top: `framing analyze` and --help never need it
 
-        if self._block is None or self._block[0] != position:
+        start, end = self.offsets[position], self.offsets[position + 1]
+        if self._others is None or self._others[0] != position:
+            rows = np.r_[0:start, end:self.offsets[-1]]
+            self._others = (position, rows, self.matrix[rows])
+        block = index // self.BLOCK
+        if self._block is None or self._block[:2] != (position, block):
             from framing.nlp.tfidf import cosines
 
-            start, end = self.offsets[position], self.offsets[position + 1]
-            self._block = (position, cosines(self.matrix[start:end], self.matrix))
-        row = self._block[1][index]
-        for column in np.flatnonzero(row >= threshold):
+            first = start + block * self.BLOCK
+            self._block = (position, block, cosines(self.matrix[first:min(first + self.BLOCK, end)],
+                                                    self._others[2]))
+        row = self._block[2][index - block * self.BLOCK]
+        rows = self._others[1]
+        for hit in np.flatnonzero(row >= threshold):
+            column = int(rows[hit])
             other = bisect_right(self.offsets, column) - 1
-            if other != position:
-                yield other, int(column) - self.offsets[other], float(row[column])
+            yield other, column - self.offsets[other], float(row[hit])
 
 
 # --- summary --------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from rich.table import Table as RichTable
 
 from framing.cli import options
 from framing.errors import FramingError, UsageError
-from framing.host.runner import _unique_id
+from framing.host.runner import unique_id
 from framing.model import Document
 from framing.plugins.coverage.align import (
     THRESHOLD,
@@ -35,7 +35,7 @@ Threshold = typer.Option(
     "--threshold",
     min=0.01,
     max=1.0,
-    help="Cosine similarity two sentences need to count as the same report (see docs/coverage.md).",
+    help="Cosine similarity two sentences need to count as the same report (see docs/analyzers/coverage.md).",
 )
 
 
@@ -68,7 +68,7 @@ def _read(inputs: list[str], manager: Any) -> list[Document]:
     for item in expand_inputs(inputs):
         if isinstance(item, FramingError):
             raise item
-        article = _unique_id(manager.read_article(Path(item), config), seen)
+        article = unique_id(manager.read_article(Path(item), config), seen)
         document = prepare(article)
         if not document.body_sentences:
             raise UsageError(f"{article.source}: no text left after cleaning")
@@ -153,7 +153,7 @@ def _json(coverage: Coverage, stream: TextIO) -> None:
 
 def _rules(coverage: Coverage) -> str:
     return (f"Threshold {coverage.threshold}; actors: {coverage.actor_rule}; "
-            f"speakers: {coverage.speaker_rule}. See docs/coverage.md.")
+            f"speakers: {coverage.speaker_rule}. See docs/analyzers/coverage.md.")
 
 
 def _escape(text: str) -> str:

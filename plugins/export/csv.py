@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 from typing import Any, TextIO
 
 from framing import hookimpl
-from framing.compare.tables import select_table
-from framing.exporters import ExportOptions, spreadsheet_safe
+from framing.compare.views import select_table
+from framing.exporters import ExportOptions, csv_writer, spreadsheet_safe
 from framing.model import RunResult
 
 
@@ -25,8 +24,8 @@ class CsvExporter:
     description = "CSV, UTF-8 with a header row; --layout wide (default) or long"
 
     def export(self, result: RunResult, stream: TextIO, options: ExportOptions) -> None:
-        table = select_table(result, options.view, options.layout)
-        writer = csv.writer(stream, lineterminator="\n")
+        table = select_table(result, options.view, options.layout, targets=options.targets)
+        writer = csv_writer(stream)
         writer.writerow(table.columns)
         for row in table.rows:
             writer.writerow([_cell(value) for value in row])

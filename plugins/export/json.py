@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from dataclasses import asdict
 from typing import Any, TextIO
 
 from framing import hookimpl
 from framing.exporters import ExportOptions
-from framing.model import RunResult
+from framing.model import Document, Record, RunResult
 
 
 class JsonExporter:
@@ -33,6 +34,7 @@ class JsonExporter:
                     "source": a.document.article.source,
                     "words": len(a.document.words),
                     "warnings": list(a.warnings),
+                    **({"text": a.document.text} if options.include_text else {}),
                 }
                 for a in result.articles
             ]
@@ -49,17 +51,34 @@ class JsonExporter:
         stream.write("\n")
 
 
+def _record(record: Record, document: Document) -> dict[str, Any]:
+    """A record with each evidence span's text and sentence: a reader needs no cleaned text to
+    resolve offsets into."""
+    row = asdict(record)
+    starts = [sentence.start for sentence in document.sentences]
+    for span in row["spans"]:
+        span["text"] = document.text[span["start"]:span["end"]]
+        index = bisect_right(starts, span["start"]) - 1
+        first = document.sentences[index] if index >= 0 else None
+        last_index = max(index, bisect_right(starts, max(span["end"] - 1, span["start"])) - 1)
+        last = document.sentences[last_index] if last_index >= 0 else None
+        span["sentence"] = (document.text[first.start:last.end] if first and last
+                            else span["text"])
+    return row
+
+
 def _records(result: RunResult) -> list[dict[str, Any]]:
-    """Every record; one whose target is a cast actor also gives the actor's kind."""
+    """Every record with its spans' text; one whose target is a cast actor also gives its kind."""
     actor_metrics = {(analyzer, m.name) for analyzer, metrics in result.catalogue.items()
                      for m in metrics if m.target_kind == "actor"}
     kinds = {a.name: a.kind for a in result.cast.named()} if result.cast is not None else {}
     rows = []
-    for record in result.records:
-        row = asdict(record)
-        if (record.analyzer, record.metric) in actor_metrics and record.target in kinds:
-            row["kind"] = kinds[record.target]
-        rows.append(row)
+    for article in result.articles:
+        for record in article.records:
+            row = _record(record, article.document)
+            if (record.analyzer, record.metric) in actor_metrics and record.target in kinds:
+                row["kind"] = kinds[record.target]
+            rows.append(row)
     return rows
 
 

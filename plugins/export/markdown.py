@@ -6,7 +6,8 @@ from itertools import groupby
 from typing import Any, TextIO
 
 from framing import hookimpl
-from framing.compare.tables import format_number, select_table
+from framing.compare.tables import format_number
+from framing.compare.views import select_table
 from framing.exporters import ExportOptions
 from framing.model import RunResult, Table
 

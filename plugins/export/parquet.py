@@ -11,7 +11,7 @@ import sys
 from typing import Any, TextIO
 
 from framing import hookimpl
-from framing.compare.tables import select_table
+from framing.compare.views import select_table
 from framing.errors import UsageError
 from framing.exporters import ExportOptions
 from framing.model import RunResult
@@ -31,7 +31,7 @@ class ParquetExporter:
         binary = getattr(stream, "buffer", None)
         if binary is None or (stream is sys.stdout and stream.isatty()):
             raise UsageError("Parquet is a binary format: write it to a file with -o FILE.parquet")
-        table = select_table(result, options.view, options.layout)
+        table = select_table(result, options.view, options.layout, targets=options.targets)
         columns: dict[str, Any] = {}
         for index, name in enumerate(table.columns):
             values = [row[index] for row in table.rows]

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import os
 from itertools import groupby
 from typing import Any, TextIO
 
+from rich import box
 from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
 from framing import hookimpl
-from framing.compare.tables import format_number, select_table
+from framing.compare.tables import format_number
+from framing.compare.views import select_table
 from framing.exporters import ExportOptions
 from framing.model import RunResult, Table
 
 ARROWS = {"higher": "↑", "lower": "↓"}
+SCREEN_WIDTH = 120  # the first screen's width when COLUMNS does not say
 
 
 class TableExporter:
@@ -23,15 +27,22 @@ class TableExporter:
     description = "a table for the terminal (default)"
 
     def export(self, result: RunResult, stream: TextIO, options: ExportOptions) -> None:
+        # The short screen needs headline metrics; a run of analyzers that declare none is listed whole.
+        screen = not options.full and _has_headline(result) and (options.view == "analyze" or (
+            options.view == "compare" and len(result.articles) > 1))
+        wide = None if options.color else (_columns() or SCREEN_WIDTH if screen else 160)
         console = Console(
             file=stream,
             force_terminal=options.color,
             no_color=not options.color,
-            width=options.width or (None if options.color else 160),
+            width=options.width or wide,
             markup=False,  # article text is shown as written: "[sic]" is not a style tag,
             emoji=False,  # and ":fire:" is not an emoji code
             highlight=False,  # and no guessed colours (also about a third of the rendering time)
         )
+        if screen:
+            _first_screen(result, console, options.view == "analyze")
+            return
         for table in [select_table(result, options.view, "", options.full), *result.tables]:
             console.print(_render(table, console))
             if table.note:
@@ -39,6 +50,57 @@ class TableExporter:
         for article in result.articles:
             for warning in article.warnings:
                 console.print(Text.assemble(("warning:", "yellow"), f" {warning}"))
+
+
+def _first_screen(result: RunResult, console: Console, analysis: bool = False) -> None:
+    """The default of ``compare``: articles, findings, headline table, a few rows of the analyzers'
+    tables (framing/compare/screen.py decides what); compact borders so it fits about 60 lines."""
+    from framing.compare.screen import analysis_screen, first_screen
+
+    for block in analysis_screen(result) if analysis else first_screen(result):
+        if isinstance(block, str):
+            console.print(block, style=None if block[:1].isdigit() else "bold")
+            continue
+        grid = RichTable(title=block.title, title_justify="left", box=box.SIMPLE_HEAD,
+                         header_style="bold", pad_edge=False, show_edge=False)
+        cells = [[format_number(value) for value in row] for row in block.rows]
+        widths = _fit(block.columns, cells, block.numeric, console.width)
+        for column, width in zip(block.columns, widths):
+            grid.add_column(column, justify="right" if column in block.numeric else "left",
+                            no_wrap=True, overflow="ellipsis", width=width)
+        for row in cells:
+            grid.add_row(*[console.render_str(value) for value in row])
+        console.print(grid)
+        if block.note:
+            console.print(block.note, style="dim")
+    for article in result.articles:
+        for warning in article.warnings:
+            console.print(Text.assemble(("warning:", "yellow"), f" {warning}"))
+
+
+def _fit(columns: list[str], rows: list[list[str]], numeric: set[str], width: int) -> list[int]:
+    """Column widths that fit the screen: numbers are never cut; the widest text columns give way
+    first (to no less than 8 characters), so no column falls off the right edge."""
+    natural = [max([len(column), *(len(row[i]) for row in rows)]) for i, column in enumerate(columns)]
+    widths = [min(w, 48) if columns[i] not in numeric else w for i, w in enumerate(natural)]
+    budget = width - 3 * (len(columns) - 1)  # padding, separator, padding between columns
+    text = [i for i, column in enumerate(columns) if column not in numeric]
+    while sum(widths) > budget and text:
+        widest = max(text, key=lambda i: widths[i])
+        if widths[widest] <= 8:
+            break
+        widths[widest] -= 1
+    return widths
+
+
+def _has_headline(result: RunResult) -> bool:
+    return any(metric.headline for metrics in result.catalogue.values() for metric in metrics)
+
+
+def _columns() -> int | None:
+    """COLUMNS when set (a pipe has no terminal width to ask)."""
+    value = os.environ.get("COLUMNS", "")
+    return int(value) if value.isdigit() and int(value) > 0 else None
 
 
 def _render(table: Table, console: Console) -> RichTable:

@@ -10,9 +10,10 @@ Per frame the analyzer reports cues per 1,000 words and the frame's share of the
 the article (the frame distribution). A cue count is an indicator of the vocabulary a frame uses,
 not a human coder's judgement of the story's frame.
 
-With ``framing compare --frames-model frames.json`` (or ``--set frames.model=PATH``) it also reports
-a classifier's predicted frame distribution: the mean of the predicted probabilities over the
-headline and paragraphs (see ``framing train``).
+With ``framing compare --set frames.model=frames.json`` (or ``model = "frames.json"`` under
+``[settings.frames]`` in framing.toml) it also reports a classifier's predicted frame distribution:
+the mean of the predicted probabilities over the headline and paragraphs (see ``framing train``).
+A broken model file stops the run before any article.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     import typer
 
 from framing import Document, Measurement, Metric, Span, hookimpl
+from framing.config import Setting, read_settings
 from framing.nlp.matcher import PhraseMatcher
 
 if sys.version_info >= (3, 11):
@@ -54,7 +56,7 @@ METRICS = (
            "article has none.", per_target=True),
     Metric("predicted", "Predicted frame", "probability (0-1)", "neutral",
            "Mean predicted probability of the frame over the headline and paragraphs, from the "
-           "classifier given with --frames-model (TF-IDF + logistic regression, `framing train`).",
+           "classifier given with --set frames.model=PATH (TF-IDF + logistic regression, `framing train`).",
            per_target=True),
 )
 
@@ -80,10 +82,17 @@ def load_frames() -> list[Frame]:
     return frames
 
 
+SETTINGS = (
+    Setting("model", Path, None,
+            "A frame classifier (JSON) from `framing train`: adds its predicted frame distribution."),
+)
+
+
 class Frames:
     name = "frames"
     version = "1.0"
     metrics = METRICS
+    settings = SETTINGS
 
     def __init__(self, model_path: Path | None = None) -> None:
         self.frames = load_frames()
@@ -132,12 +141,7 @@ class Frames:
 
 @hookimpl
 def framing_register_analyzers(register: Any, config: dict[str, Any]) -> None:
-    settings = config.get("settings", {}).get("frames", {})
-    unknown = set(settings) - {"model"}
-    if unknown:
-        raise ValueError(f"frames: unknown setting(s) {', '.join(sorted(unknown))}; known: model")
-    model = settings.get("model")
-    register(Frames(Path(model) if model else None))
+    register(Frames(read_settings(config, "frames", SETTINGS)["model"]))
 
 
 @hookimpl

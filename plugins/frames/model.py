@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from framing.errors import FramingError
+from framing.errors import UsageError
 
 MODEL_FORMAT = "framing-frames-model"
 MODEL_VERSION = 1
@@ -34,7 +34,7 @@ FOLDS = 5  # the report's outer folds; also the fewest examples a label needs
 CHOICE_FOLDS = 3  # folds for choosing features and C: 6 settings x 3 fits keeps training quick
 
 
-class FramesModelError(FramingError):
+class FramesModelError(UsageError):
     """A model file that is missing, corrupted or of another version, or unusable training data."""
 
 
@@ -109,15 +109,23 @@ class FramesModel:
 def load(path: Path) -> FramesModel:
     """Read a model file; anything wrong with it is a FramesModelError naming the file."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(Path(path).read_text(encoding="utf-8"), parse_constant=_not_finite)
     except (OSError, UnicodeDecodeError) as error:
         raise FramesModelError(f"{path}: cannot read the frames model ({error})") from None
     except json.JSONDecodeError as error:
         raise FramesModelError(f"{path}: not a frames model (invalid JSON: {error.msg})") from None
+    except RecursionError:
+        raise FramesModelError(f"{path}: not a frames model (JSON nested too deeply)") from None
+    except ValueError as error:
+        raise FramesModelError(f"{path}: corrupted frames model ({error})") from None
     try:
         return _from_json(data)
     except (KeyError, TypeError, ValueError) as error:
         raise FramesModelError(f"{path}: corrupted frames model ({error})") from None
+
+
+def _not_finite(constant: str) -> float:
+    raise ValueError(f"{constant} in the numbers; a trained model holds finite numbers only")
 
 
 def _from_json(data: Any) -> FramesModel:
@@ -141,6 +149,8 @@ def _from_json(data: Any) -> FramesModel:
     rows = 1 if len(labels) == 2 else len(labels)
     if coef.ndim != 2 or coef.shape != (rows, width) or intercept.shape != (rows,):
         raise ValueError("coefficients do not match the labels and vocabulary")
+    if not all(np.isfinite(values).all() for values in (coef, intercept, *(b.idf for b in blocks))):
+        raise ValueError("a number that is not finite; a trained model holds finite numbers only")
     return FramesModel(labels, blocks, coef, intercept, dict(data.get("chosen", {})))
 
 

@@ -19,9 +19,12 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import typer
 
+    from framing.report.charts import Chart
+
 from framing import Document, Measurement, Metric, RunResult, Span, hookimpl
+from framing.config import Setting, read_settings
 from framing.errors import PluginError
-from framing.model import Table
+from framing.model import Highlight, Table
 from framing.nlp.lexicon import (
     Category,
     Lexicon,
@@ -57,6 +60,9 @@ METRICS = (
         "(bundled and --lexicon; not the VADER valence categories), each counted once however many "
         "categories list it, per 1,000 word tokens outside quotations. The per-category rows "
         "(narration_rate) say which kinds of words they are.",
+        headline="Loaded words per 1,000, outlet's own words",
+        caveats="A word list cannot see context: 'attack' in sport counts as in war. Quotations "
+        "are left out, so an outlet that quotes loaded words scores lower than one that writes them.",
     ),
     Metric(
         "quoted_rate",
@@ -110,6 +116,7 @@ METRICS = (
         "neutral",
         "Quotations of one to four words not introduced as speech (not after a speech verb, "
         "colon, comma or 'that', not opening a paragraph); framing.nlp.quotes.is_scare_quote.",
+        headline="Scare quotes (short, said by no one)",
     ),
     Metric(
         "attribution_verbs",
@@ -126,7 +133,32 @@ METRICS = (
         "share (0-1)",
         "higher = more judgement in attribution",
         "Loaded attribution verbs / (loaded + neutral) in narration; empty when there are none.",
+        headline="Loaded speech verbs (claimed, insisted vs said)",
     ),
+)
+
+
+OFF = ("off", "none", "no")
+
+
+def _vader_problem(raw: str) -> str:
+    """What is wrong with a ``vader`` setting: a |valence| in (0, 4], or off."""
+    if raw.strip().lower() in OFF:
+        return ""
+    try:
+        valence = float(raw)
+    except ValueError:
+        valence = -1.0
+    return "" if 0 < valence <= 4 else "give a |valence| between 0 and 4, or off"
+
+
+SETTINGS = (
+    Setting("vader", str, str(VADER_MIN),
+            "VADER words of at least this |valence| count as a category of their own; off: none.",
+            check=_vader_problem),
+    Setting("top", int, TOP_TERMS, "Terms listed per table cell.",
+            check=lambda value: "" if value >= 1 else "give a whole number from 1"),
+    Setting("packs", str, None, "Only these bundled or plugin packs (comma-separated); unset: all."),
 )
 
 
@@ -156,6 +188,15 @@ class LoadedLanguage:
     name = NAME
     version = "1.1"
     metrics = METRICS
+    settings = SETTINGS
+    screen_tables = {"Loaded language: narration terms only one article uses": 6}
+    highlights = {
+        "narration_rate": Highlight("terms", "Loaded terms (category on hover)", "box"),
+        "quoted_rate": Highlight("terms", "Loaded terms (category on hover)", "box"),
+        "scare_quotes": Highlight("scare", "Scare quotes", "dashed"),
+        "label_uses": Highlight("naming", "Naming choices", "bold", on=False),
+        "attribution_verbs": Highlight("verbs", "Attribution verbs (loaded language)", "bold", on=False),
+    }
 
     def __init__(
         self, packs: Iterable[Lexicon], vader_min: float | None = VADER_MIN, top: int = TOP_TERMS
@@ -301,6 +342,18 @@ class LoadedLanguage:
         )
         return out
 
+    def charts(self, result: RunResult) -> list[Chart]:
+        """The report's chart: narration hits per category, one bar per article."""
+        from framing.report.charts import Chart, grouped_bars, metric, values
+
+        declared = metric(result, self.name, "narration_rate")
+        rates = values(result, self.name, "narration_rate")
+        if declared is None or not rates:
+            return []
+        svg = grouped_bars(result, list(rates), rates, declared.unit)
+        return [Chart(f"{declared.label} by category", svg,
+                      f"{declared.label} ({declared.unit}; {declared.direction}). {declared.description}")]
+
     def tables(self, result: RunResult) -> list[Table]:
         """Top narration terms per article, terms only one article uses, and naming choices."""
         terms: dict[str, dict[str, Counter[str]]] = {}
@@ -427,34 +480,6 @@ def _hit_detail(document: Document, hits: list[Hit], words: int, voice: str) -> 
     return f"{len(hits)} hits in {words} {voice} words: " + " | ".join(shown)
 
 
-def _settings(config: dict[str, Any]) -> tuple[float | None, int, list[str] | None]:
-    """vader (minimum |valence| or 'off'), top (terms per table cell), packs (comma list or '')."""
-    settings = config.get("settings", {}).get(NAME, {})
-    unknown = set(settings) - {"vader", "top", "packs"}
-    if unknown:
-        raise ValueError(f"{NAME}: unknown setting(s) {', '.join(sorted(unknown))}; known: vader, top, packs")
-    vader: float | None = VADER_MIN
-    raw = settings.get("vader", "").strip().lower()
-    if raw in ("off", "none", "no"):
-        vader = None
-    elif raw:
-        try:
-            vader = float(raw)
-        except ValueError:
-            vader = -1.0
-        if not 0 < vader <= 4:
-            raise ValueError(f"{NAME}: vader={raw!r}: give a |valence| between 0 and 4, or off")
-    top = TOP_TERMS
-    if "top" in settings:
-        if not settings["top"].isdigit() or int(settings["top"]) < 1:
-            raise ValueError(f"{NAME}: top={settings['top']!r}: give a whole number from 1")
-        top = int(settings["top"])
-    packs = None
-    if "packs" in settings:
-        packs = [p.strip() for p in settings["packs"].split(",") if p.strip()]
-    return vader, top, packs
-
-
 @hookimpl
 def framing_register_lexicons(register: Any) -> None:
     for lexicon in bundled_lexicons():
@@ -463,7 +488,11 @@ def framing_register_lexicons(register: Any) -> None:
 
 @hookimpl
 def framing_register_analyzers(register: Any, config: dict[str, Any]) -> None:
-    vader, top, wanted = _settings(config)
+    settings = read_settings(config, NAME, SETTINGS)
+    vader = None if settings["vader"].strip().lower() in OFF else float(settings["vader"])
+    top = settings["top"]
+    packs_given = settings["packs"]
+    wanted = None if packs_given is None else [p.strip() for p in packs_given.split(",") if p.strip()]
     available: dict[str, Lexicon] = config.get("lexicon_packs", {})
     if wanted is not None:
         missing = set(wanted) - available.keys()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from framing.errors import printable
 from framing.nlp.lexicon import check as check_text
 from framing.nlp.lexicon import parse_lexicon
 
@@ -28,25 +29,25 @@ def check(files: list[Path] = FilesArgument) -> None:
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            typer.echo(f"{path}: error: cannot read ({error})", err=True)
+            typer.echo(printable(f"{path}: error: cannot read ({error})"), err=True)
             failed = True
             continue
         problems = check_text(text, str(path))
         for problem in problems:
-            typer.echo(
+            typer.echo(printable(
                 f"{path}:{problem.line}: {problem.severity}: {problem.message}"
                 if problem.line
                 else f"{path}: {problem}"
-            )
+            ))
         if any(p.severity == "error" for p in problems):
             failed = True
             continue
         lexicon = parse_lexicon(text, str(path))
         terms = sum(len(c.terms) for c in lexicon.categories)
         labels = sum(len(r.labels) for r in lexicon.referents)
-        typer.echo(
+        typer.echo(printable(
             f"{path}: ok: lexicon {lexicon.name!r} {lexicon.version}, "
             f"{len(lexicon.categories)} categories with {terms} terms, "
             f"{len(lexicon.referents)} referents with {labels} labels"
-        )
+        ))
     raise typer.Exit(1 if failed else 0)

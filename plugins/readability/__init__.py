@@ -13,10 +13,17 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from framing import Document, Measurement, Metric, hookimpl
+from framing import Document, Measurement, Metric, RunResult, hookimpl
+from framing.config import read_settings
 from framing.plugins.readability.syllables import is_difficult_word, syllable_count
+
+if TYPE_CHECKING:
+    from framing.report.charts import Chart
+
+# The grade-level formulas the report draws side by side.
+GRADES = ("flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index")
 
 LONG_SENTENCE_WORDS = 25  # GOV.UK and plain-language guidance: keep sentences under 25 words
 
@@ -25,7 +32,9 @@ METRICS = (
            "206.835 - 1.015*(words/sentences) - 84.6*(syllables/words) (Flesch 1948)."),
     Metric("flesch_kincaid_grade", "Flesch-Kincaid grade", "US school grade",
            "higher = harder to read",
-           "0.39*(words/sentences) + 11.8*(syllables/words) - 15.59 (Kincaid et al. 1975)."),
+           "0.39*(words/sentences) + 11.8*(syllables/words) - 15.59 (Kincaid et al. 1975).",
+           headline="Reading grade (Flesch-Kincaid)",
+           caveats="Counts syllables by rule; short texts and lists of names move it a lot."),
     Metric("gunning_fog", "Gunning fog index", "years of schooling", "higher = harder to read",
            "0.4*(words/sentences + 100*complex/words); complex = not a Dale-Chall easy word and "
            "3+ syllables (Gunning 1952; textstat's reading)."),
@@ -43,9 +52,11 @@ METRICS = (
            "Word and number tokens in body paragraphs (headline and sub-headings excluded)."),
     Metric("sentences", "Sentences", "sentences", "neutral", "Sentences in body paragraphs."),
     Metric("mean_sentence_length", "Mean sentence length", "words per sentence",
-           "higher = harder to read", "Words divided by sentences."),
+           "higher = harder to read", "Words divided by sentences.",
+           headline="Words per sentence"),
     Metric("long_sentence_share", "Long sentences", "share (0-1)", "higher = harder to read",
-           f"Share of sentences with more than {LONG_SENTENCE_WORDS} words."),
+           f"Share of sentences with more than {LONG_SENTENCE_WORDS} words.",
+           headline=f"Long sentences (over {LONG_SENTENCE_WORDS} words)"),
 )
 
 
@@ -128,6 +139,19 @@ class Readability:
     version = "1.0"
     metrics = METRICS
 
+    def charts(self, result: RunResult) -> list[Chart]:
+        """The report's chart: the four reading-grade formulas, one bar per article."""
+        from framing.report.charts import Chart, grouped_bars, metric, values
+
+        declared = [m for name in GRADES if (m := metric(result, self.name, name))]
+        grades = {m.label: values(result, self.name, m.name).get("", {}) for m in declared}
+        if not any(grades.values()):
+            return []
+        svg = grouped_bars(result, list(grades), grades, "US school grade / years of schooling")
+        return [Chart("Readability", svg,
+                      "Reading-grade formulas of the body text (higher = harder to read): "
+                      + "; ".join(f"{m.label} ({m.unit})" for m in declared) + ".")]
+
     def analyze(self, document: Document) -> list[Measurement]:
         counts = count(document)
         detail = (
@@ -142,4 +166,5 @@ class Readability:
 
 @hookimpl
 def framing_register_analyzers(register: Any, config: dict[str, Any]) -> None:
+    read_settings(config, "readability", ())  # it takes none: refuse a misspelt one
     register(Readability())

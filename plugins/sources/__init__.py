@@ -15,10 +15,11 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from framing import Document, Measurement, Metric, RunResult, Span, hookimpl
-from framing.model import ActorNote, ArticleResult, Table
+from framing.config import read_settings
+from framing.model import ActorNote, ArticleResult, Highlight, Table
 from framing.nlp.attribution import (
     SPEAKER_TYPES,
     Attribution,
@@ -30,6 +31,9 @@ from framing.nlp.cast import ArticleCast, own_names
 from framing.nlp.entities import ActorSet, document_memo
 from framing.nlp.quotes import attribution_cues
 from framing.nlp.sides import party_near, party_of_name
+
+if TYPE_CHECKING:
+    from framing.report.charts import Chart
 
 NAME = "sources"
 KINDS = ("direct", "partial", "indirect")
@@ -47,10 +51,12 @@ METRICS = (
            "marks). Scare quotes are not counted.", per_target=True),
     Metric("sources", "Distinct sources", "count", "higher = more voices",
            "Speakers after merging mentions across the article (surname, definite description, "
-           "pronoun) and across the compared articles (the cast)."),
+           "pronoun) and across the compared articles (the cast).",
+           headline="Distinct sources quoted or cited"),
     Metric("named_share", "Named sources", "share (0-1)", "higher = more transparent sourcing",
            "Share of sources identified by a personal name or speaking as a named organisation; "
-           "the rest are anonymous ('a U.S. official', 'sources', or an anonymity cue)."),
+           "the rest are anonymous ('a U.S. official', 'sources', or an anonymity cue).",
+           headline="Named sources (share of all sources)"),
     Metric("source_type_share", "Source type", "share (0-1)", "neutral",
            "Share of sources of each type (government, legislator, party, military, armed_group, "
            "opposition, expert, citizen, media, other), from the role and title words of the "
@@ -65,10 +71,11 @@ METRICS = (
            per_target=True, target_kind="side", ranked_if=SIDED_SHARE),
     Metric("quoted_word_share", "Words in quotations", "share (0-1)", "neutral",
            "Words inside attributed quotation marks (direct quotations and partial-quote "
-           "fragments; scare quotes excluded) divided by the body's words."),
+           "fragments; scare quotes excluded) divided by the body's words.",
+           headline="Words inside quotations"),
     Metric("attributed_word_share", "Words attributed", "share (0-1)", "neutral",
            "Words of all attribution content (direct, partial, indirect) divided by the body's "
-           "words."),
+           "words.", headline="Words attributed to a source"),
     Metric(SIDED_SHARE, "Attributed words with a side", "share (0-1)", "neutral",
            "Words attributed to speakers with a side (the actors file's, or one the text states) "
            "divided by all attributed words; the side metrics rest on this share."),
@@ -81,7 +88,10 @@ METRICS = (
     Metric("side_balance", "Side balance", "index (0-1)", "higher = more even",
            "Normalised entropy of attributed words over sides: -sum(p log p) / log(max(2, k)), "
            "k = sides that speak; 1 = perfectly even, 0 = one side only; empty when no speaker "
-           "has a side" + SIDE_NOTE + ".", target_kind="side", ranked_if=SIDED_SHARE),
+           "has a side" + SIDE_NOTE + ".", target_kind="side", ranked_if=SIDED_SHARE,
+           headline="Balance of voices between sides (1 = even)",
+           caveats="Only speakers with a side count (the actors file's, or a side the text states); "
+           "when most speakers have none, it rests on a few words and is never a finding."),
     Metric("largest_side_share", "Largest side's share", "share (0-1)",
            "higher = more one-sided",
            "Attributed words of the side with the most words divided by the words of all "
@@ -121,6 +131,24 @@ class SourceBalance:
     name = NAME
     version = "1.1"
     metrics = METRICS
+    screen_tables = {"Who speaks": 5}  # the first screen of compare: its first rows
+    highlights = {
+        "attributions": Highlight("speech", "Quotations and reported speech, shaded by the speaker's side",
+                                  "shade", colour_by="side_words"),
+        "verb_share": Highlight("verbs", "Attribution verbs (sources)", "bold", on=False),
+    }
+
+    def charts(self, result: RunResult) -> list[Chart]:
+        """The report's chart: each article's attributed words, one segment per side."""
+        from framing.report.charts import Chart, metric, stacked_bars, values
+
+        declared = metric(result, self.name, "side_words")
+        words = values(result, self.name, "side_words")
+        if declared is None or not words:
+            return []
+        return [Chart(f"{declared.label}, by article", stacked_bars(result, words, declared.unit),
+                      f"{declared.label} ({declared.unit}); each bar is one article, each segment one "
+                      f"side. {declared.description}")]
 
     def __init__(self, actor_set: ActorSet | None) -> None:
         self.actor_set = actor_set
@@ -241,10 +269,7 @@ class SourceBalance:
         """Who speaks: sources as rows (their cast name, type and side), articles as columns,
         words attributed in each cell."""
         ids = [a.document.article.id for a in result.articles]
-        cells: dict[str, dict[str, float | None]] = {}
-        for record in result.records:
-            if record.analyzer == self.name and record.metric == "speaker_words":
-                cells.setdefault(record.target, {})[record.article] = record.value
+        cells = result.values(self.name, "speaker_words")
         if not cells:
             return []
         known: dict[str, Any] = {}
@@ -414,8 +439,6 @@ def _preview(document: Document, start: int, end: int) -> str:
 
 @hookimpl
 def framing_register_analyzers(register: Any, config: dict[str, Any]) -> None:
-    settings = config.get("settings", {}).get(NAME, {})
-    if settings:
-        raise ValueError(f"{NAME}: unknown setting(s) {', '.join(sorted(settings))}; it has none")
+    read_settings(config, NAME, ())  # it takes none: refuse a misspelt one
     path = config.get("actors")
     register(SourceBalance(ActorSet.load(path) if path else None))

@@ -117,15 +117,17 @@ def test_bad_settings_are_one_line_errors_naming_the_plugin(given, message):
     assert str(error.value) == message
 
 
-def test_cli_reports_a_bad_setting_from_the_config_file(tmp_path: Path):
+def test_cli_stops_at_a_bad_setting_from_the_config_file(tmp_path: Path):
     (tmp_path / "framing.toml").write_text("[settings.certainty]\ntop = 'many'\n")
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE)
     run = subprocess.run([EXE, "compare", str(article), "-f", "csv"],
                          capture_output=True, text=True, cwd=tmp_path)
-    assert "certainty: setting top='many' is not a whole number" in run.stderr
-    assert run.returncode == 1  # the other analyzers' results stand
-    assert "readability.words" in run.stdout
+    # a bad setting in a file the user wrote stops the run before any article, naming the file
+    assert run.stderr.splitlines() == [
+        f"error: {tmp_path / 'framing.toml'}: certainty: setting top='many' is not a whole number"]
+    assert run.returncode == 2
+    assert run.stdout == ""
 
 
 class BadAnalyzer:

@@ -110,14 +110,14 @@ def test_store_resumes_after_an_interruption_and_skips_unchanged_articles(
             yield analyze_article(article, ready)
 
     db = store.Store(tmp_path / "results.db")
-    with pytest.raises(KeyboardInterrupt):
-        store.analyze_into(db, iter(_articles(corpus)), analyzers, config, interrupted)
-    committed = [a.id for a, _ in db.articles()]
-    assert len(committed) == 4  # two whole batches of two; the fifth article was never committed
+    report = store.analyze_into(db, iter(_articles(corpus)), analyzers, config, interrupted)
+    assert report.interrupted and report.analysed == 5
+    committed = [a.id for _, a, _ in db.articles()]
+    assert len(committed) == 5  # two whole batches of two, and the unfinished batch at the interrupt
 
     seen: list[str] = []
     report = store.analyze_into(db, iter(_articles(corpus)), analyzers, config, counting)
-    assert report.skipped == 4 and report.analysed == 8
+    assert report.skipped == 5 and report.analysed == 7
     assert not set(seen) & set(committed)
 
     changed = _articles(corpus)
@@ -179,7 +179,8 @@ def test_store_keeps_table_data_so_compare_from_builds_the_same_actor_tables(
     stored = run_cli("analyze", str(corpus), "--store", str(db), "--only", "actors", "--jobs", "1")
     assert stored.returncode == 0, stored.stderr.decode()
     opened = store.Store(db)
-    kept = opened.table_data(f"{sorted(EXAMPLES.glob('*.txt'))[0].stem}-whole")
+    first = f"{sorted(EXAMPLES.glob('*.txt'))[0].stem}-whole"
+    kept = next(opened.table_data(key) for key, article, _ in opened.articles() if article.id == first)
     opened.close()
     assert kept["actors"] and all(len(row) == 7 for row in kept["actors"])
     direct = run_cli("compare", str(corpus), "--only", "actors", "-f", "markdown", "--no-summary")
@@ -262,6 +263,20 @@ def test_version_and_help_import_nothing_heavy(option: str) -> None:
     assert "HEAVY []" in done.stdout, done.stdout[-500:] + done.stderr[-500:]
 
 
+def test_a_store_of_the_older_layout_is_refused_naming_the_file(tmp_path: Path) -> None:
+    """Stores written when articles were keyed by id alone are refused, not mixed with new keys."""
+    import sqlite3
+
+    old = tmp_path / "old.db"
+    with sqlite3.connect(old) as db:
+        db.execute("CREATE TABLE articles (id TEXT PRIMARY KEY, position INTEGER, source TEXT)")
+    with pytest.raises(store.StoreError, match=r"old\.db: written by an older framing"):
+        store.Store(old)
+    with sqlite3.connect(old) as db:  # untouched: no new table was added
+        assert [r[0] for r in db.execute("SELECT name FROM sqlite_master")] == [
+            "articles", "sqlite_autoindex_articles_1"]
+
+
 CAST_FILES = sorted((Path(__file__).parent.parent / "fixtures" / "cast").glob("*.txt"))
 CAST_ONLY = ("actors", "sources")
 
@@ -292,10 +307,12 @@ def test_the_cast_is_the_same_with_one_or_two_processes_and_from_a_store(tmp_pat
     stored = run_cli("analyze", *map(str, CAST_FILES), "--store", str(db), "--jobs", "1", *only)
     assert stored.returncode == 0, stored.stderr.decode()
     opened = store.Store(db)
-    kept = opened.actor_notes("ledger")
+    (key,) = opened.db.execute("SELECT key FROM articles WHERE id = 'ledger'").fetchone()
+    kept = opened.actor_notes(key)
     opened.close()
-    # the store keeps each article's own names; the cast is resolved when results are read
-    assert "Missouri Rep. Tom Whitfield" in {row[0] for row in kept["actors"]}
+    # the store keeps each article's own names (titles already stripped within it); the cast is
+    # resolved across the articles when results are read
+    assert "Tom Whitfield" in {row[0] for row in kept["actors"]}
     from framing.cli.scale import run_result
 
     from_store = run_result([], load_manager(), {"max_bytes": 2**24, "lexicons": [],

@@ -12,7 +12,8 @@ from conftest import EXAMPLES, run_cli
 from framing import document_from_text
 from framing.model import ArticleResult, Record, RunResult
 from framing.nlp.entities import Actor, ActorSet
-from framing.nlp.sentiment import (
+from framing.plugins import actors as actor_sentiment
+from framing.plugins.actors.sentiment import (
     LABELS,
     ModelFileError,
     SentimentModel,
@@ -21,7 +22,6 @@ from framing.nlp.sentiment import (
     features,
     scorer,
 )
-from framing.plugins import actors as actor_sentiment
 from framing.testing import check_declared_metrics
 
 TWO_SIDES = ActorSet(
@@ -286,7 +286,7 @@ def test_a_sentence_of_thousands_of_words_is_scored_in_a_bounded_window():
     """A runaway "sentence" (no full stop in 6,000 words) scores each mention on the tokens around
     it, so the work per mention stays bounded; the nearby words still decide the sign."""
     from framing.nlp.entities import mentions_for
-    from framing.nlp.sentiment import MAX_CONTEXT
+    from framing.plugins.actors.sentiment import MAX_CONTEXT
 
     clause = "and Karvonia praised the brave rescue teams warmly "
     text = "Officials met " + clause * 600 + "and nothing else happened."
@@ -307,7 +307,7 @@ def test_bundled_model_terms_from_the_cache_equal_the_json_file(
     switches to a dict after LOAD_ALL_AFTER distinct terms: both give the JSON file's numbers."""
     from importlib import resources
 
-    from framing.nlp.sentiment import CachedTerms
+    from framing.plugins.actors.sentiment import CachedTerms
 
     monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
     text = resources.files("framing.corpora").joinpath("models/actor_sentiment.json").read_text()

@@ -1,4 +1,4 @@
-"""Frames: indicator lexicons, the JSON frame classifier, `framing train` and --frames-model."""
+"""Frames: indicator lexicons, the JSON frame classifier, `framing train` and the frames.model setting."""
 
 from __future__ import annotations
 
@@ -174,7 +174,7 @@ def test_train_command_writes_a_model_and_prints_the_report(tmp_path):
     assert result.returncode == 0, result.stderr.decode()
     assert "confusion matrix" in out and "macro F1" in out
     assert frames_model.load(model_path).labels == ["economic", "human", "legal"]
-    compared = run_cli("compare", "--only", "frames", "--frames-model", str(model_path),
+    compared = run_cli("compare", "--only", "frames", "--set", f"frames.model={model_path}",
                        "-f", "csv", "--layout", "long", "--no-summary",
                        str(Path(__file__).resolve().parents[2] / "corpora" / "examples"))
     rows = [r for r in csv.DictReader(compared.stdout.decode().splitlines())
@@ -196,5 +196,5 @@ def test_train_command_errors_are_clear(tmp_path):
     assert result.returncode == 2 and "only one frame label" in result.stderr.decode()
     broken = tmp_path / "broken.json"
     broken.write_text("{}", encoding="utf-8")
-    result = run_cli("compare", "--frames-model", str(broken), str(coded))
+    result = run_cli("compare", "--set", f"frames.model={broken}", str(coded))
     assert result.returncode == 2 and "frames model" in result.stderr.decode()

@@ -6,6 +6,7 @@ import pytest
 from framing_certainty import NAME, CertaintyAnalyzer, default_lists
 
 from framing import document_from_text
+from framing.config import SettingsError
 from framing.host.manager import load_manager
 from framing.testing import analyze_text, check_declared_metrics, measurements
 
@@ -68,11 +69,10 @@ def test_extra_words_from_a_setting_file(tmp_path: Path):
     assert hedges.detail.count(",") == 0  # top=1: one term listed
 
 
-def test_bad_setting_is_reported_with_the_plugin_name():
+def test_bad_setting_stops_the_run_naming_the_plugin():
     manager = load_manager()
-    manager.analyzers({"settings": {NAME: {"top": "five"}}})
-    expected = "certainty: setting top='five' is not a whole number"
-    assert any(expected in error for error in manager.load_errors)
+    with pytest.raises(SettingsError, match="certainty: setting top='five' is not a whole number"):
+        manager.analyzers({"settings": {NAME: {"top": "five"}}})
 
 
 def test_registered_through_the_entry_point():

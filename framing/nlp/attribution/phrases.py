@@ -45,7 +45,8 @@ from framing.nlp.attribution.words import (
     verb_words,
 )
 from framing.nlp.cast import PLACE_HEADS
-from framing.nlp.entities import NAME_PARTICLES, ORG_WORDS
+from framing.nlp.names import ORG_WORDS
+from framing.nlp.words import NAME_PARTICLES
 
 
 @dataclass

@@ -29,7 +29,8 @@ from framing.nlp.attribution.words import (
     same_word,
     strip_possessive,
 )
-from framing.nlp.entities import ActorSet, Mention, countries, mention_role, mentions_for
+from framing.nlp.entities import ActorSet, Mention, mention_role, mentions_for
+from framing.nlp.gazetteers import countries
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from typing import Literal
 
 from framing.model import Document
 from framing.nlp.cast import NOT_NAME_WORDS
-from framing.nlp.entities import countries
+from framing.nlp.gazetteers import countries
 from framing.nlp.matcher import PhraseMatcher
 from framing.nlp.quotes import attribution_cues
 from framing.nlp.sides import PARTIES

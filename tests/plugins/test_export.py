@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 from framing import Measurement, Metric, hookimpl
 from framing.exporters import ExportOptions, spreadsheet_safe
@@ -83,7 +84,7 @@ def test_table_shows_square_brackets_in_article_text_as_written(tmp_path):
     manager.register_module(QuotePlugin(), "quote")
     result = run([str(source)], manager, {})
     stream = io.StringIO()
-    manager.exporters()["table"][1].export(result, stream, ExportOptions(view="analyze"))
+    manager.exporters()["table"][1].export(result, stream, ExportOptions(view="analyze", full=True))
     assert "talks [sic] would resume [/b] on" in stream.getvalue()
     assert ":fire:" in stream.getvalue() and "\N{FIRE}" not in stream.getvalue()
 
@@ -103,3 +104,20 @@ class QuotePlugin:
     @hookimpl
     def framing_register_analyzers(self, register, config):
         register(Quote())
+
+
+def test_json_spans_carry_their_text_and_sentence():
+    from conftest import EXAMPLES, run_cli
+
+    args = ["compare", str(EXAMPLES / "wire_neutral.txt"), str(EXAMPLES / "ostrel_outlet.txt"),
+            "-f", "json"]
+    document = json.loads(run_cli(*args).stdout)
+    spans = [span for record in document["records"] for span in record["spans"]]
+    assert spans and all(span["text"] and span["text"] in span["sentence"] for span in spans)
+    assert "text" not in document["articles"][0]
+    with_text = json.loads(run_cli(*args, "--include-text").stdout)
+    article = with_text["articles"][0]
+    assert article["text"].startswith("Karvonian drone strike")
+    first = next(r for r in with_text["records"] if r["article"] == article["id"] and r["spans"])
+    span = first["spans"][0]
+    assert article["text"][span["start"]:span["end"]] == span["text"]

@@ -1,0 +1,469 @@
+"""Stories: group the articles of a corpus that report the same event, and compare outlets within them.
+
+A **story** here is a set of articles, from any outlets, that report one event within a few days of
+each other. Every article belongs to exactly one story; a story of one article is an event only one
+article (in this corpus) reported. :func:`find_stories` builds them in four steps.
+
+1. **Features** per article (the headline counted twice, then the body): content words, names, and
+   evidence (numbers and runs of quoted words); see ``framing.compare.story_features``.
+
+2. **Score** of a pair: each kind of feature is its own TF-IDF block (scikit-learn's idf with
+   smoothing, sublinear tf for content words, presence for names and evidence, rows of unit length)
+   and the score is ``w_words * cos(words) + w_names * cos(names) + w_evidence * cos(evidence)`` with
+   weights summing to 1, so it lies in [0, 1]. Scaling each block by the square root of its weight and
+   stacking them makes one sparse dot product give the score. An article with no quotation or
+   number scores at most ``w_words + w_names`` with anything: missing evidence is no evidence, and
+   the threshold was tuned that way. The TF-IDF-only baseline is ``weights=(1, 0, 0)``.
+
+3. **Candidates** by sparse nearest-neighbour search inside date blocks: rows are kept sorted by date
+   and taken a chunk at a time (``CHUNK`` rows, fewer when the window is wide); a chunk is multiplied
+   only with the rows dated within ``window_days`` of it (a sliding window over the sorted dates);
+   pairs further apart than the window score 0; each article keeps its ``neighbours`` best partners
+   scoring at least ``floor``. Undated articles are compared with every article, by text alone.
+   Memory grows with a chunk times a window, never with n x n; time with n times the articles in a
+   window (n squared without dates).
+
+4. **Average linkage** on the candidate graph: starting from single articles, the two stories with the
+   highest *average* score over all their cross pairs merge, while that average is at least
+   ``threshold``; a pair that is no candidate counts 0. Why not connected components of the links
+   above a threshold (single linkage): one link joins two components, so a corpus of daily campaign
+   coverage chains into giant "stories" (A resembles B, B resembles C ...) and the threshold has to be
+   raised until true stories fall apart (measured: ``benchmarks/stories.py``). Average linkage needs
+   the articles of two stories to resemble each other on average, and a pair further apart than the
+   window counts 0, so a story cannot creep along the calendar a day at a time.
+   ``StoryRule(linkage="single")`` is kept for that comparison.
+
+``THRESHOLD`` and ``WEIGHTS`` were chosen on development data by the rule written in
+``benchmarks/stories.py`` (tune on one half of BASIL-dev stories and PolNeAR distractors by pairwise
+F1 of same-story links, smoothed over neighbouring thresholds; report the other half).
+
+A pair whose content-word cosine exceeds ``NEAR_DUPLICATE`` is flagged: wire copy republished by
+several outlets, or one outlet's article republished. Differences between near duplicates say
+nothing about framing.
+
+:func:`outlet_coverage` answers the question the paired design (``framing.compare.paired``) sets
+aside: which stories each outlet chose to cover. scikit-learn and scipy are imported only when stories
+are found. docs/stories.md explains the method for readers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import math
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+import numpy as np
+
+from framing.compare.story_features import BLOCKS, Analyser, Counts, StoryInput
+
+__all__ = ["AnalysedCorpus", "Link", "OutletCoverage", "Story", "StoryInput", "StoryRule",
+           "candidate_pairs", "find_stories", "group", "outlet_coverage"]
+
+# --- the rule, chosen on development data (benchmarks/stories.py) ---------------------------------
+
+THRESHOLD = 0.18  # least average score at which two stories merge
+WEIGHTS = (0.6, 0.2, 0.2)  # content words, names, evidence (numbers and quoted words)
+WINDOW_DAYS = 3.0  # articles further apart never link directly (inclusive)
+NEAR_DUPLICATE = 0.9  # content-word cosine above which a pair is flagged as a copy
+NEIGHBOURS = 20  # candidate partners kept per article
+FLOOR = 0.05  # least score of a candidate pair; lower scores count as 0
+CHUNK = 256  # most rows multiplied at a time
+CHUNK_CELLS = 1_000_000  # dense products per chunk (4 MB of float32): fewer rows for wide windows
+LINK_BATCH = 4096  # story links whose cosines are computed at a time
+
+Linkage = Literal["average", "single"]
+
+
+# --- outputs ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Link:
+    """A candidate pair inside one story: its score and its content-word cosine."""
+
+    a: str
+    b: str
+    score: float
+    cosine: float
+
+    @property
+    def near_duplicate(self) -> bool:
+        """Wire copy or a republished article: the content words are nearly the same."""
+        return self.cosine > NEAR_DUPLICATE
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles reporting one event, in date order (undated last).
+
+    ``terms``: distinctive content words; ``names``: the main names (or actors); ``links``: the
+    candidate pairs inside the story, best first, near duplicates among them flagged.
+    """
+
+    id: str
+    articles: tuple[str, ...]
+    outlets: tuple[str, ...]
+    first_date: dt.date | None
+    last_date: dt.date | None
+    terms: tuple[str, ...]
+    names: tuple[str, ...]
+    links: tuple[Link, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """A short human label: the main names, then the distinctive terms."""
+        return "; ".join(part for part in (", ".join(self.names), " ".join(self.terms)) if part)
+
+    @property
+    def near_duplicates(self) -> tuple[Link, ...]:
+        return tuple(link for link in self.links if link.near_duplicate)
+
+
+@dataclass(frozen=True)
+class StoryRule:
+    """The parameters of :func:`find_stories`; the defaults are the documented rule."""
+
+    threshold: float = THRESHOLD
+    weights: tuple[float, float, float] = WEIGHTS
+    linkage: Linkage = "average"
+    neighbours: int = NEIGHBOURS
+    floor: float = FLOOR
+
+
+
+# --- the analysed corpus ---------------------------------------------------------------------------
+
+
+class AnalysedCorpus:
+    """Articles analysed once (features counted as they are read, texts not kept), then scored and
+    grouped under any rule. Rows are kept in date order (undated last), so the sliding window of
+    :func:`candidate_pairs` needs no reordered copy of the matrix."""
+
+    def __init__(self, articles: Iterable[StoryInput]) -> None:
+        self.analyser = Analyser()
+        items: list[StoryInput] = []  # the articles without their text
+        whole_names: list[tuple[str, ...]] = []
+        counts = {kind: Counts() for kind in BLOCKS}
+        for article in articles:
+            words, names, evidence, whole = self.analyser.features(article)
+            counts["words"].add_row(Counter(words))
+            counts["names"].add_row(dict.fromkeys(names, 1))
+            counts["evidence"].add_row(dict.fromkeys(evidence, 1))
+            items.append(replace(article, text=""))
+            whole_names.append(tuple(dict.fromkeys(whole)))
+        if len({a.id for a in items}) != len(items):
+            raise ValueError("article ids must be unique")
+        self.analyser.forget()
+        order = np.argsort([a.date.toordinal() if a.date else math.inf for a in items],
+                           kind="stable")
+        self.items = [items[k] for k in order]
+        self.whole_names = [whole_names[k] for k in order]
+        self.blocks = {kind: counts.pop(kind).block(order) for kind in BLOCKS}
+        self.name_frequency = Counter(name for names in self.whole_names for name in names)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def redated(self, dates: Mapping[str, dt.date | None]) -> AnalysedCorpus:
+        """The same analysis with other dates (article id -> date; ids not given keep theirs)."""
+        copy = object.__new__(AnalysedCorpus)
+        copy.__dict__.update(self.__dict__)
+        copy.items = [replace(a, date=dates.get(a.id, a.date)) for a in self.items]
+        return copy
+
+    def score_rows(self, weights: tuple[float, float, float]) -> Any:
+        """Stacked rows, each block scaled by the square root of its weight, so that the dot
+        product of two rows is the weighted sum of the blocks' cosines."""
+        from scipy.sparse import csr_matrix, hstack
+
+        total = sum(weights)
+        kept = [(weight, self.blocks[kind].matrix)
+                for weight, kind in zip(weights, BLOCKS, strict=True) if weight > 0]
+        if not kept:
+            return csr_matrix((len(self.items), 1))
+        stacked = csr_matrix(hstack([matrix for _, matrix in kept], format="csr"))
+        scale = np.concatenate([np.full(matrix.shape[1], math.sqrt(weight / total),
+                                        dtype=np.float32) for weight, matrix in kept])
+        stacked.data *= scale[stacked.indices]
+        return stacked
+
+    def days(self, window_days: float | None) -> np.ndarray:
+        """Day numbers; NaN for an undated article, or for all when dates are ignored."""
+        if window_days is None:
+            return np.full(len(self.items), np.nan)
+        return np.array([a.date.toordinal() if a.date else np.nan for a in self.items],
+                        dtype=float)
+
+    def links(self, window_days: float | None, rule: StoryRule) -> dict[tuple[int, int], float]:
+        """Candidate pairs (row indices, i < j) and their scores: see :func:`candidate_pairs`."""
+        return candidate_pairs(self.score_rows(rule.weights), self.days(window_days),
+                               window_days, rule.neighbours, rule.floor)
+
+    def stories(self, window_days: float | None = WINDOW_DAYS, rule: StoryRule | None = None
+                ) -> list[Story]:
+        """The stories under ``rule`` (see :func:`find_stories`)."""
+        rule = rule or StoryRule()
+        edges = self.links(window_days, rule)
+        return _stories(self, group(len(self.items), edges, rule.threshold, rule.linkage), edges)
+
+
+
+# --- finding stories --------------------------------------------------------------------------------
+
+
+def find_stories(
+    articles: Iterable[StoryInput],
+    window_days: float | None = WINDOW_DAYS,
+    rule: StoryRule | None = None,
+) -> list[Story]:
+    """Group articles that report the same event into stories (every article in exactly one).
+
+    ``window_days``: articles further apart than this many days never link directly; None ignores
+    dates (text alone). Stories are ordered by first date (undated last); ids ``S1``, ``S2`` ...
+    """
+    return AnalysedCorpus(articles).stories(window_days, rule)
+
+
+def candidate_pairs(
+    matrix: Any,
+    days: np.ndarray,
+    window_days: float | None,
+    neighbours: int = NEIGHBOURS,
+    floor: float = FLOOR,
+) -> dict[tuple[int, int], float]:
+    """(i, j) with i < j -> score, for each row's ``neighbours`` best partners scoring >= ``floor``.
+
+    Rows are sorted by day; up to ``CHUNK`` consecutive dated rows (fewer when the window is wide,
+    see ``CHUNK_CELLS``) are multiplied only with the rows dated within ``window_days`` of them and
+    the undated rows; undated rows with every row. Pairs of dated rows further apart than the window
+    are dropped.
+    """
+    n = matrix.shape[0]
+    dated = ~np.isnan(days)
+    order = np.argsort(np.where(dated, days, np.inf), kind="stable")
+    sorted_days = days[order]
+    n_dated = int(dated.sum())
+    in_order = bool(np.all(order[1:] > order[:-1]))
+    rows_by_date = matrix if in_order else matrix[order].tocsr()
+    window = math.inf if window_days is None else window_days
+    edges: dict[tuple[int, int], float] = {}
+    start = 0
+    while start < n:
+        if start < n_dated:  # dated rows: the window around them, then every undated row
+            width = bisect_right(sorted_days, sorted_days[start] + 2 * window, 0, n_dated) - start
+            end = min(start + _chunk_rows(width + n - n_dated), n_dated)
+            low = bisect_left(sorted_days, sorted_days[start] - window, 0, n_dated)
+            high = bisect_right(sorted_days, sorted_days[end - 1] + window, 0, n_dated)
+            ranges = [(low, high), (n_dated, n)]
+        else:
+            end = min(start + _chunk_rows(n), n)
+            ranges = [(0, n)]
+        ranges = [(a, b) for a, b in ranges if b > a]
+        columns = np.concatenate([np.arange(a, b) for a, b in ranges])
+        chunk = rows_by_date[start:end]
+        parts = [_products(rows_by_date, a, b, chunk) for a, b in ranges]
+        block = parts[0] if len(parts) == 1 else np.hstack(parts)
+        rows = np.arange(start, end)
+        if start < n_dated:
+            gap = np.abs(sorted_days[rows][:, None] - sorted_days[columns][None, :])
+            block[gap > window] = 0  # an undated partner gives NaN, which compares False: kept
+        block[columns[None, :] == rows[:, None]] = 0
+        _keep_best(block, rows, columns, order, neighbours, floor, edges)
+        start = end
+    return edges
+
+
+def _chunk_rows(width: int) -> int:
+    """Rows per chunk so that a chunk times its window stays near ``CHUNK_CELLS`` dense cells."""
+    return max(16, min(CHUNK, CHUNK_CELLS // max(1, width)))
+
+
+def _products(rows_by_date: Any, low: int, high: int, chunk: Any) -> np.ndarray:
+    """Dense (chunk rows x rows low..high) dot products; the small chunk is the one transposed."""
+    right = rows_by_date if (low, high) == (0, rows_by_date.shape[0]) else rows_by_date[low:high]
+    return np.ascontiguousarray((right @ chunk.T).toarray().T)
+
+
+def _keep_best(block: np.ndarray, rows: np.ndarray, columns: np.ndarray, order: np.ndarray,
+               neighbours: int, floor: float, edges: dict[tuple[int, int], float]) -> None:
+    keep = min(neighbours, block.shape[1])
+    if keep <= 0:
+        return
+    best = np.argpartition(-block, keep - 1, axis=1)[:, :keep]
+    scores = np.take_along_axis(block, best, axis=1)
+    for local, column in zip(*np.nonzero(scores >= floor), strict=True):
+        i = int(order[rows[local]])
+        j = int(order[columns[best[local, column]]])
+        edges[(i, j) if i < j else (j, i)] = float(scores[local, column])
+
+
+def group(n: int, edges: Mapping[tuple[int, int], float], threshold: float,
+          linkage: Linkage = "average") -> list[list[int]]:
+    """Clusters of the row indices 0..n-1 from scored candidate pairs (module docstring, step 4)."""
+    if linkage == "average":
+        return _average_linkage(n, edges, threshold)
+    return _components(n, edges, threshold)
+
+
+def _average_linkage(n: int, edges: Mapping[tuple[int, int], float], threshold: float
+                     ) -> list[list[int]]:
+    """Agglomerative average linkage on a sparse graph; absent pairs count 0. Merges cluster pairs
+    best first from a heap; an entry made stale by an earlier merge is skipped."""
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    sums: dict[int, dict[int, float]] = {i: {} for i in range(n)}  # summed scores between clusters
+    for (i, j), score in edges.items():
+        sums[i][j] = sums[j][i] = score
+    heap = [(-score, i, j) for (i, j), score in edges.items() if score >= threshold]
+    heapq.heapify(heap)
+    next_id = n
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if a not in members or b not in members:
+            continue  # merged away since this entry was pushed
+        merged, next_id = next_id, next_id + 1
+        members[merged] = members.pop(a) + members.pop(b)
+        totals: dict[int, float] = {}
+        for old in (a, b):
+            for other, total in sums.pop(old).items():
+                if other not in (a, b):
+                    totals[other] = totals.get(other, 0.0) + total
+                    del sums[other][old]
+        sums[merged] = totals
+        size = len(members[merged])
+        for other, total in totals.items():
+            sums[other][merged] = total
+            average = total / (size * len(members[other]))
+            if average >= threshold:
+                heapq.heappush(heap, (-average, merged, other))
+    return list(members.values())
+
+
+def _components(n: int, edges: Mapping[tuple[int, int], float], threshold: float
+                ) -> list[list[int]]:
+    """Connected components of the links scoring at least ``threshold`` (single linkage)."""
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for (i, j), score in edges.items():
+        if score >= threshold:
+            parent[root(i)] = root(j)
+    clusters: dict[int, list[int]] = {}
+    for i in range(n):
+        clusters.setdefault(root(i), []).append(i)
+    return list(clusters.values())
+
+
+# --- labels -----------------------------------------------------------------------------------------
+
+
+def _stories(corpus: AnalysedCorpus, clusters: list[list[int]],
+             edges: Mapping[tuple[int, int], float]) -> list[Story]:
+    items = corpus.items
+    story_of = np.empty(len(items), dtype=np.int64)
+    for number, cluster in enumerate(clusters):
+        story_of[cluster] = number
+    inside = [(i, j, s) for (i, j), s in edges.items() if story_of[i] == story_of[j]]
+    words = corpus.blocks["words"].matrix
+    cosines = np.zeros(len(inside))
+    for start in range(0, len(inside), LINK_BATCH):  # in batches: rows gathered per pair are big
+        batch = inside[start:start + LINK_BATCH]
+        cosines[start:start + len(batch)] = np.asarray(words[[i for i, _, _ in batch]].multiply(
+            words[[j for _, j, _ in batch]]).sum(axis=1)).ravel()
+    links: dict[int, list[Link]] = {}
+    for (i, j, score), cosine in zip(inside, cosines, strict=True):
+        links.setdefault(int(story_of[i]), []).append(
+            Link(items[i].id, items[j].id, round(score, 4), round(float(cosine), 4)))
+    built = []
+    for number, cluster in enumerate(clusters):
+        cluster = sorted(cluster, key=lambda i: (items[i].date or dt.date.max, items[i].id))
+        dates = [items[i].date for i in cluster if items[i].date]
+        names = _main_names(corpus, cluster)
+        built.append((
+            tuple(items[i].id for i in cluster),
+            tuple(dict.fromkeys(items[i].outlet for i in cluster)),
+            min(dates) if dates else None,
+            max(dates) if dates else None,
+            _terms(corpus, cluster, names),
+            names,
+            tuple(sorted(links.get(number, ()), key=lambda link: -link.score)),
+        ))
+    built.sort(key=lambda fields: (fields[2] or dt.date.max, fields[0][0]))
+    return [Story(f"S{k}", *fields) for k, fields in enumerate(built, start=1)]
+
+
+def _terms(corpus: AnalysedCorpus, cluster: Sequence[int], names: Sequence[str], count: int = 5
+           ) -> tuple[str, ...]:
+    """The content words with the highest summed TF-IDF weight over the story's articles, leaving
+    out the words of its main names."""
+    block = corpus.blocks["words"]
+    rows = block.matrix[list(cluster)]
+    if rows.nnz == 0:
+        return ()
+    columns, where = np.unique(rows.indices, return_inverse=True)
+    totals = np.bincount(where, weights=rows.data)
+    named = {w for name in names for w in name.lower().split()}
+    surface = corpus.analyser.surface
+    terms: list[str] = []
+    for k in np.argsort(-totals, kind="stable")[: count + len(named)]:
+        term = surface.get(block.vocabulary[columns[k]], block.vocabulary[columns[k]])
+        if term not in named and len(terms) < count:
+            terms.append(term)
+    return tuple(terms)
+
+
+def _main_names(corpus: AnalysedCorpus, cluster: Sequence[int], count: int = 3,
+                candidates: int = 30) -> tuple[str, ...]:
+    """Whole names (or actors) named by the most articles of the story, the rarer in the corpus
+    first on a tie ("Todd Akin" before "Barack Obama"). An article names "Joe Arpaio" also when it
+    writes "Maricopa County Sheriff Joe Arpaio" (same last word, all words in it); a name inside a
+    chosen one is left out."""
+    written = Counter(name for i in cluster for name in corpus.whole_names[i])
+    articles = [[name[1:].split() for name in corpus.whole_names[i]] for i in cluster]
+
+    def naming(name: str) -> int:
+        words = name[1:].split()
+        return sum(1 for names in articles if any(
+            other[-1] == words[-1] and set(words) <= set(other) for other in names))
+
+    named = {name: naming(name) for name, _ in written.most_common(candidates)}
+    ranked = sorted(named, key=lambda name: (-named[name], corpus.name_frequency[name], name))
+    chosen: list[str] = []
+    for name in ranked:
+        words = set(name[1:].split())
+        if len(chosen) < count and not any(words <= set(c[1:].split()) for c in chosen):
+            chosen.append(name)
+    return tuple(corpus.analyser.surface.get(name, name[1:]) for name in chosen)
+
+
+# --- coverage choices ---------------------- ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OutletCoverage:
+    """Which stories one outlet covers: all of them, and those no other outlet covers."""
+
+    outlet: str
+    stories: tuple[str, ...]
+    share: float  # of all stories in the corpus
+    alone: tuple[str, ...]
+
+
+def outlet_coverage(stories: Sequence[Story]) -> list[OutletCoverage]:
+    """Per outlet (in order of first appearance): the stories it covers, their share of all
+    stories, and the stories it alone covers."""
+    outlets = list(dict.fromkeys(o for story in stories for o in story.outlets))
+    return [OutletCoverage(
+        outlet,
+        tuple(s.id for s in stories if outlet in s.outlets),
+        sum(1 for s in stories if outlet in s.outlets) / len(stories),
+        tuple(s.id for s in stories if s.outlets == (outlet,)),
+    ) for outlet in outlets]

@@ -1,0 +1,164 @@
+"""Descriptors: "the Missouri Republican", "the former governor" as mentions of the person they describe.
+
+What the article says about each person is read next to their name: titles before it ("Missouri Rep.
+Todd Akin", "Republican Sen. X"), a party label after it ("(R-Mo.)", ", D-Mo.,", ", Republican of
+Texas,") and an appositive (", the Texas Republican who..."). A later definite description ("the" + any
+of state, party and role, e.g. "the Texas Republican", "the senator", "the former governor") is a mention
+of the one person named before it whose known facts include every fact the description states; with no
+such person, or with two, it stays unresolved. Appositives right after a name describe it and are not
+counted again. See docs/analyzers/actors.md, "Descriptors".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from framing.model import Document
+from framing.nlp import gazetteers
+from framing.nlp.entities.actors import Mention
+from framing.nlp.names import TITLE_MODIFIERS
+from framing.nlp.words import strip_possessive
+
+# Roles that name the same office, so "the congressman" matches "Rep. Farenthold".
+SAME_ROLE = {"Congressman": "Representative", "Congresswoman": "Representative",
+             "Congressmember": "Representative", "State Representative": "Representative",
+             "Senator": "Senator", "State Senator": "Senator", "Governor": "Governor"}
+# Role nouns a description may use: only offices that one person holds at a time in a story.
+DESCRIBING_ROLES = frozenset(
+    """senator congressman congresswoman representative governor president speaker mayor sheriff
+    nominee candidate lawmaker chairman chairwoman secretary leader director judge justice prosecutor
+    attorney ambassador minister""".split()
+)
+MODIFIERS = frozenset({"former", "then", "then-", "longtime", "embattled", "outgoing", "incoming",
+                       "retiring", "veteran", "freshman", "presumptive", "republican", "democratic"})
+
+
+@dataclass
+class _Facts:
+    states: set[str] = field(default_factory=set)
+    parties: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+
+
+def _role(word: str) -> str:
+    title = gazetteers.role_nouns().get(word.lower().rstrip("."))
+    if title is None:
+        return ""
+    return SAME_ROLE.get(title.name, title.name)
+
+
+def _describe(words: list[str]) -> tuple[str, str, str, int] | None:
+    """(state, party, role, words used) of a description such as "Missouri Republican", "former
+    governor"; None when the words describe nothing."""
+    state = party = role = ""
+    used = 0
+    for word in words[:4]:
+        bare = strip_possessive(word).rstrip(",")
+        lowered = bare.lower()
+        if lowered in MODIFIERS and not (lowered in ("republican", "democratic") and party):
+            party = party or gazetteers.party_words().get(lowered, "")
+        elif not state and bare.rstrip(".") in gazetteers.state_forms() and bare[:1].isupper():
+            state = gazetteers.state_forms()[bare.rstrip(".")]
+        elif not party and lowered in gazetteers.party_words() and lowered not in ("gop", "republicans",
+                                                                                 "democrats"):
+            party = gazetteers.party_words()[lowered]
+        elif not role and lowered.rstrip(".") in DESCRIBING_ROLES | {"rep", "sen", "gov", "rep.", "sen."}:
+            role = _role(lowered)
+        elif lowered in TITLE_MODIFIERS and not role:
+            pass  # "House Speaker", "Senate Majority"
+        else:
+            break
+        used += 1
+        if role:
+            break  # the role noun ends the description: "the senator from Missouri"
+    if not (state or party or role):
+        return None
+    return state, party, role, used
+
+
+def _facts_near(document: Document, mention: Mention, facts: _Facts) -> None:
+    tokens = document.tokens
+    sentence_start = 0
+    before: list[str] = []
+    index = mention.first_token - 1
+    while index >= sentence_start and len(before) < 5:
+        text = tokens[index].text
+        if not tokens[index].is_word or not (text[:1].isupper() or text.lower() in TITLE_MODIFIERS):
+            break
+        before.insert(0, text)
+        index -= 1
+    _add(facts, _describe(before), whole=False)
+    after = [t.text for t in tokens[mention.end_token : mention.end_token + 8]]
+    if len(after) >= 2 and after[0] in ("(", ","):
+        label = after[1]
+        if len(label) > 2 and label[1] == "-" and label[0] in gazetteers.party_letters():
+            facts.parties.add(gazetteers.party_letters()[label[0]])  # "(R-Mo.)", ", D-Calif.,"
+            state = gazetteers.state_forms().get(label[2:].rstrip("."))
+            if state:
+                facts.states.add(state)
+        elif after[0] == ",":
+            words = after[2:] if after[1].lower() in ("the", "a", "an") else after[1:]
+            if len(words) >= 3 and words[1] == "of":  # ", Republican of Texas,"
+                words = [words[2], words[0]]
+            _add(facts, _describe(words), whole=False)
+
+
+def _add(facts: _Facts, found: tuple[str, str, str, int] | None, whole: bool) -> None:
+    if found is None:
+        return
+    state, party, role, _used = found
+    if state:
+        facts.states.add(state)
+    if party:
+        facts.parties.add(party)
+    if role:
+        facts.roles.add(role)
+
+
+def _matches(facts: _Facts, state: str, party: str, role: str) -> bool:
+    return ((not state or state in facts.states) and (not party or party in facts.parties)
+            and (not role or role in facts.roles))
+
+
+def with_descriptors(document: Document, mentions: list[Mention]) -> list[Mention]:
+    """The mentions plus one per definite description that fits exactly one person named before it."""
+    people = [m for m in mentions if m.actor.kind == "person"]
+    if not people:
+        return mentions
+    words = document.normalised
+    tokens = document.tokens
+    facts: dict[str, _Facts] = {}
+    for mention in people:
+        _facts_near(document, mention, facts.setdefault(mention.actor.name, _Facts()))
+    taken = {i for m in mentions for i in range(m.first_token, m.end_token)}
+    ends = {m.end_token: m for m in mentions}
+    found: list[Mention] = []
+    position = 0
+    seen: dict[str, Mention] = {}
+    for index, word in enumerate(words):
+        if word != "the" or index + 1 in taken:
+            continue
+        while position < len(people) and people[position].end_token <= index:
+            seen[people[position].actor.name] = people[position]
+            position += 1
+        span = [t.text for t in tokens[index + 1 : index + 5]]
+        described = _describe(span)
+        if described is None:
+            continue
+        state, party, role, used = described
+        end = index + 1 + used
+        if (end < len(tokens) and tokens[end].text[:1].isupper() and tokens[end].is_word) or (
+            sum(bool(x) for x in (state, party, role)) < (1 if role else 2)
+        ):
+            continue  # "the Republican Party", "the Texas Legislature"; "the Republican" alone is vague
+        if index > 0 and tokens[index - 1].text == "," and index - 1 in ends:
+            continue  # an appositive right after the name: already counted as its mention
+        fits = [m for name, m in seen.items() if _matches(facts[name], state, party, role)]
+        if len(fits) != 1:
+            continue
+        person = fits[0]
+        first, last = tokens[index], tokens[end - 1]
+        found.append(Mention(first.start, last.end, person.actor, person.side, "descriptor", index, end))
+    if not found:
+        return mentions
+    return sorted(mentions + found, key=lambda m: m.start)

@@ -1,0 +1,274 @@
+"""Discovery: the actors an article names, each under one name, when there is no actors file.
+
+Candidates (spans from the recogniser: the built-in rules, or a plugin through ``framing_find_entities``)
+are sorted out in three steps, documented in docs/analyzers/actors.md, "Discovery":
+
+1. Non-actors out: times, holidays, laws, works, venues, cities, descriptors standing alone...
+   (:func:`framing.nlp.names.non_actor`); the longer ones are kept as *blocked* names so "Trump Tower"
+   is never a mention of Trump.
+2. Known names in: the bundled lists give the canonical name and the kind ("GOP", "Republicans" ->
+   Republican Party, party; "F.B.I." -> Federal Bureau of Investigation, institution).
+3. People resolved: titles stripped ("Missouri Rep. Todd Akin" -> Todd Akin), full names that agree on
+   first name, surname and suffix joined ("Donald J. Trump" = "Donald Trump" != "Donald Trump Jr."), a
+   surname alone ("Akin", "Mr. Akin") made an alias of every person with that surname (a shared one goes,
+   mention by mention, to the person named most recently), a first name alone of the one person who has
+   it. The display name is the fullest name used, without titles.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+
+from framing.model import Document, Span
+from framing.nlp import gazetteers
+from framing.nlp.entities.actors import KINDS, Actor, ActorSet, Mention
+from framing.nlp.entities.mentions import document_memo, find_mentions
+from framing.nlp.entities.recognise import find_candidates
+from framing.nlp.names import ORG_WORDS, Name, kind_of, non_actor, parse_name
+from framing.nlp.words import NAME_PARTICLES, is_common_word, strip_possessive
+
+Recogniser = Callable[[Document], "Sequence[Span] | None"]
+DEMONYM_SUFFIXES = ("n", "an", "ian", "i", "ese", "ish")
+KEEP_PLACES = frozenset({"national_capital", "also_person", "also_institution"})
+
+
+@dataclass
+class _Group:
+    """One actor being put together from its surface forms."""
+
+    name: str
+    kind: str
+    side: str = ""
+    gender: str = ""
+    forms: Counter[str] = field(default_factory=Counter)
+    names: list[Name] = field(default_factory=list)  # persons: every full name used
+
+    @property
+    def count(self) -> int:
+        return sum(self.forms.values())
+
+
+def candidates(document: Document, recogniser: Recogniser | None = None) -> list[Span]:
+    """The document's name candidates: the recogniser's spans, or (None, or a plugin that passes) the
+    built-in rules'."""
+    found = recogniser(document) if recogniser is not None else None
+    return list(found) if found is not None else find_candidates(document)
+
+
+def discover(documents: Iterable[Document], recogniser: Recogniser | None = None) -> ActorSet:
+    """Actors named in the documents, most mentioned first (see the module docstring).
+
+    ``recogniser`` supplies each document's candidate spans (a plugin's, see docs/plugins.md); None uses
+    the built-in rules.
+    """
+    documents = list(documents)
+    raw = [(strip_possessive(d.text[s.start : s.end].strip()), s.label.lower())
+           for d in documents for s in candidates(d, recogniser)]
+    actors, blocked = resolve(raw)
+    merged = ActorSet(tuple(actors), "discovered", tuple(sorted(blocked)))
+    mentions = [find_mentions(d, merged) for d in documents]
+    counts = Counter(m.actor.name for each in mentions for m in each)
+    ranked = sorted(merged.actors, key=lambda actor: -counts[actor.name])
+    final = ActorSet(tuple(a for a in ranked if counts[a.name]), "discovered", merged.blocked)
+    for document, seen in zip(documents, mentions):
+        # The same actors (minus the unmentioned) give the same mentions: keep them for mentions_for.
+        document_memo(document, ("actors.mentions", final), partial(list.copy, seen))
+    return final
+
+
+def resolve(raw: Sequence[tuple[str, str]]) -> tuple[list[Actor], set[str]]:
+    """Actors from candidate texts with an optional kind label, and the names to block."""
+    groups: dict[str, _Group] = {}
+    people: list[tuple[Name, str]] = []
+    blocked: set[str] = set()
+    titled_words = {parse_name(text).last for text, _label in raw if " " in text}
+    for text, label in raw:
+        words = text.split()
+        if not words:
+            continue
+        entry = gazetteers.lookup(text)
+        if entry is not None:
+            if entry.kind == "place" and not entry.tags & KEEP_PLACES:
+                if len(words) > 1:
+                    blocked.add(text)
+                continue
+            side = entry.name if entry.kind == "country" else _side_of(words)
+            _org(groups, entry.name, entry.kind, text, side)
+            continue
+        reason = non_actor(text)
+        if reason:
+            if len(words) > 1:
+                blocked.add(text)
+            continue
+        name = parse_name(text)
+        if name.title and name.first and name.last and kind_of(name.full) == "person":
+            kind = "person"  # "Senate Republican Leader Mitch McConnell"
+        elif label == "place" and len(words) == 1 and text in titled_words:
+            kind = "person"  # "in Trump" once, but "President Trump" too
+        else:
+            kind = label if label in KINDS else kind_of(text)
+        if kind not in ("person", ""):
+            _org(groups, text, kind, text, _side_of(words))
+            continue
+        if not name.last:
+            continue  # a title or description alone: "Texas Governor", "the Missouri Republican"
+        full = name.full
+        if full != text:
+            entry = gazetteers.lookup(full)
+            if (entry is not None and entry.kind != "place") or non_actor(full, titled=bool(name.title)):
+                continue  # "President Obama's Washington": never a person called Washington
+        people.append((name, text))
+    _resolve_people(groups, people)
+    _fold_demonyms_and_heads(groups)
+    result = []
+    for group in sorted(groups.values(), key=lambda g: -g.count):
+        aliases = tuple(sorted(f for f in group.forms if f != group.name))
+        gender = group.gender if group.kind == "person" else ""
+        result.append(Actor(group.name, aliases, group.kind, group.side, gender))
+    return result, blocked - {f for g in groups.values() for f in g.forms}
+
+
+def _side_of(words: list[str]) -> str:
+    """An organisation named after a country is on its side ("U.S. State Department")."""
+    entry = gazetteers.lookup(words[0])
+    return entry.name if entry is not None and entry.kind == "country" else ""
+
+
+def _org(groups: dict[str, _Group], name: str, kind: str, form: str, side: str) -> None:
+    group = groups.get(name)
+    if group is None or group.kind == "person":
+        group = groups[name] = _Group(name, kind, side)
+    group.forms[form] += 1
+
+
+def _same_person(a: Name, b: Name) -> bool:
+    """Full names of one person: same surname and suffix, same first name, middles that agree."""
+    if a.last.lower() != b.last.lower() or a.suffix.rstrip(".").lower() != b.suffix.rstrip(".").lower():
+        return False
+    if a.first.lower() != b.first.lower():
+        return False
+    if a.middle and b.middle:
+        return a.middle[0].lower() == b.middle[0].lower()
+    return True
+
+
+def _surname_keys(name: Name) -> set[str]:
+    """"Assad" for "al-Assad", "Hollen" and "Van Hollen" for "Van Hollen"."""
+    keys = {name.last}
+    head, _, tail = name.last.partition("-")
+    if head.lower() in NAME_PARTICLES and tail:
+        keys.add(tail)
+    parts = name.last.split()
+    if len(parts) > 1:
+        keys.add(parts[-1])
+    return keys
+
+
+def _resolve_people(groups: dict[str, _Group], people: list[tuple[Name, str]]) -> None:
+    clusters: list[_Group] = []
+    singles: list[tuple[Name, str]] = []
+    for name, text in sorted(people, key=lambda p: -len(p[0].words)):
+        if not name.first:
+            singles.append((name, text))
+            continue
+        group = next((g for g in clusters if any(_same_person(name, n) for n in g.names)), None)
+        if group is None:
+            group = _Group(name.full, "person")
+            clusters.append(group)
+        group.names.append(name)
+        group.forms[name.full] += 1
+        group.gender = group.gender or name.gender
+    by_surname: dict[str, list[_Group]] = {}
+    by_first: dict[str, list[_Group]] = {}
+    for group in clusters:
+        for key in {k for n in group.names for k in _surname_keys(n)}:
+            by_surname.setdefault(key, []).append(group)
+        for first in {n.first for n in group.names}:
+            by_first.setdefault(first, []).append(group)
+    alone: dict[str, _Group] = {}
+    text_titled = {name.last: True for name, _text in singles if name.title}
+    for name, _text in singles:
+        word = name.last
+        owners = by_surname.get(word) or ([] if word in by_surname else by_first.get(word, []))
+        if word in by_first and word not in by_surname and len(owners) != 1:
+            owners = []
+        if owners:
+            for owner in owners:  # a shared surname: each mention goes to the person named last
+                owner.forms[word] += 1
+                owner.gender = owner.gender or (name.gender if len(owners) == 1 else "")
+            continue
+        if not name.title and word not in alone and is_common_word(word) and not text_titled.get(word):
+            continue  # "Family", "Airlines", "Baby": a common word alone, never titled, names no one
+        group = alone.setdefault(word, _Group(word, "person"))
+        group.forms[word] += 1
+        group.gender = group.gender or name.gender
+    for group in clusters:
+        for key in {k for n in group.names for k in _surname_keys(n)}:
+            if by_surname[key] == [group]:
+                group.forms[key] += 0  # the surname alone is an alias even when the article never uses it
+        fullest = max(group.names, key=lambda n: (len(n.words), group.forms[n.full]))
+        group.name = fullest.full
+    for group in [*clusters, *alone.values()]:
+        if group.name in groups and groups[group.name].kind != "person":
+            continue  # an organisation's name wins over a person's of the same spelling
+        groups[group.name] = group
+
+
+def _fold_demonyms_and_heads(groups: dict[str, _Group]) -> None:
+    """"Karvonian" joins "Karvonia" (which becomes a country); "the Observatory" joins the one
+    organisation with that word."""
+    singles = {n: g for n, g in groups.items() if " " not in n and g.kind in ("person", "", "place")}
+    heads: dict[str, list[_Group]] = {}
+    for name, group in groups.items():
+        if " " in name and group.kind not in ("person", "country", ""):
+            for word in name.split():
+                if word.lower() in ORG_WORDS:
+                    heads.setdefault(word, []).append(group)
+    for name, group in list(groups.items()):
+        if " " in name or group.kind == "country":
+            continue
+        stem = _demonym_stem(name, singles)
+        owners = heads.get(name, [])
+        target = singles[stem] if stem is not None else owners[0] if len(owners) == 1 else None
+        if target is None or target is group:
+            continue
+        if stem is not None:
+            target.kind, target.side = "country", target.name
+        target.forms.update(group.forms)
+        del groups[name]
+
+
+def _demonym_stem(word: str, singles: dict[str, _Group]) -> str | None:
+    """``Karvonian`` -> ``Karvonia`` when the shorter name is itself a candidate."""
+    for suffix in DEMONYM_SUFFIXES:
+        for plural in ("s", ""):
+            ending = suffix + plural
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                stem = word[: -len(ending)]
+                if stem in singles and stem != word:
+                    return stem
+    return None
+
+
+def actors_for(document: Document, actor_set: ActorSet | None = None,
+               recogniser: Recogniser | None = None) -> ActorSet:
+    """The given set, or (None) the actors discovered in this document alone, computed once."""
+    if actor_set is not None:
+        return actor_set
+    return document_memo(document, ("actors.discovered", recogniser),
+                         lambda: discover([document], recogniser))
+
+
+def mentions_for(document: Document, actor_set: ActorSet | None = None,
+                 recogniser: Recogniser | None = None) -> list[Mention]:
+    """Mentions of ``actor_set`` (or of the document's discovered actors), computed once per document.
+
+    Analyzers call this instead of :func:`find_mentions` so the actor analyzer and the source-balance
+    analyzer share one result. ``recogniser``: the run's entity recogniser (``config["find_entities"]``),
+    used only to discover. Do not mutate the returned list.
+    """
+    actors = actors_for(document, actor_set, recogniser)
+    return document_memo(document, ("actors.mentions", actors), lambda: find_mentions(document, actors))

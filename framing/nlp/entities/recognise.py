@@ -1,0 +1,204 @@
+"""The built-in recogniser: name candidates as character spans, by rules, offline.
+
+A candidate is a run of capitalised words in a body paragraph, with ``of``, ``for``, ``the``, ``and``
+(inside organisation names) and name particles between them. Rules keep out what is not a name's start:
+a dateline ("WASHINGTON (AP) —"), photo credits ("CreditJoshua Roberts/Reuters", a short paragraph that
+opens with "Photo" or "By"), contractions and "I", and a capital that is only there because the word
+opens the sentence (a function word, an -ly adverb, or a common word that the article never capitalises
+mid-sentence: "Real estate tycoon...", "Strikingly", "Knowing"). Plugins can replace all of this through
+the ``framing_find_entities`` hook (see docs/plugins.md).
+"""
+
+from __future__ import annotations
+
+import re
+
+from framing.model import Document, Span, Token
+from framing.nlp import gazetteers
+from framing.nlp.names import ORG_WORDS, PARTY_STATE, is_qualifier, is_title_word
+from framing.nlp.words import (
+    CALENDAR_WORDS,
+    NAME_PARTICLES,
+    NEVER_NAME_START,
+    is_adverb,
+    is_common_word,
+    is_contraction,
+    is_name_word,
+    strip_possessive,
+)
+
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+ADJECTIVE = re.compile(r"^\w+(-\w+)*-[a-z]{3,}$")  # "Republican-controlled", "Kremlin-backed"
+LOCATIVE = frozenset("in at near outside throughout across".split())  # "in Velmora": a place
+CONNECTORS = frozenset({"of", "for", "the", "and", "&"} | NAME_PARTICLES)
+OPENERS = frozenset({"\u201c", '"', "\u2018", "'", "(", ":", "\u2014", "\u2013", "-", "--"})
+DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
+CREDIT_OPENERS = frozenset({"photo", "photos", "photograph", "credit", "image", "caption", "by", "file"})
+FOLLOWING_ORGANISATION = frozenset({"administration"})  # "the Obama administration"
+
+
+def _capital(token: Token) -> bool:
+    text = token.text
+    return (token.is_word and is_name_word(text) and not is_contraction(text) and len(text) > 1
+            and not PARTY_STATE.match(text) and not ADJECTIVE.match(text))
+
+
+def _evidence(document: Document) -> tuple[set[str], set[str]]:
+    """Words written with a capital mid-sentence somewhere, and words written in lowercase."""
+    inside: set[str] = set()
+    lower: set[str] = set()
+    tokens = document.tokens
+    for sentence in document.body_sentences:
+        for i in range(sentence.first_token, sentence.end_token):
+            token = tokens[i]
+            if not token.is_word:
+                continue
+            word = strip_possessive(token.text).lower()
+            if token.text[:1].islower():
+                lower.add(word)
+            elif i > sentence.first_token and tokens[i - 1].text not in OPENERS:
+                inside.add(word)
+    return inside, lower
+
+
+def _opening_word(word: str, inside: set[str], lower: set[str]) -> bool:
+    """A capital that is there only because the word opens its sentence."""
+    bare = strip_possessive(word)
+    lowered = bare.lower()
+    if lowered in NEVER_NAME_START or lowered in CALENDAR_WORDS or is_contraction(word):
+        return True
+    if lowered in inside or gazetteers.lookup(bare) is not None or is_title_word(bare):
+        return False
+    if is_adverb(bare) and lowered not in gazetteers.non_actors()["-ly names"]:
+        return True
+    return lowered in lower or is_common_word(bare) or lowered in gazetteers.non_actors()["sentence openers"]
+
+
+def _modifies(word: str) -> bool:
+    """The word after an opener: a title or a state makes the opener a modifier ("Controversial Arizona
+    Sheriff Joe Arpaio"); any other name word may make it part of a name ("Human Rights Campaign")."""
+    return is_title_word(word) or is_qualifier(word) or word.lower() in NEVER_NAME_START
+
+
+def _skipped(document: Document) -> tuple[set[int], set[int]]:
+    """Tokens of the dateline and blocks of credits and bylines: no candidates there."""
+    tokens: set[int] = set()
+    blocks: set[int] = set()
+    paragraphs = 0
+    counts: dict[int, int] = {}  # words per block, counted once (a one-paragraph article has many sentences)
+    for sentence in document.body_sentences:
+        words = document.sentence_tokens(sentence)
+        opens_block = sentence.start == document.blocks[sentence.block].start
+        paragraphs += opens_block
+        if opens_block and paragraphs <= 3:  # a caption may come before the dateline
+            block = document.blocks[sentence.block]
+            opening = document.tokens_between(block.start, block.end)[:12]
+            for offset, token in enumerate(opening):
+                if token.text in DASHES:  # "WASHINGTON —", "AMHERST, N.H. —", "BOSTON (AP) —"
+                    if words[0].text.isupper() and len(words[0].text) > 1:
+                        tokens.update(range(sentence.first_token, sentence.first_token + offset))
+                    break
+        if sentence.block not in counts:
+            block = document.blocks[sentence.block]
+            counts[sentence.block] = sum(t.is_word for t in document.tokens_between(block.start, block.end))
+        if words and words[0].text.lower() in CREDIT_OPENERS and counts[sentence.block] <= 12:
+            blocks.add(sentence.block)
+    return tokens, blocks
+
+
+def find_candidates(document: Document) -> list[Span]:
+    """Name candidates of the body paragraphs as spans of ``document.text``. The label is "place" for
+    a single word after "in", "at", "near"... ("in Velmora"), else empty: the kind is decided later."""
+    inside, lower = _evidence(document)
+    skipped_tokens, skipped_blocks = _skipped(document)
+    tokens = document.tokens
+    spans: list[Span] = []
+    for sentence in document.body_sentences:
+        if sentence.block in skipped_blocks:
+            continue
+        first, end = sentence.first_token, sentence.end_token
+        for i in range(first, end):  # a glued photo credit: "Capitol.CreditJoshua Roberts/Reuters"
+            text = tokens[i].text
+            if text.startswith("Credit") and len(text) > 6 and text[6].isupper():
+                end = i
+                break
+        capital = [_capital(tokens[i]) and i not in skipped_tokens for i in range(first, end)]
+        index = first
+        while index < end:
+            if not capital[index - first]:
+                index += 1
+                continue
+            start = index
+            run_end = _run_end(tokens, capital, first, start, end)
+            index = max(run_end, start + 1)
+            if any(tokens[j].text == "/" for j in (start - 1, run_end) if first <= j < end):
+                continue  # "Joshua Roberts/Reuters": a photo credit
+            opens = start == first or tokens[start - 1].text in OPENERS
+            while start < run_end and (
+                tokens[start].lower in NEVER_NAME_START or tokens[start].lower in CALENDAR_WORDS
+                or (opens and _opening_word(tokens[start].text, inside, lower)
+                    and (run_end - start == 1 or _modifies(tokens[start + 1].text)))
+            ):
+                start += 1
+                opens = False
+            if (opens and run_end - start == 1 and strip_possessive(tokens[start].text).lower() not in inside
+                    and gazetteers.lookup(strip_possessive(tokens[start].text)) is None):
+                continue  # a single word capitalised only where it opens a sentence: "Insurers estimated"
+            while run_end > start and (tokens[run_end - 1].lower in CONNECTORS
+                                       or tokens[run_end - 1].lower in WEEKDAYS):
+                run_end -= 1  # "Republicans Tuesday"; a month stays ("Theresa May")
+            joined = [j for j in range(start, run_end) if tokens[j].lower in ("and", "&")]
+            if joined and tokens[run_end - 1].lower not in ORG_WORDS:
+                run_end = index = joined[0]  # "... Colored People and Republicans": two names
+                while run_end > start and tokens[run_end - 1].lower in CONNECTORS:
+                    run_end -= 1
+            if run_end <= start:
+                continue
+            if (run_end < end and tokens[run_end].lower in FOLLOWING_ORGANISATION
+                    and not tokens[run_end - 1].text.endswith(("'s", "\u2019s"))):
+                run_end += 1
+            place = (run_end - start == 1 and start > first and tokens[start - 1].lower in LOCATIVE
+                     and not tokens[start].text.endswith(("'s", "\u2019s")))
+            spans.append(Span(tokens[start].start, tokens[run_end - 1].end, "place" if place else ""))
+    return spans
+
+
+def _run_end(tokens: tuple[Token, ...], capital: list[bool], first: int, start: int, end: int) -> int:
+    """Where the capitalised run from ``start`` ends (exclusive)."""
+    index = start
+    has_of = False
+    while index < end:
+        if capital[index - first]:
+            text = tokens[index].text
+            index += 1
+            if text.endswith(("'s", "\u2019s", "'", "\u2019")):
+                break  # "Karvonia's Defense Ministry": the possessive ends the name
+            if text.endswith(".") and index < end and capital[index - first] and _abbreviation_ends(
+                    text, tokens[index]):
+                break  # "the F.B.I. Nothing was...": a sentence the splitter missed
+            continue
+        # Up to two connectors between capitals: "Association for the Advancement".
+        link = index
+        while link < end and link - index < 2 and tokens[link].lower in CONNECTORS:
+            link += 1
+        if link == index or link >= end or not capital[link - first]:
+            break
+        words = [tokens[j].lower for j in range(index, link)]
+        if "and" in words or "&" in words:
+            if not has_of:
+                break  # "Bill and Hillary Clinton" are two; "Department of Health and Human Services" one
+        nxt = tokens[link].text
+        if nxt.endswith(("'s", "\u2019s")) and "of" in words:
+            break  # "told Congress of Mueller's findings"
+        has_of = has_of or "of" in words or "for" in words
+        index = link
+    return index
+
+
+def _abbreviation_ends(text: str, following: Token) -> bool:
+    """After "F.B.I." or "U.S.", a capitalised function or common word opens a new sentence."""
+    if is_title_word(text) or len(text.rstrip(".")) <= 1:
+        return False  # "Sen. Claire", "Donald J. Trump"
+    word = following.text
+    return word.lower() in NEVER_NAME_START or (is_common_word(word) and gazetteers.lookup(word) is None
+                                                 and not is_title_word(word))

@@ -1,0 +1,215 @@
+"""The bundled name lists (corpora/actors/, see its SOURCES.md), read once per process.
+
+:func:`lookup` answers "what is this name?" for countries, US states, cities, parties, government
+bodies and news organisations: the canonical name, a kind and the country it belongs to. The other
+functions give the word lists the rules need: titles, party words, state abbreviations, and the
+non-actor classes (holidays, laws, venues...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a bundled list says a name is."""
+
+    name: str  # the canonical name ("Federal Bureau of Investigation" for "F.B.I.")
+    kind: str  # country, region, place, party, institution, organisation, media, group
+    country: str = ""  # the country it belongs to (countries.tsv name), for sides
+    tags: frozenset[str] = frozenset()  # cities.tsv tags: national_capital, also_person...
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title or rank from titles.tsv ("Sen.", "House Speaker")."""
+
+    name: str
+    speaker_type: str
+    gender: str
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("framing.corpora").joinpath(f"actors/{name}").read_text("utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _cell(row: list[str], index: int) -> str:
+    return row[index].strip() if index < len(row) else ""
+
+
+def _items(cell: str) -> list[str]:
+    return [item.strip() for item in cell.replace(";", "|").split("|") if item.strip()]
+
+
+def _shouting(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters) and "." not in form
+
+
+# Party list kinds -> actor kinds; a "label" (independent) names no actor.
+PARTY_KINDS = {"party": "party", "party committee": "organisation", "caucus": "group", "movement": "group",
+               "parliamentary group": "group", "organisation": "organisation", "armed group": "group",
+               "party and armed group": "group"}
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict[str, Entry], dict[str, Entry]]:
+    """Form (lowercased) -> entry, for forms any case may match and for all-capitals forms."""
+    anycase: dict[str, Entry] = {}
+    shouted: dict[str, Entry] = {}
+
+    def add(forms: list[str], entry: Entry) -> None:
+        for form in forms:
+            if "{" in form:
+                continue  # a pattern row ("{state} Senate"): the rules handle these
+            target = shouted if _shouting(form) else anycase
+            target.setdefault(form.lower(), entry)
+
+    # Earlier lists win: a party or agency name before a country's metonym ("White House").
+    members = {noun.lower() for row in _rows("parties.tsv") for noun in _items(_cell(row, 3))}
+    for row in _rows("parties.tsv"):
+        kind = PARTY_KINDS.get(_cell(row, 5), "")
+        # Member nouns and adjectives ("Republican", "Democratic") describe a person: see party_words().
+        forms = [f for f in [row[0], *_items(_cell(row, 1))]
+                 if " " in f or not (f.lower() in members or f.lower().endswith("ic"))]
+        if kind:
+            add(forms, Entry(row[0], kind, _cell(row, 2)))
+    for row in _rows("institutions.tsv"):
+        kind = "organisation" if _cell(row, 2) == "international" else "institution"
+        add([row[0], *_items(_cell(row, 1))], Entry(row[0], kind, _cell(row, 3)))
+    for row in _rows("media.tsv"):
+        if _cell(row, 4) != "programme":  # a programme is a work; its host or network speaks
+            add([row[0], *_items(_cell(row, 1))], Entry(row[0], "media", _cell(row, 3)))
+    for country in countries():
+        forms = [country.name, *country.forms]
+        if country.name.lower() in _us_state_names():
+            forms = forms[1:]  # "Georgia": in US copy far more often the state
+        add(forms, Entry(country.name, "country", country.name))
+    for row in _rows("us_states.tsv"):
+        add([row[0]], Entry(row[0], "region", "United States"))
+    for row in _rows("cities.tsv"):
+        tags = frozenset(_items(_cell(row, 7)))
+        add([row[0], *_items(_cell(row, 1))], Entry(row[0], "place", _cell(row, 2), tags))
+    return anycase, shouted
+
+
+def lookup(text: str) -> Entry | None:
+    """The entry a name's text matches (all-capitals forms such as "GOP" only in capitals), else None."""
+    anycase, shouted = _table()
+    key = text.lower()
+    if _shouting(text) and key in shouted:
+        return shouted[key]
+    return anycase.get(key)
+
+
+@lru_cache(maxsize=1)
+def _us_state_names() -> dict[str, str]:
+    return {row[0].lower(): row[0] for row in _rows("us_states.tsv")}
+
+
+@lru_cache(maxsize=1)
+def state_forms() -> dict[str, str]:
+    """Every way copy writes a US state -> its name: "Missouri", "Mo.", "Mo", "MO", "Calif."."""
+    forms: dict[str, str] = {}
+    for row in _rows("us_states.tsv"):
+        for form in [row[0], _cell(row, 1), _cell(row, 2), *_items(_cell(row, 3))]:
+            if form:
+                forms[form] = row[0]
+                forms[form.rstrip(".")] = row[0]
+    return forms
+
+
+@lru_cache(maxsize=1)
+def state_demonyms() -> frozenset[str]:
+    """"Missourian", "Missourians", "Texan"...: people of a state, lowercased."""
+    return frozenset(d.lower() + plural for row in _rows("us_states.tsv") for d in _items(_cell(row, 8))
+                     for plural in ("", "s"))
+
+
+@lru_cache(maxsize=1)
+def party_words() -> dict[str, str]:
+    """Member nouns and adjectives -> party side: "Republican", "Democrat", "Democratic", "GOP" -> ..."""
+    words: dict[str, str] = {}
+    for row in _rows("parties.tsv"):
+        if _cell(row, 2) != "United States" or _cell(row, 5) != "party":
+            continue
+        side = _cell(row, 4)
+        for noun in _items(_cell(row, 3)):
+            words[noun.lower()] = side
+        for alias in [row[0], *_items(_cell(row, 1))]:
+            words[alias.lower()] = side
+    return words
+
+
+@lru_cache(maxsize=1)
+def party_letters() -> dict[str, str]:
+    """The letter of "(R-Mo.)" -> party side: R -> Republican, D -> Democratic, I -> independent."""
+    return {_cell(row, 6): _cell(row, 4) for row in _rows("parties.tsv")
+            if _cell(row, 2) == "United States" and len(_cell(row, 6)) == 1}
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country of countries.tsv with the forms that name it."""
+
+    name: str
+    forms: tuple[str, ...]  # aliases, demonyms (with plurals) and capitals
+
+
+@lru_cache(maxsize=1)
+def countries() -> tuple[Country, ...]:
+    """The bundled country table, read once per process."""
+    table = []
+    for name, aliases, demonyms, capitals in ((*row, "", "", "")[:4] for row in _rows("countries.tsv")):
+        plural = [f"{d}s" for d in _items(demonyms) if d[-1] in "ni"]
+        table.append(Country(name, (*_items(aliases), *_items(demonyms), *plural, *_items(capitals))))
+    return tuple(table)
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, Title]:
+    """Titles that may precede a name, by lowercased form with and without its period."""
+    found: dict[str, Title] = {}
+    for row in _rows("titles.tsv"):
+        if "{" in row[0] or _cell(row, 3) not in ("prefix", "both") or _cell(row, 4) != "yes":
+            continue
+        title = Title(row[0], _cell(row, 2), _cell(row, 5))
+        for form in [row[0], *_items(_cell(row, 1))]:
+            found.setdefault(form.lower(), title)
+            found.setdefault(form.lower().rstrip("."), title)
+    return found
+
+
+@lru_cache(maxsize=1)
+def role_nouns() -> dict[str, Title]:
+    """Every title and role noun (also appositive ones: "spokeswoman"), by lowercased single word."""
+    found: dict[str, Title] = {}
+    for row in _rows("titles.tsv"):
+        if "{" in row[0]:
+            continue
+        title = Title(row[0], _cell(row, 2), _cell(row, 5))
+        for form in [row[0], *_items(_cell(row, 1))]:
+            if " " not in form:
+                found.setdefault(form.lower().rstrip("."), title)
+    return found
+
+
+@lru_cache(maxsize=1)
+def non_actors() -> dict[str, frozenset[str]]:
+    """Section of non_actors.txt -> its entries, lowercased (see the file's header)."""
+    text = resources.files("framing.corpora").joinpath("actors/non_actors.txt").read_text("utf-8")
+    sections: dict[str, set[str]] = {}
+    current = sections.setdefault("", set())
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], set())
+        else:
+            current.add(line.lower().replace("\u2019", "'"))
+    return {name: frozenset(entries) for name, entries in sections.items()}

@@ -1,0 +1,277 @@
+"""Names: split a name into title and parts, say what kind of thing it names, or that it names no actor.
+
+Public helpers, shared by per-article discovery and by anything that lines actors up across articles:
+
+- :func:`parse_name` -> :class:`Name` ("Missouri Rep. Todd Akin" -> title "Missouri Rep.", first "Todd",
+  last "Akin", state "Missouri");
+- :func:`kind_of` -> person, organisation, party, country, region, place, institution, media, group or "";
+- :func:`non_actor` -> why a name is not an actor ("time", "law", "venue"...), or "".
+
+The rules and the bundled lists they read are described in docs/analyzers/actors.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from framing.nlp import gazetteers
+from framing.nlp.words import (
+    CALENDAR_WORDS,
+    NAME_PARTICLES,
+    NEVER_NAME_START,
+    is_common_word,
+    is_contraction,
+    strip_possessive,
+)
+
+# Titles that are also common surnames ("Steve King", "John Major"): never read as a trailing title.
+SURNAME_TITLES = frozenset("king queen prince major judge marshal bishop pope general chief dean chancellor "
+                           "lord lady sir miss".split())
+SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+# Words that qualify a title without being one: "former Gov.", "Senate Majority Leader", "U.S. Attorney".
+TITLE_MODIFIERS = frozenset(
+    """prime deputy vice foreign defense defence interior finance health justice first former acting
+    interim supreme state assistant under chief attorney lieutenant brigadier major general senior
+    then top house senate congressional federal national u.s. us minority majority ranking special
+    presumptive incoming outgoing retired late leader democratic republican gop""".split()
+)
+# Role nouns that precede a name in copy and that titles.tsv lists only inside longer titles.
+ROLE_NOUNS = frozenset("""adviser advisor aide counselor counsel ceo founder co-founder executive host anchor
+    correspondent editor columnist economist analyst professor dean coach chairman chairwoman""".split())
+TITLE_LINKS = frozenset({"of", "the", "for"})  # "Secretary of State John Ellery"
+# The head of an organisation's name, by the kind it gives.
+INSTITUTION_WORDS = frozenset(
+    """ministry ministries department agency bureau administration commission court courts legislature
+    parliament senate congress assembly police army navy military cabinet government pentagon
+    prosecutor prosecutors""".split()
+)
+MEDIA_WORDS = frozenset("news times post journal herald tribune gazette magazine radio television tv press "
+                        "daily broadcasting network".split())
+ORG_WORDS = frozenset(
+    """office council committee commission force forces party front movement union league alliance
+    organisation organization observatory hospital university college school bank company corporation
+    corp inc llc group brigade brigades battalion militia staff command service services institute
+    foundation authority coalition association federation network center centre fund project
+    caucus campaign club society trust board""".split()
+) | INSTITUTION_WORDS | MEDIA_WORDS
+COUNTRY_WORDS = frozenset("states republic kingdom federation emirates nations".split())
+PLACE_WORDS = frozenset("county parish borough township district city".split())
+PARTY_PLURALS = frozenset({"democrats", "republicans", "dems", "gop", "g.o.p.", "conservatives", "liberals",
+                           "progressives", "independents"})
+NAME_PREFIXES = frozenset({"mc", "mac", "o'", "o\u2019", "de", "di", "da", "la", "le", "van", "von", "du"})
+INITIAL = re.compile(r"^[A-Z]\.?$|^[A-Z]\.[A-Z]\.$")
+PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")  # "R-Texas", "D-Calif.": a label, not a name
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name split into its parts; ``title`` keeps every word before the name as written."""
+
+    title: str = ""
+    first: str = ""
+    middle: str = ""
+    last: str = ""
+    suffix: str = ""
+    state: str = ""  # a US state the title names ("Missouri Rep.")
+    party: str = ""  # a party side the title names ("Republican Sen.")
+    gender: str = ""  # what a courtesy title tells (Mr., Mrs.)
+
+    @property
+    def full(self) -> str:
+        """The name without its title: "Donald J. Trump", "Joseph R. Biden Jr."."""
+        return " ".join(part for part in (self.first, self.middle, self.last, self.suffix) if part)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.full.split())
+
+
+def _clean(word: str) -> str:
+    return strip_possessive(word).lower().rstrip(",")
+
+
+def is_title_word(word: str) -> bool:
+    """A title, rank, role noun or title modifier ("Sen.", "Speaker", "former", "Deputy")."""
+    lowered = _clean(word)
+    return (lowered in gazetteers.titles() or lowered.rstrip(".") in gazetteers.role_nouns()
+            or lowered in TITLE_MODIFIERS or lowered in ROLE_NOUNS)
+
+
+def is_qualifier(word: str) -> bool:
+    """A word that says where or which side someone is, not who: "Missouri", "Republican", "Israeli"."""
+    lowered = _clean(word)
+    if (lowered in gazetteers.party_words() and lowered not in PARTY_PLURALS) or (
+        word.rstrip(".") in gazetteers.state_forms() or lowered in gazetteers.state_demonyms()
+    ):
+        return True
+    entry = gazetteers.lookup(strip_possessive(word))
+    return entry is not None and entry.kind == "country" and entry.name.lower() != lowered
+
+
+def _title_length(words: list[str]) -> int:
+    """How many leading words are the title: title, qualifier and link words from the start
+    ("Missouri Rep.", "Secretary of State"), or everything up to the last title word that a name follows
+    ("Human Rights Campaign President", "Senate Judiciary Chairman")."""
+    cut = 0
+    for index, word in enumerate(words):
+        lowered = _clean(word)
+        if is_title_word(word) or is_qualifier(word):
+            cut = index + 1
+        elif lowered in TITLE_LINKS and cut and index + 1 < len(words) and is_title_word(words[index + 1]):
+            continue  # "Secretary of State", "Speaker of the House"
+        else:
+            break
+    while cut and words[cut - 1].lower() in TITLE_LINKS:
+        cut -= 1
+    for index in range(len(words) - 2, cut - 1, -1):
+        after = words[index + 1]
+        if (is_title_word(words[index]) and not is_title_word(after) and not is_qualifier(after)
+                and after.lower() not in TITLE_LINKS and after.lower().rstrip(",") not in SUFFIXES
+                and _clean(words[index]) not in TITLE_MODIFIERS):
+            return index + 1
+    return cut
+
+
+def parse_name(text: str) -> Name:
+    """Split a name as written into title and parts: titles, ranks, states and parties before the name
+    go to ``title`` (and ``state``/``party``/``gender``); middle names and initials to ``middle``;
+    Jr./Sr./II-IV to ``suffix``; a particle stays with the surname ("al-Assad", "Van Hollen"). A text
+    that is only a title ("the Missouri Republican", "Sen.") gives a Name with no parts."""
+    words = [strip_possessive(w) for w in text.split() if w]
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    cut = _title_length(words)
+    title_words, rest = words[:cut], words[cut:]
+    for index, word in enumerate(rest):
+        if word.lower() in TITLE_LINKS:  # "Mira Kandel of Turkey": a person's name stops at "of"
+            rest = rest[:index]
+            break
+    state = party = gender = ""
+    for word in title_words:
+        lowered = _clean(word)
+        state = state or gazetteers.state_forms().get(word.rstrip("."), "")
+        party = party or gazetteers.party_words().get(lowered, "")
+        title = gazetteers.titles().get(lowered)
+        gender = gender or (title.gender if title else "")
+    suffix = ""
+    if len(rest) > 1 and rest[-1].lower().rstrip(",") in SUFFIXES:
+        suffix, rest = rest[-1].rstrip(","), rest[:-1]
+    if not rest:
+        return Name(" ".join(title_words), state=state, party=party, gender=gender)
+    last_start = len(rest) - 1
+    while last_start > 1 and rest[last_start - 1].lower() in NAME_PARTICLES:
+        last_start -= 1  # "Chris Van Hollen", "Ludwig van Beethoven"
+    first = rest[0] if last_start > 0 else ""
+    return Name(" ".join(title_words), first, " ".join(rest[1:last_start]), " ".join(rest[last_start:]),
+                suffix, state, party, gender)
+
+
+def is_acronym(word: str) -> bool:
+    """"FBI", "F.B.I.", "NAACP": an organisation's initials (not a middle initial, not "I")."""
+    letters = word.replace(".", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+def _organisation_word(word: str) -> bool:
+    lowered = _clean(word)
+    return lowered in ORG_WORDS
+
+
+def _camel(word: str) -> bool:
+    """"BuzzFeed", "WikiLeaks": a capital inside a word, not after Mc/Mac/O'/De/La/Di/Van."""
+    inner = [i for i, c in enumerate(word) if c.isupper() and i > 0]
+    if not inner or word.isupper():
+        return False
+    head = word[: inner[0]]
+    return head.lower() not in NAME_PREFIXES and "-" not in word
+
+
+def kind_of(text: str, titled: bool = False) -> str:
+    """What a name names: a bundled list's kind, else by its words (see docs/analyzers/actors.md).
+
+    ``titled``: the name came with a person's title somewhere in the article ("Sen. Jack Reed"), which
+    makes an otherwise unknown name a person.
+    """
+    words = [strip_possessive(w) for w in text.split()]
+    if not words:
+        return ""
+    entry = gazetteers.lookup(" ".join(words))
+    if entry is not None:
+        return entry.kind
+    lowered = [w.lower() for w in words]
+    if len(words) >= 2 and lowered[-1] in ("administration", "white"):  # "Obama administration"
+        return "institution"
+    if lowered[-1] in PARTY_PLURALS and len(words) >= 2 and all(
+        is_qualifier(w) or is_title_word(w) or w.lower() in ("house", "senate", "congressional")
+        for w in words[:-1]
+    ):
+        return "group"  # "Senate Democrats", "Missouri Republicans"
+    if lowered[-1] in COUNTRY_WORDS:
+        return "country"
+    if any(w in MEDIA_WORDS for w in lowered[1:]) and not any(w in INSTITUTION_WORDS for w in lowered):
+        return "media"  # "Washington Post", "Fox News" (not "Press" alone)
+    if any(w in INSTITUTION_WORDS for w in lowered) or (
+        lowered[0] in ("office", "committee") and len(words) > 2
+    ) or (lowered[-1] == "committee" and lowered[0] in ("house", "senate")):
+        return "institution"
+    if any(_organisation_word(w) for w in words):
+        return "organisation"
+    if len(words) == 1 and (is_acronym(words[0]) or _camel(words[0])):
+        return "organisation"
+    if titled or (len(words) <= 4 and not set(lowered) & TITLE_LINKS):
+        return "person"
+    return ""
+
+
+@lru_cache(maxsize=32_768)
+def non_actor(text: str, titled: bool = False) -> str:
+    """Why a capitalised sequence names no actor ("time", "holiday", "law", "venue", "place",
+    "descriptor", "contraction", "credit", "topic"...), or "" when it may name one.
+
+    ``titled``: a person's title was stripped from it ("Gov. Nathan Deal"), so a head word that is also
+    a surname ("Deal", "Hall", "Park") does not make it a law or a venue.
+    """
+    words = [strip_possessive(w) for w in text.split() if w]
+    if not words:
+        return "empty"
+    key = " ".join(words).lower().replace("\u2019", "'")
+    lists = gazetteers.non_actors()
+    for section, reason in (("calendar", "time"), ("holidays", "time"), ("events and eras", "event"),
+                            ("laws and programmes", "law"), ("other", "other"),
+                            ("diseases", "event"), ("contractions", "contraction"), ("regions", "region"),
+                            ("venues", "venue"), ("credits", "credit"), ("sentence openers", "opener")):
+        if key in lists[section] or key.rstrip(".") in lists[section]:
+            return reason
+    if any(is_contraction(w) for w in words) or any(PARTY_STATE.match(w) for w in words):
+        return "fragment"
+    if len(words) == 1 and (key in NEVER_NAME_START or key in CALENDAR_WORDS):
+        return "function word"
+    entry = gazetteers.lookup(" ".join(words))
+    if entry is not None:
+        if entry.kind == "place" and not entry.tags & {"national_capital", "also_person", "also_institution"}:
+            return "place"
+        return ""
+    lowered = [w.lower() for w in words]
+    if any(" ".join(lowered[:n]) in lists["disaster names"] for n in (1, 2, 3)):
+        return "event"  # "Hurricane Sandy"
+    head = lowered[-1].rstrip(".")
+    if len(words) == 1 and (head in lists["head words"] or head in PLACE_WORDS
+                            or (head.endswith("gate") and len(head) > 6)):
+        return "law, work or venue"  # "Capitol", "District", "Constitution" alone
+    if len(words) >= 3 and lowered[0] in PLACE_WORDS and lowered[1] == "of":
+        return "place"  # "District of Texas"
+    if len(words) >= 2 and not titled and key not in lists["head word exceptions"]:
+        if head in lists["head words"] or f"{lowered[-2]} {head}" in lists["head words"]:
+            return "law, work or venue"
+        if head in PLACE_WORDS and lowered[0] != "office":
+            return "place"  # "Maricopa County", "Seventh Congressional District"
+    if all(is_title_word(w) or is_qualifier(w) for w in words):
+        return "descriptor"  # "Texas Republican", "Deputy", "U.S. Attorney"
+    if len(words) >= 2 and not titled and head in gazetteers.titles() and head not in SURNAME_TITLES:
+        return "descriptor"  # "Maricopa County Sheriff": a title with no name after it
+    if (len(words) >= 2 and not titled and all(is_common_word(w) for w in words)
+            and not any(_organisation_word(w) for w in words)):
+        return "topic"  # "Fake News", "Celebrity Apprentice", "Border Security"
+    return ""
