@@ -33,22 +33,22 @@ speaker types the notes give and the titles of every form ("Sen." legislator, "G
 file wins (``fixed``); otherwise, from evidence only: a party stated anywhere in the comparison
 ("(R-Mo.)", "Republican Sen.", "a Democrat from Ohio", "GOP leaders") when parties weigh at least as
 much as countries (domestic political news), else the country a note gives (international news);
-everyone else is unassigned (""). Which numbers change with the set of compared articles: see
-docs/analyzers/actors.md.
+everyone else is unassigned (""); the evidence is found in each article by ``framing.nlp.sides``.
+Which numbers change with the set of compared articles: see docs/analyzers/actors.md.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from framing.model import ActorNote, ArticleResult, Document
+from framing.model import ActorNote, ArticleResult
 from framing.nlp.gazetteers import titles
 from framing.nlp.names import TITLE_MODIFIERS
+from framing.nlp.sides import PARTIES, is_party_name
 from framing.nlp.words import CALENDAR_WORDS, FUNCTION_WORDS, NAME_PARTICLES
 
 PERSON = "person"
@@ -116,28 +116,6 @@ TITLE_TYPES = {
 TYPE_OF_TITLE = {word: kind for kind, words in TITLE_TYPES.items() for word in words.split()}
 TYPE_ORDER = ("legislator", "government", PARTY, "military", "armed_group", "opposition", "expert",
               "media", "citizen", "other")
-# Party words and the side they state (US parties: the dev and test news is American). A letter in
-# "(R-Mo.)" names the same sides.
-REPUBLICAN, DEMOCRATIC = "Republican Party", "Democratic Party"
-PARTIES = {
-    "republican": REPUBLICAN, "republicans": REPUBLICAN, "gop": REPUBLICAN, "g.o.p.": REPUBLICAN,
-    "democrat": DEMOCRATIC, "democrats": DEMOCRATIC, "democratic": DEMOCRATIC,
-    "dem": DEMOCRATIC, "dems": DEMOCRATIC, "independent": "independents",
-    "libertarian": "Libertarian Party",
-}
-PARTY_LETTERS = {"R": REPUBLICAN, "D": DEMOCRATIC, "I": "independents"}
-# Words that may sit between a party word and a name: "Republican presidential nominee Mitt Romney"
-PARTY_CHAIN = frozenset(
-    "presidential vice nominee candidate hopeful senator sen. sen rep. rep representative "
-    "congressman congresswoman lawmaker leader whip chairman chairwoman governor gov. gov state "
-    "former incumbent freshman challenger contender front-runner frontrunner strategist operative "
-    "consultant donor official rival opponent senate house majority minority national party "
-    "committee primary u.s. mr. mrs. ms.".split()
-) | TITLES
-LETTER_AFTER = re.compile(r"\s*(?:\(\s*|,\s*)([RDI])(?:\s*[-–.,]\s*[A-Z][A-Za-z. ]{0,14})?\s*[),]")
-APPOSITIVE_AFTER = re.compile(
-    r",\s+(?:a|an|the|another)\s+(?:[\w-]+\s+){0,2}?(Republican|Democrat|Democratic|GOP)\b"
-    r"(?:\s+(?:from|of)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?")
 PLACE_HEADS = frozenset(
     "tower garden gardens house building center centre hall street avenue square park bridge "
     "plaza airport station county city district hotel church stadium arena hill island beach "
@@ -235,7 +213,7 @@ def parse_name(text: str, kind: str = "") -> Name:
     plain = len(named) <= 4 and all(
         w[:1].isupper() or w.lower().partition("-")[0] in NAME_PARTICLES for w in named
     ) and named[-1].lower() not in PLACE_HEADS
-    if titled_at < 0 and _party_name(" ".join(named)):
+    if titled_at < 0 and is_party_name(" ".join(named)):
         return Name(tuple(named), False)  # "Democratic Party", "Republican National Committee"
     if titled_at < 0 and named[-1].lower() in PLACE_HEADS and len(named) > 1:
         return Name(tuple(named), False)  # "Trump Tower", "Rose Garden": a place, whatever the kind
@@ -658,7 +636,7 @@ def _finish(cast: Cast) -> None:
             actor.kind, actor.kind_rule = PERSON, "a person's full name"
         elif actor.key[0] == "name" and actor.name.split()[-1].lower() in PLACE_HEADS:
             actor.kind, actor.kind_rule = "place", "a place word ends the name"
-        elif actor.key[0] != "fixed" and _party_name(actor.name):
+        elif actor.key[0] != "fixed" and is_party_name(actor.name):
             actor.kind, actor.kind_rule = PARTY, "a party's name (or its members')"
         elif kinds:
             actor.kind = max(kinds, key=lambda k: (kinds[k], k))
@@ -694,54 +672,3 @@ def _finish(cast: Cast) -> None:
 def _ranked(votes: Mapping[str, int]) -> list[tuple[str, int]]:
     """Votes, most first (ties in order of first vote)."""
     return sorted(votes.items(), key=lambda item: -item[1])
-
-
-# ---- evidence in one article ---------------------------------------------------------------------
-
-def _party_name(name: str) -> bool:
-    """ "GOP", "Republicans", "Democratic Party", "Republican National Committee"."""
-    words = [w for w in fold(name).split() if w not in PARTIES]
-    named = fold(name).split()[:1]
-    return bool(named) and named[0] in PARTIES and words in ([], ["party"], ["national", "committee"])
-
-
-def party_of_name(name: str) -> tuple[str, str]:
-    """The party a name itself states ("GOP leaders", "House Democrats", "the RNC"): side, words."""
-    for word in fold(name).replace("-", " ").split():
-        side = PARTIES.get(word.strip("'s"))
-        if side:
-            return side, name
-    return "", ""
-
-
-def party_near(document: Document, start: int, end: int) -> tuple[str, str]:
-    """The party stated right at a mention of a person: "(R-Mo.)" or ", R-Mo.," after it,
-    "Republican Sen." or "Democratic presidential nominee" before it, ", a Democrat from Ohio" after
-    it. Returns the side and the words that state it ("", "" when none; and for a mention in a
-    title-case headline, where every word is capitalised)."""
-    blocks = document.blocks
-    if blocks and blocks[0].kind == "headline" and start < blocks[0].end:
-        return "", ""
-    text = document.text
-    after = text[end:end + 40]
-    letter = LETTER_AFTER.match(after)
-    if letter:
-        return PARTY_LETTERS[letter.group(1)], after[: letter.end()].strip(" ,")
-    appositive = APPOSITIVE_AFTER.match(after + text[end + 40:end + 80])
-    if appositive:
-        return PARTIES[appositive.group(1).lower()], appositive.group(0).strip(" ,")
-    before = text[max(0, start - 80):start].split()
-    chain = 0
-    for word in reversed(before):
-        lowered = word.lower().strip("(")
-        if lowered in PARTIES and word[:1].isupper() and not lowered.endswith("s"):
-            return PARTIES[lowered], " ".join(before[len(before) - chain - 1:])
-        if chain >= 4 or lowered not in PARTY_CHAIN:
-            break
-        chain += 1
-    return "", ""
-
-
-def notes_by_article(rows: Mapping[str, Sequence[Sequence[object]]]) -> list[ActorNote]:
-    """An article's notes from every analyzer, as stored or sent (``ActorNote.row``)."""
-    return [ActorNote.from_row(row) for analyzer in sorted(rows) for row in rows[analyzer]]

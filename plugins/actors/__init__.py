@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 from framing import Document, Measurement, Metric, RunResult, Span, hookimpl
 from framing.config import Setting, read_settings
 from framing.model import ActorNote, ArticleResult, Highlight, Table
-from framing.nlp.cast import ArticleCast, own_names, party_near, party_of_name
+from framing.nlp.cast import ArticleCast, own_names
 from framing.nlp.entities import ActorSet, Mention, Recogniser, document_memo, mention_role, mentions_for
+from framing.nlp.sides import party_near, party_of_name
 from framing.plugins.actors.sentiment import SCORERS, Score, Scorer, TargetContext, scorer
 
 NAME = "actors"
@@ -263,9 +264,9 @@ class ActorSentiment:
         """Each mention's actor, kind, offsets, score, class and role: all the measurements and
         tables need, small enough to send back from a worker and to keep in a store."""
         named = self.actor_set is not None
-        return [(mention_name(document, i.mention, named), i.mention.kind, i.mention.start,
-                 i.mention.end, i.score.value, i.score.label, i.role)
-                for i in self.scored(document)]
+        return document_memo(document, ("actors.rows", self.actor_set, self.sentiment), lambda: [
+            (mention_name(document, i.mention, named), i.mention.kind, i.mention.start,
+             i.mention.end, i.score.value, i.score.label, i.role) for i in self.scored(document)])
 
     def actor_notes(self, document: Document) -> list[ActorNote]:
         """What the article says of each of its actors, for the comparison's cast: kind, the forms
@@ -291,7 +292,7 @@ class ActorSentiment:
             rows = article.data_for(self)
             if rows and len(rows[0]) != len(Row.__args__):  # type: ignore[attr-defined]
                 rows = self.table_data(article.document)
-            scored[identifier] = _items(article.document, rows, view)
+            scored[identifier] = _items(article.document, rows, view, context=False)
         return [
             _grid(scored, lambda m: m.actor, "actor",
                   "Actors: mean sentiment toward each actor (mentions)", self.top),
@@ -348,8 +349,9 @@ def _strip_possessive(text: str) -> str:
     return text[:-2] if text.endswith(("'s", "’s")) else text
 
 
-def _items(document: Document, rows: list[Row], view: ArticleCast) -> list[Item]:
-    """Each mention under its cast name and side, with its place and sentence."""
+def _items(document: Document, rows: list[Row], view: ArticleCast, context: bool = True
+           ) -> list[Item]:
+    """Each mention under its cast name and side, with its place and (``context``) sentence."""
     starts = [s.start for s in document.sentences]
     headline = {i for i, b in enumerate(document.blocks) if b.kind == "headline"}
     lead = next((i for i, b in enumerate(document.blocks) if b.kind == "paragraph"), -1)
@@ -360,7 +362,7 @@ def _items(document: Document, rows: list[Row], view: ArticleCast) -> list[Item]
         found = view.actor(actor)
         items.append(Item(found.name if found else actor, found.side if found else "", kind,
                           start, end, score, label, role, place,
-                          document.text[sentence.start:sentence.end]))
+                          document.text[sentence.start:sentence.end] if context else ""))
     return items
 
 

@@ -27,9 +27,10 @@ from framing.nlp.attribution import (
     Speaker,
     find_sources,
 )
-from framing.nlp.cast import ArticleCast, own_names, party_near, party_of_name
+from framing.nlp.cast import ArticleCast, own_names
 from framing.nlp.entities import ActorSet, document_memo
 from framing.nlp.quotes import attribution_cues
+from framing.nlp.sides import party_near, party_of_name
 
 if TYPE_CHECKING:
     from framing.report.charts import Chart

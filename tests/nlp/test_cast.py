@@ -17,7 +17,8 @@ from framing.host.manager import load_manager
 from framing.host.runner import run
 from framing.model import ActorNote
 from framing.nlp.attribution import find_sources
-from framing.nlp.cast import build_cast, parse_name, party_near
+from framing.nlp.cast import build_cast, parse_name
+from framing.nlp.sides import party_near
 
 CAST = FIXTURES / "cast"
 ONLY = ("actors", "sources")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import islice
 
 from framing.model import Document, Span
@@ -234,7 +234,7 @@ class Speakers:
     @cached_property
     def countries(self) -> frozenset[str]:
         """Country names and forms: the bundled table and the actors that are countries."""
-        forms = {fold(f) for country in countries() for f in (country.name, *country.forms)}
+        forms = set(_bundled_countries())
         for mention in self.actor_mentions:
             if mention.actor.kind == "country":
                 forms.update(fold(f) for f in (mention.actor.name, *mention.actor.aliases))
@@ -289,6 +289,12 @@ class Speakers:
         start = min(self.doc.tokens[a].start for a, _ in ranges)
         end = max(self.doc.tokens[b - 1].end for _, b in ranges)
         return Span(start, end)
+
+@lru_cache(maxsize=1)
+def _bundled_countries() -> frozenset[str]:
+    """The bundled country table's names and forms, folded, once per process."""
+    return frozenset(fold(f) for country in countries() for f in (country.name, *country.forms))
+
 
 def _fallback_side(
     standalone: dict[str, str], candidates: Sequence[str], demonyms: Sequence[str]

@@ -15,10 +15,11 @@ from importlib import resources
 from typing import Literal
 
 from framing.model import Document
-from framing.nlp.cast import NOT_NAME_WORDS, PARTIES
+from framing.nlp.cast import NOT_NAME_WORDS
 from framing.nlp.gazetteers import countries
 from framing.nlp.matcher import PhraseMatcher
 from framing.nlp.quotes import attribution_cues
+from framing.nlp.sides import PARTIES
 
 if sys.version_info >= (3, 11):
     import tomllib

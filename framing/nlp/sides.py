@@ -1,0 +1,86 @@
+"""Sides the text supports: the party a text states for a person, or that a name is a party's.
+
+Used where an article is analyzed (the actors and sources analyzers write what they find in their
+actor notes) and by the cast (``framing.nlp.cast``), which weighs the evidence of every compared article.
+The party words are those of US copy ("Republican", "Democrat", "GOP", "(R-Mo.)"); other countries'
+parties need an actors file.
+"""
+
+from __future__ import annotations
+
+import re
+
+from framing.model import Document
+from framing.nlp.gazetteers import titles
+
+# Party words and the side they state (US parties: the dev and test news is American). A letter in
+# "(R-Mo.)" names the same sides.
+REPUBLICAN, DEMOCRATIC = "Republican Party", "Democratic Party"
+PARTIES = {
+    "republican": REPUBLICAN, "republicans": REPUBLICAN, "gop": REPUBLICAN, "g.o.p.": REPUBLICAN,
+    "democrat": DEMOCRATIC, "democrats": DEMOCRATIC, "democratic": DEMOCRATIC,
+    "dem": DEMOCRATIC, "dems": DEMOCRATIC, "independent": "independents",
+    "libertarian": "Libertarian Party",
+}
+PARTY_LETTERS = {"R": REPUBLICAN, "D": DEMOCRATIC, "I": "independents"}
+# Words that may sit between a party word and a name: "Republican presidential nominee Mitt Romney"
+PARTY_CHAIN = frozenset(titles()) | frozenset(
+    "presidential vice nominee candidate hopeful senator sen. sen rep. rep representative "
+    "congressman congresswoman lawmaker leader whip chairman chairwoman governor gov. gov state "
+    "former incumbent freshman challenger contender front-runner frontrunner strategist operative "
+    "consultant donor official rival opponent senate house majority minority national party "
+    "committee primary u.s. mr. mrs. ms.".split()
+)
+LETTER_AFTER = re.compile(r"\s*(?:\(\s*|,\s*)([RDI])(?:\s*[-–.,]\s*[A-Z][A-Za-z. ]{0,14})?\s*[),]")
+APPOSITIVE_AFTER = re.compile(
+    r",\s+(?:a|an|the|another)\s+(?:[\w-]+\s+){0,2}?(Republican|Democrat|Democratic|GOP)\b"
+    r"(?:\s+(?:from|of)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?")
+
+
+
+def is_party_name(name: str) -> bool:
+    """ "GOP", "Republicans", "Democratic Party", "Republican National Committee"."""
+    words = [w for w in _lower(name).split() if w not in PARTIES]
+    named = _lower(name).split()[:1]
+    return bool(named) and named[0] in PARTIES and words in ([], ["party"], ["national", "committee"])
+
+
+def party_of_name(name: str) -> tuple[str, str]:
+    """The party a name itself states ("GOP leaders", "House Democrats", "the RNC"): side, words."""
+    for word in _lower(name).replace("-", " ").split():
+        side = PARTIES.get(word.strip("'s"))
+        if side:
+            return side, name
+    return "", ""
+
+
+def party_near(document: Document, start: int, end: int) -> tuple[str, str]:
+    """The party stated right at a mention of a person: "(R-Mo.)" or ", R-Mo.," after it,
+    "Republican Sen." or "Democratic presidential nominee" before it, ", a Democrat from Ohio" after
+    it. Returns the side and the words that state it ("", "" when none; and for a mention in a
+    title-case headline, where every word is capitalised)."""
+    blocks = document.blocks
+    if blocks and blocks[0].kind == "headline" and start < blocks[0].end:
+        return "", ""
+    text = document.text
+    after = text[end:end + 40]
+    letter = LETTER_AFTER.match(after)
+    if letter:
+        return PARTY_LETTERS[letter.group(1)], after[: letter.end()].strip(" ,")
+    appositive = APPOSITIVE_AFTER.match(after + text[end + 40:end + 80])
+    if appositive:
+        return PARTIES[appositive.group(1).lower()], appositive.group(0).strip(" ,")
+    before = text[max(0, start - 80):start].split()
+    chain = 0
+    for word in reversed(before):
+        lowered = word.lower().strip("(")
+        if lowered in PARTIES and word[:1].isupper() and not lowered.endswith("s"):
+            return PARTIES[lowered], " ".join(before[len(before) - chain - 1:])
+        if chain >= 4 or lowered not in PARTY_CHAIN:
+            break
+        chain += 1
+    return "", ""
+
+
+def _lower(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).lower()
