@@ -30,10 +30,13 @@ Metrics (units; direction):
   organisation, institution, media or party (named actors; groups, laws and policies are left out) and
   that at least one article names (a form occurs in its text, longest match over the story's forms, ignore
   list applied). An actor row (a target of ``actors``/``mentions``, across the three articles) belongs to
-  an entity when its name is one of the entity's forms for that article. ``one row`` (higher = better):
-  exactly one row belongs to the entity and it has mentions in every article that names it; ``split``
-  (lower = better): two or more rows; ``partial`` (lower = better): one row, absent from an article that
-  names the entity; ``missing`` (lower = better): no row. The four shares add up to 1.
+  an entity when its name is one of the entity's forms in any of the story's articles (a row of the cast
+  has one name across the comparison: "Todd Akin" is Fox's row even where Fox writes only "Akin"); an
+  outlet *names* the entity when one of the forms for that outlet occurs in its text. ``one row``
+  (higher = better): exactly one row belongs to the entity and it has mentions in every article that
+  names it; ``split`` (lower = better): two or more rows; ``partial`` (lower = better): one row, absent
+  from an article that names the entity; ``missing`` (lower = better): no row. The four shares add up
+  to 1.
 - top-ten precision (share, 0-1; higher = better): of each article's first ten actors in the tool's
   ranking, judged real actors / judged strings, pooled over articles (micro) and averaged per article
   (macro). Unjudged strings are counted and listed (``--list-unjudged``), never scored.
@@ -41,10 +44,12 @@ Metrics (units; direction):
   kind is one the annotated kind accepts (ACCEPT below: organisation covers institution, media and party;
   an empty kind is wrong). Also the share with no kind and the confusion counts.
 - junk speakers (share, 0-1; lower = better): speakers (targets of ``sources``/``speaker_words``, the
-  " (type, side)" suffix removed) judged junk: not an actor, a description or a document (pronoun, time,
-  fragment, headline, descriptor...). Documents ("the letter", "a study") are counted apart, not as junk.
+  " (type, side)" suffix removed; the tool's own "unknown speaker" for unattributed quotes left out)
+  judged junk: not an actor, a description or a document (pronoun, time, fragment, headline,
+  descriptor...). Documents ("the letter", "a study") are counted apart, not as junk.
 - junk sides (share, 0-1; lower = better): distinct side names per article (``sources``/``side_words``
-  and ``actors``/``side_mentions``, "no side" excluded) judged not an actor.
+  and ``actors``/``side_mentions``; the tool's own labels for no side, "no side" and "unassigned", left
+  out) judged not an actor.
 """
 
 from __future__ import annotations
@@ -201,12 +206,13 @@ def run_story(framing: str, folder: Path, story: str) -> dict[str, Article]:
             speaker_name(r["target"])
             for r in mine
             if r["analyzer"] == "sources" and r["metric"] == "speaker_words"
+            and speaker_name(r["target"]) != "unknown speaker"
         ]
         sides = {
             r["target"]
             for r in mine
             if (r["analyzer"], r["metric"]) in (("sources", "side_words"), ("actors", "side_mentions"))
-        } - {"no side"}
+        } - {"no side", "unassigned"}
         articles[source] = Article(
             source, Path(path).read_text(encoding="utf-8"), ranked, kinds, speakers, sides
         )
@@ -264,7 +270,7 @@ def alignment(tally: Tally, entities: list[Entity], ignore: list[str], articles:
         covered: set[str] = set()
         for source, article in articles.items():
             for target, mentions in article.ranked:
-                if mentions > 0 and norm(target) in entity.forms[source]:
+                if mentions > 0 and any(norm(target) in forms for forms in entity.forms.values()):
                     rows.add(target)
                     covered.add(source)
         outcome = (
