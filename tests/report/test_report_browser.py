@@ -121,8 +121,12 @@ def test_toggles_hide_and_show_a_layer(browser, example_report):
     def background() -> str:
         return first.evaluate("m => getComputedStyle(m).backgroundColor")
 
+    assert not toggle.is_checked()  # the first finding is not about quotations: off at first
+    assert background() == "rgba(0, 0, 0, 0)"
+    toggle.check()
     shaded = background()
     assert shaded != "rgba(0, 0, 0, 0)"
+    assert title in page.locator("details.legend .shown").inner_text()
     toggle.uncheck()
     hidden = page.evaluate(f"""() => [...document.querySelectorAll(
         'mark.hl[data-layer="{layer}"]')].every(m => m.classList.contains('off'))""")
@@ -152,10 +156,10 @@ def test_clicking_a_speaker_row_scrolls_to_and_flashes_its_spans(browser, exampl
     flashing = page.evaluate("""refs => [...document.querySelectorAll('mark.hl.flash')].map(
         m => m.dataset.refs.split(' ').some(r => refs.includes(r)))""", refs)
     assert flashing and all(flashing)
-    page.wait_for_timeout(900)  # the smooth scroll
-    in_view = page.locator("mark.hl.flash").first.evaluate(
-        "m => { const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }")
-    assert in_view
+    # The smooth scroll ends with the first flashing highlight in view (waited for, not assumed).
+    page.wait_for_function("""() => { const m = document.querySelector('mark.hl.flash');
+        const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }""",
+                           timeout=1600)
     page.close()
 
 
