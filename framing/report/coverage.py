@@ -55,6 +55,7 @@ def coverage_section(result: RunResult) -> str:
         f"<td class=\"num\">{100 * c.share:.0f}%</td><td class=\"num\">{len(c.alone)}</td>"
         f"<td>{_text(' '.join(c.alone))}</td></tr>" for c in outlets)
     outlet_of_article = _outlet_of_article(result, stories)
+    dated = any(story.first_date for story in stories)
     rows = []
     for story in stories[:MAX_STORIES]:
         counts = {name: sum(1 for a in story.articles if outlet_of_article.get(a) == name)
@@ -63,16 +64,17 @@ def coverage_section(result: RunResult) -> str:
             f"<td class=\"num covered\">{counts[name]}</td>" if counts[name]
             else "<td class=\"num\"></td>" for name in names)
         members = [a for a in story.articles if a in shown]
-        button = (f"<button type=\"button\" class=\"show-story\" data-story=\"{_attr(story.id)}\" "
+        button = (f" <button type=\"button\" class=\"show-story\" data-story=\"{_attr(story.id)}\" "
                   f"data-articles=\"{_attr(' '.join(members))}\">side by side</button>"
                   if members else "")
         alone = len(story.outlets) == 1
         dates = " to ".join(dict.fromkeys(d.isoformat() for d in (story.first_date,
                                                                   story.last_date) if d))
-        rows.append(f"<tr class=\"story{' alone' if alone else ''}\"><td>{_text(story.id)}</td>"
-                    f"<td>{_text(dates)}</td>"
-                    f"<td>{_text(story.label)}</td>{cells}<td>{len(story.outlets)}"
-                    f"{' (alone)' if alone else ''}</td><td>{button}</td></tr>")
+        date_cell = f"<td>{_text(dates)}</td>" if dated else ""
+        rows.append(f"<tr class=\"story{' alone' if alone else ''}\"><td class=\"story-id\">"
+                    f"{_text(story.id)}{button}</td>{date_cell}<td class=\"label\">"
+                    f"{_text(story.label)}</td>{cells}<td class=\"num\">{len(story.outlets)}"
+                    f"{' (alone)' if alone else ''}</td></tr>")
     more = (f"<p class=\"note\">{len(stories) - MAX_STORIES} more stories are in "
             "`framing stories` output.</p>" if len(stories) > MAX_STORIES else "")
     single = sum(1 for story in stories if len(story.outlets) == 1)
@@ -88,8 +90,9 @@ def coverage_section(result: RunResult) -> str:
         f"<tbody>{per_outlet}</tbody></table></div>"
         "<h3>Stories and the outlets covering them</h3><p class=\"note\">Articles per outlet in "
         "each story. \"side by side\" shows that story's articles in The articles below.</p>"
-        "<div class=\"scroll\"><table class=\"stories\"><thead><tr><th>story</th><th>dates</th>"
-        f"<th>label</th>{heads}<th>outlets</th><th></th></tr></thead><tbody>{''.join(rows)}"
+        "<div class=\"scroll\"><table class=\"stories\"><thead><tr><th>story</th>"
+        f"{'<th>dates</th>' if dated else ''}<th>label</th>{heads}<th class=\"num\">outlets</th>"
+        f"</tr></thead><tbody>{''.join(rows)}"
         f"</tbody></table></div>{more}</section>")
 
 

@@ -17,7 +17,14 @@ from importlib.resources import files
 from itertools import groupby
 
 from framing import __version__
-from framing.compare.screen import NO_FINDING, Finding, findings, headline_table, screen_labels
+from framing.compare.screen import (
+    NO_FINDING,
+    WITHIN_STORIES,
+    Finding,
+    findings,
+    headline_table,
+    screen_labels,
+)
 from framing.compare.tables import format_number, metric_rows
 from framing.compare.views import select_table
 from framing.model import Document, RunResult, Table
@@ -149,11 +156,19 @@ def _findings_section(heading: str, found: list[Finding], evidence: Evidence) ->
 
 
 def _headline_section(result: RunResult, labels: dict[str, str]) -> str:
+    """The headline table, then (``--by-story``) the within-story table, as on the first screen."""
     table = headline_table(result, labels)
-    if not table.rows:
+    within = "".join(
+        f"<h3>{_text(t.title)}</h3>{_notes(t.note)}{_table(t, None, None)}"
+        for t in result.tables if t.title.startswith(WITHIN_STORIES))
+    if not table.rows and not within:
         return ""
     return (f"<section id=\"headline\"><h2>{_text(table.title)}</h2>"
-            f"{_table(table, None, None)}</section>")
+            f"{_table(table, None, None)}{within}</section>")
+
+
+def _notes(note: str) -> str:
+    return "".join(f"<p class=\"note\">{_text(line)}</p>" for line in note.splitlines())
 
 
 def _comparison_section(result: RunResult, evidence: Evidence, view: str) -> str:
@@ -296,7 +311,8 @@ def _mark(mark: Mark, inner: str, first: bool, faint: bool) -> str:
 
 
 def _tables_section(result: RunResult, evidence: Evidence) -> str:
-    tables = [t for t in result.tables if t.title != SUMMARY_TITLE]
+    tables = [t for t in result.tables
+              if t.title != SUMMARY_TITLE and not t.title.startswith(WITHIN_STORIES)]
     if not tables:
         return ""
     rendered = []
