@@ -206,19 +206,21 @@ def drawn_ends(text: str, start: int, end: int, marks: list[Mark]) -> dict[str, 
     earlier mark of the layer are not counted twice), cut at a word's end. Marks run in start order.
     """
     budget = MOST * (end - start)
-    drawn: dict[str, bytearray] = {}  # layer -> 1 for each character drawn in full
     spent: dict[str, int] = {}  # layer -> characters drawn in full
+    # Marks run in start order and each draws from its start, so what a layer has drawn from this
+    # mark's start on is one stretch ending at the layer's reach.
+    reach: dict[str, int] = {}
     ends: dict[str, int] = {}
     for mark in marks:
+        layer = mark.layer.ident
         left = stop = max(mark.start, start)
         if mark.start >= start:  # a mark begun in an earlier block had its head drawn there
-            covered = drawn.setdefault(mark.layer.ident, bytearray(end - start))
             for number, word in enumerate(WORD.finditer(text, left, min(mark.end, end))):
-                new = covered[stop - start:word.end() - start].count(0)
-                if number >= HEAD_WORDS or spent.get(mark.layer.ident, 0) + new > budget:
+                new = max(0, word.end() - max(stop, reach.get(layer, start)))
+                if number >= HEAD_WORDS or spent.get(layer, 0) + new > budget:
                     break
-                covered[stop - start:word.end() - start] = b"\x01" * (word.end() - stop)
-                spent[mark.layer.ident] = spent.get(mark.layer.ident, 0) + new
+                spent[layer] = spent.get(layer, 0) + new
                 stop = word.end()
+            reach[layer] = max(reach.get(layer, start), stop)
         ends[mark.ident] = stop
     return ends
