@@ -64,7 +64,7 @@ def render_report(result: RunResult, view: str = "compare") -> str:
     coverage = coverage_section(result)
     sections = [
         _articles_section(result, labels),
-        _findings_section(heading, found, evidence),
+        _findings_section(heading, found, evidence) if len(result.articles) > 1 else "",
         _headline_section(result, labels),
         coverage,
         _highlights_section(result, evidence, labels, bool(coverage)),
