@@ -475,3 +475,9 @@ def test_no_character_that_common_fonts_lack(examples, hostile):
                and c != "\u2212"}  # matplotlib's minus sign
         assert odd == set()
     assert 'class="pin" title="show the evidence"></td>' in examples[1]
+
+
+def test_one_article_has_its_headline_table_and_no_findings():
+    html = render_report(compared([str(EXAMPLES / "wire_neutral.txt")]))
+    sections = re.findall(r'<section id="(\w+)"', html)
+    assert "findings" not in sections and sections[:2] == ["articles", "headline"]
