@@ -370,6 +370,9 @@ class RunResult:
     labels: dict[str, str] = field(default_factory=dict)
     # the actors of every compared article resolved into one cast (framing.nlp.cast.Cast), or None
     cast: Any = None
+    # the stories of ``compare --by-story`` (framing.compare.stories.Story), for the report's
+    # coverage view; empty when stories were not looked for
+    stories: list[Any] = field(default_factory=list)
 
     @property
     def records(self) -> list[Record]:

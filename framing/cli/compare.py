@@ -40,6 +40,10 @@ WindowOption = typer.Option(
     "3", "--window", help="With --by-story: days within which a story's articles appear; none = "
     "text alone."
 )
+StoryOption = typer.Option(
+    None, "--story", help="Only the articles of this story (an id of `framing stories`, or of a "
+    "story column), side by side; --window as for --by-story."
+)
 SummaryOption = typer.Option(
     True, "--summary/--no-summary", help="Write the plain-language summary."
 )
@@ -81,6 +85,9 @@ def _run(
         except (OSError, ValueError) as error:
             raise UsageError(f"{debris}: {error}") from None
     config = options.config_from(max_size, lexicon, actors, settings)
+    if comparison is not None and comparison.get("story"):
+        scale = _one_story(inputs, manager, config, scale or scaling.scale_options(), comparison,
+                           source)
     result = scaling.run_result(inputs, manager, config, rules, only, plugin, disable,
                                 scale or scaling.scale_options(), store, source)
     if comparison is not None:
@@ -91,7 +98,7 @@ def _run(
         if comparison.get("window") is not None and result.articles:
             from framing.compare.story_tables import add_within_stories, parse_window
 
-            add_within_stories(result, parse_window(comparison["window"]))
+            result.stories = add_within_stories(result, parse_window(comparison["window"]))
         result.labels = _labels(result, comparison.get("labels") or [])
     if result.articles:
         full = bool(comparison.get("full") if comparison else analyze_full)
@@ -103,6 +110,20 @@ def _run(
     if result.interrupted:
         code = faults.report_interrupt(result, wrote_output=bool(result.articles))
     raise typer.Exit(code)
+
+
+def _one_story(inputs: list[str], manager: Any, config: dict[str, Any], scale: dict[str, Any],
+               comparison: dict[str, Any], source: Path | None) -> dict[str, Any]:
+    """``--story ID``: the run keeps that story's articles only (stories as `framing stories`)."""
+    from framing.compare.known_stories import read_story
+    from framing.compare.story_tables import parse_window
+
+    if source is not None:
+        raise UsageError("--story needs article inputs, not --from")
+    config["columns"] = scale.get("columns", {})
+    members = read_story(inputs, manager, config, comparison["story"],
+                         parse_window(comparison["story_window"]), [])  # the run reports them
+    return {**scale, "keep": {article.id for article in members}}
 
 
 def _labels(result: Any, given: list[str]) -> dict[str, str]:
@@ -141,6 +162,7 @@ def compare(
     label: list[str] = LabelOption,
     by_story: bool = ByStoryOption,
     window: str = WindowOption,
+    story: str = StoryOption,
     targets: int = typer.Option(
         0, "--targets", min=0, help="Wide CSV: also the top N actors, sources and categories of "
         "each per-target metric (all of them are in --layout long)."
@@ -166,7 +188,8 @@ def compare(
     """Compare articles side by side, or groups of them (one folder per outlet, or --group-by)."""
     comparison = {"group_by": group_by, "seed": seed, "summary": summary, "full": full,
                   "labels": label, "style_words": style_words, "targets": targets,
-                  "window": window if by_story else None}
+                  "window": window if by_story else None, "story": story,
+                  "story_window": window}
     if not inputs and source is None:
         raise UsageError("give article files or directories, or --from STORE")
     _run(inputs or [], "compare", fmt, output, layout, plugin, disable, only, debris, max_size,

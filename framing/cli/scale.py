@@ -64,6 +64,8 @@ def make_engine(
     from framing.host import parallel
 
     def select(articles: Iterator[Article]) -> Iterator[Article]:
+        if scale.get("keep") is not None:  # --story: the ids of that story's articles
+            articles = (article for article in articles if article.id in scale["keep"])
         return parallel.select(articles, scale["limit"], scale["sample"], scale["seed"])
 
     if scale["engine"] == "dask":

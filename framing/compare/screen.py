@@ -41,6 +41,7 @@ NEGLIGIBLE_DELTA = 0.147
 LABEL_WIDTH = 12
 SEPARATORS = "_-. "
 QUOTES = "\"'“”‘’"
+NO_FINDING = "No difference rests on enough evidence to report; see the table below."
 UNASSIGNED = ("no side", "unassigned", "unknown")  # a side nobody was put on is not a finding
 MORE = ("More: --full prints every metric and table (as before); `framing analyze FILE` lists each "
         "article's values with their evidence; -o report.html highlights the evidence in the text; "
@@ -104,20 +105,14 @@ def headline_metrics(result: RunResult) -> list[tuple[str, Metric]]:
 
 def first_screen(result: RunResult) -> list[Table | str]:
     """The screen's blocks in order: tables, and lines of text (findings, the closing line)."""
-    labels = result.labels or short_labels([a.document.article.id for a in result.articles])
-    blocks: list[Table | str] = []
-    if result.groups:
-        blocks.append(_groups_table(result))
-        found = group_findings(result)
-        blocks.append("Findings (differences between the groups that pass a permutation test)")
-    else:
-        blocks.append(_articles_table(result, labels))
-        found = article_findings(result, labels)
-        blocks.append("Findings (largest differences with enough evidence behind them; highest vs lowest)")
+    labels = screen_labels(result)
+    heading, found = findings(result, labels)
+    blocks: list[Table | str] = [
+        _groups_table(result) if result.groups else _articles_table(result, labels), heading]
     blocks.extend(f"{n}. {f.sentence}" for n, f in enumerate(found, 1))
     if not found:
-        blocks.append("   No difference rests on enough evidence to report; see the table below.")
-    blocks.append(_headline_table(result, labels))
+        blocks.append(f"   {NO_FINDING}")
+    blocks.append(headline_table(result, labels))
     for table in result.tables:  # compare --by-story: its findings, then its strongest rows
         if table.title.startswith(WITHIN_STORIES):
             cut = _cut(table, WITHIN_STORIES_ROWS, labels)
@@ -128,11 +123,25 @@ def first_screen(result: RunResult) -> list[Table | str]:
     return blocks
 
 
+def screen_labels(result: RunResult) -> dict[str, str]:
+    """Article id -> the short name the screen (and the report) shows."""
+    return result.labels or short_labels([a.document.article.id for a in result.articles])
+
+
+def findings(result: RunResult, labels: dict[str, str]) -> tuple[str, list[Finding]]:
+    """The findings' heading and the findings, strongest first: the screen's and the report's."""
+    if result.groups:
+        return ("Findings (differences between the groups that pass a permutation test)",
+                group_findings(result))
+    return ("Findings (largest differences with enough evidence behind them; highest vs lowest)",
+            article_findings(result, labels))
+
+
 def analysis_screen(result: RunResult) -> list[Table | str]:
     """The default of ``framing analyze``: per article, its headline measures with the evidence
     behind each (the first passages an analyzer cites, else its detail), then the analyzers'
     screen tables; ``--full`` lists every value."""
-    labels = result.labels or short_labels([a.document.article.id for a in result.articles])
+    labels = screen_labels(result)
     blocks: list[Table | str] = []
     for article in result.articles:
         meta = article.document.article
@@ -184,7 +193,8 @@ def _groups_table(result: RunResult) -> Table:
                  numeric={"articles", "mean words"})
 
 
-def _headline_table(result: RunResult, labels: dict[str, str]) -> Table:
+def headline_table(result: RunResult, labels: dict[str, str]) -> Table:
+    """The headline measures per article, or per group (mean and interval)."""
     if result.groups:
         return _group_headline_table(result)
     values = values_by_article(result)

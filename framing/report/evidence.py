@@ -12,11 +12,16 @@ searching the text. The rules are generic, so an analyzer the report has never h
   title, a drawing style, which citation gives the colour); they never add or remove a mark.
 - Colour key of a mark: its tone when the label ends in positive/negative/neutral; else the target of
   the ``colour_by`` metric citing it (the speaker's side); else the record's target; else the label.
+- Drawn in full, a long span (a quotation) would box most words of its paragraph. So a mark is drawn
+  in full only on its first ``HEAD_WORDS`` words, and one layer's drawn words never exceed
+  ``MOST`` of a paragraph's characters (:func:`drawn_ends`); the rest of a span stays a mark, with a
+  faint dotted underline, so its extent and its hover label remain.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -26,6 +31,9 @@ from framing.model import Highlight, Metric, Record, RunResult
 # deficiency. Black and yellow are last: they are the hardest to read as a tint or thin line.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000", "#F0E442")
 TONES = {"negative": "#D55E00", "positive": "#0072B2", "neutral": "#777777"}
+HEAD_WORDS = 8  # words of a mark drawn in full; the rest of a long span is drawn faintly
+MOST = 0.5  # share of a paragraph's characters one layer may draw in full
+WORD = re.compile(r"\S+")
 STYLES = ("shade", "underline", "box", "dashed", "bold", "outline")
 
 
@@ -188,3 +196,31 @@ def _colour_key(mark: Mark, presentation: dict[tuple[str, str], Highlight]) -> s
             if cited_metric == known.colour_by and cited_target:
                 return cited_target
     return target or mark.label
+
+
+def drawn_ends(text: str, start: int, end: int, marks: list[Mark]) -> dict[str, int]:
+    """Mark id -> where its full drawing stops inside the block ``text[start:end]``.
+
+    Each mark is drawn in full from its start in the block up to its ``HEAD_WORDS``-th word; marks of
+    one layer together draw at most ``MOST`` of the block's characters (words already drawn by an
+    earlier mark of the layer are not counted twice), cut at a word's end. Marks run in start order.
+    """
+    budget = MOST * (end - start)
+    spent: dict[str, int] = {}  # layer -> characters drawn in full
+    # Marks run in start order and each draws from its start, so what a layer has drawn from this
+    # mark's start on is one stretch ending at the layer's reach.
+    reach: dict[str, int] = {}
+    ends: dict[str, int] = {}
+    for mark in marks:
+        layer = mark.layer.ident
+        left = stop = max(mark.start, start)
+        if mark.start >= start:  # a mark begun in an earlier block had its head drawn there
+            for number, word in enumerate(WORD.finditer(text, left, min(mark.end, end))):
+                new = max(0, word.end() - max(stop, reach.get(layer, start)))
+                if number >= HEAD_WORDS or spent.get(layer, 0) + new > budget:
+                    break
+                spent[layer] = spent.get(layer, 0) + new
+                stop = word.end()
+            reach[layer] = max(reach.get(layer, start), stop)
+        ends[mark.ident] = stop
+    return ends

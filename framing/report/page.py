@@ -11,18 +11,30 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+from collections import Counter
 from collections.abc import Iterator
 from importlib.resources import files
 from itertools import groupby
 
 from framing import __version__
+from framing.compare.screen import (
+    NO_FINDING,
+    WITHIN_STORIES,
+    Finding,
+    findings,
+    headline_table,
+    screen_labels,
+)
 from framing.compare.tables import format_number, metric_rows
 from framing.compare.views import select_table
 from framing.model import Document, RunResult, Table
 from framing.report.charts import charts
-from framing.report.evidence import Evidence, Layer, Mark, collect
+from framing.report.coverage import coverage_section
+from framing.report.evidence import TONES, Evidence, Layer, Mark, collect, drawn_ends
 
 SUMMARY_TITLE = "Summary"
+_STORY_SHOWN = ("<p class=\"story-shown\" hidden>Showing the articles of story <span></span> only. "
+                "<button type=\"button\">show every article</button></p>")
 BLOCK_TAGS = {"headline": "h3", "heading": "h4", "paragraph": "p"}
 
 
@@ -44,17 +56,51 @@ def render_report(result: RunResult, view: str = "compare") -> str:
         body = _table(select_table(result, view, ""), None, None)
         return _page("framing codebook", body)
     evidence = collect(result)
+    labels = screen_labels(result)
+    heading, found = findings(result, labels)
+    shown = default_layer(evidence, found)
+    for layer in evidence.layers:
+        layer.on = layer is shown
+    coverage = coverage_section(result)
     sections = [
-        _articles_section(result),
-        _summary_section(result),
-        _comparison_section(result, evidence, view),
+        _articles_section(result, labels),
+        _findings_section(heading, found, evidence) if len(result.articles) > 1 else "",
+        _headline_section(result, labels),
+        coverage,
+        _highlights_section(result, evidence, labels, bool(coverage)),
         _charts_section(result),
-        _highlights_section(result, evidence),
+        _comparison_section(result, evidence, view),
         _tables_section(result, evidence),
         _problems_section(result),
         _method_section(evidence),
     ]
     return _page("framing report", "\n".join(s for s in sections if s))
+
+
+def default_layer(evidence: Evidence, found: list[Finding]) -> Layer | None:
+    """The layer shown when the page opens: the one behind the first finding that cites evidence,
+    else the first layer its analyzer shows by default, else the first layer."""
+    for finding in found:
+        layer = finding_layer(evidence, finding)
+        if layer is not None:
+            return layer
+    return next((layer for layer in evidence.layers if layer.on), None) or next(
+        iter(evidence.layers), None)
+
+
+def finding_layer(evidence: Evidence, finding: Finding) -> Layer | None:
+    """The layer drawing most of the passages the finding's metric cites (by their offsets, so a
+    metric whose passages a declared layer already draws under another label finds that layer);
+    ties go to the layer declared first. None when the metric cites no passage (a whole-text score)."""
+    analyzer, _, metric = finding.metric.partition(".")
+    spots = {(article, mark.start, mark.end) for article, marks in evidence.marks.items()
+             for mark in marks if mark.layer.analyzer == analyzer
+             and any(cited == metric for cited, _ in mark.citations)}
+    drawing = Counter(mark.layer.ident for article, marks in evidence.marks.items()
+                      for mark in marks if mark.layer.analyzer == analyzer
+                      and (article, mark.start, mark.end) in spots)
+    candidates = [layer for layer in evidence.layers if layer.ident in drawing]
+    return min(candidates, key=lambda layer: (-drawing[layer.ident], layer.order), default=None)
 
 
 def _page(title: str, body: str) -> str:
@@ -75,29 +121,54 @@ def _page(title: str, body: str) -> str:
     )
 
 
-def _articles_section(result: RunResult) -> str:
+def _articles_section(result: RunResult, labels: dict[str, str]) -> str:
     rows = []
     for article in result.articles:
         meta = article.document.article
         group = f"<td>{_text(result.groups.get(meta.id, ''))}</td>" if result.groups else ""
         warnings = "<br>".join(_text(w) for w in article.warnings)
-        rows.append(f"<tr><td>{_text(meta.id)}</td>{group}<td>{_text(meta.title)}</td>"
-                    f"<td>{_text(meta.source)}</td><td class=\"num\">"
-                    f"{len(article.document.words)}</td><td>{warnings}</td></tr>")
+        rows.append(f"<tr><td class=\"pin\"></td><td>{_text(labels.get(meta.id, meta.id))}</td>"
+                    f"{group}<td>{_text(meta.metadata.get('outlet', ''))}</td>"
+                    f"<td class=\"num\">{len(article.document.words)}</td>"
+                    f"<td>{_text(meta.title)}</td><td>{_text(meta.id)}<br><span class=\"note\">"
+                    f"{_text(meta.source)}</span></td><td>{warnings}</td></tr>")
     group_head = "<th>group</th>" if result.groups else ""
-    return ("<section id=\"articles\"><h2>Articles</h2><table><thead><tr><th>article</th>"
-            f"{group_head}<th>title</th><th>source</th><th class=\"num\">words</th>"
-            f"<th>warnings</th></tr></thead><tbody>{''.join(rows)}</tbody></table></section>")
+    return ("<section id=\"articles\"><h2>Articles</h2><div class=\"scroll\"><table><thead><tr>"
+            f"<th class=\"pin\"></th><th>article</th>{group_head}<th>outlet</th>"
+            "<th class=\"num\">words</th><th>title</th><th>id and source</th><th>warnings</th>"
+            f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div></section>")
 
 
-def _summary_section(result: RunResult) -> str:
-    summary = next((t for t in result.tables if t.title == SUMMARY_TITLE), None)
-    if summary is None or not summary.rows:
+def _findings_section(heading: str, found: list[Finding], evidence: Evidence) -> str:
+    """The first screen's findings, each with a button that switches its evidence layer on."""
+    items = []
+    for finding in found:
+        layer = finding_layer(evidence, finding)
+        button = "" if layer is None else (
+            f" <button type=\"button\" class=\"show-layer\" data-layer=\"{layer.ident}\">"
+            f"show in the text ({_text(layer.title)})</button>")
+        items.append(f"<li>{_text(finding.sentence)}{button}</li>")
+    listing = (f"<ol>{''.join(items)}</ol>" if items
+               else f"<p>{_text(NO_FINDING)}</p>")
+    return (f"<section id=\"findings\"><h2>Findings</h2><p class=\"note\">{_text(heading)}. "
+            "The same findings and headline table as `framing compare` prints first.</p>"
+            f"{listing}</section>")
+
+
+def _headline_section(result: RunResult, labels: dict[str, str]) -> str:
+    """The headline table, then (``--by-story``) the within-story table, as on the first screen."""
+    table = headline_table(result, labels)
+    within = "".join(
+        f"<h3>{_text(t.title)}</h3>{_notes(t.note)}{_table(t, None, None)}"
+        for t in result.tables if t.title.startswith(WITHIN_STORIES))
+    if not table.rows and not within:
         return ""
-    items = "".join(f"<li>{_text(row[0])}</li>" for row in summary.rows)
-    return (f"<section id=\"summary\"><h2>Largest differences</h2><ul>{items}</ul>"
-            "<p class=\"note\">Written from each metric's label, unit and direction; read the "
-            "table below for every value.</p></section>")
+    return (f"<section id=\"headline\"><h2>{_text(table.title)}</h2>"
+            f"{_table(table, None, None)}{within}</section>")
+
+
+def _notes(note: str) -> str:
+    return "".join(f"<p class=\"note\">{_text(line)}</p>" for line in note.splitlines())
 
 
 def _comparison_section(result: RunResult, evidence: Evidence, view: str) -> str:
@@ -109,9 +180,10 @@ def _comparison_section(result: RunResult, evidence: Evidence, view: str) -> str
             row_refs = [[ref] if (ref := evidence.ref(r.analyzer, r.metric.name, r.target))
                         else [] for r in rows]
     return (f"<section id=\"comparison\"><h2>{_text(table.title)}</h2>"
-            "<p class=\"note\">Grouped by analyzer, with each metric's unit and direction. "
-            "A row marked ⌖ has evidence in the articles: click it (or press Enter) to scroll to "
-            f"its highlights.</p>{_table(table, evidence, row_refs)}</section>")
+            "<p class=\"note\">Every metric, grouped by analyzer, with its unit and direction. "
+            "A row with a ring at its left has evidence in the articles: click it (or press Enter) "
+            "to switch its layer on and scroll to its highlights.</p>"
+            f"{_table(table, evidence, row_refs)}</section>")
 
 
 def _charts_section(result: RunResult) -> str:
@@ -129,17 +201,27 @@ def _charts_section(result: RunResult) -> str:
             "</section>")
 
 
-def _highlights_section(result: RunResult, evidence: Evidence) -> str:
+def _highlights_section(result: RunResult, evidence: Evidence, labels: dict[str, str],
+                        stories: bool) -> str:
     legend = "".join(_legend_entry(layer) for layer in evidence.layers)
     columns = "".join(
         f"<article class=\"column\" data-article=\"{_attr(a.document.article.id)}\">"
-        f"<p class=\"article-id\">{_text(a.document.article.id)}</p>"
+        f"<p class=\"article-id\"><strong>{_text(labels.get(a.document.article.id, ''))}</strong> "
+        f"{_text(a.document.article.id)}</p>"
         f"{_article_html(a.document, evidence.marks.get(a.document.article.id, []))}</article>"
         for a in result.articles
     )
-    return ("<section id=\"highlights\"><h2>The articles</h2>"
-            f"<fieldset class=\"legend\"><legend>Layers (switch each on or off)</legend>{legend}"
-            f"</fieldset><div class=\"columns\">{columns}</div></section>")
+    on = next((layer.title for layer in evidence.layers if layer.on), "none")
+    panel = (f"<details class=\"legend\" open><summary>Highlight layers: {len(evidence.layers)}; "
+             f"shown: <span class=\"shown\">{_text(on)}</span></summary>"
+             f"<div class=\"layers\">{legend}</div></details>") if evidence.layers else ""
+    return ("<section id=\"highlights\"><h2>The articles</h2><p class=\"note\">One layer of "
+            "evidence is shown when the page opens: the one behind the first finding. Switch the "
+            "others on in the panel (it folds away with a click on its title). A long span, such as "
+            "a quotation, is drawn in full on its first words only and faintly after them, so no "
+            f"layer covers most of a paragraph.</p>{panel}{_STORY_SHOWN if stories else ''}"
+            f"<div class=\"columns\">{columns}</div>"
+            "</section>")
 
 
 def _legend_entry(layer: Layer) -> str:
@@ -162,8 +244,6 @@ def _legend_entry(layer: Layer) -> str:
 def _tone_keys(layer: Layer) -> str:
     if layer.colours:
         return ""
-    from framing.report.evidence import TONES
-
     return "<div class=\"keys\">" + "".join(
         f"<span class=\"key\"><mark class=\"hl s-{layer.style}\" data-tone=\"{tone}\" "
         f"style=\"{_colours(colour)}\">{tone}</mark></span>" for tone, colour in TONES.items()
@@ -197,6 +277,8 @@ def _blocks(document: Document, marks: list[Mark]) -> Iterator[str]:
         opening: dict[int, list[Mark]] = {}
         for mark in inside:  # sorted by (start, -end): outer marks before the marks they contain
             opening.setdefault(max(mark.start, block.start), []).append(mark)
+        drawn = drawn_ends(text, block.start, block.end, inside)
+        cuts = sorted({*cuts, *drawn.values()})
         tag = BLOCK_TAGS.get(block.kind, "p")
         parts = [f"<{tag}>"]
         active: list[Mark] = []
@@ -204,16 +286,17 @@ def _blocks(document: Document, marks: list[Mark]) -> Iterator[str]:
             active = [m for m in active if m.end > left] + opening.get(left, [])
             fragment = _text(text[left:right])
             for mark in reversed(active):  # outermost (earliest, longest) opened first
-                fragment = _mark(mark, fragment, mark.ident not in started)
+                fragment = _mark(mark, fragment, mark.ident not in started,
+                                 left >= drawn[mark.ident])
                 started.add(mark.ident)
             parts.append(fragment)
         parts.append(f"</{tag}>")
         yield "".join(parts)
 
 
-def _mark(mark: Mark, inner: str, first: bool) -> str:
+def _mark(mark: Mark, inner: str, first: bool, faint: bool) -> str:
     layer = mark.layer
-    hidden = "" if layer.on else " off"
+    hidden = ("" if layer.on else " off") + (" rest" if faint else "")
     tone = f" data-tone=\"{_attr(mark.colour_key)}\"" if mark.colour_key in ("positive",
                                                                              "negative",
                                                                              "neutral") else ""
@@ -228,7 +311,8 @@ def _mark(mark: Mark, inner: str, first: bool) -> str:
 
 
 def _tables_section(result: RunResult, evidence: Evidence) -> str:
-    tables = [t for t in result.tables if t.title != SUMMARY_TITLE]
+    tables = [t for t in result.tables
+              if t.title != SUMMARY_TITLE and not t.title.startswith(WITHIN_STORIES)]
     if not tables:
         return ""
     rendered = []
@@ -238,8 +322,9 @@ def _tables_section(result: RunResult, evidence: Evidence) -> str:
                 table.rows]
         rendered.append(f"<details open><summary><h3>{_text(table.title)}</h3></summary>"
                         f"{_table(table, evidence, refs)}</details>")
-    return ("<section id=\"tables\"><h2>The analyzers' tables</h2><p class=\"note\">A row marked "
-            "⌖ names a speaker or actor with evidence in the articles: click it to see it."
+    return ("<section id=\"tables\"><h2>The analyzers' tables</h2><p class=\"note\">A row with a "
+            "ring at its left names a speaker or actor with evidence in the articles: click it to "
+            "see it."
             f"</p>{''.join(rendered)}</section>")
 
 
@@ -261,7 +346,7 @@ def _table(table: Table, evidence: Evidence | None, row_refs: list[list[str]] | 
             cells = "".join(f"<td{n}>{_text(format_number(v))}</td>" for v, n in zip(row, numeric))
             if refs:
                 rows.append(f"<tr class=\"cited\" tabindex=\"0\" data-ref=\"{' '.join(refs)}\">"
-                            f"<td class=\"pin\" title=\"show the evidence\">⌖</td>{cells}</tr>")
+                            f"<td class=\"pin\" title=\"show the evidence\"></td>{cells}</tr>")
             else:
                 rows.append(f"<tr><td class=\"pin\"></td>{cells}</tr>")
         bodies.append(f"<tbody>{''.join(rows)}</tbody>")

@@ -28,7 +28,14 @@ from framing.text.reader import expand_inputs
 
 FORMATS = ("table", "markdown", "json")
 
-DiffInputs = typer.Argument(..., help="Two or more article files (.txt .md .html), or directories.")
+DiffInputs = typer.Argument(..., help="Two or more article files (.txt .md .html), or directories; "
+                            "with --story, a corpus (CSV/JSONL/Parquet, files, folders).")
+StoryOption = typer.Option(
+    None, "--story", help="Only the articles of this story (an id of `framing stories`, or of the "
+    "corpus's story column); docs/stories.md.")
+WindowOption = typer.Option(
+    "3", "--window", help="With --story: days within which a story's articles appear; none = text "
+    "alone (as `framing stories`).")
 DiffFormat = typer.Option("table", "--format", "-f", help="Output: table, markdown or json.")
 Threshold = typer.Option(
     THRESHOLD,
@@ -47,11 +54,14 @@ def diff(
     actors: Path = options.ActorsOption,
     plugin: list[str] = options.PluginOption,
     disable: list[str] = options.DisableOption,
+    story: str = StoryOption,
+    window: str = WindowOption,
 ) -> None:
     """Align articles sentence by sentence: shared, only in A, only in B (each against the rest)."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-    documents = _read(inputs, options.load(plugin, disable))
+    manager = options.load(plugin, disable)
+    documents = _read_story(inputs, manager, story, window) if story else _read(inputs, manager)
     if len(documents) < 2:
         raise UsageError("diff needs at least two articles")
     if actors is not None and not actors.is_file():
@@ -73,6 +83,29 @@ def _read(inputs: list[str], manager: Any) -> list[Document]:
         if not document.body_sentences:
             raise UsageError(f"{article.source}: no text left after cleaning")
         documents.append(document)
+    return documents
+
+
+def _read_story(inputs: list[str], manager: Any, story: str, window: str) -> list[Document]:
+    """The articles of one story, found as `framing stories` finds them (or from a story column);
+    an article that cannot be read is reported and the others go on."""
+    from framing.compare.known_stories import read_story
+    from framing.compare.story_tables import parse_window
+
+    problems: list[Any] = []
+    articles = read_story(inputs, manager, options.config_from(20.0), story, parse_window(window),
+                          problems)
+    for problem in problems:
+        typer.echo(f"error: {problem}", err=True)
+    documents = []
+    for article in articles:
+        document = prepare(article)
+        if document.body_sentences:
+            documents.append(document)
+        else:
+            typer.echo(f"error: {article.source}: no text left after cleaning", err=True)
+    if len(documents) < 2:
+        raise UsageError(f"story {story} has {len(documents)} readable article(s); diff needs two")
     return documents
 
 

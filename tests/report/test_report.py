@@ -329,3 +329,155 @@ def test_report_command_takes_compares_options_and_writes_markdown_by_extension(
     assert done.returncode == 0, done.stderr
     markdown = markdown_file.read_text(encoding="utf-8")
     assert markdown.startswith("\n## Comparison") and "## Summary" in markdown
+
+
+# --- the first screen, one layer, no paragraph boxed -----------------------------------------------
+
+FERRY = (  # team-written: paragraphs that are almost all quotation
+    "Ostrel council votes to close the night ferry\n\n"
+    "The council of Ostrel voted on Monday to close the night ferry across the Selka after forty "
+    "years of service.\n\n"
+    "\"We have kept this ferry running for forty years through storms, strikes and budget cuts, and "
+    "we cannot keep paying for empty crossings at midnight when the night buses already carry "
+    "everyone home,\" said council leader Mara Quist.\n\n"
+    "Ferry workers called the decision a betrayal. \"Nobody asked the people who cross at night,\" "
+    "said Jonas Veld, who has piloted the ferry since 1998. \"Nurses, bakers and cleaners ride with "
+    "us every night, and now they will walk an hour around the bridge.\"\n\n"
+    "The last crossing is planned for the end of June.\n"
+)
+
+
+class _Blocks(HTMLParser):
+    """Per block of every article column: its characters, and per layer the characters a mark of
+    that layer draws in full (inside a mark without the ``rest`` class; nested marks count once)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[tuple[int, Counter[str]]] = []
+        self.in_column = False
+        self.block: list | None = None
+        self.open: list[tuple[str, bool]] = []  # (layer, drawn in full) of each open mark
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "article" and "column" in (attributes.get("class") or ""):
+            self.in_column = True
+        elif self.in_column and tag in ("p", "h3", "h4") and "article-id" not in (
+                attributes.get("class") or ""):
+            self.block = [0, Counter()]
+        elif tag == "mark" and self.block is not None:
+            classes = (attributes.get("class") or "").split()
+            self.open.append((attributes.get("data-layer") or "", "rest" not in classes))
+
+    def handle_endtag(self, tag):
+        if tag == "mark" and self.block is not None:
+            self.open.pop()
+        elif tag in ("p", "h3", "h4") and self.block is not None:
+            self.blocks.append((self.block[0], self.block[1]))
+            self.block = None
+        elif tag == "article":
+            self.in_column = False
+
+    def handle_data(self, data):
+        if self.block is not None:
+            self.block[0] += len(data)
+            for layer in {layer for layer, full in self.open if full}:
+                self.block[1][layer] += len(data)
+
+
+def drawn_per_block(html: str) -> list[tuple[int, Counter[str]]]:
+    parser = _Blocks()
+    parser.feed(html)
+    return parser.blocks
+
+
+def test_no_layer_draws_most_of_a_paragraph(tmp_path):
+    (tmp_path / "ferry.txt").write_text(FERRY, encoding="utf-8")
+    result = compared([str(tmp_path / "ferry.txt"), str(EXAMPLES / "wire_neutral.txt")])
+    document = result.articles[0].document
+    quotations = [s for r in result.articles[0].records for s in r.spans
+                  if (r.analyzer, r.metric) == ("sources", "attributions")]
+    # The evidence itself covers most of the quoted paragraph: the page must not draw it all.
+    quoted = next(b for b in document.blocks if "Mara Quist" in document.text[b.start:b.end])
+    assert sum(s.end - s.start for s in quotations
+               if quoted.start <= s.start < quoted.end) > 0.5 * (quoted.end - quoted.start)
+    for html in (render_report(result), render_report(compared([str(EXAMPLES)]))):
+        blocks = drawn_per_block(html)
+        assert blocks
+        for characters, drawn in blocks:
+            for layer, count in drawn.items():
+                assert count <= characters / 2, (layer, count, characters)
+    page = parse(render_report(result))
+    # ...while every quotation is still one highlight with its whole text (the rest drawn faintly).
+    texts = {page.mark_text[ident] for ident, attrs in page.mark_attrs.items()
+             if attrs["data-layer"] == next(layer for layer, title in layer_titles(page).items()
+                                           if title.startswith("Quotations"))}
+    assert {document.text[s.start:s.end] for s in quotations} <= texts
+    assert 'class="hl s-shade off rest"' in render_report(result)
+
+
+def test_one_layer_is_on_at_first_the_one_behind_the_first_finding(examples):
+    from framing.compare.screen import findings, screen_labels
+
+    result, html = examples
+    page = parse(html)
+    checked = [attrs["data-layer"] for tag, attrs in page.tags
+               if tag == "input" and "toggle" in attrs.get("class", "") and "checked" in attrs]
+    assert len(checked) == 1
+    shown = {ident for ident, attrs in page.mark_attrs.items()
+             if "off" not in attrs["class"].split()}
+    assert shown and all(page.mark_attrs[i]["data-layer"] == checked[0] for i in shown)
+    first = findings(result, screen_labels(result))[1][0]
+    analyzer, _, metric = first.metric.partition(".")
+    cited = {(r.article, s.start, s.end) for r in result.records
+             if (r.analyzer, r.metric) == (analyzer, metric) for s in r.spans}
+    ids = {a.document.article.id: n for n, a in enumerate(result.articles)}
+    drawn = {(article, *map(int, page.mark_attrs[i]["data-at"].split(":")))
+             for article, n in ids.items() for i in shown if i.startswith(f"a{n}s")}
+    assert cited and len(cited & drawn) >= len(cited) / 2, (first.sentence, len(cited & drawn))
+    # The layer panel folds: a <details> element, open at first.
+    assert ("details", {"class": "legend", "open": ""}) in page.tags
+
+
+def test_the_report_opens_with_the_terminals_findings_and_headline_table(tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "160")  # wide enough that no label wraps
+    inputs = [str(EXAMPLES / name) for name in
+              ("wire_neutral.txt", "karvonia_state_media.txt", "ostrel_outlet.txt")]
+    terminal = run_cli("compare", *inputs, "--no-color")
+    assert terminal.returncode == 0, terminal.stderr
+    screen = " ".join(terminal.stdout.decode("utf-8").split())
+    output = tmp_path / "r.html"
+    assert run_cli("report", *inputs, "-o", str(output)).returncode == 0
+    html = output.read_text(encoding="utf-8")
+    sections = re.findall(r'<section id="(\w+)"', html)
+    assert sections[:3] == ["articles", "findings", "headline"]
+    items = re.findall(r"<li>(.*?)(?: <button|</li>)", html.split('id="findings"')[1].split(
+        "</section>")[0])
+    assert len(items) >= 3
+    for n, item in enumerate(items, 1):
+        sentence = " ".join(parse(item).text.split())
+        assert f"{n}. {sentence}" in screen
+    headline = html.split('id="headline"')[1].split("</section>")[0]
+    rows = re.findall(r"<tr><td class=\"pin\"></td>(.*?)</tr>", headline)
+    assert len(rows) >= 8
+    for row in rows:
+        cells = [parse(cell).text for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)]
+        label, values = cells[0], cells[1:]
+        line = next(line for line in terminal.stdout.decode("utf-8").splitlines()
+                    if line.startswith(f"{label}  "))
+        assert line[len(label):].split() == values, (label, line)
+
+
+def test_no_character_that_common_fonts_lack(examples, hostile):
+    """Latin letters and general punctuation only (the old row marker, U+2316, drew as a box)."""
+    for _, html in (examples, hostile):
+        odd = {c for c in html if ord(c) > 0x17F and not 0x2000 <= ord(c) <= 0x206F
+               and c != "\u2212"}  # matplotlib's minus sign
+        assert odd == set()
+    assert 'class="pin" title="show the evidence"></td>' in examples[1]
+
+
+def test_one_article_has_its_headline_table_and_no_findings():
+    html = render_report(compared([str(EXAMPLES / "wire_neutral.txt")]))
+    sections = re.findall(r'<section id="(\w+)"', html)
+    assert "findings" not in sections and sections[:2] == ["articles", "headline"]

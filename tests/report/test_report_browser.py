@@ -121,8 +121,12 @@ def test_toggles_hide_and_show_a_layer(browser, example_report):
     def background() -> str:
         return first.evaluate("m => getComputedStyle(m).backgroundColor")
 
+    assert not toggle.is_checked()  # the first finding is not about quotations: off at first
+    assert background() == "rgba(0, 0, 0, 0)"
+    toggle.check()
     shaded = background()
     assert shaded != "rgba(0, 0, 0, 0)"
+    assert title in page.locator("details.legend .shown").inner_text()
     toggle.uncheck()
     hidden = page.evaluate(f"""() => [...document.querySelectorAll(
         'mark.hl[data-layer="{layer}"]')].every(m => m.classList.contains('off'))""")
@@ -152,10 +156,10 @@ def test_clicking_a_speaker_row_scrolls_to_and_flashes_its_spans(browser, exampl
     flashing = page.evaluate("""refs => [...document.querySelectorAll('mark.hl.flash')].map(
         m => m.dataset.refs.split(' ').some(r => refs.includes(r)))""", refs)
     assert flashing and all(flashing)
-    page.wait_for_timeout(900)  # the smooth scroll
-    in_view = page.locator("mark.hl.flash").first.evaluate(
-        "m => { const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }")
-    assert in_view
+    # The smooth scroll ends with the first flashing highlight in view (waited for, not assumed).
+    page.wait_for_function("""() => { const m = document.querySelector('mark.hl.flash');
+        const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }""",
+                           timeout=1600)
     page.close()
 
 
@@ -206,3 +210,108 @@ def test_a_screenshot_of_the_examples_report_is_not_blank(browser, example_repor
         assert inked > 0.02, (section, inked)
         assert colours > 20, (section, colours)  # text alone would be greys: the highlights show
     visit.page.close()
+
+
+# --- a phone and a desktop --------------------------------------------------------------------------
+
+WIDTHS = (390, 1400)
+
+
+@pytest.fixture(scope="module")
+def story_report(tmp_path_factory):
+    """The team-written stories corpus with its story column: the coverage view is on the page."""
+    from test_report_stories import _corpus
+
+    folder = tmp_path_factory.mktemp("stories")
+    result = compared([str(_corpus(folder / "with_story.csv", True))])
+    path = folder / "stories.html"
+    path.write_text(render_report(result), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_horizontal_page_scroll_and_readable_charts(browser, example_report, story_report,
+                                                       width, tmp_path):
+    from matplotlib.image import imread
+
+    for path in (example_report[1], story_report):
+        visit = Visit(browser, path, width=width)
+        page = visit.page
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+        # A table wider than the screen scrolls inside its own box, which fits the screen.
+        escaping = page.evaluate("""() => [...document.querySelectorAll('table')].filter(t => {
+            const box = t.closest('.scroll');
+            return t.getBoundingClientRect().width > innerWidth && !(box && getComputedStyle(box)
+                .overflowX === 'auto' && box.getBoundingClientRect().width <= innerWidth); }).length""")
+        assert escaping == 0
+        charts = page.evaluate("""() => [...document.querySelectorAll('figure.chart svg')].map(
+            s => [s.getBoundingClientRect().width, s.parentElement.getBoundingClientRect().width])""")
+        assert all(0 < drawn <= box + 0.5 for drawn, box in charts)
+        heights = page.evaluate("""() => [...document.querySelectorAll('figure.chart svg text')]
+            .map(t => t.getBoundingClientRect().height).filter(h => h > 0)""")
+        if path == example_report[1]:
+            assert len(charts) == 4 and min(heights) >= 9, min(heights)  # about 9 px letters or more
+        assert float(page.evaluate("() => getComputedStyle(document.body).fontSize")[:-2]) >= 15
+        shot = tmp_path / f"{path.stem}-{width}.png"
+        shot.write_bytes(page.screenshot(full_page=True))
+        pixels = imread(str(shot))
+        assert pixels.shape[1] == width  # nothing was drawn beyond the screen's width
+        assert visit.messages == []
+        page.close()
+
+
+def test_a_finding_switches_its_layer_on_and_the_panel_folds(browser, example_report):
+    _, path = example_report
+    visit = Visit(browser, path, width=390)
+    page = visit.page
+    checked = page.locator("input.toggle:checked")
+    assert checked.count() == 1
+    button = page.locator("#findings button.show-layer").nth(1)
+    layer = button.get_attribute("data-layer")
+    toggle = page.locator(f'input.toggle[data-layer="{layer}"]')
+    was_on = toggle.is_checked()
+    button.click()
+    assert toggle.is_checked()
+    assert page.locator("input.toggle:checked").count() == 1 + (not was_on)
+    off = page.evaluate(f"""() => [...document.querySelectorAll('mark.hl[data-layer="{layer}"]')]
+        .filter(m => m.classList.contains('off')).length""")
+    assert off == 0
+    panel = page.locator("details.legend .layers")
+    assert panel.is_visible()
+    page.locator("details.legend > summary").click()
+    assert not panel.is_visible()
+    assert page.locator("details.legend > summary").bounding_box()["height"] < 60  # one line
+    assert visit.messages == []
+    page.close()
+
+
+def test_the_row_marker_is_drawn_not_a_character(browser, example_report):
+    _, path = example_report
+    visit = Visit(browser, path)
+    marker = visit.page.locator("tr.cited td.pin").first
+    assert marker.inner_text() == ""
+    ring = marker.evaluate("""c => { const s = getComputedStyle(c, '::before');
+        return [s.borderTopStyle, s.borderRadius, s.width]; }""")
+    assert ring[0] == "solid" and ring[1] == "50%" and ring[2] != "auto"
+    visit.page.close()
+
+
+def test_a_storys_button_shows_its_articles_side_by_side(browser, story_report):
+    visit = Visit(browser, story_report, width=1400)
+    page = visit.page
+
+    def visible() -> list[str]:
+        return page.evaluate("""() => [...document.querySelectorAll('article.column')]
+            .filter(a => !a.hidden).map(a => a.dataset.article)""")
+
+    assert len(visible()) == 6
+    page.locator('button.show-story[data-story="bridge"]').click()
+    assert visible() == ["a-bridge", "b-bridge-1", "b-bridge-2"]
+    tops = page.evaluate("""() => [...document.querySelectorAll('article.column')]
+        .filter(a => !a.hidden).map(a => Math.round(a.getBoundingClientRect().top))""")
+    assert len(set(tops)) == 1  # side by side
+    assert "bridge" in page.locator(".story-shown").inner_text()
+    page.locator(".story-shown button").click()
+    assert len(visible()) == 6
+    assert visit.messages == []
+    page.close()
