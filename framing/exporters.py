@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from itertools import islice
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, Protocol, TextIO, runtime_checkable
 
 from framing.model import RunResult
