@@ -137,6 +137,7 @@ class TargetContext:
         return " ".join(self.texts)
 
 
+
 @dataclass(frozen=True)
 class Score:
     """Sentiment toward one target: ``value`` in -1..1 and the class it falls in."""
