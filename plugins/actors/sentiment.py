@@ -7,8 +7,7 @@ local context is the target's clause, shared with any other target in it by givi
 nearer target ("Russia bombed rebels backed by the U.S.": "bombed" goes to Russia, "backed by" to
 the U.S.).
 
-The model is multinomial logistic regression over TF-IDF terms of the context plus VADER scores
-(read from the sentence's word valences, computed once per sentence and shared by its mentions),
+The model is multinomial logistic regression over TF-IDF terms of the context plus VADER scores,
 trained by ``benchmarks/train_sentiment.py`` and shipped as plain JSON (vocabulary, idf,
 coefficients); scoring it is a sparse dot product, so scikit-learn is never imported at run time.
 """
@@ -20,7 +19,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 from itertools import islice
@@ -30,7 +29,7 @@ from typing import Any, Protocol
 from framing.errors import FramingError
 from framing.model import Document, Sentence, Token, normalise
 from framing.nlp.entities import clause_bounds, document_memo, mention_role
-from framing.nlp.sentiment import Valences, vader_scores, window_valences
+from framing.nlp.sentiment import vader_scores
 from framing.text.segment import tokenize
 
 LABELS = ("negative", "neutral", "positive")
@@ -59,7 +58,6 @@ class TargetContext:
     first: int
     end: int
     others: tuple[tuple[int, int], ...] = ()
-    given_valences: Valences | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_tokens(
@@ -104,14 +102,7 @@ class TargetContext:
         indices (``others`` inside the window)."""
         low, high = window
         return cls(token_texts(document)[low:high], document.normalised[low:high], first - low,
-                   end - low, tuple((a - low, b - low) for a, b in others),
-                   window_valences(document, low, high))
-
-    @cached_property
-    def valences(self) -> Valences:
-        """VADER's word valences over the context's tokens: the document's shared ones, or computed
-        here for a context made from a plain sentence."""
-        return self.given_valences or Valences.of(self.texts)
+                   end - low, tuple((a - low, b - low) for a, b in others))
 
     def local_range(self) -> tuple[int, int]:
         """The clause around the target; words nearer another target in it are left to that one."""
@@ -136,6 +127,9 @@ class TargetContext:
     def sentence_text(self) -> str:
         return " ".join(self.texts)
 
+    def masked_sentence_text(self) -> str:
+        """The sentence without the target: what the model's sentence-level VADER scores read."""
+        return " ".join(self.texts[: self.first] + self.texts[self.end :])
 
 
 @dataclass(frozen=True)
@@ -173,8 +167,7 @@ class VaderScorer:
 
 def features(context: TargetContext) -> tuple[list[str], list[float]]:
     """The model's inputs: terms (words and bigrams of the masked sentence, clause words, words next
-    to the target, the target's role) and six VADER scores (the sentence without the target, and the
-    local context), read from the sentence's word valences (``framing.nlp.sentiment.Valences``)."""
+    to the target, the target's role) and six VADER scores (sentence and local context)."""
     first, end = context.first, context.end
     masked = list(context.words)
     masked[first:end] = ["<t>"] * (end - first)
@@ -188,9 +181,7 @@ def features(context: TargetContext) -> tuple[list[str], list[float]]:
     terms += ["l:" + w for w in list(filter(_has_alnum, masked[:first]))[-SIDE_WINDOW:]]
     terms += ["r:" + w for w in islice(filter(_has_alnum, masked[end:]), SIDE_WINDOW)]
     terms.append(f"role:{mention_role(context.words, first, end) or 'none'}")
-    valences = context.valences
-    dense = [*valences.scores(((0, first), (end, len(context.texts)))),
-             *valences.scores(((low, first), (end, high)))]
+    dense = [*vader_scores(context.masked_sentence_text()), *vader_scores(context.local_text())]
     return terms, dense
 
 
