@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, Protocol, TextIO, runtime_checkable
 
 from framing.model import RunResult
@@ -61,10 +62,23 @@ class CsvWriter:
 
     def writerow(self, row: Iterable[Any]) -> None:
         cells = ["" if cell is None else str(cell) for cell in row]
-        if any("\r" in cell for cell in cells):
+        if "\r" in "".join(cells):  # one search of the row instead of one per cell
             self.stream.write(",".join(_quoted(cell) for cell in cells) + "\n")
         else:
             self.plain.writerow(cells)
+
+
+    def writerows(self, rows: Iterable[Iterable[Any]], chunk: int = 2_000) -> None:
+        """Many rows, as ``writerow`` writes them: the csv module writes each chunk of rows in one
+        call, unless a cell of the chunk holds a CR (then row by row)."""
+        rows = iter(rows)
+        while batch := [["" if cell is None else str(cell) for cell in row]
+                        for row in islice(rows, chunk)]:
+            if "\r" in "".join(map("".join, batch)):
+                for cells in batch:
+                    self.writerow(cells)
+            else:
+                self.plain.writerows(batch)
 
 
 def _quoted(cell: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -150,3 +152,29 @@ def test_unknown_format_and_layout_are_usage_errors():
     assert bad.returncode == 2 and "unknown format 'xlsx'" in bad.stderr.decode()
     bad = run_cli("compare", str(EXAMPLES / "wire_neutral.txt"), "-o", "out.weird")
     assert bad.returncode == 2 and "cannot tell the format" in bad.stderr.decode()
+
+
+def test_collector_thresholds_are_raised_by_the_command_line_only():
+    """Importing framing and analysing an article leave a program's collector as it was; the
+    command line raises the thresholds for its own run."""
+    code = (
+        "import gc, sys\n"
+        "from framing import document_from_text\n"
+        "from framing.host.manager import load_manager\n"
+        "from framing.host.runner import analyze_document\n"
+        "import framing.cli as cli\n"
+        "default = gc.get_threshold()\n"
+        "analyze_document(document_from_text(sys.argv[1]), load_manager().analyzers({}))\n"
+        "assert gc.get_threshold() == default, gc.get_threshold()\n"
+        "sys.argv = ['framing', 'metrics']\n"
+        "try:\n"
+        "    cli.main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(list(default), list(gc.get_threshold()), list(cli.RUN_GC_THRESHOLDS), sep='|')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, GOOD], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    default, during, chosen = map(json.loads, done.stdout.strip().rsplit("\n", 1)[-1].split("|"))
+    assert during == chosen != default
+    assert during[0] > default[0]

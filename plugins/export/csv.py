@@ -10,7 +10,12 @@ from framing.exporters import ExportOptions, csv_writer, spreadsheet_safe
 from framing.model import RunResult
 
 
-def _cell(value: Any) -> Any:
+def _cell(value: Any) -> str:
+    kind = type(value)  # exact types first: a long table has hundreds of thousands of cells
+    if kind is str:
+        return spreadsheet_safe(value)
+    if kind is float or kind is int:
+        return format(value, ".10g")
     if value is None:
         return ""
     if isinstance(value, (int, float)):
@@ -27,8 +32,7 @@ class CsvExporter:
         table = select_table(result, options.view, options.layout, targets=options.targets)
         writer = csv_writer(stream)
         writer.writerow(table.columns)
-        for row in table.rows:
-            writer.writerow([_cell(value) for value in row])
+        writer.writerows(map(_cell, row) for row in table.rows)
 
 
 @hookimpl

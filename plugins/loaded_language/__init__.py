@@ -387,9 +387,11 @@ class LoadedLanguage:
         if len(ids) > 1:
             rows: list[list[Any]] = []
             for name in self.categories:
+                # a term no other article uses is one used by a single article: counted once per
+                # category, not once per pair of articles
+                users = Counter(t for i in ids for t in terms[i][name])
                 for i in ids:
-                    others = set().union(*(terms[j][name] for j in ids if j != i))
-                    own = Counter({t: n for t, n in terms[i][name].items() if t not in others})
+                    own = Counter({t: n for t, n in terms[i][name].items() if users[t] == 1})
                     if own:
                         rows.append([name, i, _counted(own)])
             tables.append(

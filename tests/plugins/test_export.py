@@ -7,7 +7,7 @@ import io
 import json
 
 from framing import Measurement, Metric, hookimpl
-from framing.exporters import ExportOptions, spreadsheet_safe
+from framing.exporters import ExportOptions, csv_writer, spreadsheet_safe
 from framing.host.manager import PluginManager
 from framing.host.runner import run
 
@@ -121,3 +121,19 @@ def test_json_spans_carry_their_text_and_sentence():
     first = next(r for r in with_text["records"] if r["article"] == article["id"] and r["spans"])
     span = first["spans"][0]
     assert article["text"][span["start"]:span["end"]] == span["text"]
+
+
+def test_csv_rows_written_together_read_as_written_one_by_one():
+    """A whole table is written in chunks; a chunk with a bare CR falls back to the row-by-row
+    quoting, so every row reads back whole either way."""
+    rows = [["a", "plain", 1.5], ["b", "comma, quote \" and\nnewline", None], ["c", "bare\rCR", -2],
+            *([f"r{i}", "x", i] for i in range(5))]
+    for chunk in (1, 3, 100):
+        together, alone = io.StringIO(), io.StringIO()
+        csv_writer(together).writerows(rows, chunk=chunk)
+        one = csv_writer(alone)
+        for row in rows:
+            one.writerow(row)
+        assert together.getvalue() == alone.getvalue()
+        back = list(csv.reader(io.StringIO(together.getvalue(), newline="")))
+        assert back == [["" if c is None else str(c) for c in row] for row in rows]
