@@ -14,6 +14,7 @@ from typing import Any
 from framing.errors import InputError
 from framing.model import Article
 from framing.plugin_api import hookimpl
+from framing.text.web import WebAddress, is_web_address
 
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 HTML_SUFFIXES = (".html", ".htm")
@@ -32,8 +33,10 @@ HTML_DEPTH = 255  # libxml2's default depth limit; deeper pages are parsed again
 log = logging.getLogger(__name__)  # `--verbose` shows these notes (framing.cli.faults)
 
 
-def expand_inputs(arguments: list[str]) -> Iterator[Path | InputError]:
+def expand_inputs(arguments: list[str]) -> Iterator[Path | WebAddress | InputError]:
     """Yield each input file in order; directories give their supported files, sorted by path.
+
+    An http(s) address is yielded as a WebAddress, to be fetched (framing/text/web.py).
 
     A glob pattern (``'data/**/*.txt'``, quoted so the shell leaves it) gives its matches, sorted.
 
@@ -48,6 +51,9 @@ def expand_inputs(arguments: list[str]) -> Iterator[Path | InputError]:
     for argument in arguments:
         if argument == STDIN:
             yield Path(STDIN)
+            continue
+        if is_web_address(argument):
+            yield WebAddress(argument)
             continue
         path = Path(argument)
         if not path.exists() and any(c in argument for c in "*?["):  # a pattern the shell did not expand

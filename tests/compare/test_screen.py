@@ -89,7 +89,8 @@ def test_labels_from_file_names_and_options():
     assert list(short_labels(ids).values()) == ["fox", "nyt", "hpo"]
     assert short_labels(["karvonia_state_media", "ostrel_outlet"]) == {
         "karvonia_state_media": "karvonia", "ostrel_outlet": "ostrel"}
-    assert short_labels(["a_story", "b_story"], ["Fox"]) == {"a_story": "Fox", "b_story": "b_story"}
+    assert short_labels(["a_story", "b_story"], {"a_story": "Fox"}) == {
+        "a_story": "Fox", "b_story": "b_story"}
     same = short_labels(["averyveryverylongname1", "averyveryverylongname2"])
     assert len(set(same.values())) == 2 and all(len(v) <= 12 for v in same.values())
     out = screen(str(EXAMPLES / "wire_neutral.txt"), str(EXAMPLES / "ostrel_outlet.txt"),
