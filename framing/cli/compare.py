@@ -122,7 +122,7 @@ def _labels(result: Any, inputs: list[str], given: list[str]) -> dict[str, str]:
     for label in given:
         if not label.strip() or any(ord(c) < 32 or ord(c) == 127 for c in label):
             raise UsageError(f"--label {label!r}: a label needs a visible name on one line")
-    sources = [str(item) for item in expand_inputs(inputs) if not isinstance(item, Exception)]
+    sources = [str(getattr(item, "source", item)) for item in expand_inputs(inputs)]  # problems too
     if given and all(article.source in sources for article in articles):
         if len(given) > len(sources):
             raise UsageError(f"--label given {len(given)} times for {len(sources)} input article(s)")

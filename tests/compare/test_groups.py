@@ -248,3 +248,30 @@ def test_the_summary_never_ranks_a_metric_whose_gate_share_is_under_one_half():
     ranked = findings(result((0.8, 0.3)))  # b: most of its attributed words are unassigned
     assert not any(s.startswith("Side balance") for s in ranked)
     assert any(s.startswith("Length") for s in ranked)
+
+
+def test_name_pattern_gives_fields_and_groups(tmp_path: Path):
+    """``<story>_<outlet>.txt`` files grouped by outlet; a name that does not match is reported
+    (exit 1), never dropped in silence; a pattern without a field stops before any article."""
+    from framing.text.filenames import compile_pattern, fields_from_name
+
+    pattern = compile_pattern("{story}_{outlet}")
+    assert fields_from_name(pattern, "senate_vote_nyt") == {"story": "senate_vote", "outlet": "nyt"}
+    assert fields_from_name(pattern, "notes") is None
+    assert fields_from_name(compile_pattern("*-{outlet}"), "2024-05-01-fox") == {"outlet": "fox"}
+    for index, (short, long) in enumerate(zip(SHORT, LONG)):
+        (tmp_path / f"flood{index}_plain.txt").write_text(short, encoding="utf-8")
+        (tmp_path / f"flood{index}_ornate.txt").write_text(long, encoding="utf-8")
+    (tmp_path / "notes.txt").write_text(SHORT[0], encoding="utf-8")
+    done = run_cli("compare", "--only", "readability", str(tmp_path), "--name-pattern",
+                   "{story}_{outlet}", "--group-by", "outlet", "-f", "csv", "--layout", "groups")
+    assert done.returncode == 1
+    assert done.stderr.decode().splitlines()[0] == (
+        f"error: {tmp_path / 'notes.txt'}: name 'notes' does not match --name-pattern "
+        "'{story}_{outlet}'; not analysed")
+    rows = list(csv.DictReader(io.StringIO(done.stdout.decode())))
+    assert [(row["group"], row["articles"]) for row in rows] == [("ornate", "3"), ("plain", "3")]
+    bad = run_cli("compare", str(tmp_path), "--name-pattern", "story_outlet", "--group-by", "outlet")
+    assert bad.returncode == 2 and b"names no field" in bad.stderr and not bad.stdout
+    unknown = run_cli("compare", str(tmp_path), "--name-pattern", "{story}_{outlet}", "--group-by", "desk")
+    assert unknown.returncode == 2 and b"fields: outlet, story" in unknown.stderr

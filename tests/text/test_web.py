@@ -34,7 +34,7 @@ def page(text: str) -> bytes:
             "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
             f"<article><h1>{html.escape(title)}</h1>\n{paragraphs}</article>"
             "<footer>Subscribe to our newsletter. All rights reserved.</footer></body></html>"
-            ).encode("utf-8")
+            ).encode()
 
 
 class Site(BaseHTTPRequestHandler):
