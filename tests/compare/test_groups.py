@@ -275,3 +275,36 @@ def test_name_pattern_gives_fields_and_groups(tmp_path: Path):
     assert bad.returncode == 2 and b"names no field" in bad.stderr and not bad.stdout
     unknown = run_cli("compare", str(tmp_path), "--name-pattern", "{story}_{outlet}", "--group-by", "desk")
     assert unknown.returncode == 2 and b"fields: outlet, story" in unknown.stderr
+
+
+def test_group_screen_leaves_per_target_rows_to_full_which_never_folds_columns(tmp_path: Path):
+    """Three outlets: the default screen has article-level rows only; --full has every actor's
+    row, its group table split into parts that fit the width rather than folding each column to
+    a few characters (every header word and every number whole on one line)."""
+    from conftest import EXAMPLES
+
+    for outlet, names in (("alpha_outlet", ("wire_neutral", "ostrel_outlet")),
+                          ("beta_outlet", ("karvonia_state_media", "tabloid_scraped")),
+                          ("gamma_outlet", ("wire_neutral", "tabloid_scraped"))):
+        (tmp_path / outlet).mkdir()
+        for name in names:
+            text = (EXAMPLES / f"{name}.txt").read_text(encoding="utf-8")
+            (tmp_path / outlet / f"{name}.txt").write_text(text, encoding="utf-8")
+    folders = [str(tmp_path / name) for name in ("alpha_outlet", "beta_outlet", "gamma_outlet")]
+    screen, _ = _compare_all(*folders, "--no-color")
+    assert "Headline measures: group mean" in screen and "Mentions: Karvonia" not in screen
+    full, _ = _compare_all(*folders, "--full", "--no-color")
+    lines = full.splitlines()
+    assert "Mentions: Karvonia" in full and max(map(len, lines)) <= 160
+    parts = [line for line in lines if line.strip().startswith("Group comparison:")]
+    assert len(parts) > 1 and all(f"(part {n} of {len(parts)})" in p for n, p in enumerate(parts, 1))
+    header = "\n".join(lines[lines.index(parts[0]) + 1: lines.index(parts[0]) + 5])
+    assert "alpha_outlet mean" in header and "alpha_outlet median" in header
+    karvonia = next(line for line in lines if "Mentions: Karvonia" in line)
+    assert [cell.strip() for cell in karvonia.split("│")[4:7]] == ["2", "5.5", "5.5"]
+
+
+def _compare_all(*args: str) -> tuple[str, str]:
+    result = run_cli("compare", *args)
+    assert result.returncode == 0, result.stderr.decode()
+    return result.stdout.decode(), result.stderr.decode()
