@@ -159,3 +159,12 @@ def test_the_host_is_the_outlet_on_screen(site: str):
     assert done.returncode == 0, done.stderr
     rows = [line.split() for line in done.stdout.decode().splitlines()[:6]]
     assert ["Ostrel", "127.0.0.1"] == rows[3][:2] and ["Wire", "127.0.0.1"] == rows[4][:2]
+
+
+def test_the_store_keeps_a_page_under_its_address(site: str, tmp_path: Path):
+    """``analyze --store`` keys a page by its address, so a second run skips it as unchanged."""
+    db = tmp_path / "results.db"
+    first = run_cli("analyze", f"{site}/news/wire_neutral.html", "--store", str(db), "--only", "readability")
+    assert first.returncode == 0 and b"1 article(s) analysed" in first.stderr, first.stderr
+    again = run_cli("analyze", f"{site}/news/wire_neutral.html", "--store", str(db), "--only", "readability")
+    assert b"0 article(s) analysed, 1 unchanged" in again.stderr, again.stderr
