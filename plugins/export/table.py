@@ -107,7 +107,7 @@ def _parts(table: Table, width: int) -> list[Table]:
     needed = []
     for index, column in enumerate(table.columns):
         values = [len(row[index]) for row in cells] or [0]
-        word = max((len(w) for w in column.split()), default=0)
+        word = min(max((len(w) for w in column.split()), default=0), READABLE)  # a long name folds
         readable = max(values) if column in table.numeric else min(max(values), READABLE)
         needed.append(max(word, readable) + 3)  # padding on both sides and a border
     if sum(needed) + 1 <= width or len(table.columns) < 3:
