@@ -176,6 +176,9 @@ def config_from(
         from framing.text.filenames import compile_pattern
 
         compile_pattern(reading["name_pattern"])  # a bad pattern stops the run before any article
+    folder = reading.get("save_html")
+    if folder is not None and folder.exists() and not folder.is_dir():
+        raise UsageError(f"--save-html {folder}: is a file, not a folder")
     for path in [*(lexicons or []), *([actors] if actors else [])]:
         if not path.is_file():
             raise UsageError(f"{path}: no such file")

@@ -168,3 +168,11 @@ def test_the_store_keeps_a_page_under_its_address(site: str, tmp_path: Path):
     assert first.returncode == 0 and b"1 article(s) analysed" in first.stderr, first.stderr
     again = run_cli("analyze", f"{site}/news/wire_neutral.html", "--store", str(db), "--only", "readability")
     assert b"0 article(s) analysed, 1 unchanged" in again.stderr, again.stderr
+
+
+def test_a_save_folder_that_is_a_file_stops_before_any_fetch(closed_port: str, tmp_path: Path):
+    taken = tmp_path / "pages"
+    taken.write_text("not a folder", encoding="utf-8")
+    done = run_cli("compare", closed_port, closed_port, "--save-html", str(taken))
+    assert done.returncode == 2
+    assert done.stderr.decode().splitlines() == [f"error: --save-html {taken}: is a file, not a folder"]
