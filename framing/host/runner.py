@@ -28,8 +28,8 @@ from framing.text.corpus import is_corpus, read_corpus
 from framing.text.filenames import compile_pattern, fields_from_name
 from framing.text.language import language_warning
 from framing.text.pipeline import prepare
-from framing.text.reader import expand_inputs
-from framing.text.web import WebAddress, read_url
+from framing.text.reader import expand_inputs, read_web_page
+from framing.text.web import WebAddress
 
 
 def analyze_document(
@@ -259,7 +259,7 @@ def read_articles(
 def read_item(item: Path | WebAddress, manager: PluginManager, config: dict[str, Any]) -> Article:
     """One input as an Article: a web address is fetched, a file goes to the reader plugins."""
     if isinstance(item, WebAddress):
-        return read_url(item, config)
+        return read_web_page(item, config)
     return manager.read_article(Path(item), config)
 
 

@@ -6,8 +6,9 @@ whole download must finish within ``timeout`` seconds and stay under the article
 its version as its user agent. Every failure (offline, refused, 404, too large, too slow, not a web
 page) is an InputError naming the URL, so in a batch the other articles still complete.
 
-The page's text is extracted exactly as for a saved ``.html`` file (``article_from_bytes``); the URL
-stays the article's source, and its host becomes the ``outlet`` field (``--group-by outlet``).
+The reader (``framing.text.reader.read_web_page``) extracts the page's text exactly as for a saved
+``.html`` file; the URL stays the article's source, and its host becomes the ``outlet`` field
+(``--group-by outlet``).
 ``--save-html DIR`` keeps each downloaded page as ``DIR/<article id>.html`` with a line in
 ``DIR/SOURCES.csv`` (file, url, final url after redirects, fetched at, bytes), so the same study can
 be run again offline on the saved files.
@@ -29,7 +30,6 @@ from urllib.parse import urlsplit
 
 from framing import __version__
 from framing.errors import InputError
-from framing.model import Article
 
 DEFAULT_TIMEOUT = 20.0  # seconds for one page, connection to last byte (--timeout)
 USER_AGENT = f"framing/{__version__} (compares how news articles frame a story; one request per page)"
@@ -123,23 +123,6 @@ def article_id(url: str) -> str:
     last = last.rsplit(".", 1)[0] if "." in last else last
     stem = f"{host}_{last}" if last else host
     return SAFE.sub("-", stem).strip("-.")[:MAX_NAME] or "page"
-
-
-def read_url(url: str, config: dict) -> Article:
-    """Fetch ``url`` and read it as an article (``save_html`` in the config keeps the page)."""
-    from framing.text.reader import DEFAULT_MAX_BYTES, article_from_bytes
-
-    max_bytes = int(config.get("max_bytes", DEFAULT_MAX_BYTES))
-    page = fetch(url, float(config.get("timeout") or DEFAULT_TIMEOUT), max_bytes)
-    identifier = article_id(url)
-    if config.get("save_html") is not None:
-        save_page(Path(config["save_html"]), identifier, page)
-    suffix = ".txt" if page.content_type == "text/plain" else ".html"
-    article = article_from_bytes(page.data, url, suffix, max_bytes)
-    host = (urlsplit(page.final_url).hostname or "").removeprefix("www.")
-    return Article(id=identifier, title=article.title, source=url, raw_text=article.raw_text,
-                   metadata={**article.metadata, "outlet": host, "url": page.final_url},
-                   first_line=article.first_line)
 
 
 def save_page(folder: Path, identifier: str, page: Page) -> Path:
