@@ -33,3 +33,17 @@ def test_readme_commands_name_real_paths():
     text = README.read_text(encoding="utf-8")
     assert "framing compare corpora/examples/" in text
     assert (README.parent / "corpora" / "examples").is_dir()
+
+
+def test_readme_first_screen_is_what_compare_prints():
+    """The README's sample of the first screen is real output: when an analyzer's numbers move,
+    paste the new output of the command it names in place of the old."""
+    text = README.read_text(encoding="utf-8")
+    command = ("COLUMNS=120 framing compare corpora/examples/wire_neutral.txt "
+               "corpora/examples/ostrel_outlet.txt")
+    sample = text.split(f"`{command}`:\n\n```\n", 1)[1].split("```\n", 1)[0]
+    printed = subprocess.run(
+        [str(Path(sys.executable).with_name("framing")), *command.split()[2:]], capture_output=True,
+        cwd=README.parent, env={**os.environ, "COLUMNS": "120"}, timeout=300, text=True)
+    assert printed.returncode == 0, printed.stderr
+    assert printed.stdout == sample

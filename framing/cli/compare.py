@@ -15,18 +15,20 @@ from framing.text.clean import load_rules
 from framing.text.reader import DEFAULT_MAX_BYTES
 
 InputsArgument = typer.Argument(
-    ..., help="Article files (.txt .md .html), directories of them, or - for stdin."
+    ..., help="Article files (.txt .md .html), directories of them, web addresses (http, https), "
+    "or - for stdin."
 )
 CompareInputsArgument = typer.Argument(
-    None, help="Article files (.txt .md .html), directories of them, or - for stdin "
-    "(none with --from)."
+    None, help="Article files (.txt .md .html), directories of them, web addresses (http, https), "
+    "or - for stdin (none with --from)."
 )
 OnlyOption = typer.Option([], "--only", help="Run only this analyzer (repeatable).")
 DebrisOption = typer.Option(None, "--debris", help="Extra debris rules file (one regex per line).")
 MaxSizeOption = typer.Option(DEFAULT_MAX_BYTES / 1_048_576, "--max-size",
                              help="Largest article to read, in MB.")
 GroupByOption = typer.Option(
-    None, "--group-by", help="Group a CSV/JSONL corpus's articles by this column, e.g. outlet."
+    None, "--group-by", help="Group the articles by this field: a CSV/JSONL corpus column, a "
+    "--name-pattern field, or outlet (a web page's host), e.g. outlet."
 )
 SeedOption = typer.Option(0, "--seed", help="Seed for the bootstrap and permutation tests.")
 LabelOption = typer.Option(
@@ -72,6 +74,8 @@ def _run(
     source: Path | None = None,
     include_text: bool = False,
     analyze_full: bool = False,
+    reading: dict[str, Any] | None = None,
+    labels: list[str] | None = None,
 ) -> None:
     faults.set_verbose(verbose)
     options.refuse_overwriting_inputs(inputs, [output, errors, store])
@@ -84,7 +88,7 @@ def _run(
             rules = [*builtin_rules(), *load_rules(debris)]
         except (OSError, ValueError) as error:
             raise UsageError(f"{debris}: {error}") from None
-    config = options.config_from(max_size, lexicon, actors, settings)
+    config = options.config_from(max_size, lexicon, actors, settings, reading)
     if comparison is not None and comparison.get("story"):
         scale = _one_story(inputs, manager, config, scale or scaling.scale_options(), comparison,
                            source)
@@ -99,8 +103,8 @@ def _run(
             from framing.compare.story_tables import add_within_stories, parse_window
 
             result.stories = add_within_stories(result, parse_window(comparison["window"]))
-        result.labels = _labels(result, comparison.get("labels") or [])
     if result.articles:
+        result.labels = _labels(result, inputs, labels or [])
         full = bool(comparison.get("full") if comparison else analyze_full)
         targets = int(comparison.get("targets", 0)) if comparison else 0
         options.write(manager, result, fmt, output, view, layout, color, full, targets, include_text)
@@ -126,14 +130,28 @@ def _one_story(inputs: list[str], manager: Any, config: dict[str, Any], scale: d
     return {**scale, "keep": {article.id for article in members}}
 
 
-def _labels(result: Any, given: list[str]) -> dict[str, str]:
-    """Short display names: ``--label`` values in input order, the rest from the file names."""
+def _labels(result: Any, inputs: list[str], given: list[str]) -> dict[str, str]:
+    """Short display names (framing.compare.screen.short_labels): the n-th ``--label`` names the
+    n-th input article, counting files, web pages and a folder's files in order, so an input that
+    failed to read leaves its label unused and the others keep theirs. With a corpus among the
+    inputs (many articles per input) the labels go to the articles in order."""
     from framing.compare.screen import short_labels
+    from framing.text.reader import expand_inputs
 
-    ids = [article.document.article.id for article in result.articles]
+    articles = [article.document.article for article in result.articles]
+    ids = [article.id for article in articles]
+    for label in given:
+        if not label.strip() or any(ord(c) < 32 or ord(c) == 127 for c in label):
+            raise UsageError(f"--label {label!r}: a label needs a visible name on one line")
+    sources = [str(getattr(item, "source", item)) for item in expand_inputs(inputs)]  # problems too
+    if given and all(article.source in sources for article in articles):
+        if len(given) > len(sources):
+            raise UsageError(f"--label given {len(given)} times for {len(sources)} input article(s)")
+        by_source = dict(zip(sources, given))
+        return short_labels(ids, {a.id: by_source[a.source] for a in articles if a.source in by_source})
     if len(given) > len(ids):
         raise UsageError(f"--label given {len(given)} times for {len(ids)} article(s)")
-    return short_labels(ids, given)
+    return short_labels(ids, dict(zip(ids, given)))
 
 
 def compare(
@@ -184,10 +202,13 @@ def compare(
     date_col: str = scaling.DateColOption,
     title_col: str = scaling.TitleColOption,
     url_col: str = scaling.UrlColOption,
+    timeout: float = options.TimeoutOption,
+    save_html: Path = options.SaveHtmlOption,
+    name_pattern: str = options.NamePatternOption,
 ) -> None:
     """Compare articles side by side, or groups of them (one folder per outlet, or --group-by)."""
     comparison = {"group_by": group_by, "seed": seed, "summary": summary, "full": full,
-                  "labels": label, "style_words": style_words, "targets": targets,
+                  "style_words": style_words, "targets": targets,
                   "window": window if by_story else None, "story": story,
                   "story_window": window}
     if not inputs and source is None:
@@ -197,7 +218,7 @@ def compare(
          scaling.scale_options(jobs, engine, scheduler, limit, sample, seed, quiet,
                                {"text": text_col, "id": id_col, "outlet": outlet_col,
                                 "date": date_col, "title": title_col, "url": url_col}), None, source,
-         include_text)
+         include_text, reading=_reading(timeout, save_html, name_pattern), labels=label)
 
 
 def analyze(
@@ -237,14 +258,25 @@ def analyze(
     date_col: str = scaling.DateColOption,
     title_col: str = scaling.TitleColOption,
     url_col: str = scaling.UrlColOption,
+    label: list[str] = LabelOption,
+    timeout: float = options.TimeoutOption,
+    save_html: Path = options.SaveHtmlOption,
+    name_pattern: str = options.NamePatternOption,
 ) -> None:
     """Every metric of each article, with the detail behind it."""
     if clean_only:
         manager = options.load(plugin, disable)
-        raise typer.Exit(show_clean(inputs, manager, options.config_from(max_size), debris))
+        config = options.config_from(max_size, reading=_reading(timeout, save_html, name_pattern))
+        raise typer.Exit(show_clean(inputs, manager, config, debris))
     _run(inputs, "analyze", fmt, output, layout, plugin, disable, only, debris, max_size, color,
          lexicon, actors, settings, None, errors, verbose,
          scaling.scale_options(jobs, engine, scheduler, limit, sample, seed, quiet,
                                {"text": text_col, "id": id_col, "outlet": outlet_col,
                                 "date": date_col, "title": title_col, "url": url_col}), store,
-         include_text=include_text, analyze_full=full)
+         include_text=include_text, analyze_full=full,
+         reading=_reading(timeout, save_html, name_pattern), labels=label)
+
+
+def _reading(timeout: float, save_html: Path | None, name_pattern: str | None) -> dict[str, Any]:
+    """How inputs are read: web pages (``--timeout``, ``--save-html``) and file names."""
+    return {"timeout": timeout, "save_html": save_html, "name_pattern": name_pattern}

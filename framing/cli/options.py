@@ -40,6 +40,16 @@ ErrorsOption = typer.Option(
 IncludeTextOption = typer.Option(
     False, "--include-text", help="JSON: add each article's cleaned text (evidence offsets point into it)."
 )
+TimeoutOption = typer.Option(
+    20.0, "--timeout", min=0.1, help="Seconds to fetch one web page (an http(s) address input)."
+)
+SaveHtmlOption = typer.Option(
+    None, "--save-html", help="Keep every fetched web page in DIR (with SOURCES.csv) to run again offline."
+)
+NamePatternOption = typer.Option(
+    None, "--name-pattern", help="Fields from file names, e.g. '{story}_{outlet}' for story12_fox.txt "
+    "(then --group-by outlet)."
+)
 VerboseOption = typer.Option(
     False, "--verbose", "-v", help="Say more on stderr, e.g. the encoding guessed for non-UTF-8 files."
 )
@@ -150,6 +160,7 @@ def config_from(
     lexicons: list[Path] | None = None,
     actors: Path | None = None,
     settings: list[str] | None = None,
+    reading: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The run's settings, passed to every plugin's register hook and to the reader.
 
@@ -157,7 +168,17 @@ def config_from(
     ``--set ANALYZER.KEY=VALUE`` under ``settings[ANALYZER][KEY]`` (values stay strings; the plugin
     converts and validates them). Settings in ``framing.toml`` or ``[tool.framing]`` in the working
     directory come first; ``--set`` overrides them key by key (see ``framing.config``).
+    ``reading`` adds how inputs are read: ``timeout`` and ``save_html`` for web addresses
+    (framing/text/web.py), ``name_pattern`` for fields from file names (framing/text/filenames.py).
     """
+    reading = {key: value for key, value in (reading or {}).items() if value is not None}
+    if reading.get("name_pattern"):
+        from framing.text.filenames import compile_pattern
+
+        compile_pattern(reading["name_pattern"])  # a bad pattern stops the run before any article
+    folder = reading.get("save_html")
+    if folder is not None and folder.exists() and not folder.is_dir():
+        raise UsageError(f"--save-html {folder}: is a file, not a folder")
     for path in [*(lexicons or []), *([actors] if actors else [])]:
         if not path.is_file():
             raise UsageError(f"{path}: no such file")
@@ -177,6 +198,7 @@ def config_from(
         "actors": actors,
         "settings": merge_settings(from_file, parsed),
         "settings_origin": origin,  # where each analyzer's settings were given, for errors
+        **reading,
     }
 
 

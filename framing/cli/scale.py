@@ -84,9 +84,27 @@ def make_engine(
     return local, select
 
 
-def progress_total(scale: dict[str, Any]) -> int | None:
-    """The number of articles when --limit or --sample fixes it (for the time-left estimate)."""
+def progress_total(scale: dict[str, Any], inputs: list[str]) -> int | None:
+    """How many articles the run will analyse, for the bar's total and time left: one per file
+    or web page, a corpus's rows (``count_rows``), capped by --limit or --sample; None when an
+    input cannot say (stdin, a corpus that cannot be counted) and nothing caps it."""
+    from framing.text.corpus import count_rows, is_corpus
+    from framing.text.reader import STDIN, expand_inputs
+    from framing.text.web import WebAddress
+
     known = [n for n in (scale["limit"], scale["sample"]) if n is not None]
+    total: int | None = 0
+    for item in expand_inputs(inputs):
+        if isinstance(item, Exception):
+            continue
+        rows = (count_rows(item) if not isinstance(item, WebAddress) and is_corpus(item)
+                else None if str(item) == STDIN else 1)
+        if rows is None:
+            total = None
+            break
+        total += rows  # type: ignore[operator]
+    if total is not None:
+        known.append(total)
     return min(known) if known else None
 
 
@@ -111,7 +129,7 @@ def run_store(store_path: Path, inputs: list[str], manager: Any, config: dict[st
     articles = select(keyed(a) for a in read_articles(inputs, manager, config, problems))
     store = Store(store_path)
     try:
-        with parallel.ProgressBar(scale["quiet"], progress_total(scale)) as bar:
+        with parallel.ProgressBar(scale["quiet"], lambda: progress_total(scale, inputs)) as bar:
             report = analyze_into(store, articles, analyzers, config, engine, bar.advance)
     finally:
         store.close()
@@ -165,6 +183,6 @@ def run_result(inputs: list[str], manager: Any, config: dict[str, Any], rules: A
     if store is not None:
         raise typer.Exit(run_store(store, inputs, manager, config, rules, only, scale, setup))
     engine, select = make_engine(scale, setup)
-    with parallel.ProgressBar(scale["quiet"], progress_total(scale)) as bar:
+    with parallel.ProgressBar(scale["quiet"], lambda: progress_total(scale, inputs)) as bar:
         return run(inputs, manager, config, rules=rules, only=only, on_article=bar.advance,
                    engine=engine, select=select)

@@ -10,6 +10,7 @@ import typer
 from framing.cli.options import echo_error
 from framing.errors import FramingError
 from framing.host.manager import PluginManager
+from framing.host.runner import read_item
 from framing.text.clean import builtin_rules, load_rules
 from framing.text.pipeline import prepare
 from framing.text.reader import expand_inputs
@@ -25,7 +26,7 @@ def show_clean(
         try:
             if isinstance(item, FramingError):
                 raise item
-            document = prepare(manager.read_article(item, config), rules)
+            document = prepare(read_item(item, manager, config), rules)
         except FramingError as error:
             echo_error(str(error))
             failures += 1

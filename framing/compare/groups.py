@@ -1,7 +1,9 @@
 """Put articles into groups (an outlet, a folder) and compute each metric's statistics per group.
 
 Groups come from the command line: each directory argument is a group (``framing compare outletA/
-outletB/``), or ``--group-by FIELD`` takes a metadata column of a CSV/JSONL corpus (``outlet``). One
+outletB/``), or ``--group-by FIELD`` takes a field of each article: a column of a CSV/JSONL corpus
+(``outlet``), a field of ``--name-pattern`` read from file names (framing/text/filenames.py), or the
+``outlet`` of a web page (its host). One
 directory alone is not a comparison of groups, so its articles are compared one by one as before.
 """
 
@@ -48,10 +50,9 @@ def assign_groups(result: RunResult, inputs: Iterable[str], group_by: str | None
     if group_by:
         if not any(group_by in article.metadata for article in articles):
             fields = sorted({key for article in articles for key in article.metadata})
-            raise UsageError(
-                f"--group-by {group_by}: no article has that field "
-                f"({'fields: ' + ', '.join(fields) if fields else 'give a CSV or JSONL corpus'})"
-            )
+            hint = ("fields: " + ", ".join(fields) if fields else
+                    "give a CSV or JSONL corpus, or fields from file names with --name-pattern")
+            raise UsageError(f"--group-by {group_by}: no article has that field ({hint})")
         result.groups = {a.id: a.metadata.get(group_by) or MISSING for a in articles}
         return
     by_source = groups_by_argument(inputs)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from framing.compare.groups import compare_groups, group_names
@@ -56,11 +57,11 @@ class Finding:
     metric: str
 
 
-def short_labels(ids: list[str], given: list[str] | None = None) -> dict[str, str]:
-    """A short, unique display name per article: ``--label`` values in order, else the file stem
-    without the prefix and suffix every article shares ("story12_fox", "story12_nyt": fox, nyt)."""
-    given = list(given or [])
-    labels = dict(zip(ids, given))
+def short_labels(ids: list[str], given: Mapping[str, str] | None = None) -> dict[str, str]:
+    """A short, unique display name per article: its ``--label`` (``given``: id -> label), else
+    the file stem without the prefix and suffix every unlabelled article shares ("story12_fox",
+    "story12_nyt": fox, nyt); a name already taken gets ``~2``, ``~3``..."""
+    labels = {i: given[i] for i in ids if given and i in given}
     rest = [i for i in ids if i not in labels]
     stems = _strip_shared(rest) if len(rest) > 1 else rest
     for article, stem in zip(rest, stems):

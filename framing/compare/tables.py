@@ -173,15 +173,31 @@ def wide_table(result: RunResult, targets: int = 0) -> Table:
 
 
 def long_table(result: RunResult) -> Table:
-    """One row per value (article, analyzer, metric, target, value, unit): the R/pandas layout."""
-    units = {(r.analyzer, r.metric.name): r.metric.unit for r in metric_rows(result)}
+    """One row per value: the R/pandas layout. Columns: article, (group), analyzer, metric, target,
+    actor_kind, actor_type, side, value, unit, detail.
+
+    A target that is an actor of the comparison's cast (a speaker, a person, a country) has its
+    kind (person, organisation...), its type (a speaker's: government, expert...) and its side in
+    columns of their own, so no "Name (type, side)" string needs parsing; a target that is a side
+    has it under ``side``; other targets (a lexicon category, a term) leave the three empty.
+    """
+    metrics = {(r.analyzer, r.metric.name): r.metric for r in metric_rows(result)}
+    actors = {a.name: a for a in result.cast.actors.values()} if result.cast is not None else {}
     grouped = ["group"] if result.groups else []
-    columns = ["article", *grouped, "analyzer", "metric", "target", "value", "unit", "detail"]
-    rows: list[list[Cell]] = [
-        [r.article, *([result.groups[r.article]] if grouped else []), r.analyzer, r.metric,
-         r.target, r.value, units.get((r.analyzer, r.metric), ""), r.detail]
-        for r in result.records
-    ]
+    columns = ["article", *grouped, "analyzer", "metric", "target", "actor_kind", "actor_type", "side",
+               "value", "unit", "detail"]
+    rows: list[list[Cell]] = []
+    for r in result.records:
+        metric = metrics.get((r.analyzer, r.metric))
+        about: tuple[str, str, str] = ("", "", "")
+        if r.target and metric is not None:
+            actor = actors.get(r.target) if metric.target_kind == "actor" else None
+            if actor is not None:
+                about = (actor.kind, actor.type, actor.side)
+            elif metric.target_kind == "side":
+                about = ("", "", r.target)
+        rows.append([r.article, *([result.groups[r.article]] if grouped else []), r.analyzer, r.metric,
+                     r.target, *about, r.value, metric.unit if metric else "", r.detail])
     return Table("Long", columns, rows, numeric={"value"})
 
 

@@ -199,12 +199,16 @@ def select(articles: Iterator[Article], limit: int | None = None, sample: int | 
 
 
 class ProgressBar:
-    """A rich progress bar on stderr (articles done, rate, time left when the total is known).
+    """A rich progress bar on stderr: with a known total (files, folders, globs, a corpus that can
+    count its rows), the bar, done of total, elapsed time and time left; otherwise articles done,
+    their rate and elapsed time.
 
-    Silent, and costs nothing, when stderr is not a terminal (a pipe, a log file, CI) or ``quiet``.
+    Silent, and costs nothing (``total`` is only asked when a bar is drawn), when stderr is not a
+    terminal (a pipe, a log file, CI) or ``quiet``.
     """
 
-    def __init__(self, quiet: bool = False, total: int | None = None) -> None:
+    def __init__(self, quiet: bool = False,
+                 total: int | Callable[[], int | None] | None = None) -> None:
         self._bar: Any = None
         if quiet or not sys.stderr.isatty():
             return
@@ -213,16 +217,27 @@ class ProgressBar:
             BarColumn,
             MofNCompleteColumn,
             Progress,
+            ProgressColumn,
             TaskProgressColumn,
             TextColumn,
             TimeElapsedColumn,
             TimeRemainingColumn,
         )
+        from rich.text import Text
 
-        self._bar = Progress(TextColumn("analysing"), BarColumn(), MofNCompleteColumn(),
-                             TaskProgressColumn(show_speed=True), TimeElapsedColumn(),
-                             TimeRemainingColumn(), console=Console(stderr=True), transient=True)
-        self._task = self._bar.add_task("articles", total=total)
+        class Rate(ProgressColumn):
+            def render(self, task: Any) -> Text:
+                speed = task.finished_speed or task.speed
+                return Text(f"{speed:.1f} articles/s" if speed else "– articles/s")
+
+        count = total() if callable(total) else total
+        columns = ((TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+                    TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn())
+                   if count is not None else
+                   (TextColumn("analysing"), TextColumn("{task.completed} articles"), Rate(),
+                    TimeElapsedColumn()))
+        self._bar = Progress(*columns, console=Console(stderr=True), transient=True)
+        self._task = self._bar.add_task("articles", total=count)
 
     @property
     def active(self) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -24,9 +25,11 @@ from framing.model import (
 )
 from framing.text.clean import DebrisRule
 from framing.text.corpus import is_corpus, read_corpus
+from framing.text.filenames import compile_pattern, fields_from_name
 from framing.text.language import language_warning
 from framing.text.pipeline import prepare
-from framing.text.reader import expand_inputs
+from framing.text.reader import expand_inputs, read_web_page
+from framing.text.web import WebAddress
 
 
 def analyze_document(
@@ -216,12 +219,17 @@ def run(
 def read_articles(
     inputs: list[str], manager: PluginManager, config: dict[str, Any], problems: list[Problem]
 ) -> Iterator[Article]:
-    """Every readable article in input order; a corpus file (.csv, .jsonl) gives one per row."""
+    """Every readable article in input order; a corpus file (.csv, .jsonl) gives one per row.
+
+    With ``name_pattern`` in the config (``--name-pattern``), a file's name also gives fields
+    (framing/text/filenames.py); a file whose name does not match is a problem, not an article.
+    """
+    pattern = compile_pattern(config["name_pattern"]) if config.get("name_pattern") else None
     for item in expand_inputs(inputs):
         if isinstance(item, FramingError):
             problems.append(Problem(item.source, item.reason))
             continue
-        if is_corpus(item):
+        if not isinstance(item, WebAddress) and is_corpus(item):
             for row in read_corpus(item, config.get("max_bytes"), config.get("columns")):
                 if isinstance(row, FramingError):
                     problems.append(Problem(row.source, row.reason))
@@ -229,12 +237,30 @@ def read_articles(
                     yield row
             continue
         try:
-            yield manager.read_article(Path(item), config)
+            article = read_item(item, manager, config)
         except FramingError as error:
             source = getattr(error, "source", str(item))
             problems.append(Problem(source, getattr(error, "reason", str(error))))
+            continue
         except Exception as error:
             problems.append(Problem(str(item), f"could not be read ({one_line(error)})"))
+            continue
+        if pattern is None:
+            yield article
+            continue
+        fields = fields_from_name(pattern, article.id)
+        if fields is None:
+            problems.append(Problem(article.source, f"name {article.id!r} does not match --name-pattern "
+                                    f"{config['name_pattern']!r}; not analysed"))
+            continue
+        yield replace(article, metadata={**article.metadata, **fields})
+
+
+def read_item(item: Path | WebAddress, manager: PluginManager, config: dict[str, Any]) -> Article:
+    """One input as an Article: a web address is fetched, a file goes to the reader plugins."""
+    if isinstance(item, WebAddress):
+        return read_web_page(item, config)
+    return manager.read_article(Path(item), config)
 
 
 def add_analyzer_tables(result: RunResult, analyzers: dict[str, tuple[str, Analyzer]]) -> None:

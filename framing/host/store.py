@@ -42,6 +42,7 @@ from framing.model import (
     Record,
     RunResult,
 )
+from framing.text.web import is_web_address
 
 BATCH = 200
 STORE_VERSION = 2  # 2: articles keyed by origin and id (1 keyed by id alone; refused)
@@ -81,7 +82,10 @@ def article_key(article: Article) -> str:
 
 
 def article_origin(article: Article) -> str:
-    """The absolute path of the file an article was read from (``-`` for stdin)."""
+    """The absolute path of the file an article was read from (``-`` for stdin; a web page's
+    address as given)."""
+    if is_web_address(article.source):
+        return article.source
     match = _ROW_SOURCE.match(article.source)
     origin = match["origin"] if match and not os.path.exists(article.source) else article.source
     return origin if origin == "-" else os.path.abspath(origin)

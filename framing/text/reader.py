@@ -10,10 +10,12 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from framing.errors import InputError
 from framing.model import Article
 from framing.plugin_api import hookimpl
+from framing.text.web import DEFAULT_TIMEOUT, WebAddress, article_id, fetch, is_web_address, save_page
 
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 HTML_SUFFIXES = (".html", ".htm")
@@ -32,8 +34,10 @@ HTML_DEPTH = 255  # libxml2's default depth limit; deeper pages are parsed again
 log = logging.getLogger(__name__)  # `--verbose` shows these notes (framing.cli.faults)
 
 
-def expand_inputs(arguments: list[str]) -> Iterator[Path | InputError]:
+def expand_inputs(arguments: list[str]) -> Iterator[Path | WebAddress | InputError]:
     """Yield each input file in order; directories give their supported files, sorted by path.
+
+    An http(s) address is yielded as a WebAddress, to be fetched (framing/text/web.py).
 
     A glob pattern (``'data/**/*.txt'``, quoted so the shell leaves it) gives its matches, sorted.
 
@@ -48,6 +52,9 @@ def expand_inputs(arguments: list[str]) -> Iterator[Path | InputError]:
     for argument in arguments:
         if argument == STDIN:
             yield Path(STDIN)
+            continue
+        if is_web_address(argument):
+            yield WebAddress(argument)
             continue
         path = Path(argument)
         if not path.exists() and any(c in argument for c in "*?["):  # a pattern the shell did not expand
@@ -259,6 +266,21 @@ def article_from_bytes(data: bytes, source: str, suffix: str, max_bytes: int) ->
         raise InputError(source, "file has no text")
     stem = "stdin" if source == STDIN else Path(source).stem
     return Article(id=stem, title=title, source=source, raw_text=body, first_line=first_line)
+
+
+def read_web_page(url: str, config: dict[str, Any]) -> Article:
+    """Fetch ``url`` and read it as an article (``save_html`` in the config keeps the page)."""
+    max_bytes = int(config.get("max_bytes", DEFAULT_MAX_BYTES))
+    page = fetch(url, float(config.get("timeout") or DEFAULT_TIMEOUT), max_bytes)
+    identifier = article_id(url)
+    if config.get("save_html") is not None:
+        save_page(Path(config["save_html"]), identifier, page)
+    suffix = ".txt" if page.content_type == "text/plain" else ".html"
+    article = article_from_bytes(page.data, url, suffix, max_bytes)
+    host = (urlsplit(page.final_url).hostname or "").removeprefix("www.")
+    return Article(id=identifier, title=article.title, source=url, raw_text=article.raw_text,
+                   metadata={**article.metadata, "outlet": host, "url": page.final_url},
+                   first_line=article.first_line)
 
 
 @hookimpl(trylast=True)

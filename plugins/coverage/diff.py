@@ -13,7 +13,7 @@ from rich.table import Table as RichTable
 
 from framing.cli import options
 from framing.errors import FramingError, UsageError
-from framing.host.runner import unique_id
+from framing.host.runner import read_item, unique_id
 from framing.model import Document
 from framing.plugins.coverage.align import (
     THRESHOLD,
@@ -78,7 +78,7 @@ def _read(inputs: list[str], manager: Any) -> list[Document]:
     for item in expand_inputs(inputs):
         if isinstance(item, FramingError):
             raise item
-        article = unique_id(manager.read_article(Path(item), config), seen)
+        article = unique_id(read_item(item, manager, config), seen)
         document = prepare(article)
         if not document.body_sentences:
             raise UsageError(f"{article.source}: no text left after cleaning")

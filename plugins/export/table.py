@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from itertools import groupby
 from typing import Any, TextIO
 
@@ -44,7 +45,8 @@ class TableExporter:
             _first_screen(result, console, options.view == "analyze")
             return
         for table in [select_table(result, options.view, "", options.full), *result.tables]:
-            console.print(_render(table, console))
+            for part in _parts(table, console.width):
+                console.print(_render(part, console))
             if table.note:
                 console.print(table.note, style="dim")
         for article in result.articles:
@@ -91,6 +93,34 @@ def _fit(columns: list[str], rows: list[list[str]], numeric: set[str], width: in
             break
         widths[widest] -= 1
     return widths
+
+
+READABLE = 20  # a text column is never narrowed below this (or its longest word, if longer)
+
+
+def _parts(table: Table, width: int) -> list[Table]:
+    """The table as it fits the screen: whole when every column gets a readable width, else in
+    parts of as many columns as fit, each part repeating the first column (the metric), so no
+    column is folded to a few characters (a comparison of many groups has four columns per group).
+    """
+    cells = [[format_number(value) for value in row] for row in table.rows]
+    needed = []
+    for index, column in enumerate(table.columns):
+        values = [len(row[index]) for row in cells] or [0]
+        word = min(max((len(w) for w in column.split()), default=0), READABLE)  # a long name folds
+        readable = max(values) if column in table.numeric else min(max(values), READABLE)
+        needed.append(max(word, readable) + 3)  # padding on both sides and a border
+    if sum(needed) + 1 <= width or len(table.columns) < 3:
+        return [table]
+    chunks: list[list[int]] = [[]]
+    for index in range(1, len(table.columns)):
+        if chunks[-1] and needed[0] + sum(needed[i] for i in chunks[-1]) + needed[index] + 1 > width:
+            chunks.append([])
+        chunks[-1].append(index)
+    return [replace(table, title=f"{table.title} (part {n} of {len(chunks)})",
+                    columns=[table.columns[0], *[table.columns[i] for i in chunk]],
+                    rows=[[row[0], *[row[i] for i in chunk]] for row in table.rows], note="")
+            for n, chunk in enumerate(chunks, 1)]
 
 
 def _has_headline(result: RunResult) -> bool:

@@ -248,3 +248,63 @@ def test_the_summary_never_ranks_a_metric_whose_gate_share_is_under_one_half():
     ranked = findings(result((0.8, 0.3)))  # b: most of its attributed words are unassigned
     assert not any(s.startswith("Side balance") for s in ranked)
     assert any(s.startswith("Length") for s in ranked)
+
+
+def test_name_pattern_gives_fields_and_groups(tmp_path: Path):
+    """``<story>_<outlet>.txt`` files grouped by outlet; a name that does not match is reported
+    (exit 1), never dropped in silence; a pattern without a field stops before any article."""
+    from framing.text.filenames import compile_pattern, fields_from_name
+
+    pattern = compile_pattern("{story}_{outlet}")
+    assert fields_from_name(pattern, "senate_vote_nyt") == {"story": "senate_vote", "outlet": "nyt"}
+    assert fields_from_name(pattern, "notes") is None
+    assert fields_from_name(compile_pattern("*-{outlet}"), "2024-05-01-fox") == {"outlet": "fox"}
+    for index, (short, long) in enumerate(zip(SHORT, LONG)):
+        (tmp_path / f"flood{index}_plain.txt").write_text(short, encoding="utf-8")
+        (tmp_path / f"flood{index}_ornate.txt").write_text(long, encoding="utf-8")
+    (tmp_path / "notes.txt").write_text(SHORT[0], encoding="utf-8")
+    done = run_cli("compare", "--only", "readability", str(tmp_path), "--name-pattern",
+                   "{story}_{outlet}", "--group-by", "outlet", "-f", "csv", "--layout", "groups")
+    assert done.returncode == 1
+    assert done.stderr.decode().splitlines()[0] == (
+        f"error: {tmp_path / 'notes.txt'}: name 'notes' does not match --name-pattern "
+        "'{story}_{outlet}'; not analysed")
+    rows = list(csv.DictReader(io.StringIO(done.stdout.decode())))
+    assert [(row["group"], row["articles"]) for row in rows] == [("ornate", "3"), ("plain", "3")]
+    bad = run_cli("compare", str(tmp_path), "--name-pattern", "story_outlet", "--group-by", "outlet")
+    assert bad.returncode == 2 and b"names no field" in bad.stderr and not bad.stdout
+    unknown = run_cli("compare", str(tmp_path), "--name-pattern", "{story}_{outlet}", "--group-by", "desk")
+    assert unknown.returncode == 2 and b"fields: outlet, story" in unknown.stderr
+
+
+def test_group_screen_leaves_per_target_rows_to_full_which_never_folds_columns(tmp_path: Path):
+    """Three outlets: the default screen has article-level rows only; --full has every actor's
+    row, its group table split into parts that fit the width rather than folding each column to
+    a few characters (every header word and every number whole on one line)."""
+    from conftest import EXAMPLES
+
+    for outlet, names in (("alpha_outlet", ("wire_neutral", "ostrel_outlet")),
+                          ("beta_outlet", ("karvonia_state_media", "tabloid_scraped")),
+                          ("gamma_outlet", ("wire_neutral", "tabloid_scraped"))):
+        (tmp_path / outlet).mkdir()
+        for name in names:
+            text = (EXAMPLES / f"{name}.txt").read_text(encoding="utf-8")
+            (tmp_path / outlet / f"{name}.txt").write_text(text, encoding="utf-8")
+    folders = [str(tmp_path / name) for name in ("alpha_outlet", "beta_outlet", "gamma_outlet")]
+    screen, _ = _compare_all(*folders, "--no-color")
+    assert "Headline measures: group mean" in screen and "Mentions: Karvonia" not in screen
+    full, _ = _compare_all(*folders, "--full", "--no-color")
+    lines = full.splitlines()
+    assert "Mentions: Karvonia" in full and max(map(len, lines)) <= 160
+    parts = [line for line in lines if line.strip().startswith("Group comparison:")]
+    assert len(parts) > 1 and all(f"(part {n} of {len(parts)})" in p for n, p in enumerate(parts, 1))
+    header = "\n".join(lines[lines.index(parts[0]) + 1: lines.index(parts[0]) + 5])
+    assert "alpha_outlet mean" in header and "alpha_outlet median" in header
+    karvonia = next(line for line in lines if "Mentions: Karvonia" in line)
+    assert [cell.strip() for cell in karvonia.split("│")[4:7]] == ["2", "5.5", "5.5"]
+
+
+def _compare_all(*args: str) -> tuple[str, str]:
+    result = run_cli("compare", *args)
+    assert result.returncode == 0, result.stderr.decode()
+    return result.stdout.decode(), result.stderr.decode()

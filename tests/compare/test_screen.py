@@ -89,7 +89,8 @@ def test_labels_from_file_names_and_options():
     assert list(short_labels(ids).values()) == ["fox", "nyt", "hpo"]
     assert short_labels(["karvonia_state_media", "ostrel_outlet"]) == {
         "karvonia_state_media": "karvonia", "ostrel_outlet": "ostrel"}
-    assert short_labels(["a_story", "b_story"], ["Fox"]) == {"a_story": "Fox", "b_story": "b_story"}
+    assert short_labels(["a_story", "b_story"], {"a_story": "Fox"}) == {
+        "a_story": "Fox", "b_story": "b_story"}
     same = short_labels(["averyveryverylongname1", "averyveryverylongname2"])
     assert len(set(same.values())) == 2 and all(len(v) <= 12 for v in same.values())
     out = screen(str(EXAMPLES / "wire_neutral.txt"), str(EXAMPLES / "ostrel_outlet.txt"),
@@ -129,3 +130,20 @@ def test_analyze_shows_headline_measures_with_their_evidence():
     assert "Loaded words per 1,000" in out and "“slaughter”" in out  # a passage the lexicon cites
     full = subprocess.run([*run, "--full"], capture_output=True, env=env, timeout=300).stdout.decode()
     assert len(full.splitlines()) > 300 and "Analysis" in full
+
+
+def test_label_rules_follow_the_inputs():
+    """The n-th --label names the n-th input even when an earlier input fails to read; analyze
+    takes labels too; more labels than inputs, or a blank one, stop the run (exit 2)."""
+    wire, ostrel = str(EXAMPLES / "wire_neutral.txt"), str(EXAMPLES / "ostrel_outlet.txt")
+    done = run_cli("compare", "missing.txt", wire, ostrel, "--label", "Gone", "--label", "Wire",
+                   "--no-color")
+    assert done.returncode == 1 and b"missing.txt: no such file" in done.stderr
+    rows = [line.split()[:1] for line in done.stdout.decode().splitlines()[3:5]]
+    assert rows == [["Wire"], ["ostrel"]]
+    alone = run_cli("analyze", wire, "--label", "Wire", "--no-color").stdout.decode()
+    assert alone.startswith("Wire: Karvonian drone strike")
+    too_many = run_cli("compare", wire, ostrel, "--label", "A", "--label", "B", "--label", "C")
+    assert too_many.returncode == 2 and b"--label given 3 times for 2 input article(s)" in too_many.stderr
+    blank = run_cli("compare", wire, ostrel, "--label", " ")
+    assert blank.returncode == 2 and b"a label needs a visible name" in blank.stderr

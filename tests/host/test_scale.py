@@ -220,6 +220,52 @@ def test_progress_bar_is_silent_off_a_terminal_and_with_quiet(monkeypatch: pytes
     assert not parallel.ProgressBar(quiet=True).active
 
 
+def _drawn(bar: parallel.ProgressBar) -> str:
+    """The bar's line as a terminal would show it."""
+    import io
+
+    from rich.console import Console
+
+    console = Console(file=io.StringIO(), width=120)
+    console.print(bar._bar.get_renderable())
+    return console.file.getvalue()
+
+
+def test_progress_bar_shows_total_and_time_left_when_the_size_is_known(
+        monkeypatch: pytest.MonkeyPatch, corpus: Path, tmp_path: Path) -> None:
+    """Files, folders, globs and corpora with a row count give a total (done of total and the
+    time left); stdin gives none, so the bar shows the articles done and their rate."""
+    from framing.cli.scale import progress_total, scale_options
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    folder = tmp_path / "outlet"
+    folder.mkdir()
+    for name in ("a", "b", "c"):
+        (folder / f"{name}.txt").write_text("Title\n\nSome text here.", encoding="utf-8")
+    plain = scale_options()
+    assert progress_total(plain, [str(folder), str(folder / "a.txt"), str(tmp_path / "o*" / "*.txt")]) == 7
+    assert progress_total(plain, [str(corpus), str(folder)]) == 15  # the corpus's 12 rows
+    jsonl = tmp_path / "rows.jsonl"
+    jsonl.write_text('{"text": "one"}\n\n{"text": "two"}\n', encoding="utf-8")
+    assert progress_total(plain, [str(jsonl)]) == 2
+    table = tmp_path / "rows.csv"
+    table.write_text('id,text\n1,"one line\n\nand a second paragraph"\n2,two\n', encoding="utf-8")
+    assert progress_total(plain, [str(table)]) == 2  # a record over three lines counts once
+    assert progress_total(plain, ["-"]) is None
+    assert progress_total(scale_options(limit=5), ["-"]) == 5
+    assert progress_total(scale_options(limit=5), [str(corpus)]) == 5
+
+    with parallel.ProgressBar(total=lambda: progress_total(plain, [str(corpus)])) as bar:
+        for _ in range(3):
+            bar.advance()
+        line = _drawn(bar)
+    assert "3/12" in line and "25%" in line and "left" in line and "articles/s" not in line
+    with parallel.ProgressBar(total=lambda: progress_total(plain, ["-"])) as bar:
+        bar.advance()
+        line = _drawn(bar)
+    assert "1 articles" in line and "articles/s" in line and "/" not in line.replace("articles/s", "")
+
+
 def test_dask_local_cluster_runs_the_same_per_article_function(corpus: Path) -> None:
     distributed = pytest.importorskip("dask.distributed")
     from framing.host.dask_engine import process_articles_dask
