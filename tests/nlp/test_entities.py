@@ -81,6 +81,17 @@ def test_discovery_pairs_an_unknown_country_with_its_demonym():
     assert actors["Karvonia"].kind == "country"
 
 
+def test_a_demonym_that_only_opens_a_sentence_still_makes_its_place_a_country():
+    # "Velsharian" is capitalised only where it opens the first sentence after the dateline
+    text = (
+        "Boats stopped\n\nNORTH HAVEN (CPA) \u2014 Velsharian patrol boats stopped two trawlers. "
+        "Officials in Velsharia said the waters were theirs, and Velsharia said it would not back down.\n"
+    )
+    actors = _names(discover([document_from_text(text)]))
+    assert actors["Velsharia"].kind == "country"
+    assert "Velsharian" in actors["Velsharia"].aliases
+
+
 def test_mentions_count_names_aliases_possessives_and_pronouns():
     document = document_from_text(SYRIA_TEXT)
     actor_set = discover([document])
