@@ -47,7 +47,7 @@ from functools import lru_cache
 
 from framing.model import ActorNote, ArticleResult
 from framing.nlp.gazetteers import titles
-from framing.nlp.names import TITLE_MODIFIERS
+from framing.nlp.names import TITLE_MODIFIERS, title_inside
 from framing.nlp.sides import PARTIES, is_party_name
 from framing.nlp.words import CALENDAR_WORDS, FUNCTION_WORDS, NAME_PARTICLES
 
@@ -198,7 +198,7 @@ def parse_name(text: str, kind: str = "") -> Name:
     titled_at = -1
     named = words
     for index in range(len(words) - 1, -1, -1):
-        if lowered[index] in TITLES and words[index][:1].isupper():
+        if _is_title(lowered[index]) and (words[index][:1].isupper() or "-" in words[index]):
             rest = _name_after(words, index)
             if rest is not None:
                 titled_at, named = index, rest
@@ -223,11 +223,16 @@ def parse_name(text: str, kind: str = "") -> Name:
     return _person(tuple(named), person, titles, gender)
 
 
+def _is_title(lowered: str) -> bool:
+    """A title, also hyphenated ("speaker-to-be", "representative-elect", "ex-gov.")."""
+    return lowered in TITLES or title_inside(lowered) in TITLES
+
+
 def _titled_person(words: list[str], lowered: list[str]) -> bool:
     """A title followed by a given name and a surname: a person, whatever kind a note gives the
     name ("Senate Minority Leader Chuck Schumer" is not the Senate)."""
     for index in range(len(words) - 1, -1, -1):
-        if lowered[index] in TITLES and words[index][:1].isupper():
+        if _is_title(lowered[index]) and (words[index][:1].isupper() or "-" in words[index]):
             rest = _name_after(words, index)
             return rest is not None and len([w for w in rest if w.lower() not in SUFFIXES]) >= 2
     return False
@@ -605,8 +610,9 @@ def _add(actor: CastActor, article: str, note: ActorNote, name: Name, rule: str,
         if keep:
             actor.by_article.setdefault(article, Counter())[form] += count
         for word in parse_name(form, PERSON).titles if name.person else ():
-            if word in TYPE_OF_TITLE:
-                actor.types[TYPE_OF_TITLE[word]] += 1
+            found = TYPE_OF_TITLE.get(word) or TYPE_OF_TITLE.get(title_inside(word))
+            if found:
+                actor.types[found] += 1
     if note.type and note.type != "other":
         actor.types[note.type] += 1
     if note.fixed:

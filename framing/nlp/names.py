@@ -56,6 +56,13 @@ ORG_WORDS = frozenset(
     foundation authority coalition association federation network center centre fund project
     caucus campaign club society trust board""".split()
 ) | INSTITUTION_WORDS | MEDIA_WORDS
+# Legal forms that end a company's name ("Apple Inc.", "Exxon Mobil Corp.", "Goldman Sachs Group").
+COMPANY_SUFFIXES = frozenset(
+    "inc incorporated corp corporation co company cos llc llp lp ltd limited plc holdings group gmbh".split()
+)
+# Hyphenated forms of a title: "President-elect", "Speaker-to-be", "ex-Gov.", "then-Sen.".
+TITLE_ENDINGS = ("-elect", "-to-be", "-designate", "-in-waiting")
+TITLE_PREFIXES = ("ex-", "then-", "former-", "vice-")
 COUNTRY_WORDS = frozenset("states republic kingdom federation emirates nations".split())
 PLACE_WORDS = frozenset("county parish borough township district city".split())
 PARTY_PLURALS = frozenset({"democrats", "republicans", "dems", "gop", "g.o.p.", "conservatives", "liberals",
@@ -93,10 +100,26 @@ def _clean(word: str) -> str:
 
 
 def is_title_word(word: str) -> bool:
-    """A title, rank, role noun or title modifier ("Sen.", "Speaker", "former", "Deputy")."""
+    """A title, rank, role noun or title modifier ("Sen.", "Speaker", "former", "Deputy"), also in a
+    hyphenated form ("President-elect", "Speaker-to-be", "ex-Gov.", "then-Sen.")."""
     lowered = _clean(word)
-    return (lowered in gazetteers.titles() or lowered.rstrip(".") in gazetteers.role_nouns()
-            or lowered in TITLE_MODIFIERS or lowered in ROLE_NOUNS)
+    return (_plain_title(lowered) or _plain_title(title_inside(lowered))) if lowered else False
+
+
+def _plain_title(lowered: str) -> bool:
+    return bool(lowered) and (lowered in gazetteers.titles() or lowered.rstrip(".") in gazetteers.role_nouns()
+                              or lowered in TITLE_MODIFIERS or lowered in ROLE_NOUNS)
+
+
+def title_inside(lowered: str) -> str:
+    """The title inside a lowercased hyphenated form ("president-elect" -> "president"), else ""."""
+    for ending in TITLE_ENDINGS:
+        if lowered.endswith(ending) and len(lowered) > len(ending):
+            return lowered[: -len(ending)]
+    for prefix in TITLE_PREFIXES:
+        if lowered.startswith(prefix) and len(lowered) > len(prefix):
+            return lowered[len(prefix):]
+    return ""
 
 
 def is_qualifier(word: str) -> bool:
@@ -108,6 +131,25 @@ def is_qualifier(word: str) -> bool:
         return True
     entry = gazetteers.lookup(strip_possessive(word))
     return entry is not None and entry.kind == "country" and entry.name.lower() != lowered
+
+
+def _describes_only(words: list[str]) -> bool:
+    """Every word a title or a qualifier, a state or country of two or three words counting as one
+    ("New York Democrat", "South Carolina Republican")."""
+    index = 0
+    while index < len(words):
+        for size in (3, 2):
+            joined = " ".join(words[index:index + size])
+            entry = gazetteers.lookup(joined) if index + size <= len(words) else None
+            if index + size <= len(words) and (joined.rstrip(".") in gazetteers.state_forms() or (
+                    entry is not None and entry.kind == "country")):
+                index += size
+                break
+        else:
+            if not (is_title_word(words[index]) or is_qualifier(words[index])):
+                return False
+            index += 1
+    return True
 
 
 def _title_length(words: list[str]) -> int:
@@ -176,7 +218,15 @@ def is_acronym(word: str) -> bool:
 
 def _organisation_word(word: str) -> bool:
     lowered = _clean(word)
-    return lowered in ORG_WORDS
+    return lowered in ORG_WORDS or lowered.rstrip(".") in ORG_WORDS
+
+
+def is_company(words: list[str]) -> bool:
+    """A name ending in a company's legal form: "Apple Inc.", "Exxon Mobil Corp.", "Acme Holdings",
+    "Smith & Co." (two words at least; "Co." alone is no company)."""
+    if len(words) < 2:
+        return False
+    return _clean(words[-1]).rstrip(".") in COMPANY_SUFFIXES and words[-1][:1].isupper()
 
 
 def _camel(word: str) -> bool:
@@ -200,6 +250,8 @@ def kind_of(text: str, titled: bool = False) -> str:
     entry = gazetteers.lookup(" ".join(words))
     if entry is not None:
         return entry.kind
+    if is_company(words):
+        return "organisation"  # "Apple Inc.", "Acme Holdings": before any person rule
     lowered = [w.lower() for w in words]
     if len(words) >= 2 and lowered[-1] in ("administration", "white"):  # "Obama administration"
         return "institution"
@@ -267,8 +319,8 @@ def non_actor(text: str, titled: bool = False) -> str:
             return "law, work or venue"
         if head in PLACE_WORDS and lowered[0] != "office":
             return "place"  # "Maricopa County", "Seventh Congressional District"
-    if all(is_title_word(w) or is_qualifier(w) for w in words):
-        return "descriptor"  # "Texas Republican", "Deputy", "U.S. Attorney"
+    if _describes_only(words):
+        return "descriptor"  # "Texas Republican", "New York Democrat", "Deputy", "U.S. Attorney"
     if len(words) >= 2 and not titled and head in gazetteers.titles() and head not in SURNAME_TITLES:
         return "descriptor"  # "Maricopa County Sheriff": a title with no name after it
     if (len(words) >= 2 and not titled and all(is_common_word(w) for w in words)

@@ -442,3 +442,52 @@ def test_without_a_plugin_the_built_in_rules_discover():
     assert analyzer.recogniser is None
     document = document_from_text("Talks\n\nKarl Vance met Ostrel officials in Draskov.\n")
     assert "Karl Vance" in {m.target for m in analyzer.analyze(document) if m.metric == "mentions"}
+
+
+# --- companies, hyphenated titles, descriptors of two-word states --------------------------------------
+
+COMPANY_TEXT = """Plant deal
+
+Brennick Holdings and Talvo Corp. signed the deal with Orlan Mills Inc. on Monday. Walmart and \
+Wal-Mart Stores said nothing. Dara Brennick, who founded Brennick Holdings, said the plant would \
+open in May. President-elect Tomas Ferrante praised it, and Speaker-to-be Lena Morrow, a New York \
+Democrat, said she agreed. Ferrante and Morrow met later. The New York Democrat left early.
+"""
+
+
+def test_a_company_suffix_or_the_bundled_list_makes_an_organisation():
+    from framing.nlp.names import is_company, kind_of
+
+    actors = _names(discover([document_from_text(COMPANY_TEXT)]))
+    for company in ("Brennick Holdings", "Talvo Corp.", "Orlan Mills Inc."):
+        assert actors[company].kind == "organisation", company
+    assert actors["Walmart"].kind == "organisation"  # companies.tsv, alias "Wal-Mart Stores"
+    assert "Wal-Mart Stores" in actors["Walmart"].aliases
+    assert actors["Dara Brennick"].kind == "person"  # the founder is not the company
+    assert kind_of("Perrin & Co.") == "organisation"
+    assert not is_company(["Co."])  # a legal form alone names nobody
+    assert kind_of("Ana Cole") == "person"
+
+
+def test_hyphenated_titles_are_stripped():
+    from framing.nlp.cast import parse_name as cast_name
+    from framing.nlp.names import parse_name
+
+    actors = _names(discover([document_from_text(COMPANY_TEXT)]))
+    assert "Tomas Ferrante" in actors and "Lena Morrow" in actors
+    assert not any("elect" in name or "to-be" in name for name in actors)
+    for text, full in (("President-elect Tomas Ferrante", "Tomas Ferrante"),
+                       ("Representative-elect Ivy Drum", "Ivy Drum"), ("ex-Gov. Ray Holt", "Ray Holt"),
+                       ("then-Sen. Ada Roe", "Ada Roe"), ("Speaker-to-be Lena Morrow", "Lena Morrow")):
+        assert parse_name(text).full == full
+        assert cast_name(text).text == full
+
+
+def test_a_descriptor_of_a_two_word_state_is_no_actor():
+    from framing.nlp.names import non_actor
+
+    assert non_actor("New York Democrat") == "descriptor"
+    assert non_actor("South Carolina Republican") == "descriptor"
+    assert non_actor("New York") == "" and non_actor("New York Times") == ""
+    actors = _names(discover([document_from_text(COMPANY_TEXT)]))
+    assert "New York Democrat" not in actors
