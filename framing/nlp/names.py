@@ -260,8 +260,8 @@ def kind_of(text: str, titled: bool = False) -> str:
         for w in words[:-1]
     ):
         return "group"  # "Senate Democrats", "Missouri Republicans"
-    if lowered[-1] in COUNTRY_WORDS:
-        return "country"
+    if lowered[-1] in COUNTRY_WORDS and len(words) > 1:
+        return "country"  # "Federated States"; "States" alone is no country
     if any(w in MEDIA_WORDS for w in lowered[1:]) and not any(w in INSTITUTION_WORDS for w in lowered):
         return "media"  # "Washington Post", "Fox News" (not "Press" alone)
     if any(w in INSTITUTION_WORDS for w in lowered) or (
