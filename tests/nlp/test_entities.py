@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import gc
+import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from framing import document_from_text
+from framing import Span, document_from_text, hookimpl
 from framing.nlp.entities import (
     Actor,
     ActorSet,
@@ -409,28 +410,52 @@ def test_parse_name_and_kind_of_are_public():
 # --- the recogniser hook ----------------------------------------------------------------------------
 
 
-def test_a_plugin_supplies_entity_candidates_through_the_hook():
-    import re
+class KnownNames:
+    """A plugin recogniser: only "Karl Vance" (as a statistical recogniser would, with a kind)."""
 
-    from framing import Span, hookimpl
+    @hookimpl
+    def framing_find_entities(self, document, config):
+        return [Span(m.start(), m.end(), "person") for m in re.finditer(r"Karl Vance", document.text)]
+
+
+def _with_known_names() -> dict:
     from framing.host.manager import PluginManager
-
-    class KnownNames:
-        """Recognises only "Karl Vance" (as a statistical recogniser would, with a kind)."""
-
-        @hookimpl
-        def framing_find_entities(self, document, config):
-            return [Span(m.start(), m.end(), "person") for m in re.finditer(r"Karl Vance", document.text)]
 
     manager = PluginManager()
     manager.load(autoload=False)  # framing's own analyzers only
     manager.register_module(KnownNames(), "known-names")
-    _plugin, analyzer = manager.analyzers({})["actors"]
+    return manager.analyzers({})
+
+
+def test_a_plugin_supplies_entity_candidates_through_the_hook():
+    _plugin, analyzer = _with_known_names()["actors"]
     document = document_from_text("Talks\n\nKarl Vance met Ostrel officials. Later Vance left Draskov.\n")
     measured = {m.target for m in analyzer.analyze(document) if m.metric == "mentions"}
     assert measured == {"Karl Vance"}  # the built-in rules would also have found Ostrel and Draskov
     mentions = [m for m in mentions_for(document, None, analyzer.recogniser)]
     assert [document.text[m.start : m.end] for m in mentions] == ["Karl Vance", "Vance"]
+
+
+def test_sources_and_coverage_discover_with_the_plugin_recogniser():
+    from framing.nlp.attribution import find_sources
+    from framing.plugins.coverage.align import align
+
+    analyzers = _with_known_names()
+    sources, coverage = analyzers["sources"][1], analyzers["coverage"][1]
+    assert sources.recogniser is not None and coverage.recogniser is not None
+    text = "Talks\n\nOstrelian officials met Karl Vance in Ostrel. \u201cWe are ready,\u201d Ostrel said.\n"
+    # the built-in rules pair Ostrel with "Ostrelian": a country speaking is government; the plugin
+    # knows only Karl Vance, so Ostrel is no country actor
+    assert [(s.name, s.type) for s in find_sources(document_from_text(text)).speakers] == [
+        ("Ostrel", "government")]
+    assert [(s.name, s.type) for s in sources.sources(document_from_text(text)).speakers] == [
+        ("Ostrel", "other")]
+    first = "Talks\n\nKarl Vance met Ostrel officials in Draskov on Monday.\n"
+    other = "Talks\n\nThe officials met in the capital.\n"
+    documents = [document_from_text(first), document_from_text(other)]
+    assert align(documents, recogniser=coverage.recogniser).articles[0].actors_only_here == ("Karl Vance",)
+    documents = [document_from_text(first), document_from_text(other)]
+    assert set(align(documents).articles[0].actors_only_here) == {"Karl Vance", "Ostrel", "Draskov"}
 
 
 def test_without_a_plugin_the_built_in_rules_discover():

@@ -32,7 +32,7 @@ from framing.nlp.attribution.words import (
     same_word,
     strip_possessive,
 )
-from framing.nlp.entities import ActorSet, Mention, mention_role, mentions_for
+from framing.nlp.entities import ActorSet, Mention, Recogniser, mention_role, mentions_for
 from framing.nlp.gazetteers import countries, lookup
 from framing.nlp.names import is_title_word, non_actor
 
@@ -79,9 +79,11 @@ class Speakers:
     """Merge mentions into speakers in text order (surname, definite description, pronoun)."""
 
     def __init__(
-        self, document: Document, actor_set: ActorSet | None, capitalised: Sequence[bool]
+        self, document: Document, actor_set: ActorSet | None, capitalised: Sequence[bool],
+        recogniser: Recogniser | None = None,
     ) -> None:
         self.doc = document
+        self.recogniser = recogniser
         self.capitalised = capitalised
         self.actor_set = actor_set
         self.entries: list[Entry] = []
@@ -256,7 +258,7 @@ class Speakers:
 
     @cached_property
     def actor_mentions(self) -> list[Mention]:
-        return mentions_for(self.doc, self.actor_set)
+        return mentions_for(self.doc, self.actor_set, self.recogniser)
 
     @cached_property
     def sided_mentions(self) -> tuple[list[Mention], list[int]]:
