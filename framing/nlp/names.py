@@ -63,6 +63,7 @@ COMPANY_SUFFIXES = frozenset(
 # Hyphenated forms of a title: "President-elect", "Speaker-to-be", "ex-Gov.", "then-Sen.".
 TITLE_ENDINGS = ("-elect", "-to-be", "-designate", "-in-waiting")
 TITLE_PREFIXES = ("ex-", "then-", "former-", "vice-")
+PLURAL_TITLES = frozenset("senators sens. sens representatives reps. reps governors govs. presidents".split())
 COUNTRY_WORDS = frozenset("states republic kingdom federation emirates nations".split())
 PLACE_WORDS = frozenset("county parish borough township district city".split())
 PARTY_PLURALS = frozenset({"democrats", "republicans", "dems", "gop", "g.o.p.", "conservatives", "liberals",
@@ -103,6 +104,8 @@ def is_title_word(word: str) -> bool:
     """A title, rank, role noun or title modifier ("Sen.", "Speaker", "former", "Deputy"), also in a
     hyphenated form ("President-elect", "Speaker-to-be", "ex-Gov.", "then-Sen.")."""
     lowered = _clean(word)
+    if lowered in PLURAL_TITLES:
+        return True  # "Senators Amy Klobuchar and ...", "Reps. ..."
     return (_plain_title(lowered) or _plain_title(title_inside(lowered))) if lowered else False
 
 

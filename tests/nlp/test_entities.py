@@ -506,6 +506,9 @@ def test_hyphenated_titles_are_stripped():
                        ("then-Sen. Ada Roe", "Ada Roe"), ("Speaker-to-be Lena Morrow", "Lena Morrow")):
         assert parse_name(text).full == full
         assert cast_name(text).text == full
+    # a plural title before the first of several names ("Senators Ada Roe and Bo Tull")
+    assert parse_name("Senators Ada Roe").full == "Ada Roe"
+    assert parse_name("Representatives Ivy Drum").full == "Ivy Drum"
 
 
 def test_a_descriptor_of_a_two_word_state_is_no_actor():

@@ -181,8 +181,9 @@ class Speakers:
             )
             name = " ".join(name_words) if name_words else (
                 "" if not described else best.text)  # an unresolved "he": nobody named
+            kept = bool(name_words)  # a name, not a description standing in for one
             if name:
-                name, person = self._checked(name, bool(name_words), described, person)
+                name, person, kept = self._checked(name, kept, described, person)
             types = [m.type for m in entry.mentions if m.type]
             kind = max(set(types), key=lambda t: (types.count(t), -types[::-1].index(t))) if types \
                 else "other"
@@ -190,7 +191,8 @@ class Speakers:
             if kind == "other" and not person and self._is_country(spans):
                 kind = "government"  # "Iran said", "Russia insists": a state speaking as itself
             anonymous = (not named and person) or any(m.anonymous_cue for m in entry.mentions)
-            named_flag = not anonymous and (bool(named) or not person) and bool(described)
+            named_flag = not anonymous and (bool(named) or not person) and bool(described) and (
+                kept or not name_words)
             side = self._actor_side(spans)
             if not side:  # a state speaking: "Veskaria said", "Lunmark's Foreign Ministry said"
                 own = [] if person else [m.own_side for m in described if m.own_side]
@@ -206,7 +208,7 @@ class Speakers:
         return tuple(speakers)
 
     def _checked(self, name: str, named: bool, described: Sequence[Phrase], person: bool
-                 ) -> tuple[str, bool]:
+                 ) -> tuple[str, bool, bool]:
         """The speaker's name, or "" when it names no speaker (docs/analyzers/sources.md, "Who can
         be a speaker"). A capitalised phrase read only in a headline or heading is none (title case
         hides whether it is a name); nor is a non-actor name (a place, law, work, venue, time: "Bush
@@ -214,20 +216,20 @@ class Speakers:
         a clause ("control the House"). A descriptor ("the Florida Republican") is the person named in
         the speaker's phrases or resolved by the article's descriptors, else the description itself."""
         if described and all(self._in_heading(m.span.start) and not m.text[:1].islower() for m in described):
-            return "", person  # title case: "Mitt To Akin: Drop Out", "GOP Smackdown" (not "officials say")
+            return "", person, named  # title case: "GOP Smackdown" (not "officials say")
         if named:
             known = lookup(name) or lookup(f"The {name}")  # "The Atlantic" is a magazine
             reason = "" if known is not None and known.kind not in PLACES else non_actor(name)
             if reason == "descriptor":
                 found = self._described_person([self._description_span(m) for m in described])
-                return (found, True) if found else (_without_relative(max(
-                    (m.text for m in described), key=len)), person)
+                return (found, True, True) if found else (_without_relative(max(
+                    (m.text for m in described), key=len)), person, False)
             if reason not in ("", "topic") or (self._place(name) and any(
                     m.text.rstrip().split()[-1].lower() in RELATIVE for m in described)):
-                return "", person  # "Bush Doctrine", "Brooklyn", "Arizona, who" (a person of it)
-            return name, person
+                return "", person, named  # "Bush Doctrine", "Brooklyn", "Arizona, who" (a person of it)
+            return name, person, named
         name = _without_relative(name)
-        return ("", person) if _fragment(name) else (name, person)
+        return ("" if _fragment(name) else name), person, named
 
     def _in_heading(self, offset: int) -> bool:
         blocks = self.doc.blocks
