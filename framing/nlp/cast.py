@@ -605,11 +605,13 @@ def _add(actor: CastActor, article: str, note: ActorNote, name: Name, rule: str,
     for form, count in note.forms or ((note.name, note.mentions),):
         count = 0 if note.speaks else count
         actor.forms[form] += count
+        titles = parse_name(form, PERSON).titles if name.person and form != note.name else ()
+        titled = f"title: {' '.join(titles)!r} is not part of the name; " if titles else ""
         actor.rules.setdefault(form, rule if form == note.name else
-                               f"merged in the article into {note.name!r}, then {rule}")
+                               f"{titled}merged in the article into {note.name!r}, then {rule}")
         if keep:
             actor.by_article.setdefault(article, Counter())[form] += count
-        for word in parse_name(form, PERSON).titles if name.person else ():
+        for word in titles or (parse_name(form, PERSON).titles if name.person else ()):
             found = TYPE_OF_TITLE.get(word) or TYPE_OF_TITLE.get(title_inside(word))
             if found:
                 actor.types[found] += 1
