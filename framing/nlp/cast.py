@@ -632,6 +632,11 @@ def _finish(cast: Cast) -> None:
     """Display names, kinds, types and sides, once every article is in."""
     weights: Counter[str] = Counter()
     for actor in cast.actors.values():
+        if any(actor.forms.values()):  # a speaker's bare name beside the titled forms it is counted in
+            for form in [f for f, n in actor.forms.items() if not n]:
+                del actor.forms[form]
+                for counts in actor.by_article.values():
+                    counts.pop(form, None)
         names = actor.names
         if actor.key[0] == "person":
             names = dict(names)
