@@ -19,7 +19,8 @@ from rich.table import Table as RichTable
 from framing.cli import options
 from framing.errors import UsageError
 from framing.host.runner import run
-from framing.nlp.cast import NOT_NAME_WORDS, Cast, CastActor, article_notes, build_cast
+from framing.nlp.cast import Cast, CastActor, article_notes, build_cast
+from framing.nlp.cast_names import NOT_NAME_WORDS
 from framing.nlp.entities import KINDS, Actor, ActorSet
 from framing.nlp.names import parse_name
 
