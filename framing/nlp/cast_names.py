@@ -1,12 +1,14 @@
 """How the cast takes a name apart and compares two names (the rules *title* and *full name* of
-``framing.nlp.cast``): titles and descriptors off the front, the given names folded with their short forms
-("Joe" = "Joseph"), middle initials, the surname with its particles ("de Blasio", "al-Assad"), a suffix
-(Jr., III), and whether the name is a person's. Remembered per name and kind, so a cast of 100,000
-articles parses each distinct name once.
+``framing.nlp.cast``).
 
-The shared splitter of names into title and parts is ``framing.nlp.names.parse_name`` (discovery uses it);
-the cast keeps these keys, which its merges were measured with (benchmarks/README.md, "cast"), until
-the two are made one without changing a cast.
+Titles are split off by the shared splitter, ``framing.nlp.names.parse_name`` (the one discovery uses):
+a name counts as titled when one of the words it puts in the title is a title the cast knows (``TITLES``:
+the bundled titles and the role nouns copy puts before a name, "rival", "nominee", "host"...), so a
+state or party word alone ("Missouri Republican Todd Akin") titles no one. On top of that split, this
+module keeps what the cast compares: the given names folded with their short forms ("Joe" = "Joseph"),
+middle initials, the surname with its particles ("de Blasio", "al-Assad"), a suffix (Jr., III), the
+gender a courtesy title gives, and whether the name is a person's. Remembered per name and kind, so a
+cast of 100,000 articles parses each distinct name once.
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from framing.nlp.gazetteers import titles
-from framing.nlp.names import TITLE_MODIFIERS, title_inside
+from framing.nlp.names import parse_name as split_name
+from framing.nlp.names import title_inside
 from framing.nlp.sides import is_party_name
 from framing.nlp.words import CALENDAR_WORDS, FUNCTION_WORDS, NAME_PARTICLES
 
 PERSON = "person"
-# Titles that may stand before a name, beside the bundled ones (corpora/actors/titles.tsv). Private until the
-# shared name parser exists: the lists below are what the cast's rules need and no more.
+# Titles that may stand before a name, beside the bundled ones (corpora/actors/titles.tsv): what makes a
+# title of the shared splitter's title words, and a role it lacks ("Rival Ann Roe").
 TITLES = frozenset(set(titles()) | {
     "sheriff", "leader", "speaker", "whip", "congressman", "congresswoman", "chairman", "chairwoman",
     "chair", "commissioner", "counsel", "candidate", "nominee", "hopeful", "host", "anchor",
@@ -61,7 +64,6 @@ NICKNAMES = {
         ("barbara", "barb"), ("victoria", "vicky"), ("hillary", "hill"),
     ) for short in shorts.split()
 }
-LINKS = frozenset({"of", "the", "for"}) | TITLE_MODIFIERS
 SUFFIXES = {"jr": "Jr.", "jr.": "Jr.", "sr": "Sr.", "sr.": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
 TITLE_GENDER = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female",
                 "ms.": "female", "miss": "female", "congressman": "male", "congresswoman": "female",
@@ -145,16 +147,10 @@ def parse_name(text: str, kind: str = "") -> Name:
     if not words:
         return Name((text,), False)
     lowered = [w.lower() for w in words]
-    if kind and kind != PERSON and not _titled_person(words, lowered):
-        return Name(tuple(words), False)
-    titled_at = -1
-    named = words
-    for index in range(len(words) - 1, -1, -1):
-        if _is_title(lowered[index]) and (words[index][:1].isupper() or "-" in words[index]):
-            rest = _name_after(words, index)
-            if rest is not None:
-                titled_at, named = index, rest
-                break
+    titled_at, named = _split(words)
+    if kind and kind != PERSON and not (titled_at >= 0 and len(
+            [w for w in named if w.lower() not in SUFFIXES]) >= 2):
+        return Name(tuple(words), False)  # a titled given name and surname is a person's, whatever the kind
     if titled_at < 0:
         if "," in named:
             named = named[: named.index(",")] or named
@@ -180,32 +176,23 @@ def _is_title(lowered: str) -> bool:
     return lowered in TITLES or title_inside(lowered) in TITLES
 
 
-def _titled_person(words: list[str], lowered: list[str]) -> bool:
-    """A title followed by a given name and a surname: a person, whatever kind a note gives the
-    name ("Senate Minority Leader Chuck Schumer" is not the Senate)."""
-    for index in range(len(words) - 1, -1, -1):
-        if _is_title(lowered[index]) and (words[index][:1].isupper() or "-" in words[index]):
-            rest = _name_after(words, index)
-            return rest is not None and len([w for w in rest if w.lower() not in SUFFIXES]) >= 2
-    return False
-
-
-def _name_after(words: list[str], title: int) -> list[str] | None:
-    """The name after a title at ``title``: capitalised words up to "of", a comma or the end."""
-    index = title + 1
-    linked = False
-    while index < len(words) and words[index].lower() in LINKS:
-        linked = True  # "Secretary of State John Kerry"
-        index += 1
-    rest: list[str] = []
-    while index < len(words) and words[index] not in (",", "of", "from") and (
-            words[index][:1].isupper() or words[index].lower() in NAME_PARTICLES):
-        rest.append(words[index])
-        index += 1
-    if linked and len(rest) > 2:  # "Secretary of Homeland Security Kirstjen Nielsen"
-        rest = rest[-3:] if _initial(rest[-2]) else rest[-2:]
-    named = [w for w in rest if w.lower() not in SUFFIXES]
-    return rest if named and len(named) <= 4 else None
+def _split(words: list[str]) -> tuple[int, list[str]]:
+    """Where the title ends and the name after it, by the shared splitter (``framing.nlp.names.
+    parse_name``), up to a comma: (index of the last title word, the name's words), or (-1, words) when
+    no title the cast knows stands before a name."""
+    head = words[: words.index(",")] if "," in words else words
+    split = split_name(" ".join(head))
+    title = split.title.split()
+    if not title and len(head) > 1 and _is_title(head[0].lower()) and head[0][:1].isupper():
+        split = split_name(" ".join(head[1:]))  # a role the shared lists lack: "Rival Ann Roe"
+        title = [head[0], *split.title.split()]
+    if not title or not split.last or not any(
+            _is_title(w.lower()) and (w[:1].isupper() or "-" in w) for w in title):
+        return -1, words
+    skipped = 0
+    while skipped < len(head) and head[skipped].lower() in ("the", "a", "an"):
+        skipped += 1
+    return skipped + len(title) - 1, list(split.words)
 
 
 def _person(words: tuple[str, ...], person: bool, titles: tuple[str, ...], gender: str) -> Name:

@@ -189,6 +189,9 @@ def parse_name(text: str) -> Name:
         words = words[1:]
     cut = _title_length(words)
     title_words, rest = words[:cut], words[cut:]
+    if title_words and len(rest) > 1 and (rest[0].lower() in ("of", "for") or any(
+            w.lower() in TITLE_LINKS for w in title_words)):
+        title_words, rest = _linked_title(title_words, rest)
     for index, word in enumerate(rest):
         if word.lower() in TITLE_LINKS:  # "Mira Kandel of Turkey": a person's name stops at "of"
             rest = rest[:index]
@@ -211,6 +214,25 @@ def parse_name(text: str) -> Name:
     first = rest[0] if last_start > 0 else ""
     return Name(" ".join(title_words), first, " ".join(rest[1:last_start]), " ".join(rest[last_start:]),
                 suffix, state, party, gender)
+
+
+def _linked_title(title: list[str], rest: list[str]) -> tuple[list[str], list[str]]:
+    """"Secretary of Homeland Security Kirstjen Nielsen", "Mayor of Chicago Rahm Emanuel", "Director of
+    National Intelligence Dan Coats": a title linked to the body it heads; of three or more capitalised
+    words after the link, the last two (three with a middle initial) are the name. Fewer stay as they
+    were ("Governor of New York" names no one)."""
+    after = rest[1:] if rest[0].lower() in ("of", "for") else rest
+    while after and after[0].lower() == "the":
+        after = after[1:]
+    capitals: list[str] = []
+    for word in after:
+        if not word[:1].isupper() or word.lower() in TITLE_LINKS:
+            break
+        capitals.append(word)
+    if len(capitals) <= 2:
+        return title, rest
+    size = 3 if INITIAL.match(capitals[-2]) else 2
+    return title + rest[: len(rest) - len(after)] + capitals[:-size], capitals[-size:]
 
 
 def is_acronym(word: str) -> bool:

@@ -29,7 +29,9 @@ ONLY = ("actors", "sources")
     ("Senate Minority Leader Ann Roe", "Ann Roe", ("senate", "minority", "leader")),
     ("Mr. Whitfield", "Whitfield", ("mr.",)),
     ("Sheriff Joe Ortega of Pima County", "Joe Ortega", ("sheriff",)),
-    ("Secretary of State Lena Kravitz", "Lena Kravitz", ("secretary",)),
+    ("Secretary of State Lena Kravitz", "Lena Kravitz", ("secretary", "of", "state")),
+    ("Secretary of Homeland Security Ivy Drum", "Ivy Drum", ("secretary", "of", "homeland", "security")),
+    ("Director of National Intelligence Cy Hale", "Cy Hale", ("director", "of", "national", "intelligence")),
     ("Rep. Steve King", "Steve King", ("rep.",)),  # a surname that is also a title
     ("Rival Ann Roe", "Ann Roe", ("rival",)),
     ("Whitfield's", "Whitfield", ()),  # one word, untitled: maybe a surname, not yet a person

@@ -506,6 +506,11 @@ def test_hyphenated_titles_are_stripped():
                        ("then-Sen. Ada Roe", "Ada Roe"), ("Speaker-to-be Lena Morrow", "Lena Morrow")):
         assert parse_name(text).full == full
         assert cast_name(text).text == full
+    # a title linked to the body it heads: the last two capitalised words are the name
+    assert parse_name("Secretary of Homeland Security Ivy Drum").full == "Ivy Drum"
+    hale = parse_name("Director of National Intelligence Cy Hale")
+    assert (hale.title, hale.full) == ("Director of National Intelligence", "Cy Hale")
+    assert parse_name("Governor of New York").full == ""  # two words after the link: no name
     # a plural title before the first of several names ("Senators Ada Roe and Bo Tull")
     assert parse_name("Senators Ada Roe").full == "Ada Roe"
     assert parse_name("Representatives Ivy Drum").full == "Ivy Drum"
