@@ -104,8 +104,9 @@ def framing_read_article(path: Path, config: dict[str, Any]) -> Article | None:
 def framing_find_entities(document: Document, config: dict[str, Any]) -> list[Span] | None:
     """Supply the name candidates of one article, or return None to leave it to the built-in rules.
 
-    Called once per article that an actor-aware analyzer discovers actors in (no ``--actors`` file),
-    in the process that analyzes the article; stops at the first non-None result. Return a list of
+    Called once per article that an actor-aware analyzer (the built-in actors, sources and coverage)
+    discovers actors in (no ``--actors`` file), in the process that analyzes the article; stops at
+    the first non-None result. Return a list of
     :class:`framing.Span`: ``start`` and ``end`` are character offsets into ``document.text`` (the
     cleaned text, so mentions keep their offsets), ``label`` is one of the actor kinds (person,
     organisation, party, country, region, place, institution, media, group) or "" to let framing decide.

@@ -7,7 +7,9 @@ headline metrics (``Metric.headline``), the few analyzer tables they mark for th
 ``--full`` prints every table instead (framing/compare/tables.py). This module knows no analyzer.
 
 Findings between single articles rest on counts, not only on relative range: a metric is a finding
-only when its records cite evidence spans, the higher side cites at least ``MIN_COUNT`` of them,
+only when its records cite evidence spans, the higher side itself cites at least ``MIN_COUNT`` of
+them (the lower side's passages never carry a claim of "more": 1 long quotation against 7 short ones
+is no finding),
 both together at least ``MIN_TOTAL``, and the relative difference is at least ``MIN_RELATIVE``. They
 are ranked by relative difference times n / (n + 5), n the spans of the two articles compared, so
 "4 against 0" ranks below "40 against 12". A per-target metric (one actor, one category) needs
@@ -260,8 +262,8 @@ def _article_finding(row: MetricRow, records: dict[str, Record]) -> Finding | No
         return None
     n_high, n_low = len(records[high].spans), len(records[low].spans)
     needed = MIN_TARGET_COUNT if row.target else MIN_COUNT
-    if max(n_high, n_low) < needed or n_high + n_low < MIN_TOTAL:
-        return None
+    if n_high < needed or n_high + n_low < MIN_TOTAL:
+        return None  # "more" rests on the higher article's own passages, not on the other's
     relative = (top - bottom) / max(abs(top), abs(bottom))
     if relative < MIN_RELATIVE:
         return None

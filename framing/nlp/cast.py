@@ -39,67 +39,24 @@ Which numbers change with the set of compared articles: see docs/analyzers/actor
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from framing.model import ActorNote, ArticleResult
-from framing.nlp.gazetteers import titles
-from framing.nlp.names import TITLE_MODIFIERS
+from framing.nlp.cast_names import (
+    PERSON,
+    PLACE_HEADS,
+    Name,
+    compatible,
+    fold,
+    parse_name,
+)
+from framing.nlp.names import title_inside
 from framing.nlp.sides import PARTIES, is_party_name
-from framing.nlp.words import CALENDAR_WORDS, FUNCTION_WORDS, NAME_PARTICLES
 
-PERSON = "person"
 PARTY = "party"
 NAMED_KINDS = frozenset({"person", "organisation", "country", "party", "media", "group", "institution"})
-# Titles that may stand before a name, beside the bundled ones (corpora/actors/titles.tsv). Private until the
-# shared name parser exists: the lists below are what the cast's rules need and no more.
-TITLES = frozenset(set(titles()) | {
-    "sheriff", "leader", "speaker", "whip", "congressman", "congresswoman", "chairman", "chairwoman",
-    "chair", "commissioner", "counsel", "candidate", "nominee", "hopeful", "host", "anchor",
-    "correspondent", "reporter", "columnist", "adviser", "advisor", "aide", "strategist", "attorney",
-    "lawyer", "superintendent", "treasurer", "comptroller", "delegate", "councilman", "councilwoman",
-    "assemblyman", "assemblywoman", "rev.", "rev", "reverend", "bishop", "cardinal", "rabbi", "imam",
-    "coach", "founder", "ceo", "executive", "president-elect", "vice-president", "sens.", "reps.",
-    "ex-president", "then-president", "then-sen.", "then-gov.", "lawmaker", "legislator", "official",
-    "professor", "analyst", "economist", "scientist", "activist", "businessman", "businesswoman",
-    "billionaire", "mogul", "tycoon", "star", "actor", "actress", "singer", "pastor", "priest",
-    "rival", "challenger", "opponent", "incumbent", "contender", "frontrunner", "front-runner",
-    "ag", "a.g.", "lt. gov.", "vp",
-})
-# Words that open a capitalised run without being part of a name ("Yet Pelosi", "Neither Clinton")
-NOT_NAME_WORDS = FUNCTION_WORDS | CALENDAR_WORDS | frozenset(
-    """neither either nor not instead perhaps indeed presumptive whether unless until once amid
-    like unlike besides nevertheless nonetheless thus hence therefore otherwise rather regardless
-    likewise similarly consequently accordingly finally initially eventually ultimately separately
-    now""".split()) - {"may", "june", "march"}
-# Common English given names and the short forms news copy uses for them ("Joe" Biden, "Dave" Brat):
-# a given name and its short form are the same given name.
-NICKNAMES = {
-    short: full for full, shorts in (
-        ("joseph", "joe joey"), ("david", "dave"), ("william", "bill billy will"),
-        ("robert", "bob bobby rob"), ("michael", "mike mick"), ("james", "jim jimmy jamie"),
-        ("thomas", "tom tommy"), ("charles", "chuck charlie"), ("richard", "rick dick rich"),
-        ("edward", "ed eddie ted"), ("bernard", "bernie"), ("daniel", "dan danny"),
-        ("christopher", "chris"), ("nicholas", "nick"), ("anthony", "tony"), ("steven", "steve"),
-        ("stephen", "steve"), ("kenneth", "ken"), ("ronald", "ron"), ("donald", "don"),
-        ("timothy", "tim"), ("matthew", "matt"), ("andrew", "andy drew"), ("benjamin", "ben"),
-        ("samuel", "sam"), ("alexander", "alex"), ("gregory", "greg"), ("jeffrey", "jeff"),
-        ("patrick", "pat"), ("raymond", "ray"), ("lawrence", "larry"), ("gerald", "jerry"),
-        ("elizabeth", "liz beth betsy betty"), ("katherine", "kate kathy katie"),
-        ("jennifer", "jenny jen"), ("margaret", "maggie peggy"), ("susan", "sue"),
-        ("deborah", "debbie deb"), ("rebecca", "becky"), ("patricia", "patty pat"),
-        ("barbara", "barb"), ("victoria", "vicky"), ("hillary", "hill"),
-    ) for short in shorts.split()
-}
-LINKS = frozenset({"of", "the", "for"}) | TITLE_MODIFIERS
-SUFFIXES = {"jr": "Jr.", "jr.": "Jr.", "sr": "Sr.", "sr.": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
-TITLE_GENDER = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female",
-                "ms.": "female", "miss": "female", "congressman": "male", "congresswoman": "female",
-                "chairman": "male", "chairwoman": "female", "businessman": "male",
-                "businesswoman": "female", "actor": "male", "actress": "female"}
 # Title words -> the speaker type they give (the others give none)
 TITLE_TYPES = {
     "legislator": "sen sen. senator sens. rep rep. reps. representative congressman congresswoman "
@@ -116,173 +73,6 @@ TITLE_TYPES = {
 TYPE_OF_TITLE = {word: kind for kind, words in TITLE_TYPES.items() for word in words.split()}
 TYPE_ORDER = ("legislator", "government", PARTY, "military", "armed_group", "opposition", "expert",
               "media", "citizen", "other")
-PLACE_HEADS = frozenset(
-    "tower garden gardens house building center centre hall street avenue square park bridge "
-    "plaza airport station county city district hotel church stadium arena hill island beach "
-    "mountain river lake valley road boulevard memorial monument museum library".split()
-)
-
-
-@lru_cache(maxsize=65_536)
-def fold(text: str) -> str:
-    """A name as keys compare it: accents dropped ("Raúl" = "Raul"), straight apostrophes, one
-    space, case folded."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.split()).casefold()
-
-
-def _bare(word: str) -> str:
-    """A word without a possessive ending."""
-    for ending in ("'s", "’s"):
-        if word.endswith(ending):
-            return word[: -len(ending)]
-    return word[:-1] if word.endswith(("s'", "s’")) else word
-
-
-def _initial(word: str) -> bool:
-    letters = word.replace(".", "")
-    return word.endswith(".") and 0 < len(letters) <= 2 and letters.isalpha() or (
-        len(word) == 1 and word.isupper())
-
-
-@dataclass(frozen=True)
-class Name:
-    """A name taken apart: what is the name, what titled or described it."""
-
-    words: tuple[str, ...]  # the name as displayed, without titles ("Todd Akin")
-    person: bool  # a person's name (kind person, or a title before it)
-    given: tuple[str, ...] = ()  # folded given names, initials left out
-    initials: str = ""  # middle initials, folded, in order
-    surname: str = ""  # folded, particles included ("de blasio", "al-assad")
-    suffix: str = ""  # "Jr.", "III"...
-    titles: tuple[str, ...] = ()  # folded title and descriptor words stripped from the front
-    gender: str = ""
-
-    @property
-    def text(self) -> str:
-        return " ".join(self.words)
-
-    @property
-    def full(self) -> bool:
-        """A given name and a surname (or a suffix): "Todd Akin", "Trump Jr."."""
-        return bool(self.surname) and (bool(self.given) or bool(self.initials))
-
-    def alternative_surnames(self) -> tuple[str, ...]:
-        """"al-assad" is also "assad"; "de blasio" also "blasio"."""
-        head, _, tail = self.surname.partition("-")
-        if head in NAME_PARTICLES and tail:
-            return (self.surname, tail)
-        head, _, tail = self.surname.partition(" ")
-        return (self.surname, tail) if head in NAME_PARTICLES and tail else (self.surname,)
-
-
-@lru_cache(maxsize=65_536)
-def parse_name(text: str, kind: str = "") -> Name:
-    """Take a name apart (see the module docstring, rule *title*); remembered per name and kind.
-
-    A name of another kind than person (or "") is only trimmed. Without a kind, a titled name, or
-    two to four capitalised words with no "of" and no place word at the end ("Rose Garden"), is a
-    person's; one word may be a surname.
-    """
-    words = [_bare(w) for w in text.replace(",", " , ").split()]
-    if words and words[0].lower() == "the" and kind != PERSON:
-        words = words[1:]
-    while len(words) > 1 and words[0].lower() in NOT_NAME_WORDS and words[0].lower() != "the":
-        words = words[1:]
-    if not words:
-        return Name((text,), False)
-    lowered = [w.lower() for w in words]
-    if kind and kind != PERSON and not _titled_person(words, lowered):
-        return Name(tuple(words), False)
-    titled_at = -1
-    named = words
-    for index in range(len(words) - 1, -1, -1):
-        if lowered[index] in TITLES and words[index][:1].isupper():
-            rest = _name_after(words, index)
-            if rest is not None:
-                titled_at, named = index, rest
-                break
-    if titled_at < 0:
-        if "," in named:
-            named = named[: named.index(",")] or named
-        if kind == PERSON and "of" in named[1:]:
-            named = named[: named.index("of", 1)]
-    titles = tuple(lowered[: titled_at + 1])
-    gender = next((TITLE_GENDER[t] for t in reversed(titles) if t in TITLE_GENDER), "")
-    plain = len(named) <= 4 and all(
-        w[:1].isupper() or w.lower().partition("-")[0] in NAME_PARTICLES for w in named
-    ) and named[-1].lower() not in PLACE_HEADS
-    if titled_at < 0 and is_party_name(" ".join(named)):
-        return Name(tuple(named), False)  # "Democratic Party", "Republican National Committee"
-    if titled_at < 0 and named[-1].lower() in PLACE_HEADS and len(named) > 1:
-        return Name(tuple(named), False)  # "Trump Tower", "Rose Garden": a place, whatever the kind
-    person = kind == PERSON or titled_at >= 0 or (len(named) > 1 and plain)
-    if not person and not (len(named) == 1 and plain):
-        return Name(tuple(named), False)
-    return _person(tuple(named), person, titles, gender)
-
-
-def _titled_person(words: list[str], lowered: list[str]) -> bool:
-    """A title followed by a given name and a surname: a person, whatever kind a note gives the
-    name ("Senate Minority Leader Chuck Schumer" is not the Senate)."""
-    for index in range(len(words) - 1, -1, -1):
-        if lowered[index] in TITLES and words[index][:1].isupper():
-            rest = _name_after(words, index)
-            return rest is not None and len([w for w in rest if w.lower() not in SUFFIXES]) >= 2
-    return False
-
-
-def _name_after(words: list[str], title: int) -> list[str] | None:
-    """The name after a title at ``title``: capitalised words up to "of", a comma or the end."""
-    index = title + 1
-    linked = False
-    while index < len(words) and words[index].lower() in LINKS:
-        linked = True  # "Secretary of State John Kerry"
-        index += 1
-    rest: list[str] = []
-    while index < len(words) and words[index] not in (",", "of", "from") and (
-            words[index][:1].isupper() or words[index].lower() in NAME_PARTICLES):
-        rest.append(words[index])
-        index += 1
-    if linked and len(rest) > 2:  # "Secretary of Homeland Security Kirstjen Nielsen"
-        rest = rest[-3:] if _initial(rest[-2]) else rest[-2:]
-    named = [w for w in rest if w.lower() not in SUFFIXES]
-    return rest if named and len(named) <= 4 else None
-
-
-def _person(words: tuple[str, ...], person: bool, titles: tuple[str, ...], gender: str) -> Name:
-    parts = list(words)
-    suffix = ""
-    if len(parts) > 1 and parts[-1].lower() in SUFFIXES:
-        suffix = SUFFIXES[parts[-1].lower()]
-        parts = parts[:-1]
-    surname_words = [parts[-1]]
-    position = len(parts) - 2
-    while position >= 0 and parts[position].lower() in NAME_PARTICLES:  # "Bill de Blasio"
-        surname_words.insert(0, parts[position])
-        position -= 1
-    given_words = parts[: position + 1]
-    given = tuple(NICKNAMES.get(fold(w), fold(w)) for w in given_words if not _initial(w))
-    initials = "".join(fold(w).replace(".", "") for w in given_words[1:] if _initial(w))
-    if given_words and _initial(given_words[0]) and given:  # "W. Todd Akin": a first initial
-        initials = ""
-    return Name(words, person, given, initials, fold(" ".join(surname_words)), suffix, titles,
-                gender)
-
-
-def compatible(a: Name, b: Name) -> bool:
-    """Two full names of one person (module docstring, rule *full name*)."""
-    if a.surname != b.surname or a.suffix != b.suffix:
-        return False
-    if a.initials and b.initials and a.initials != b.initials:
-        return False
-    if a.gender and b.gender and a.gender != b.gender:
-        return False
-    small, large = sorted((set(a.given), set(b.given)), key=len)
-    return small <= large
-
-
 @dataclass
 class CastActor:
     """One actor of the comparison: the name shown everywhere and what the articles say of it."""
@@ -600,13 +390,16 @@ def _add(actor: CastActor, article: str, note: ActorNote, name: Name, rule: str,
     for form, count in note.forms or ((note.name, note.mentions),):
         count = 0 if note.speaks else count
         actor.forms[form] += count
+        titles = parse_name(form, PERSON).titles if name.person and form != note.name else ()
+        titled = f"title: {' '.join(titles)!r} is not part of the name; " if titles else ""
         actor.rules.setdefault(form, rule if form == note.name else
-                               f"merged in the article into {note.name!r}, then {rule}")
+                               f"{titled}merged in the article into {note.name!r}, then {rule}")
         if keep:
             actor.by_article.setdefault(article, Counter())[form] += count
-        for word in parse_name(form, PERSON).titles if name.person else ():
-            if word in TYPE_OF_TITLE:
-                actor.types[TYPE_OF_TITLE[word]] += 1
+        for word in titles or (parse_name(form, PERSON).titles if name.person else ()):
+            found = TYPE_OF_TITLE.get(word) or TYPE_OF_TITLE.get(title_inside(word))
+            if found:
+                actor.types[found] += 1
     if note.type and note.type != "other":
         actor.types[note.type] += 1
     if note.fixed:
@@ -624,6 +417,11 @@ def _finish(cast: Cast) -> None:
     """Display names, kinds, types and sides, once every article is in."""
     weights: Counter[str] = Counter()
     for actor in cast.actors.values():
+        if any(actor.forms.values()):  # a speaker's bare name beside the titled forms it is counted in
+            for form in [f for f, n in actor.forms.items() if not n]:
+                del actor.forms[form]
+                for counts in actor.by_article.values():
+                    counts.pop(form, None)
         names = actor.names
         if actor.key[0] == "person":
             names = dict(names)

@@ -1,7 +1,7 @@
 """The bundled name lists (corpora/actors/, see its SOURCES.md), read once per process.
 
 :func:`lookup` answers "what is this name?" for countries, US states, cities, parties, government
-bodies and news organisations: the canonical name, a kind and the country it belongs to. The other
+bodies, news organisations and companies: the canonical name, a kind and the country it belongs to. The other
 functions give the word lists the rules need: titles, party words, state abbreviations, and the
 non-actor classes (holidays, laws, venues...).
 """
@@ -84,6 +84,8 @@ def _table() -> tuple[dict[str, Entry], dict[str, Entry]]:
     for row in _rows("media.tsv"):
         if _cell(row, 4) != "programme":  # a programme is a work; its host or network speaks
             add([row[0], *_items(_cell(row, 1))], Entry(row[0], "media", _cell(row, 3)))
+    for row in _rows("companies.tsv"):
+        add([row[0], *_items(_cell(row, 1))], Entry(row[0], "organisation", _cell(row, 2)))
     for country in countries():
         forms = [country.name, *country.forms]
         if country.name.lower() in _us_state_names():

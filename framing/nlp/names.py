@@ -56,6 +56,14 @@ ORG_WORDS = frozenset(
     foundation authority coalition association federation network center centre fund project
     caucus campaign club society trust board""".split()
 ) | INSTITUTION_WORDS | MEDIA_WORDS
+# Legal forms that end a company's name ("Apple Inc.", "Exxon Mobil Corp.", "Goldman Sachs Group").
+COMPANY_SUFFIXES = frozenset(
+    "inc incorporated corp corporation co company cos llc llp lp ltd limited plc holdings group gmbh".split()
+)
+# Hyphenated forms of a title: "President-elect", "Speaker-to-be", "ex-Gov.", "then-Sen.".
+TITLE_ENDINGS = ("-elect", "-to-be", "-designate", "-in-waiting")
+TITLE_PREFIXES = ("ex-", "then-", "former-", "vice-")
+PLURAL_TITLES = frozenset("senators sens. sens representatives reps. reps governors govs. presidents".split())
 COUNTRY_WORDS = frozenset("states republic kingdom federation emirates nations".split())
 PLACE_WORDS = frozenset("county parish borough township district city".split())
 PARTY_PLURALS = frozenset({"democrats", "republicans", "dems", "gop", "g.o.p.", "conservatives", "liberals",
@@ -93,10 +101,28 @@ def _clean(word: str) -> str:
 
 
 def is_title_word(word: str) -> bool:
-    """A title, rank, role noun or title modifier ("Sen.", "Speaker", "former", "Deputy")."""
+    """A title, rank, role noun or title modifier ("Sen.", "Speaker", "former", "Deputy"), also in a
+    hyphenated form ("President-elect", "Speaker-to-be", "ex-Gov.", "then-Sen.")."""
     lowered = _clean(word)
-    return (lowered in gazetteers.titles() or lowered.rstrip(".") in gazetteers.role_nouns()
-            or lowered in TITLE_MODIFIERS or lowered in ROLE_NOUNS)
+    if lowered in PLURAL_TITLES:
+        return True  # "Senators Amy Klobuchar and ...", "Reps. ..."
+    return (_plain_title(lowered) or _plain_title(title_inside(lowered))) if lowered else False
+
+
+def _plain_title(lowered: str) -> bool:
+    return bool(lowered) and (lowered in gazetteers.titles() or lowered.rstrip(".") in gazetteers.role_nouns()
+                              or lowered in TITLE_MODIFIERS or lowered in ROLE_NOUNS)
+
+
+def title_inside(lowered: str) -> str:
+    """The title inside a lowercased hyphenated form ("president-elect" -> "president"), else ""."""
+    for ending in TITLE_ENDINGS:
+        if lowered.endswith(ending) and len(lowered) > len(ending):
+            return lowered[: -len(ending)]
+    for prefix in TITLE_PREFIXES:
+        if lowered.startswith(prefix) and len(lowered) > len(prefix):
+            return lowered[len(prefix):]
+    return ""
 
 
 def is_qualifier(word: str) -> bool:
@@ -108,6 +134,25 @@ def is_qualifier(word: str) -> bool:
         return True
     entry = gazetteers.lookup(strip_possessive(word))
     return entry is not None and entry.kind == "country" and entry.name.lower() != lowered
+
+
+def _describes_only(words: list[str]) -> bool:
+    """Every word a title or a qualifier, a state or country of two or three words counting as one
+    ("New York Democrat", "South Carolina Republican")."""
+    index = 0
+    while index < len(words):
+        for size in (3, 2):
+            joined = " ".join(words[index:index + size])
+            entry = gazetteers.lookup(joined) if index + size <= len(words) else None
+            if index + size <= len(words) and (joined.rstrip(".") in gazetteers.state_forms() or (
+                    entry is not None and entry.kind == "country")):
+                index += size
+                break
+        else:
+            if not (is_title_word(words[index]) or is_qualifier(words[index])):
+                return False
+            index += 1
+    return True
 
 
 def _title_length(words: list[str]) -> int:
@@ -144,6 +189,9 @@ def parse_name(text: str) -> Name:
         words = words[1:]
     cut = _title_length(words)
     title_words, rest = words[:cut], words[cut:]
+    if title_words and len(rest) > 1 and (rest[0].lower() in ("of", "for") or any(
+            w.lower() in TITLE_LINKS for w in title_words)):
+        title_words, rest = _linked_title(title_words, rest)
     for index, word in enumerate(rest):
         if word.lower() in TITLE_LINKS:  # "Mira Kandel of Turkey": a person's name stops at "of"
             rest = rest[:index]
@@ -168,6 +216,25 @@ def parse_name(text: str) -> Name:
                 suffix, state, party, gender)
 
 
+def _linked_title(title: list[str], rest: list[str]) -> tuple[list[str], list[str]]:
+    """"Secretary of Homeland Security Kirstjen Nielsen", "Mayor of Chicago Rahm Emanuel", "Director of
+    National Intelligence Dan Coats": a title linked to the body it heads; of three or more capitalised
+    words after the link, the last two (three with a middle initial) are the name. Fewer stay as they
+    were ("Governor of New York" names no one)."""
+    after = rest[1:] if rest[0].lower() in ("of", "for") else rest
+    while after and after[0].lower() == "the":
+        after = after[1:]
+    capitals: list[str] = []
+    for word in after:
+        if not word[:1].isupper() or word.lower() in TITLE_LINKS:
+            break
+        capitals.append(word)
+    if len(capitals) <= 2:
+        return title, rest
+    size = 3 if INITIAL.match(capitals[-2]) else 2
+    return title + rest[: len(rest) - len(after)] + capitals[:-size], capitals[-size:]
+
+
 def is_acronym(word: str) -> bool:
     """"FBI", "F.B.I.", "NAACP": an organisation's initials (not a middle initial, not "I")."""
     letters = word.replace(".", "")
@@ -176,7 +243,15 @@ def is_acronym(word: str) -> bool:
 
 def _organisation_word(word: str) -> bool:
     lowered = _clean(word)
-    return lowered in ORG_WORDS
+    return lowered in ORG_WORDS or lowered.rstrip(".") in ORG_WORDS
+
+
+def is_company(words: list[str]) -> bool:
+    """A name ending in a company's legal form: "Apple Inc.", "Exxon Mobil Corp.", "Acme Holdings",
+    "Smith & Co." (two words at least; "Co." alone is no company)."""
+    if len(words) < 2:
+        return False
+    return _clean(words[-1]).rstrip(".") in COMPANY_SUFFIXES and words[-1][:1].isupper()
 
 
 def _camel(word: str) -> bool:
@@ -200,6 +275,8 @@ def kind_of(text: str, titled: bool = False) -> str:
     entry = gazetteers.lookup(" ".join(words))
     if entry is not None:
         return entry.kind
+    if is_company(words):
+        return "organisation"  # "Apple Inc.", "Acme Holdings": before any person rule
     lowered = [w.lower() for w in words]
     if len(words) >= 2 and lowered[-1] in ("administration", "white"):  # "Obama administration"
         return "institution"
@@ -208,8 +285,8 @@ def kind_of(text: str, titled: bool = False) -> str:
         for w in words[:-1]
     ):
         return "group"  # "Senate Democrats", "Missouri Republicans"
-    if lowered[-1] in COUNTRY_WORDS:
-        return "country"
+    if lowered[-1] in COUNTRY_WORDS and len(words) > 1:
+        return "country"  # "Federated States"; "States" alone is no country
     if any(w in MEDIA_WORDS for w in lowered[1:]) and not any(w in INSTITUTION_WORDS for w in lowered):
         return "media"  # "Washington Post", "Fox News" (not "Press" alone)
     if any(w in INSTITUTION_WORDS for w in lowered) or (
@@ -267,8 +344,8 @@ def non_actor(text: str, titled: bool = False) -> str:
             return "law, work or venue"
         if head in PLACE_WORDS and lowered[0] != "office":
             return "place"  # "Maricopa County", "Seventh Congressional District"
-    if all(is_title_word(w) or is_qualifier(w) for w in words):
-        return "descriptor"  # "Texas Republican", "Deputy", "U.S. Attorney"
+    if _describes_only(words):
+        return "descriptor"  # "Texas Republican", "New York Democrat", "Deputy", "U.S. Attorney"
     if len(words) >= 2 and not titled and head in gazetteers.titles() and head not in SURNAME_TITLES:
         return "descriptor"  # "Maricopa County Sheriff": a title with no name after it
     if (len(words) >= 2 and not titled and all(is_common_word(w) for w in words)

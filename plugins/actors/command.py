@@ -19,8 +19,10 @@ from rich.table import Table as RichTable
 from framing.cli import options
 from framing.errors import UsageError
 from framing.host.runner import run
-from framing.nlp.cast import NOT_NAME_WORDS, Cast, CastActor, article_notes, build_cast
+from framing.nlp.cast import Cast, CastActor, article_notes, build_cast
+from framing.nlp.cast_names import NOT_NAME_WORDS
 from framing.nlp.entities import KINDS, Actor, ActorSet
+from framing.nlp.names import parse_name
 
 Inputs = typer.Argument(..., help="Article files (.txt .md .html) or directories of them.")
 WriteOption = typer.Option(
@@ -107,7 +109,8 @@ def _where(actor: CastActor, form: str, ids: list[str]) -> str:
 
 def starter_file(shown: list[CastActor]) -> ActorSet:
     """The cast as an actors file: each actor's name, its forms as aliases (not pronouns, not
-    function words, not a form another actor goes by), kind, side."""
+    function words, not a form another actor goes by, not a person's titled form: the matcher finds
+    "Akin" in "Mr. Akin"), kind, side."""
     owners: dict[str, int] = {}
     for actor in shown:
         for form in {actor.name, *actor.forms}:
@@ -115,7 +118,8 @@ def starter_file(shown: list[CastActor]) -> ActorSet:
     written = []
     for actor in shown:
         aliases = sorted(f for f in actor.forms if f != actor.name and _alias(f)
-                         and owners[f.casefold()] == 1)
+                         and owners[f.casefold()] == 1
+                         and not (actor.kind == "person" and parse_name(f).title))  # "Mr. Akin"
         kind = FILE_KINDS.get(actor.kind, actor.kind)
         written.append(Actor(actor.name, tuple(aliases), kind if kind in KINDS else "",
                              actor.side, ""))

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 from framing import Document, Measurement, Metric, RunResult, hookimpl
 from framing.config import Setting, read_settings
 from framing.model import Table
+from framing.nlp.entities import Recogniser
 from framing.plugins.coverage.align import THRESHOLD, Coverage, align, summary_lines
 
 MAX_ARTICLES = 20  # above this, coverage is skipped (with a note) unless the user raises the limit
@@ -80,10 +81,11 @@ class CoverageAnalyzer:
     settings = SETTINGS
 
     def __init__(self, threshold: float = THRESHOLD, actors_file: Path | None = None,
-                 max_articles: int = MAX_ARTICLES) -> None:
+                 max_articles: int = MAX_ARTICLES, recogniser: Recogniser | None = None) -> None:
         self.threshold = threshold
         self.actors_file = actors_file
         self.max_articles = max_articles
+        self.recogniser = recogniser  # a plugin's framing_find_entities, used to discover
 
     def analyze(self, document: Document) -> list[Measurement]:
         return []  # coverage needs every article: see tables()
@@ -100,7 +102,8 @@ class CoverageAnalyzer:
                       "Raise the limit with --set coverage.max_articles=N (0: no limit), or compare "
                       "fewer articles.")
             return [Table("Coverage: not computed", ["reason"], [[reason]])]
-        coverage = align(documents, self.threshold, actors_file=self.actors_file)
+        coverage = align(documents, self.threshold, actors_file=self.actors_file,
+                         recogniser=self.recogniser)
         return [figures_table(coverage), only_in_table(coverage)]
 
 
@@ -149,7 +152,8 @@ def only_in_table(coverage: Coverage) -> Table:
 @hookimpl
 def framing_register_analyzers(register: Any, config: dict[str, Any]) -> None:
     settings = read_settings(config, "coverage", SETTINGS)
-    register(CoverageAnalyzer(settings["threshold"], config.get("actors"), settings["max_articles"]))
+    register(CoverageAnalyzer(settings["threshold"], config.get("actors"), settings["max_articles"],
+                              config.get("find_entities")))
 
 
 @hookimpl

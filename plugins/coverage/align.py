@@ -35,7 +35,7 @@ from typing import Any
 
 from framing.model import Document, Quotation, Sentence, Token
 from framing.nlp.attribution import find_sources
-from framing.nlp.entities import ActorSet, discover, mentions_for
+from framing.nlp.entities import ActorSet, Recogniser, discover, mentions_for
 from framing.nlp.quotes import is_scare_quote
 from framing.nlp.words import HONORIFICS as TITLES
 from framing.nlp.words import MIN_QUOTE_WORDS, is_name_word, stem, strip_possessive
@@ -154,19 +154,22 @@ def align(
     threshold: float = THRESHOLD,
     numbers_must_agree: bool = True,
     actors_file: Path | None = None,
+    recogniser: Recogniser | None = None,
 ) -> Coverage:
     """Align the body sentences of two or more articles and label what each article alone has.
 
     Actors come from ``framing.nlp.entities`` (discovered across all the articles, so one actor has one
     name everywhere; an ``actors_file`` (``--actors``) replaces discovery by the actors it lists),
-    speakers and sources from ``framing.nlp.attribution``.
+    speakers and sources from ``framing.nlp.attribution``. ``recogniser``: the run's entity recogniser
+    (``config["find_entities"]``, a plugin's ``framing_find_entities``), used to discover; None uses the
+    built-in rules.
     """
     if len(documents) < 2:
         raise ValueError("coverage needs at least two articles")
     capitalised = _mid_sentence_capitals(documents)
     facts = [_facts(document, capitalised) for document in documents]
-    actor_rule = _add_actor_mentions(facts, actors_file)
-    _add_attributions(facts)
+    actor_rule = _add_actor_mentions(facts, actors_file, recogniser)
+    _add_attributions(facts, recogniser)
     similarity = _Similarity(facts)
     elsewhere = _Index(facts)
     articles = [
@@ -176,13 +179,14 @@ def align(
     return Coverage(tuple(articles), threshold, actor_rule, SPEAKER_RULE)
 
 
-def _add_actor_mentions(facts: list[_Facts], actors_file: Path | None) -> str:
+def _add_actor_mentions(facts: list[_Facts], actors_file: Path | None,
+                        recogniser: Recogniser | None = None) -> str:
     """Each sentence's ``framing.nlp.entities`` mentions (names, aliases; no pronouns); returns the rule."""
     if actors_file is not None:
         actor_set = ActorSet.load(actors_file)
         rule = f"framing.nlp.entities (the actors listed in {actors_file.name})"
     else:
-        actor_set = discover(f.document for f in facts)
+        actor_set = discover((f.document for f in facts), recogniser)
         rule = "framing.nlp.entities (actors discovered across the articles; names and aliases)"
     for f in facts:
         by_sentence: list[list[str]] = [[] for _ in f.sentences]
@@ -197,10 +201,10 @@ def _add_actor_mentions(facts: list[_Facts], actors_file: Path | None) -> str:
     return rule
 
 
-def _add_attributions(facts: list[_Facts]) -> None:
+def _add_attributions(facts: list[_Facts], recogniser: Recogniser | None = None) -> None:
     """Each sentence's quotation speaker and claim source, from ``framing.nlp.attribution``."""
     for f in facts:
-        sources = find_sources(f.document)
+        sources = find_sources(f.document, recogniser=recogniser)
         speakers = [""] * len(f.sentences)
         claims = [""] * len(f.sentences)
         starts = [sentence.start for sentence in f.sentences]

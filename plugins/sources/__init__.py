@@ -28,7 +28,7 @@ from framing.nlp.attribution import (
     find_sources,
 )
 from framing.nlp.cast import ArticleCast, own_names
-from framing.nlp.entities import ActorSet, document_memo
+from framing.nlp.entities import ActorSet, Recogniser, document_memo
 from framing.nlp.quotes import attribution_cues
 from framing.nlp.sides import party_near, party_of_name
 
@@ -150,11 +150,12 @@ class SourceBalance:
                       f"{declared.label} ({declared.unit}); each bar is one article, each segment one "
                       f"side. {declared.description}")]
 
-    def __init__(self, actor_set: ActorSet | None) -> None:
+    def __init__(self, actor_set: ActorSet | None, recogniser: Recogniser | None = None) -> None:
         self.actor_set = actor_set
+        self.recogniser = recogniser  # a plugin's framing_find_entities, used to discover
 
     def sources(self, document: Document) -> Sources:
-        return find_sources(document, self.actor_set)
+        return find_sources(document, self.actor_set, self.recogniser)
 
     def analyze(self, document: Document) -> list[Measurement]:
         """The article's sources under their own names (the host's gather applies the cast)."""
@@ -179,7 +180,7 @@ class SourceBalance:
     def actor_notes(self, document: Document) -> list[ActorNote]:
         """Each speaker credited with an attribution: its name (or description), kind, type and
         the side the actors file or the text gives it (see ``speaker_notes``)."""
-        return document_memo(document, ("sources.notes", self.actor_set),
+        return document_memo(document, ("sources.notes", self.actor_set, self.recogniser),
                              lambda: speaker_notes(document, self.sources(document),
                                                    self.actor_set is not None))
 
@@ -441,4 +442,4 @@ def _preview(document: Document, start: int, end: int) -> str:
 def framing_register_analyzers(register: Any, config: dict[str, Any]) -> None:
     read_settings(config, NAME, ())  # it takes none: refuse a misspelt one
     path = config.get("actors")
-    register(SourceBalance(ActorSet.load(path) if path else None))
+    register(SourceBalance(ActorSet.load(path) if path else None, config.get("find_entities")))

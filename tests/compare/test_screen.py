@@ -74,8 +74,26 @@ def test_findings_rest_on_counts():
     out = screen(*[str(EXAMPLES / f"{name}.txt") for name in NAMES])
     cited = [tuple(map(int, m)) for m in re.findall(r"\((\d+) vs (\d+) passages\)", out)]
     assert cited, out
-    assert all(max(pair) >= 3 and sum(pair) >= 5 for pair in cited)
+    assert all(pair[0] >= 3 and sum(pair) >= 5 for pair in cited)  # the higher article's own passages
     assert "Balance of voices between sides" not in out.split("Headline measures")[0]
+
+
+def test_a_finding_rests_on_the_higher_articles_own_passages():
+    from framing.compare.screen import _article_finding
+    from framing.compare.tables import MetricRow
+    from framing.model import Metric, Record, Span
+
+    metric = Metric("side_words", "Words attributed to side", "words", "neutral", "Words per side.")
+    row = MetricRow("sources", metric, "Democratic Party")
+
+    def record(article: str, words: float, passages: int) -> Record:
+        spans = tuple(Span(i * 10, i * 10 + 5) for i in range(passages))
+        return Record(article, "sources", "side_words", "Democratic Party", words, "", spans)
+
+    # one long quotation against seven short ones: "more words" rests on one passage
+    assert _article_finding(row, {"a": record("a", 120, 1), "b": record("b", 60, 7)}) is None
+    found = _article_finding(row, {"a": record("a", 120, 6), "b": record("b", 60, 2)})
+    assert found is not None and "(6 vs 2 passages)" in found.sentence
 
 
 def test_full_prints_every_table():

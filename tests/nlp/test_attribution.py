@@ -619,3 +619,49 @@ def test_clause_about_the_speaking_is_not_content():
     assert [content(doc, a) for a in found.attributions] == [
         "The blockade is a crime", "The shelling was deliberate", "The depot held fuel",
     ]
+
+
+# --- who can be a speaker: a cast actor, a description or an organisation, never a piece of text -----
+
+
+def _speakers(text: str, title: str = "") -> list[str]:
+    found = find_sources(document_from_text(text, title=title))
+    return [found.speaker_of(a).name for a in found.attributions if found.speaker_of(a)]
+
+
+def test_a_capitalised_phrase_read_only_in_a_headline_is_no_speaker():
+    body = "Harlan aide apologizes\n\nThe plan was sent back on Monday, officials said.\n"
+    assert _speakers(body, title="Council Smackdown: Harlan Tells Mayor To Quit") == ["", "officials"]
+    assert _speakers(body, title="Harlan Aide Claims Plan Fails") == ["", "officials"]
+    # the same word in the body makes it a speaker the headline shares
+    assert _speakers(body, title="Tax Plan Draws Fire, Officials Say") == ["Officials", "Officials"]
+
+
+def test_a_descriptor_speaker_is_the_person_it_describes():
+    assert _speakers("Vote nears\n\nSen. Ada Roe, R-Ohio, spoke first. The Ohio Republican said the "
+                     "bill would fail.\n") == ["Ada Roe"]
+    assert _speakers("Vote nears\n\nAnother Democrat, Rep. Cole Varner of Maine, said the bill would "
+                     "fail.\n") == ["Cole Varner"]
+
+
+def test_places_laws_and_clause_fragments_are_no_speakers():
+    assert _speakers("Vote nears\n\nThe Kessler Doctrine says that allies come first.\n") == [""]
+    assert _speakers("Vote nears\n\nTwo aides said the talks, held in Brooklyn, were calm. Brooklyn "
+                     "said nothing.\n") == ["Two aides", ""]
+    # "of Ohio, who said": a person of Ohio spoke, not the state
+    assert _speakers("Vote nears\n\nThe governor met Sen. Ada Roe of Ohio, who said the bill would "
+                     "fail.\n") == [""]
+    assert _speakers("Vote nears\n\nMany of the Republicans who now control the House said they "
+                     "would wait.\n") == [""]
+    # a noun phrase with a prepositional phrase stays a description
+    assert _speakers("Vote nears\n\nMembers of both parties said the vote would wait.\n") == [
+        "Members of both parties"]
+
+
+def test_a_person_is_never_a_side():
+    found = find_sources(document_from_text(
+        "Deal holds\n\nSusan Vale, President Harlan's national security adviser, said the deal would "
+        "hold. The Harlan administration said so too. Mr. Harlan said he agreed.\n"))
+    # "Harlan's" adviser and "the Harlan administration" do not make a country of Mr. Harlan
+    assert [(s.name, s.side) for s in found.speakers] == [
+        ("Susan Vale", ""), ("The Harlan administration", ""), ("Harlan", "")]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import gc
+import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from framing import document_from_text
+from framing import Span, document_from_text, hookimpl
 from framing.nlp.entities import (
     Actor,
     ActorSet,
@@ -79,6 +80,17 @@ def test_discovery_pairs_an_unknown_country_with_its_demonym():
     actors = _names(discover([document_from_text(text)]))
     assert actors["Karvonia"].aliases == ("Karvonian",)
     assert actors["Karvonia"].kind == "country"
+
+
+def test_a_demonym_that_only_opens_a_sentence_still_makes_its_place_a_country():
+    # "Velsharian" is capitalised only where it opens the first sentence after the dateline
+    text = (
+        "Boats stopped\n\nNORTH HAVEN (CPA) \u2014 Velsharian patrol boats stopped two trawlers. "
+        "Officials in Velsharia said the waters were theirs, and Velsharia said it would not back down.\n"
+    )
+    actors = _names(discover([document_from_text(text)]))
+    assert actors["Velsharia"].kind == "country"
+    assert "Velsharian" in actors["Velsharia"].aliases
 
 
 def test_mentions_count_names_aliases_possessives_and_pronouns():
@@ -398,28 +410,52 @@ def test_parse_name_and_kind_of_are_public():
 # --- the recogniser hook ----------------------------------------------------------------------------
 
 
-def test_a_plugin_supplies_entity_candidates_through_the_hook():
-    import re
+class KnownNames:
+    """A plugin recogniser: only "Karl Vance" (as a statistical recogniser would, with a kind)."""
 
-    from framing import Span, hookimpl
+    @hookimpl
+    def framing_find_entities(self, document, config):
+        return [Span(m.start(), m.end(), "person") for m in re.finditer(r"Karl Vance", document.text)]
+
+
+def _with_known_names() -> dict:
     from framing.host.manager import PluginManager
-
-    class KnownNames:
-        """Recognises only "Karl Vance" (as a statistical recogniser would, with a kind)."""
-
-        @hookimpl
-        def framing_find_entities(self, document, config):
-            return [Span(m.start(), m.end(), "person") for m in re.finditer(r"Karl Vance", document.text)]
 
     manager = PluginManager()
     manager.load(autoload=False)  # framing's own analyzers only
     manager.register_module(KnownNames(), "known-names")
-    _plugin, analyzer = manager.analyzers({})["actors"]
+    return manager.analyzers({})
+
+
+def test_a_plugin_supplies_entity_candidates_through_the_hook():
+    _plugin, analyzer = _with_known_names()["actors"]
     document = document_from_text("Talks\n\nKarl Vance met Ostrel officials. Later Vance left Draskov.\n")
     measured = {m.target for m in analyzer.analyze(document) if m.metric == "mentions"}
     assert measured == {"Karl Vance"}  # the built-in rules would also have found Ostrel and Draskov
     mentions = [m for m in mentions_for(document, None, analyzer.recogniser)]
     assert [document.text[m.start : m.end] for m in mentions] == ["Karl Vance", "Vance"]
+
+
+def test_sources_and_coverage_discover_with_the_plugin_recogniser():
+    from framing.nlp.attribution import find_sources
+    from framing.plugins.coverage.align import align
+
+    analyzers = _with_known_names()
+    sources, coverage = analyzers["sources"][1], analyzers["coverage"][1]
+    assert sources.recogniser is not None and coverage.recogniser is not None
+    text = "Talks\n\nOstrelian officials met Karl Vance in Ostrel. \u201cWe are ready,\u201d Ostrel said.\n"
+    # the built-in rules pair Ostrel with "Ostrelian": a country speaking is government; the plugin
+    # knows only Karl Vance, so Ostrel is no country actor
+    assert [(s.name, s.type) for s in find_sources(document_from_text(text)).speakers] == [
+        ("Ostrel", "government")]
+    assert [(s.name, s.type) for s in sources.sources(document_from_text(text)).speakers] == [
+        ("Ostrel", "other")]
+    first = "Talks\n\nKarl Vance met Ostrel officials in Draskov on Monday.\n"
+    other = "Talks\n\nThe officials met in the capital.\n"
+    documents = [document_from_text(first), document_from_text(other)]
+    assert align(documents, recogniser=coverage.recogniser).articles[0].actors_only_here == ("Karl Vance",)
+    documents = [document_from_text(first), document_from_text(other)]
+    assert set(align(documents).articles[0].actors_only_here) == {"Karl Vance", "Ostrel", "Draskov"}
 
 
 def test_without_a_plugin_the_built_in_rules_discover():
@@ -431,3 +467,60 @@ def test_without_a_plugin_the_built_in_rules_discover():
     assert analyzer.recogniser is None
     document = document_from_text("Talks\n\nKarl Vance met Ostrel officials in Draskov.\n")
     assert "Karl Vance" in {m.target for m in analyzer.analyze(document) if m.metric == "mentions"}
+
+
+# --- companies, hyphenated titles, descriptors of two-word states --------------------------------------
+
+COMPANY_TEXT = """Plant deal
+
+Brennick Holdings and Talvo Corp. signed the deal with Orlan Mills Inc. on Monday. Walmart and \
+Wal-Mart Stores said nothing. Dara Brennick, who founded Brennick Holdings, said the plant would \
+open in May. President-elect Tomas Ferrante praised it, and Speaker-to-be Lena Morrow, a New York \
+Democrat, said she agreed. Ferrante and Morrow met later. The New York Democrat left early.
+"""
+
+
+def test_a_company_suffix_or_the_bundled_list_makes_an_organisation():
+    from framing.nlp.names import is_company, kind_of
+
+    actors = _names(discover([document_from_text(COMPANY_TEXT)]))
+    for company in ("Brennick Holdings", "Talvo Corp.", "Orlan Mills Inc."):
+        assert actors[company].kind == "organisation", company
+    assert actors["Walmart"].kind == "organisation"  # companies.tsv, alias "Wal-Mart Stores"
+    assert "Wal-Mart Stores" in actors["Walmart"].aliases
+    assert actors["Dara Brennick"].kind == "person"  # the founder is not the company
+    assert kind_of("Perrin & Co.") == "organisation"
+    assert not is_company(["Co."])  # a legal form alone names nobody
+    assert kind_of("Ana Cole") == "person"
+
+
+def test_hyphenated_titles_are_stripped():
+    from framing.nlp.cast import parse_name as cast_name
+    from framing.nlp.names import parse_name
+
+    actors = _names(discover([document_from_text(COMPANY_TEXT)]))
+    assert "Tomas Ferrante" in actors and "Lena Morrow" in actors
+    assert not any("elect" in name or "to-be" in name for name in actors)
+    for text, full in (("President-elect Tomas Ferrante", "Tomas Ferrante"),
+                       ("Representative-elect Ivy Drum", "Ivy Drum"), ("ex-Gov. Ray Holt", "Ray Holt"),
+                       ("then-Sen. Ada Roe", "Ada Roe"), ("Speaker-to-be Lena Morrow", "Lena Morrow")):
+        assert parse_name(text).full == full
+        assert cast_name(text).text == full
+    # a title linked to the body it heads: the last two capitalised words are the name
+    assert parse_name("Secretary of Homeland Security Ivy Drum").full == "Ivy Drum"
+    hale = parse_name("Director of National Intelligence Cy Hale")
+    assert (hale.title, hale.full) == ("Director of National Intelligence", "Cy Hale")
+    assert parse_name("Governor of New York").full == ""  # two words after the link: no name
+    # a plural title before the first of several names ("Senators Ada Roe and Bo Tull")
+    assert parse_name("Senators Ada Roe").full == "Ada Roe"
+    assert parse_name("Representatives Ivy Drum").full == "Ivy Drum"
+
+
+def test_a_descriptor_of_a_two_word_state_is_no_actor():
+    from framing.nlp.names import non_actor
+
+    assert non_actor("New York Democrat") == "descriptor"
+    assert non_actor("South Carolina Republican") == "descriptor"
+    assert non_actor("New York") == "" and non_actor("New York Times") == ""
+    actors = _names(discover([document_from_text(COMPANY_TEXT)]))
+    assert "New York Democrat" not in actors

@@ -51,7 +51,7 @@ from framing.nlp.attribution.words import (
     role_matcher,
     same_word,
 )
-from framing.nlp.entities import ActorSet, document_memo
+from framing.nlp.entities import ActorSet, Recogniser, document_memo
 from framing.nlp.quotes import is_scare_quote, quotation_words
 
 __all__ = [
@@ -103,7 +103,8 @@ class _Settled:
         self.doc, self.tokens, self.words = text.doc, text.tokens, text.words
         self.cues_by_sentence: dict[int, list[Raw]] = {}
 
-    def sources(self, raws: list[Raw], actor_set: ActorSet | None) -> Sources:
+    def sources(self, raws: list[Raw], actor_set: ActorSet | None,
+                recogniser: Recogniser | None = None) -> Sources:
         """Kinds, cue-less quotations and speakers settled: the article's ``Sources``."""
         raws = [r for r in raws if r.end > r.start]
         claimed: dict[int, Raw] = {}
@@ -140,7 +141,7 @@ class _Settled:
                 continued.borrowed = host.mention or host.borrowed
             raws.append(continued)
         raws.sort(key=lambda r: r.start)
-        speakers = Speakers(self.doc, actor_set, self.text.capitalised)
+        speakers = Speakers(self.doc, actor_set, self.text.capitalised, recogniser)
         for raw in raws:
             if raw.host is None:
                 raw.speaker = speakers.add(raw.mention, raw.inherit)
@@ -190,19 +191,20 @@ class _Settled:
         )
 
 
-def find_sources(document: Document, actor_set: ActorSet | None = None) -> Sources:
+def find_sources(document: Document, actor_set: ActorSet | None = None,
+                 recogniser: Recogniser | None = None) -> Sources:
     """Every attribution and speaker of a document, computed once per document and actor set.
 
     ``actor_set`` (the ``--actors`` file) gives speakers their sides and resolves pronouns no
     earlier speaker fits; None uses the actors discovered in the article (only countries carry a
-    side), then the fallback rule of ``speakers.fallback_side``.
+    side), then the fallback rule of ``speakers.fallback_side``. ``recogniser``: the run's entity
+    recogniser (``config["find_entities"]``), used only to discover those actors.
     """
-    return document_memo(
-        document, ("attribution.sources", actor_set), lambda: _find(document, actor_set)
-    )
+    return document_memo(document, ("attribution.sources", actor_set, recogniser),
+                         lambda: _find(document, actor_set, recogniser))
 
 
-def _find(document: Document, actor_set: ActorSet | None) -> Sources:
+def _find(document: Document, actor_set: ActorSet | None, recogniser: Recogniser | None) -> Sources:
     text = ArticleText(document)
     raws = Cues(text, SpeakerPhrases(text)).find()
-    return _Settled(text).sources(raws, actor_set)
+    return _Settled(text).sources(raws, actor_set, recogniser)

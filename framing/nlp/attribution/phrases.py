@@ -44,7 +44,7 @@ from framing.nlp.attribution.words import (
     strip_possessive,
     verb_words,
 )
-from framing.nlp.cast import PLACE_HEADS
+from framing.nlp.cast_names import PLACE_HEADS
 from framing.nlp.names import ORG_WORDS
 from framing.nlp.words import NAME_PARTICLES
 

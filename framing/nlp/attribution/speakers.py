@@ -19,8 +19,11 @@ from framing.model import Document, Span
 from framing.nlp.attribution.phrases import Phrase
 from framing.nlp.attribution.words import (
     DETERMINERS,
+    INDEFINITE,
     NOT_NAMES,
+    PHRASE_OPENERS,
     PREPOSITIONS,
+    QUANTIFIERS,
     RECENT_ANTECEDENTS,
     RECENT_SPEAKERS,
     RELATIVE,
@@ -29,8 +32,9 @@ from framing.nlp.attribution.words import (
     same_word,
     strip_possessive,
 )
-from framing.nlp.entities import ActorSet, Mention, mention_role, mentions_for
-from framing.nlp.gazetteers import countries
+from framing.nlp.entities import ActorSet, Mention, Recogniser, mention_role, mentions_for
+from framing.nlp.gazetteers import countries, lookup
+from framing.nlp.names import is_title_word, non_actor
 
 
 @dataclass(frozen=True)
@@ -75,9 +79,11 @@ class Speakers:
     """Merge mentions into speakers in text order (surname, definite description, pronoun)."""
 
     def __init__(
-        self, document: Document, actor_set: ActorSet | None, capitalised: Sequence[bool]
+        self, document: Document, actor_set: ActorSet | None, capitalised: Sequence[bool],
+        recogniser: Recogniser | None = None,
     ) -> None:
         self.doc = document
+        self.recogniser = recogniser
         self.capitalised = capitalised
         self.actor_set = actor_set
         self.entries: list[Entry] = []
@@ -159,9 +165,11 @@ class Speakers:
     def build(self) -> tuple[Speaker, ...]:
         speakers = []
         self.states = set(self.countries)  # and the names whose organs of state speak (below)
+        people = self.person_names | {e.surname for e in self.entries if e.surname and e.person}
         for entry in self.entries:
             if {m.type for m in entry.mentions} & {"government", "military"}:
-                self.states.update(fold(c) for m in entry.mentions for c in m.sides)
+                self.states.update(fold(c) for m in entry.mentions for c in m.sides
+                                   if fold(c) not in people)  # not "Obama administration"
         for entry in self.entries:
             # names the speaker's own phrases give come before those of resolved pronouns
             named = sorted((m for m in entry.mentions if m.name), key=lambda m: m.resolved)
@@ -173,6 +181,9 @@ class Speakers:
             )
             name = " ".join(name_words) if name_words else (
                 "" if not described else best.text)  # an unresolved "he": nobody named
+            kept = bool(name_words)  # a name, not a description standing in for one
+            if name:
+                name, person, kept = self._checked(name, kept, described, person)
             types = [m.type for m in entry.mentions if m.type]
             kind = max(set(types), key=lambda t: (types.count(t), -types[::-1].index(t))) if types \
                 else "other"
@@ -180,7 +191,8 @@ class Speakers:
             if kind == "other" and not person and self._is_country(spans):
                 kind = "government"  # "Iran said", "Russia insists": a state speaking as itself
             anonymous = (not named and person) or any(m.anonymous_cue for m in entry.mentions)
-            named_flag = not anonymous and (bool(named) or not person) and bool(described)
+            named_flag = not anonymous and (bool(named) or not person) and bool(described) and (
+                kept or not name_words)
             side = self._actor_side(spans)
             if not side:  # a state speaking: "Veskaria said", "Lunmark's Foreign Ministry said"
                 own = [] if person else [m.own_side for m in described if m.own_side]
@@ -195,13 +207,60 @@ class Speakers:
                                     tuple(m.span for m in entry.mentions)))
         return tuple(speakers)
 
+    def _checked(self, name: str, named: bool, described: Sequence[Phrase], person: bool
+                 ) -> tuple[str, bool, bool]:
+        """The speaker's name, or "" when it names no speaker (docs/analyzers/sources.md, "Who can
+        be a speaker"). A capitalised phrase read only in a headline or heading is none (title case
+        hides whether it is a name); nor is a non-actor name (a place, law, work, venue, time: "Bush
+        Doctrine", "Brooklyn"), nor a place followed by "who" (a person of it spoke), nor a fragment of
+        a clause ("control the House"). A descriptor ("the Florida Republican") is the person named in
+        the speaker's phrases or resolved by the article's descriptors, else the description itself."""
+        if described and all(self._in_heading(m.span.start) and not m.text[:1].islower() for m in described):
+            return "", person, named  # title case: "GOP Smackdown" (not "officials say")
+        if named:
+            known = lookup(name) or lookup(f"The {name}")  # "The Atlantic" is a magazine
+            reason = "" if known is not None and known.kind not in PLACES else non_actor(name)
+            if reason == "descriptor":
+                found = self._described_person([self._description_span(m) for m in described])
+                return (found, True, True) if found else (_without_relative(max(
+                    (m.text for m in described), key=len)), person, False)
+            if reason not in ("", "topic") or (self._place(name) and any(
+                    m.text.rstrip().split()[-1].lower() in RELATIVE for m in described)):
+                return "", person, named  # "Bush Doctrine", "Brooklyn", "Arizona, who" (a person of it)
+            return name, person, named
+        name = _without_relative(name)
+        return ("" if _fragment(name) else name), person, named
+
+    def _in_heading(self, offset: int) -> bool:
+        blocks = self.doc.blocks
+        index = bisect_right(self.block_starts, offset) - 1
+        return index >= 0 and blocks[index].kind in ("headline", "heading")
+
+    @cached_property
+    def block_starts(self) -> list[int]:
+        return [b.start for b in self.doc.blocks]
+
+    @staticmethod
+    def _place(name: str) -> bool:
+        entry = lookup(name)
+        return entry is not None and entry.kind in PLACES
+
+    def _described_person(self, spans: Sequence[Span]) -> str:
+        """The person named inside the speaker's phrases ("Another Republican, Rep. Justin Amash"),
+        or the one a descriptor there resolves to ("the Florida Republican"); "" if none."""
+        for mention in self.actor_mentions:
+            if mention.actor.kind == "person" and mention.kind != "pronoun" and any(
+                    s.start <= mention.start < s.end for s in spans):
+                return mention.actor.name
+        return ""
+
     @cached_property
     def standalone(self) -> dict[str, str]:
         return _standalone_names(self.doc, self.capitalised)
 
     @cached_property
     def actor_mentions(self) -> list[Mention]:
-        return mentions_for(self.doc, self.actor_set)
+        return mentions_for(self.doc, self.actor_set, self.recogniser)
 
     @cached_property
     def sided_mentions(self) -> tuple[list[Mention], list[int]]:
@@ -239,6 +298,18 @@ class Speakers:
             if mention.actor.kind == "country":
                 forms.update(fold(f) for f in (mention.actor.name, *mention.actor.aliases))
         return frozenset(forms)
+
+    @cached_property
+    def person_names(self) -> frozenset[str]:
+        """The full names and surnames of the article's person actors, and single names a title precedes
+        ("Mr. Obama"), folded: never a side (a single unknown word, which discovery calls a person, may
+        be a country: "Lunmark")."""
+        names = set()
+        for mention in self.actor_mentions:
+            before = self.doc.tokens[mention.first_token - 1].text if mention.first_token else ""
+            if mention.actor.kind == "person" and (" " in mention.actor.name or is_title_word(before)):
+                names.update((fold(mention.actor.name), fold(mention.actor.name.split()[-1])))
+        return frozenset(names)
 
     def _country(self, name: str) -> bool:
         """A country, or a name whose ministry, government or army speaks in the article."""
@@ -289,6 +360,40 @@ class Speakers:
         start = min(self.doc.tokens[a].start for a, _ in ranges)
         end = max(self.doc.tokens[b - 1].end for _, b in ranges)
         return Span(start, end)
+
+PLACES = ("place", "region", "country")
+FOCUSING = frozenset("even only just also nearly almost about".split())
+
+
+def _without_relative(text: str) -> str:
+    """A description without a trailing relative pronoun or comma ("Congress who" -> "Congress")."""
+    words = text.split()
+    while len(words) > 1 and (words[-1].lower() in RELATIVE or words[-1] in (",", "--", "—")):
+        words = words[:-1]
+    return " ".join(words).rstrip(",")
+
+
+def _fragment(text: str) -> bool:
+    """A description that is a piece of a clause, not a noun phrase: a lowercase first word that is
+    not a determiner, number or quantifier followed later by a determiner ("control the House",
+    "see an administration ...", "lose face with his ..."), or a noun followed by an infinitive
+    marker ("lawmakers to either")."""
+    words = [w.lower().strip(",") for w in text.split()]
+    if len(words) < 2 or not text[:1].islower():
+        return False
+    while len(words) > 1 and words[0] in FOCUSING:
+        words = words[1:]  # "even some White House staff members", "only two candidates"
+    opens_phrase = words[0] in DETERMINERS or words[0] in INDEFINITE or words[0][:1].isdigit() or \
+        words[0].endswith(("'s", "’s")) or words[0] in QUANTIFIERS
+    head = words[1:]
+    for index, word in enumerate(head):
+        if word in PREPOSITIONS or word in RELATIVE:  # "members of both parties"
+            head = head[:index]
+            break
+    if not opens_phrase and any(w in DETERMINERS or w in PHRASE_OPENERS for w in head):
+        return True
+    return "to" in words[1:] and words.index("to", 1) == len(words) - 2
+
 
 @lru_cache(maxsize=1)
 def _bundled_countries() -> frozenset[str]:

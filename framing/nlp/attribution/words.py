@@ -15,7 +15,7 @@ from importlib import resources
 from typing import Literal
 
 from framing.model import Document
-from framing.nlp.cast import NOT_NAME_WORDS
+from framing.nlp.cast_names import NOT_NAME_WORDS
 from framing.nlp.gazetteers import countries
 from framing.nlp.matcher import PhraseMatcher
 from framing.nlp.quotes import attribution_cues

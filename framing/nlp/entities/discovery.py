@@ -26,12 +26,11 @@ from framing.model import Document, Span
 from framing.nlp import gazetteers
 from framing.nlp.entities.actors import KINDS, Actor, ActorSet, Mention
 from framing.nlp.entities.mentions import document_memo, find_mentions
-from framing.nlp.entities.recognise import find_candidates
+from framing.nlp.entities.recognise import DEMONYM_SUFFIXES, find_candidates
 from framing.nlp.names import ORG_WORDS, Name, kind_of, non_actor, parse_name
 from framing.nlp.words import NAME_PARTICLES, is_common_word, strip_possessive
 
 Recogniser = Callable[[Document], "Sequence[Span] | None"]
-DEMONYM_SUFFIXES = ("n", "an", "ian", "i", "ese", "ish")
 KEEP_PLACES = frozenset({"national_capital", "also_person", "also_institution"})
 
 

@@ -35,6 +35,7 @@ OPENERS = frozenset({"\u201c", '"', "\u2018", "'", "(", ":", "\u2014", "\u2013",
 DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
 CREDIT_OPENERS = frozenset({"photo", "photos", "photograph", "credit", "image", "caption", "by", "file"})
 FOLLOWING_ORGANISATION = frozenset({"administration"})  # "the Obama administration"
+DEMONYM_SUFFIXES = ("n", "an", "ian", "i", "ese", "ish")  # "Karvonian" of "Karvonia"
 
 
 def _capital(token: Token) -> bool:
@@ -72,6 +73,16 @@ def _opening_word(word: str, inside: set[str], lower: set[str]) -> bool:
     if is_adverb(bare) and lowered not in gazetteers.non_actors()["-ly names"]:
         return True
     return lowered in lower or is_common_word(bare) or lowered in gazetteers.non_actors()["sentence openers"]
+
+
+def _demonym_of(word: str, inside: set[str]) -> bool:
+    """"Veskarian" opening a sentence of an article that writes "Veskaria" mid-sentence: the people of a
+    named place, a name even where only the sentence's opening capitalises it."""
+    for suffix in DEMONYM_SUFFIXES:
+        for ending in (suffix, suffix + "s"):
+            if word.endswith(ending) and len(word) > len(ending) + 2 and word[: -len(ending)] in inside:
+                return True
+    return False
 
 
 def _modifies(word: str) -> bool:
@@ -142,7 +153,8 @@ def find_candidates(document: Document) -> list[Span]:
                 start += 1
                 opens = False
             if (opens and run_end - start == 1 and strip_possessive(tokens[start].text).lower() not in inside
-                    and gazetteers.lookup(strip_possessive(tokens[start].text)) is None):
+                    and gazetteers.lookup(strip_possessive(tokens[start].text)) is None
+                    and not _demonym_of(tokens[start].lower, inside)):
                 continue  # a single word capitalised only where it opens a sentence: "Insurers estimated"
             while run_end > start and (tokens[run_end - 1].lower in CONNECTORS
                                        or tokens[run_end - 1].lower in WEEKDAYS):
