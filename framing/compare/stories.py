@@ -55,14 +55,14 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import numpy as np
 
 from framing.compare.story_features import BLOCKS, Analyser, Counts, StoryInput
 
 __all__ = ["AnalysedCorpus", "Link", "OutletCoverage", "Story", "StoryInput", "StoryRule",
-           "candidate_pairs", "find_stories", "group", "outlet_coverage"]
+           "Pairs", "candidate_pairs", "find_stories", "group", "outlet_coverage"]
 
 # --- the rule, chosen on development data (benchmarks/stories.py) ---------------------------------
 
@@ -121,6 +121,29 @@ class Story:
     @property
     def near_duplicates(self) -> tuple[Link, ...]:
         return tuple(link for link in self.links if link.near_duplicate)
+
+
+class Pairs(NamedTuple):
+    """Candidate pairs as three parallel arrays (rows i < j, and their score): 20 bytes a pair
+    where a dictionary of tuples takes about ten times as much."""
+
+    i: np.ndarray
+    j: np.ndarray
+    score: np.ndarray
+
+    @classmethod
+    def unique(cls, found: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]], n: int) -> Pairs:
+        """The pairs found chunk by chunk, each once (the score found last, as a row's partner)."""
+        if not found:
+            return cls(*_NO_PAIRS)
+        i, j, score = (np.concatenate(parts)[::-1] for parts in zip(*found, strict=True))
+        _, first = np.unique(i.astype(np.int64) * max(n, 1) + j, return_index=True)
+        return cls(i[first], j[first], score[first])
+
+    def as_dict(self) -> dict[tuple[int, int], float]:
+        """(i, j) -> score, for reading a few pairs."""
+        return {(int(a), int(b)): float(s) for a, b, s in zip(self.i, self.j, self.score,
+                                                              strict=True)}
 
 
 @dataclass(frozen=True)
@@ -198,7 +221,7 @@ class AnalysedCorpus:
         return np.array([a.date.toordinal() if a.date else np.nan for a in self.items],
                         dtype=float)
 
-    def links(self, window_days: float | None, rule: StoryRule) -> dict[tuple[int, int], float]:
+    def links(self, window_days: float | None, rule: StoryRule) -> Pairs:
         """Candidate pairs (row indices, i < j) and their scores: see :func:`candidate_pairs`."""
         return candidate_pairs(self.score_rows(rule.weights), self.days(window_days),
                                window_days, rule.neighbours, rule.floor)
@@ -234,8 +257,8 @@ def candidate_pairs(
     window_days: float | None,
     neighbours: int = NEIGHBOURS,
     floor: float = FLOOR,
-) -> dict[tuple[int, int], float]:
-    """(i, j) with i < j -> score, for each row's ``neighbours`` best partners scoring >= ``floor``.
+) -> Pairs:
+    """Each row's ``neighbours`` best partners scoring >= ``floor``, as pairs (i < j).
 
     Rows are sorted by day; up to ``CHUNK`` consecutive dated rows (fewer when the window is wide,
     see ``CHUNK_CELLS``) are multiplied only with the rows dated within ``window_days`` of them and
@@ -250,7 +273,7 @@ def candidate_pairs(
     in_order = bool(np.all(order[1:] > order[:-1]))
     rows_by_date = matrix if in_order else matrix[order].tocsr()
     window = math.inf if window_days is None else window_days
-    edges: dict[tuple[int, int], float] = {}
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     start = 0
     while start < n:
         if start < n_dated:  # dated rows: the window around them, then every undated row
@@ -272,9 +295,9 @@ def candidate_pairs(
             gap = np.abs(sorted_days[rows][:, None] - sorted_days[columns][None, :])
             block[gap > window] = 0  # an undated partner gives NaN, which compares False: kept
         block[columns[None, :] == rows[:, None]] = 0
-        _keep_best(block, rows, columns, order, neighbours, floor, edges)
+        found.append(_keep_best(block, rows, columns, order, neighbours, floor))
         start = end
-    return edges
+    return Pairs.unique(found, n)
 
 
 def _chunk_rows(width: int) -> int:
@@ -289,24 +312,57 @@ def _products(rows_by_date: Any, low: int, high: int, chunk: Any) -> np.ndarray:
 
 
 def _keep_best(block: np.ndarray, rows: np.ndarray, columns: np.ndarray, order: np.ndarray,
-               neighbours: int, floor: float, edges: dict[tuple[int, int], float]) -> None:
+               neighbours: int, floor: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     keep = min(neighbours, block.shape[1])
     if keep <= 0:
-        return
+        return _NO_PAIRS
     best = np.argpartition(-block, keep - 1, axis=1)[:, :keep]
     scores = np.take_along_axis(block, best, axis=1)
-    for local, column in zip(*np.nonzero(scores >= floor), strict=True):
-        i = int(order[rows[local]])
-        j = int(order[columns[best[local, column]]])
-        edges[(i, j) if i < j else (j, i)] = float(scores[local, column])
+    local, column = np.nonzero(scores >= floor)
+    i = order[rows[local]]
+    j = order[columns[best[local, column]]]
+    return np.minimum(i, j), np.maximum(i, j), scores[local, column].astype(np.float32)
 
 
-def group(n: int, edges: Mapping[tuple[int, int], float], threshold: float,
-          linkage: Linkage = "average") -> list[list[int]]:
-    """Clusters of the row indices 0..n-1 from scored candidate pairs (module docstring, step 4)."""
-    if linkage == "average":
-        return _average_linkage(n, edges, threshold)
-    return _components(n, edges, threshold)
+_NO_PAIRS = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32))
+
+
+def group(n: int, pairs: Pairs, threshold: float, linkage: Linkage = "average"
+          ) -> list[list[int]]:
+    """Clusters of the row indices 0..n-1 from scored candidate pairs (module docstring, step 4).
+
+    Both linkages work one connected component of the pairs scoring at least ``threshold`` at a
+    time: two stories whose every cross pair scores below the threshold average below it too, so
+    they never merge, and the pairs between components can be left out. Memory for the merging
+    grows with the largest component, not with the corpus."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    strong = pairs.score >= threshold
+    graph = coo_matrix((np.ones(int(strong.sum()), dtype=np.int8),
+                        (pairs.i[strong], pairs.j[strong])), shape=(n, n))
+    _, component = connected_components(graph, directed=False)
+    sizes = np.bincount(component)
+    clusters = [[int(i)] for i in np.flatnonzero(sizes[component] == 1)]
+    members = np.argsort(component, kind="stable")  # rows by component, ascending within one
+    member_labels = component[members]
+    inside = np.flatnonzero(component[pairs.i] == component[pairs.j])
+    inside = inside[np.argsort(component[pairs.i[inside]], kind="stable")]
+    inside_labels = component[pairs.i[inside]]
+    for label in np.flatnonzero(sizes > 1):
+        part = members[np.searchsorted(member_labels, label):
+                       np.searchsorted(member_labels, label, side="right")]
+        if linkage == "single":
+            clusters.append(part.tolist())
+            continue
+        chosen = inside[np.searchsorted(inside_labels, label):
+                        np.searchsorted(inside_labels, label, side="right")]
+        local = np.searchsorted(part, pairs.i[chosen]), np.searchsorted(part, pairs.j[chosen])
+        edges = {(int(a), int(b)): float(score)
+                 for a, b, score in zip(*local, pairs.score[chosen], strict=True)}
+        clusters.extend(part[cluster].tolist()
+                        for cluster in _average_linkage(len(part), edges, threshold))
+    return clusters
 
 
 def _average_linkage(n: int, edges: Mapping[tuple[int, int], float], threshold: float
@@ -342,36 +398,17 @@ def _average_linkage(n: int, edges: Mapping[tuple[int, int], float], threshold: 
     return list(members.values())
 
 
-def _components(n: int, edges: Mapping[tuple[int, int], float], threshold: float
-                ) -> list[list[int]]:
-    """Connected components of the links scoring at least ``threshold`` (single linkage)."""
-    parent = list(range(n))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for (i, j), score in edges.items():
-        if score >= threshold:
-            parent[root(i)] = root(j)
-    clusters: dict[int, list[int]] = {}
-    for i in range(n):
-        clusters.setdefault(root(i), []).append(i)
-    return list(clusters.values())
-
-
 # --- labels -----------------------------------------------------------------------------------------
 
 
-def _stories(corpus: AnalysedCorpus, clusters: list[list[int]],
-             edges: Mapping[tuple[int, int], float]) -> list[Story]:
+def _stories(corpus: AnalysedCorpus, clusters: list[list[int]], pairs: Pairs) -> list[Story]:
     items = corpus.items
     story_of = np.empty(len(items), dtype=np.int64)
     for number, cluster in enumerate(clusters):
         story_of[cluster] = number
-    inside = [(i, j, s) for (i, j), s in edges.items() if story_of[i] == story_of[j]]
+    kept = np.flatnonzero(story_of[pairs.i] == story_of[pairs.j])
+    inside = [(int(i), int(j), float(s)) for i, j, s in zip(
+        pairs.i[kept], pairs.j[kept], pairs.score[kept], strict=True)]
     words = corpus.blocks["words"].matrix
     cosines = np.zeros(len(inside))
     for start in range(0, len(inside), LINK_BATCH):  # in batches: rows gathered per pair are big

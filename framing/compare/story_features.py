@@ -31,6 +31,7 @@ from framing.nlp.words import HONORIFICS, quoted_runs, strip_possessive
 from framing.nlp.words import stem as light_stem
 
 TITLE_REPEAT = 2  # the headline's words count this many times
+ROWS_AT_A_TIME = 4096  # rows weighted at a time (the temporary copies stay small)
 MAX_NAME_WORDS = 5  # a longer run of capitalised words is a heading, not a name
 
 
@@ -221,20 +222,34 @@ class Counts:
 
     def block(self, order: np.ndarray) -> Block:
         """TF-IDF rows, in ``order``, as TfidfVectorizer(sublinear_tf=True) makes them: smoothed
-        idf ``ln((1 + n) / (1 + df)) + 1``, rows of unit length."""
+        idf ``ln((1 + n) / (1 + df)) + 1``, rows of unit length. Computed a slice of rows at a
+        time in double precision and stored as float32, so the only whole copy is the result."""
         from scipy.sparse import csr_matrix
-        from sklearn.feature_extraction.text import TfidfTransformer
-        from sklearn.preprocessing import normalize
 
         rows = len(self.pointers) - 1
-        counted = csr_matrix((np.frombuffer(self.counts, dtype=np.float32).astype(float),
-                              np.frombuffer(self.columns, dtype=np.int32),
-                              np.frombuffer(self.pointers, dtype=np.int64)),
+        columns = np.frombuffer(self.columns, dtype=np.int32)
+        pointers = np.frombuffer(self.pointers, dtype=np.int64)
+        data = np.frombuffer(self.counts, dtype=np.float32).copy()
+        if len(data):
+            frequency = np.bincount(columns, minlength=len(self.vocabulary))
+            idf = np.log((1 + rows) / (1 + frequency)) + 1
+            for low in range(0, rows, ROWS_AT_A_TIME):
+                high = min(low + ROWS_AT_A_TIME, rows)
+                start, end = int(pointers[low]), int(pointers[high])
+                if start == end:
+                    continue
+                weights = (np.log(data[start:end].astype(float)) + 1) * idf[columns[start:end]]
+                lengths = _row_lengths(weights, pointers[low:high + 1] - start)
+                data[start:end] = weights / np.repeat(lengths, np.diff(pointers[low:high + 1]))
+        counted = csr_matrix((data, columns.copy(), pointers.copy()),
                              shape=(rows, max(1, len(self.vocabulary))))
-        self.columns, self.counts = array("i"), array("f")
-        counted = counted[order]
-        if self.vocabulary and rows:
-            counted = normalize(TfidfTransformer(sublinear_tf=True, norm=None)
-                                .fit_transform(counted), copy=False)
-        return Block(csr_matrix(counted, dtype=np.float32), list(self.vocabulary))
+        self.columns, self.counts, self.pointers = array("i"), array("f"), array("q", [0])
+        return Block(counted[order], list(self.vocabulary))
 
+
+def _row_lengths(weights: np.ndarray, pointers: np.ndarray) -> np.ndarray:
+    """The Euclidean length of each row (1 for an empty row, which stays empty)."""
+    squares = np.concatenate([[0.0], np.cumsum(weights * weights)])
+    lengths = np.sqrt(squares[pointers[1:]] - squares[pointers[:-1]])
+    lengths[lengths == 0] = 1
+    return lengths
