@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -32,8 +32,8 @@ AssignOption = typer.Option(
 
 
 StoreOption = typer.Option(
-    None, "--store", help="Read the articles a `framing analyze --store` run stored (one at a time, "
-    "their cast's names as a signal) and write each article's story back into the store.")
+    None, "--store", help="Read the articles a `framing analyze --store` run stored (one at a time) "
+    "and write each article's story back into the store (compare --from ... --group-by story).")
 
 
 def stories(
@@ -144,7 +144,7 @@ class _ReadArticles:
 
 
 class _StoredArticles:
-    """The articles of a results store, one at a time, with the names of the store's cast."""
+    """The articles of a results store, one at a time."""
 
     def __init__(self, path: Path) -> None:
         from framing.host.store import Store
@@ -161,40 +161,17 @@ class _StoredArticles:
             yield article, outlet_of(article, {})
 
     def story_inputs(self, bad_dates: list[str]) -> Iterator[StoryInput]:
-        from framing.compare.story_tables import cast_names, outlet_of
-        from framing.nlp.cast import build_cast
+        from framing.compare.story_tables import outlet_of
 
-        cast = build_cast(_StoredNotes(self.store))
         for key, article, _ in self.store.articles():
             self.keys[article.id] = key
-            item = story_input(article, outlet_of(article, {}), bad_dates)
-            notes = _notes(self.store, key)
-            yield replace(item, actors=cast_names(cast.article(notes))) if notes else item
+            yield story_input(article, outlet_of(article, {}), bad_dates)
 
     def write(self, story_of: dict[str, str]) -> None:
         self.store.write_stories((self.keys[article], story) for article, story
                                  in story_of.items())
         typer.echo(f"wrote the stories into {self.store.path} (the story field of compare --from)",
                    err=True)
-
-
-class _StoredNotes:
-    """Every stored article's actor notes, read again from the store each time (the cast reads
-    them three times; one article's notes are in memory at a time)."""
-
-    def __init__(self, store: Any) -> None:
-        self.store = store
-
-    def __iter__(self) -> Iterator[tuple[str, list[Any]]]:
-        for key, article, _ in self.store.articles():
-            yield article.id, _notes(self.store, key)
-
-
-def _notes(store: Any, key: str) -> list[Any]:
-    from framing.model import ActorNote
-
-    return [ActorNote.from_row(row) for _, rows in sorted(store.actor_notes(key).items())
-            for row in rows]
 
 
 def story_input(article: Article, outlet: str, bad_dates: list[str]) -> StoryInput:

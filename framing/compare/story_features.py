@@ -23,7 +23,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -73,9 +73,11 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _QUOTATION = re.compile(r"“([^”]{8,}?)”|\"([^\"\n]{8,}?)\"")
 _SENTENCE_OPENERS = frozenset('.!?:;"“‘(\n')
 BLOCKS = ("words", "names", "evidence")
+CastNames = Literal["instead", "beside"]
+CAST_NAMES: CastNames = "instead"  # the cast's names replace the capitalised words, or join them
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StoryInput:
     """One article as the story finder needs it.
 
@@ -96,9 +98,10 @@ class StoryInput:
 class Analyser:
     """Turns an article into features; remembers a written form per stem and name for labels."""
 
-    def __init__(self) -> None:
+    def __init__(self, cast: CastNames = CAST_NAMES) -> None:
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+        self.cast = cast
         self.stop = frozenset(ENGLISH_STOP_WORDS) | NEWS_STYLE_WORDS
         self.skip_names = NAME_TITLES | NOT_NAME_WORDS | NOT_NAME_PARTS
         self.stems = _Stems(self)
@@ -112,8 +115,13 @@ class Analyser:
         tokens = _WORD.findall(body.lower())
         words = [stem for stem in map(self.stems.__getitem__, tokens) if stem]
         # Names from the body only: headlines are written in title case.
-        names, whole = (self._actor_names(article.actors) if article.actors
-                        else self._names(article.text or article.title, set(tokens)))
+        if article.actors and self.cast == "instead":
+            names, whole = self._actor_names(article.actors)
+        else:
+            names, whole = self._names(article.text or article.title, set(tokens))
+            if article.actors:
+                cast_words, cast_whole = self._actor_names(article.actors)
+                names, whole = names + cast_words, cast_whole + whole
         evidence = {"#" + n for n in (n.replace(",", "") for n in _NUMBER.findall(body))
                     if _distinctive_number(n)}
         for match in _QUOTATION.finditer(body):
@@ -227,9 +235,11 @@ class Counts:
         from scipy.sparse import csr_matrix
 
         rows = len(self.pointers) - 1
+        # Views of the arrays the counts were appended to, weighted in place: no copy but the
+        # rows put in date order at the end.
         columns = np.frombuffer(self.columns, dtype=np.int32)
         pointers = np.frombuffer(self.pointers, dtype=np.int64)
-        data = np.frombuffer(self.counts, dtype=np.float32).copy()
+        data = np.frombuffer(self.counts, dtype=np.float32)
         if len(data):
             frequency = np.bincount(columns, minlength=len(self.vocabulary))
             idf = np.log((1 + rows) / (1 + frequency)) + 1
@@ -241,10 +251,11 @@ class Counts:
                 weights = (np.log(data[start:end].astype(float)) + 1) * idf[columns[start:end]]
                 lengths = _row_lengths(weights, pointers[low:high + 1] - start)
                 data[start:end] = weights / np.repeat(lengths, np.diff(pointers[low:high + 1]))
-        counted = csr_matrix((data, columns.copy(), pointers.copy()),
-                             shape=(rows, max(1, len(self.vocabulary))))
+        counted = csr_matrix((data, columns, pointers), shape=(rows, max(1, len(self.vocabulary))),
+                             copy=False)[order]
+        del data, columns, pointers
         self.columns, self.counts, self.pointers = array("i"), array("f"), array("q", [0])
-        return Block(counted[order], list(self.vocabulary))
+        return Block(counted, list(self.vocabulary))
 
 
 def _row_lengths(weights: np.ndarray, pointers: np.ndarray) -> np.ndarray:

@@ -37,6 +37,7 @@ from typing import Any
 from framing.errors import FramingError
 from framing.host.runner import record_from_row, record_row, unique_id
 from framing.model import (
+    ActorNote,
     Analyzer,
     Article,
     ArticleResult,
@@ -238,6 +239,11 @@ class Store:
                 fields["story"] = story
             article = Article(identifier, title, source, raw_text, fields, first_line)
             yield key, unique_id(article, seen), tuple(json.loads(warnings))
+
+    def notes(self, key: str) -> list[ActorNote]:
+        """One article's actor notes from every analyzer (by its key), as the cast reads them."""
+        return [ActorNote.from_row(row) for _, rows in sorted(self.actor_notes(key).items())
+                for row in rows]
 
     def write_stories(self, stories: Iterable[tuple[str, str]]) -> None:
         """Replace every article's story (article key, story id), in one transaction."""
