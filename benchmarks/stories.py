@@ -148,7 +148,6 @@ def with_cast(rows: list[tuple[StoryInput, str]], store_path: Path
               ) -> list[tuple[StoryInput, str]]:
     """Each article with the names of its actors in the cast of the whole mix, from a store that
     ``framing analyze MIX --only actors --only sources --store FILE`` wrote (ids as here)."""
-    from framing.compare.story_tables import cast_names
     from framing.host.store import Store
     from framing.nlp.cast import build_cast
 
@@ -160,8 +159,11 @@ def with_cast(rows: list[tuple[StoryInput, str]], store_path: Path
                 yield article.id, store.notes(key)
 
     cast = build_cast(Notes())
-    names = {article.id: cast_names(cast.article(store.notes(key)))
-             for key, article, _ in store.articles()}
+    names = {}
+    for key, article, _ in store.articles():  # the named actors, not descriptions ("officials")
+        view = cast.article(store.notes(key))
+        names[article.id] = tuple(dict.fromkeys(actor.name for actor in view.actors.values()
+                                                if actor.name and actor.kind != "description"))
     store.close()
     missing = sum(1 for article, _ in rows if article.id not in names)
     if missing:
@@ -475,8 +477,8 @@ def scale(sizes: Sequence[int], folder: Path) -> None:
 
 def scale_child(path: Path) -> None:
     """The steps of ``framing stories --store`` with the peak RSS after each, and the sizes of what
-    is kept: the feature rows (sparse: 4-byte weight and 4-byte column per non-zero), the scoring
-    rows stacked from them, the candidate pairs, and the distinct features (the vocabulary)."""
+    is kept: the feature rows (sparse: 4-byte weight and 4-byte column per non-zero), the candidate
+    pairs, and the distinct features (the vocabulary)."""
     from framing.cli.stories import story_input
     from framing.compare.story_tables import outlet_of
     from framing.host.store import Store
@@ -492,15 +494,17 @@ def scale_child(path: Path) -> None:
     corpus = AnalysedCorpus(story_input(a, outlet_of(a, {}), bad) for _, a, _ in store.articles())
     read = peak()
     rule = StoryRule()
-    stacked, pairs = corpus.score_rows(rule.weights), corpus.links(WINDOW, rule)
+    pairs = corpus.links(WINDOW, rule)
+    count, pair_bytes = len(pairs.i), sum(a.nbytes for a in pairs)
+    del pairs
     linked = peak()
-    found = corpus.stories(WINDOW, rule)
+    found = corpus.stories(WINDOW, rule)  # finds the pairs again, as framing stories does
     nonzero = sum(block.matrix.nnz for block in corpus.blocks.values())
     print(f"  {len(corpus)} articles, steps in one process: peak RSS {start:.0f} MB after imports, "
           f"{read:.0f} MB after reading, {linked:.0f} after the candidate pairs, {peak():.0f} after "
           f"the stories; feature rows {sum(size(b.matrix) for b in corpus.blocks.values()):.0f} MB "
-          f"({nonzero / len(corpus):.0f} non-zeros an article) + scoring rows {size(stacked):.0f} MB; "
-          f"{len(pairs.i)} candidate pairs ({sum(a.nbytes for a in pairs) / 2**20:.0f} MB); "
+          f"({nonzero / len(corpus):.0f} non-zeros an article); {count} candidate pairs "
+          f"({pair_bytes / 2**20:.0f} MB); "
           f"{sum(len(b.vocabulary) for b in corpus.blocks.values())} distinct features; "
           f"{len(found)} stories")
 

@@ -20,8 +20,8 @@ article (in this corpus) reported. :func:`find_stories` builds them in four step
    only with the rows dated within ``window_days`` of it (a sliding window over the sorted dates);
    pairs further apart than the window score 0; each article keeps its ``neighbours`` best partners
    scoring at least ``floor``. Undated articles are compared with every article, by text alone.
-   Memory grows with a chunk times a window, never with n x n; time with n times the articles in a
-   window (n squared without dates).
+   The pairs are kept as arrays (:class:`Pairs`). Memory grows with a chunk times a window, never
+   with n x n; time with n times the articles in a window (n squared without dates).
 
 4. **Average linkage** on the candidate graph: starting from single articles, the two stories with the
    highest *average* score over all their cross pairs merge, while that average is at least
@@ -31,7 +31,8 @@ article (in this corpus) reported. :func:`find_stories` builds them in four step
    raised until true stories fall apart (measured: ``benchmarks/stories.py``). Average linkage needs
    the articles of two stories to resemble each other on average, and a pair further apart than the
    window counts 0, so a story cannot creep along the calendar a day at a time.
-   ``StoryRule(linkage="single")`` is kept for that comparison.
+   ``StoryRule(linkage="single")`` is kept for that comparison. Both run one connected component of
+   the pairs scoring at least ``threshold`` at a time (see :func:`group`).
 
 ``THRESHOLD`` and ``WEIGHTS`` were chosen on development data by the rule written in
 ``benchmarks/stories.py`` (tune on one half of BASIL-dev stories and PolNeAR distractors by pairwise
@@ -170,9 +171,10 @@ class StoryRule:
 
 
 class AnalysedCorpus:
-    """Articles analysed once (features counted as they are read, texts not kept), then scored and
-    grouped under any rule. Rows are kept in date order (undated last), so the sliding window of
-    :func:`candidate_pairs` needs no reordered copy of the matrix."""
+    """Articles analysed once (features counted as they are read, texts and titles not kept: the
+    articles can come from a generator, one at a time), then scored and grouped under any rule.
+    Rows are kept in date order (undated last), so the sliding window of :func:`candidate_pairs`
+    needs no reordered copy of the matrix."""
 
     def __init__(self, articles: Iterable[StoryInput], cast: CastNames = CAST_NAMES) -> None:
         self.analyser = Analyser(cast)
@@ -208,21 +210,13 @@ class AnalysedCorpus:
         copy.items = [replace(a, date=dates.get(a.id, a.date)) for a in self.items]
         return copy
 
-    def score_rows(self, weights: tuple[float, float, float]) -> Any:
-        """Stacked rows, each block scaled by the square root of its weight, so that the dot
-        product of two rows is the weighted sum of the blocks' cosines."""
-        from scipy.sparse import csr_matrix, hstack
-
+    def scoring(self, weights: tuple[float, float, float]) -> list[tuple[float, Any]]:
+        """(share of the weight, rows) per kind of feature with a weight: the score of two rows is
+        the sum of each kind's cosine times its share. The kinds are multiplied one at a time, so
+        no stacked copy of the rows is made."""
         total = sum(weights)
-        kept = [(weight, self.blocks[kind].matrix)
+        return [(weight / total, self.blocks[kind].matrix)
                 for weight, kind in zip(weights, BLOCKS, strict=True) if weight > 0]
-        if not kept:
-            return csr_matrix((len(self.items), 1))
-        stacked = csr_matrix(hstack([matrix for _, matrix in kept], format="csr"))
-        scale = np.concatenate([np.full(matrix.shape[1], math.sqrt(weight / total),
-                                        dtype=np.float32) for weight, matrix in kept])
-        stacked.data *= scale[stacked.indices]
-        return stacked
 
     def days(self, window_days: float | None) -> np.ndarray:
         """Day numbers; NaN for an undated article, or for all when dates are ignored."""
@@ -233,7 +227,7 @@ class AnalysedCorpus:
 
     def links(self, window_days: float | None, rule: StoryRule) -> Pairs:
         """Candidate pairs (row indices, i < j) and their scores: see :func:`candidate_pairs`."""
-        return candidate_pairs(self.score_rows(rule.weights), self.days(window_days),
+        return candidate_pairs(self.scoring(rule.weights), self.days(window_days),
                                window_days, rule.neighbours, rule.floor)
 
     def stories(self, window_days: float | None = WINDOW_DAYS, rule: StoryRule | None = None
@@ -262,7 +256,7 @@ def find_stories(
 
 
 def candidate_pairs(
-    matrix: Any,
+    kinds: Sequence[tuple[float, Any]],
     days: np.ndarray,
     window_days: float | None,
     neighbours: int = NEIGHBOURS,
@@ -273,15 +267,17 @@ def candidate_pairs(
     Rows are sorted by day; up to ``CHUNK`` consecutive dated rows (fewer when the window is wide,
     see ``CHUNK_CELLS``) are multiplied only with the rows dated within ``window_days`` of them and
     the undated rows; undated rows with every row. Pairs of dated rows further apart than the window
-    are dropped.
+    are dropped. ``kinds``: (weight, rows) per kind of feature; a pair's score is the weighted sum of
+    its rows' dot products.
     """
-    n = matrix.shape[0]
+    n = len(days)
     dated = ~np.isnan(days)
     order = np.argsort(np.where(dated, days, np.inf), kind="stable")
     sorted_days = days[order]
     n_dated = int(dated.sum())
     in_order = bool(np.all(order[1:] > order[:-1]))
-    rows_by_date = matrix if in_order else matrix[order].tocsr()
+    by_date = [(np.float32(weight), rows if in_order else rows[order].tocsr())
+               for weight, rows in kinds]
     window = math.inf if window_days is None else window_days
     found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     start = 0
@@ -297,9 +293,11 @@ def candidate_pairs(
             ranges = [(0, n)]
         ranges = [(a, b) for a, b in ranges if b > a]
         columns = np.concatenate([np.arange(a, b) for a, b in ranges])
-        chunk = rows_by_date[start:end]
-        parts = [_products(rows_by_date, a, b, chunk) for a, b in ranges]
-        block = parts[0] if len(parts) == 1 else np.hstack(parts)
+        block = np.zeros((end - start, len(columns)), dtype=np.float32)
+        for weight, rows_by_date in by_date:
+            chunk = rows_by_date[start:end]
+            parts = [_products(rows_by_date, a, b, chunk) for a, b in ranges]
+            block += weight * (parts[0] if len(parts) == 1 else np.hstack(parts))
         rows = np.arange(start, end)
         if start < n_dated:
             gap = np.abs(sorted_days[rows][:, None] - sorted_days[columns][None, :])

@@ -6,8 +6,9 @@ Three kinds of feature (``framing.compare.stories`` scores each as its own TF-ID
   ``reported``, weekdays, months ...) dropped; the light suffix stem of ``framing.nlp.words``;
 - names: runs of capitalised words; a run that opens a sentence loses its first word when the
   article also writes that word in lower case (so "Witnesses said" names nobody); each name word is
-  a feature (``Akin`` matches ``Todd Akin``). With ``StoryInput.actors`` (the host's cast) the words
-  of the actors' names are used instead;
+  a feature (``Akin`` matches ``Todd Akin``). With ``StoryInput.actors`` (the comparison's cast
+  names) the words of those names replace them (``cast="instead"``) or join them (``"beside"``):
+  measured by ``benchmarks/stories.py --cast-store``, neither helped, so the commands pass none;
 - evidence: numbers of three or more digits that are not years (``1,200`` -> ``#1200``) and every
   run of ``MIN_QUOTE_WORDS`` words inside quotation marks, so two articles that print the same
   figure or quote the same words share a feature (coverage's exact quotation matching, made sparse).
@@ -82,8 +83,8 @@ class StoryInput:
     """One article as the story finder needs it.
 
     ``date`` may be None: the article is then compared with every article, by text alone.
-    ``actors``: the names of the article's actors from the host's cast, if known; their words
-    replace the capitalised-word names.
+    ``actors``: the names of the article's actors from the comparison's cast, if given (the
+    benchmark's measurement; the commands give none); used as the ``Analyser``'s ``cast`` says.
     """
 
     id: str

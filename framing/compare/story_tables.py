@@ -16,7 +16,6 @@ from framing.compare.paired import PairedDifference, paired_differences
 from framing.compare.stories import Story, StoryInput, find_stories, outlet_coverage
 from framing.errors import UsageError
 from framing.model import Article, Cell, RunResult, Table
-from framing.nlp.cast import ArticleCast
 
 STORIES_TITLE = "Stories (articles that report the same event)"
 COVERAGE_TITLE = "Coverage: which stories each outlet covers"
@@ -94,13 +93,6 @@ def coverage_table(stories: Sequence[Story]) -> Table:
                                   "stories covered alone"], rows,
                  numeric={"stories", "share of all stories", "covered alone"},
                  note=f"{len(stories)} stories in all")
-
-
-def cast_names(view: ArticleCast) -> tuple[str, ...]:
-    """The display names of an article's named actors in the comparison's cast (people,
-    organisations, places ...; not descriptions such as "officials")."""
-    return tuple(dict.fromkeys(actor.name for actor in view.actors.values()
-                               if actor.name and actor.kind != "description"))
 
 
 def story_column(stories: Sequence[Story]) -> dict[str, str]:
