@@ -316,8 +316,8 @@ def test_stories_from_a_store_and_back(tmp_path: Path) -> None:
 
 
 def test_wire_copy_in_two_outlets_is_said(tmp_path: Path) -> None:
-    """One agency report printed by two outlets: the stories table flags the pair and the run
-    says which story holds it."""
+    """One agency report printed by two outlets: the stories table flags the pair, and both the
+    stories run and compare --by-story say which story holds it."""
     _folders(tmp_path)
     (tmp_path / "valley" / "b-strike-wire.txt").write_text(
         f"{STRIKE_A.title}\n\n{STRIKE_A.text}\n", "utf-8")
@@ -329,6 +329,11 @@ def test_wire_copy_in_two_outlets_is_said(tmp_path: Path) -> None:
     assert set(strike["near duplicates"].split("=")) == {"a-strike", "b-strike-wire"}
     assert f"near-duplicate pair(s) (wire copy or a republished article) in 1 stories: " \
            f"{strike['story']}".encode() in run.stderr
+    run = run_cli("compare", "harbour", "valley", "--by-story", "-f", "json", "--only",
+                  "readability", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    [table] = [t for t in json.loads(run.stdout)["tables"] if t["title"].startswith("Within")]
+    assert "Near duplicates (wire copy or a republished article) in 1 stories: S" in table["note"]
 
 
 def test_corpus_with_missing_and_unreadable_dates(tmp_path: Path) -> None:
