@@ -94,10 +94,10 @@ def stories(
     if coverage:
         _write(tables[1:], formats[1], coverage, window_days)
     story_of = story_column(found)
-    if isinstance(source, _StoredArticles):
-        source.write(story_of)
     if assign:
         _assign(source.again(), story_of, assign)
+    if isinstance(source, _StoredArticles):
+        source.write(story_of)
     if errors is not None:
         faults.write_errors(problems, errors)
     for problem in problems:
@@ -168,8 +168,10 @@ class _StoredArticles:
             yield story_input(article, outlet_of(article, {}), bad_dates)
 
     def write(self, story_of: dict[str, str]) -> None:
+        """Each article's story into the store (replacing an earlier run's), then close it."""
         self.store.write_stories((self.keys[article], story) for article, story
                                  in story_of.items())
+        self.store.close()
         typer.echo(f"wrote the stories into {self.store.path} (the story field of compare --from)",
                    err=True)
 
