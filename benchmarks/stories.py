@@ -479,6 +479,10 @@ def scale_child(path: Path) -> None:
     """The steps of ``framing stories --store`` with the peak RSS after each, and the sizes of what
     is kept: the feature rows (sparse: 4-byte weight and 4-byte column per non-zero), the candidate
     pairs, and the distinct features (the vocabulary)."""
+    import numpy as np
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
     from framing.cli.stories import story_input
     from framing.compare.story_tables import outlet_of
     from framing.host.store import Store
@@ -496,7 +500,14 @@ def scale_child(path: Path) -> None:
     rule = StoryRule()
     pairs = corpus.links(WINDOW, rule)
     count, pair_bytes = len(pairs.i), sum(a.nbytes for a in pairs)
-    del pairs
+    strong = pairs.score >= rule.threshold
+    graph = coo_matrix((np.ones(int(strong.sum())), (pairs.i[strong], pairs.j[strong])),
+                       shape=(len(corpus), len(corpus)))
+    component = connected_components(graph, directed=False)[1]
+    largest = np.bincount(component).max()
+    inside = int(np.sum((component[pairs.i] == component[pairs.j])
+                        & (component[pairs.i] == np.bincount(component).argmax())))
+    del pairs, graph
     linked = peak()
     found = corpus.stories(WINDOW, rule)  # finds the pairs again, as framing stories does
     nonzero = sum(block.matrix.nnz for block in corpus.blocks.values())
@@ -504,7 +515,8 @@ def scale_child(path: Path) -> None:
           f"{read:.0f} MB after reading, {linked:.0f} after the candidate pairs, {peak():.0f} after "
           f"the stories; feature rows {sum(size(b.matrix) for b in corpus.blocks.values()):.0f} MB "
           f"({nonzero / len(corpus):.0f} non-zeros an article); {count} candidate pairs "
-          f"({pair_bytes / 2**20:.0f} MB); "
+          f"({pair_bytes / 2**20:.0f} MB), the largest component of pairs above the threshold "
+          f"{largest} articles with {inside} pairs; "
           f"{sum(len(b.vocabulary) for b in corpus.blocks.values())} distinct features; "
           f"{len(found)} stories")
 

@@ -149,11 +149,6 @@ class Pairs(NamedTuple):
         _, first = np.unique(i.astype(np.int64) * max(n, 1) + j, return_index=True)
         return cls(i[first], j[first], score[first])
 
-    def as_dict(self) -> dict[tuple[int, int], float]:
-        """(i, j) -> score, for reading a few pairs."""
-        return {(int(a), int(b)): float(s) for a, b, s in zip(self.i, self.j, self.score,
-                                                              strict=True)}
-
 
 @dataclass(frozen=True)
 class StoryRule:
@@ -366,23 +361,25 @@ def group(n: int, pairs: Pairs, threshold: float, linkage: Linkage = "average"
             continue
         chosen = inside[np.searchsorted(inside_labels, label):
                         np.searchsorted(inside_labels, label, side="right")]
-        local = np.searchsorted(part, pairs.i[chosen]), np.searchsorted(part, pairs.j[chosen])
-        edges = {(int(a), int(b)): float(score)
-                 for a, b, score in zip(*local, pairs.score[chosen], strict=True)}
-        clusters.extend(part[cluster].tolist()
-                        for cluster in _average_linkage(len(part), edges, threshold))
+        clusters.extend(part[cluster].tolist() for cluster in _average_linkage(
+            len(part), np.searchsorted(part, pairs.i[chosen]).tolist(),
+            np.searchsorted(part, pairs.j[chosen]).tolist(), pairs.score[chosen].tolist(),
+            threshold))
     return clusters
 
 
-def _average_linkage(n: int, edges: Mapping[tuple[int, int], float], threshold: float
-                     ) -> list[list[int]]:
-    """Agglomerative average linkage on a sparse graph; absent pairs count 0. Merges cluster pairs
-    best first from a heap; an entry made stale by an earlier merge is skipped."""
+def _average_linkage(n: int, first: Sequence[int], second: Sequence[int],
+                     scores: Sequence[float], threshold: float) -> list[list[int]]:
+    """Agglomerative average linkage on a sparse graph (pairs ``first[k] < second[k]`` scoring
+    ``scores[k]``); absent pairs count 0. Merges cluster pairs best first from a heap; an entry
+    made stale by an earlier merge is skipped. Memory: a summed score for each pair of clusters
+    with a candidate pair between them, and a heap entry for each pair above the threshold."""
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     sums: dict[int, dict[int, float]] = {i: {} for i in range(n)}  # summed scores between clusters
-    for (i, j), score in edges.items():
+    for i, j, score in zip(first, second, scores, strict=True):
         sums[i][j] = sums[j][i] = score
-    heap = [(-score, i, j) for (i, j), score in edges.items() if score >= threshold]
+    heap = [(-score, i, j) for i, j, score in zip(first, second, scores, strict=True)
+            if score >= threshold]
     heapq.heapify(heap)
     next_id = n
     while heap:

@@ -260,7 +260,8 @@ def test_grouping_by_component_merges_as_the_whole_graph_does() -> None:
         i, j = np.minimum(i, j)[keep], np.maximum(i, j)[keep]
         pairs = Pairs.unique([(i, j, rng.random(len(i)).astype(np.float32) * 0.6)], n)
         for threshold in (0.1, 0.3, 0.5):
-            whole = _average_linkage(n, pairs.as_dict(), threshold)
+            whole = _average_linkage(n, pairs.i.tolist(), pairs.j.tolist(),
+                                     pairs.score.tolist(), threshold)
             assert {frozenset(c) for c in group(n, pairs, threshold)} == {
                 frozenset(c) for c in whole}
             assert sorted(k for c in group(n, pairs, threshold) for k in c) == list(range(n))
