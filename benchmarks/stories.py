@@ -40,6 +40,7 @@ Python and numpy allocations, and the process's peak RSS).
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import hashlib
 import json
@@ -64,6 +65,7 @@ from framing.compare.stories import (
     find_stories,
     group,
 )
+from framing.compare.story_features import CAST_NAMES, CastNames
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks"
 WINDOW = 3.0
@@ -142,6 +144,43 @@ def relocated(rows: list[tuple[StoryInput, str]], into: Sequence[dt.date], seed:
     return moved
 
 
+def with_cast(rows: list[tuple[StoryInput, str]], store_path: Path
+              ) -> list[tuple[StoryInput, str]]:
+    """Each article with the names of its actors in the cast of the whole mix, from a store that
+    ``framing analyze MIX --only actors --only sources --store FILE`` wrote (ids as here)."""
+    from framing.host.store import Store
+    from framing.nlp.cast import build_cast
+
+    store = Store(store_path)
+
+    class Notes:  # read three times by the cast, one article at a time
+        def __iter__(self):
+            for key, article, _ in store.articles():
+                yield article.id, store.notes(key)
+
+    cast = build_cast(Notes())
+    names = {}
+    for key, article, _ in store.articles():  # the named actors, not descriptions ("officials")
+        view = cast.article(store.notes(key))
+        names[article.id] = tuple(dict.fromkeys(actor.name for actor in view.actors.values()
+                                                if actor.name and actor.kind != "description"))
+    store.close()
+    missing = sum(1 for article, _ in rows if article.id not in names)
+    if missing:
+        raise SystemExit(f"{store_path}: {missing} article(s) of the mix are not stored")
+    return [(replace(article, actors=names[article.id]), story) for article, story in rows]
+
+
+def write_mix(rows: list[tuple[StoryInput, str]], path: Path) -> None:
+    """The mix as a JSONL corpus for ``framing analyze`` (outside the repository: no licence)."""
+    with open(path, "w", encoding="utf-8") as stream:
+        for article, _ in rows:
+            stream.write(json.dumps({"id": article.id, "outlet": article.outlet,
+                                     "title": article.title, "text": article.text,
+                                     "date": article.date.isoformat() if article.date else ""})
+                         + "\n")
+
+
 # --- scores -----------------------------------------------------------------------------------------
 
 
@@ -195,10 +234,11 @@ def _f1(precision: float, recall: float) -> float:
 class Half:
     """One half of the mix, analysed once, in the three date settings."""
 
-    def __init__(self, rows: list[tuple[StoryInput, str]], into: Sequence[dt.date]) -> None:
+    def __init__(self, rows: list[tuple[StoryInput, str]], into: Sequence[dt.date],
+                 cast: CastNames = CAST_NAMES) -> None:
         self.gold = {article.id: story for article, story in rows}
         self.corpus = {
-            "real": AnalysedCorpus(a for a, _ in rows),
+            "real": AnalysedCorpus((a for a, _ in rows), cast),
         }
         moved = relocated(rows, into)
         # The relocated corpus differs only in dates: the analysis is shared.
@@ -329,6 +369,158 @@ def timing_child(rows: Sequence[tuple[StoryInput, str]], size: int, window_text:
           f"find_stories (inputs, imports); {len(found)} stories, {multi} of two or more")
 
 
+# --- scale: a results store of synthetic articles ---------------------------------------------------
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "corpora" / "examples"
+# Syllables of the invented names and words that tell one synthetic event from another.
+SYLLABLES = ("ka ro vel mar dra ten lo bri an or es ul fen tas mir gol hap zen dun rik "
+             "sel var nor bek lun tor pim ash kel dov").split()
+OUTLETS = ("Harbour Post", "Valley Times", "Ostrel Herald", "Daily Blast", "Continental Press",
+           "Northern Ledger")
+
+
+def example_sentences() -> list[str]:
+    """The sentences of the bundled example articles (invented by the team, corpora/examples)."""
+    sentences = []
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        body = path.read_text(encoding="utf-8").split("\n\n", 1)[1]
+        sentences += [s.strip() for s in body.replace("\n", " ").split(". ") if len(s.split()) > 5]
+    return sentences
+
+
+def synthetic_events(size: int, seed: int = 23):
+    """``size`` articles (id, outlet, date, title, text) reporting invented events, made lazily.
+
+    Each event gets a date within three years, one to four outlets, a place, a person, a figure and
+    six invented words; each of its articles is twelve sentences of the bundled examples (so every
+    article shares their vocabulary) with the event's words written into half of them, in
+    shuffled order. The gold story of an article is the ``e<number>`` prefix of its id.
+    """
+    rng = random.Random(seed)
+    pool = example_sentences()
+
+    def word(parts: int) -> str:
+        return "".join(rng.choice(SYLLABLES) for _ in range(parts))
+
+    start, made, event = dt.date(2015, 1, 1), 0, 0
+    while made < size:
+        place, person = word(3).title(), f"{word(2).title()} {word(3).title()}"
+        terms, figure = [word(rng.choice((3, 4))) for _ in range(6)], f"{rng.randrange(100, 99999):,}"
+        day = start + dt.timedelta(days=rng.randrange(3 * 365))
+        for outlet in rng.sample(OUTLETS, rng.choice((1, 1, 2, 3, 4))):
+            sentences = rng.sample(pool, 12)
+            for k in range(0, 12, 2):
+                sentences[k] += rng.choice((f" in {place}", f", {person} said",
+                                            f", a {rng.choice(terms)} of {figure}",
+                                            f" near the {rng.choice(terms)} {rng.choice(terms)}"))
+            yield (f"e{event}-{outlet.split()[-1].lower()}", outlet,
+                   day + dt.timedelta(days=rng.randrange(2)),
+                   f"{terms[0].title()} {terms[1]} in {place}", ". ".join(sentences) + ".")
+            made += 1
+            if made == size:
+                return
+        event += 1
+
+
+def fill_store(path: Path, size: int) -> None:
+    """A results store holding ``size`` synthetic articles as ``analyze --store`` writes them
+    (``Store.write_batch``), without measurements: stories read texts, dates and outlets only."""
+    from types import SimpleNamespace
+
+    from framing.host.store import BATCH, Store
+    from framing.model import Article
+
+    store = Store(path)
+    outcome = SimpleNamespace(document=True, rows=[], records=(), problems=(), table_data={},
+                              notes={}, warnings=())
+    batch = []
+    for identifier, outlet, date, title, text in synthetic_events(size):
+        batch.append((Article(identifier, title, f"{path.stem}.jsonl:{len(batch)}", text,
+                              {"outlet": outlet, "date": date.isoformat()}), outcome))
+        if len(batch) == BATCH * 10:
+            store.write_batch(batch, "synthetic")
+            batch = []
+    store.write_batch(batch, "synthetic")
+    store.close()
+
+
+def scale(sizes: Sequence[int], folder: Path) -> None:
+    """``framing stories --store`` on stores of synthetic articles, each run in a fresh process:
+    CPU time and peak RSS of that process (``wait4``), and B-cubed F1 against the invented events;
+    then the same steps in this script's own fresh process, to say where the memory goes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    executable = Path(sys.executable).with_name("framing")
+    for size in sizes:
+        store, output = folder / f"stories-{size}.db", folder / f"stories-{size}.csv"
+        if not store.is_file():
+            subprocess.run([sys.executable, __file__, "--fill-store", str(store), "--size",
+                            str(size)], check=True)
+        subprocess.run([sys.executable, __file__, "--scale-child", str(store)], check=True)
+        load = os.getloadavg()[0]
+        wall = time.perf_counter()
+        child = subprocess.Popen([str(executable), "stories", "--store", str(store), "-o",
+                                  str(output)], stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - wall
+        assert child.stderr is not None
+        said = child.stderr.read().decode().strip().splitlines()
+        if status != 0:
+            raise SystemExit(f"framing stories --store {store} failed: {said}")
+        with open(output, encoding="utf-8", newline="") as stream:
+            clusters = [row["article ids"].split() for row in csv.DictReader(stream)]
+        gold = {a: a.split("-")[0] for cluster in clusters for a in cluster}
+        b3 = scores(clusters, gold, "strict")["B3-F1"]
+        print(f"  {size} articles: {usage.ru_utime + usage.ru_stime:.1f} s CPU, {wall:.1f} s wall "
+              f"(load {load:.1f} before); peak RSS {usage.ru_maxrss / 1024:.0f} MB; "
+              f"{len(clusters)} stories, B3 F1 {b3:.3f} against the invented events; {said[-1]}")
+
+
+def scale_child(path: Path) -> None:
+    """The steps of ``framing stories --store`` with the peak RSS after each, and the sizes of what
+    is kept: the feature rows (sparse: 4-byte weight and 4-byte column per non-zero), the candidate
+    pairs, and the distinct features (the vocabulary)."""
+    import numpy as np
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    from framing.cli.stories import story_input
+    from framing.compare.story_tables import outlet_of
+    from framing.host.store import Store
+
+    def peak() -> float:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    def size(matrix) -> float:
+        return (matrix.data.nbytes + matrix.indices.nbytes + matrix.indptr.nbytes) / 2**20
+
+    AnalysedCorpus([])  # imports outside the measured part
+    start, store, bad = peak(), Store(path), []
+    corpus = AnalysedCorpus(story_input(a, outlet_of(a, {}), bad) for _, a, _ in store.articles())
+    read = peak()
+    rule = StoryRule()
+    pairs = corpus.links(WINDOW, rule)
+    count, pair_bytes = len(pairs.i), sum(a.nbytes for a in pairs)
+    strong = pairs.score >= rule.threshold
+    graph = coo_matrix((np.ones(int(strong.sum())), (pairs.i[strong], pairs.j[strong])),
+                       shape=(len(corpus), len(corpus)))
+    component = connected_components(graph, directed=False)[1]
+    largest = np.bincount(component).max()
+    inside = int(np.sum((component[pairs.i] == component[pairs.j])
+                        & (component[pairs.i] == np.bincount(component).argmax())))
+    del pairs, graph
+    linked = peak()
+    found = corpus.stories(WINDOW, rule)  # finds the pairs again, as framing stories does
+    nonzero = sum(block.matrix.nnz for block in corpus.blocks.values())
+    print(f"  {len(corpus)} articles, steps in one process: peak RSS {start:.0f} MB after imports, "
+          f"{read:.0f} MB after reading, {linked:.0f} after the candidate pairs, {peak():.0f} after "
+          f"the stories; feature rows {sum(size(b.matrix) for b in corpus.blocks.values()):.0f} MB "
+          f"({nonzero / len(corpus):.0f} non-zeros an article); {count} candidate pairs "
+          f"({pair_bytes / 2**20:.0f} MB), the largest component of pairs above the threshold "
+          f"{largest} articles with {inside} pairs; "
+          f"{sum(len(b.vocabulary) for b in corpus.blocks.values())} distinct features; "
+          f"{len(found)} stories")
+
+
 # --- main -------------------------------------------------------------------------------------------
 
 
@@ -342,7 +534,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--timing-child", help=argparse.SUPPRESS)
     parser.add_argument("--traced", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--scale", type=int, nargs="+", metavar="N",
+                        help="only the store runs: framing stories --store on N synthetic articles")
+    parser.add_argument("--scale-dir", type=Path, default=Path("/tmp/framing-stories-scale"),
+                        help="where the synthetic stores are written (kept for the next run)")
+    parser.add_argument("--fill-store", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--scale-child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--write-mix", type=Path, metavar="FILE",
+                        help="write the BASIL + PolNeAR mix as JSONL for framing analyze, and stop")
+    parser.add_argument("--cast-store", type=Path, metavar="FILE",
+                        help="names from the cast of this store (framing analyze on --write-mix)")
+    parser.add_argument("--cast", choices=("instead", "beside"), default=CAST_NAMES,
+                        help="the cast's names replace the capitalised names, or join them")
     options = parser.parse_args(argv)
+    if options.fill_store:
+        fill_store(options.fill_store, options.size)
+        return 0
+    if options.scale_child:
+        scale_child(options.scale_child)
+        return 0
+    if options.scale:
+        print("scale (framing stories --store, synthetic articles from the bundled examples):")
+        scale(options.scale, options.scale_dir)
+        return 0
     if options.timing_child:
         timing_child(load_polnear(options.polnear), options.size, options.timing_child,
                      options.traced)
@@ -352,10 +566,17 @@ def main(argv: Sequence[str] | None = None) -> int:
               "(BASIL dev and PolNeAR; see benchmarks/README.md)")
         return 1
     basil, polnear = load_basil(options.basil), load_polnear(options.polnear)
+    if options.write_mix:
+        write_mix(basil + polnear, options.write_mix)
+        return 0
     if not options.timing_only:
         into = sorted({a.date for a, _ in polnear if a.date})
         mix = basil + polnear
-        halves = [Half([r for r in mix if half_of(r[1]) == k], into) for k in (0, 1)]
+        if options.cast_store:
+            mix = with_cast(mix, options.cast_store)
+            print(f"cast names from {options.cast_store}, {options.cast} the capitalised names")
+        halves = [Half([r for r in mix if half_of(r[1]) == k], into, options.cast)
+                  for k in (0, 1)]
         for label, half in zip(("tune", "report"), halves, strict=True):
             print(f"{label} half: {half.basil_stories} BASIL stories, {half.distractors} distractors")
         method, method_f1, table = tune(halves[0], WEIGHTINGS, "average")

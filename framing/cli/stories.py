@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import typer
 
@@ -14,17 +15,25 @@ from framing.cli import faults, options
 from framing.cli import scale as scaling
 from framing.errors import UsageError
 from framing.exporters import spreadsheet_safe
-from framing.model import Problem, Table
+from framing.model import Article, Problem, Table
+
+if TYPE_CHECKING:
+    from framing.compare.stories import StoryInput
 
 FORMATS = {"table": (".txt",), "csv": (".csv",), "json": (".json",), "markdown": (".md", ".markdown")}
 ASSIGN_COLUMNS = ["id", "outlet", "date", "title", "url", "story", "text"]
 InputsArgument = typer.Argument(
-    ..., help="Article files, folders (one per outlet), globs, or CSV/JSONL/Parquet corpora.")
+    None, help="Article files, folders (one per outlet), globs, or CSV/JSONL/Parquet corpora.")
 CoverageOption = typer.Option(
     None, "--coverage", help="Also write the outlet-coverage table here (format from the name).")
 AssignOption = typer.Option(
     None, "--assign", help="Write the articles as a CSV corpus with a story column, for "
     "`framing compare FILE --group-by story`.")
+
+
+StoreOption = typer.Option(
+    None, "--store", help="Read the articles a `framing analyze --store` run stored (one at a time) "
+    "and write each article's story back into the store (compare --from ... --group-by story).")
 
 
 def stories(
@@ -36,6 +45,7 @@ def stories(
     output: Path = options.OutputOption,
     coverage: Path = CoverageOption,
     assign: Path = AssignOption,
+    store: Path = StoreOption,
     max_size: float = typer.Option(20.0, "--max-size", help="Largest article to read, in MB."),
     plugin: list[str] = options.PluginOption,
     disable: list[str] = options.DisableOption,
@@ -47,51 +57,132 @@ def stories(
     title_col: str = scaling.TitleColOption,
     url_col: str = scaling.UrlColOption,
 ) -> None:
-    """Group articles that report the same event into stories (docs/stories.md)."""
-    from framing.compare.groups import groups_by_argument
-    from framing.compare.stories import find_stories
+    """Group articles that report the same event into stories (docs/stories.md).
+
+    Articles are read one at a time and only their features are kept, never their texts; with
+    ``--assign`` the inputs are read a second time to write them out.
+    """
+    from framing.compare.stories import AnalysedCorpus
     from framing.compare.story_tables import (
         coverage_table,
-        outlet_of,
         parse_window,
         stories_table,
         story_column,
-        story_inputs,
     )
-    from framing.host.runner import read_articles, unique_id
 
+    if bool(inputs) == bool(store):
+        raise UsageError("give article files, folders or corpora, or --store FILE (not both)")
     window_days = parse_window(window)
     formats = [_format(fmt, output)] + ([_format(None, coverage)] if coverage else [])
-    manager = options.load(plugin, disable)
-    config = options.config_from(max_size)
-    config["columns"] = {k: v for k, v in {"text": text_col, "id": id_col, "outlet": outlet_col,
-                                             "date": date_col, "title": title_col,
-                                             "url": url_col}.items() if k != v}
+    options.refuse_overwriting_inputs(inputs or [], [output, coverage, assign, errors])
     problems: list[Problem] = []
-    seen: dict[str, int] = {}
-    articles = [unique_id(a, seen) for a in read_articles(inputs, manager, config, problems)]
-    if not articles:
+    source = _StoredArticles(store) if store else _ReadArticles(inputs, plugin, disable, max_size, {
+        "text": text_col, "id": id_col, "outlet": outlet_col, "date": date_col,
+        "title": title_col, "url": url_col}, problems)
+    bad_dates: list[str] = []
+    corpus = AnalysedCorpus(source.story_inputs(bad_dates))
+    if not len(corpus):
         for problem in problems:
             typer.echo(f"error: {problem}", err=True)
-        raise UsageError("no article could be read")
-    folders = groups_by_argument(inputs)
-    items, bad_dates = story_inputs(articles, lambda article: outlet_of(article, folders))
+        raise UsageError(f"{store}: no stored article" if store else "no article could be read")
     for line in bad_dates:
         typer.echo(f"warning: {line}", err=True)
-    found = find_stories(items, window_days)
+    found = corpus.stories(window_days)
+    del corpus
     tables = [stories_table(found), coverage_table(found)]
     _write(tables[:1] if formats[0] == "csv" else tables, formats[0], output, window_days)
     if coverage:
         _write(tables[1:], formats[1], coverage, window_days)
+    story_of = story_column(found)
     if assign:
-        _assign(articles, items, story_column(found), assign)
+        _assign(source.again(), story_of, assign)
+    if isinstance(source, _StoredArticles):
+        source.write(story_of)
     if errors is not None:
         faults.write_errors(problems, errors)
     for problem in problems:
         typer.echo(f"error: {problem}", err=True)
-    typer.echo(f"{len(articles)} article(s), {len(found)} stories, {len(problems)} problem(s)",
+    copies = [story for story in found if story.near_duplicates]
+    if copies:
+        pairs = sum(len(story.near_duplicates) for story in copies)
+        typer.echo(f"note: {pairs} near-duplicate pair(s) (wire copy or a republished article) in "
+                   f"{len(copies)} stories: " + " ".join(s.id for s in copies[:10])
+                   + (" ..." if len(copies) > 10 else "")
+                   + "; differences between them say nothing about framing", err=True)
+    typer.echo(f"{len(story_of)} article(s), {len(found)} stories, {len(problems)} problem(s)",
                err=True)
     raise typer.Exit(1 if problems else 0)
+
+
+class _ReadArticles:
+    """Articles from files, folders and corpora, read as they are needed (again for --assign)."""
+
+    def __init__(self, inputs: list[str], plugin: list[str], disable: list[str], max_size: float,
+                 columns: dict[str, str], problems: list[Problem]) -> None:
+        from framing.compare.groups import groups_by_argument
+
+        self.inputs, self.problems = inputs, problems
+        self.manager = options.load(plugin, disable)
+        self.config = options.config_from(max_size)
+        self.config["columns"] = {k: v for k, v in columns.items() if k != v}
+        self.folders = groups_by_argument(inputs)
+
+    def again(self, problems: list[Problem] | None = None) -> Iterator[tuple[Article, str]]:
+        """(article, outlet) in input order, ids made unique as every run makes them."""
+        from framing.compare.story_tables import outlet_of
+        from framing.host.runner import read_articles, unique_id
+
+        seen: dict[str, int] = {}
+        for article in read_articles(self.inputs, self.manager, self.config,
+                                     [] if problems is None else problems):
+            article = unique_id(article, seen)
+            yield article, outlet_of(article, self.folders)
+
+    def story_inputs(self, bad_dates: list[str]) -> Iterator[StoryInput]:
+        for article, outlet in self.again(self.problems):
+            yield story_input(article, outlet, bad_dates)
+
+
+class _StoredArticles:
+    """The articles of a results store, one at a time."""
+
+    def __init__(self, path: Path) -> None:
+        from framing.host.store import Store
+
+        if not path.is_file():
+            raise UsageError(f"{path}: no such store (write one with framing analyze --store)")
+        self.store = Store(path)
+        self.keys: dict[str, str] = {}  # article id -> its key in the store
+
+    def again(self) -> Iterator[tuple[Article, str]]:
+        from framing.compare.story_tables import outlet_of
+
+        for _, article, _ in self.store.articles():
+            yield article, outlet_of(article, {})
+
+    def story_inputs(self, bad_dates: list[str]) -> Iterator[StoryInput]:
+        from framing.compare.story_tables import outlet_of
+
+        for key, article, _ in self.store.articles():
+            self.keys[article.id] = key
+            yield story_input(article, outlet_of(article, {}), bad_dates)
+
+    def write(self, story_of: dict[str, str]) -> None:
+        """Each article's story into the store (replacing an earlier run's), then close it."""
+        self.store.write_stories((self.keys[article], story) for article, story
+                                 in story_of.items())
+        self.store.close()
+        typer.echo(f"wrote the stories into {self.store.path} (the story field of compare --from)",
+                   err=True)
+
+
+def story_input(article: Article, outlet: str, bad_dates: list[str]) -> StoryInput:
+    """One article as the story finder reads it; an unreadable date is noted and left out."""
+    from framing.compare.story_tables import story_inputs
+
+    [item], bad = story_inputs([article], lambda _: outlet)
+    bad_dates.extend(bad)
+    return item
 
 
 def _format(fmt: str | None, output: Path | None) -> str:
@@ -168,14 +259,13 @@ def _terminal(tables: list[Table], stream: TextIO, to_screen: bool) -> None:
             console.print(table.note)
 
 
-def _assign(articles: list[Any], items: list[Any], story_of: dict[str, str], path: Path) -> None:
+def _assign(articles: Iterator[tuple[Article, str]], story_of: dict[str, str], path: Path) -> None:
     """The articles as a CSV corpus (every cell formula-safe) with the story of each."""
-    outlets = {item.id: item.outlet for item in items}
     with options.output_stream(path) as stream:
         writer = csv.writer(stream, lineterminator="\n")
         writer.writerow(ASSIGN_COLUMNS)
-        for article in articles:
-            row = [article.id, outlets[article.id], article.metadata.get("date", ""), article.title,
+        for article, outlet in articles:
+            row = [article.id, outlet, article.metadata.get("date", ""), article.title,
                    article.metadata.get("url", ""), story_of.get(article.id, ""), article.raw_text]
             writer.writerow([spreadsheet_safe(str(value)) for value in row])
     typer.echo(f"wrote {path} (corpus with a story column)", err=True)

@@ -20,8 +20,8 @@ article (in this corpus) reported. :func:`find_stories` builds them in four step
    only with the rows dated within ``window_days`` of it (a sliding window over the sorted dates);
    pairs further apart than the window score 0; each article keeps its ``neighbours`` best partners
    scoring at least ``floor``. Undated articles are compared with every article, by text alone.
-   Memory grows with a chunk times a window, never with n x n; time with n times the articles in a
-   window (n squared without dates).
+   The pairs are kept as arrays (:class:`Pairs`). Memory grows with a chunk times a window, never
+   with n x n; time with n times the articles in a window (n squared without dates).
 
 4. **Average linkage** on the candidate graph: starting from single articles, the two stories with the
    highest *average* score over all their cross pairs merge, while that average is at least
@@ -31,7 +31,8 @@ article (in this corpus) reported. :func:`find_stories` builds them in four step
    raised until true stories fall apart (measured: ``benchmarks/stories.py``). Average linkage needs
    the articles of two stories to resemble each other on average, and a pair further apart than the
    window counts 0, so a story cannot creep along the calendar a day at a time.
-   ``StoryRule(linkage="single")`` is kept for that comparison.
+   ``StoryRule(linkage="single")`` is kept for that comparison. Both run one connected component of
+   the pairs scoring at least ``threshold`` at a time (see :func:`group`).
 
 ``THRESHOLD`` and ``WEIGHTS`` were chosen on development data by the rule written in
 ``benchmarks/stories.py`` (tune on one half of BASIL-dev stories and PolNeAR distractors by pairwise
@@ -51,18 +52,26 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import math
+import sys
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import numpy as np
 
-from framing.compare.story_features import BLOCKS, Analyser, Counts, StoryInput
+from framing.compare.story_features import (
+    BLOCKS,
+    CAST_NAMES,
+    Analyser,
+    CastNames,
+    Counts,
+    StoryInput,
+)
 
 __all__ = ["AnalysedCorpus", "Link", "OutletCoverage", "Story", "StoryInput", "StoryRule",
-           "candidate_pairs", "find_stories", "group", "outlet_coverage"]
+           "Pairs", "candidate_pairs", "find_stories", "group", "outlet_coverage"]
 
 # --- the rule, chosen on development data (benchmarks/stories.py) ---------------------------------
 
@@ -123,6 +132,24 @@ class Story:
         return tuple(link for link in self.links if link.near_duplicate)
 
 
+class Pairs(NamedTuple):
+    """Candidate pairs as three parallel arrays (rows i < j, and their score): 12 bytes a pair
+    where a dictionary of tuples takes about ten times as much."""
+
+    i: np.ndarray
+    j: np.ndarray
+    score: np.ndarray
+
+    @classmethod
+    def unique(cls, found: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]], n: int) -> Pairs:
+        """The pairs found chunk by chunk, each once (the score found last, as a row's partner)."""
+        if not found:
+            return cls(*_NO_PAIRS)
+        i, j, score = (np.concatenate(parts)[::-1] for parts in zip(*found, strict=True))
+        _, first = np.unique(i.astype(np.int64) * max(n, 1) + j, return_index=True)
+        return cls(i[first], j[first], score[first])
+
+
 @dataclass(frozen=True)
 class StoryRule:
     """The parameters of :func:`find_stories`; the defaults are the documented rule."""
@@ -139,12 +166,13 @@ class StoryRule:
 
 
 class AnalysedCorpus:
-    """Articles analysed once (features counted as they are read, texts not kept), then scored and
-    grouped under any rule. Rows are kept in date order (undated last), so the sliding window of
-    :func:`candidate_pairs` needs no reordered copy of the matrix."""
+    """Articles analysed once (features counted as they are read, texts and titles not kept: the
+    articles can come from a generator, one at a time), then scored and grouped under any rule.
+    Rows are kept in date order (undated last), so the sliding window of :func:`candidate_pairs`
+    needs no reordered copy of the matrix."""
 
-    def __init__(self, articles: Iterable[StoryInput]) -> None:
-        self.analyser = Analyser()
+    def __init__(self, articles: Iterable[StoryInput], cast: CastNames = CAST_NAMES) -> None:
+        self.analyser = Analyser(cast)
         items: list[StoryInput] = []  # the articles without their text
         whole_names: list[tuple[str, ...]] = []
         counts = {kind: Counts() for kind in BLOCKS}
@@ -153,7 +181,9 @@ class AnalysedCorpus:
             counts["words"].add_row(Counter(words))
             counts["names"].add_row(dict.fromkeys(names, 1))
             counts["evidence"].add_row(dict.fromkeys(evidence, 1))
-            items.append(replace(article, text=""))
+            # an outlet's name once, not once an article
+            items.append(replace(article, outlet=sys.intern(article.outlet), title="", text="",
+                                 actors=()))
             whole_names.append(tuple(dict.fromkeys(whole)))
         if len({a.id for a in items}) != len(items):
             raise ValueError("article ids must be unique")
@@ -175,21 +205,13 @@ class AnalysedCorpus:
         copy.items = [replace(a, date=dates.get(a.id, a.date)) for a in self.items]
         return copy
 
-    def score_rows(self, weights: tuple[float, float, float]) -> Any:
-        """Stacked rows, each block scaled by the square root of its weight, so that the dot
-        product of two rows is the weighted sum of the blocks' cosines."""
-        from scipy.sparse import csr_matrix, hstack
-
+    def scoring(self, weights: tuple[float, float, float]) -> list[tuple[float, Any]]:
+        """(share of the weight, rows) per kind of feature with a weight: the score of two rows is
+        the sum of each kind's cosine times its share. The kinds are multiplied one at a time, so
+        no stacked copy of the rows is made."""
         total = sum(weights)
-        kept = [(weight, self.blocks[kind].matrix)
+        return [(weight / total, self.blocks[kind].matrix)
                 for weight, kind in zip(weights, BLOCKS, strict=True) if weight > 0]
-        if not kept:
-            return csr_matrix((len(self.items), 1))
-        stacked = csr_matrix(hstack([matrix for _, matrix in kept], format="csr"))
-        scale = np.concatenate([np.full(matrix.shape[1], math.sqrt(weight / total),
-                                        dtype=np.float32) for weight, matrix in kept])
-        stacked.data *= scale[stacked.indices]
-        return stacked
 
     def days(self, window_days: float | None) -> np.ndarray:
         """Day numbers; NaN for an undated article, or for all when dates are ignored."""
@@ -198,9 +220,9 @@ class AnalysedCorpus:
         return np.array([a.date.toordinal() if a.date else np.nan for a in self.items],
                         dtype=float)
 
-    def links(self, window_days: float | None, rule: StoryRule) -> dict[tuple[int, int], float]:
+    def links(self, window_days: float | None, rule: StoryRule) -> Pairs:
         """Candidate pairs (row indices, i < j) and their scores: see :func:`candidate_pairs`."""
-        return candidate_pairs(self.score_rows(rule.weights), self.days(window_days),
+        return candidate_pairs(self.scoring(rule.weights), self.days(window_days),
                                window_days, rule.neighbours, rule.floor)
 
     def stories(self, window_days: float | None = WINDOW_DAYS, rule: StoryRule | None = None
@@ -229,28 +251,30 @@ def find_stories(
 
 
 def candidate_pairs(
-    matrix: Any,
+    kinds: Sequence[tuple[float, Any]],
     days: np.ndarray,
     window_days: float | None,
     neighbours: int = NEIGHBOURS,
     floor: float = FLOOR,
-) -> dict[tuple[int, int], float]:
-    """(i, j) with i < j -> score, for each row's ``neighbours`` best partners scoring >= ``floor``.
+) -> Pairs:
+    """Each row's ``neighbours`` best partners scoring >= ``floor``, as pairs (i < j).
 
     Rows are sorted by day; up to ``CHUNK`` consecutive dated rows (fewer when the window is wide,
     see ``CHUNK_CELLS``) are multiplied only with the rows dated within ``window_days`` of them and
     the undated rows; undated rows with every row. Pairs of dated rows further apart than the window
-    are dropped.
+    are dropped. ``kinds``: (weight, rows) per kind of feature; a pair's score is the weighted sum of
+    its rows' dot products.
     """
-    n = matrix.shape[0]
+    n = len(days)
     dated = ~np.isnan(days)
     order = np.argsort(np.where(dated, days, np.inf), kind="stable")
     sorted_days = days[order]
     n_dated = int(dated.sum())
     in_order = bool(np.all(order[1:] > order[:-1]))
-    rows_by_date = matrix if in_order else matrix[order].tocsr()
+    by_date = [(np.float32(weight), rows if in_order else rows[order].tocsr())
+               for weight, rows in kinds]
     window = math.inf if window_days is None else window_days
-    edges: dict[tuple[int, int], float] = {}
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     start = 0
     while start < n:
         if start < n_dated:  # dated rows: the window around them, then every undated row
@@ -264,17 +288,19 @@ def candidate_pairs(
             ranges = [(0, n)]
         ranges = [(a, b) for a, b in ranges if b > a]
         columns = np.concatenate([np.arange(a, b) for a, b in ranges])
-        chunk = rows_by_date[start:end]
-        parts = [_products(rows_by_date, a, b, chunk) for a, b in ranges]
-        block = parts[0] if len(parts) == 1 else np.hstack(parts)
+        block = np.zeros((end - start, len(columns)), dtype=np.float32)
+        for weight, rows_by_date in by_date:
+            chunk = rows_by_date[start:end]
+            parts = [_products(rows_by_date, a, b, chunk) for a, b in ranges]
+            block += weight * (parts[0] if len(parts) == 1 else np.hstack(parts))
         rows = np.arange(start, end)
         if start < n_dated:
             gap = np.abs(sorted_days[rows][:, None] - sorted_days[columns][None, :])
             block[gap > window] = 0  # an undated partner gives NaN, which compares False: kept
         block[columns[None, :] == rows[:, None]] = 0
-        _keep_best(block, rows, columns, order, neighbours, floor, edges)
+        found.append(_keep_best(block, rows, columns, order, neighbours, floor))
         start = end
-    return edges
+    return Pairs.unique(found, n)
 
 
 def _chunk_rows(width: int) -> int:
@@ -289,35 +315,71 @@ def _products(rows_by_date: Any, low: int, high: int, chunk: Any) -> np.ndarray:
 
 
 def _keep_best(block: np.ndarray, rows: np.ndarray, columns: np.ndarray, order: np.ndarray,
-               neighbours: int, floor: float, edges: dict[tuple[int, int], float]) -> None:
+               neighbours: int, floor: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     keep = min(neighbours, block.shape[1])
     if keep <= 0:
-        return
+        return _NO_PAIRS
     best = np.argpartition(-block, keep - 1, axis=1)[:, :keep]
     scores = np.take_along_axis(block, best, axis=1)
-    for local, column in zip(*np.nonzero(scores >= floor), strict=True):
-        i = int(order[rows[local]])
-        j = int(order[columns[best[local, column]]])
-        edges[(i, j) if i < j else (j, i)] = float(scores[local, column])
+    local, column = np.nonzero(scores >= floor)
+    i = order[rows[local]]
+    j = order[columns[best[local, column]]]
+    return (np.minimum(i, j).astype(np.int32), np.maximum(i, j).astype(np.int32),
+            scores[local, column].astype(np.float32))
 
 
-def group(n: int, edges: Mapping[tuple[int, int], float], threshold: float,
-          linkage: Linkage = "average") -> list[list[int]]:
-    """Clusters of the row indices 0..n-1 from scored candidate pairs (module docstring, step 4)."""
-    if linkage == "average":
-        return _average_linkage(n, edges, threshold)
-    return _components(n, edges, threshold)
+_NO_PAIRS = (np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, np.float32))
 
 
-def _average_linkage(n: int, edges: Mapping[tuple[int, int], float], threshold: float
-                     ) -> list[list[int]]:
-    """Agglomerative average linkage on a sparse graph; absent pairs count 0. Merges cluster pairs
-    best first from a heap; an entry made stale by an earlier merge is skipped."""
+def group(n: int, pairs: Pairs, threshold: float, linkage: Linkage = "average"
+          ) -> list[list[int]]:
+    """Clusters of the row indices 0..n-1 from scored candidate pairs (module docstring, step 4).
+
+    Both linkages work one connected component of the pairs scoring at least ``threshold`` at a
+    time: two stories whose every cross pair scores below the threshold average below it too, so
+    they never merge, and the pairs between components can be left out. Memory for the merging
+    grows with the largest component, not with the corpus."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    strong = pairs.score >= threshold
+    graph = coo_matrix((np.ones(int(strong.sum()), dtype=np.int8),
+                        (pairs.i[strong], pairs.j[strong])), shape=(n, n))
+    _, component = connected_components(graph, directed=False)
+    sizes = np.bincount(component)
+    clusters = [[int(i)] for i in np.flatnonzero(sizes[component] == 1)]
+    members = np.argsort(component, kind="stable")  # rows by component, ascending within one
+    member_labels = component[members]
+    inside = np.flatnonzero(component[pairs.i] == component[pairs.j])
+    inside = inside[np.argsort(component[pairs.i[inside]], kind="stable")]
+    inside_labels = component[pairs.i[inside]]
+    for label in np.flatnonzero(sizes > 1):
+        part = members[np.searchsorted(member_labels, label):
+                       np.searchsorted(member_labels, label, side="right")]
+        if linkage == "single":
+            clusters.append(part.tolist())
+            continue
+        chosen = inside[np.searchsorted(inside_labels, label):
+                        np.searchsorted(inside_labels, label, side="right")]
+        clusters.extend(part[cluster].tolist() for cluster in _average_linkage(
+            len(part), np.searchsorted(part, pairs.i[chosen]).tolist(),
+            np.searchsorted(part, pairs.j[chosen]).tolist(), pairs.score[chosen].tolist(),
+            threshold))
+    return clusters
+
+
+def _average_linkage(n: int, first: Sequence[int], second: Sequence[int],
+                     scores: Sequence[float], threshold: float) -> list[list[int]]:
+    """Agglomerative average linkage on a sparse graph (pairs ``first[k] < second[k]`` scoring
+    ``scores[k]``); absent pairs count 0. Merges cluster pairs best first from a heap; an entry
+    made stale by an earlier merge is skipped. Memory: a summed score for each pair of clusters
+    with a candidate pair between them, and a heap entry for each pair above the threshold."""
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     sums: dict[int, dict[int, float]] = {i: {} for i in range(n)}  # summed scores between clusters
-    for (i, j), score in edges.items():
+    for i, j, score in zip(first, second, scores, strict=True):
         sums[i][j] = sums[j][i] = score
-    heap = [(-score, i, j) for (i, j), score in edges.items() if score >= threshold]
+    heap = [(-score, i, j) for i, j, score in zip(first, second, scores, strict=True)
+            if score >= threshold]
     heapq.heapify(heap)
     next_id = n
     while heap:
@@ -342,36 +404,17 @@ def _average_linkage(n: int, edges: Mapping[tuple[int, int], float], threshold: 
     return list(members.values())
 
 
-def _components(n: int, edges: Mapping[tuple[int, int], float], threshold: float
-                ) -> list[list[int]]:
-    """Connected components of the links scoring at least ``threshold`` (single linkage)."""
-    parent = list(range(n))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for (i, j), score in edges.items():
-        if score >= threshold:
-            parent[root(i)] = root(j)
-    clusters: dict[int, list[int]] = {}
-    for i in range(n):
-        clusters.setdefault(root(i), []).append(i)
-    return list(clusters.values())
-
-
 # --- labels -----------------------------------------------------------------------------------------
 
 
-def _stories(corpus: AnalysedCorpus, clusters: list[list[int]],
-             edges: Mapping[tuple[int, int], float]) -> list[Story]:
+def _stories(corpus: AnalysedCorpus, clusters: list[list[int]], pairs: Pairs) -> list[Story]:
     items = corpus.items
     story_of = np.empty(len(items), dtype=np.int64)
     for number, cluster in enumerate(clusters):
         story_of[cluster] = number
-    inside = [(i, j, s) for (i, j), s in edges.items() if story_of[i] == story_of[j]]
+    kept = np.flatnonzero(story_of[pairs.i] == story_of[pairs.j])
+    inside = [(int(i), int(j), float(s)) for i, j, s in zip(
+        pairs.i[kept], pairs.j[kept], pairs.score[kept], strict=True)]
     words = corpus.blocks["words"].matrix
     cosines = np.zeros(len(inside))
     for start in range(0, len(inside), LINK_BATCH):  # in batches: rows gathered per pair are big

@@ -6,8 +6,9 @@ Three kinds of feature (``framing.compare.stories`` scores each as its own TF-ID
   ``reported``, weekdays, months ...) dropped; the light suffix stem of ``framing.nlp.words``;
 - names: runs of capitalised words; a run that opens a sentence loses its first word when the
   article also writes that word in lower case (so "Witnesses said" names nobody); each name word is
-  a feature (``Akin`` matches ``Todd Akin``). With ``StoryInput.actors`` (the host's cast) the words
-  of the actors' names are used instead;
+  a feature (``Akin`` matches ``Todd Akin``). With ``StoryInput.actors`` (the comparison's cast
+  names) the words of those names replace them (``cast="instead"``) or join them (``"beside"``):
+  measured by ``benchmarks/stories.py --cast-store``, neither helped, so the commands pass none;
 - evidence: numbers of three or more digits that are not years (``1,200`` -> ``#1200``) and every
   run of ``MIN_QUOTE_WORDS`` words inside quotation marks, so two articles that print the same
   figure or quote the same words share a feature (coverage's exact quotation matching, made sparse).
@@ -23,7 +24,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -31,6 +32,7 @@ from framing.nlp.words import HONORIFICS, quoted_runs, strip_possessive
 from framing.nlp.words import stem as light_stem
 
 TITLE_REPEAT = 2  # the headline's words count this many times
+ROWS_AT_A_TIME = 4096  # rows weighted at a time (the temporary copies stay small)
 MAX_NAME_WORDS = 5  # a longer run of capitalised words is a heading, not a name
 
 
@@ -72,15 +74,17 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _QUOTATION = re.compile(r"“([^”]{8,}?)”|\"([^\"\n]{8,}?)\"")
 _SENTENCE_OPENERS = frozenset('.!?:;"“‘(\n')
 BLOCKS = ("words", "names", "evidence")
+CastNames = Literal["instead", "beside"]
+CAST_NAMES: CastNames = "instead"  # the cast's names replace the capitalised words, or join them
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StoryInput:
     """One article as the story finder needs it.
 
     ``date`` may be None: the article is then compared with every article, by text alone.
-    ``actors``: the names of the article's actors from the host's cast, if known; their words
-    replace the capitalised-word names.
+    ``actors``: the names of the article's actors from the comparison's cast, if given (the
+    benchmark's measurement; the commands give none); used as the ``Analyser``'s ``cast`` says.
     """
 
     id: str
@@ -95,9 +99,10 @@ class StoryInput:
 class Analyser:
     """Turns an article into features; remembers a written form per stem and name for labels."""
 
-    def __init__(self) -> None:
+    def __init__(self, cast: CastNames = CAST_NAMES) -> None:
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+        self.cast = cast
         self.stop = frozenset(ENGLISH_STOP_WORDS) | NEWS_STYLE_WORDS
         self.skip_names = NAME_TITLES | NOT_NAME_WORDS | NOT_NAME_PARTS
         self.stems = _Stems(self)
@@ -111,8 +116,13 @@ class Analyser:
         tokens = _WORD.findall(body.lower())
         words = [stem for stem in map(self.stems.__getitem__, tokens) if stem]
         # Names from the body only: headlines are written in title case.
-        names, whole = (self._actor_names(article.actors) if article.actors
-                        else self._names(article.text or article.title, set(tokens)))
+        if article.actors and self.cast == "instead":
+            names, whole = self._actor_names(article.actors)
+        else:
+            names, whole = self._names(article.text or article.title, set(tokens))
+            if article.actors:
+                cast_words, cast_whole = self._actor_names(article.actors)
+                names, whole = names + cast_words, cast_whole + whole
         evidence = {"#" + n for n in (n.replace(",", "") for n in _NUMBER.findall(body))
                     if _distinctive_number(n)}
         for match in _QUOTATION.finditer(body):
@@ -221,20 +231,37 @@ class Counts:
 
     def block(self, order: np.ndarray) -> Block:
         """TF-IDF rows, in ``order``, as TfidfVectorizer(sublinear_tf=True) makes them: smoothed
-        idf ``ln((1 + n) / (1 + df)) + 1``, rows of unit length."""
+        idf ``ln((1 + n) / (1 + df)) + 1``, rows of unit length. Computed a slice of rows at a
+        time in double precision and stored as float32, so the only whole copy is the result."""
         from scipy.sparse import csr_matrix
-        from sklearn.feature_extraction.text import TfidfTransformer
-        from sklearn.preprocessing import normalize
 
         rows = len(self.pointers) - 1
-        counted = csr_matrix((np.frombuffer(self.counts, dtype=np.float32).astype(float),
-                              np.frombuffer(self.columns, dtype=np.int32),
-                              np.frombuffer(self.pointers, dtype=np.int64)),
-                             shape=(rows, max(1, len(self.vocabulary))))
-        self.columns, self.counts = array("i"), array("f")
-        counted = counted[order]
-        if self.vocabulary and rows:
-            counted = normalize(TfidfTransformer(sublinear_tf=True, norm=None)
-                                .fit_transform(counted), copy=False)
-        return Block(csr_matrix(counted, dtype=np.float32), list(self.vocabulary))
+        # Views of the arrays the counts were appended to, weighted in place: no copy but the
+        # rows put in date order at the end.
+        columns = np.frombuffer(self.columns, dtype=np.int32)
+        pointers = np.frombuffer(self.pointers, dtype=np.int64)
+        data = np.frombuffer(self.counts, dtype=np.float32)
+        if len(data):
+            frequency = np.bincount(columns, minlength=len(self.vocabulary))
+            idf = np.log((1 + rows) / (1 + frequency)) + 1
+            for low in range(0, rows, ROWS_AT_A_TIME):
+                high = min(low + ROWS_AT_A_TIME, rows)
+                start, end = int(pointers[low]), int(pointers[high])
+                if start == end:
+                    continue
+                weights = (np.log(data[start:end].astype(float)) + 1) * idf[columns[start:end]]
+                lengths = _row_lengths(weights, pointers[low:high + 1] - start)
+                data[start:end] = weights / np.repeat(lengths, np.diff(pointers[low:high + 1]))
+        counted = csr_matrix((data, columns, pointers), shape=(rows, max(1, len(self.vocabulary))),
+                             copy=False)[order]
+        del data, columns, pointers
+        self.columns, self.counts, self.pointers = array("i"), array("f"), array("q", [0])
+        return Block(counted, list(self.vocabulary))
 
+
+def _row_lengths(weights: np.ndarray, pointers: np.ndarray) -> np.ndarray:
+    """The Euclidean length of each row (1 for an empty row, which stays empty)."""
+    squares = np.concatenate([[0.0], np.cumsum(weights * weights)])
+    lengths = np.sqrt(squares[pointers[1:]] - squares[pointers[:-1]])
+    lengths[lengths == 0] = 1
+    return lengths

@@ -146,6 +146,11 @@ def add_within_stories(result: RunResult, window_days: float | None) -> list[Sto
              "bootstrap over stories; p: sign test and sign-flip permutation test."]
     lines += [sentence for _, sentence in sorted(findings)[:MAX_FINDINGS]] or [
         "No within-story difference has a permutation p below 0.05."]
+    copies = [story.id for story in stories if story.near_duplicates]
+    if copies:
+        lines.append(f"Near duplicates (wire copy or a republished article) in {len(copies)} "
+                     f"stories: {' '.join(copies[:10])}{' ...' if len(copies) > 10 else ''}; "
+                     "differences between them say nothing about framing.")
     lines += bad_dates
     result.tables.append(Table(
         WITHIN_TITLE,

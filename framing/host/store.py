@@ -12,6 +12,9 @@ that article only. ``framing compare --from results.db`` rebuilds the comparison
 without running any analyzer (the stored text is segmented again for the vocabulary tables). Each
 article's measurements are stored as analysed alone; the comparison's cast (one name per actor across
 the articles, ``framing.host.gather``) is resolved from the stored actor notes when results are read.
+``framing stories --store results.db`` groups the stored articles into stories (reading them one at a
+time) and writes each article's story back, where ``compare --from`` finds it as the ``story`` field
+(``--group-by story``).
 
 Why SQLite rather than DuckDB: see docs/scale.md (stdlib, no dependency; row-at-a-time upserts and
 resumption are what SQLite does well; a 10,000-article store aggregates in well under a second).
@@ -34,6 +37,7 @@ from typing import Any
 from framing.errors import FramingError
 from framing.host.runner import record_from_row, record_row, unique_id
 from framing.model import (
+    ActorNote,
     Analyzer,
     Article,
     ArticleResult,
@@ -60,6 +64,7 @@ CREATE TABLE IF NOT EXISTS table_data (article TEXT, analyzer TEXT, data TEXT,
     PRIMARY KEY (article, analyzer));
 CREATE TABLE IF NOT EXISTS actor_notes (article TEXT, analyzer TEXT, data TEXT,
     PRIMARY KEY (article, analyzer));
+CREATE TABLE IF NOT EXISTS stories (article TEXT PRIMARY KEY, story TEXT);
 """
 
 
@@ -221,18 +226,34 @@ class Store:
         return {name: tuple(metrics) for name, metrics in found.items()}
 
     def articles(self) -> Iterator[tuple[str, Article, tuple[str, ...]]]:
-        """Stored articles (those with results) with their keys, in the order first stored.
+        """Stored articles (those with results) with their keys, in the order first stored, read
+        one at a time. The story ``framing stories --store`` found is the ``story`` field.
 
         Articles of different corpora may share an id; the later ones get ``id-2``, ``id-3`` as a
         run does for two files with the same name, so every article keeps its own column.
         """
         seen: dict[str, int] = {}
         for row in self.db.execute(
-                "SELECT key, id, title, source, raw_text, metadata, first_line, warnings "
-                "FROM articles WHERE signature != '' ORDER BY position"):
-            key, identifier, title, source, raw_text, metadata, first_line, warnings = row
-            article = Article(identifier, title, source, raw_text, json.loads(metadata), first_line)
+                "SELECT key, id, title, source, raw_text, metadata, first_line, warnings, story "
+                "FROM articles LEFT JOIN stories ON stories.article = articles.key "
+                "WHERE signature != '' ORDER BY position"):
+            key, identifier, title, source, raw_text, metadata, first_line, warnings, story = row
+            fields = json.loads(metadata)
+            if story is not None:
+                fields["story"] = story
+            article = Article(identifier, title, source, raw_text, fields, first_line)
             yield key, unique_id(article, seen), tuple(json.loads(warnings))
+
+    def notes(self, key: str) -> list[ActorNote]:
+        """One article's actor notes from every analyzer (by its key), as the cast reads them."""
+        return [ActorNote.from_row(row) for _, rows in sorted(self.actor_notes(key).items())
+                for row in rows]
+
+    def write_stories(self, stories: Iterable[tuple[str, str]]) -> None:
+        """Replace every article's story (article key, story id), in one transaction."""
+        with self.guard("write to"), self.db:
+            self.db.execute("DELETE FROM stories")
+            self.db.executemany("INSERT INTO stories VALUES (?, ?)", stories)
 
     def records(self, key: str) -> tuple[Record, ...]:
         """Every stored measurement of one article (by its key), in the order it was written."""

@@ -245,3 +245,113 @@ def test_compare_by_story_pairs_the_shared_stories(tmp_path: Path) -> None:
     for r in rows:
         assert math.isclose(r["difference"], r["B mean"] - r["A mean"], abs_tol=1e-9)
     assert "3 stories (window 3 days); 2 covered by two or more outlets" in table["note"]
+
+
+def test_grouping_by_component_merges_as_the_whole_graph_does() -> None:
+    """Average linkage run one component of strong pairs at a time gives the clusters it gives
+    on the whole graph (weak pairs between components never lead to a merge)."""
+    from framing.compare.stories import Pairs, _average_linkage, group
+
+    rng = np.random.default_rng(5)
+    for n in (2, 30, 200):
+        i = rng.integers(0, n, 4 * n)
+        j = rng.integers(0, n, 4 * n)
+        keep = i != j
+        i, j = np.minimum(i, j)[keep], np.maximum(i, j)[keep]
+        pairs = Pairs.unique([(i, j, rng.random(len(i)).astype(np.float32) * 0.6)], n)
+        for threshold in (0.1, 0.3, 0.5):
+            whole = _average_linkage(n, pairs.i.tolist(), pairs.j.tolist(),
+                                     pairs.score.tolist(), threshold)
+            assert {frozenset(c) for c in group(n, pairs, threshold)} == {
+                frozenset(c) for c in whole}
+            assert sorted(k for c in group(n, pairs, threshold) for k in c) == list(range(n))
+
+
+def test_feature_weights_match_scikit_learn() -> None:
+    """The TF-IDF rows built a slice at a time in float32 are scikit-learn's (sublinear tf,
+    smoothed idf, unit rows), empty rows included."""
+    from scipy.sparse import csr_matrix
+    from sklearn.feature_extraction.text import TfidfTransformer
+    from sklearn.preprocessing import normalize
+
+    from framing.compare.story_features import Counts
+
+    rng = np.random.default_rng(2)
+    counts, dense = Counts(), np.zeros((300, 50))
+    for row in dense:
+        picked = rng.choice(50, rng.integers(0, 8), replace=False)
+        row[picked] = rng.integers(1, 5, len(picked))
+        counts.add_row({f"w{k}": int(row[k]) for k in picked})
+    columns = [int(word[1:]) for word in counts.vocabulary]
+    order = rng.permutation(300)
+    expected = normalize(TfidfTransformer(sublinear_tf=True).fit_transform(
+        csr_matrix(dense[:, columns][order]))).toarray()
+    block = counts.block(order)
+    assert block.matrix.dtype == np.float32
+    assert np.allclose(block.matrix.toarray(), expected, atol=1e-6)
+
+
+def test_stories_from_a_store_and_back(tmp_path: Path) -> None:
+    """analyze --store, then stories --store reads the stored articles and writes each story into
+    the store, where compare --from groups by it."""
+    _folders(tmp_path)
+    run = run_cli("analyze", "harbour", "valley", "--only", "readability", "--store", "r.db", "-j", "1",
+                  "-q", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    run = run_cli("stories", "--store", "r.db", "-o", "stories.json", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert b"6 article(s), 3 stories" in run.stderr
+    rows = json.loads((tmp_path / "stories.json").read_text("utf-8"))["tables"][0]["rows"]
+    assert {frozenset(row[7].split()) for row in rows} == {
+        frozenset({"a-bridge", "b-bridge-1", "b-bridge-2"}), frozenset({"a-strike", "b-strike"}),
+        frozenset({"a-museum"})}
+    bridge = next(row for row in rows if "a-bridge" in row[7])
+    assert "Ilse Drummond" in bridge[4] and bridge[6] == "harbour; valley"
+    run = run_cli("compare", "--from", "r.db", "--group-by", "story", "-f", "csv", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    groups = {row["article"]: row["group"] for row in csv.DictReader(
+        run.stdout.decode("utf-8").splitlines())}
+    assert groups["b-bridge-2"] == groups["a-bridge"] == bridge[0] != groups["a-museum"]
+    run = run_cli("stories", "harbour", "--store", "r.db", cwd=tmp_path)
+    assert run.returncode == 2 and b"not both" in run.stderr
+
+
+def test_wire_copy_in_two_outlets_is_said(tmp_path: Path) -> None:
+    """One agency report printed by two outlets: the stories table flags the pair, and both the
+    stories run and compare --by-story say which story holds it."""
+    _folders(tmp_path)
+    (tmp_path / "valley" / "b-strike-wire.txt").write_text(
+        f"{STRIKE_A.title}\n\n{STRIKE_A.text}\n", "utf-8")
+    run = run_cli("stories", "harbour", "valley", "-o", "stories.csv", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    with open(tmp_path / "stories.csv", encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    strike = next(row for row in rows if "a-strike" in row["article ids"])
+    assert set(strike["near duplicates"].split("=")) == {"a-strike", "b-strike-wire"}
+    assert f"near-duplicate pair(s) (wire copy or a republished article) in 1 stories: " \
+           f"{strike['story']}".encode() in run.stderr
+    run = run_cli("compare", "harbour", "valley", "--by-story", "-f", "json", "--only",
+                  "readability", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    [table] = [t for t in json.loads(run.stdout)["tables"] if t["title"].startswith("Within")]
+    assert "Near duplicates (wire copy or a republished article) in 1 stories: S" in table["note"]
+
+
+def test_corpus_with_missing_and_unreadable_dates(tmp_path: Path) -> None:
+    """A CSV corpus: dated articles, one without a date, one with a date that cannot be read
+    (warned, then compared by text alone); the stories are those of the text."""
+    day = {"a-bridge": "2026-03-02", "b-bridge-1": "2026-03-03", "a-strike": "2026-03-09",
+           "b-strike": "", "a-museum": "2026-03-04", "b-bridge-2": "last Tuesday"}
+    with open(tmp_path / "corpus.csv", "w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["id", "outlet", "date", "title", "text"])
+        for article in ARTICLES:
+            writer.writerow([article.id, article.outlet, day[article.id], article.title,
+                             article.text])
+    run = run_cli("stories", "corpus.csv", "-f", "json", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert b"b-bridge-2: date 'last Tuesday' is not YYYY-MM-DD" in run.stderr
+    rows = json.loads(run.stdout)["tables"][0]["rows"]
+    assert {frozenset(row[7].split()) for row in rows} == _membership(find_stories(ARTICLES))
+    bridge = next(row for row in rows if "a-bridge" in row[7])
+    assert (bridge[1], bridge[2]) == ("2026-03-02", "2026-03-03")
