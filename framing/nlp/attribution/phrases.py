@@ -382,8 +382,10 @@ class SpeakerPhrases:
         """ "of", "for" or "the" inside an organisation's name: after one capitalised word or an
         organisation word, before a capitalised word ("Bank of America"; not "Angus King of
         Maine")."""
+        if i + 1 >= b or i + 1 in covered:  # the phrase's end (b may be past the last word)
+            return False
         word = self.words[i]
-        if word not in ("of", "for", "the") or i + 1 >= b or i + 1 in covered:
+        if word not in ("of", "for", "the"):
             return False
         if word == "the":
             return self.words[run[-1]] in ("of", "for") and has_capital(self.tokens[i + 1].text)
