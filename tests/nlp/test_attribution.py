@@ -665,3 +665,25 @@ def test_a_person_is_never_a_side():
     # "Harlan's" adviser and "the Harlan administration" do not make a country of Mr. Harlan
     assert [(s.name, s.side) for s in found.speakers] == [
         ("Susan Vale", ""), ("The Harlan administration", ""), ("Harlan", "")]
+
+
+def test_a_leading_time_expression_is_cut_from_a_speaker():
+    # "the same day" dates the clause; the senator speaks
+    assert _speakers("Vote nears\n\nThe mayor will visit Rensk on Friday, the same day the Ohio "
+                     "senator plans to hold a rally there.\n") == ["the Ohio senator"]
+
+
+def test_a_trailing_time_expression_is_cut_from_a_speaker():
+    assert _speakers("Vote nears\n\nThe aides met a Brell-backed lawyer in March 2019 who promised "
+                     "new documents on the mayor.\n") == ["a Brell-backed lawyer"]
+    assert _speakers("Vote nears\n\nThe panel heard a county judge on Tuesday who said the count "
+                     "was fair.\n") == ["a county judge"]
+
+
+def test_a_clause_is_cut_to_its_subject():
+    # "cast his presidency": a verb and its object, not part of the speaker's name
+    assert _speakers("Vote nears\n\n“This stops now,” Varga said.\n\nVarga cast her term as a "
+                     "return to power for the people and vowed never to let them down.\n") == [
+        "Varga", "Varga"]
+    assert _speakers("Vote nears\n\nIlse Varga spoke first. She left the Brell administration last "
+                     "year but said the move was worth it.\n") == ["Ilse Varga"]

@@ -46,7 +46,7 @@ from framing.nlp.attribution.words import (
 )
 from framing.nlp.cast_names import PLACE_HEADS
 from framing.nlp.names import ORG_WORDS
-from framing.nlp.words import NAME_PARTICLES
+from framing.nlp.words import CALENDAR_WORDS, NAME_PARTICLES
 
 
 @dataclass
@@ -80,6 +80,8 @@ NOT_A_HEAD = DETERMINERS | PREPOSITIONS | RELATIVE | BOUNDARIES
 # an infinitive or a preposition and has no name ("to remain in the race")
 NEGATIVES = frozenset("no none nobody neither".split())
 OPENERS = frozenset("to in on with without of at from according under during into".split())
+# Prepositions that open a time expression closing a phrase ("an attorney in June 2016")
+TIME_PREPOSITIONS = frozenset("in on at since during until by".split())
 
 
 class SpeakerPhrases:
@@ -239,6 +241,7 @@ class SpeakerPhrases:
     def mention(self, first: int, end: int, appositives: list[tuple[int, int]],
                  sentence: tuple[int, int], accept_any: bool = False) -> Phrase | None:
         """Describe a speaker phrase; None if it names nobody (no name, role, pronoun)."""
+        first, end = self._noun_phrase(first, end)
         if first >= end:
             return None
         tokens, words = self.tokens, self.words
@@ -317,6 +320,41 @@ class SpeakerPhrases:
             else:
                 mention.person = True
         return mention
+
+    def _noun_phrase(self, first: int, end: int) -> tuple[int, int]:
+        """The noun phrase a speaker span holds (docs/analyzers/sources.md, "Who can be a speaker"):
+        without a leading time expression ("the same day the Vermont senator"), a trailing one ("an
+        attorney in June 2016 who") or the predicate of a clause ("Trump cast his presidency",
+        "He left the Patrick administration": a subject, a lower-case word that is no role and a
+        determiner)."""
+        words, tokens = self.words, self.tokens
+        stop = end - 1 if end - 1 > first and words[end - 1] in RELATIVE else end
+        for head in range(first + 1, min(stop - 1, first + 4)):
+            if words[head] in TIME_HEADS and tokens[head].text.islower():
+                if words[first] in DETERMINERS and words[head + 1] in DETERMINERS and all(
+                        tokens[i].text.islower() for i in range(first, head)):
+                    first = head + 1
+                break
+        cut = stop
+        while cut - 1 > first and (words[cut - 1] in CALENDAR_WORDS and has_capital(tokens[cut - 1].text)
+                                   or words[cut - 1].isdigit() or words[cut - 1] == ","
+                                   or words[cut - 1] in TIME_HEADS and tokens[cut - 1].text.islower()):
+            cut -= 1
+        if cut < stop and cut - 1 > first and words[cut - 1] in TIME_PREPOSITIONS and any(
+                words[i] not in (",",) for i in range(cut, stop)):
+            return first, cut - 1
+        subject = first
+        while subject < stop and (has_capital(tokens[subject].text) or words[subject] in SUBJECT_PRONOUNS
+                                  and subject == first):
+            subject += 1
+        verb = subject
+        if first < verb < stop - 1 and tokens[verb].is_word and tokens[verb].text.islower() and (
+            words[verb + 1] in DETERMINERS and not words[verb + 1][:1].isdigit()
+        ) and words[verb] not in DETERMINERS | PREPOSITIONS | LINKING_WORDS | BOUNDARIES | RELATIVE \
+                and not words[verb].endswith(("'s", "’s")) and not role_matcher().find(
+                    tokens, verb, verb + 1, words=self.role_words):
+            return first, verb
+        return first, end
 
     def _names(
         self, mention: Phrase, a: int, b: int, covered: set[int], first_range: bool,
