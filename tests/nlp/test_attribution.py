@@ -687,3 +687,14 @@ def test_a_clause_is_cut_to_its_subject():
         "Varga", "Varga"]
     assert _speakers("Vote nears\n\nIlse Varga spoke first. She left the Brell administration last "
                      "year but said the move was worth it.\n") == ["Ilse Varga"]
+
+
+def test_a_dash_after_a_dateline_is_not_part_of_the_speaker():
+    assert _speakers("Vote nears\n\nRENSK –- The city council on Wednesday released the emails, "
+                     "saying they were complete.\n") == ["The city council"]
+
+
+def test_a_lower_case_hyphenated_word_is_a_modifier_not_a_name():
+    assert _speakers("Vote nears\n\nThe network dropped Ann and Bea -- two pro-Varga hosts who have "
+                     "long claimed they are being silenced.\n") == ["two pro-Varga hosts"]
+

@@ -323,11 +323,13 @@ class SpeakerPhrases:
 
     def _noun_phrase(self, first: int, end: int) -> tuple[int, int]:
         """The noun phrase a speaker span holds (docs/analyzers/sources.md, "Who can be a speaker"):
-        without a leading time expression ("the same day the Vermont senator"), a trailing one ("an
-        attorney in June 2016 who") or the predicate of a clause ("Trump cast his presidency",
-        "He left the Patrick administration": a subject, a lower-case word that is no role and a
-        determiner)."""
+        without leading punctuation, a leading time expression ("the same day the Vermont
+        senator"), a trailing one ("an attorney in June 2016 who") or the predicate of a clause
+        ("Trump cast his presidency", "He left the Patrick administration": a subject, a lower-case
+        word that is no role and a determiner)."""
         words, tokens = self.words, self.tokens
+        while first < end and not tokens[first].is_word and words[first] not in ("(", "'", "’"):
+            first += 1  # a dash after a dateline ("WASHINGTON –- The White House")
         stop = end - 1 if end - 1 > first and words[end - 1] in RELATIVE else end
         for head in range(first + 1, min(stop - 1, first + 4)):
             if words[head] in TIME_HEADS and tokens[head].text.islower():
@@ -369,6 +371,7 @@ class SpeakerPhrases:
                 and i not in covered
                 and has_capital(token.text)
                 and self.words[i] not in DETERMINERS
+                and not (token.text[:1].islower() and "-" in token.text)  # "pro-Trump": a modifier
             )
             if in_run:
                 run.append(i)
