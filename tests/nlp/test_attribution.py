@@ -698,3 +698,15 @@ def test_a_lower_case_hyphenated_word_is_a_modifier_not_a_name():
     assert _speakers("Vote nears\n\nThe network dropped Ann and Bea -- two pro-Varga hosts who have "
                      "long claimed they are being silenced.\n") == ["two pro-Varga hosts"]
 
+
+
+def test_a_past_tense_after_a_role_word_ends_the_speaker_phrase():
+    assert _speakers("Vote nears\n\nAt 9:40 p.m., a council spokesman e-mailed to other agency staff "
+                     "members a draft note intended for Mr. Varga, warning him that while the mayor "
+                     "had quickly cleared the plan, the police had not.\n") == ["a council spokesman"]
+
+
+def test_a_sentence_initial_capital_before_a_lower_case_noun_is_no_name():
+    # "Online" is never capitalised mid-sentence: the phrase is a description, not a name
+    assert _speakers("Online Retailers Face Fines\n\nOnline retailers, facing fines from the "
+                     "regulator, have promised to change.\n") == ["Online retailers"]

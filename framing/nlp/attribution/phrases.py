@@ -326,7 +326,8 @@ class SpeakerPhrases:
         without leading punctuation, a leading time expression ("the same day the Vermont
         senator"), a trailing one ("an attorney in June 2016 who") or the predicate of a clause
         ("Trump cast his presidency", "He left the Patrick administration": a subject, a lower-case
-        word that is no role and a determiner)."""
+        word that is no role and a determiner; "a spokesman e-mailed to": a role word, a past tense
+        and "to" or a determiner)."""
         words, tokens = self.words, self.tokens
         while first < end and not tokens[first].is_word and words[first] not in ("(", "'", "’"):
             first += 1  # a dash after a dateline ("WASHINGTON –- The White House")
@@ -345,6 +346,12 @@ class SpeakerPhrases:
         if cut < stop and cut - 1 > first and words[cut - 1] in TIME_PREPOSITIONS and any(
                 words[i] not in (",",) for i in range(cut, stop)):
             return first, cut - 1
+        for verb in range(first + 1, stop - 1):  # "a spokesman e-mailed to other staff members"
+            if words[verb].endswith("ed") and tokens[verb].text.islower() and (
+                    words[verb + 1] in DETERMINERS or words[verb + 1] == "to") and role_matcher().find(
+                        tokens, verb - 1, verb, words=self.role_words) and not role_matcher().find(
+                            tokens, verb, verb + 1, words=self.role_words):
+                return first, verb
         subject = first
         while subject < stop and (has_capital(tokens[subject].text) or words[subject] in SUBJECT_PRONOUNS
                                   and subject == first):
@@ -394,11 +401,13 @@ class SpeakerPhrases:
                 after_preposition = before >= a and self.words[before] in PREPOSITIONS
                 possessive = self.words[run[-1]].endswith("'s")
                 titled = run[0] > a and run[0] - 1 in covered
-                sentence_initial_word = (  # "Aid agencies estimate": a capital, not a name
-                    len(run) == 1 and run[0] == sentence_first
-                    and fold(self.tokens[run[0]].text) not in self.text.capitalised_mid
-                    and self.text.capitalised_count[fold(self.tokens[run[0]].text)] < 2
-                )
+                key = fold(self.tokens[run[0]].text)
+                sentence_initial_word = len(run) == 1 and run[0] == sentence_first and (
+                    key not in self.text.capitalised_mid and self.text.capitalised_count[key] < 2
+                    or key not in self.text.body_capitalised and i < b and self.tokens[i].is_word
+                    and self.tokens[i].text.islower()
+                )  # "Aid agencies estimate", "Social media companies" (a title-case headline aside,
+                # the article never capitalises the word mid-sentence): a capital, not a name
                 too_short = not first_range and len(run) < 2 and not titled
                 # a party word, a demonym or an "X-based" before a lower-case noun of the phrase
                 # modifies it ("Republican leadership", "Arkansas-based data company")
