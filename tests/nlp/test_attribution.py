@@ -710,3 +710,10 @@ def test_a_sentence_initial_capital_before_a_lower_case_noun_is_no_name():
     # "Online" is never capitalised mid-sentence: the phrase is a description, not a name
     assert _speakers("Online Retailers Face Fines\n\nOnline retailers, facing fines from the "
                      "regulator, have promised to change.\n") == ["Online retailers"]
+
+
+def test_a_verb_or_a_plural_noun_before_the_speaker_is_cut():
+    assert _speakers("Vote nears\n\nBut those arguments didn’t sway lawmakers, who say the plan "
+                     "is too costly.\n") == ["lawmakers"]
+    assert _speakers("Vote nears\n\nThe mayor is waiting to see what changes lawmakers will add "
+                     "to the plan.\n") == ["lawmakers"]

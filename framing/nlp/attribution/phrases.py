@@ -80,6 +80,8 @@ NOT_A_HEAD = DETERMINERS | PREPOSITIONS | RELATIVE | BOUNDARIES
 # an infinitive or a preposition and has no name ("to remain in the race")
 NEGATIVES = frozenset("no none nobody neither".split())
 OPENERS = frozenset("to in on with without of at from according under during into".split())
+# Words after which a lower-case word is a verb, not the start of a noun phrase ("didn't sway lawmakers")
+AUXILIARIES = frozenset("do does did will would could can should might must not never".split())
 # Prepositions that open a time expression closing a phrase ("an attorney in June 2016")
 TIME_PREPOSITIONS = frozenset("in on at since during until by".split())
 
@@ -323,15 +325,23 @@ class SpeakerPhrases:
 
     def _noun_phrase(self, first: int, end: int) -> tuple[int, int]:
         """The noun phrase a speaker span holds (docs/analyzers/sources.md, "Who can be a speaker"):
-        without leading punctuation, a leading time expression ("the same day the Vermont
-        senator"), a trailing one ("an attorney in June 2016 who") or the predicate of a clause
-        ("Trump cast his presidency", "He left the Patrick administration": a subject, a lower-case
-        word that is no role and a determiner; "a spokesman e-mailed to": a role word, a past tense
-        and "to" or a determiner)."""
+        without leading punctuation, a verb before the antecedent of "who" ("didn't sway lawmakers,
+        who"), a plural
+        noun before a role word ("what changes lawmakers will add"), a leading time expression
+        ("the same day the Vermont senator"), a trailing one ("an attorney in June 2016 who") or
+        the predicate of a clause ("Trump cast his presidency", "He left the Patrick
+        administration": a subject, a lower-case word that is no role and a determiner; "a
+        spokesman e-mailed to": a role word, a past tense and "to" or a determiner)."""
         words, tokens = self.words, self.tokens
         while first < end and not tokens[first].is_word and words[first] not in ("(", "'", "’"):
             first += 1  # a dash after a dateline ("WASHINGTON –- The White House")
         stop = end - 1 if end - 1 > first and words[end - 1] in RELATIVE else end
+        if first + 1 < stop and tokens[first].text.islower() and words[first] not in DETERMINERS and (
+            stop < end and first > 0 and (words[first - 1] in AUXILIARIES
+                                          or words[first - 1].endswith("n't"))
+            or words[first].endswith("s") and self._role_at(first + 1) and not self._role_at(first)
+        ):
+            first += 1  # "didn't sway lawmakers, who", "what changes lawmakers will add"
         for head in range(first + 1, min(stop - 1, first + 4)):
             if words[head] in TIME_HEADS and tokens[head].text.islower():
                 if words[first] in DETERMINERS and words[head + 1] in DETERMINERS and all(
@@ -348,9 +358,8 @@ class SpeakerPhrases:
             return first, cut - 1
         for verb in range(first + 1, stop - 1):  # "a spokesman e-mailed to other staff members"
             if words[verb].endswith("ed") and tokens[verb].text.islower() and (
-                    words[verb + 1] in DETERMINERS or words[verb + 1] == "to") and role_matcher().find(
-                        tokens, verb - 1, verb, words=self.role_words) and not role_matcher().find(
-                            tokens, verb, verb + 1, words=self.role_words):
+                    words[verb + 1] in DETERMINERS or words[verb + 1] == "to") and self._role_at(
+                        verb - 1) and not self._role_at(verb):
                 return first, verb
         subject = first
         while subject < stop and (has_capital(tokens[subject].text) or words[subject] in SUBJECT_PRONOUNS
@@ -360,10 +369,12 @@ class SpeakerPhrases:
         if first < verb < stop - 1 and tokens[verb].is_word and tokens[verb].text.islower() and (
             words[verb + 1] in DETERMINERS and not words[verb + 1][:1].isdigit()
         ) and words[verb] not in DETERMINERS | PREPOSITIONS | LINKING_WORDS | BOUNDARIES | RELATIVE \
-                and not words[verb].endswith(("'s", "’s")) and not role_matcher().find(
-                    tokens, verb, verb + 1, words=self.role_words):
+                and not words[verb].endswith(("'s", "’s")) and not self._role_at(verb):
             return first, verb
         return first, end
+
+    def _role_at(self, index: int) -> bool:
+        return bool(role_matcher().find(self.tokens, index, index + 1, words=self.role_words))
 
     def _names(
         self, mention: Phrase, a: int, b: int, covered: set[int], first_range: bool,
