@@ -717,3 +717,8 @@ def test_a_verb_or_a_plural_noun_before_the_speaker_is_cut():
                      "is too costly.\n") == ["lawmakers"]
     assert _speakers("Vote nears\n\nThe mayor is waiting to see what changes lawmakers will add "
                      "to the plan.\n") == ["lawmakers"]
+
+
+def test_a_name_particle_before_a_hyphen_still_names():
+    assert _speakers("Vote nears\n\nThe expert Omar al-Rashed said the vote would wait.\n") == [
+        "Omar al-Rashed"]

@@ -389,7 +389,8 @@ class SpeakerPhrases:
                 and i not in covered
                 and has_capital(token.text)
                 and self.words[i] not in DETERMINERS
-                and not (token.text[:1].islower() and "-" in token.text)  # "pro-Trump": a modifier
+                and not (token.text[:1].islower() and "-" in token.text  # "pro-Trump": a modifier
+                         and token.text.split("-")[0].lower() not in NAME_PARTICLES)  # not "al-Hadri"
             )
             if in_run:
                 run.append(i)
