@@ -722,3 +722,10 @@ def test_a_verb_or_a_plural_noun_before_the_speaker_is_cut():
 def test_a_name_particle_before_a_hyphen_still_names():
     assert _speakers("Vote nears\n\nThe expert Omar al-Rashed said the vote would wait.\n") == [
         "Omar al-Rashed"]
+
+
+def test_of_the_inside_an_organisation_name_joins_it():
+    assert _speakers("Vote nears\n\nThe Rensk Department of the Interior announced on Thursday that "
+                     "the park would close.\n") == ["Rensk Department of the Interior"]
+    assert _speakers("Vote nears\n\nSen. Ada Roe of the Ohio delegation said the bill would fail.\n") == [
+        "Ada Roe"]

@@ -452,7 +452,8 @@ class SpeakerPhrases:
         if word == "the":
             return self.words[run[-1]] in ("of", "for") and has_capital(self.tokens[i + 1].text)
         names = [j for j in run if self.words[j] not in ("of", "for", "the")]
-        return has_capital(self.tokens[i + 1].text) and not self.words[run[-1]].endswith("'s") \
+        following = i + 2 if self.words[i + 1] == "the" and i + 2 < b else i + 1  # "of the Treasury"
+        return has_capital(self.tokens[following].text) and not self.words[run[-1]].endswith("'s") \
             and (len(names) == 1 or self.words[names[-1]] in ORG_WORDS)
 
     def _name_like(self, run: list[int], titled: bool) -> bool:
