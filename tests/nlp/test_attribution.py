@@ -729,3 +729,9 @@ def test_of_the_inside_an_organisation_name_joins_it():
                      "the park would close.\n") == ["Rensk Department of the Interior"]
     assert _speakers("Vote nears\n\nSen. Ada Roe of the Ohio delegation said the bill would fail.\n") == [
         "Ada Roe"]
+
+
+def test_a_name_before_lower_case_words_and_a_role_modifies_the_role():
+    # an anonymous prosecutor speaks, not the ministry
+    assert _speakers("Vote nears\n\nA former Rensk Water Board fraud unit prosecutor said the case "
+                     "was weak.\n") == ["A former Rensk Water Board fraud unit prosecutor"]

@@ -406,7 +406,13 @@ class SpeakerPhrases:
             if run:
                 text = strip_possessive(" ".join(self.tokens[j].text for j in run))
                 words = [fold(self.tokens[j].text) for j in run]
-                followed_by_role = i < b and i in covered
+                # "Kremlin spokesman", "A former Justice Department computer crimes prosecutor": the
+                # name modifies a role word after it, up to two lower-case words on
+                followed_by_role = i < b and (i in covered or any(
+                    j in covered and all(
+                        self.tokens[k].is_word and self.tokens[k].text.islower()
+                        and self.words[k] not in NOT_A_HEAD for k in range(i, j))
+                    for j in range(i + 1, min(b, i + 3))))
                 before = run[0] - 1
                 while before > a and self.words[before] in DETERMINERS:
                     before -= 1
