@@ -19,6 +19,7 @@ from framing.nlp.entities import (
     mention_role,
     mentions_for,
 )
+from framing.nlp.entities.recognise import find_candidates
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "corpora" / "examples"
 
@@ -524,3 +525,13 @@ def test_a_descriptor_of_a_two_word_state_is_no_actor():
     assert non_actor("New York") == "" and non_actor("New York Times") == ""
     actors = _names(discover([document_from_text(COMPANY_TEXT)]))
     assert "New York Democrat" not in actors
+
+
+def test_an_upper_case_common_word_before_a_name_is_emphasis():
+    document = document_from_text(
+        "Vote nears\n\n“Now that voters FIRED Ada Roe, we need a new leader,” the group said. "
+        "NAACP President Derrick Johnson spoke.\n"
+    )
+    found = [document.text[s.start:s.end] for s in find_candidates(document)]
+    assert "Ada Roe" in found and "FIRED Ada Roe" not in found
+    assert "NAACP President Derrick Johnson" in found  # an acronym stays

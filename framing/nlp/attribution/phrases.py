@@ -46,7 +46,7 @@ from framing.nlp.attribution.words import (
 )
 from framing.nlp.cast_names import PLACE_HEADS
 from framing.nlp.names import ORG_WORDS
-from framing.nlp.words import NAME_PARTICLES
+from framing.nlp.words import CALENDAR_WORDS, NAME_PARTICLES
 
 
 @dataclass
@@ -80,6 +80,10 @@ NOT_A_HEAD = DETERMINERS | PREPOSITIONS | RELATIVE | BOUNDARIES
 # an infinitive or a preposition and has no name ("to remain in the race")
 NEGATIVES = frozenset("no none nobody neither".split())
 OPENERS = frozenset("to in on with without of at from according under during into".split())
+# Words after which a lower-case word is a verb, not the start of a noun phrase ("didn't sway lawmakers")
+AUXILIARIES = frozenset("do does did will would could can should might must not never".split())
+# Prepositions that open a time expression closing a phrase ("an attorney in June 2016")
+TIME_PREPOSITIONS = frozenset("in on at since during until by".split())
 
 
 class SpeakerPhrases:
@@ -239,6 +243,7 @@ class SpeakerPhrases:
     def mention(self, first: int, end: int, appositives: list[tuple[int, int]],
                  sentence: tuple[int, int], accept_any: bool = False) -> Phrase | None:
         """Describe a speaker phrase; None if it names nobody (no name, role, pronoun)."""
+        first, end = self._noun_phrase(first, end)
         if first >= end:
             return None
         tokens, words = self.tokens, self.words
@@ -318,6 +323,59 @@ class SpeakerPhrases:
                 mention.person = True
         return mention
 
+    def _noun_phrase(self, first: int, end: int) -> tuple[int, int]:
+        """The noun phrase a speaker span holds (docs/analyzers/sources.md, "Who can be a speaker"):
+        without leading punctuation, a verb before the antecedent of "who" ("didn't sway lawmakers,
+        who"), a plural
+        noun before a role word ("what changes lawmakers will add"), a leading time expression
+        ("the same day the Vermont senator"), a trailing one ("an attorney in June 2016 who") or
+        the predicate of a clause ("Trump cast his presidency", "He left the Patrick
+        administration": a subject, a lower-case word that is no role and a determiner; "a
+        spokesman e-mailed to": a role word, a past tense and "to" or a determiner)."""
+        words, tokens = self.words, self.tokens
+        while first < end and not tokens[first].is_word and words[first] not in ("(", "'", "’"):
+            first += 1  # a dash after a dateline ("WASHINGTON –- The White House")
+        stop = end - 1 if end - 1 > first and words[end - 1] in RELATIVE else end
+        if first + 1 < stop and tokens[first].text.islower() and words[first] not in DETERMINERS and (
+            stop < end and first > 0 and (words[first - 1] in AUXILIARIES
+                                          or words[first - 1].endswith("n't"))
+            or words[first].endswith("s") and self._role_at(first + 1) and not self._role_at(first)
+        ):
+            first += 1  # "didn't sway lawmakers, who", "what changes lawmakers will add"
+        for head in range(first + 1, min(stop - 1, first + 4)):
+            if words[head] in TIME_HEADS and tokens[head].text.islower():
+                if words[first] in DETERMINERS and words[head + 1] in DETERMINERS and all(
+                        tokens[i].text.islower() for i in range(first, head)):
+                    first = head + 1
+                break
+        cut = stop
+        while cut - 1 > first and (words[cut - 1] in CALENDAR_WORDS and has_capital(tokens[cut - 1].text)
+                                   or words[cut - 1].isdigit() or words[cut - 1] == ","
+                                   or words[cut - 1] in TIME_HEADS and tokens[cut - 1].text.islower()):
+            cut -= 1
+        if cut < stop and cut - 1 > first and words[cut - 1] in TIME_PREPOSITIONS and any(
+                words[i] not in (",",) for i in range(cut, stop)):
+            return first, cut - 1
+        for verb in range(first + 1, stop - 1):  # "a spokesman e-mailed to other staff members"
+            if words[verb].endswith("ed") and tokens[verb].text.islower() and (
+                    words[verb + 1] in DETERMINERS or words[verb + 1] == "to") and self._role_at(
+                        verb - 1) and not self._role_at(verb):
+                return first, verb
+        subject = first
+        while subject < stop and (has_capital(tokens[subject].text) or words[subject] in SUBJECT_PRONOUNS
+                                  and subject == first):
+            subject += 1
+        verb = subject
+        if first < verb < stop - 1 and tokens[verb].is_word and tokens[verb].text.islower() and (
+            words[verb + 1] in DETERMINERS and not words[verb + 1][:1].isdigit()
+        ) and words[verb] not in DETERMINERS | PREPOSITIONS | LINKING_WORDS | BOUNDARIES | RELATIVE \
+                and not words[verb].endswith(("'s", "’s")) and not self._role_at(verb):
+            return first, verb
+        return first, end
+
+    def _role_at(self, index: int) -> bool:
+        return bool(role_matcher().find(self.tokens, index, index + 1, words=self.role_words))
+
     def _names(
         self, mention: Phrase, a: int, b: int, covered: set[int], first_range: bool,
         sentence_first: int,
@@ -331,6 +389,8 @@ class SpeakerPhrases:
                 and i not in covered
                 and has_capital(token.text)
                 and self.words[i] not in DETERMINERS
+                and not (token.text[:1].islower() and "-" in token.text  # "pro-Trump": a modifier
+                         and token.text.split("-")[0].lower() not in NAME_PARTICLES)  # not "al-Hadri"
             )
             if in_run:
                 run.append(i)
@@ -346,18 +406,26 @@ class SpeakerPhrases:
             if run:
                 text = strip_possessive(" ".join(self.tokens[j].text for j in run))
                 words = [fold(self.tokens[j].text) for j in run]
-                followed_by_role = i < b and i in covered
+                # "Kremlin spokesman", "A former Justice Department computer crimes prosecutor": the
+                # name modifies a role word after it, up to two lower-case words on
+                followed_by_role = i < b and (i in covered or any(
+                    j in covered and all(
+                        self.tokens[k].is_word and self.tokens[k].text.islower()
+                        and self.words[k] not in NOT_A_HEAD for k in range(i, j))
+                    for j in range(i + 1, min(b, i + 3))))
                 before = run[0] - 1
                 while before > a and self.words[before] in DETERMINERS:
                     before -= 1
                 after_preposition = before >= a and self.words[before] in PREPOSITIONS
                 possessive = self.words[run[-1]].endswith("'s")
                 titled = run[0] > a and run[0] - 1 in covered
-                sentence_initial_word = (  # "Aid agencies estimate": a capital, not a name
-                    len(run) == 1 and run[0] == sentence_first
-                    and fold(self.tokens[run[0]].text) not in self.text.capitalised_mid
-                    and self.text.capitalised_count[fold(self.tokens[run[0]].text)] < 2
-                )
+                key = fold(self.tokens[run[0]].text)
+                sentence_initial_word = len(run) == 1 and run[0] == sentence_first and (
+                    key not in self.text.capitalised_mid and self.text.capitalised_count[key] < 2
+                    or key not in self.text.body_capitalised and i < b and self.tokens[i].is_word
+                    and self.tokens[i].text.islower()
+                )  # "Aid agencies estimate", "Social media companies" (a title-case headline aside,
+                # the article never capitalises the word mid-sentence): a capital, not a name
                 too_short = not first_range and len(run) < 2 and not titled
                 # a party word, a demonym or an "X-based" before a lower-case noun of the phrase
                 # modifies it ("Republican leadership", "Arkansas-based data company")
@@ -390,7 +458,8 @@ class SpeakerPhrases:
         if word == "the":
             return self.words[run[-1]] in ("of", "for") and has_capital(self.tokens[i + 1].text)
         names = [j for j in run if self.words[j] not in ("of", "for", "the")]
-        return has_capital(self.tokens[i + 1].text) and not self.words[run[-1]].endswith("'s") \
+        following = i + 2 if self.words[i + 1] == "the" and i + 2 < b else i + 1  # "of the Treasury"
+        return has_capital(self.tokens[following].text) and not self.words[run[-1]].endswith("'s") \
             and (len(names) == 1 or self.words[names[-1]] in ORG_WORDS)
 
     def _name_like(self, run: list[int], titled: bool) -> bool:

@@ -5,7 +5,8 @@ A candidate is a run of capitalised words in a body paragraph, with ``of``, ``fo
 a dateline ("WASHINGTON (AP) —"), photo credits ("CreditJoshua Roberts/Reuters", a short paragraph that
 opens with "Photo" or "By"), contractions and "I", and a capital that is only there because the word
 opens the sentence (a function word, an -ly adverb, or a common word that the article never capitalises
-mid-sentence: "Real estate tycoon...", "Strikingly", "Knowing"). Plugins can replace all of this through
+mid-sentence: "Real estate tycoon...", "Strikingly", "Knowing"), and an upper-case common word before
+a title-case name ("FIRED Eric Cantor"). Plugins can replace all of this through
 the ``framing_find_entities`` hook (see docs/plugins.md).
 """
 
@@ -147,6 +148,7 @@ def find_candidates(document: Document) -> list[Span]:
             opens = start == first or tokens[start - 1].text in OPENERS
             while start < run_end and (
                 tokens[start].lower in NEVER_NAME_START or tokens[start].lower in CALENDAR_WORDS
+                or _shouted(tokens, start, run_end)
                 or (opens and _opening_word(tokens[start].text, inside, lower)
                     and (run_end - start == 1 or _modifies(tokens[start + 1].text)))
             ):
@@ -173,6 +175,14 @@ def find_candidates(document: Document) -> list[Span]:
                      and not tokens[start].text.endswith(("'s", "\u2019s")))
             spans.append(Span(tokens[start].start, tokens[run_end - 1].end, "place" if place else ""))
     return spans
+
+
+def _shouted(tokens: tuple[Token, ...], index: int, run_end: int) -> bool:
+    """An upper-case common word before a title-case name is emphasis, not part of the name
+    ("conservatives FIRED Eric Cantor"; "NAACP President" keeps its acronym)."""
+    text = tokens[index].text
+    return (index + 1 < run_end and len(text) > 2 and text.isupper() and not tokens[index + 1].text.isupper()
+            and "." not in text and is_common_word(text) and gazetteers.lookup(text) is None)
 
 
 def _run_end(tokens: tuple[Token, ...], capital: list[bool], first: int, start: int, end: int) -> int:
