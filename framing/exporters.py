@@ -67,7 +67,6 @@ class CsvWriter:
         else:
             self.plain.writerow(cells)
 
-
     def writerows(self, rows: Iterable[Iterable[Any]], chunk: int = 2_000) -> None:
         """Many rows, as ``writerow`` writes them: the csv module writes each chunk of rows in one
         call, unless a cell of the chunk holds a CR (then row by row)."""

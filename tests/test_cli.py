@@ -154,9 +154,10 @@ def test_unknown_format_and_layout_are_usage_errors():
     assert bad.returncode == 2 and "cannot tell the format" in bad.stderr.decode()
 
 
-def test_collector_thresholds_are_raised_by_the_command_line_only():
+def test_collector_thresholds_are_raised_by_the_command_line_only(tmp_path: Path):
     """Importing framing and analysing an article leave a program's collector as it was; the
-    command line raises the thresholds for its own run."""
+    command line raises the thresholds for its own run. Run outside the checkout, so that the
+    installed package is imported (its bundled data included), not the source folder."""
     code = (
         "import gc, sys\n"
         "from framing import document_from_text\n"
@@ -173,7 +174,8 @@ def test_collector_thresholds_are_raised_by_the_command_line_only():
         "    pass\n"
         "print(list(default), list(gc.get_threshold()), list(cli.RUN_GC_THRESHOLDS), sep='|')\n"
     )
-    done = subprocess.run([sys.executable, "-c", code, GOOD], capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-c", code, GOOD], capture_output=True, text=True,
+                          cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     default, during, chosen = map(json.loads, done.stdout.strip().rsplit("\n", 1)[-1].split("|"))
     assert during == chosen != default

@@ -2,7 +2,7 @@
 ``framing.nlp.cast``).
 
 Titles are split off by the shared splitter, ``framing.nlp.names.parse_name`` (the one discovery uses):
-a name counts as titled when one of the words it puts in the title is a title the cast knows (``TITLES``:
+a name counts as titled when one of the words it puts in the title is a title the cast knows (``cast_titles``:
 the bundled titles and the role nouns copy puts before a name, "rival", "nominee", "host"...), so a
 state or party word alone ("Missouri Republican Todd Akin") titles no one. On top of that split, this
 module keeps what the cast compares: the given names folded with their short forms ("Joe" = "Joseph"),
@@ -24,21 +24,28 @@ from framing.nlp.sides import is_party_name
 from framing.nlp.words import CALENDAR_WORDS, FUNCTION_WORDS, NAME_PARTICLES
 
 PERSON = "person"
-# Titles that may stand before a name, beside the bundled ones (corpora/actors/titles.tsv): what makes a
-# title of the shared splitter's title words, and a role it lacks ("Rival Ann Roe").
-TITLES = frozenset(set(titles()) | {
-    "sheriff", "leader", "speaker", "whip", "congressman", "congresswoman", "chairman", "chairwoman",
-    "chair", "commissioner", "counsel", "candidate", "nominee", "hopeful", "host", "anchor",
-    "correspondent", "reporter", "columnist", "adviser", "advisor", "aide", "strategist", "attorney",
-    "lawyer", "superintendent", "treasurer", "comptroller", "delegate", "councilman", "councilwoman",
-    "assemblyman", "assemblywoman", "rev.", "rev", "reverend", "bishop", "cardinal", "rabbi", "imam",
-    "coach", "founder", "ceo", "executive", "president-elect", "vice-president", "sens.", "reps.",
-    "ex-president", "then-president", "then-sen.", "then-gov.", "lawmaker", "legislator", "official",
-    "professor", "analyst", "economist", "scientist", "activist", "businessman", "businesswoman",
-    "billionaire", "mogul", "tycoon", "star", "actor", "actress", "singer", "pastor", "priest",
-    "rival", "challenger", "opponent", "incumbent", "contender", "frontrunner", "front-runner",
-    "ag", "a.g.", "lt. gov.", "vp",
-})
+
+
+@lru_cache(maxsize=1)
+def cast_titles() -> frozenset[str]:
+    """Titles that may stand before a name, beside the bundled ones (corpora/actors/titles.tsv): what
+    makes a title of the shared splitter's title words, and a role it lacks ("Rival Ann Roe"). Read
+    on first use, so that ``framing --version`` reads no data."""
+    return frozenset(set(titles()) | {
+        "sheriff", "leader", "speaker", "whip", "congressman", "congresswoman", "chairman", "chairwoman",
+        "chair", "commissioner", "counsel", "candidate", "nominee", "hopeful", "host", "anchor",
+        "correspondent", "reporter", "columnist", "adviser", "advisor", "aide", "strategist", "attorney",
+        "lawyer", "superintendent", "treasurer", "comptroller", "delegate", "councilman", "councilwoman",
+        "assemblyman", "assemblywoman", "rev.", "rev", "reverend", "bishop", "cardinal", "rabbi", "imam",
+        "coach", "founder", "ceo", "executive", "president-elect", "vice-president", "sens.", "reps.",
+        "ex-president", "then-president", "then-sen.", "then-gov.", "lawmaker", "legislator", "official",
+        "professor", "analyst", "economist", "scientist", "activist", "businessman", "businesswoman",
+        "billionaire", "mogul", "tycoon", "star", "actor", "actress", "singer", "pastor", "priest",
+        "rival", "challenger", "opponent", "incumbent", "contender", "frontrunner", "front-runner",
+        "ag", "a.g.", "lt. gov.", "vp",
+    })
+
+
 # Words that open a capitalised run without being part of a name ("Yet Pelosi", "Neither Clinton")
 NOT_NAME_WORDS = FUNCTION_WORDS | CALENDAR_WORDS | frozenset(
     """neither either nor not instead perhaps indeed presumptive whether unless until once amid
@@ -173,7 +180,7 @@ def parse_name(text: str, kind: str = "") -> Name:
 
 def _is_title(lowered: str) -> bool:
     """A title, also hyphenated ("speaker-to-be", "representative-elect", "ex-gov.")."""
-    return lowered in TITLES or title_inside(lowered) in TITLES
+    return lowered in cast_titles() or title_inside(lowered) in cast_titles()
 
 
 def _split(words: list[str]) -> tuple[int, list[str]]:

@@ -9,6 +9,7 @@ parties need an actors file.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from framing.model import Document
 from framing.nlp.gazetteers import titles
@@ -23,14 +24,19 @@ PARTIES = {
     "libertarian": "Libertarian Party",
 }
 PARTY_LETTERS = {"R": REPUBLICAN, "D": DEMOCRATIC, "I": "independents"}
-# Words that may sit between a party word and a name: "Republican presidential nominee Mitt Romney"
-PARTY_CHAIN = frozenset(titles()) | frozenset(
-    "presidential vice nominee candidate hopeful senator sen. sen rep. rep representative "
-    "congressman congresswoman lawmaker leader whip chairman chairwoman governor gov. gov state "
-    "former incumbent freshman challenger contender front-runner frontrunner strategist operative "
-    "consultant donor official rival opponent senate house majority minority national party "
-    "committee primary u.s. mr. mrs. ms.".split()
-)
+@lru_cache(maxsize=1)
+def party_chain() -> frozenset[str]:
+    """Words that may sit between a party word and a name: "Republican presidential nominee Mitt
+    Romney" (the bundled titles, read on first use so that ``framing --version`` reads no data)."""
+    return frozenset(titles()) | frozenset(
+        "presidential vice nominee candidate hopeful senator sen. sen rep. rep representative "
+        "congressman congresswoman lawmaker leader whip chairman chairwoman governor gov. gov state "
+        "former incumbent freshman challenger contender front-runner frontrunner strategist operative "
+        "consultant donor official rival opponent senate house majority minority national party "
+        "committee primary u.s. mr. mrs. ms.".split()
+    )
+
+
 LETTER_AFTER = re.compile(r"\s*(?:\(\s*|,\s*)([RDI])(?:\s*[-–.,]\s*[A-Z][A-Za-z. ]{0,14})?\s*[),]")
 APPOSITIVE_AFTER = re.compile(
     r",\s+(?:a|an|the|another)\s+(?:[\w-]+\s+){0,2}?(Republican|Democrat|Democratic|GOP)\b"
@@ -76,7 +82,7 @@ def party_near(document: Document, start: int, end: int) -> tuple[str, str]:
         lowered = word.lower().strip("(")
         if lowered in PARTIES and word[:1].isupper() and not lowered.endswith("s"):
             return PARTIES[lowered], " ".join(before[len(before) - chain - 1:])
-        if chain >= 4 or lowered not in PARTY_CHAIN:
+        if chain >= 4 or lowered not in party_chain():
             break
         chain += 1
     return "", ""

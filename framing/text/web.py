@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 
 from framing import __version__
 from framing.errors import InputError
+from framing.exporters import csv_writer, spreadsheet_safe
 
 DEFAULT_TIMEOUT = 20.0  # seconds for one page, connection to last byte (--timeout)
 USER_AGENT = f"framing/{__version__} (compares how news articles frame a story; one request per page)"
@@ -145,9 +146,9 @@ def save_page(folder: Path, identifier: str, page: Page) -> Path:
                "bytes": str(len(page.data))}
         index = [r for r in index if r["file"] != name] + [row]
         with open(folder / INDEX, "w", encoding="utf-8", newline="") as stream:
-            writer = csv.DictWriter(stream, INDEX_COLUMNS)
-            writer.writeheader()
-            writer.writerows(index)
+            writer = csv_writer(stream)  # the project's one CSV writer: no cell split by a bare CR
+            writer.writerow(INDEX_COLUMNS)
+            writer.writerows([spreadsheet_safe(r[column]) for column in INDEX_COLUMNS] for r in index)
     except OSError as error:
         raise InputError(page.url, f"cannot save the page in {folder} ({error.strerror or error})") from None
     return folder / name
