@@ -1,5 +1,6 @@
 """The layout keeps its promises (docs/architecture.md): the host imports no analyzer, its modules form no
-import cycle, and every analyzer (built-in or scaffolded) is one name in every place."""
+import cycle, every module of the host and the built-in plugins is short enough to read in one sitting,
+and every analyzer (built-in or scaffolded) is one name in every place."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ else:  # pragma: no cover
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = ROOT / "framing"
+MAX_MODULE_LINES = 600
 
 
 def _module_name(path: Path) -> str:
@@ -76,6 +78,18 @@ def test_host_modules_form_no_import_cycle() -> None:
         if name not in state:
             visit(name, [name])
     assert cycles == []
+
+
+def test_every_module_is_under_the_size_limit() -> None:
+    """A module over ``MAX_MODULE_LINES`` is split by what its parts do (docs/architecture.md): the
+    host and the built-in plugins alike, since a newcomer reads both."""
+    too_long = [
+        f"{path.relative_to(ROOT)}: {count} lines"
+        for top in (HOST, ROOT / "plugins")
+        for path in sorted(top.rglob("*.py"))
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    ]
+    assert too_long == []
 
 
 def _entry_points() -> dict[str, str]:

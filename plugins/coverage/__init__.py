@@ -21,7 +21,8 @@ from framing import Document, Measurement, Metric, RunResult, hookimpl
 from framing.config import Setting, read_settings
 from framing.model import Table
 from framing.nlp.entities import Recogniser
-from framing.plugins.coverage.align import THRESHOLD, Coverage, align, summary_lines
+from framing.plugins.coverage.align import THRESHOLD, Coverage, align
+from framing.plugins.coverage.summary import summary_lines
 
 MAX_ARTICLES = 20  # above this, coverage is skipped (with a note) unless the user raises the limit
 CROSS = "Cross-article, shown in the Coverage table of `compare` (not a per-article row): "

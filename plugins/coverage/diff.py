@@ -21,8 +21,8 @@ from framing.plugins.coverage.align import (
     ArticleCoverage,
     Coverage,
     align,
-    summary_lines,
 )
+from framing.plugins.coverage.summary import summary_lines
 from framing.text.pipeline import prepare
 from framing.text.reader import expand_inputs
 

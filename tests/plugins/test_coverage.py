@@ -9,8 +9,10 @@ import pytest
 from conftest import EXAMPLES, run_cli
 
 from framing import document_from_text
+from framing.nlp.words import stem
 from framing.plugins.coverage import CoverageAnalyzer, framing_register_analyzers
-from framing.plugins.coverage.align import Coverage, align, stem, summary_lines
+from framing.plugins.coverage.align import Coverage, align
+from framing.plugins.coverage.summary import summary_lines
 
 # A harbour fire told twice. Shared facts: the fire (paraphrased), the mayor's quotation (word
 # for word), 12 injured. Only in WIRE: the fire chief's quotation and the 3 million damage
@@ -276,9 +278,9 @@ def test_diff_refuses_a_missing_actors_file(pair: tuple[str, str], tmp_path: Pat
 
 
 def test_names_agree_by_last_word_and_subset_but_not_within_the_same_article() -> None:
-    from framing.plugins.coverage.align import _Names
+    from framing.plugins.coverage.names import Names
 
-    names = _Names()
+    names = Names()
     names.add("Defense Minister Lera Voss", 0)
     names.add("Regional Observatory for Human Rights", 1)
     names.add("Telan", 2)
