@@ -13,7 +13,7 @@ import typer
 
 from framing.cli import faults, options
 from framing.cli import scale as scaling
-from framing.errors import UsageError
+from framing.errors import UsageError, printable
 from framing.exporters import spreadsheet_safe
 from framing.model import Article, Problem, Table
 
@@ -31,6 +31,9 @@ AssignOption = typer.Option(
     "`framing compare FILE --group-by story`.")
 
 
+OutletSidesOption = typer.Option(
+    None, "--outlet-sides", help="CSV file with the columns outlet,side: list the stories covered "
+    "by one side's outlets only (else the corpus column outlet_side).")
 StoreOption = typer.Option(
     None, "--store", help="Read the articles a `framing analyze --store` run stored (one at a time) "
     "and write each article's story back into the store (compare --from ... --group-by story).")
@@ -46,6 +49,7 @@ def stories(
     coverage: Path = CoverageOption,
     assign: Path = AssignOption,
     store: Path = StoreOption,
+    outlet_sides: Path = OutletSidesOption,
     max_size: float = typer.Option(20.0, "--max-size", help="Largest article to read, in MB."),
     plugin: list[str] = options.PluginOption,
     disable: list[str] = options.DisableOption,
@@ -62,6 +66,7 @@ def stories(
     Articles are read one at a time and only their features are kept, never their texts; with
     ``--assign`` the inputs are read a second time to write them out.
     """
+    from framing.compare.sides import read_outlet_sides, sides_from_column
     from framing.compare.stories import AnalysedCorpus
     from framing.compare.story_tables import (
         coverage_table,
@@ -73,6 +78,7 @@ def stories(
     if bool(inputs) == bool(store):
         raise UsageError("give article files, folders or corpora, or --store FILE (not both)")
     window_days = parse_window(window)
+    given_sides = read_outlet_sides(outlet_sides) if outlet_sides else None  # before any article
     formats = [_format(fmt, output)] + ([_format(None, coverage)] if coverage else [])
     options.refuse_overwriting_inputs(inputs or [], [output, coverage, assign, errors])
     problems: list[Problem] = []
@@ -89,7 +95,17 @@ def stories(
         typer.echo(f"warning: {line}", err=True)
     found = corpus.stories(window_days)
     del corpus
-    tables = [stories_table(found), coverage_table(found)]
+    side_warnings: list[str] = []
+    sides = given_sides or sides_from_column(source.sides, side_warnings)
+    known = {outlet for story in found for outlet in story.outlets}
+    unknown = [outlet for outlet in given_sides or {} if outlet not in known]
+    if unknown:
+        side_warnings.append(f"{outlet_sides}: no article of the outlet(s) "
+                             + ", ".join(repr(o) for o in unknown[:10])
+                             + (" ..." if len(unknown) > 10 else ""))
+    for line in side_warnings:
+        typer.echo(f"warning: {printable(line)}", err=True)
+    tables = [stories_table(found), coverage_table(found, sides)]
     _write(tables[:1] if formats[0] == "csv" else tables, formats[0], output, window_days)
     if coverage:
         _write(tables[1:], formats[1], coverage, window_days)
@@ -126,6 +142,7 @@ class _ReadArticles:
         self.config = options.config_from(max_size)
         self.config["columns"] = {k: v for k, v in columns.items() if k != v}
         self.folders = groups_by_argument(inputs)
+        self.sides: dict[tuple[str, str], None] = {}  # (outlet, outlet_side) pairs, in order
 
     def again(self, problems: list[Problem] | None = None) -> Iterator[tuple[Article, str]]:
         """(article, outlet) in input order, ids made unique as every run makes them."""
@@ -140,6 +157,7 @@ class _ReadArticles:
 
     def story_inputs(self, bad_dates: list[str]) -> Iterator[StoryInput]:
         for article, outlet in self.again(self.problems):
+            _note_side(self.sides, article, outlet)
             yield story_input(article, outlet, bad_dates)
 
 
@@ -153,6 +171,7 @@ class _StoredArticles:
             raise UsageError(f"{path}: no such store (write one with framing analyze --store)")
         self.store = Store(path)
         self.keys: dict[str, str] = {}  # article id -> its key in the store
+        self.sides: dict[tuple[str, str], None] = {}  # (outlet, outlet_side) pairs, in order
 
     def again(self) -> Iterator[tuple[Article, str]]:
         from framing.compare.story_tables import outlet_of
@@ -165,7 +184,9 @@ class _StoredArticles:
 
         for key, article, _ in self.store.articles():
             self.keys[article.id] = key
-            yield story_input(article, outlet_of(article, {}), bad_dates)
+            outlet = outlet_of(article, {})
+            _note_side(self.sides, article, outlet)
+            yield story_input(article, outlet, bad_dates)
 
     def write(self, story_of: dict[str, str]) -> None:
         """Each article's story into the store (replacing an earlier run's), then close it."""
@@ -174,6 +195,15 @@ class _StoredArticles:
         self.store.close()
         typer.echo(f"wrote the stories into {self.store.path} (the story field of compare --from)",
                    err=True)
+
+
+def _note_side(sides: dict[tuple[str, str], None], article: Article, outlet: str) -> None:
+    """Remember the article's ``outlet_side`` value with its outlet (each pair once)."""
+    from framing.compare.sides import SIDE_COLUMN
+
+    side = article.metadata.get(SIDE_COLUMN, "").strip()
+    if side:
+        sides.setdefault((outlet, side))
 
 
 def story_input(article: Article, outlet: str, bad_dates: list[str]) -> StoryInput:

@@ -9,10 +9,11 @@ corpus's ``date`` column (ISO ``YYYY-MM-DD``, a time after it ignored).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from framing.compare.paired import PairedDifference, paired_differences
+from framing.compare.sides import side_note
 from framing.compare.stories import Story, StoryInput, find_stories, outlet_coverage
 from framing.errors import UsageError
 from framing.model import Article, Cell, RunResult, Table
@@ -85,14 +86,28 @@ def stories_table(stories: Sequence[Story]) -> Table:
                       "a republished article); differences between them say nothing about framing")
 
 
-def coverage_table(stories: Sequence[Story]) -> Table:
-    """Per outlet: stories covered, their share of all stories, and stories no other outlet covers."""
-    rows: list[list[Cell]] = [[c.outlet, len(c.stories), c.share, len(c.alone), " ".join(c.alone)]
-                              for c in outlet_coverage(stories)] if stories else []
-    return Table(COVERAGE_TITLE, ["outlet", "stories", "share of all stories", "covered alone",
-                                  "stories covered alone"], rows,
-                 numeric={"stories", "share of all stories", "covered alone"},
-                 note=f"{len(stories)} stories in all")
+def coverage_table(stories: Sequence[Story], sides: Mapping[str, str] | None = None) -> Table:
+    """Per outlet: stories covered, their share of all stories, and stories no other outlet covers;
+    with the outlets' sides, also each outlet's side and the stories it covers that no outlet of
+    another side (or of no side) covers. The note sums these up per side, or says in one line that
+    the outlets have no sides."""
+    sides = sides or {}
+    rows: list[list[Cell]] = []
+    for c in outlet_coverage(stories) if stories else []:
+        row: list[Cell] = [c.outlet, len(c.stories), c.share, len(c.alone), " ".join(c.alone)]
+        if sides:
+            side = sides.get(c.outlet)
+            own = [s.id for s in stories if c.outlet in s.outlets and side is not None
+                   and all(sides.get(o) == side for o in s.outlets)]
+            row += [side or "", len(own), " ".join(own)]
+        rows.append(row)
+    columns = ["outlet", "stories", "share of all stories", "covered alone", "stories covered alone"]
+    numeric = {"stories", "share of all stories", "covered alone"}
+    if sides:
+        columns += ["side", "covered by its side only", "stories covered by its side only"]
+        numeric.add("covered by its side only")
+    return Table(COVERAGE_TITLE, columns, rows, numeric=numeric,
+                 note=f"{len(stories)} stories in all. {side_note(stories, sides)}")
 
 
 def story_column(stories: Sequence[Story]) -> dict[str, str]:
