@@ -93,17 +93,14 @@ def side_coverage(stories: Sequence[Story], sides: Mapping[str, str]) -> list[Si
     ) for side in named]
 
 
-def side_note(stories: Sequence[Story], sides: Mapping[str, str]) -> str:
-    """One line for a coverage table's note: per side, the stories only its outlets cover; the
-    outlets without a side; or that there are no sides at all."""
-    covering = side_coverage(stories, sides)
-    if not covering:
+def side_note(alone: Sequence[tuple[str, Sequence[str]]], unsided: Sequence[str]) -> str:
+    """One line for a coverage table's note: per side (side, the stories only its outlets cover),
+    and the outlets without a side; or, with no side at all, that the outlets have no sides."""
+    if not alone:
         return NO_SIDES
-    parts = [f"{c.side} {len(c.alone)}" + (f" ({' '.join(c.alone[:20])}"
-                                           f"{' ...' if len(c.alone) > 20 else ''})"
-                                           if c.alone else "") for c in covering]
+    parts = [f"{side} {len(ids)}" + (f" ({' '.join(ids[:20])}{' ...' if len(ids) > 20 else ''})"
+                                     if ids else "") for side, ids in alone]
     line = "Stories covered by one side's outlets only: " + "; ".join(parts) + "."
-    unsided = list(dict.fromkeys(o for s in stories for o in s.outlets if o not in sides))
     if unsided:
         line += (f" Outlets without a side (their stories count for no side): "
                  f"{', '.join(unsided[:10])}{' ...' if len(unsided) > 10 else ''}.")
