@@ -64,8 +64,8 @@ from framing.compare.story_features import (
     _row_lengths,
 )
 
-FLUSH = 1 << 20  # feature counts held before they are appended to their file
-COUNT_SLICE = 1 << 22  # counts read back at a time for the document frequencies
+FLUSH = 1 << 18  # feature counts held before they are appended to their file (1 MB)
+COUNT_SLICE = 1 << 20  # counts read back at a time for the document frequencies
 
 
 class _Spill:
