@@ -34,7 +34,7 @@ dates (window 3 days) and without; seconds (wall and CPU) and peak memory (``tra
 Python and numpy allocations, and the process's peak RSS).
 
     python benchmarks/stories.py [--basil FILE] [--polnear DIR] [--no-timing] [--timing-only]
-        [--size N] [--show-errors]
+        [--size N] [--show-errors] [--scale N ... [--scale-builds FRAMING ...] [--rounds N]]
 """
 
 from __future__ import annotations
