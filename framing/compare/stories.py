@@ -246,13 +246,9 @@ def find_stories(
 
     ``window_days``: articles further apart than this many days never link directly; None ignores
     dates (text alone). Stories are ordered by first date (undated last); ids ``S1``, ``S2`` ...
-    Average linkage (the rule's default) runs on the streamed finder
-    (``framing.compare.story_stream``), which gives the same stories in bounded memory.
+    The commands use ``framing.compare.story_stream.streamed_stories``, which gives the same
+    stories in bounded memory.
     """
-    if rule is None or rule.linkage == "average":
-        from framing.compare.story_stream import streamed_stories
-
-        return streamed_stories(articles, window_days, rule)
     return AnalysedCorpus(articles).stories(window_days, rule)
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from framing.compare.paired import PairedDifference, paired_differences
 from framing.compare.sides import side_note
-from framing.compare.stories import Story, StoryInput, find_stories
+from framing.compare.stories import Story, StoryInput
+from framing.compare.story_stream import streamed_stories
 from framing.errors import UsageError
 from framing.model import Article, Cell, RunResult, Table
 
@@ -176,7 +177,7 @@ def add_within_stories(result: RunResult, window_days: float | None) -> list[Sto
     if len({item.outlet for item in inputs}) < 2:
         raise UsageError("--by-story needs articles of two or more outlets (an outlet column, "
                          "--group-by, or one folder per outlet)")
-    stories = find_stories(inputs, window_days)
+    stories = streamed_stories(inputs, window_days)
     story_of, outlets = story_column(stories), {item.id: item.outlet for item in inputs}
     records = values_by_article(result)
     rows: list[tuple[tuple[int, float], list[Cell]]] = []  # (strongest first, row)
