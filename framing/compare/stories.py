@@ -44,7 +44,10 @@ nothing about framing.
 
 :func:`outlet_coverage` answers the question the paired design (``framing.compare.paired``) sets
 aside: which stories each outlet chose to cover. scikit-learn and scipy are imported only when stories
-are found. docs/stories.md explains the method for readers.
+are found. The commands find the same stories one date window at a time, in bounded memory
+(``framing.compare.story_stream``, which reuses :func:`chunk_pairs` and the labels here); this
+module's whole-corpus finder is the reference it is checked against. docs/stories.md explains the
+method for readers.
 """
 
 from __future__ import annotations
