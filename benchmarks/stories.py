@@ -34,7 +34,7 @@ dates (window 3 days) and without; seconds (wall and CPU) and peak memory (``tra
 Python and numpy allocations, and the process's peak RSS).
 
     python benchmarks/stories.py [--basil FILE] [--polnear DIR] [--no-timing] [--timing-only]
-        [--size N] [--show-errors]
+        [--size N] [--show-errors] [--scale N ... [--scale-builds FRAMING ...] [--rounds N]]
 """
 
 from __future__ import annotations
@@ -305,6 +305,21 @@ def report(halves: Sequence[Half], rules: dict[str, StoryRule]) -> None:
                         f"{s[k]:6.3f}" for k in ("P", "R", "F1", "B3-P", "B3-R", "B3-F1")))
 
 
+def check_streamed(rows: list[tuple[StoryInput, str]], into: Sequence[dt.date]) -> None:
+    """``framing stories`` runs the streamed finder (framing.compare.story_stream); the tables
+    above come from the whole-corpus one. Both on the whole mix, in the three date settings: are
+    the stories (members, ids, labels, links) the same?"""
+    from framing.compare.story_stream import streamed_stories
+
+    for setting, mix in (("real", rows), ("relocated", relocated(rows, into)), ("none", rows)):
+        window = None if setting == "none" else WINDOW
+        articles = [article for article, _ in mix]
+        whole = AnalysedCorpus(articles).stories(window)
+        same = streamed_stories(articles, window) == whole
+        print(f"  {setting}: {len(whole)} stories; streamed finder "
+              f"{'identical' if same else 'DIFFERENT'}")
+
+
 def show_errors(half: Half, rule: StoryRule, setting: str) -> None:
     """Clusters holding a BASIL article that are not exactly its gold story."""
     for cluster in half.clusters(setting, rule):
@@ -444,81 +459,82 @@ def fill_store(path: Path, size: int) -> None:
     store.close()
 
 
-def scale(sizes: Sequence[int], folder: Path) -> None:
+def scale(sizes: Sequence[int], folder: Path, builds: Sequence[Path], rounds: int) -> None:
     """``framing stories --store`` on stores of synthetic articles, each run in a fresh process:
-    CPU time and peak RSS of that process (``wait4``), and B-cubed F1 against the invented events;
-    then the same steps in this script's own fresh process, to say where the memory goes."""
+    CPU time and peak RSS of that process (``wait4``), and B-cubed F1 against the invented events.
+    With several builds (``framing`` executables, e.g. main's and this checkout's) they alternate
+    on each size, each on its own copy of the store, and their stories tables are compared byte by
+    byte. Then the steps of this checkout's finder in a process of its own, to say where the
+    memory goes."""
+    import filecmp
+    import shutil
+
     folder.mkdir(parents=True, exist_ok=True)
-    executable = Path(sys.executable).with_name("framing")
     for size in sizes:
-        store, output = folder / f"stories-{size}.db", folder / f"stories-{size}.csv"
+        store = folder / f"stories-{size}.db"
         if not store.is_file():
             subprocess.run([sys.executable, __file__, "--fill-store", str(store), "--size",
                             str(size)], check=True)
+        outputs = []
+        for round_ in range(rounds):
+            for build in builds if round_ % 2 == 0 else builds[::-1]:
+                number = builds.index(build)
+                copy, output = folder / f"copy-{size}.db", folder / f"stories-{size}-{number}.csv"
+                shutil.copyfile(store, copy)  # the run writes its stories into the store
+                print(f"  {size} articles, {build}: " + _run_stories(build, copy, output))
+                copy.unlink()
+                if round_ == 0:
+                    outputs.append(output)
+        if len(outputs) > 1:
+            same = all(filecmp.cmp(outputs[0], other, shallow=False) for other in outputs[1:])
+            print(f"  {size} articles: stories tables of the builds "
+                  f"{'identical' if same else 'DIFFERENT'}")
         subprocess.run([sys.executable, __file__, "--scale-child", str(store)], check=True)
-        load = os.getloadavg()[0]
-        wall = time.perf_counter()
-        child = subprocess.Popen([str(executable), "stories", "--store", str(store), "-o",
-                                  str(output)], stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(child.pid, 0)
-        wall = time.perf_counter() - wall
-        assert child.stderr is not None
-        said = child.stderr.read().decode().strip().splitlines()
-        if status != 0:
-            raise SystemExit(f"framing stories --store {store} failed: {said}")
-        with open(output, encoding="utf-8", newline="") as stream:
-            clusters = [row["article ids"].split() for row in csv.DictReader(stream)]
-        gold = {a: a.split("-")[0] for cluster in clusters for a in cluster}
-        b3 = scores(clusters, gold, "strict")["B3-F1"]
-        print(f"  {size} articles: {usage.ru_utime + usage.ru_stime:.1f} s CPU, {wall:.1f} s wall "
-              f"(load {load:.1f} before); peak RSS {usage.ru_maxrss / 1024:.0f} MB; "
-              f"{len(clusters)} stories, B3 F1 {b3:.3f} against the invented events; {said[-1]}")
+
+
+def _run_stories(build: Path, store: Path, output: Path) -> str:
+    load = os.getloadavg()[0]
+    wall = time.perf_counter()
+    child = subprocess.Popen([str(build), "stories", "--store", str(store), "-o", str(output)],
+                             stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - wall
+    assert child.stderr is not None
+    said = child.stderr.read().decode().strip().splitlines()
+    if status != 0:
+        raise SystemExit(f"framing stories --store {store} failed: {said}")
+    with open(output, encoding="utf-8", newline="") as stream:
+        clusters = [row["article ids"].split() for row in csv.DictReader(stream)]
+    gold = {a: a.split("-")[0] for cluster in clusters for a in cluster}
+    b3 = scores(clusters, gold, "strict")["B3-F1"]
+    return (f"{usage.ru_utime + usage.ru_stime:.1f} s CPU, {wall:.1f} s wall (load {load:.1f} "
+            f"before); peak RSS {usage.ru_maxrss / 1024:.0f} MB; {len(clusters)} stories, B3 F1 "
+            f"{b3:.3f} against the invented events; {said[-1]}")
 
 
 def scale_child(path: Path) -> None:
-    """The steps of ``framing stories --store`` with the peak RSS after each, and the sizes of what
-    is kept: the feature rows (sparse: 4-byte weight and 4-byte column per non-zero), the candidate
-    pairs, and the distinct features (the vocabulary)."""
-    import numpy as np
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
-
+    """The steps of ``framing stories --store`` with the peak RSS after each, and what is kept:
+    the distinct features (the vocabulary), the written forms and the names counted."""
     from framing.cli.stories import story_input
+    from framing.compare.story_stream import StreamedCorpus
     from framing.compare.story_tables import outlet_of
     from framing.host.store import Store
 
     def peak() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    def size(matrix) -> float:
-        return (matrix.data.nbytes + matrix.indices.nbytes + matrix.indptr.nbytes) / 2**20
-
-    AnalysedCorpus([])  # imports outside the measured part
+    StreamedCorpus([]).close()  # imports outside the measured part
     start, store, bad = peak(), Store(path), []
-    corpus = AnalysedCorpus(story_input(a, outlet_of(a, {}), bad) for _, a, _ in store.articles())
+    corpus = StreamedCorpus(story_input(a, outlet_of(a, {}), bad)
+                            for _, a, _ in store.articles())
     read = peak()
-    rule = StoryRule()
-    pairs = corpus.links(WINDOW, rule)
-    count, pair_bytes = len(pairs.i), sum(a.nbytes for a in pairs)
-    strong = pairs.score >= rule.threshold
-    graph = coo_matrix((np.ones(int(strong.sum())), (pairs.i[strong], pairs.j[strong])),
-                       shape=(len(corpus), len(corpus)))
-    component = connected_components(graph, directed=False)[1]
-    largest = np.bincount(component).max()
-    inside = int(np.sum((component[pairs.i] == component[pairs.j])
-                        & (component[pairs.i] == np.bincount(component).argmax())))
-    del pairs, graph
-    linked = peak()
-    found = corpus.stories(WINDOW, rule)  # finds the pairs again, as framing stories does
-    nonzero = sum(block.matrix.nnz for block in corpus.blocks.values())
+    found = sum(1 for _ in corpus.stories(WINDOW))
+    corpus.close()
     print(f"  {len(corpus)} articles, steps in one process: peak RSS {start:.0f} MB after imports, "
-          f"{read:.0f} MB after reading, {linked:.0f} after the candidate pairs, {peak():.0f} after "
-          f"the stories; feature rows {sum(size(b.matrix) for b in corpus.blocks.values()):.0f} MB "
-          f"({nonzero / len(corpus):.0f} non-zeros an article); {count} candidate pairs "
-          f"({pair_bytes / 2**20:.0f} MB), the largest component of pairs above the threshold "
-          f"{largest} articles with {inside} pairs; "
-          f"{sum(len(b.vocabulary) for b in corpus.blocks.values())} distinct features; "
-          f"{len(found)} stories")
+          f"{read:.0f} MB after reading, {peak():.0f} MB after the stories; distinct features "
+          f"{sum(s.size for s in corpus.spills.values())}, written forms "
+          f"{len(corpus.analyser.surface)}, names counted {len(corpus.name_frequency)}; "
+          f"{found} stories")
 
 
 # --- main -------------------------------------------------------------------------------------------
@@ -538,6 +554,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="only the store runs: framing stories --store on N synthetic articles")
     parser.add_argument("--scale-dir", type=Path, default=Path("/tmp/framing-stories-scale"),
                         help="where the synthetic stores are written (kept for the next run)")
+    parser.add_argument("--scale-builds", type=Path, nargs="+", metavar="FRAMING",
+                        help="framing executables to alternate (default: this checkout's)")
+    parser.add_argument("--rounds", type=int, default=1, help="runs of each build per size")
     parser.add_argument("--fill-store", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--scale-child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--write-mix", type=Path, metavar="FILE",
@@ -555,7 +574,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if options.scale:
         print("scale (framing stories --store, synthetic articles from the bundled examples):")
-        scale(options.scale, options.scale_dir)
+        scale(options.scale, options.scale_dir,
+              options.scale_builds or [Path(sys.executable).with_name("framing")], options.rounds)
         return 0
     if options.timing_child:
         timing_child(load_polnear(options.polnear), options.size, options.timing_child,
@@ -594,6 +614,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"tfidf-only average t={baseline.threshold}": baseline,
             f"tfidf-only single t={single.threshold}": single,
         })
+        print("the streamed finder of framing stories against the whole-corpus finder, whole mix:")
+        check_streamed(mix, into)
         if options.show_errors:
             for label, half in zip(("tune", "report"), halves, strict=True):
                 print(f"errors, {label} half:")

@@ -373,6 +373,9 @@ class RunResult:
     # the stories of ``compare --by-story`` (framing.compare.stories.Story), for the report's
     # coverage view; empty when stories were not looked for
     stories: list[Any] = field(default_factory=list)
+    # outlet -> side from ``--outlet-sides FILE`` (framing.compare.sides), for the coverage view;
+    # empty when the user gave no file
+    outlet_sides: dict[str, str] = field(default_factory=dict)
 
     @property
     def records(self) -> list[Record]:

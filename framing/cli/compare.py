@@ -46,6 +46,10 @@ StoryOption = typer.Option(
     None, "--story", help="Only the articles of this story (an id of `framing stories`, or of a "
     "story column), side by side; --window as for --by-story."
 )
+OutletSidesOption = typer.Option(
+    None, "--outlet-sides", help="CSV file with the columns outlet,side, for the report's coverage "
+    "choices: the stories covered by one side's outlets only (else the corpus column outlet_side)."
+)
 SummaryOption = typer.Option(
     True, "--summary/--no-summary", help="Write the plain-language summary."
 )
@@ -103,6 +107,7 @@ def _run(
             from framing.compare.story_tables import add_within_stories, parse_window
 
             result.stories = add_within_stories(result, parse_window(comparison["window"]))
+        result.outlet_sides = comparison.get("outlet_sides", {})
     if result.articles:
         result.labels = _labels(result, inputs, labels or [])
         full = bool(comparison.get("full") if comparison else analyze_full)
@@ -181,6 +186,7 @@ def compare(
     by_story: bool = ByStoryOption,
     window: str = WindowOption,
     story: str = StoryOption,
+    outlet_sides: Path = OutletSidesOption,
     targets: int = typer.Option(
         0, "--targets", min=0, help="Wide CSV: also the top N actors, sources and categories of "
         "each per-target metric (all of them are in --layout long)."
@@ -207,10 +213,14 @@ def compare(
     name_pattern: str = options.NamePatternOption,
 ) -> None:
     """Compare articles side by side, or groups of them (one folder per outlet, or --group-by)."""
+    from framing.compare.sides import read_outlet_sides  # csv only: no numpy for a broken file
+
     comparison = {"group_by": group_by, "seed": seed, "summary": summary, "full": full,
                   "style_words": style_words, "targets": targets,
                   "window": window if by_story else None, "story": story,
-                  "story_window": window}
+                  "story_window": window,
+                  # read before any article: a broken file stops the run
+                  "outlet_sides": read_outlet_sides(outlet_sides) if outlet_sides else {}}
     if not inputs and source is None:
         raise UsageError("give article files or directories, or --from STORE")
     _run(inputs or [], "compare", fmt, output, layout, plugin, disable, only, debris, max_size,

@@ -13,7 +13,7 @@ import typer
 
 from framing.cli import faults, options
 from framing.cli import scale as scaling
-from framing.errors import UsageError
+from framing.errors import UsageError, printable
 from framing.exporters import spreadsheet_safe
 from framing.model import Article, Problem, Table
 
@@ -31,6 +31,9 @@ AssignOption = typer.Option(
     "`framing compare FILE --group-by story`.")
 
 
+OutletSidesOption = typer.Option(
+    None, "--outlet-sides", help="CSV file with the columns outlet,side: list the stories covered "
+    "by one side's outlets only (else the corpus column outlet_side).")
 StoreOption = typer.Option(
     None, "--store", help="Read the articles a `framing analyze --store` run stored (one at a time) "
     "and write each article's story back into the store (compare --from ... --group-by story).")
@@ -46,6 +49,7 @@ def stories(
     coverage: Path = CoverageOption,
     assign: Path = AssignOption,
     store: Path = StoreOption,
+    outlet_sides: Path = OutletSidesOption,
     max_size: float = typer.Option(20.0, "--max-size", help="Largest article to read, in MB."),
     plugin: list[str] = options.PluginOption,
     disable: list[str] = options.DisableOption,
@@ -59,20 +63,20 @@ def stories(
 ) -> None:
     """Group articles that report the same event into stories (docs/stories.md).
 
-    Articles are read one at a time and only their features are kept, never their texts; with
-    ``--assign`` the inputs are read a second time to write them out.
+    Articles are read one at a time and only their features are kept (in temporary files), never
+    their texts; each story is written as soon as it is found; with ``--assign`` the inputs are
+    read a second time to write them out.
     """
-    from framing.compare.stories import AnalysedCorpus
-    from framing.compare.story_tables import (
-        coverage_table,
-        parse_window,
-        stories_table,
-        story_column,
-    )
+    import numpy as np
+
+    from framing.compare.sides import read_outlet_sides, sides_from_column
+    from framing.compare.story_stream import StreamedCorpus
+    from framing.compare.story_tables import CoverageTally, parse_window
 
     if bool(inputs) == bool(store):
         raise UsageError("give article files, folders or corpora, or --store FILE (not both)")
     window_days = parse_window(window)
+    given_sides = read_outlet_sides(outlet_sides) if outlet_sides else None  # before any article
     formats = [_format(fmt, output)] + ([_format(None, coverage)] if coverage else [])
     options.refuse_overwriting_inputs(inputs or [], [output, coverage, assign, errors])
     problems: list[Problem] = []
@@ -80,38 +84,97 @@ def stories(
         "text": text_col, "id": id_col, "outlet": outlet_col, "date": date_col,
         "title": title_col, "url": url_col}, problems)
     bad_dates: list[str] = []
-    corpus = AnalysedCorpus(source.story_inputs(bad_dates))
+    corpus = StreamedCorpus(source.story_inputs(bad_dates))
     if not len(corpus):
+        corpus.close()
         for problem in problems:
             typer.echo(f"error: {problem}", err=True)
         raise UsageError(f"{store}: no stored article" if store else "no article could be read")
     for line in bad_dates:
         typer.echo(f"warning: {line}", err=True)
-    found = corpus.stories(window_days)
-    del corpus
-    tables = [stories_table(found), coverage_table(found)]
-    _write(tables[:1] if formats[0] == "csv" else tables, formats[0], output, window_days)
+    side_warnings: list[str] = []
+    tally = CoverageTally(given_sides or sides_from_column(source.sides, side_warnings))
+    numbers = np.zeros(len(corpus), dtype=np.int32)  # each article's story, by reading position
+    story_of: dict[str, str] = {}  # article id -> story, for --assign only
+    copies: list[str] = []
+    near = 0
+    try:
+        with _StoriesOutput(formats[0], output, window_days) as written:
+            for story, reading in corpus.stories(window_days):
+                written.add(story)
+                tally.add(story)
+                numbers[reading] = tally.total
+                if assign:
+                    story_of.update(dict.fromkeys(story.articles, story.id))
+                if story.near_duplicates:
+                    copies.append(story.id)
+                    near += len(story.near_duplicates)
+            written.finish(tally.table())
+    finally:
+        corpus.close()
+    unknown = [outlet for outlet in given_sides or {} if outlet not in tally.covered]
+    if unknown:
+        side_warnings.append(f"{outlet_sides}: no article of the outlet(s) "
+                             + ", ".join(repr(o) for o in unknown[:10])
+                             + (" ..." if len(unknown) > 10 else ""))
+    for line in side_warnings:
+        typer.echo(f"warning: {printable(line)}", err=True)
     if coverage:
-        _write(tables[1:], formats[1], coverage, window_days)
-    story_of = story_column(found)
+        _write([tally.table()], formats[1], coverage, window_days)
     if assign:
         _assign(source.again(), story_of, assign)
     if isinstance(source, _StoredArticles):
-        source.write(story_of)
+        source.write(numbers)
     if errors is not None:
         faults.write_errors(problems, errors)
     for problem in problems:
         typer.echo(f"error: {problem}", err=True)
-    copies = [story for story in found if story.near_duplicates]
     if copies:
-        pairs = sum(len(story.near_duplicates) for story in copies)
-        typer.echo(f"note: {pairs} near-duplicate pair(s) (wire copy or a republished article) in "
-                   f"{len(copies)} stories: " + " ".join(s.id for s in copies[:10])
+        typer.echo(f"note: {near} near-duplicate pair(s) (wire copy or a republished article) in "
+                   f"{len(copies)} stories: " + " ".join(copies[:10])
                    + (" ..." if len(copies) > 10 else "")
                    + "; differences between them say nothing about framing", err=True)
-    typer.echo(f"{len(story_of)} article(s), {len(found)} stories, {len(problems)} problem(s)",
+    typer.echo(f"{len(numbers)} article(s), {tally.total} stories, {len(problems)} problem(s)",
                err=True)
     raise typer.Exit(1 if problems else 0)
+
+
+class _StoriesOutput:
+    """The stories table written as the stories come: CSV row by row (the only copy is the file),
+    the other formats (which print the coverage table after it) at the end."""
+
+    def __init__(self, fmt: str, output: Path | None, window_days: float | None) -> None:
+        self.fmt, self.output, self.window_days = fmt, output, window_days
+        self.rows: list[list[Any]] = []
+
+    def __enter__(self) -> _StoriesOutput:
+        from framing.compare.story_tables import STORY_COLUMNS
+
+        if self.fmt == "csv":
+            self.context = options.output_stream(self.output)
+            self.writer = csv.writer(self.context.__enter__(), lineterminator="\n")
+            self.writer.writerow(STORY_COLUMNS)
+        return self
+
+    def add(self, story: Any) -> None:
+        from framing.compare.story_tables import story_row
+
+        if self.fmt == "csv":
+            self.writer.writerow(_csv_cells(story_row(story)))
+        else:
+            self.rows.append(story_row(story))
+
+    def finish(self, coverage: Table) -> None:
+        from framing.compare.story_tables import stories_table
+
+        if self.fmt != "csv":
+            _write([stories_table(self.rows), coverage], self.fmt, self.output, self.window_days)
+
+    def __exit__(self, *error: object) -> None:
+        if self.fmt == "csv":
+            self.context.__exit__(*error)
+            if self.output is not None and error[0] is None:
+                typer.echo(f"wrote {self.output} (csv)", err=True)
 
 
 class _ReadArticles:
@@ -126,6 +189,7 @@ class _ReadArticles:
         self.config = options.config_from(max_size)
         self.config["columns"] = {k: v for k, v in columns.items() if k != v}
         self.folders = groups_by_argument(inputs)
+        self.sides: dict[tuple[str, str], None] = {}  # (outlet, outlet_side) pairs, in order
 
     def again(self, problems: list[Problem] | None = None) -> Iterator[tuple[Article, str]]:
         """(article, outlet) in input order, ids made unique as every run makes them."""
@@ -140,6 +204,7 @@ class _ReadArticles:
 
     def story_inputs(self, bad_dates: list[str]) -> Iterator[StoryInput]:
         for article, outlet in self.again(self.problems):
+            _note_side(self.sides, article, outlet)
             yield story_input(article, outlet, bad_dates)
 
 
@@ -152,7 +217,7 @@ class _StoredArticles:
         if not path.is_file():
             raise UsageError(f"{path}: no such store (write one with framing analyze --store)")
         self.store = Store(path)
-        self.keys: dict[str, str] = {}  # article id -> its key in the store
+        self.sides: dict[tuple[str, str], None] = {}  # (outlet, outlet_side) pairs, in order
 
     def again(self) -> Iterator[tuple[Article, str]]:
         from framing.compare.story_tables import outlet_of
@@ -163,17 +228,28 @@ class _StoredArticles:
     def story_inputs(self, bad_dates: list[str]) -> Iterator[StoryInput]:
         from framing.compare.story_tables import outlet_of
 
-        for key, article, _ in self.store.articles():
-            self.keys[article.id] = key
-            yield story_input(article, outlet_of(article, {}), bad_dates)
+        for _, article, _ in self.store.articles():
+            outlet = outlet_of(article, {})
+            _note_side(self.sides, article, outlet)
+            yield story_input(article, outlet, bad_dates)
 
-    def write(self, story_of: dict[str, str]) -> None:
-        """Each article's story into the store (replacing an earlier run's), then close it."""
-        self.store.write_stories((self.keys[article], story) for article, story
-                                 in story_of.items())
+    def write(self, numbers: Any) -> None:
+        """Each article's story (its number, by reading position) into the store, replacing an
+        earlier run's, then close it."""
+        self.store.write_stories((key, f"S{number}") for key, number
+                                 in zip(self.store.keys(), numbers.tolist(), strict=True))
         self.store.close()
         typer.echo(f"wrote the stories into {self.store.path} (the story field of compare --from)",
                    err=True)
+
+
+def _note_side(sides: dict[tuple[str, str], None], article: Article, outlet: str) -> None:
+    """Remember the article's ``outlet_side`` value with its outlet (each pair once)."""
+    from framing.compare.sides import SIDE_COLUMN
+
+    side = article.metadata.get(SIDE_COLUMN, "").strip()
+    if side:
+        sides.setdefault((outlet, side))
 
 
 def story_input(article: Article, outlet: str, bad_dates: list[str]) -> StoryInput:
@@ -220,8 +296,13 @@ def _csv(table: Table, stream: TextIO) -> None:
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(table.columns)
     for row in table.rows:
-        writer.writerow(["" if v is None else format(v, ".10g") if isinstance(v, (int, float))
-                         else spreadsheet_safe(str(v)) for v in row])
+        writer.writerow(_csv_cells(row))
+
+
+def _csv_cells(row: list[Any]) -> list[str]:
+    """Numbers in full, text formula-safe."""
+    return ["" if v is None else format(v, ".10g") if isinstance(v, (int, float))
+            else spreadsheet_safe(str(v)) for v in row]
 
 
 def _markdown(tables: list[Table], stream: TextIO) -> None:

@@ -5,7 +5,8 @@ stories`` finds them.
 articles; the report's coverage view shows which outlets cover which stories. A ``story`` column
 (written by ``framing stories --assign``, or by hand) is used as it is when every article has a
 value in it, so the ids the user saw stay the ids they type; otherwise the stories are found from
-the texts (``framing.compare.stories.find_stories``) with the same window as ``framing stories``.
+the texts (``framing.compare.story_stream.streamed_stories``, as ``framing stories`` finds them)
+with the same window.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def known_stories(articles: Sequence[Article], folders: dict[str, str], window_d
     ``folders``: input folder of each file (``groups_by_argument``), for the outlet of an article
     without an ``outlet`` column; ``outlet`` overrides that rule (a comparison's groups).
     """
-    from framing.compare.stories import find_stories
+    from framing.compare.story_stream import streamed_stories
 
     def outlet_rule(article: Article) -> str:
         return outlet(article) if outlet else outlet_of(article, folders)
@@ -56,7 +57,7 @@ def known_stories(articles: Sequence[Article], folders: dict[str, str], window_d
     if given is not None:
         return given
     items, _bad_dates = story_inputs(articles, outlet_rule)  # `framing stories` warns about these
-    return find_stories(items, window_days)
+    return streamed_stories(items, window_days)
 
 
 def story_members(stories: Sequence[Story], story: str) -> tuple[str, ...]:

@@ -44,7 +44,10 @@ nothing about framing.
 
 :func:`outlet_coverage` answers the question the paired design (``framing.compare.paired``) sets
 aside: which stories each outlet chose to cover. scikit-learn and scipy are imported only when stories
-are found. docs/stories.md explains the method for readers.
+are found. The commands find the same stories one date window at a time, in bounded memory
+(``framing.compare.story_stream``, which reuses :func:`chunk_pairs` and the labels here); this
+module's whole-corpus finder is the reference it is checked against. docs/stories.md explains the
+method for readers.
 """
 
 from __future__ import annotations
@@ -55,7 +58,7 @@ import math
 import sys
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal, NamedTuple
 
@@ -246,6 +249,8 @@ def find_stories(
 
     ``window_days``: articles further apart than this many days never link directly; None ignores
     dates (text alone). Stories are ordered by first date (undated last); ids ``S1``, ``S2`` ...
+    The commands use ``framing.compare.story_stream.streamed_stories``, which gives the same
+    stories in bounded memory.
     """
     return AnalysedCorpus(articles).stories(window_days, rule)
 
@@ -259,22 +264,46 @@ def candidate_pairs(
 ) -> Pairs:
     """Each row's ``neighbours`` best partners scoring >= ``floor``, as pairs (i < j).
 
-    Rows are sorted by day; up to ``CHUNK`` consecutive dated rows (fewer when the window is wide,
-    see ``CHUNK_CELLS``) are multiplied only with the rows dated within ``window_days`` of them and
-    the undated rows; undated rows with every row. Pairs of dated rows further apart than the window
-    are dropped. ``kinds``: (weight, rows) per kind of feature; a pair's score is the weighted sum of
-    its rows' dot products.
+    ``kinds``: (weight, rows) per kind of feature; a pair's score is the weighted sum of its rows'
+    dot products. The rows are searched in date order by :func:`chunk_pairs`.
     """
-    n = len(days)
     dated = ~np.isnan(days)
     order = np.argsort(np.where(dated, days, np.inf), kind="stable")
-    sorted_days = days[order]
-    n_dated = int(dated.sum())
     in_order = bool(np.all(order[1:] > order[:-1]))
-    by_date = [(np.float32(weight), rows if in_order else rows[order].tocsr())
-               for weight, rows in kinds]
+    by_date = [rows if in_order else rows[order].tocsr() for _, rows in kinds]
+    found = [pairs for _, pairs in chunk_pairs(
+        [weight for weight, _ in kinds], lambda k, low, high: by_date[k][low:high], days[order],
+        window_days, neighbours, floor, order)]
+    return Pairs.unique(found, len(days))
+
+
+RowSource = Callable[[int, int, int], Any]  # (kind, low, high) -> that kind's rows low..high
+
+
+def chunk_pairs(
+    weights: Sequence[float],
+    rows: RowSource,
+    sorted_days: np.ndarray,
+    window_days: float | None,
+    neighbours: int = NEIGHBOURS,
+    floor: float = FLOOR,
+    order: np.ndarray | None = None,
+) -> Iterator[tuple[int, tuple[np.ndarray, np.ndarray, np.ndarray]]]:
+    """The candidate pairs a chunk of rows at a time: (end of the chunk, pairs found).
+
+    Rows are in date order (undated, NaN, last) and fetched through ``rows``, so only a chunk and
+    its window are ever needed at once. Up to ``CHUNK`` consecutive dated rows (fewer when the
+    window is wide, see ``CHUNK_CELLS``) are multiplied only with the rows dated within
+    ``window_days`` of them and the undated rows; undated rows with every row. Pairs of dated rows
+    further apart than the window are dropped. A pair can be found twice (from each of its rows);
+    the one found last counts (:meth:`Pairs.unique`). ``order`` maps a sorted row to the index the
+    pairs use (identity when None).
+    """
+    n = len(sorted_days)
+    order = np.arange(n) if order is None else order
+    n_dated = int(np.sum(~np.isnan(sorted_days)))
+    scaled = [np.float32(weight) for weight in weights]
     window = math.inf if window_days is None else window_days
-    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     start = 0
     while start < n:
         if start < n_dated:  # dated rows: the window around them, then every undated row
@@ -289,18 +318,17 @@ def candidate_pairs(
         ranges = [(a, b) for a, b in ranges if b > a]
         columns = np.concatenate([np.arange(a, b) for a, b in ranges])
         block = np.zeros((end - start, len(columns)), dtype=np.float32)
-        for weight, rows_by_date in by_date:
-            chunk = rows_by_date[start:end]
-            parts = [_products(rows_by_date, a, b, chunk) for a, b in ranges]
+        for kind, weight in enumerate(scaled):
+            chunk = rows(kind, start, end)
+            parts = [_products(rows(kind, a, b), chunk) for a, b in ranges]
             block += weight * (parts[0] if len(parts) == 1 else np.hstack(parts))
-        rows = np.arange(start, end)
+        here = np.arange(start, end)
         if start < n_dated:
-            gap = np.abs(sorted_days[rows][:, None] - sorted_days[columns][None, :])
+            gap = np.abs(sorted_days[here][:, None] - sorted_days[columns][None, :])
             block[gap > window] = 0  # an undated partner gives NaN, which compares False: kept
-        block[columns[None, :] == rows[:, None]] = 0
-        found.append(_keep_best(block, rows, columns, order, neighbours, floor))
+        block[columns[None, :] == here[:, None]] = 0
+        yield end, _keep_best(block, here, columns, order, neighbours, floor)
         start = end
-    return Pairs.unique(found, n)
 
 
 def _chunk_rows(width: int) -> int:
@@ -308,9 +336,8 @@ def _chunk_rows(width: int) -> int:
     return max(16, min(CHUNK, CHUNK_CELLS // max(1, width)))
 
 
-def _products(rows_by_date: Any, low: int, high: int, chunk: Any) -> np.ndarray:
-    """Dense (chunk rows x rows low..high) dot products; the small chunk is the one transposed."""
-    right = rows_by_date if (low, high) == (0, rows_by_date.shape[0]) else rows_by_date[low:high]
+def _products(right: Any, chunk: Any) -> np.ndarray:
+    """Dense (chunk rows x ``right`` rows) dot products; the small chunk is the one transposed."""
     return np.ascontiguousarray((right @ chunk.T).toarray().T)
 
 

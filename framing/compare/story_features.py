@@ -34,6 +34,7 @@ from framing.nlp.words import stem as light_stem
 TITLE_REPEAT = 2  # the headline's words count this many times
 ROWS_AT_A_TIME = 4096  # rows weighted at a time (the temporary copies stay small)
 MAX_NAME_WORDS = 5  # a longer run of capitalised words is a heading, not a name
+CACHE_LIMIT = 200_000  # tokens and name runs remembered while reading, before starting afresh
 
 
 # Style words of news writing that say nothing about which event is reported.
@@ -112,6 +113,8 @@ class Analyser:
     def features(self, article: StoryInput) -> tuple[list[str], set[str], set[str], list[str]]:
         """The article's content words (with repeats), name words, evidence (numbers and quoted
         runs) and whole names (``@todd akin``, for labels)."""
+        if len(self.stems) + len(self.name_keys) > CACHE_LIMIT:
+            self.forget()  # caches only: a corpus that keeps inventing words must not grow them
         body = f"{article.title}\n" * TITLE_REPEAT + article.text
         tokens = _WORD.findall(body.lower())
         words = [stem for stem in map(self.stems.__getitem__, tokens) if stem]

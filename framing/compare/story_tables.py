@@ -9,11 +9,13 @@ corpus's ``date`` column (ISO ``YYYY-MM-DD``, a time after it ignored).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from framing.compare.paired import PairedDifference, paired_differences
-from framing.compare.stories import Story, StoryInput, find_stories, outlet_coverage
+from framing.compare.sides import side_note
+from framing.compare.stories import Story, StoryInput
+from framing.compare.story_stream import streamed_stories
 from framing.errors import UsageError
 from framing.model import Article, Cell, RunResult, Table
 
@@ -70,29 +72,85 @@ def story_inputs(articles: Iterable[Article], outlet: Callable[[Article], str],
     return inputs, bad_dates
 
 
-def stories_table(stories: Sequence[Story]) -> Table:
-    """One row per story: dates, label, outlets, articles and near-duplicate pairs."""
-    rows: list[list[Cell]] = [[
-        story.id, _day(story.first_date), _day(story.last_date), len(story.articles),
-        ", ".join(story.names), " ".join(story.terms), "; ".join(story.outlets),
-        " ".join(story.articles),
-        " ".join(f"{link.a}={link.b}" for link in story.near_duplicates),
-    ] for story in stories]
-    return Table(STORIES_TITLE, ["story", "first date", "last date", "articles", "names", "terms",
-                                 "outlets", "article ids", "near duplicates"], rows,
-                 numeric={"articles"},
-                 note="near duplicates: pairs whose content words are nearly the same (wire copy or "
-                      "a republished article); differences between them say nothing about framing")
+STORY_COLUMNS = ["story", "first date", "last date", "articles", "names", "terms", "outlets",
+                 "article ids", "near duplicates"]
+STORIES_NOTE = ("near duplicates: pairs whose content words are nearly the same (wire copy or a "
+                "republished article); differences between them say nothing about framing")
 
 
-def coverage_table(stories: Sequence[Story]) -> Table:
-    """Per outlet: stories covered, their share of all stories, and stories no other outlet covers."""
-    rows: list[list[Cell]] = [[c.outlet, len(c.stories), c.share, len(c.alone), " ".join(c.alone)]
-                              for c in outlet_coverage(stories)] if stories else []
-    return Table(COVERAGE_TITLE, ["outlet", "stories", "share of all stories", "covered alone",
-                                  "stories covered alone"], rows,
-                 numeric={"stories", "share of all stories", "covered alone"},
-                 note=f"{len(stories)} stories in all")
+def story_row(story: Story) -> list[Cell]:
+    """One story's row of the stories table."""
+    return [story.id, _day(story.first_date), _day(story.last_date), len(story.articles),
+            ", ".join(story.names), " ".join(story.terms), "; ".join(story.outlets),
+            " ".join(story.articles),
+            " ".join(f"{link.a}={link.b}" for link in story.near_duplicates)]
+
+
+def stories_table(stories: Iterable[Story] | Iterable[list[Cell]]) -> Table:
+    """One row per story: dates, label, outlets, articles and near-duplicate pairs (stories, or
+    their rows already made)."""
+    rows = [row if isinstance(row, list) else story_row(row) for row in stories]
+    return Table(STORIES_TITLE, STORY_COLUMNS, rows, numeric={"articles"}, note=STORIES_NOTE)
+
+
+def coverage_table(stories: Sequence[Story], sides: Mapping[str, str] | None = None) -> Table:
+    """Per outlet: stories covered, their share of all stories, and stories no other outlet covers;
+    with the outlets' sides, also each outlet's side and the stories it covers that no outlet of
+    another side (or of no side) covers. See :class:`CoverageTally`."""
+    tally = CoverageTally(sides)
+    for story in stories:
+        tally.add(story)
+    return tally.table()
+
+
+class CoverageTally:
+    """The coverage table counted one story at a time, in the stories' order (``framing stories``
+    writes each story as soon as it is found). The note sums up per side the stories only that
+    side's outlets cover, or says in one line that the outlets have no sides."""
+
+    def __init__(self, sides: Mapping[str, str] | None = None) -> None:
+        self.sides = sides or {}
+        self.total = 0
+        self.covered: dict[str, int] = {}  # outlet -> its stories, outlets in order of appearance
+        self.alone: dict[str, list[str]] = {}
+        self.own_side: dict[str, list[str]] = {}
+        self.side_alone: dict[str, list[str]] = {}  # side -> the stories only its outlets cover
+
+    def add(self, story: Story) -> None:
+        self.total += 1
+        for outlet in story.outlets:
+            self.covered[outlet] = self.covered.get(outlet, 0) + 1
+            self.alone.setdefault(outlet, [])
+            self.own_side.setdefault(outlet, [])
+        if len(story.outlets) == 1:
+            self.alone[story.outlets[0]].append(story.id)
+        found = {self.sides.get(outlet) for outlet in story.outlets}
+        side = found.pop() if len(found) == 1 else None
+        if side is not None:
+            self.side_alone.setdefault(side, []).append(story.id)
+            for outlet in story.outlets:
+                self.own_side[outlet].append(story.id)
+
+    def table(self) -> Table:
+        rows: list[list[Cell]] = []
+        for outlet, count in self.covered.items():
+            alone = self.alone[outlet]
+            row: list[Cell] = [outlet, count, count / self.total, len(alone), " ".join(alone)]
+            if self.sides:
+                own = self.own_side[outlet]
+                row += [self.sides.get(outlet, ""), len(own), " ".join(own)]
+            rows.append(row)
+        columns = ["outlet", "stories", "share of all stories", "covered alone",
+                   "stories covered alone"]
+        numeric = {"stories", "share of all stories", "covered alone"}
+        if self.sides:
+            columns += ["side", "covered by its side only", "stories covered by its side only"]
+            numeric.add("covered by its side only")
+        named = dict.fromkeys(self.sides[o] for o in self.covered if o in self.sides)
+        note = side_note([(side, self.side_alone.get(side, [])) for side in named],
+                         [outlet for outlet in self.covered if outlet not in self.sides])
+        return Table(COVERAGE_TITLE, columns, rows, numeric=numeric,
+                     note=f"{self.total} stories in all. {note}")
 
 
 def story_column(stories: Sequence[Story]) -> dict[str, str]:
@@ -119,7 +177,7 @@ def add_within_stories(result: RunResult, window_days: float | None) -> list[Sto
     if len({item.outlet for item in inputs}) < 2:
         raise UsageError("--by-story needs articles of two or more outlets (an outlet column, "
                          "--group-by, or one folder per outlet)")
-    stories = find_stories(inputs, window_days)
+    stories = streamed_stories(inputs, window_days)
     story_of, outlets = story_column(stories), {item.id: item.outlet for item in inputs}
     records = values_by_article(result)
     rows: list[tuple[tuple[int, float], list[Cell]]] = []  # (strongest first, row)

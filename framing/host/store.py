@@ -244,6 +244,12 @@ class Store:
             article = Article(identifier, title, source, raw_text, fields, first_line)
             yield key, unique_id(article, seen), tuple(json.loads(warnings))
 
+    def keys(self) -> Iterator[str]:
+        """The keys of the stored articles, in the order :meth:`articles` gives the articles."""
+        for (key,) in self.db.execute(
+                "SELECT key FROM articles WHERE signature != '' ORDER BY position"):
+            yield key
+
     def notes(self, key: str) -> list[ActorNote]:
         """One article's actor notes from every analyzer (by its key), as the cast reads them."""
         return [ActorNote.from_row(row) for _, rows in sorted(self.actor_notes(key).items())

@@ -121,3 +121,44 @@ def test_diff_story_aligns_that_storys_articles(corpora):
     one = run_cli("diff", str(corpora[1]), "--story", "museum")
     assert one.returncode == 2
     assert "story museum has 1 readable article(s); diff needs two" in one.stderr.decode("utf-8")
+
+
+def _sided_corpus(path: Path, with_side: bool) -> Path:
+    """The team's articles with the Ostrel Herald's museum report (tests/compare/test_sides.py)."""
+    path_of = Path(__file__).parent.parent / "compare" / "test_sides.py"
+    spec = importlib.util.spec_from_file_location("team_sides", path_of)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["id", "outlet", "title", "text", "story", "outlet_side"])
+        for article in module.TEAM:
+            writer.writerow([article.id, article.outlet, article.title, article.text,
+                             STORY_OF.get(article.id, "museum"),
+                             module.SIDES[article.outlet] if with_side else ""])
+    return path
+
+
+def test_the_coverage_view_lists_the_stories_of_one_side_only(tmp_path):
+    coverage = _section(_report(tmp_path, str(_sided_corpus(tmp_path / "c.csv", True))),
+                        "coverage")
+    per_outlet, rest = coverage.split("<h3>Per side")
+    assert _rows(per_outlet)[2] == ["Ostrel Herald", "1", "33%", "0", "", "harbour side"]
+    per_side, per_story = rest.split("<h3>Stories")
+    assert _rows(per_side) == [
+        ["harbour side", "Harbour Post, Ostrel Herald", "3", "1", "museum"],
+        ["valley side", "Valley Times", "2", "0", ""]]
+    museum = next(row for row in _rows(per_story) if row[0].startswith("museum"))
+    assert museum[-1] == "2 (harbour side only)"
+
+
+def test_the_coverage_view_takes_an_outlet_sides_file_or_says_there_are_none(tmp_path):
+    corpus = _sided_corpus(tmp_path / "c.csv", False)
+    coverage = _section(_report(tmp_path, str(corpus)), "coverage")
+    assert "the outlets have no sides (give a corpus column outlet_side" in parse(coverage).text
+    assert "<h3>Per side" not in coverage
+    sides = tmp_path / "sides.csv"
+    sides.write_text("outlet,side\nHarbour Post,h\nOstrel Herald,h\nValley Times,v\n", "utf-8")
+    coverage = _section(_report(tmp_path, str(corpus), "--outlet-sides", str(sides)), "coverage")
+    assert _rows(coverage.split("<h3>Per side")[1].split("<h3>Stories")[0])[0] == [
+        "h", "Harbour Post, Ostrel Herald", "3", "1", "museum"]
