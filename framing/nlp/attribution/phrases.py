@@ -39,6 +39,7 @@ from framing.nlp.attribution.words import (
     anonymity_matcher,
     fold,
     has_capital,
+    is_speaker_noun,
     modifier_word,
     role_matcher,
     strip_possessive,
@@ -412,7 +413,9 @@ class SpeakerPhrases:
                     j in covered and all(
                         self.tokens[k].is_word and self.tokens[k].text.islower()
                         and self.words[k] not in NOT_A_HEAD for k in range(i, j))
-                    for j in range(i + 1, min(b, i + 3))))
+                    for j in range(i + 1, min(b, i + 3)))
+                    or self.tokens[i].is_word and self.tokens[i].text.islower()
+                    and is_speaker_noun(self.tokens[i].text))  # "reality TV star", "Trump supporters"
                 before = run[0] - 1
                 while before > a and self.words[before] in DETERMINERS:
                     before -= 1
@@ -424,8 +427,10 @@ class SpeakerPhrases:
                     key not in self.text.capitalised_mid and self.text.capitalised_count[key] < 2
                     or key not in self.text.body_capitalised and i < b and self.tokens[i].is_word
                     and self.tokens[i].text.islower()
+                    or key in self.text.lowercase and key not in self.text.named_mid
                 )  # "Aid agencies estimate", "Social media companies" (a title-case headline aside,
-                # the article never capitalises the word mid-sentence): a capital, not a name
+                # the article never capitalises the word mid-sentence), "States might" (the article
+                # writes "states" and never "said States"): a capital, not a name
                 too_short = not first_range and len(run) < 2 and not titled
                 # a party word, a demonym or an "X-based" before a lower-case noun of the phrase
                 # modifies it ("Republican leadership", "Arkansas-based data company")

@@ -29,6 +29,7 @@ from framing.nlp.attribution.words import (
     RELATIVE,
     covers,
     fold,
+    has_speaker_head,
     same_word,
     strip_possessive,
 )
@@ -92,6 +93,8 @@ class Speakers:
     def add(self, mention: Phrase | None, inherit: bool) -> int:
         if mention is None:
             return next(reversed(self.recent)) if (inherit and self.recent) else -1
+        if mention.definite and not (mention.name or mention.pronoun):
+            mention = self._described(mention) or mention  # "the four-term congressman"
         index = self._match(mention)
         if mention.pronoun in ("he", "she"):
             # A person named since the matched speaker last spoke ("The envoy, Karin Holst,
@@ -213,8 +216,10 @@ class Speakers:
         be a speaker"). A capitalised phrase read only in a headline or heading is none (title case
         hides whether it is a name); nor is a non-actor name (a place, law, work, venue, time: "Bush
         Doctrine", "Brooklyn"), nor a place followed by "who" (a person of it spoke), nor a fragment of
-        a clause ("control the House"). A descriptor ("the Florida Republican") is the person named in
-        the speaker's phrases or resolved by the article's descriptors, else the description itself."""
+        a clause ("control the House"), nor a description whose head noun names no person, group,
+        organisation, document or medium ("the June decision", "the process"). A descriptor ("the
+        Florida Republican") is the person named in the speaker's phrases or resolved by the
+        article's descriptors, else the description itself."""
         if described and all(self._in_heading(m.span.start) and not m.text[:1].islower() for m in described):
             return "", person, named  # title case: "GOP Smackdown" (not "officials say")
         if named:
@@ -229,7 +234,7 @@ class Speakers:
                 return "", person, named  # "Bush Doctrine", "Brooklyn", "Arizona, who" (a person of it)
             return name, person, named
         name = _without_relative(name)
-        return ("" if _fragment(name) else name), person, named
+        return ("" if _fragment(name) or not has_speaker_head(name) else name), person, named
 
     def _in_heading(self, offset: int) -> bool:
         blocks = self.doc.blocks
@@ -353,6 +358,29 @@ class Speakers:
                                 text=pronoun.text, resolved=True)
             index -= 1
         return None
+
+    def _described(self, phrase: Phrase) -> Phrase | None:
+        """The person a definite description resolves to ("the four-term congressman" -> Blake
+        Farenthold: the one person the article titled with that role, by the descriptors of
+        ``framing.nlp.entities.descriptors``), as a named phrase; None when it resolves to nobody or
+        is only part of the phrase ("the congressman's wife")."""
+        mentions, starts = self.descriptions
+        index = bisect_left(starts, phrase.span.start)
+        first, end = phrase.ranges[0]
+        if index < len(mentions) and (mentions[index].first_token, mentions[index].end_token) == (first, end):
+            name = mentions[index].actor.name.split()
+            return Phrase(phrase.span, phrase.ranges, name=name, person=True, type=phrase.type,
+                          gender=mentions[index].actor.gender or phrase.gender,
+                          words={fold(w) for w in name} | phrase.words, text=phrase.text,
+                          resolved=True)
+        return None
+
+    @cached_property
+    def descriptions(self) -> tuple[list[Mention], list[int]]:
+        """Descriptions resolved to a person ("the Texas Republican") in text order, and their starts."""
+        mentions = sorted((m for m in self.actor_mentions
+                           if m.kind == "descriptor" and m.actor.kind == "person"), key=lambda m: m.start)
+        return mentions, [m.start for m in mentions]
 
     def _description_span(self, mention: Phrase) -> Span:
         """The speaker phrase with its appositives, without relative clauses ("who asked ...")."""
