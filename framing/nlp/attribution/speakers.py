@@ -234,12 +234,17 @@ class Speakers:
                 return "", person, named  # "Bush Doctrine", "Brooklyn", "Arizona, who" (a person of it)
             return name, person, named
         name = _without_relative(name)
-        return ("" if _fragment(name) or not has_speaker_head(name) else name), person, named
+        return ("" if _fragment(name) or not has_speaker_head(name, self.lowercase) else name), person, named
 
     def _in_heading(self, offset: int) -> bool:
         blocks = self.doc.blocks
         index = bisect_right(self.block_starts, offset) - 1
         return index >= 0 and blocks[index].kind in ("headline", "heading")
+
+    @cached_property
+    def lowercase(self) -> frozenset[str]:
+        """The words the article writes in lower case, folded."""
+        return frozenset(fold(t.text) for t in self.doc.tokens if t.is_word and t.text.islower())
 
     @cached_property
     def block_starts(self) -> list[int]:

@@ -13,6 +13,7 @@ counted again. See docs/analyzers/actors.md, "Descriptors".
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from framing.model import Document
@@ -94,10 +95,11 @@ def _describe(words: list[str]) -> tuple[str, str, str, int] | None:
     return state, party, role, used
 
 
-def _facts_near(document: Document, mention: Mention, facts: _Facts) -> None:
+def _facts_near(document: Document, mention: Mention, facts: _Facts, starts: list[int]) -> None:
+    """Add what the words around a name say of its person (``starts``: the sentences' first tokens)."""
     tokens = document.tokens
-    sentence_start = 0
-    before: list[str] = []
+    sentence_start = starts[max(bisect_right(starts, mention.first_token) - 1, 0)] if starts else 0
+    before: list[str] = []  # title words before the name, within its sentence (not a headline's end)
     index = mention.first_token - 1
     while index >= sentence_start and len(before) < 5:
         text = tokens[index].text
@@ -146,8 +148,9 @@ def with_descriptors(document: Document, mentions: list[Mention]) -> list[Mentio
     words = document.normalised
     tokens = document.tokens
     facts: dict[str, _Facts] = {}
+    starts = [s.first_token for s in document.sentences]
     for mention in people:
-        _facts_near(document, mention, facts.setdefault(mention.actor.name, _Facts()))
+        _facts_near(document, mention, facts.setdefault(mention.actor.name, _Facts()), starts)
     taken = {i for m in mentions for i in range(m.first_token, m.end_token)}
     ends = {m.end_token: m for m in mentions}
     found: list[Mention] = []
