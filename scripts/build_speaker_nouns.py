@@ -5,7 +5,8 @@ noun (docs/analyzers/sources.md, "Who can be a speaker"). The list holds every o
 WordNet 3.0 with a sense that is a kind of person (under person.n.01, "a human being") or of social group
 (under social_group.n.01: organisations, bodies, parties, families, crews...), less the senses under
 gathering.n.01 (a meeting, a party in the festive sense, a rally: people gathered, which do not speak as
-one). Proper names (instance senses) are left out.
+one). Proper names (instance senses) and capitalised lemmas ("Democrat", "WHO") are left out: a speaker's
+capitalised head is read as a name.
 
 Run on a machine with the Debian package ``wordnet-base`` (WordNet 3.0, its ``data.noun``)::
 
@@ -26,7 +27,7 @@ HEADER = """\
 # Nouns that can stand for a speaker: people and social groups (organisations, bodies, families...).
 # Derived by scripts/build_speaker_nouns.py from Princeton WordNet 3.0 (data.noun, Debian package
 # wordnet-base 1:3.0): every one-word noun with a sense under person.n.01 or social_group.n.01, less the
-# senses under gathering.n.01; instance senses (proper names) left out. WordNet licence: see SOURCES.md.
+# senses under gathering.n.01; instance senses and capitalised lemmas left out. Licence: see SOURCES.md.
 """
 
 
@@ -53,7 +54,7 @@ def read(folder: Path) -> tuple[dict[str, list[str]], dict[str, list[str]], set[
         hypernyms[offset] = ups + instance_ups
         if instance_ups and not ups:
             instances.add(offset)
-        lemmas[offset] = [w.split("(")[0].lower() for w in words if "_" not in w]
+        lemmas[offset] = [w.split("(")[0] for w in words if "_" not in w and w.islower()]
     return hypernyms, lemmas, instances
 
 

@@ -233,8 +233,11 @@ class Speakers:
                     m.text.rstrip().split()[-1].lower() in RELATIVE for m in described)):
                 return "", person, named  # "Bush Doctrine", "Brooklyn", "Arizona, who" (a person of it)
             return name, person, named
-        name = _without_relative(name)
-        return ("" if _fragment(name) or not has_speaker_head(name, self.lowercase) else name), person, named
+        # the longest description that is a speaker ("Other E.U. leaders", not "E.U. leaders weigh")
+        texts = sorted({_without_relative(m.text) for m in described} | {_without_relative(name)},
+                       key=lambda t: (-len(t), t))
+        name = next((t for t in texts if not _fragment(t) and has_speaker_head(t, self.lowercase)), "")
+        return name, person, named
 
     def _in_heading(self, offset: int) -> bool:
         blocks = self.doc.blocks
@@ -410,7 +413,8 @@ def _fragment(text: str) -> bool:
     """A description that is a piece of a clause, not a noun phrase: a lowercase first word that is
     not a determiner, number or quantifier followed later by a determiner ("control the House",
     "see an administration ...", "lose face with his ..."), or a noun followed by an infinitive
-    marker ("lawmakers to either")."""
+    marker ("lawmakers to either"), or a lower-case -ing word before a capital ("contradicting Tulsa
+    police's")."""
     words = [w.lower().strip(",") for w in text.split()]
     if len(words) < 2 or not text[:1].islower():
         return False
@@ -425,6 +429,9 @@ def _fragment(text: str) -> bool:
             break
     if not opens_phrase and any(w in DETERMINERS or w in PHRASE_OPENERS for w in head):
         return True
+    if not opens_phrase and words[0].endswith("ing") and text.split()[0].lower() == words[0] \
+            and text.split()[1][:1].isupper():
+        return True  # a participle and its object: "contradicting Tulsa police's"
     return "to" in words[1:] and words.index("to", 1) == len(words) - 2
 
 

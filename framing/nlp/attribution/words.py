@@ -212,6 +212,8 @@ POSTMODIFIERS = frozenset(
 # Words that end the part of a speaker phrase holding its head noun
 HEAD_ENDS = PREPOSITIONS | RELATIVE | frozenset(
     "within inside near among about under behind off including like and or , ; ( — – --".split())
+INDEFINITE_PRONOUNS = frozenset(
+    "others some many most few all both several those everyone everybody anyone anybody".split())
 # Words for a part or number of something: before "of", the head is the noun after it ("a group of
 # senators", "two of the officials", "thousands of people", "the terms of the bill")
 PARTITIVES = frozenset(
@@ -234,6 +236,8 @@ def is_speaker_noun(word: str) -> bool:
         singulars.append(word[:-3] + "y")
     if word.endswith("es"):
         singulars.append(word[:-2])
+    if word.endswith("ses"):
+        singulars.append(word[:-2] + "is")  # "analyses"
     if word.endswith("men"):
         singulars.append(word[:-3] + "man")
     return any(s in nouns for s in singulars)
@@ -265,6 +269,9 @@ def has_speaker_head(text: str, lowercase: Collection[str] = ()) -> bool:
     if not words:
         return False
     head = words[-1].strip(".,;:\"'“”‘’")
+    if head.lower() in INDEFINITE_PRONOUNS:
+        # "Others say", "Some argue": nobody in particular; "those close to him": people described
+        return len(words) < len(text.split())
     if head[:1].isupper() and fold(head) not in lowercase:
         return True  # a name the phrase reader did not take for one ("Voss boasted")
     return is_speaker_noun(head)
