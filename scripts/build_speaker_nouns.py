@@ -27,7 +27,9 @@ HEADER = """\
 # Nouns that can stand for a speaker: people and social groups (organisations, bodies, families...).
 # Derived by scripts/build_speaker_nouns.py from Princeton WordNet 3.0 (data.noun, Debian package
 # wordnet-base 1:3.0): every one-word noun with a sense under person.n.01 or social_group.n.01, less the
-# senses under gathering.n.01; instance senses and capitalised lemmas left out. Licence: see SOURCES.md.
+# senses under gathering.n.01; instance senses and capitalised lemmas left out.
+# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. Used under the WordNet 3.0
+# licence, whose full text (notice, statements and disclaimer) is in SOURCES.md beside this file.
 """
 
 
