@@ -797,3 +797,17 @@ def test_a_chief_of_staff_is_government_unless_a_military_word_says_otherwise():
         "ready,” said Gen. Ilse Varga, the army chief of staff.\n"))
     assert [(s.name, s.type) for s in found.speakers] == [("Ann Roe", "government"),
                                                           ("Ilse Varga", "military")]
+
+
+def test_a_fronted_appositive_leaves_the_name_after_the_comma_as_subject():
+    # "The daughter of Brell farmers" describes Varga, who speaks ("saying")
+    assert _speakers("Vote nears\n\nThe daughter of Brell farmers, Varga has opposed the tax, saying it "
+                     "would ruin them.\n") == ["Varga"]
+
+
+def test_a_role_word_modifying_a_body_keeps_the_body_as_head():
+    # "general" is a rank, but here it modifies "assembly", the legislature that speaks
+    found = find_sources(document_from_text(
+        "Vote nears\n\nOn Thursday, the state's general assembly passed new language stating that the "
+        "law is fair.\n"))
+    assert [(s.name, s.type) for s in found.speakers] == [("the state's general assembly", "legislator")]

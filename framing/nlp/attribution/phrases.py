@@ -492,6 +492,10 @@ class SpeakerPhrases:
             words[start] in OPENING_ADVERBIALS or words[start] in LINKING_WORDS
         ):
             start = opener + 1
+        elif opener is not None and words[start] in DETERMINERS and opener + 2 < verb \
+                and has_capital(tokens[opener + 1].text) and tokens[opener + 1].is_word \
+                and words[opener + 1] not in DETERMINERS | NOT_NAMES:
+            start = opener + 1  # a fronted appositive: "The son of Cuban immigrants, Rubio has ..."
         elif start < verb and words[start] in CARRY_OVER:
             start += 1
         elif start < verb and words[start] in LINKING_WORDS | OPENING_ADVERBIALS:
@@ -506,8 +510,11 @@ class SpeakerPhrases:
             word, token = words[end], tokens[end]
             if not token.is_word and word not in ("'", "’", "-", ".") or word in BOUNDARIES:
                 break
-            if token.is_word and not (has_capital(token.text) or end in roles
-                                      or word in DETERMINERS or word.endswith(("'s", "’s"))):
+            if token.is_word and end - 1 in roles and token.text.islower() and not word.endswith("ed") \
+                    and is_speaker_noun(word):
+                roles.add(end)  # a role word modifying the head: "the state's general assembly"
+            elif token.is_word and not (has_capital(token.text) or end in roles
+                                        or word in DETERMINERS or word.endswith(("'s", "’s"))):
                 linking = word in LINKING_WORDS and end + 1 < verb and (
                     has_capital(tokens[end + 1].text) or words[end + 1] in DETERMINERS)
                 # lower-case modifiers before a role ("the main opposition group")
