@@ -398,6 +398,13 @@ def test_a_role_noun_after_describing_words_resolves_to_the_one_holder():
     assert described == {"The four-term congressman": "Cole Varner", "The 61-year-old governor": "Ann Roe"}
 
 
+def test_a_building_named_with_its_city_is_a_venue_not_a_person():
+    from framing.nlp.names import non_actor
+
+    assert non_actor("Varga Tower Berlin") == "law, work or venue"
+    assert non_actor("Ilse Varga Berlin") == ""  # no head word before the city
+
+
 def test_parse_name_and_kind_of_are_public():
     from framing.nlp.names import kind_of, non_actor, parse_name
 
