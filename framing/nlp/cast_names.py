@@ -126,8 +126,11 @@ def parse_name(text: str, kind: str = "") -> Name:
     lowered = [w.lower() for w in words]
     titled_at, named = _split(words)
     if kind and kind != PERSON and not (titled_at >= 0 and len(
-            [w for w in named if w.lower() not in SUFFIXES]) >= 2):
-        return Name(tuple(words), False)  # a titled given name and surname is a person's, whatever the kind
+            [w for w in named if w.lower() not in SUFFIXES]) >= 2 and all(
+            w[:1].isupper() or w.lower().partition("-")[0] in NAME_PARTICLES for w in named)):
+        # a titled given name and surname is a person's, whatever the kind; a description is not
+        # ("A former Justice Department computer crimes prosecutor": "Justice" titles no one)
+        return Name(tuple(words), False)
     if titled_at < 0:
         if "," in named:
             named = named[: named.index(",")] or named

@@ -318,3 +318,10 @@ def test_given_name_short_forms_and_title_words_come_from_the_bundled_lists():
     assert parse_name("Joe Biden").given == parse_name("Joseph Biden").given == ("joseph",)
     assert "rival" in cast_titles() and parse_name("Rival Ann Roe").titles == ("rival",)
     assert title_gender()["congresswoman"] == "female"
+
+
+def test_a_description_with_a_title_word_inside_is_not_a_titled_name():
+    # "Justice" is a title, but the words after it are no person's name: the description stays whole
+    name = parse_name("A former Justice Department fraud unit prosecutor", "description")
+    assert not name.person and name.text.endswith("Justice Department fraud unit prosecutor")
+    assert parse_name("Rep. Ann Roe", "description").text == "Ann Roe"
