@@ -811,3 +811,10 @@ def test_a_role_word_modifying_a_body_keeps_the_body_as_head():
         "Vote nears\n\nOn Thursday, the state's general assembly passed new language stating that the "
         "law is fair.\n"))
     assert [(s.name, s.type) for s in found.speakers] == [("the state's general assembly", "legislator")]
+
+
+def test_the_noun_after_whose_is_not_the_speaker_when_a_subject_follows():
+    assert _speakers("Vote nears\n\nThe plan follows a study by the Brell Institute, whose work Mr. "
+                     "Varga’s advisers often cite.\n") == ["Mr. Varga’s advisers"]
+    assert _speakers("Vote nears\n\nThe plan came from the ministry, whose spokesman said it would "
+                     "pass.\n") == ["spokesman"]

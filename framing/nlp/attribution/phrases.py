@@ -336,6 +336,9 @@ class SpeakerPhrases:
         words, tokens = self.words, self.tokens
         while first < end and not tokens[first].is_word and words[first] not in ("(", "'", "’"):
             first += 1  # a dash after a dateline ("WASHINGTON –- The White House")
+        if 0 < first < end - 2 and words[first - 1] == "whose" and tokens[first].text.islower() and (
+                has_capital(tokens[first + 1].text) or words[first + 1] in DETERMINERS):
+            first += 1  # "whose work Mr. Trump's advisers often cite": "work" is the object
         stop = end - 1 if end - 1 > first and words[end - 1] in RELATIVE else end
         if first + 1 < stop and tokens[first].text.islower() and words[first] not in DETERMINERS and (
             stop < end and first > 0 and (words[first - 1] in AUXILIARIES
