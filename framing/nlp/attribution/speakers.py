@@ -10,7 +10,7 @@ fallback rule of ``fallback_side``).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import islice
@@ -81,11 +81,12 @@ class Speakers:
 
     def __init__(
         self, document: Document, actor_set: ActorSet | None, capitalised: Sequence[bool],
-        recogniser: Recogniser | None = None,
+        recogniser: Recogniser | None = None, lowercase: Collection[str] = frozenset(),
     ) -> None:
         self.doc = document
         self.recogniser = recogniser
         self.capitalised = capitalised
+        self.lowercase = lowercase  # the words the article writes in lower case, folded
         self.actor_set = actor_set
         self.entries: list[Entry] = []
         self.recent: dict[int, None] = {}  # speaker indices, most recent last
@@ -243,11 +244,6 @@ class Speakers:
         blocks = self.doc.blocks
         index = bisect_right(self.block_starts, offset) - 1
         return index >= 0 and blocks[index].kind in ("headline", "heading")
-
-    @cached_property
-    def lowercase(self) -> frozenset[str]:
-        """The words the article writes in lower case, folded."""
-        return frozenset(fold(t.text) for t in self.doc.tokens if t.is_word and t.text.islower())
 
     @cached_property
     def block_starts(self) -> list[int]:
