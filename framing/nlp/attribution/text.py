@@ -83,7 +83,9 @@ class ArticleText:
                         self.named_mid.add(key)
         # words the article writes in lower case: a capital that only opens a sentence ("Social
         # media companies", "States might") is no name when the word is also written so
-        self.lowercase = {fold(t.text) for t in self.tokens if t.is_word and t.text.islower()}
+        written = {word for token, word in zip(self.tokens, self.words)
+                   if token.is_word and token.text.islower()}
+        self.lowercase = {fold(word) for word in written}  # one fold per distinct word
 
     def after_dateline(self, first: int, end: int) -> int:
         """Skip a wire dateline ("VELMORA, Ostrel (CPA) —") opening the paragraph."""
