@@ -36,6 +36,8 @@ Scoring (the same for both data sets):
 - Speakers that overlap no gold source: of the predicted speakers credited with an attribution
   (merged across the article), the share none of whose mentions overlaps any gold source span of
   the article (lower = better): a time word, a fragment or a headline taken for a speaker is one.
+  Also over the *named* ones only (lower = better): a speaker the rules leave without a name is shown
+  as "unknown speaker", so a wrong phrase there misleads no reader.
 - PolNeAR: the first annotator's file of each article is the gold standard. The text is segmented
   with one block per line and no cleaning, so offsets are PolNeAR's own.
 - Baseline (``verb_rule_units``): every sentence holding a word of the shared reporting-verb list is
@@ -93,6 +95,8 @@ class Score:
     speaker_right: int = 0
     speakers: int = 0  # predicted speakers credited with an attribution
     speakers_unsourced: int = 0  # of those, overlapping no gold source span
+    named: int = 0  # predicted speakers credited with an attribution that have a name
+    named_unsourced: int = 0  # of those, overlapping no gold source span
     by_class: dict[str, list[int]] = field(default_factory=dict)  # cue class: [matched, predicted]
     errors: Counter[str] = field(default_factory=Counter)  # error class (ERRORS): count
 
@@ -123,7 +127,8 @@ class Score:
             f"  end to end       {self.found_right:.3f}  (found, with the right speaker at it, over "
             f"all {self.gold_with_source} gold attributions with a source)\n"
             f"  speakers overlapping no gold source {self.speakers_unsourced}/{self.speakers} = "
-            f"{self.speakers_unsourced / max(self.speakers, 1):.3f}"
+            f"{self.speakers_unsourced / max(self.speakers, 1):.3f}; named only "
+            f"{self.named_unsourced}/{self.named} = {self.named_unsourced / max(self.named, 1):.3f}"
         )
 
     def f1(self) -> tuple[float, float, float]:
@@ -192,13 +197,15 @@ def predicted_units(document: Document, sources: Sources) -> list[Unit]:
     return [u for u in merged.values() if u.tokens]
 
 
-def unsourced(sources: Sources, gold: Iterable[Unit]) -> tuple[int, int]:
-    """Predicted speakers credited with an attribution, and those overlapping no gold source."""
+def unsourced(sources: Sources, gold: Iterable[Unit]) -> tuple[int, int, int, int]:
+    """Predicted speakers credited with an attribution, those overlapping no gold source, and the same
+    two counts over the speakers with a name."""
     spans = [span for unit in gold for span in unit.sources]
     credited = {a.speaker for a in sources.attributions if a.speaker >= 0}
     speakers = [sources.speakers[i] for i in sorted(credited)]
-    missing = sum(not overlaps(((m.start, m.end) for m in s.mentions), spans) for s in speakers)
-    return len(speakers), missing
+    missing = [not overlaps(((m.start, m.end) for m in s.mentions), spans) for s in speakers]
+    named = [bool(s.name) for s in speakers]
+    return len(speakers), sum(missing), sum(named), sum(m and n for m, n in zip(missing, named))
 
 
 def overlaps(spans: Iterable[tuple[int, int]], others: Iterable[tuple[int, int]]) -> bool:
@@ -315,7 +322,7 @@ def polnear(path: Path) -> Polnear:
             speakers = unsourced(found, gold)
             gold = [g for g in gold if g.tokens]
             scored = score(gold, predicted)
-            scored.speakers, scored.speakers_unsourced = speakers
+            scored.speakers, scored.speakers_unsourced, scored.named, scored.named_unsourced = speakers
             total.add(scored)
             baseline.add(score(gold, verb_rule_units(document)))
             articles += 1
@@ -378,7 +385,8 @@ def team_gold(folder: Path) -> TeamGold:
             gold.append(Unit(word_tokens(document, spans), source_spans, has_source=bool(source)))
         predicted = predicted_units(document, sources)
         scored = score(gold, predicted)
-        scored.speakers, scored.speakers_unsourced = unsourced(sources, gold)
+        scored.speakers, scored.speakers_unsourced, scored.named, scored.named_unsourced = unsourced(
+            sources, gold)
         total.add(scored)
         baseline.add(score(gold, verb_rule_units(document)))
         with_file = find_sources(document, ActorSet.loads(data["actors"])) if data.get(

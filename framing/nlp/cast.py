@@ -52,27 +52,23 @@ from framing.nlp.cast_names import (
     fold,
     parse_name,
 )
+from framing.nlp.gazetteers import name_roles
 from framing.nlp.names import title_inside
 from framing.nlp.sides import PARTIES, is_party_name
 
 PARTY = "party"
 NAMED_KINDS = frozenset({"person", "organisation", "country", "party", "media", "group", "institution"})
-# Title words -> the speaker type they give (the others give none)
-TITLE_TYPES = {
-    "legislator": "sen sen. senator sens. rep rep. reps. representative congressman congresswoman "
-                  "lawmaker legislator whip",
-    "government": "president vice president-elect vice-president ex-president then-president gov "
-                  "gov. governor mayor secretary minister sheriff ambassador prosecutor judge "
-                  "justice chancellor premier envoy attorney",
-    PARTY: "candidate nominee hopeful strategist",
-    "military": "general gen gen. colonel col col. admiral adm adm. captain capt capt. sgt sgt. "
-                "sergeant lieutenant lt lt. major maj maj. commander",
-    "media": "host anchor correspondent reporter columnist",
-    "expert": "professor prof prof. analyst economist scientist dr dr.",
-}
-TYPE_OF_TITLE = {word: kind for kind, words in TITLE_TYPES.items() for word in words.split()}
 TYPE_ORDER = ("legislator", "government", PARTY, "military", "armed_group", "opposition", "expert",
               "media", "citizen", "other")
+
+
+def _title_type(word: str) -> str:
+    """The speaker type a title word gives ("sen." legislator, "nominee" party), from
+    corpora/actors/name_roles.tsv; "" for none."""
+    role = name_roles().get(word)
+    return role.speaker_type if role is not None else ""
+
+
 @dataclass
 class CastActor:
     """One actor of the comparison: the name shown everywhere and what the articles say of it."""
@@ -397,7 +393,7 @@ def _add(actor: CastActor, article: str, note: ActorNote, name: Name, rule: str,
         if keep:
             actor.by_article.setdefault(article, Counter())[form] += count
         for word in titles or (parse_name(form, PERSON).titles if name.person else ()):
-            found = TYPE_OF_TITLE.get(word) or TYPE_OF_TITLE.get(title_inside(word))
+            found = _title_type(word) or _title_type(title_inside(word))
             if found:
                 actor.types[found] += 1
     if note.type and note.type != "other":

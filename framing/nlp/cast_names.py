@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from framing.nlp.gazetteers import titles
+from framing.nlp.gazetteers import given_names, name_roles, titles
 from framing.nlp.names import parse_name as split_name
 from framing.nlp.names import title_inside
 from framing.nlp.sides import is_party_name
@@ -29,21 +29,15 @@ PERSON = "person"
 @lru_cache(maxsize=1)
 def cast_titles() -> frozenset[str]:
     """Titles that may stand before a name, beside the bundled ones (corpora/actors/titles.tsv): what
-    makes a title of the shared splitter's title words, and a role it lacks ("Rival Ann Roe"). Read
-    on first use, so that ``framing --version`` reads no data."""
-    return frozenset(set(titles()) | {
-        "sheriff", "leader", "speaker", "whip", "congressman", "congresswoman", "chairman", "chairwoman",
-        "chair", "commissioner", "counsel", "candidate", "nominee", "hopeful", "host", "anchor",
-        "correspondent", "reporter", "columnist", "adviser", "advisor", "aide", "strategist", "attorney",
-        "lawyer", "superintendent", "treasurer", "comptroller", "delegate", "councilman", "councilwoman",
-        "assemblyman", "assemblywoman", "rev.", "rev", "reverend", "bishop", "cardinal", "rabbi", "imam",
-        "coach", "founder", "ceo", "executive", "president-elect", "vice-president", "sens.", "reps.",
-        "ex-president", "then-president", "then-sen.", "then-gov.", "lawmaker", "legislator", "official",
-        "professor", "analyst", "economist", "scientist", "activist", "businessman", "businesswoman",
-        "billionaire", "mogul", "tycoon", "star", "actor", "actress", "singer", "pastor", "priest",
-        "rival", "challenger", "opponent", "incumbent", "contender", "frontrunner", "front-runner",
-        "ag", "a.g.", "lt. gov.", "vp",
-    })
+    makes a title of the shared splitter's title words, and a role it lacks ("Rival Ann Roe"), from
+    corpora/actors/name_roles.tsv. Read on first use, so that ``framing --version`` reads no data."""
+    return frozenset(set(titles()) | {word for word, role in name_roles().items() if role.before_name})
+
+
+@lru_cache(maxsize=1)
+def title_gender() -> dict[str, str]:
+    """Title words that tell a gender ("mr." male, "congresswoman" female), from name_roles.tsv."""
+    return {word: role.gender for word, role in name_roles().items() if role.gender}
 
 
 # Words that open a capitalised run without being part of a name ("Yet Pelosi", "Neither Clinton")
@@ -52,31 +46,7 @@ NOT_NAME_WORDS = FUNCTION_WORDS | CALENDAR_WORDS | frozenset(
     like unlike besides nevertheless nonetheless thus hence therefore otherwise rather regardless
     likewise similarly consequently accordingly finally initially eventually ultimately separately
     now""".split()) - {"may", "june", "march"}
-# Common English given names and the short forms news copy uses for them ("Joe" Biden, "Dave" Brat):
-# a given name and its short form are the same given name.
-NICKNAMES = {
-    short: full for full, shorts in (
-        ("joseph", "joe joey"), ("david", "dave"), ("william", "bill billy will"),
-        ("robert", "bob bobby rob"), ("michael", "mike mick"), ("james", "jim jimmy jamie"),
-        ("thomas", "tom tommy"), ("charles", "chuck charlie"), ("richard", "rick dick rich"),
-        ("edward", "ed eddie ted"), ("bernard", "bernie"), ("daniel", "dan danny"),
-        ("christopher", "chris"), ("nicholas", "nick"), ("anthony", "tony"), ("steven", "steve"),
-        ("stephen", "steve"), ("kenneth", "ken"), ("ronald", "ron"), ("donald", "don"),
-        ("timothy", "tim"), ("matthew", "matt"), ("andrew", "andy drew"), ("benjamin", "ben"),
-        ("samuel", "sam"), ("alexander", "alex"), ("gregory", "greg"), ("jeffrey", "jeff"),
-        ("patrick", "pat"), ("raymond", "ray"), ("lawrence", "larry"), ("gerald", "jerry"),
-        ("elizabeth", "liz beth betsy betty"), ("katherine", "kate kathy katie"),
-        ("jennifer", "jenny jen"), ("margaret", "maggie peggy"), ("susan", "sue"),
-        ("deborah", "debbie deb"), ("rebecca", "becky"), ("patricia", "patty pat"),
-        ("barbara", "barb"), ("victoria", "vicky"), ("hillary", "hill"),
-    ) for short in shorts.split()
-}
 SUFFIXES = {"jr": "Jr.", "jr.": "Jr.", "sr": "Sr.", "sr.": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
-TITLE_GENDER = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female",
-                "ms.": "female", "miss": "female", "congressman": "male", "congresswoman": "female",
-                "chairman": "male", "chairwoman": "female", "businessman": "male",
-                "businesswoman": "female", "actor": "male", "actress": "female"}
-
 PLACE_HEADS = frozenset(
     "tower garden gardens house building center centre hall street avenue square park bridge "
     "plaza airport station county city district hotel church stadium arena hill island beach "
@@ -156,15 +126,19 @@ def parse_name(text: str, kind: str = "") -> Name:
     lowered = [w.lower() for w in words]
     titled_at, named = _split(words)
     if kind and kind != PERSON and not (titled_at >= 0 and len(
-            [w for w in named if w.lower() not in SUFFIXES]) >= 2):
-        return Name(tuple(words), False)  # a titled given name and surname is a person's, whatever the kind
+            [w for w in named if w.lower() not in SUFFIXES]) >= 2 and all(
+            w[:1].isupper() or w.lower().partition("-")[0] in NAME_PARTICLES for w in named)):
+        # a titled given name and surname is a person's, whatever the kind; a description is not
+        # ("A former Justice Department computer crimes prosecutor": "Justice" titles no one)
+        return Name(tuple(words), False)
     if titled_at < 0:
         if "," in named:
             named = named[: named.index(",")] or named
         if kind == PERSON and "of" in named[1:]:
             named = named[: named.index("of", 1)]
     titles = tuple(lowered[: titled_at + 1])
-    gender = next((TITLE_GENDER[t] for t in reversed(titles) if t in TITLE_GENDER), "")
+    genders = title_gender()
+    gender = next((genders[t] for t in reversed(titles) if t in genders), "")
     plain = len(named) <= 4 and all(
         w[:1].isupper() or w.lower().partition("-")[0] in NAME_PARTICLES for w in named
     ) and named[-1].lower() not in PLACE_HEADS
@@ -214,7 +188,8 @@ def _person(words: tuple[str, ...], person: bool, titles: tuple[str, ...], gende
         surname_words.insert(0, parts[position])
         position -= 1
     given_words = parts[: position + 1]
-    given = tuple(NICKNAMES.get(fold(w), fold(w)) for w in given_words if not _initial(w))
+    short = given_names()  # "joe" = "joseph" (corpora/actors/given_names.tsv)
+    given = tuple(short.get(fold(w), fold(w)) for w in given_words if not _initial(w))
     initials = "".join(fold(w).replace(".", "") for w in given_words[1:] if _initial(w))
     if given_words and _initial(given_words[0]) and given:  # "W. Todd Akin": a first initial
         initials = ""

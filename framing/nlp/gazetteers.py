@@ -200,6 +200,28 @@ def role_nouns() -> dict[str, Title]:
     return found
 
 
+@dataclass(frozen=True)
+class NameRole:
+    """A row of name_roles.tsv: a role or title word as the cast reads it in a name's title."""
+
+    before_name: bool  # it titles a person when it stands before a name ("Rival Ann Roe")
+    speaker_type: str  # the speaker type it gives the person it titles, "" for none
+    gender: str
+
+
+@lru_cache(maxsize=1)
+def name_roles() -> dict[str, NameRole]:
+    """The role and title words of name_roles.tsv, by lowercased form."""
+    return {row[0].strip(): NameRole(_cell(row, 1) == "yes", _cell(row, 2), _cell(row, 3))
+            for row in _rows("name_roles.tsv")}
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Short forms of given names ("joe", "bill") -> the given name (given_names.tsv), lower case."""
+    return {short: row[0].strip() for row in _rows("given_names.tsv") for short in _items(_cell(row, 1))}
+
+
 @lru_cache(maxsize=1)
 def non_actors() -> dict[str, frozenset[str]]:
     """Section of non_actors.txt -> its entries, lowercased (see the file's header)."""

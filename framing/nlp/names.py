@@ -342,6 +342,10 @@ def non_actor(text: str, titled: bool = False) -> str:
     if len(words) >= 2 and not titled and key not in lists["head word exceptions"]:
         if head in lists["head words"] or f"{lowered[-2]} {head}" in lists["head words"]:
             return "law, work or venue"
+        place = gazetteers.lookup(words[-1]) if len(words) >= 3 and lowered[-2] in lists["head words"] \
+            else None
+        if place is not None and place.kind in ("place", "country", "region"):
+            return "law, work or venue"  # a building or deal named with its city: "Trump Tower Moscow"
         if head in PLACE_WORDS and lowered[0] != "office":
             return "place"  # "Maricopa County", "Seventh Congressional District"
     if _describes_only(words):

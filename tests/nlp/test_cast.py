@@ -291,3 +291,37 @@ def test_a_party_is_typed_by_its_name(name, party):
     notes = [ActorNote(name, "", 1)]
     actor = build_cast([("a", notes)]).article(notes).actor(name)
     assert (actor.kind == "party") == party
+
+
+def test_the_cast_and_speaker_word_lists_are_read_on_first_use_not_at_import():
+    """A non-editable install run from a checkout's root has no ``framing.corpora`` to read, and
+    ``framing --version`` should read nothing: importing the modules loads none of their lists."""
+    import subprocess
+    import sys
+
+    script = (
+        "import framing.nlp.cast, framing.nlp.cast_names, framing.nlp.attribution\n"
+        "from framing.nlp import gazetteers\n"
+        "from framing.nlp.attribution import words\n"
+        "loaded = [f.__name__ for f in (gazetteers.name_roles, gazetteers.given_names, gazetteers.titles,"
+        " framing.nlp.cast_names.cast_titles, words.speaker_nouns) if f.cache_info().currsize]\n"
+        "print('LOADED', loaded)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert "LOADED []" in done.stdout, done.stdout[-500:] + done.stderr[-500:]
+
+
+def test_given_name_short_forms_and_title_words_come_from_the_bundled_lists():
+    from framing.nlp.cast_names import cast_titles, parse_name, title_gender
+
+    # "Joe" and "Joseph" are one given name (given_names.tsv); "Rival" titles a person (name_roles.tsv)
+    assert parse_name("Joe Biden").given == parse_name("Joseph Biden").given == ("joseph",)
+    assert "rival" in cast_titles() and parse_name("Rival Ann Roe").titles == ("rival",)
+    assert title_gender()["congresswoman"] == "female"
+
+
+def test_a_description_with_a_title_word_inside_is_not_a_titled_name():
+    # "Justice" is a title, but the words after it are no person's name: the description stays whole
+    name = parse_name("A former Justice Department fraud unit prosecutor", "description")
+    assert not name.person and name.text.endswith("Justice Department fraud unit prosecutor")
+    assert parse_name("Rep. Ann Roe", "description").text == "Ann Roe"

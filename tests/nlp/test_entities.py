@@ -389,6 +389,22 @@ def test_an_ambiguous_descriptor_stays_unresolved():
     assert not [m for m in mentions_for(document) if m.kind == "descriptor"]
 
 
+def test_a_role_noun_after_describing_words_resolves_to_the_one_holder():
+    text = ("Vote\n\nRep. Cole Varner (R-Ohio) resigned. Gov. Ann Roe said little. The four-term "
+            "congressman left. The 61-year-old governor stayed. The other congressman stayed too.\n")
+    document = document_from_text(text)
+    described = {document.text[m.start : m.end]: m.actor.name for m in mentions_for(document)
+                 if m.kind == "descriptor"}
+    assert described == {"The four-term congressman": "Cole Varner", "The 61-year-old governor": "Ann Roe"}
+
+
+def test_a_building_named_with_its_city_is_a_venue_not_a_person():
+    from framing.nlp.names import non_actor
+
+    assert non_actor("Varga Tower Berlin") == "law, work or venue"
+    assert non_actor("Ilse Varga Berlin") == ""  # no head word before the city
+
+
 def test_parse_name_and_kind_of_are_public():
     from framing.nlp.names import kind_of, non_actor, parse_name
 

@@ -141,7 +141,7 @@ class _Settled:
                 continued.borrowed = host.mention or host.borrowed
             raws.append(continued)
         raws.sort(key=lambda r: r.start)
-        speakers = Speakers(self.doc, actor_set, self.text.capitalised, recogniser)
+        speakers = Speakers(self.doc, actor_set, self.text.capitalised, recogniser, self.text.lowercase)
         for raw in raws:
             if raw.host is None:
                 raw.speaker = speakers.add(raw.mention, raw.inherit)

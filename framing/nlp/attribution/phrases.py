@@ -39,6 +39,7 @@ from framing.nlp.attribution.words import (
     anonymity_matcher,
     fold,
     has_capital,
+    is_speaker_noun,
     modifier_word,
     role_matcher,
     strip_possessive,
@@ -335,6 +336,9 @@ class SpeakerPhrases:
         words, tokens = self.words, self.tokens
         while first < end and not tokens[first].is_word and words[first] not in ("(", "'", "’"):
             first += 1  # a dash after a dateline ("WASHINGTON –- The White House")
+        if 0 < first < end - 2 and words[first - 1] == "whose" and tokens[first].text.islower() and (
+                has_capital(tokens[first + 1].text) or words[first + 1] in DETERMINERS):
+            first += 1  # "whose work Mr. Trump's advisers often cite": "work" is the object
         stop = end - 1 if end - 1 > first and words[end - 1] in RELATIVE else end
         if first + 1 < stop and tokens[first].text.islower() and words[first] not in DETERMINERS and (
             stop < end and first > 0 and (words[first - 1] in AUXILIARIES
@@ -412,7 +416,9 @@ class SpeakerPhrases:
                     j in covered and all(
                         self.tokens[k].is_word and self.tokens[k].text.islower()
                         and self.words[k] not in NOT_A_HEAD for k in range(i, j))
-                    for j in range(i + 1, min(b, i + 3))))
+                    for j in range(i + 1, min(b, i + 3)))
+                    or self.tokens[i].is_word and self.tokens[i].text.islower()
+                    and is_speaker_noun(self.tokens[i].text))  # "reality TV star", "Trump supporters"
                 before = run[0] - 1
                 while before > a and self.words[before] in DETERMINERS:
                     before -= 1
@@ -424,8 +430,10 @@ class SpeakerPhrases:
                     key not in self.text.capitalised_mid and self.text.capitalised_count[key] < 2
                     or key not in self.text.body_capitalised and i < b and self.tokens[i].is_word
                     and self.tokens[i].text.islower()
+                    or key in self.text.lowercase and key not in self.text.named_mid
                 )  # "Aid agencies estimate", "Social media companies" (a title-case headline aside,
-                # the article never capitalises the word mid-sentence): a capital, not a name
+                # the article never capitalises the word mid-sentence), "States might" (the article
+                # writes "states" and never "said States"): a capital, not a name
                 too_short = not first_range and len(run) < 2 and not titled
                 # a party word, a demonym or an "X-based" before a lower-case noun of the phrase
                 # modifies it ("Republican leadership", "Arkansas-based data company")
@@ -487,6 +495,10 @@ class SpeakerPhrases:
             words[start] in OPENING_ADVERBIALS or words[start] in LINKING_WORDS
         ):
             start = opener + 1
+        elif opener is not None and words[start] in DETERMINERS and opener + 2 < verb \
+                and has_capital(tokens[opener + 1].text) and tokens[opener + 1].is_word \
+                and words[opener + 1] not in DETERMINERS | NOT_NAMES:
+            start = opener + 1  # a fronted appositive: "The son of Cuban immigrants, Rubio has ..."
         elif start < verb and words[start] in CARRY_OVER:
             start += 1
         elif start < verb and words[start] in LINKING_WORDS | OPENING_ADVERBIALS:
@@ -501,8 +513,11 @@ class SpeakerPhrases:
             word, token = words[end], tokens[end]
             if not token.is_word and word not in ("'", "’", "-", ".") or word in BOUNDARIES:
                 break
-            if token.is_word and not (has_capital(token.text) or end in roles
-                                      or word in DETERMINERS or word.endswith(("'s", "’s"))):
+            if token.is_word and end - 1 in roles and token.text.islower() and not word.endswith("ed") \
+                    and is_speaker_noun(word):
+                roles.add(end)  # a role word modifying the head: "the state's general assembly"
+            elif token.is_word and not (has_capital(token.text) or end in roles
+                                        or word in DETERMINERS or word.endswith(("'s", "’s"))):
                 linking = word in LINKING_WORDS and end + 1 < verb and (
                     has_capital(tokens[end + 1].text) or words[end + 1] in DETERMINERS)
                 # lower-case modifiers before a role ("the main opposition group")

@@ -10,7 +10,7 @@ fallback rule of ``fallback_side``).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import islice
@@ -29,6 +29,7 @@ from framing.nlp.attribution.words import (
     RELATIVE,
     covers,
     fold,
+    has_speaker_head,
     same_word,
     strip_possessive,
 )
@@ -80,11 +81,12 @@ class Speakers:
 
     def __init__(
         self, document: Document, actor_set: ActorSet | None, capitalised: Sequence[bool],
-        recogniser: Recogniser | None = None,
+        recogniser: Recogniser | None = None, lowercase: Collection[str] = frozenset(),
     ) -> None:
         self.doc = document
         self.recogniser = recogniser
         self.capitalised = capitalised
+        self.lowercase = lowercase  # the words the article writes in lower case, folded
         self.actor_set = actor_set
         self.entries: list[Entry] = []
         self.recent: dict[int, None] = {}  # speaker indices, most recent last
@@ -92,6 +94,8 @@ class Speakers:
     def add(self, mention: Phrase | None, inherit: bool) -> int:
         if mention is None:
             return next(reversed(self.recent)) if (inherit and self.recent) else -1
+        if mention.definite and not (mention.name or mention.pronoun):
+            mention = self._described(mention) or mention  # "the four-term congressman"
         index = self._match(mention)
         if mention.pronoun in ("he", "she"):
             # A person named since the matched speaker last spoke ("The envoy, Karin Holst,
@@ -213,8 +217,10 @@ class Speakers:
         be a speaker"). A capitalised phrase read only in a headline or heading is none (title case
         hides whether it is a name); nor is a non-actor name (a place, law, work, venue, time: "Bush
         Doctrine", "Brooklyn"), nor a place followed by "who" (a person of it spoke), nor a fragment of
-        a clause ("control the House"). A descriptor ("the Florida Republican") is the person named in
-        the speaker's phrases or resolved by the article's descriptors, else the description itself."""
+        a clause ("control the House"), nor a description whose head noun names no person, group,
+        organisation, document or medium ("the June decision", "the process"). A descriptor ("the
+        Florida Republican") is the person named in the speaker's phrases or resolved by the
+        article's descriptors, else the description itself."""
         if described and all(self._in_heading(m.span.start) and not m.text[:1].islower() for m in described):
             return "", person, named  # title case: "GOP Smackdown" (not "officials say")
         if named:
@@ -228,8 +234,11 @@ class Speakers:
                     m.text.rstrip().split()[-1].lower() in RELATIVE for m in described)):
                 return "", person, named  # "Bush Doctrine", "Brooklyn", "Arizona, who" (a person of it)
             return name, person, named
-        name = _without_relative(name)
-        return ("" if _fragment(name) else name), person, named
+        # the longest description that is a speaker ("Other E.U. leaders", not "E.U. leaders weigh")
+        texts = sorted({_without_relative(m.text) for m in described} | {_without_relative(name)},
+                       key=lambda t: (-len(t), t))
+        name = next((t for t in texts if not _fragment(t) and has_speaker_head(t, self.lowercase)), "")
+        return name, person, named
 
     def _in_heading(self, offset: int) -> bool:
         blocks = self.doc.blocks
@@ -354,6 +363,29 @@ class Speakers:
             index -= 1
         return None
 
+    def _described(self, phrase: Phrase) -> Phrase | None:
+        """The person a definite description resolves to ("the four-term congressman" -> Blake
+        Farenthold: the one person the article titled with that role, by the descriptors of
+        ``framing.nlp.entities.descriptors``), as a named phrase; None when it resolves to nobody or
+        is only part of the phrase ("the congressman's wife")."""
+        mentions, starts = self.descriptions
+        index = bisect_left(starts, phrase.span.start)
+        first, end = phrase.ranges[0]
+        if index < len(mentions) and (mentions[index].first_token, mentions[index].end_token) == (first, end):
+            name = mentions[index].actor.name.split()
+            return Phrase(phrase.span, phrase.ranges, name=name, person=True, type=phrase.type,
+                          gender=mentions[index].actor.gender or phrase.gender,
+                          words={fold(w) for w in name} | phrase.words, text=phrase.text,
+                          resolved=True)
+        return None
+
+    @cached_property
+    def descriptions(self) -> tuple[list[Mention], list[int]]:
+        """Descriptions resolved to a person ("the Texas Republican") in text order, and their starts."""
+        mentions = sorted((m for m in self.actor_mentions
+                           if m.kind == "descriptor" and m.actor.kind == "person"), key=lambda m: m.start)
+        return mentions, [m.start for m in mentions]
+
     def _description_span(self, mention: Phrase) -> Span:
         """The speaker phrase with its appositives, without relative clauses ("who asked ...")."""
         ranges = [r for r in mention.ranges if self.doc.normalised[r[0]] not in RELATIVE]
@@ -377,7 +409,8 @@ def _fragment(text: str) -> bool:
     """A description that is a piece of a clause, not a noun phrase: a lowercase first word that is
     not a determiner, number or quantifier followed later by a determiner ("control the House",
     "see an administration ...", "lose face with his ..."), or a noun followed by an infinitive
-    marker ("lawmakers to either")."""
+    marker ("lawmakers to either"), or a lower-case -ing word before a capital ("contradicting Tulsa
+    police's")."""
     words = [w.lower().strip(",") for w in text.split()]
     if len(words) < 2 or not text[:1].islower():
         return False
@@ -392,6 +425,9 @@ def _fragment(text: str) -> bool:
             break
     if not opens_phrase and any(w in DETERMINERS or w in PHRASE_OPENERS for w in head):
         return True
+    if not opens_phrase and words[0].endswith("ing") and text.split()[0].lower() == words[0] \
+            and text.split()[1][:1].isupper():
+        return True  # a participle and its object: "contradicting Tulsa police's"
     return "to" in words[1:] and words.index("to", 1) == len(words) - 2
 
 

@@ -15,6 +15,7 @@ from itertools import accumulate, compress
 from framing.model import Document, Sentence
 from framing.nlp.attribution.words import ASIDES, capitalised_tokens, fold, role_matcher
 from framing.nlp.matcher import Match
+from framing.nlp.names import is_title_word
 
 
 class ArticleText:
@@ -64,6 +65,9 @@ class ArticleText:
         self.capitalised_count: Counter[str] = Counter()
         self.capitalised_mid: set[str] = set()
         self.body_capitalised: set[str] = set()  # ... in a paragraph: a headline's names need it
+        # ... in a paragraph after a lower-case word or a title ("said Price", "Mr. Price"; not "United
+        # States", nor a word opening a quotation)
+        self.named_mid: set[str] = set()
         for index in compress(range(len(self.tokens)), self.capitalised):
             text = self.tokens[index].text
             key = folded.get(text) or folded.setdefault(text, fold(text))
@@ -74,6 +78,14 @@ class ArticleText:
                 self.capitalised_mid.add(key)
                 if document.blocks[self.block(index)].kind == "paragraph":
                     self.body_capitalised.add(key)
+                    previous = self.tokens[index - 1]
+                    if previous.is_word and (not self.capitalised[index - 1] or is_title_word(previous.text)):
+                        self.named_mid.add(key)
+        # words the article writes in lower case: a capital that only opens a sentence ("Social
+        # media companies", "States might") is no name when the word is also written so
+        written = {word for token, word in zip(self.tokens, self.words)
+                   if token.is_word and token.text.islower()}
+        self.lowercase = {fold(word) for word in written}  # one fold per distinct word
 
     def after_dateline(self, first: int, end: int) -> int:
         """Skip a wire dateline ("VELMORA, Ostrel (CPA) —") opening the paragraph."""

@@ -8,7 +8,7 @@ process.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -160,6 +160,11 @@ class Role:
 @lru_cache(maxsize=1)
 def role_matcher() -> PhraseMatcher[Role]:
     """Role, institution and title words of corpora/sources/roles.toml in one matcher."""
+    return PhraseMatcher(_role_entries())
+
+
+@lru_cache(maxsize=1)
+def _role_entries() -> tuple[tuple[str, Role], ...]:
     text = resources.files("framing.corpora").joinpath("sources/roles.toml").read_text("utf-8")
     data = tomllib.loads(text)
     entries: list[tuple[str, Role]] = []
@@ -172,7 +177,7 @@ def role_matcher() -> PhraseMatcher[Role]:
         kind_type = "" if name == "generic" else name
         entries += [(w, Role("role", kind_type)) for w in table.get("roles", [])]
         entries += [(w, Role("institution", kind_type)) for w in table.get("institutions", [])]
-    return PhraseMatcher(entries)
+    return tuple(entries)
 
 
 @lru_cache(maxsize=1)
@@ -181,6 +186,95 @@ def anonymity_matcher() -> PhraseMatcher[bool]:
     text = resources.files("framing.corpora").joinpath("sources/anonymous.txt").read_text("utf-8")
     lines = (line.strip() for line in text.splitlines())
     return PhraseMatcher((line, True) for line in lines if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def speaker_nouns() -> frozenset[str]:
+    """Nouns that can head a speaker phrase: people and social groups (corpora/sources/speaker_nouns.txt,
+    from WordNet), documents and media (source_nouns.txt), and the one-word roles and institutions of
+    roles.toml. Read on first use."""
+    folder = resources.files("framing.corpora").joinpath("sources")
+    nouns = set()
+    for name in ("speaker_nouns.txt", "source_nouns.txt"):
+        lines = (line.strip() for line in folder.joinpath(name).read_text("utf-8").splitlines())
+        nouns.update(line for line in lines if line and not line.startswith(("#", "[")))
+    nouns.update(word for word, role in _role_entries() if role.kind in ("role", "institution")
+                 and " " not in word)
+    return frozenset(nouns)
+
+
+# Adjectives that follow a speaker's head noun ("officials familiar with", "an aide close to"): the
+# head is the word before them.
+POSTMODIFIERS = frozenset(
+    """familiar close loyal opposed allied aligned sympathetic critical responsible involved present
+    knowledgeable briefed""".split()
+)
+# Words that end the part of a speaker phrase holding its head noun
+HEAD_ENDS = PREPOSITIONS | RELATIVE | frozenset(
+    "within inside near among about under behind off including like and or , ; ( — – --".split())
+INDEFINITE_PRONOUNS = frozenset(
+    "others some many most few all both several those everyone everybody anyone anybody".split())
+# Words for a part or number of something: before "of", the head is the noun after it ("a group of
+# senators", "two of the officials", "thousands of people", "the terms of the bill")
+PARTITIVES = frozenset(
+    """group majority minority number few more most many some one two three four five six seven eight
+    nine ten dozen dozens hundreds thousands millions handful couple half all none each any several
+    both rest share percent part terms""".split()
+)
+
+
+def is_speaker_noun(word: str) -> bool:
+    """A word, or its singular, is a noun that can stand for a speaker (``speaker_nouns``)."""
+    word = word.lower().replace("’", "'").strip(".,;:\"'“”‘")
+    if word.endswith("'s"):
+        word = word[:-2]
+    nouns = speaker_nouns()
+    if word in nouns:
+        return True
+    singulars = [word[:-1]] if word.endswith("s") else []
+    if word.endswith("ies"):
+        singulars.append(word[:-3] + "y")
+    if word.endswith("es"):
+        singulars.append(word[:-2])
+    if word.endswith("ses"):
+        singulars.append(word[:-2] + "is")  # "analyses"
+    if word.endswith("men"):
+        singulars.append(word[:-3] + "man")
+    return any(s in nouns for s in singulars)
+
+
+def has_speaker_head(text: str, lowercase: Collection[str] = ()) -> bool:
+    """The head noun of a speaker description can stand for a speaker (docs/analyzers/sources.md, "Who
+    can be a speaker"): the last word before a preposition, relative pronoun, comma or a participle
+    after a noun ("officials speaking on ...", "messages obtained by ..."), stepping back over a
+    trailing adjective ("three officials familiar with ..."); for "<part> of" the noun after "of" ("two
+    of the officials"). "the June decision", "the process", "64 percent" have none. A capitalised
+    head is a name's, and passes, unless the article also writes it in lower case (``lowercase``,
+    folded words): "Questions about the plan" is a common noun."""
+    words = text.replace(",", " , ").replace("(", " ( ").split()
+    lowered = [w.lower() for w in words]
+    for index in range(1, len(words)):
+        if lowered[index] == "of" and lowered[index - 1] in PARTITIVES and index + 1 < len(words):
+            rest = words[index + 1:]
+            while len(rest) > 1 and rest[0].lower() in DETERMINERS | PHRASE_OPENERS:
+                rest = rest[1:]
+            return has_speaker_head(" ".join(rest), lowercase)
+        participle = words[index].islower() and lowered[index].endswith(("ing", "ed")) and \
+            is_speaker_noun(words[index - 1])
+        if lowered[index] in HEAD_ENDS or participle:
+            words = words[:index]
+            break
+    while len(words) > 1 and words[-1].lower() in POSTMODIFIERS:
+        words = words[:-1]
+    if not words:
+        return False
+    head = words[-1].strip(".,;:\"'“”‘’")
+    if head.lower() in INDEFINITE_PRONOUNS:
+        # "Others say", "Some argue": nobody in particular; "those close to him": people described
+        return len(words) < len(text.split())
+    if head[:1].isupper() and fold(head) not in lowercase:
+        return True  # a name the phrase reader did not take for one ("Voss boasted")
+    return is_speaker_noun(head)
 
 
 @lru_cache(maxsize=1)

@@ -5,12 +5,15 @@ Todd Akin", "Republican Sen. X"), a party label after it ("(R-Mo.)", ", D-Mo.,",
 Texas,") and an appositive (", the Texas Republican who..."). A later definite description ("the" + any
 of state, party and role, e.g. "the Texas Republican", "the senator", "the former governor") is a mention
 of the one person named before it whose known facts include every fact the description states; with no
-such person, or with two, it stays unresolved. Appositives right after a name describe it and are not
+such person, or with two, it stays unresolved. Lower-case words that only describe the holder ("the
+four-term congressman", "the 72-year-old senator") may stand before the role noun; "other", "new" or
+"fellow" may not (they point to someone else). Appositives right after a name describe it and are not
 counted again. See docs/analyzers/actors.md, "Descriptors".
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from framing.model import Document
@@ -31,6 +34,20 @@ DESCRIBING_ROLES = frozenset(
 )
 MODIFIERS = frozenset({"former", "then", "then-", "longtime", "embattled", "outgoing", "incoming",
                        "retiring", "veteran", "freshman", "presumptive", "republican", "democratic"})
+# Lower-case words that describe the holder of a role without changing who it is: "the four-term
+# congressman", "the 72-year-old senator", "the embattled governor". Not "other", "new", "fellow" or
+# "second": those point to someone else.
+DESCRIBING_WORDS = frozenset(
+    """disgraced beleaguered controversial conservative liberal moderate popular powerful influential
+    outspoken defeated ousted scandal-plagued soon-to-be junior senior""".split()
+)
+
+
+def _describing(word: str) -> bool:
+    """A lower-case modifier of a role noun that keeps its holder: listed, or a hyphenated compound
+    ("four-term", "72-year-old", "first-term", "tea-party-backed"), not "ex-" (a title of its own)."""
+    return word.islower() and (word in DESCRIBING_WORDS or (
+        "-" in word.strip("-") and not word.startswith(("ex-", "non-", "anti-", "would-be"))))
 
 
 @dataclass
@@ -57,6 +74,8 @@ def _describe(words: list[str]) -> tuple[str, str, str, int] | None:
         lowered = bare.lower()
         if lowered in MODIFIERS and not (lowered in ("republican", "democratic") and party):
             party = party or gazetteers.party_words().get(lowered, "")
+        elif not role and _describing(bare):
+            pass  # "the four-term congressman"
         elif not state and bare.rstrip(".") in gazetteers.state_forms() and bare[:1].isupper():
             state = gazetteers.state_forms()[bare.rstrip(".")]
         elif not party and lowered in gazetteers.party_words() and lowered not in ("gop", "republicans",
@@ -76,10 +95,11 @@ def _describe(words: list[str]) -> tuple[str, str, str, int] | None:
     return state, party, role, used
 
 
-def _facts_near(document: Document, mention: Mention, facts: _Facts) -> None:
+def _facts_near(document: Document, mention: Mention, facts: _Facts, starts: list[int]) -> None:
+    """Add what the words around a name say of its person (``starts``: the sentences' first tokens)."""
     tokens = document.tokens
-    sentence_start = 0
-    before: list[str] = []
+    sentence_start = starts[max(bisect_right(starts, mention.first_token) - 1, 0)] if starts else 0
+    before: list[str] = []  # title words before the name, within its sentence (not a headline's end)
     index = mention.first_token - 1
     while index >= sentence_start and len(before) < 5:
         text = tokens[index].text
@@ -128,8 +148,9 @@ def with_descriptors(document: Document, mentions: list[Mention]) -> list[Mentio
     words = document.normalised
     tokens = document.tokens
     facts: dict[str, _Facts] = {}
+    starts = [s.first_token for s in document.sentences]
     for mention in people:
-        _facts_near(document, mention, facts.setdefault(mention.actor.name, _Facts()))
+        _facts_near(document, mention, facts.setdefault(mention.actor.name, _Facts()), starts)
     taken = {i for m in mentions for i in range(m.first_token, m.end_token)}
     ends = {m.end_token: m for m in mentions}
     found: list[Mention] = []
