@@ -92,7 +92,7 @@ def _polarity_scores(text: str) -> dict[str, float]:
     return analyzer.score_valence(analyzer._but_check(words, valences), text)  # type: ignore[no-any-return]
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=4_096)
 def _valence(words: tuple[str, ...], at: int, capitals: bool) -> float:
     """VADER's valence of ``words[at]`` among the words around it (at most ``WORDS_BEFORE`` before,
     ``WORDS_AFTER`` after, as in the text) in a text where ``capitals`` says whether some but not
@@ -107,7 +107,7 @@ def _emoji_characters() -> frozenset[str]:
     return frozenset(emoji for emoji in vader_analyzer().emojis if len(emoji) == 1)
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=16_384)
 def _may_be_lexicon_word(word: str) -> bool:
     """Whether VADER could read this whitespace-separated word as a lexicon word: lower-cased as
     it is, or without its surrounding punctuation (both forms checked, so no rule of when VADER

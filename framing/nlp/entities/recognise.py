@@ -44,14 +44,14 @@ def _capital(token: Token) -> bool:
     return token.is_word and _name_like(token.text)
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=8_192)
 def _name_like(text: str) -> bool:
     """A word that may be part of a name candidate. Remembered per word: asked of every body token."""
     return (is_name_word(text) and not is_contraction(text) and len(text) > 1
             and not PARTY_STATE.match(text) and not ADJECTIVE.match(text))
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=8_192)
 def _bare(text: str) -> str:
     """A word lower-cased without its possessive, remembered per word (asked of every body token)."""
     return strip_possessive(text).lower()
