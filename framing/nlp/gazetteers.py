@@ -99,6 +99,7 @@ def _table() -> tuple[dict[str, Entry], dict[str, Entry]]:
     return anycase, shouted
 
 
+@lru_cache(maxsize=16_384)
 def lookup(text: str) -> Entry | None:
     """The entry a name's text matches (all-capitals forms such as "GOP" only in capitals), else None."""
     anycase, shouted = _table()

@@ -100,6 +100,7 @@ def _clean(word: str) -> str:
     return strip_possessive(word).lower().rstrip(",")
 
 
+@lru_cache(maxsize=8_192)
 def is_title_word(word: str) -> bool:
     """A title, rank, role noun or title modifier ("Sen.", "Speaker", "former", "Deputy"), also in a
     hyphenated form ("President-elect", "Speaker-to-be", "ex-Gov.", "then-Sen.")."""
@@ -125,6 +126,7 @@ def title_inside(lowered: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=8_192)
 def is_qualifier(word: str) -> bool:
     """A word that says where or which side someone is, not who: "Missouri", "Republican", "Israeli"."""
     lowered = _clean(word)
@@ -179,6 +181,7 @@ def _title_length(words: list[str]) -> int:
     return cut
 
 
+@lru_cache(maxsize=8_192)
 def parse_name(text: str) -> Name:
     """Split a name as written into title and parts: titles, ranks, states and parties before the name
     go to ``title`` (and ``state``/``party``/``gender``); middle names and initials to ``middle``;
@@ -263,6 +266,7 @@ def _camel(word: str) -> bool:
     return head.lower() not in NAME_PREFIXES and "-" not in word
 
 
+@lru_cache(maxsize=8_192)
 def kind_of(text: str, titled: bool = False) -> str:
     """What a name names: a bundled list's kind, else by its words (see docs/analyzers/actors.md).
 

@@ -13,6 +13,7 @@ the ``framing_find_entities`` hook (see docs/plugins.md).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from framing.model import Document, Span, Token
 from framing.nlp import gazetteers
@@ -40,9 +41,20 @@ DEMONYM_SUFFIXES = ("n", "an", "ian", "i", "ese", "ish")  # "Karvonian" of "Karv
 
 
 def _capital(token: Token) -> bool:
-    text = token.text
-    return (token.is_word and is_name_word(text) and not is_contraction(text) and len(text) > 1
+    return token.is_word and _name_like(token.text)
+
+
+@lru_cache(maxsize=8_192)
+def _name_like(text: str) -> bool:
+    """A word that may be part of a name candidate. Remembered per word: asked of every body token."""
+    return (is_name_word(text) and not is_contraction(text) and len(text) > 1
             and not PARTY_STATE.match(text) and not ADJECTIVE.match(text))
+
+
+@lru_cache(maxsize=8_192)
+def _bare(text: str) -> str:
+    """A word lower-cased without its possessive, remembered per word (asked of every body token)."""
+    return strip_possessive(text).lower()
 
 
 def _evidence(document: Document) -> tuple[set[str], set[str]]:
@@ -55,7 +67,7 @@ def _evidence(document: Document) -> tuple[set[str], set[str]]:
             token = tokens[i]
             if not token.is_word:
                 continue
-            word = strip_possessive(token.text).lower()
+            word = _bare(token.text)
             if token.text[:1].islower():
                 lower.add(word)
             elif i > sentence.first_token and tokens[i - 1].text not in OPENERS:
