@@ -92,8 +92,11 @@ def _run(
     if comparison is not None and comparison.get("story"):
         scale = _one_story(inputs, manager, config, scale or scaling.scale_options(), comparison,
                            source)
+    scale = scale or scaling.scale_options()
+    if comparison is None and not _reads_text(manager, fmt, output):
+        scale["tokens"] = False  # analyze into CSV/Parquet: no tokens, no analyzer tables
     result = scaling.run_result(inputs, manager, config, rules, only, plugin, disable,
-                                scale or scaling.scale_options(), store, source)
+                                scale, store, source)
     if comparison is not None:
         from framing.compare.comparison import complete  # lazily: numpy is not needed for --help
 
@@ -114,6 +117,16 @@ def _run(
     if result.interrupted:
         code = faults.report_interrupt(result, wrote_output=bool(result.articles))
     raise typer.Exit(code)
+
+
+def _reads_text(manager: Any, fmt: str | None, output: Path | None) -> bool:
+    """Whether the chosen output may read articles' tokens or the analyzers' tables (an exporter
+    says it does not with ``reads_text = False``); an unknown format is reported at writing."""
+    try:
+        exporter = options.choose_exporter(manager, fmt, output)
+    except UsageError:
+        return True
+    return bool(getattr(exporter, "reads_text", True))
 
 
 def _one_story(inputs: list[str], manager: Any, config: dict[str, Any], scale: dict[str, Any],
