@@ -144,11 +144,11 @@ def _one_story(inputs: list[str], manager: Any, config: dict[str, Any], scale: d
 
 
 def _labels(result: Any, inputs: list[str], given: list[str]) -> dict[str, str]:
-    """Short display names (framing.compare.screen.short_labels): the n-th ``--label`` names the
+    """Short display names (framing.compare.labels.short_labels): the n-th ``--label`` names the
     n-th input article, counting files, web pages and a folder's files in order, so an input that
     failed to read leaves its label unused and the others keep theirs. With a corpus among the
     inputs (many articles per input) the labels go to the articles in order."""
-    from framing.compare.screen import short_labels
+    from framing.compare.labels import short_labels
     from framing.text.reader import expand_inputs
 
     articles = [article.document.article for article in result.articles]
