@@ -28,7 +28,14 @@ class ExportOptions:
 
 @runtime_checkable
 class Exporter(Protocol):
-    """An output format: ``framing ... --format NAME`` or ``-o FILE`` with one of ``extensions``."""
+    """An output format: ``framing ... --format NAME`` or ``-o FILE`` with one of ``extensions``.
+
+    Optional: ``reads_text = False`` says that ``framing analyze`` output reads only the records,
+    each article's metadata and the cast (``select_table``'s wide and long tables), never an
+    article's words or tokens nor the analyzers' ``tables(result)``. Such a run builds no analyzer
+    tables, and with ``--jobs`` the parent does not segment each article again (docs/scale.md).
+    Without the attribute an exporter may read anything.
+    """
 
     name: str
     extensions: tuple[str, ...]
@@ -70,9 +77,14 @@ class CsvWriter:
     def writerows(self, rows: Iterable[Iterable[Any]], chunk: int = 2_000) -> None:
         """Many rows, as ``writerow`` writes them: the csv module writes each chunk of rows in one
         call, unless a cell of the chunk holds a CR (then row by row)."""
+        self.write_text_rows(
+            (["" if cell is None else str(cell) for cell in row] for row in rows), chunk)
+
+    def write_text_rows(self, rows: Iterable[list[str]], chunk: int = 2_000) -> None:
+        """``writerows`` for rows whose cells are text already (an export's hundreds of thousands
+        of cells are then converted once, by the exporter)."""
         rows = iter(rows)
-        while batch := [["" if cell is None else str(cell) for cell in row]
-                        for row in islice(rows, chunk)]:
+        while batch := list(islice(rows, chunk)):
             if "\r" in "".join(map("".join, batch)):
                 for cells in batch:
                     self.writerow(cells)

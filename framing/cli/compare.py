@@ -96,8 +96,11 @@ def _run(
     if comparison is not None and comparison.get("story"):
         scale = _one_story(inputs, manager, config, scale or scaling.scale_options(), comparison,
                            source)
+    scale = scale or scaling.scale_options()
+    if comparison is None and not _reads_text(manager, fmt, output):
+        scale["tokens"] = False  # analyze into CSV/Parquet: no tokens, no analyzer tables
     result = scaling.run_result(inputs, manager, config, rules, only, plugin, disable,
-                                scale or scaling.scale_options(), store, source)
+                                scale, store, source)
     if comparison is not None:
         from framing.compare.comparison import complete  # lazily: numpy is not needed for --help
 
@@ -121,6 +124,16 @@ def _run(
     raise typer.Exit(code)
 
 
+def _reads_text(manager: Any, fmt: str | None, output: Path | None) -> bool:
+    """Whether the chosen output may read articles' tokens or the analyzers' tables (an exporter
+    says it does not with ``reads_text = False``); an unknown format is reported at writing."""
+    try:
+        exporter = options.choose_exporter(manager, fmt, output)
+    except UsageError:
+        return True
+    return bool(getattr(exporter, "reads_text", True))
+
+
 def _one_story(inputs: list[str], manager: Any, config: dict[str, Any], scale: dict[str, Any],
                comparison: dict[str, Any], source: Path | None) -> dict[str, Any]:
     """``--story ID``: the run keeps that story's articles only (stories as `framing stories`)."""
@@ -136,11 +149,11 @@ def _one_story(inputs: list[str], manager: Any, config: dict[str, Any], scale: d
 
 
 def _labels(result: Any, inputs: list[str], given: list[str]) -> dict[str, str]:
-    """Short display names (framing.compare.screen.short_labels): the n-th ``--label`` names the
+    """Short display names (framing.compare.labels.short_labels): the n-th ``--label`` names the
     n-th input article, counting files, web pages and a folder's files in order, so an input that
     failed to read leaves its label unused and the others keep theirs. With a corpus among the
     inputs (many articles per input) the labels go to the articles in order."""
-    from framing.compare.screen import short_labels
+    from framing.compare.labels import short_labels
     from framing.text.reader import expand_inputs
 
     articles = [article.document.article for article in result.articles]

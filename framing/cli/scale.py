@@ -59,7 +59,8 @@ def make_engine(
            Callable[[Iterator[Article]], Iterator[Article]]]:
     """The engine (articles -> outcomes, in order) and the selection (--limit/--sample).
 
-    ``documents=False``: the caller needs measurements only (the store), not segmented Documents.
+    ``documents=False``: the caller needs measurements only (the store), not segmented Documents;
+    ``scale["tokens"]`` False: the output reads no tokens (``parallel.ShippedDocument``).
     """
     from framing.host import parallel
 
@@ -74,13 +75,15 @@ def make_engine(
         client = connect(scale["scheduler"])
 
         def on_dask(articles: Iterator[Article], _analyzers: Any) -> Iterator[Any]:
-            yield from process_articles_dask(articles, setup, client, documents)
+            yield from process_articles_dask(articles, setup, client, documents,
+                                             scale.get("tokens", True))
         return on_dask, select
 
     def local(articles: Iterator[Article], analyzers: dict[str, tuple[str, Analyzer]]
               ) -> Iterator[Any]:
         jobs, articles = parallel.resolve_jobs(scale["jobs"], articles)
-        yield from parallel.process_articles(articles, setup, jobs, analyzers, documents)
+        yield from parallel.process_articles(articles, setup, jobs, analyzers, documents,
+                                             scale.get("tokens", True))
     return local, select
 
 
@@ -154,7 +157,8 @@ def run_result(inputs: list[str], manager: Any, config: dict[str, Any], rules: A
                store: Path | None = None, source: Path | None = None) -> Any:
     """Run the analyzers with the chosen engine (or read a store) and return the RunResult.
 
-    With ``store`` (``analyze --store``) the run streams into the store and exits here.
+    With ``store`` (``analyze --store``) the run streams into the store and exits here. With
+    ``scale["tokens"]`` False the output reads no tokens and no analyzer tables: none are built.
     """
     from framing.host import parallel
     from framing.host.gather import gather_cast
@@ -185,4 +189,4 @@ def run_result(inputs: list[str], manager: Any, config: dict[str, Any], rules: A
     engine, select = make_engine(scale, setup)
     with parallel.ProgressBar(scale["quiet"], lambda: progress_total(scale, inputs)) as bar:
         return run(inputs, manager, config, rules=rules, only=only, on_article=bar.advance,
-                   engine=engine, select=select)
+                   engine=engine, select=select, tables=scale.get("tokens", True))

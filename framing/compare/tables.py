@@ -29,11 +29,9 @@ class MetricRow:
 
 def metric_rows(result: RunResult) -> list[MetricRow]:
     """Rows in declaration order; per-target metrics get one row per target seen in the records."""
-    targets: dict[tuple[str, str], list[str]] = {}
+    targets: dict[tuple[str, str], dict[str, None]] = {}  # targets in the order first seen
     for record in result.records:
-        seen = targets.setdefault((record.analyzer, record.metric), [])
-        if record.target not in seen:
-            seen.append(record.target)
+        targets.setdefault((record.analyzer, record.metric), {})[record.target] = None
     rows = []
     for analyzer, metrics in result.catalogue.items():
         for metric in metrics:
@@ -181,7 +179,8 @@ def long_table(result: RunResult) -> Table:
     columns of their own, so no "Name (type, side)" string needs parsing; a target that is a side
     has it under ``side``; other targets (a lexicon category, a term) leave the three empty.
     """
-    metrics = {(r.analyzer, r.metric.name): r.metric for r in metric_rows(result)}
+    metrics = {(analyzer, m.name): m for analyzer, declared in result.catalogue.items()
+               for m in declared}
     actors = {a.name: a for a in result.cast.actors.values()} if result.cast is not None else {}
     grouped = ["group"] if result.groups else []
     columns = ["article", *grouped, "analyzer", "metric", "target", "actor_kind", "actor_type", "side",

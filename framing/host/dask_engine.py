@@ -24,12 +24,14 @@ SCHEDULER_ENV = "FRAMING_DASK_SCHEDULER"
 _built: dict[bytes, tuple[dict[str, tuple[str, Analyzer]], Any]] = {}
 
 
-def _analyze_on_worker(articles: list[Article], setup: WorkerSetup, documents: bool) -> list[Outcome]:
+def _analyze_on_worker(articles: list[Article], setup: WorkerSetup, documents: bool,
+                       tokens: bool = True) -> list[Outcome]:
     key = pickle.dumps(setup)
     if key not in _built:  # once per worker process and run settings
         _built[key] = (setup.analyzers(), list(setup.rules) if setup.rules is not None else None)
     analyzers, rules = _built[key]
-    return [shipped(analyze_article(article, analyzers, rules), documents) for article in articles]
+    return [shipped(analyze_article(article, analyzers, rules), documents, tokens)
+            for article in articles]
 
 
 def connect(scheduler: str | None) -> Any:
@@ -48,10 +50,13 @@ def connect(scheduler: str | None) -> Any:
 
 
 def process_articles_dask(articles: Iterator[Article], setup: WorkerSetup,
-                          client: Any, documents: bool = True) -> Iterator[Outcome]:
-    """Outcomes in input order, computed on the cluster behind ``client``."""
+                          client: Any, documents: bool = True, tokens: bool = True
+                          ) -> Iterator[Outcome]:
+    """Outcomes in input order, computed on the cluster behind ``client`` (``documents`` and
+    ``tokens`` as in ``parallel.process_articles``)."""
     threads = sum(client.nthreads().values()) or 1
     remote_setup = client.scatter(setup, broadcast=True)
     yield from in_order(
-        lambda batch: client.submit(_analyze_on_worker, batch, remote_setup, documents, pure=False),
+        lambda batch: client.submit(_analyze_on_worker, batch, remote_setup, documents, tokens,
+                                    pure=False),
         articles, threads * IN_FLIGHT_PER_WORKER, setup.rules, documents)

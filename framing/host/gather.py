@@ -55,7 +55,10 @@ def gather_cast(result: RunResult, analyzers: Mapping[str, tuple[str, Analyzer]]
                 except Exception as error:  # its records keep their names; the others go on
                     result.problems.append(Problem(article.document.article.source,
                                                    f"recast: {error}", analyzer=name))
-            wanted = actor_metrics.get(name, set())
+            wanted = actor_metrics.get(name)
+            if not wanted:  # no actor targets: the records stay as they are
+                records.extend(group)
+                continue
             records.extend(replace(r, target=view.name(r.target)) if r.metric in wanted else r
                            for r in group)
         result.articles[position] = replace(article, records=tuple(records))

@@ -8,9 +8,13 @@ flight, so a corpus of millions of rows streams through in bounded memory, and r
 input order whatever order the workers finish in. A worker sends back an article's records but not
 its segmented Document: the parent segments the article again (about 3 ms), which is cheaper than
 pickling the Document in the worker and unpickling it in the parent (about 3 + 8 ms and 120 kB for a
-600-word article), work that would otherwise cap what the parent can take from the workers. For the
-results store, which needs no Document, a worker sends its records as plain rows (``record_row``),
-which the parent unpickles in a tenth of the time and writes as they are.
+600-word article), work that would otherwise cap what the parent can take from the workers. When the
+run's output reads no tokens (``analyze`` into CSV or Parquet: the records, the articles' metadata and
+the cast's recasting, which reads sentences, blocks and text), a worker sends a ``ShippedDocument``:
+every field but the tokens, which are most of a Document's pickle, and the parent segments an
+article again only if something reads its tokens after all. For the results store, which needs no
+Document, a worker sends its records as plain rows (``record_row``), which the parent unpickles in a
+tenth of the time and writes as they are.
 
 Where processes are forked (Linux), a worker starts as a copy of the parent: when the parent has built
 the analyzers already (the CLI has, for its tables), the workers use that copy instead of loading
@@ -31,11 +35,11 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from framing.host.runner import Outcome, analyze_article, record_row, select_analyzers
-from framing.model import Analyzer, Article
+from framing.model import Analyzer, Article, Document
 from framing.text.clean import DebrisRule
 from framing.text.pipeline import prepare
 
@@ -71,18 +75,51 @@ def _initialise(setup: WorkerSetup) -> None:
     _worker = (setup.analyzers(), list(setup.rules) if setup.rules is not None else None)
 
 
-def _analyze_batch(articles: list[Article], documents: bool = True) -> list[Outcome]:
+class ShippedDocument(Document):
+    """A Document as a worker sends it back when the output reads no tokens: every field but
+    ``tokens`` (about 850 objects per article, most of the pickle and of the time to unpickle it).
+    Reading ``tokens``, or what is built on them (``words``, ``normalised``, ``token_index_at``),
+    segments the article again here, once, with the run's cleaning rules: the tokens are then those
+    of the worker's Document, as segmenting is deterministic."""
+
+    @classmethod
+    def of(cls, document: Document) -> ShippedDocument:
+        """The fields of ``document`` without its tokens (and without its cached properties)."""
+        shipped = cls.__new__(cls)
+        shipped.__dict__.update((f.name, getattr(document, f.name)) for f in fields(Document)
+                                if f.name != "tokens")
+        return shipped
+
+    def segment_with(self, rules: list[DebrisRule] | None) -> None:
+        """The cleaning rules the worker used, for segmenting again if the tokens are read."""
+        self.__dict__["rules"] = rules
+
+    def __getattr__(self, name: str) -> Any:  # only called for what the instance does not hold
+        if name != "tokens" or "article" not in self.__dict__:
+            raise AttributeError(name)
+        tokens = prepare(self.article, self.__dict__.get("rules")).tokens
+        self.__dict__["tokens"] = tokens
+        return tokens
+
+
+def _analyze_batch(articles: list[Article], documents: bool = True,
+                   tokens: bool = True) -> list[Outcome]:
     assert _worker is not None, "worker used before its initializer ran"
     analyzers, rules = _worker
-    return [shipped(analyze_article(article, analyzers, rules), documents) for article in articles]
+    return [shipped(analyze_article(article, analyzers, rules), documents, tokens)
+            for article in articles]
 
 
-def shipped(outcome: Outcome, documents: bool = True) -> Outcome:
-    """An outcome as a worker sends it back: without its Document, and for the store
+def shipped(outcome: Outcome, documents: bool = True, tokens: bool = True) -> Outcome:
+    """An outcome as a worker sends it back: without its Document (``tokens``: the parent
+    segments again) or with a ``ShippedDocument`` (``tokens=False``), and for the store
     (``documents=False``) with rows instead of records (see the module docstring)."""
     if not documents:
         outcome = outcome._replace(records=(), rows=tuple(map(record_row, outcome.records)))
-    return outcome if outcome.document is None else outcome._replace(document=LEFT_OUT)
+    if outcome.document is None:
+        return outcome
+    light = documents and not tokens
+    return outcome._replace(document=ShippedDocument.of(outcome.document) if light else LEFT_OUT)
 
 
 def cores() -> int:
@@ -113,11 +150,13 @@ def process_articles(
     jobs: int,
     analyzers: dict[str, tuple[str, Analyzer]] | None = None,
     documents: bool = True,
+    tokens: bool = True,
 ) -> Iterator[Outcome]:
     """One Outcome per article, in input order, from ``jobs`` worker processes (1: in process).
 
     With ``documents=False`` (the results store, which keeps measurements only) the outcomes from
-    workers carry ``LEFT_OUT`` instead of a Document and the parent skips segmenting again.
+    workers carry ``LEFT_OUT`` instead of a Document and the parent skips segmenting again. With
+    ``tokens=False`` (an output that reads no tokens) they carry a ``ShippedDocument``.
     """
     if jobs <= 1:
         ready = analyzers if analyzers is not None else setup.analyzers()
@@ -135,8 +174,8 @@ def process_articles(
         pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_initialise, initargs=(setup,))
     try:
         with pool:
-            yield from in_order(lambda batch: pool.submit(_analyze_batch, batch, documents), articles,
-                                jobs * IN_FLIGHT_PER_WORKER, setup.rules, documents)
+            yield from in_order(lambda batch: pool.submit(_analyze_batch, batch, documents, tokens),
+                                articles, jobs * IN_FLIGHT_PER_WORKER, setup.rules, documents)
     finally:
         _worker = None
 
@@ -145,7 +184,8 @@ def in_order(submit: Callable[[list[Article]], Any], articles: Iterable[Article]
              in_flight: int, rules: Iterable[DebrisRule] | None = None,
              documents: bool = True) -> Iterator[Outcome]:
     """Submit batches, keep at most ``in_flight`` pending, yield their outcomes in input order, each
-    with its Document segmented again here (with the workers' cleaning ``rules``) if ``documents``.
+    with its Document segmented again here (with the workers' cleaning ``rules``) if ``documents``
+    and the worker left it out, or told those rules if it is a ``ShippedDocument``.
 
     ``submit`` returns a future with ``.result()`` (concurrent.futures and dask.distributed alike).
     """
@@ -153,9 +193,13 @@ def in_order(submit: Callable[[list[Article]], Any], articles: Iterable[Article]
     pending: deque[tuple[list[Article], Any]] = deque()
 
     def received(batch: list[Article], future: Any) -> list[Outcome]:
+        outcomes = future.result()
+        for outcome in outcomes:
+            if isinstance(outcome.document, ShippedDocument):
+                outcome.document.segment_with(kept)
         return [outcome._replace(document=prepare(article, kept))
                 if documents and isinstance(outcome.document, str) else outcome  # LEFT_OUT
-                for article, outcome in zip(batch, future.result(), strict=True)]
+                for article, outcome in zip(batch, outcomes, strict=True)]
 
     try:
         for batch in _batches(articles, BATCH):

@@ -178,12 +178,14 @@ def run(
     on_article: Callable[[str], None] | None = None,
     engine: Engine | None = None,
     select: Callable[[Iterator[Article]], Iterator[Article]] | None = None,
+    tables: bool = True,
 ) -> RunResult:
     """Read, segment and analyze every input; every input ends up as a result or a Problem.
 
     ``engine`` maps articles to Outcomes in input order (default: here, one by one; see
     ``framing.host.parallel`` for worker processes and ``framing.host.dask_engine`` for a cluster);
-    ``select`` narrows the article stream first (``--limit``, ``--sample``).
+    ``select`` narrows the article stream first (``--limit``, ``--sample``). ``tables=False``: the
+    output shows no analyzer tables (``analyze`` into CSV), so none are built.
     """
     analyzers = select_analyzers(manager.analyzers(config), only)
     catalogue: dict[str, tuple[Metric, ...]] = {n: a.metrics for n, (_, a) in analyzers.items()}
@@ -212,7 +214,10 @@ def run(
         interrupted = True
     result = RunResult(results, catalogue, problems, interrupted=interrupted)
     gather_cast(result, analyzers)
-    add_analyzer_tables(result, analyzers)
+    if tables:
+        add_analyzer_tables(result, analyzers)
+    else:
+        result.analyzers = {name: analyzer for name, (_plugin, analyzer) in analyzers.items()}
     return result
 
 

@@ -131,6 +131,7 @@ class Cast:
         self._by_surname: dict[str, list[int]] = defaultdict(list)
         self._surnames: set[str] = set()
         self._aliases: dict[str, Key] = {}  # folded alias of the actors file -> its actor
+        self._sides: dict[bool, frozenset[str]] = {}  # ``sides()``, once the cast is finished
 
     def kind_of(self, name: str) -> str:
         """The kind the comparison's notes give a name most ("" when none gives one)."""
@@ -152,6 +153,8 @@ class Cast:
 
     def sides(self, speaking: bool = False) -> set[str]:
         """The sides some actor is on (``speaking``: some actor that speaks)."""
+        if speaking in self._sides:  # asked for every compared article: kept once the cast is built
+            return set(self._sides[speaking])
         return {a.side for a in self.actors.values() if a.side and (a.speaks or not speaking)}
 
     def named(self) -> list[CastActor]:
@@ -461,6 +464,7 @@ def _finish(cast: Cast) -> None:
         if votes:
             actor.side = max(votes, key=lambda s: (votes[s], s))
             actor.evidence = "; ".join(actor.why.get(actor.side, [actor.side]))
+    cast._sides = {speaking: frozenset(cast.sides(speaking)) for speaking in (False, True)}
 
 
 def _ranked(votes: Mapping[str, int]) -> list[tuple[str, int]]:

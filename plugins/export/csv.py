@@ -6,7 +6,7 @@ from typing import Any, TextIO
 
 from framing import hookimpl
 from framing.compare.views import select_table
-from framing.exporters import ExportOptions, csv_writer, spreadsheet_safe
+from framing.exporters import FORMULA_PREFIXES, ExportOptions, csv_writer, spreadsheet_safe
 from framing.model import RunResult
 
 
@@ -27,12 +27,16 @@ class CsvExporter:
     name = "csv"
     extensions = (".csv",)
     description = "CSV, UTF-8 with a header row; --layout wide (default) or long"
+    reads_text = False  # select_table's tables only (framing.exporters.Exporter)
 
     def export(self, result: RunResult, stream: TextIO, options: ExportOptions) -> None:
         table = select_table(result, options.view, options.layout, targets=options.targets)
         writer = csv_writer(stream)
         writer.writerow(table.columns)
-        writer.writerows(map(_cell, row) for row in table.rows)
+        # most cells are text that needs no change: converted here without a call each
+        writer.write_text_rows(
+            [value if type(value) is str and not value.startswith(FORMULA_PREFIXES) else _cell(value)
+             for value in row] for row in table.rows)
 
 
 @hookimpl

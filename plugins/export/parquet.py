@@ -21,6 +21,7 @@ class ParquetExporter:
     name = "parquet"
     extensions = (".parquet",)
     description = "Parquet (typed columns; needs pyarrow); --layout wide (default) or long"
+    reads_text = False  # select_table's tables only (framing.exporters.Exporter)
 
     def export(self, result: RunResult, stream: TextIO, options: ExportOptions) -> None:
         try:

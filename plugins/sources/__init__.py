@@ -164,10 +164,14 @@ class SourceBalance:
     def recast(self, article: ArticleResult, view: ArticleCast) -> list[Measurement]:
         """The article's measurements again under the comparison's cast: a speaker's name, type
         and side are the cast's, and speakers the cast merges count once."""
-        return self._measure(article.document, sources_from(article.data_for(self)), view)
+        data = article.data_for(self)
+        return self._measure(article.document, sources_from(data), view, data.get("words"),
+                             data.get("quoted"))
 
-    def table_data(self, document: Document) -> dict[str, list[list[Any]]]:
-        """The article's speakers and attributions as plain values: what ``recast`` measures."""
+    def table_data(self, document: Document) -> dict[str, Any]:
+        """The article's speakers and attributions as plain values: what ``recast`` measures; and
+        the words it counts in the text (the body's, each attribution's quoted ones), so that
+        recasting reads no tokens (with --jobs the parent does not segment again)."""
         found = self.sources(document)
         return {
             "speakers": [[s.name, s.description, s.person, s.named, s.type, s.side]
@@ -175,6 +179,8 @@ class SourceBalance:
             "attributions": [[a.kind, a.start, a.end, a.words, a.verb, a.verb_class,
                               *((a.cue.start, a.cue.end) if a.cue else (-1, -1)), a.speaker]
                              for a in found.attributions],
+            "words": len(document.words),
+            "quoted": [_quoted_words(document, a) for a in found.attributions],
         }
 
     def actor_notes(self, document: Document) -> list[ActorNote]:
@@ -184,10 +190,17 @@ class SourceBalance:
                              lambda: speaker_notes(document, self.sources(document),
                                                    self.actor_set is not None))
 
-    def _measure(self, document: Document, sources: Sources, view: ArticleCast) -> list[Measurement]:
+    def _measure(self, document: Document, sources: Sources, view: ArticleCast,
+                 body_words: int | None = None, quoted_words: list[int] | None = None
+                 ) -> list[Measurement]:
+        """The measurements; ``body_words`` and ``quoted_words`` (per attribution) are counted in
+        the document unless given (``table_data``)."""
         voices = [_voice(speaker, view) for speaker in sources.speakers]
         attributions = sources.attributions
-        body_words = len(document.words)
+        if body_words is None:
+            body_words = len(document.words)
+        if quoted_words is None:
+            quoted_words = [_quoted_words(document, a) for a in attributions]
         out: list[Measurement] = []
         for kind in KINDS:
             found = [a for a in attributions if a.kind == kind]
@@ -214,7 +227,7 @@ class SourceBalance:
                 "speaker_words", sum(a.words for a in said), name,
                 detail=_speaker_detail(document, voice, said), spans=_spans(voices, said),
             ))
-        quoted = sum(_quoted_words(document, a) for a in attributions if a.kind != "indirect")
+        quoted = sum(n for n, a in zip(quoted_words, attributions, strict=True) if a.kind != "indirect")
         attributed = sum(a.words for a in attributions)
         for metric, words in (("quoted_word_share", quoted), ("attributed_word_share", attributed)):
             out.append(Measurement(metric, words / body_words if body_words else None,

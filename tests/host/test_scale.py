@@ -393,3 +393,31 @@ def test_the_cast_is_the_same_on_a_dask_cluster() -> None:
         remote = run([str(p) for p in CAST_FILES], load_manager(), config, only=CAST_ONLY,
                      engine=on_dask)
     assert _cast_of(remote) == _cast_of(_run_cast(jobs=1))
+
+
+def test_analyze_into_csv_sends_documents_without_tokens_and_writes_the_same_file(
+        tmp_path: Path) -> None:
+    """``analyze`` into CSV reads no tokens in the parent: workers send ``ShippedDocument``s (no
+    tokens), the sources' recast counts words from its table data, and the file is the one that
+    --jobs 1 writes; a token read in the parent segments the article again, to the same tokens."""
+    config = {"max_bytes": 2**24, "lexicons": [], "actors": None, "settings": {}}
+    setup = parallel.WorkerSetup(config=config, only=CAST_ONLY)
+    articles = [load_manager().read_article(path, config) for path in CAST_FILES]
+    sent = list(parallel.process_articles(iter(articles), setup, 2, tokens=False))
+    assert all(type(o.document) is parallel.ShippedDocument for o in sent)
+    assert all("tokens" not in o.document.__dict__ for o in sent)
+    here = [analyze_article(article, select_analyzers(setup.analyzers(), CAST_ONLY))
+            for article in articles]
+    assert [o.records for o in sent] == [o.records for o in here]
+    assert sent[0].document.tokens == here[0].document.tokens
+    assert sent[0].document.words == here[0].document.words
+    assert [o.table_data["sources"]["words"] for o in sent] == [
+        len(o.document.words) for o in here]
+    only = [arg for name in CAST_ONLY for arg in ("--only", name)]
+    written = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"jobs{jobs}.csv"
+        done = run_cli("analyze", *map(str, CAST_FILES), "-q", "-o", str(out), "--jobs", jobs, *only)
+        assert done.returncode == 0, done.stderr.decode()
+        written.append(out.read_bytes())
+    assert written[0] == written[1] and b"Tom Whitfield" in written[0]
