@@ -389,8 +389,12 @@ def _spans(voices: list[Voice], attributions: list[Attribution]) -> tuple[Span, 
 
 
 def _quoted_words(document: Document, attribution: Attribution) -> int:
+    """Words inside quotation marks in an attribution's content; an indirect one counts none
+    (only direct and partial attributions make the quoted share, and an indirect one may be long)."""
     if attribution.kind == "direct":
         return attribution.words
+    if attribution.kind == "indirect":
+        return 0
     return sum(
         t.is_word and document.in_quotation(t.start, t.end) is not None
         for t in document.tokens_between(attribution.start, attribution.end)
