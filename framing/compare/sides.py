@@ -40,27 +40,28 @@ def read_outlet_sides(path: Path) -> dict[str, str]:
     """``--outlet-sides FILE``: outlet -> side from a CSV file with the columns ``outlet`` and
     ``side``. Read before any article, so a broken file stops the run (UsageError, exit 2) with
     one line naming the file, the row and the problem."""
+    name = printable(str(path))
     try:
         with open(path, encoding="utf-8-sig", newline="") as stream:
             reader = csv.DictReader(stream)
             rows = list(reader)
             columns = [(c or "").strip().lower() for c in reader.fieldnames or []]
     except (OSError, UnicodeDecodeError, csv.Error) as error:
-        raise UsageError(f"{path}: cannot read the outlet sides ({printable(str(error))})") from None
+        raise UsageError(f"{name}: cannot read the outlet sides ({printable(str(error))})") from None
     if "outlet" not in columns or "side" not in columns:
-        raise UsageError(f"{path}: the outlet sides need a header row with the columns outlet "
+        raise UsageError(f"{name}: the outlet sides need a header row with the columns outlet "
                          "and side")
     sides: dict[str, str] = {}
     for line, row in enumerate(rows, start=2):
         row = {(k or "").strip().lower(): v.strip() for k, v in row.items() if isinstance(v, str)}
         outlet, side = row.get("outlet", ""), row.get("side", "")
         if not outlet or not side:
-            raise UsageError(f"{path}: row {line}: an outlet and a side are both needed")
+            raise UsageError(f"{name}: row {line}: an outlet and a side are both needed")
         if sides.setdefault(outlet, side) != side:
-            raise UsageError(f"{path}: row {line}: outlet {printable(outlet)!r} has two sides, "
+            raise UsageError(f"{name}: row {line}: outlet {printable(outlet)!r} has two sides, "
                              f"{printable(sides[outlet])!r} and {printable(side)!r}")
     if not sides:
-        raise UsageError(f"{path}: no outlet sides in the file (columns outlet,side)")
+        raise UsageError(f"{name}: no outlet sides in the file (columns outlet,side)")
     return sides
 
 
