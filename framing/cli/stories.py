@@ -71,7 +71,7 @@ def stories(
 
     from framing.compare.sides import read_outlet_sides, sides_from_column
     from framing.compare.story_stream import StreamedCorpus
-    from framing.compare.story_tables import CoverageTally, parse_window
+    from framing.compare.story_tables import CoverageTally, parse_window, stories_word
 
     if bool(inputs) == bool(store):
         raise UsageError("give article files, folders or corpora, or --store FILE (not both)")
@@ -134,8 +134,8 @@ def stories(
                    f"{len(copies)} stories: " + " ".join(copies[:10])
                    + (" ..." if len(copies) > 10 else "")
                    + "; differences between them say nothing about framing", err=True)
-    typer.echo(f"{len(numbers)} article(s), {tally.total} stories, {len(problems)} problem(s)",
-               err=True)
+    found = f"{tally.total} {stories_word(tally.total)}"
+    typer.echo(f"{len(numbers)} article(s), {found}, {len(problems)} problem(s)", err=True)
     raise typer.Exit(1 if problems else 0)
 
 

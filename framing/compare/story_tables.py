@@ -27,6 +27,12 @@ ALPHA = 0.05
 MAX_FINDINGS = 5
 
 
+
+def stories_word(count: int) -> str:
+    """"story" or "stories", as the count needs."""
+    return "story" if count == 1 else "stories"
+
+
 def parse_window(text: str) -> float | None:
     """``--window``: days as a number >= 0, or ``none`` to ignore dates."""
     if text.strip().lower() in ("none", "off"):
@@ -150,7 +156,7 @@ class CoverageTally:
         note = side_note([(side, self.side_alone.get(side, [])) for side in named],
                          [outlet for outlet in self.covered if outlet not in self.sides])
         return Table(COVERAGE_TITLE, columns, rows, numeric=numeric,
-                     note=f"{self.total} stories in all. {note}")
+                     note=f"{self.total} {stories_word(self.total)} in all. {note}")
 
 
 def story_column(stories: Sequence[Story]) -> dict[str, str]:
@@ -199,7 +205,8 @@ def add_within_stories(result: RunResult, window_days: float | None) -> list[Sto
             if order[0] == 0:
                 findings.append((order[1], _finding(label, row.metric.unit, pair)))
     covered = sum(1 for story in stories if len(story.outlets) > 1)
-    lines = [f"{len(stories)} stories (window {_window(window_days)}); {covered} covered by two or "
+    found = f"{len(stories)} {stories_word(len(stories))}"
+    lines = [f"{found} (window {_window(window_days)}); {covered} covered by two or "
              "more outlets. Each shared story gives one difference per outlet pair; interval: "
              "bootstrap over stories; p: sign test and sign-flip permutation test."]
     lines += [sentence for _, sentence in sorted(findings)[:MAX_FINDINGS]] or [
