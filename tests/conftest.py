@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -36,3 +38,15 @@ def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None):
     return subprocess.run(
         [str(exe), *args], input=stdin, capture_output=True, cwd=cwd, timeout=300
     )
+
+
+def load_test_module(relative: str) -> ModuleType:
+    """A test module of this folder loaded by its path (``"compare/test_stories.py"``), for the
+    team-written articles another test module declares: test modules are not a package, and two
+    folders hold a ``test_stories.py``."""
+    path = Path(__file__).parent / relative
+    spec = importlib.util.spec_from_file_location(f"team_{path.parent.name}_{path.stem}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

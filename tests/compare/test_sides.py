@@ -7,26 +7,15 @@ side only (two outlets of it, so it is not a one-outlet story)."""
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import load_test_module, run_cli
 
 from framing.compare.sides import NO_SIDES, read_outlet_sides, side_coverage
 from framing.compare.stories import StoryInput, find_stories
 from framing.errors import UsageError
-
-
-def _team_articles() -> list[StoryInput]:
-    """The articles of test_stories.py (loaded by path: this module is also loaded by path)."""
-    spec = importlib.util.spec_from_file_location("team_stories",
-                                                  Path(__file__).with_name("test_stories.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.ARTICLES
-
 
 MUSEUM_C = StoryInput(
     "c-museum", "Ostrel Herald", "Night fire guts part of the maritime museum",
@@ -34,7 +23,7 @@ MUSEUM_C = StoryInput(
     "Bos said most ship models in the east hall were destroyed, but the museum's oldest sailing "
     "charts were saved. Mayor Ilse Drummond promised the town would pay for restoration. The "
     "museum stays closed for the summer while investigators look for the cause of the fire.")
-TEAM = [*_team_articles(), MUSEUM_C]
+TEAM = [*load_test_module("compare/test_stories.py").ARTICLES, MUSEUM_C]
 SIDES = {"Harbour Post": "harbour side", "Ostrel Herald": "harbour side",
          "Valley Times": "valley side"}
 

@@ -5,26 +5,16 @@ chains against the greedy one on random graphs."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import random
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
+from conftest import load_test_module
 
 from framing.compare.stories import AnalysedCorpus, StoryInput, _average_linkage
 from framing.compare.story_stream import StreamedCorpus, _ChainLinkage, streamed_stories
 
-
-def _team_articles() -> list[StoryInput]:
-    spec = importlib.util.spec_from_file_location("team_stories",
-                                                  Path(__file__).with_name("test_stories.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.ARTICLES
-
-
-ARTICLES = _team_articles()
+ARTICLES: list[StoryInput] = load_test_module("compare/test_stories.py").ARTICLES
 DAY = dt.date(2021, 5, 3)
 
 

@@ -6,13 +6,12 @@ fire only one covers)."""
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import re
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import load_test_module, run_cli
 from test_report import parse
 
 STORY_OF = {"a-bridge": "bridge", "b-bridge-1": "bridge", "b-bridge-2": "bridge",
@@ -20,11 +19,7 @@ STORY_OF = {"a-bridge": "bridge", "b-bridge-1": "bridge", "b-bridge-2": "bridge"
 
 
 def _team_articles() -> list:
-    path = Path(__file__).parent.parent / "compare" / "test_stories.py"
-    spec = importlib.util.spec_from_file_location("team_stories", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.ARTICLES
+    return load_test_module("compare/test_stories.py").ARTICLES
 
 
 def _corpus(path: Path, with_story: bool) -> Path:
@@ -125,10 +120,7 @@ def test_diff_story_aligns_that_storys_articles(corpora):
 
 def _sided_corpus(path: Path, with_side: bool) -> Path:
     """The team's articles with the Ostrel Herald's museum report (tests/compare/test_sides.py)."""
-    path_of = Path(__file__).parent.parent / "compare" / "test_sides.py"
-    spec = importlib.util.spec_from_file_location("team_sides", path_of)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_test_module("compare/test_sides.py")
     with path.open("w", newline="", encoding="utf-8") as stream:
         writer = csv.writer(stream)
         writer.writerow(["id", "outlet", "title", "text", "story", "outlet_side"])
