@@ -351,24 +351,25 @@ class SentimentModel:
     def probabilities(self, context: TargetContext) -> dict[str, float]:
         """The probability of each label for the target."""
         terms, dense = features(context)
+        counts = Counter(terms)
         present = []
         squares = 0.0
-        lookup = self.terms.get
-        for term, count in Counter(terms).items():
-            row = lookup(term)
+        # Each term's row looked up in one pass (most terms are not in the model); then the
+        # sublinear tf*idf of those present, in the order the terms first appear.
+        for count, row in zip(counts.values(), map(self.terms.get, counts), strict=True):
             if row is not None:
-                value = (1.0 + math.log(count)) * row[0] if count > 1 else row[0]  # sublinear tf*idf
+                value = (1.0 + math.log(count)) * row[0] if count > 1 else row[0]
                 present.append((value, row))
                 squares += value * value
         norm = math.sqrt(squares) or 1.0
         # Three labels (checked on loading), so the sums are written out per label: the same
         # additions in the same order as a loop over labels, without its overhead per term.
         first, second, third = self.intercept
-        for value, row in present:
+        for value, (_, a, b, c) in present:
             value /= norm
-            first += value * row[1]
-            second += value * row[2]
-            third += value * row[3]
+            first += value * a
+            second += value * b
+            third += value * c
         for x, (a, b, c) in zip(dense, self.dense, strict=True):
             first += x * a
             second += x * b
