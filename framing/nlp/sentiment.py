@@ -15,6 +15,7 @@ mention).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from operator import itemgetter
 from types import SimpleNamespace
@@ -24,6 +25,9 @@ from typing import Any
 # and two after it (idioms, and "no" before a lexicon word): its valence depends on no other word.
 WORDS_BEFORE = 3
 WORDS_AFTER = 2
+# How VADER reads a word (:func:`_word`): the word it keeps, whether it can carry a valence, whether
+# it is in capitals, its lower case.
+WordReading = tuple[str, bool, bool, str]
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +59,24 @@ def vader_scores(text: str) -> tuple[float, float, float]:
     return scores["compound"], scores["pos"], scores["neg"]
 
 
+def vader_words(words: Iterable[str]) -> tuple[WordReading, ...]:
+    """How VADER reads each of these words (tokens: no whitespace inside), for
+    :func:`vader_scores_of`. A document's tokens are read once; each context is then a slice."""
+    return tuple(map(_word, words))
+
+
+def vader_scores_of(text: str, read: Sequence[WordReading]) -> tuple[float, float, float]:
+    """:func:`vader_scores` of ``text``, the words read as ``read`` joined by single spaces, without
+    splitting and reading the words again (the actors' contexts: slices of a document's tokens)."""
+    if not _emoji_characters().isdisjoint(text):
+        return vader_scores(text)
+    carrying = [i for i, word in enumerate(read) if word[1]]
+    if not carrying:  # no word with a valence: VADER gives 0s
+        return 0.0, 0.0, 0.0
+    scores = _polarity_scores(text, read, carrying)
+    return scores["compound"], scores["pos"], scores["neg"]
+
+
 def may_carry_valence(text: str) -> bool:
     """Whether VADER could give the text any score but 0s.
 
@@ -71,9 +93,7 @@ def may_carry_valence(text: str) -> bool:
     return any(_word(word)[1] for word in text.split())
 
 
-def _polarity_scores(
-    text: str, read: list[tuple[str, bool, bool, str]], carrying: list[int]
-) -> dict[str, float]:
+def _polarity_scores(text: str, read: Sequence[WordReading], carrying: list[int]) -> dict[str, float]:
     """``polarity_scores`` of a stripped text without emoji whose words VADER reads as ``read``
     (:func:`_word` of each; ``carrying`` the positions of those that can carry a valence), from
     VADER's own pieces: each word's valence (``sentiment_valence``,
@@ -96,7 +116,7 @@ def _polarity_scores(
 
 
 @lru_cache(maxsize=65_536)
-def _word(token: str) -> tuple[str, bool, bool, str]:
+def _word(token: str) -> WordReading:
     """How VADER reads one whitespace-separated word: the word it keeps (``SentiText``'s own
     stripping), whether that word can carry a valence (a lexicon word, not a booster), whether it is
     in capitals, and its lower case. Remembered per word: words repeat across an article's contexts,
