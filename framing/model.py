@@ -18,6 +18,8 @@ QuotationMark = Literal["straight", "curly"]
 
 def normalise(word: str) -> str:
     """Lower case with typographic apostrophes and dashes made plain: the form word lists match."""
+    if word.isascii():  # most words: nothing to make plain
+        return word.lower()
     return word.lower().replace("’", "'").replace("‑", "-").replace("–", "-")
 
 

@@ -6,15 +6,18 @@ differently; the loaded-language analyzer takes VADER's strongest words as lexic
 go through here so VADER's lexicon is parsed once per process.
 
 :func:`vader_scores` gives exactly what VADER's ``polarity_scores`` gives, but does less of VADER's
-work: a text with no lexicon word is not read at all, and the valence of a lexicon word, which VADER
-computes from the word and the few words around it, is remembered for the next text that has the
-same words around it (the same clause, read again for the sentence's next mention).
+work: each word is stripped, lower-cased and looked up in the lexicon once per process (VADER does it
+again in every text, several times), a text with no lexicon word is not read further, and the valence
+of a lexicon word, which VADER computes from the word and the few words around it, is remembered for
+the next text that has the same words around it (the same clause, read again for the sentence's next
+mention).
 """
 
 from __future__ import annotations
 
-import string
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from operator import itemgetter
 from types import SimpleNamespace
 from typing import Any
 
@@ -22,6 +25,9 @@ from typing import Any
 # and two after it (idioms, and "no" before a lexicon word): its valence depends on no other word.
 WORDS_BEFORE = 3
 WORDS_AFTER = 2
+# How VADER reads a word (:func:`_word`): the word it keeps, whether it can carry a valence, whether
+# it is in capitals, its lower case.
+WordReading = tuple[str, bool, bool, str]
 
 
 @lru_cache(maxsize=1)
@@ -41,12 +47,33 @@ def vader_scores(text: str) -> tuple[float, float, float]:
     Cached for the last few hundred texts: a sentence naming three actors is scored once, not three
     times (the cache is too small to carry much from one article to the next).
     """
-    if not may_carry_valence(text):
-        return 0.0, 0.0, 0.0
-    if _emoji_characters().isdisjoint(text):
-        scores = _polarity_scores(text)
-    else:  # VADER spells emoji out before it reads the words: leave that to VADER itself
+    if not _emoji_characters().isdisjoint(text):  # VADER spells emoji out before it reads the words
         scores = vader_analyzer().polarity_scores(text)
+        return scores["compound"], scores["pos"], scores["neg"]
+    text = text.strip()
+    read = list(map(_word, text.split()))
+    carrying = [i for i, word in enumerate(read) if word[1]]
+    if not carrying:  # no word with a valence: VADER gives 0s
+        return 0.0, 0.0, 0.0
+    scores = _polarity_scores(text, read, carrying)
+    return scores["compound"], scores["pos"], scores["neg"]
+
+
+def vader_words(words: Iterable[str]) -> tuple[WordReading, ...]:
+    """How VADER reads each of these words (tokens: no whitespace inside), for
+    :func:`vader_scores_of`. A document's tokens are read once; each context is then a slice."""
+    return tuple(map(_word, words))
+
+
+def vader_scores_of(text: str, read: Sequence[WordReading]) -> tuple[float, float, float]:
+    """:func:`vader_scores` of ``text``, the words read as ``read`` joined by single spaces, without
+    splitting and reading the words again (the actors' contexts: slices of a document's tokens)."""
+    if not _emoji_characters().isdisjoint(text):
+        return vader_scores(text)
+    carrying = [i for i, word in enumerate(read) if word[1]]
+    if not carrying:  # no word with a valence: VADER gives 0s
+        return 0.0, 0.0, 0.0
+    scores = _polarity_scores(text, read, carrying)
     return scores["compound"], scores["pos"], scores["neg"]
 
 
@@ -54,42 +81,51 @@ def may_carry_valence(text: str) -> bool:
     """Whether VADER could give the text any score but 0s.
 
     VADER gives a word a valence only when the word, lower-cased and (when more than two characters
-    are left) stripped of the punctuation around it, is in its lexicon; boosters, negations, "but",
-    "least", idioms, capitals and "!"/"?" only scale the valences of such words. Its one other input
-    is emoji, each replaced by a description before the words are read. So a text with no emoji and
-    no word that could be a lexicon word scores 0 compound, 0 positive and 0 negative, exactly as
+    are left) stripped of the punctuation around it, is in its lexicon and is not a booster;
+    negations, "but", "least", idioms, capitals and "!"/"?" only scale the valences of such words.
+    Its one other input is emoji, each replaced by a description before the words are read. So a
+    text with no emoji and no such word scores 0 compound, 0 positive and 0 negative, exactly as
     VADER would score it. About half of the actors' context texts are such texts (short clauses of
     names, numbers and neutral verbs).
     """
     if not _emoji_characters().isdisjoint(text):
         return True
-    return any(map(_may_be_lexicon_word, text.split()))
+    return any(_word(word)[1] for word in text.split())
 
 
-def _polarity_scores(text: str) -> dict[str, float]:
-    """``polarity_scores`` of a text without emoji, from VADER's own pieces: its words
-    (``SentiText``), each word's valence (``sentiment_valence``, remembered by the words around it),
-    its "but" rule and its formula (``score_valence``). A word VADER reads as a booster, "kind" of
-    "kind of", or a word outside the lexicon has no valence of its own, as in VADER."""
+def _polarity_scores(text: str, read: Sequence[WordReading], carrying: list[int]) -> dict[str, float]:
+    """``polarity_scores`` of a stripped text without emoji whose words VADER reads as ``read``
+    (:func:`_word` of each; ``carrying`` the positions of those that can carry a valence), from
+    VADER's own pieces: each word's valence (``sentiment_valence``,
+    remembered by the words around it), its "but" rule and its formula (``score_valence``). A word
+    VADER reads as a booster, "kind" of "kind of", or a word outside the lexicon has no valence of
+    its own, as in VADER."""
+    analyzer = vader_analyzer()
+    words = list(map(itemgetter(0), read))
+    capped = sum(map(itemgetter(2), read))
+    capitals = 0 < len(words) - capped < len(words)  # some but not all words in capitals
+    last = len(words) - 1
+    valences: list[float] = [0] * len(words)
+    for i in carrying:
+        if not (read[i][3] == "kind" and i < last and read[i + 1][3] == "of"):
+            low = max(i - WORDS_BEFORE, 0)
+            valences[i] = _valence(tuple(words[low : i + WORDS_AFTER + 1]), i - low, capitals)
+    if "but" in map(itemgetter(3), read):
+        valences = analyzer._but_check(words, valences)
+    return analyzer.score_valence(valences, text)  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=65_536)
+def _word(token: str) -> WordReading:
+    """How VADER reads one whitespace-separated word: the word it keeps (``SentiText``'s own
+    stripping), whether that word can carry a valence (a lexicon word, not a booster), whether it is
+    in capitals, and its lower case. Remembered per word: words repeat across an article's contexts,
+    and VADER would strip and lower-case each again in every text."""
     from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
 
-    analyzer = vader_analyzer()
-    lexicon = analyzer.lexicon
-    text = text.strip()
-    sentitext = SentiText(text)
-    words = sentitext.words_and_emoticons
-    capitals = sentitext.is_cap_diff
-    last = len(words) - 1
-    valences: list[float] = []
-    for i, word in enumerate(words):
-        lower = word.lower()
-        if lower not in lexicon or lower in BOOSTER_DICT or (
-                lower == "kind" and i < last and words[i + 1].lower() == "of"):
-            valences.append(0)
-        else:
-            low = max(i - WORDS_BEFORE, 0)
-            valences.append(_valence(tuple(words[low : i + WORDS_AFTER + 1]), i - low, capitals))
-    return analyzer.score_valence(analyzer._but_check(words, valences), text)  # type: ignore[no-any-return]
+    word = SentiText._strip_punc_if_word(token)
+    lower = word.lower()
+    return word, lower in vader_analyzer().lexicon and lower not in BOOSTER_DICT, word.isupper(), lower
 
 
 @lru_cache(maxsize=4_096)
@@ -105,12 +141,3 @@ def _valence(words: tuple[str, ...], at: int, capitals: bool) -> float:
 def _emoji_characters() -> frozenset[str]:
     """The emoji VADER replaces: it reads a text one character at a time, so only single ones."""
     return frozenset(emoji for emoji in vader_analyzer().emojis if len(emoji) == 1)
-
-
-@lru_cache(maxsize=16_384)
-def _may_be_lexicon_word(word: str) -> bool:
-    """Whether VADER could read this whitespace-separated word as a lexicon word: lower-cased as
-    it is, or without its surrounding punctuation (both forms checked, so no rule of when VADER
-    strips is needed). Remembered per word: words repeat across an article's contexts."""
-    lexicon = vader_analyzer().lexicon
-    return word.lower() in lexicon or word.strip(string.punctuation).lower() in lexicon

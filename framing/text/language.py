@@ -16,7 +16,9 @@ MIN_SHARE = 0.15
 
 def english_share(document: Document) -> float:
     """Share of word tokens that are common English function words."""
-    words = [t.lower for t in document.tokens if t.is_word]
+    # The normalised forms (shared, computed once) are in the word list exactly when the
+    # lower-cased ones are: no function word has an apostrophe or a dash.
+    words = [w for t, w in zip(document.tokens, document.normalised, strict=True) if t.is_word]
     return sum(w in ENGLISH_FUNCTION_WORDS for w in words) / len(words) if words else 0.0
 
 

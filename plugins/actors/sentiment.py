@@ -29,7 +29,7 @@ from typing import Any, Protocol
 from framing.errors import FramingError
 from framing.model import Document, Sentence, Token, normalise
 from framing.nlp.entities import clause_bounds, document_memo, mention_role
-from framing.nlp.sentiment import vader_scores
+from framing.nlp.sentiment import WordReading, vader_scores, vader_scores_of, vader_words
 from framing.text.segment import tokenize
 
 LABELS = ("negative", "neutral", "positive")
@@ -49,6 +49,11 @@ def token_texts(document: Document) -> tuple[str, ...]:
     return document_memo(document, "sentiment.token_texts", lambda: tuple(t.text for t in document.tokens))
 
 
+def token_readings(document: Document) -> tuple[WordReading, ...]:
+    """How VADER reads every token, once per document: each context's reading is a slice of it."""
+    return document_memo(document, "sentiment.token_readings", lambda: vader_words(token_texts(document)))
+
+
 @dataclass(frozen=True)
 class TargetContext:
     """A target in its sentence: token texts, normalised words, the target's and others' ranges."""
@@ -58,6 +63,7 @@ class TargetContext:
     first: int
     end: int
     others: tuple[tuple[int, int], ...] = ()
+    readings: tuple[WordReading, ...] | None = None  # VADER's reading of each text; None: read them
 
     @classmethod
     def from_tokens(
@@ -102,7 +108,8 @@ class TargetContext:
         indices (``others`` inside the window)."""
         low, high = window
         return cls(token_texts(document)[low:high], document.normalised[low:high], first - low,
-                   end - low, tuple((a - low, b - low) for a, b in others))
+                   end - low, tuple((a - low, b - low) for a, b in others),
+                   token_readings(document)[low:high])
 
     def local_range(self) -> tuple[int, int]:
         """The clause around the target; words nearer another target in it are left to that one."""
@@ -126,6 +133,20 @@ class TargetContext:
 
     def sentence_text(self) -> str:
         return " ".join(self.texts)
+
+    def _readings(self) -> tuple[WordReading, ...]:
+        return self.readings if self.readings is not None else vader_words(self.texts)
+
+    def local_scores(self) -> tuple[float, float, float]:
+        """VADER's scores of :meth:`local_text`."""
+        low, high = self.local_range()
+        readings = self._readings()
+        return vader_scores_of(self.local_text(), readings[low : self.first] + readings[self.end : high])
+
+    def masked_sentence_scores(self) -> tuple[float, float, float]:
+        """VADER's scores of :meth:`masked_sentence_text`."""
+        readings = self._readings()
+        return vader_scores_of(self.masked_sentence_text(), readings[: self.first] + readings[self.end :])
 
     def masked_sentence_text(self) -> str:
         """The sentence without the target: what the model's sentence-level VADER scores read."""
@@ -181,7 +202,7 @@ def features(context: TargetContext) -> tuple[list[str], list[float]]:
     terms += ["l:" + w for w in list(filter(_has_alnum, masked[:first]))[-SIDE_WINDOW:]]
     terms += ["r:" + w for w in islice(filter(_has_alnum, masked[end:]), SIDE_WINDOW)]
     terms.append(f"role:{mention_role(context.words, first, end) or 'none'}")
-    dense = [*vader_scores(context.masked_sentence_text()), *vader_scores(context.local_text())]
+    dense = [*context.masked_sentence_scores(), *context.local_scores()]
     return terms, dense
 
 
@@ -351,24 +372,25 @@ class SentimentModel:
     def probabilities(self, context: TargetContext) -> dict[str, float]:
         """The probability of each label for the target."""
         terms, dense = features(context)
+        counts = Counter(terms)
         present = []
         squares = 0.0
-        lookup = self.terms.get
-        for term, count in Counter(terms).items():
-            row = lookup(term)
+        # Each term's row looked up in one pass (most terms are not in the model); then the
+        # sublinear tf*idf of those present, in the order the terms first appear.
+        for count, row in zip(counts.values(), map(self.terms.get, counts), strict=True):
             if row is not None:
-                value = (1.0 + math.log(count)) * row[0] if count > 1 else row[0]  # sublinear tf*idf
+                value = (1.0 + math.log(count)) * row[0] if count > 1 else row[0]
                 present.append((value, row))
                 squares += value * value
         norm = math.sqrt(squares) or 1.0
         # Three labels (checked on loading), so the sums are written out per label: the same
         # additions in the same order as a loop over labels, without its overhead per term.
         first, second, third = self.intercept
-        for value, row in present:
+        for value, (_, a, b, c) in present:
             value /= norm
-            first += value * row[1]
-            second += value * row[2]
-            third += value * row[3]
+            first += value * a
+            second += value * b
+            third += value * c
         for x, (a, b, c) in zip(dense, self.dense, strict=True):
             first += x * a
             second += x * b

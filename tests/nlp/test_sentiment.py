@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from framing.nlp.sentiment import _valence, may_carry_valence, vader_analyzer, vader_scores
+from framing.nlp.sentiment import (
+    _valence,
+    may_carry_valence,
+    vader_analyzer,
+    vader_scores,
+    vader_scores_of,
+    vader_words,
+)
 from framing.text.pipeline import document_from_text
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "corpora" / "examples"
@@ -45,17 +52,19 @@ def test_scores_equal_vader_on_its_rules(text: str) -> None:
 
 def test_scores_equal_vader_on_every_window_of_the_examples() -> None:
     """Every sentence of the bundled articles, and every run of up to eight of a sentence's tokens
-    (the contexts the actors analyzer scores are such runs, joined by spaces)."""
+    (the contexts the actors analyzer scores are such runs, joined by spaces), as a text and as
+    tokens read once (``vader_scores_of``)."""
     checked = skipped = 0
     for path in sorted(EXAMPLES.glob("*.txt")):
         document = document_from_text(path.read_text(encoding="utf-8"))
         for sentence in document.sentences:
             texts = [t.text for t in document.tokens[sentence.first_token:sentence.end_token]]
-            windows = [" ".join(texts)] + [" ".join(texts[i:i + size]) for size in (3, 8)
-                                           for i in range(len(texts))]
-            for text in windows:
+            runs = [texts] + [texts[i:i + size] for size in (3, 8) for i in range(len(texts))]
+            for run in runs:
+                text = " ".join(run)
                 vader_scores.cache_clear()
                 assert vader_scores(text) == vader(text), text
+                assert vader_scores_of(text, vader_words(run)) == vader(text), text
                 checked += 1
                 skipped += not may_carry_valence(text)
     assert checked > 2000 and 0 < skipped < checked
