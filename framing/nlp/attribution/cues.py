@@ -21,17 +21,24 @@ from framing.nlp.attribution.words import (
     ADVERBIAL,
     ADVERBIAL_PREPOSITIONS,
     ASIDES,
+    AUXILIARY_WORDS,
     BE,
+    BOUNDARIES,
     CARRY_OVER,
     CLAUSE_AFTER,
     CLAUSE_JOINS,
     CONTRACTED,
     DETERMINERS,
+    LINKING_WORDS,
     NO_INFINITIVE,
+    NOUN_ENDS,
     PARTICLES,
+    PLURAL_NOUNS,
     PREPOSITIONS,
+    PRONOUNS,
     QUANTIFIERS,
     REFLEXIVES,
+    SINGULAR_OPENERS,
     SKIP_BEFORE_VERB,
     SUBORDINATORS,
     THING_SOURCES,
@@ -166,6 +173,8 @@ class Cues:
             return None  # "the reports", "of claims", "no warning", "Clinton's plans": a noun
         if after < stop and words[after] in PARTICLES:
             return None  # "showed up", "called off", "called into a show": another verb
+        if (after >= stop or words[after] in NOUN_ENDS) and self._noun_cue(verb, first):
+            return None  # "his signature campaign promise": the head of a singular noun phrase
         speech = cue.payloads[0] in attribution_verbs().verbs
         if not speech and previous >= first and words[previous] in BE:
             return None  # "the deal is expected to pass": nobody's expectation is named
@@ -188,7 +197,9 @@ class Cues:
         )
         if inverted:
             a, b, appositives = self.phrases.following(after, stop)
-            if b > a and words[a] not in ("that",) and (b >= stop or words[b] in (",", ".", "—")):
+            # not a phrase opening with a preposition: "..., said at a House committee hearing"
+            if b > a and words[a] not in ("that",) and words[a] not in LINKING_WORDS and (
+                    b >= stop or words[b] in (",", ".", "—")):
                 mention = self.phrases.mention(a, b, appositives, (first, stop))
                 # after a comma (not a quotation) "..., noted the rule" is no speaker: it needs
                 # a name, a role or an institution
@@ -299,6 +310,33 @@ class Cues:
             return True
         word = self.words[index]
         return word in ASIDES
+
+    def _noun_cue(self, verb: int, first: int) -> bool:
+        """A cue in its base form ("promise", "claim") that ends its clause (the caller checks: a
+        comma, "and", a stop follows) after a singular noun phrase that opens with "a", "this" or a
+        possessive pronoun ("his signature campaign promise and ...", "a signature campaign promise,
+        ...") is that phrase's head noun: a singular subject would take "promises". A plural head ("his aides
+        say"), an adverb before the cue ("his family still say"), a coordination ("he and his wife
+        say") or an auxiliary ("does his campaign claim") before the phrase keeps the verb."""
+        words = self.words
+        word = words[verb]
+        if word.endswith("s") or not {word + "s", word + "es"} & verb_words():
+            return False
+        head = verb - 1
+        if head <= first or not self.tokens[head].is_word or words[head] in SINGULAR_OPENERS | \
+                AUXILIARY_WORDS | SKIP_BEFORE_VERB or adverb(words[head]):
+            return False
+        if words[head].endswith("s") and not words[head].endswith("ss") or words[head] in PLURAL_NOUNS \
+                or words[head] in PRONOUNS or words[head] in CONTRACTED:  # "a provision they say"
+            return False
+        index = head
+        while index > max(first, head - 4) and self.tokens[index].is_word and words[index] not in (
+                BOUNDARIES | PREPOSITIONS | SINGULAR_OPENERS) and not words[index].endswith("'s"):
+            index -= 1
+        if words[index] not in SINGULAR_OPENERS:
+            return False
+        before = words[index - 1] if index > first else ""
+        return before not in CARRY_OVER | AUXILIARY_WORDS
 
     def _participle(self, verb: int, first: int) -> bool:
         """An -ing cue hanging off a clause (", adding that ...", "... the strikes describing them
