@@ -882,3 +882,15 @@ def test_a_capital_after_an_opening_bracket_still_opens_the_sentence():
         "economists argue the rate matters less.)",
     )
     assert "Having" not in [speaker(found, a) for a in found.attributions]
+
+
+def test_by_a_possessive_own_account_reports_the_possessor():
+    doc, found = sources_of(
+        "Mayor Ann Voss filed her forms on Monday. By her own account, the forms were incomplete.",
+        "By Dale Corwin's own admission, his returns are far thicker than the report.",
+        "By the time it ended, the hall was empty.",
+    )
+    assert [(speaker(found, a), content(doc, a)) for a in found.attributions] == [
+        ("Ann Voss", "the forms were incomplete"),
+        ("Dale Corwin", "his returns are far thicker than the report"),
+    ]

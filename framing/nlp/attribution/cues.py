@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from framing.model import Quotation
+from framing.model import Quotation, Span
 from framing.nlp.attribution.phrases import Phrase, SpeakerPhrases
 from framing.nlp.attribution.text import ArticleText
 from framing.nlp.attribution.words import (
@@ -32,8 +32,10 @@ from framing.nlp.attribution.words import (
     LINKING_WORDS,
     NO_INFINITIVE,
     NOUN_ENDS,
+    OWN_ACCOUNT,
     PARTICLES,
     PLURAL_NOUNS,
+    POSSESSIVE_PRONOUNS,
     PREPOSITIONS,
     PRONOUNS,
     QUANTIFIERS,
@@ -45,7 +47,9 @@ from framing.nlp.attribution.words import (
     Kind,
     adverb,
     cue_matcher,
+    fold,
     has_capital,
+    strip_possessive,
     verb_words,
 )
 from framing.nlp.matcher import Match
@@ -86,6 +90,9 @@ class Cues:
             if self.doc.blocks[sentence.block].kind == "heading":
                 continue
             in_sentence: list[Raw] = []
+            own = self._by_own_account(sentence.first_token, sentence.end_token)
+            if own is not None:
+                in_sentence.append(own)
             while cue_index < len(cues) and cues[cue_index].first_token < sentence.end_token:
                 cue = cues[cue_index]
                 cue_index += 1
@@ -130,6 +137,43 @@ class Cues:
             join -= 1
         if earlier.start < self.tokens[join].start < earlier.end:
             earlier.end = self.tokens[join - 1].end
+
+    def _by_own_account(self, first: int, stop: int) -> Raw | None:
+        """"By his own account, ...", "By Trump's own admission, ...": a sentence that opens with "by",
+        a possessive name or pronoun, an optional "own" and a reporting noun (OWN_ACCOUNT) before a
+        comma reports the possessor's words: the rest of the sentence."""
+        words, tokens = self.words, self.tokens
+        start = self.text.after_dateline(first, stop)
+        if words[start] != "by" or start + 4 >= stop:
+            return None
+        owner = start + 1
+        end = owner
+        if words[owner] in POSSESSIVE_PRONOUNS:
+            end = owner + 1
+        else:
+            while end < min(stop, owner + 4) and has_capital(tokens[end].text) and tokens[end].is_word:
+                end += 1
+                if words[end - 1].endswith(("'s", "’s")):
+                    break
+            if end == owner or not words[end - 1].endswith(("'s", "’s")):
+                return None
+        noun = end + (words[end] == "own")
+        if noun + 1 >= stop or words[noun] not in OWN_ACCOUNT or words[noun + 1] != ",":
+            return None
+        span = Span(tokens[owner].start, tokens[end - 1].end)
+        if words[owner] in POSSESSIVE_PRONOUNS:
+            pronoun = POSSESSIVE_PRONOUNS[words[owner]]
+            mention = Phrase(span, [(owner, end)], pronoun=pronoun, gender=PRONOUNS[pronoun])
+        else:
+            name = [t.text for t in tokens[owner:end]]
+            name[-1] = strip_possessive(name[-1].replace("’", "'"))
+            mention = Phrase(span, [(owner, end)], name=name, person=True,
+                             words={fold(w) for w in name})
+        mention.text = self.doc.slice(span.start, span.end)
+        end_token = stop
+        while end_token > noun + 2 and not tokens[end_token - 1].is_word:
+            end_token -= 1
+        return Raw(tokens[noun + 2].start, tokens[end_token - 1].end, None, mention)
 
     def _headline_colon(self, first: int, stop: int) -> Raw | None:
         """'Pat Caddell: Voters Worried ...': a headline that opens with a name and a colon."""

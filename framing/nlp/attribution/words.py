@@ -146,6 +146,9 @@ THING_SOURCES = frozenset({"evidence"})  # cue classes whose speaker may be any 
 # ("his signature campaign promise", "a White House claim") the cue is a noun, since a singular
 # subject takes "promises"/"claims".
 SINGULAR_OPENERS = frozenset("a an another this each every his her its my your".split())
+# "By his own account, ...", "By Trump's own admission, ...": nouns that report the possessor's words
+OWN_ACCOUNT = frozenset("account admission telling reckoning recollection".split())
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 NOUN_ENDS = frozenset(", ; : . ) and or but".split())  # after such a noun: the clause goes on or ends
 PLURAL_NOUNS = frozenset("people men women children police staff folks".split())  # no final "s"
 # Words before such a phrase that keep the cue a verb: auxiliaries and "to" ("does his campaign
