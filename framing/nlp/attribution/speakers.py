@@ -307,7 +307,8 @@ class Speakers:
                 has_capital(following[1].text) and words[end + 1] not in DETERMINERS:
             return True
         return len(following) == 2 and following[0].is_word and following[0].text.islower() and \
-            is_speaker_noun(following[0].text) and words[end + 1] not in DETERMINERS
+            is_speaker_noun(following[0].text) and words[end + 1] not in DETERMINERS and \
+            not words[end - 1].endswith(("'s", "’s"))  # "James Comey's letter": his
 
     def _in_firm(self, mention: Mention) -> bool:
         """The name is one of a firm's partners: "&" joins it to a capitalised word, directly or
@@ -322,14 +323,15 @@ class Speakers:
         return index > 0 and words[index] == "&" and has_capital(tokens[index - 1].text)
 
     def _full_name(self, mention: Mention) -> list[str]:
-        """The words a resolved pronoun is named by: the actor's full name, unless every mention
-        written in full is a piece of something else (``_inside_name``: "the Resist Trump
+        """The words a resolved pronoun is named by: the actor's full name, unless the article writes
+        that name in full only as a piece of something else (``_inside_name``: "the Resist Trump
         movement" gives no name to "Trump tweeted"); then the words of the mention itself."""
         actor = mention.actor
         stands = self.full_names.get(actor.name)
         if stands is None:
-            stands = any(not self._inside_name(m) for m in self.actor_mentions
-                         if m.actor.name == actor.name and m.kind == "name")
+            pieces = [self._inside_name(m) for m in self.actor_mentions
+                      if m.actor.name == actor.name and m.kind == "name"]
+            stands = not pieces or not all(pieces)
             self.full_names[actor.name] = stands
         return actor.name.split() if stands else self.doc.slice(mention.start, mention.end).split()
 
