@@ -232,8 +232,9 @@ class Speakers:
             reason = "" if known is not None and known.kind not in PLACES else non_actor(name)
             if reason == "descriptor":
                 found = self._described_person([self._description_span(m) for m in described])
+                # else the longest description written out, never a pronoun resolved to the name
                 return (found, True, True) if found else (_without_relative(max(
-                    (m.text for m in described), key=len)), person, False)
+                    (m.text for m in described if not m.resolved), key=len, default="")), person, False)
             if reason not in ("", "topic") or (self._place(name) and any(
                     m.text.rstrip().split()[-1].lower() in RELATIVE for m in described)):
                 return "", person, named  # "Bush Doctrine", "Brooklyn", "Arizona, who" (a person of it)
