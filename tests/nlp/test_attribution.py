@@ -894,3 +894,22 @@ def test_by_a_possessive_own_account_reports_the_possessor():
         ("Ann Voss", "the forms were incomplete"),
         ("Dale Corwin", "his returns are far thicker than the report"),
     ]
+
+
+def test_a_pronoun_resolved_only_to_a_party_descriptor_names_nobody():
+    doc, found = sources_of(
+        "The nominee spoke on Friday. The Republican is also encouraging his supporters to vote early.",
+        "He said, “We have big plans.”",
+        "He spoke later at the Harlow County Republican headquarters.",
+    )
+    assert [speaker(found, a) for a in found.attributions] == [""]
+
+
+def test_a_cue_after_a_causative_and_its_object_reports_nothing():
+    doc, found = sources_of(
+        "One senator threatened to make Halden testify in a public setting.",
+        "The channel works in ways that help Mr. Voss maintain his image.",
+        "Mayor Ann Voss made the following comment: “We will rebuild.”",
+    )
+    assert [(a.verb, speaker(found, a)) for a in found.attributions] == [
+        ("threatened", "One senator"), ("comment", "Ann Voss")]

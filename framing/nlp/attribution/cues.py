@@ -25,6 +25,7 @@ from framing.nlp.attribution.words import (
     BE,
     BOUNDARIES,
     CARRY_OVER,
+    CAUSATIVES,
     CLAUSE_AFTER,
     CLAUSE_JOINS,
     CONTRACTED,
@@ -32,6 +33,7 @@ from framing.nlp.attribution.words import (
     LINKING_WORDS,
     NO_INFINITIVE,
     NOUN_ENDS,
+    OBJECT_PRONOUNS,
     OWN_ACCOUNT,
     PARTICLES,
     PLURAL_NOUNS,
@@ -46,6 +48,7 @@ from framing.nlp.attribution.words import (
     THING_SOURCES,
     Kind,
     adverb,
+    base_form,
     cue_matcher,
     fold,
     has_capital,
@@ -219,6 +222,8 @@ class Cues:
             return None  # "showed up", "called off", "called into a show": another verb
         if (after >= stop or words[after] in NOUN_ENDS) and self._noun_cue(verb, first):
             return None  # "his signature campaign promise": the head of a singular noun phrase
+        if self._caused(verb, first):
+            return None  # "threatened to make Kadzik testify": speech someone would cause, not report
         speech = cue.payloads[0] in attribution_verbs().verbs
         if not speech and previous >= first and words[previous] in BE:
             return None  # "the deal is expected to pass": nobody's expectation is named
@@ -364,7 +369,7 @@ class Cues:
         say") or an auxiliary ("does his campaign claim") before the phrase keeps the verb."""
         words = self.words
         word = words[verb]
-        if word.endswith("s") or not {word + "s", word + "es"} & verb_words():
+        if not base_form(word):
             return False
         head = verb - 1
         if head <= first or not self.tokens[head].is_word or words[head] in SINGULAR_OPENERS | \
@@ -381,6 +386,20 @@ class Cues:
             return False
         before = words[index - 1] if index > first else ""
         return before not in CARRY_OVER | AUXILIARY_WORDS
+
+    def _caused(self, verb: int, first: int) -> bool:
+        """A cue in its base form whose subject, a name or an object pronoun, follows a causative verb
+        ("to make Kadzik testify", "in ways that help Mr. Putin maintain", "let them know"): the
+        speaking is caused or allowed, not reported ("made the following comment" keeps its noun)."""
+        words, tokens = self.words, self.tokens
+        word = words[verb]
+        if not base_form(word):
+            return False
+        index = verb - 1
+        while index > max(first, verb - 5) and words[index] not in CAUSATIVES and tokens[index].is_word \
+                and (has_capital(tokens[index].text) or words[index] in OBJECT_PRONOUNS):
+            index -= 1
+        return index < verb - 1 and words[index] in CAUSATIVES and tokens[index].text.islower()
 
     def _participle(self, verb: int, first: int) -> bool:
         """An -ing cue hanging off a clause (", adding that ...", "... the strikes describing them

@@ -146,6 +146,9 @@ THING_SOURCES = frozenset({"evidence"})  # cue classes whose speaker may be any 
 # ("his signature campaign promise", "a White House claim") the cue is a noun, since a singular
 # subject takes "promises"/"claims".
 SINGULAR_OPENERS = frozenset("a an another this each every his her its my your".split())
+# Verbs that take an object and a bare infinitive: "make Kadzik testify", "let her explain"
+CAUSATIVES = frozenset("make makes made making let lets letting help helps helped helping".split())
+OBJECT_PRONOUNS = frozenset("him her them us me it".split())
 # "By his own account, ...", "By Trump's own admission, ...": nouns that report the possessor's words
 OWN_ACCOUNT = frozenset("account admission telling reckoning recollection".split())
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
@@ -321,6 +324,15 @@ def has_speaker_head(text: str, lowercase: Collection[str] = ()) -> bool:
 @lru_cache(maxsize=1)
 def verb_words() -> frozenset[str]:
     return frozenset(v for verbs in attribution_cues().verbs.values() for v in verbs)
+
+
+def base_form(word: str) -> bool:
+    """A cue word in its base form: the list also has its third person ("promise"/"promises",
+    "testify"/"testifies"), and it is not that form itself."""
+    if word.endswith("s"):
+        return False
+    forms = {word + "s", word + "es"} | ({word[:-1] + "ies"} if word.endswith("y") else set())
+    return bool(forms & verb_words())
 
 
 @lru_cache(maxsize=1)
