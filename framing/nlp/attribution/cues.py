@@ -147,7 +147,7 @@ class Cues:
         comma reports the possessor's words: the rest of the sentence."""
         words, tokens = self.words, self.tokens
         start = self.text.after_dateline(first, stop)
-        if words[start] != "by" or start + 4 >= stop:
+        if start + 4 >= stop or words[start] != "by":  # a dash alone is a "dateline" ending the text
             return None
         owner = start + 1
         end = owner
