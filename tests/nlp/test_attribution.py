@@ -818,3 +818,98 @@ def test_the_noun_after_whose_is_not_the_speaker_when_a_subject_follows():
                      "Varga’s advisers often cite.\n") == ["Mr. Varga’s advisers"]
     assert _speakers("Vote nears\n\nThe plan came from the ministry, whose spokesman said it would "
                      "pass.\n") == ["spokesman"]
+
+
+def test_a_pronoun_never_resolves_to_a_name_cut_from_a_programme_or_a_firm():
+    doc, found = sources_of(
+        "Former Senator Alan Marsh, Democrat of Vermont, said the party had drifted.",
+        "The programme that shields young settlers — Deferred Action for Young Settlers — is an "
+        "important issue, he said.",
+        "From 1997 to 2009 he was a partner of Hart, Minsky, Ferris, Glovin & Pell. He said the "
+        "firm had taught him patience.",
+    )
+    assert [speaker(found, a) for a in found.attributions] == ["Alan Marsh"] * 3
+
+
+def test_a_name_that_only_modifies_a_noun_does_not_name_a_pronoun():
+    doc, found = sources_of(
+        "Brell tweeted that the vote was rigged.",
+        "Activists of the progressive, Resist Brell movement marched on Sunday.",
+        "“We will win,” he said.",
+    )
+    assert {speaker(found, a) for a in found.attributions} == {"Brell"}
+
+
+def test_an_epithet_with_a_capitalised_title_is_the_person_given_that_title():
+    doc, found = sources_of(
+        "Sheriff Joe Marlow endorsed the governor on Monday.",
+        "The self-styled America's Toughest Sheriff, who runs the county jail, said that the governor "
+        "had done more than anyone.",
+    )
+    assert [speaker(found, a) for a in found.attributions] == ["Joe Marlow"]
+
+
+def test_a_bare_plural_of_a_one_person_office_or_a_place_is_nobody_in_particular():
+    doc, found = sources_of(
+        "Presidents have declared national emergencies under the 1976 law.",
+        "States might also respond to the ruling with new rules.",
+        "Officials said the ruling would stand.",
+    )
+    assert [speaker(found, a) for a in found.attributions] == ["Officials"]
+
+
+def test_a_base_form_cue_after_a_singular_noun_phrase_is_a_noun():
+    doc, found = sources_of(
+        "The president called his wall, a signature campaign promise, a matter of security.",
+        "Nobody in the room wanted to lose on his signature campaign promise and risk the base.",
+        "A provision they say could exclude single mothers remains in the plan.",
+    )
+    verbs = [a.verb for a in found.attributions]
+    assert "promise" not in verbs
+    assert "say" in verbs  # a pronoun before the cue keeps it a verb ("a provision they say")
+
+
+def test_an_organisation_name_with_a_role_word_inside_is_named_whole():
+    doc, found = sources_of(
+        "The Harlow Police Department revealed Tuesday that a drug was found in the car.",
+    )
+    assert speaker(found, only(found)) == "Harlow Police Department"
+
+
+def test_a_capital_after_an_opening_bracket_still_opens_the_sentence():
+    doc, found = sources_of(
+        "The ministry wants lower taxes, having promised them for years. (Having said that, some "
+        "economists argue the rate matters less.)",
+    )
+    assert "Having" not in [speaker(found, a) for a in found.attributions]
+
+
+def test_by_a_possessive_own_account_reports_the_possessor():
+    doc, found = sources_of(
+        "Mayor Ann Voss filed her forms on Monday. By her own account, the forms were incomplete.",
+        "By Dale Corwin's own admission, his returns are far thicker than the report.",
+        "By the time it ended, the hall was empty.",
+    )
+    assert [(speaker(found, a), content(doc, a)) for a in found.attributions] == [
+        ("Ann Voss", "the forms were incomplete"),
+        ("Dale Corwin", "his returns are far thicker than the report"),
+    ]
+
+
+def test_a_pronoun_resolved_only_to_a_party_descriptor_names_nobody():
+    doc, found = sources_of(
+        "The nominee spoke on Friday. The Republican is also encouraging his supporters to vote early.",
+        "He said, “We have big plans.”",
+        "He spoke later at the Harlow County Republican headquarters.",
+    )
+    assert [speaker(found, a) for a in found.attributions] == [""]
+
+
+def test_a_cue_after_a_causative_and_its_object_reports_nothing():
+    doc, found = sources_of(
+        "One senator threatened to make Halden testify in a public setting.",
+        "The channel works in ways that help Mr. Voss maintain his image.",
+        "Mayor Ann Voss made the following comment: “We will rebuild.”",
+    )
+    assert [(a.verb, speaker(found, a)) for a in found.attributions] == [
+        ("threatened", "One senator"), ("comment", "Ann Voss")]

@@ -14,31 +14,45 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from framing.model import Quotation
+from framing.model import Quotation, Span
 from framing.nlp.attribution.phrases import Phrase, SpeakerPhrases
 from framing.nlp.attribution.text import ArticleText
 from framing.nlp.attribution.words import (
     ADVERBIAL,
     ADVERBIAL_PREPOSITIONS,
     ASIDES,
+    AUXILIARY_WORDS,
     BE,
+    BOUNDARIES,
     CARRY_OVER,
+    CAUSATIVES,
     CLAUSE_AFTER,
     CLAUSE_JOINS,
     CONTRACTED,
     DETERMINERS,
+    LINKING_WORDS,
     NO_INFINITIVE,
+    NOUN_ENDS,
+    OBJECT_PRONOUNS,
+    OWN_ACCOUNT,
     PARTICLES,
+    PLURAL_NOUNS,
+    POSSESSIVE_PRONOUNS,
     PREPOSITIONS,
+    PRONOUNS,
     QUANTIFIERS,
     REFLEXIVES,
+    SINGULAR_OPENERS,
     SKIP_BEFORE_VERB,
     SUBORDINATORS,
     THING_SOURCES,
     Kind,
     adverb,
+    base_form,
     cue_matcher,
+    fold,
     has_capital,
+    strip_possessive,
     verb_words,
 )
 from framing.nlp.matcher import Match
@@ -79,6 +93,9 @@ class Cues:
             if self.doc.blocks[sentence.block].kind == "heading":
                 continue
             in_sentence: list[Raw] = []
+            own = self._by_own_account(sentence.first_token, sentence.end_token)
+            if own is not None:
+                in_sentence.append(own)
             while cue_index < len(cues) and cues[cue_index].first_token < sentence.end_token:
                 cue = cues[cue_index]
                 cue_index += 1
@@ -124,6 +141,43 @@ class Cues:
         if earlier.start < self.tokens[join].start < earlier.end:
             earlier.end = self.tokens[join - 1].end
 
+    def _by_own_account(self, first: int, stop: int) -> Raw | None:
+        """"By his own account, ...", "By Trump's own admission, ...": a sentence that opens with "by",
+        a possessive name or pronoun, an optional "own" and a reporting noun (OWN_ACCOUNT) before a
+        comma reports the possessor's words: the rest of the sentence."""
+        words, tokens = self.words, self.tokens
+        start = self.text.after_dateline(first, stop)
+        if start + 4 >= stop or words[start] != "by":  # a dash alone is a "dateline" ending the text
+            return None
+        owner = start + 1
+        end = owner
+        if words[owner] in POSSESSIVE_PRONOUNS:
+            end = owner + 1
+        else:
+            while end < min(stop, owner + 4) and has_capital(tokens[end].text) and tokens[end].is_word:
+                end += 1
+                if words[end - 1].endswith(("'s", "’s")):
+                    break
+            if end == owner or not words[end - 1].endswith(("'s", "’s")):
+                return None
+        noun = end + (words[end] == "own")
+        if noun + 1 >= stop or words[noun] not in OWN_ACCOUNT or words[noun + 1] != ",":
+            return None
+        span = Span(tokens[owner].start, tokens[end - 1].end)
+        if words[owner] in POSSESSIVE_PRONOUNS:
+            pronoun = POSSESSIVE_PRONOUNS[words[owner]]
+            mention = Phrase(span, [(owner, end)], pronoun=pronoun, gender=PRONOUNS[pronoun])
+        else:
+            name = [t.text for t in tokens[owner:end]]
+            name[-1] = strip_possessive(name[-1].replace("’", "'"))
+            mention = Phrase(span, [(owner, end)], name=name, person=True,
+                             words={fold(w) for w in name})
+        mention.text = self.doc.slice(span.start, span.end)
+        end_token = stop
+        while end_token > noun + 2 and not tokens[end_token - 1].is_word:
+            end_token -= 1
+        return Raw(tokens[noun + 2].start, tokens[end_token - 1].end, None, mention)
+
     def _headline_colon(self, first: int, stop: int) -> Raw | None:
         """'Pat Caddell: Voters Worried ...': a headline that opens with a name and a colon."""
         for colon in range(first + 1, min(stop, first + 6)):
@@ -166,6 +220,10 @@ class Cues:
             return None  # "the reports", "of claims", "no warning", "Clinton's plans": a noun
         if after < stop and words[after] in PARTICLES:
             return None  # "showed up", "called off", "called into a show": another verb
+        if (after >= stop or words[after] in NOUN_ENDS) and self._noun_cue(verb, first):
+            return None  # "his signature campaign promise": the head of a singular noun phrase
+        if self._caused(verb, first):
+            return None  # "threatened to make Kadzik testify": speech someone would cause, not report
         speech = cue.payloads[0] in attribution_verbs().verbs
         if not speech and previous >= first and words[previous] in BE:
             return None  # "the deal is expected to pass": nobody's expectation is named
@@ -188,7 +246,9 @@ class Cues:
         )
         if inverted:
             a, b, appositives = self.phrases.following(after, stop)
-            if b > a and words[a] not in ("that",) and (b >= stop or words[b] in (",", ".", "—")):
+            # not a phrase opening with a preposition: "..., said at a House committee hearing"
+            if b > a and words[a] not in ("that",) and words[a] not in LINKING_WORDS and (
+                    b >= stop or words[b] in (",", ".", "—")):
                 mention = self.phrases.mention(a, b, appositives, (first, stop))
                 # after a comma (not a quotation) "..., noted the rule" is no speaker: it needs
                 # a name, a role or an institution
@@ -299,6 +359,47 @@ class Cues:
             return True
         word = self.words[index]
         return word in ASIDES
+
+    def _noun_cue(self, verb: int, first: int) -> bool:
+        """A cue in its base form ("promise", "claim") that ends its clause (the caller checks: a
+        comma, "and", a stop follows) after a singular noun phrase that opens with "a", "this" or a
+        possessive pronoun ("his signature campaign promise and ...", "a signature campaign promise,
+        ...") is that phrase's head noun: a singular subject would take "promises". A plural head ("his aides
+        say"), an adverb before the cue ("his family still say"), a coordination ("he and his wife
+        say") or an auxiliary ("does his campaign claim") before the phrase keeps the verb."""
+        words = self.words
+        word = words[verb]
+        if not base_form(word):
+            return False
+        head = verb - 1
+        if head <= first or not self.tokens[head].is_word or words[head] in SINGULAR_OPENERS | \
+                AUXILIARY_WORDS | SKIP_BEFORE_VERB or adverb(words[head]):
+            return False
+        if words[head].endswith("s") and not words[head].endswith("ss") or words[head] in PLURAL_NOUNS \
+                or words[head] in PRONOUNS or words[head] in CONTRACTED:  # "a provision they say"
+            return False
+        index = head
+        while index > max(first, head - 4) and self.tokens[index].is_word and words[index] not in (
+                BOUNDARIES | PREPOSITIONS | SINGULAR_OPENERS) and not words[index].endswith("'s"):
+            index -= 1
+        if words[index] not in SINGULAR_OPENERS:
+            return False
+        before = words[index - 1] if index > first else ""
+        return before not in CARRY_OVER | AUXILIARY_WORDS
+
+    def _caused(self, verb: int, first: int) -> bool:
+        """A cue in its base form whose subject, a name or an object pronoun, follows a causative verb
+        ("to make Kadzik testify", "in ways that help Mr. Putin maintain", "let them know"): the
+        speaking is caused or allowed, not reported ("made the following comment" keeps its noun)."""
+        words, tokens = self.words, self.tokens
+        word = words[verb]
+        if not base_form(word):
+            return False
+        index = verb - 1
+        while index > max(first, verb - 5) and words[index] not in CAUSATIVES and tokens[index].is_word \
+                and (has_capital(tokens[index].text) or words[index] in OBJECT_PRONOUNS):
+            index -= 1
+        return index < verb - 1 and words[index] in CAUSATIVES and tokens[index].text.islower()
 
     def _participle(self, verb: int, first: int) -> bool:
         """An -ing cue hanging off a clause (", adding that ...", "... the strikes describing them

@@ -38,6 +38,7 @@ from framing.nlp.attribution.words import (
     adverb,
     anonymity_matcher,
     fold,
+    generic_plural,
     has_capital,
     is_speaker_noun,
     modifier_word,
@@ -283,6 +284,8 @@ class SpeakerPhrases:
                     if tokens[i].is_word and words[i] not in DETERMINERS
                 )
         head = words[end - 1]
+        if end - first == 1 and generic_plural(head):
+            return None  # "Presidents have declared ...", "States might respond": nobody in particular
         if words[first] in NEGATIVES or not mention.name and (words[first] in OPENERS or (
                 not head_role and (head in TIME_HEADS or adjective_like(head)))):
             return None  # "to remain ...", "no senator", "this week", "his controversial (comments)",
@@ -320,6 +323,8 @@ class SpeakerPhrases:
                     mention.own_side = mention.name[0]
                 mention.institution = words[first] == "the" or fold(
                     mention.name[-1]) not in self.text.capitalised_mid
+            elif fold(mention.name[-1]) in ORG_WORDS:
+                mention.institution = True  # "House Judiciary Committee said": a body, not a person
             else:
                 mention.person = True
         return mention
@@ -426,7 +431,10 @@ class SpeakerPhrases:
                 possessive = self.words[run[-1]].endswith("'s")
                 titled = run[0] > a and run[0] - 1 in covered
                 key = fold(self.tokens[run[0]].text)
-                sentence_initial_word = len(run) == 1 and run[0] == sentence_first and (
+                opens = run[0] == sentence_first or self.words[run[0] - 1] == "(" or all(
+                    not self.tokens[j].is_word for j in range(sentence_first, run[0])
+                )  # after an opening mark or bracket: "(Having said that, ...", "''Having people"
+                sentence_initial_word = len(run) == 1 and opens and (
                     key not in self.text.capitalised_mid and self.text.capitalised_count[key] < 2
                     or key not in self.text.body_capitalised and i < b and self.tokens[i].is_word
                     and self.tokens[i].text.islower()
@@ -449,7 +457,14 @@ class SpeakerPhrases:
                         mention.demonyms.append(text)  # "Karvonian military" -> Karvonia
                     mention.words.update(words)
                 else:
-                    mention.name = [self.tokens[j].text for j in run]
+                    start = run[0]
+                    if titled and strip_possessive(self.words[run[-1]]) in ORG_WORDS:
+                        # "The Tulsa Police Department": the role word is part of an organisation's
+                        # name, which runs back over the capitalised words before it
+                        while start - 1 >= a and has_capital(self.tokens[start - 1].text) and \
+                                self.tokens[start - 1].is_word and self.words[start - 1] not in DETERMINERS:
+                            start -= 1
+                    mention.name = [self.tokens[j].text for j in range(start, run[-1] + 1)]
                     mention.words.update(words)
                 run = []
 

@@ -29,7 +29,10 @@ from framing.nlp.attribution.words import (
     RELATIVE,
     covers,
     fold,
+    has_capital,
     has_speaker_head,
+    is_speaker_noun,
+    role_matcher,
     same_word,
     strip_possessive,
 )
@@ -90,6 +93,7 @@ class Speakers:
         self.actor_set = actor_set
         self.entries: list[Entry] = []
         self.recent: dict[int, None] = {}  # speaker indices, most recent last
+        self.full_names: dict[str, bool] = {}  # person actor name -> written in full on its own
 
     def add(self, mention: Phrase | None, inherit: bool) -> int:
         if mention is None:
@@ -228,8 +232,9 @@ class Speakers:
             reason = "" if known is not None and known.kind not in PLACES else non_actor(name)
             if reason == "descriptor":
                 found = self._described_person([self._description_span(m) for m in described])
+                # else the longest description written out, never a pronoun resolved to the name
                 return (found, True, True) if found else (_without_relative(max(
-                    (m.text for m in described), key=len)), person, False)
+                    (m.text for m in described if not m.resolved), key=len, default="")), person, False)
             if reason not in ("", "topic") or (self._place(name) and any(
                     m.text.rstrip().split()[-1].lower() in RELATIVE for m in described)):
                 return "", person, named  # "Bush Doctrine", "Brooklyn", "Arizona, who" (a person of it)
@@ -285,8 +290,51 @@ class Speakers:
             m for m in self.actor_mentions
             if m.actor.kind == "person" and m.kind != "pronoun"
             and self.doc.in_quotation(m.start, m.end) is None and self._acts(m)
+            and not self._inside_name(m)
         ), key=lambda m: m.start)
         return mentions, [m.start for m in mentions]
+
+    def _inside_name(self, mention: Mention) -> bool:
+        """The person mention is a piece of something else, so no pronoun refers to it: of a firm's
+        name ("Ferris, Glovsky & Popeo"), of a title that goes on with "for" and a capital ("Deferred
+        Action for Childhood Arrivals"), or a name before a noun it modifies ("the Resist Trump
+        movement", "Trump supporters said"; not "Trump hosts a dinner")."""
+        tokens, words = self.doc.tokens, self.doc.normalised
+        end = mention.end_token
+        following = tokens[end:end + 2]
+        if self._in_firm(mention):
+            return True
+        if len(following) == 2 and words[end] == "for" and following[1].is_word and \
+                has_capital(following[1].text) and words[end + 1] not in DETERMINERS:
+            return True
+        return len(following) == 2 and following[0].is_word and following[0].text.islower() and \
+            is_speaker_noun(following[0].text) and words[end + 1] not in DETERMINERS and \
+            not words[end - 1].endswith(("'s", "’s"))  # "James Comey's letter": his
+
+    def _in_firm(self, mention: Mention) -> bool:
+        """The name is one of a firm's partners: "&" joins it to a capitalised word, directly or
+        through a list of capitalised words and commas ("Mintz, Levin, Ferris, Glovsky & Popeo")."""
+        tokens, words = self.doc.tokens, self.doc.normalised
+        index = mention.end_token
+        while index + 1 < len(tokens) and words[index] == "," and has_capital(tokens[index + 1].text):
+            index += 2
+        if index + 1 < len(tokens) and words[index] == "&" and has_capital(tokens[index + 1].text):
+            return True
+        index = mention.first_token - 1
+        return index > 0 and words[index] == "&" and has_capital(tokens[index - 1].text)
+
+    def _full_name(self, mention: Mention) -> list[str]:
+        """The words a resolved pronoun is named by: the actor's full name, unless the article writes
+        that name in full only as a piece of something else (``_inside_name``: "the Resist Trump
+        movement" gives no name to "Trump tweeted"); then the words of the mention itself."""
+        actor = mention.actor
+        stands = self.full_names.get(actor.name)
+        if stands is None:
+            pieces = [self._inside_name(m) for m in self.actor_mentions
+                      if m.actor.name == actor.name and m.kind == "name"]
+            stands = not pieces or not all(pieces)
+            self.full_names[actor.name] = stands
+        return actor.name.split() if stands else self.doc.slice(mention.start, mention.end).split()
 
     def _acts(self, mention: Mention) -> bool:
         """The mention is the subject of its clause, read within its sentence."""
@@ -353,7 +401,7 @@ class Speakers:
         index = bisect_left(starts, pronoun.span.start) - 1
         while index >= 0 and mentions[index].start > after:
             found = mentions[index]
-            name = found.actor.name.split()
+            name = self._full_name(found)
             while name and name[0].lower() in NOT_NAMES:  # "Neither Clinton"
                 name = name[1:]
             if name and found.end <= pronoun.span.start and found.actor.gender in ("", pronoun.gender):
@@ -377,7 +425,32 @@ class Speakers:
                           gender=mentions[index].actor.gender or phrase.gender,
                           words={fold(w) for w in name} | phrase.words, text=phrase.text,
                           resolved=True)
-        return None
+        return self._titled(phrase)
+
+    def _titled(self, phrase: Phrase) -> Phrase | None:
+        """An epithet whose head is a capitalised role word and that names nobody ("the self-titled
+        America's Toughest Sheriff") is the one person the article gives that title before a name
+        ("Sheriff Joe Arpaio"); None when no one or several people carry it."""
+        first, end = phrase.ranges[0]
+        words, tokens = self.doc.normalised, self.doc.tokens
+        while end - 1 > first and words[end - 1] in RELATIVE | {","}:
+            end -= 1
+        head = tokens[end - 1].text
+        if not head[:1].isupper() or head.isupper() or not any(
+                role.kind == "role" for match in role_matcher().find(tokens, end - 1, end)
+                for role in match.payloads):
+            return None
+        title = fold(head).rstrip(".")
+        people = {m.actor.name: m for m in self.actor_mentions
+                  if m.actor.kind == "person" and m.kind not in ("pronoun", "descriptor")
+                  and m.first_token > 0 and fold(tokens[m.first_token - 1].text).rstrip(".") == title}
+        if len(people) != 1:
+            return None
+        actor = next(iter(people.values())).actor
+        name = actor.name.split()
+        return Phrase(phrase.span, phrase.ranges, name=name, person=True, type=phrase.type,
+                      gender=actor.gender or phrase.gender, words={fold(w) for w in name} | phrase.words,
+                      text=phrase.text, resolved=True)
 
     @cached_property
     def descriptions(self) -> tuple[list[Mention], list[int]]:

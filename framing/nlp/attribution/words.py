@@ -142,6 +142,27 @@ NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".spli
 # "Arkansas-based company", "Kremlin-backed media")
 MODIFIER_ENDINGS = ("-based", "-backed", "-led", "-born", "-style", "-owned", "-funded")
 THING_SOURCES = frozenset({"evidence"})  # cue classes whose speaker may be any noun phrase
+# Determiners and possessives that open a singular noun phrase: before a cue in its base form
+# ("his signature campaign promise", "a White House claim") the cue is a noun, since a singular
+# subject takes "promises"/"claims".
+SINGULAR_OPENERS = frozenset("a an another this each every his her its my your".split())
+# Verbs that take an object and a bare infinitive: "make Kadzik testify", "let her explain"
+CAUSATIVES = frozenset("make makes made making let lets letting help helps helped helping".split())
+OBJECT_PRONOUNS = frozenset("him her them us me it".split())
+# "By his own account, ...", "By Trump's own admission, ...": nouns that report the possessor's words
+OWN_ACCOUNT = frozenset("account admission telling reckoning recollection".split())
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+NOUN_ENDS = frozenset(", ; : . ) and or but".split())  # after such a noun: the clause goes on or ends
+PLURAL_NOUNS = frozenset("people men women children police staff folks".split())  # no final "s"
+# Words before such a phrase that keep the cue a verb: auxiliaries and "to" ("does his campaign
+# claim", "to have his lawyer argue")
+AUXILIARY_WORDS = frozenset(
+    "do does did will would could can should might must may to let not never".split())
+# Offices one person holds at a time: a bare plural of one ("Presidents have declared ...") is every
+# holder in general, not a source; so is a bare plural of a place that speaks as its government
+# ("States might respond": ``generic_plural``).
+SINGLE_OFFICES = frozenset(
+    "president governor mayor sheriff chancellor premier pope king queen monarch emperor".split())
 # verbs whose "to ..." is not what the speaker said ("said to be", "told to leave", "asked to")
 NO_INFINITIVE = frozenset("say says said saying tell tells told telling ask asks asked asking".split())
 
@@ -201,6 +222,29 @@ def speaker_nouns() -> frozenset[str]:
     nouns.update(word for word, role in _role_entries() if role.kind in ("role", "institution")
                  and " " not in word)
     return frozenset(nouns)
+
+
+@lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """Nouns for places that speak as their governments ("the city said"), from source_nouns.txt."""
+    text = resources.files("framing.corpora").joinpath("sources/source_nouns.txt").read_text("utf-8")
+    section, nouns = "", set()
+    for line in (line.strip() for line in text.splitlines()):
+        if line.startswith("["):
+            section = line
+        elif line and not line.startswith("#") and section.startswith("[places"):
+            nouns.add(line)
+    return frozenset(nouns)
+
+
+def generic_plural(word: str) -> bool:
+    """A plural that, standing alone, means every holder of a one-person office or every place of a
+    kind ("Presidents", "States", "cities"): nobody in particular speaks."""
+    word = word.lower()
+    if not word.endswith("s"):
+        return False
+    singulars = {word[:-1], word[:-3] + "y" if word.endswith("ies") else word[:-1]}
+    return any(s in SINGLE_OFFICES or s in place_nouns() for s in singulars)
 
 
 # Adjectives that follow a speaker's head noun ("officials familiar with", "an aide close to"): the
@@ -280,6 +324,15 @@ def has_speaker_head(text: str, lowercase: Collection[str] = ()) -> bool:
 @lru_cache(maxsize=1)
 def verb_words() -> frozenset[str]:
     return frozenset(v for verbs in attribution_cues().verbs.values() for v in verbs)
+
+
+def base_form(word: str) -> bool:
+    """A cue word in its base form: the list also has its third person ("promise"/"promises",
+    "testify"/"testifies"), and it is not that form itself."""
+    if word.endswith("s"):
+        return False
+    forms = {word + "s", word + "es"} | ({word[:-1] + "ies"} if word.endswith("y") else set())
+    return bool(forms & verb_words())
 
 
 @lru_cache(maxsize=1)
