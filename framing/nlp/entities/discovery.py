@@ -24,6 +24,7 @@ from functools import partial
 
 from framing.model import Document, Span
 from framing.nlp import gazetteers
+from framing.nlp.cast_names import fold
 from framing.nlp.entities.actors import KINDS, Actor, ActorSet, Mention
 from framing.nlp.entities.mentions import document_memo, find_mentions
 from framing.nlp.entities.recognise import DEMONYM_SUFFIXES, find_candidates
@@ -197,7 +198,7 @@ def _gender(name: Name) -> str:
         role = roles.get(word)
         if role is not None and role.gender:
             return role.gender
-    return gazetteers.given_name_genders().get(name.first.lower(), "") if name.first else ""
+    return gazetteers.given_name_genders().get(fold(name.first), "") if name.first else ""
 
 
 def _resolve_people(groups: dict[str, _Group], people: list[tuple[Name, str, int]]) -> None:
