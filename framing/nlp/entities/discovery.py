@@ -141,11 +141,13 @@ def resolve(raw: Sequence[tuple[str, str]]) -> tuple[list[Actor], set[str]]:
 def _name_before_thing(words: list[str]) -> tuple[str, str] | None:
     """(full name, surname) opening a run of capitalised words that ends in a non-actor of two words or
     more ("Barack Obama Election Day" -> "Barack Obama", "Obama"); None when no such split exists."""
+    if not all(w[:1].isupper() for w in words):
+        return None  # "Regional Observatory for Human Rights": a name with a link word is one name
     for cut in range(len(words) - 2, 1, -1):
         if words[cut].lower() not in SUFFIXES and non_actor(" ".join(words[cut:])):
             head = " ".join(words[:cut])
             name = parse_name(head)
-            if name.first and name.last and not name.title and all(w[:1].isupper() for w in words[:cut]) \
+            if name.first and name.last and not name.title and kind_of(head) == "person" \
                     and gazetteers.lookup(head) is None and not non_actor(head):
                 return head, name.last
     return None
