@@ -257,16 +257,17 @@ def _resolve_people(groups: dict[str, _Group], people: list[tuple[Name, str, int
 
 def _share_surname(owners: list[_Group], singles: list[tuple[Name, str]]) -> list[_Group]:
     """Give a surname's single mentions ("Mr. Obama", "Obama", "Trump Jr.") to the people the article
-    names in full with it (docs/analyzers/actors.md, "Shared surnames"); returns the person kept apart, if
-    any: the one a gendered single names when its gender contradicts every owner's ("Mr. Obama" beside
-    "Michelle Obama" alone).
+    names in full with it (docs/analyzers/actors.md, "Shared surnames"); returns the people kept apart:
+    one a gendered single names when its gender contradicts every owner's ("Mr. Obama" beside "Michelle
+    Obama" alone), one a suffix names that no owner has.
 
-    A single with a suffix goes to the owners with that suffix. A gendered single goes to the owners of
-    its gender, else to those of no known gender (one of them takes the gender most singles give), else
-    to a person of its own. The ungendered singles go to the person with the most mentions (full names
-    and gendered singles); on a tie, to each of the tied, and the mention matcher gives each mention to
-    the one named most recently. A titled single whose person does not hold the bare surname keeps its
-    title as that person's alias ("Mrs. Clinton" for Hillary when "Clinton" is Bill's).
+    A single with a suffix goes to the owner with that suffix. A gendered single goes to the owners of
+    its gender, else to those of no known gender (when only one, it takes the gender most singles give),
+    else to a person of its own. The ungendered singles go to the person with the most mentions (full
+    names and gendered singles), never a Jr. when someone without a suffix has the surname; on a tie, to
+    each of the tied, and the mention matcher gives each mention to the one named most recently. A
+    gendered single whose person does not hold the bare surname is that person's alias with its title
+    ("Mrs. Clinton" for Hillary when "Clinton" is Bill's).
     """
     word = singles[0][0].last
     votes = Counter(g for g in (_gender(name) for name, _text in singles) if g)
@@ -274,36 +275,38 @@ def _share_surname(owners: list[_Group], singles: list[tuple[Name, str]]) -> lis
         blank = [o for o in owners if not o.gender]
         if not any(o.gender == gender for o in owners) and len(blank) == 1:
             blank[0].gender = gender
-    apart: dict[str, _Group] = {}  # by the gender or suffix no owner has
+    by_gender: dict[str, _Group] = {}  # a person of a gender no owner has
+    by_suffix: dict[str, _Group] = {}  # a person of a suffix no owner has ("Trump Sr.")
     targets: list[tuple[Name, str, list[_Group]]] = []
     for name, text in singles:
         suffix = name.suffix.rstrip(".").lower()
         gender = _gender(name)
         mine = [o for o in owners if {n.suffix.rstrip(".").lower() for n in o.names} == {suffix}]
         if suffix:  # "Trump Jr.": the owner with that suffix, else a person of its own
-            mine = mine or [apart.setdefault(suffix, _Group(f"{word} {name.suffix}", "person"))]
+            mine = mine or [by_suffix.setdefault(suffix, _Group(f"{word} {name.suffix}", "person"))]
         elif gender:
             mine = [o for o in mine or owners if o.gender == gender] or [
                 o for o in mine or owners if not o.gender]
-            mine = mine or [apart.setdefault(gender, _Group(text, "person", gender=gender))]
+            mine = mine or [by_gender.setdefault(gender, _Group(text, "person", gender=gender))]
         else:
             mine = []  # given below, once every gendered single is placed
         targets.append((name, text, mine))
-    everyone = [*owners, *apart.values()]
+    everyone = [*owners, *by_gender.values(), *by_suffix.values()]
     weight = {id(o): o.count + sum(1 for *_, mine in targets if mine == [o]) for o in everyone}
-    plain = [o for o in everyone if not any(n.suffix for n in o.names)] or everyone  # never the Jr.
+    plain = [o for o in [*owners, *by_gender.values()] if not any(n.suffix for n in o.names)]
+    plain = plain or everyone  # never the Jr. when someone without a suffix has the surname
     most = max(weight[id(o)] for o in plain)
     holders = [o for o in plain if weight[id(o)] == most]
-    for group in apart.values():
-        if holders == [group] and not group.names:
+    for group in by_gender.values():
+        if holders == [group]:
             group.name = word  # "Obama" for Mr. Obama when he is the one most named
     for name, text, mine in targets:
         bare = f"{word} {name.suffix}" if name.suffix else word
         chosen = [o for o in mine if o in holders] or mine or holders
-        for owner in chosen:
-            alone = holders == [owner] or name.suffix or len(chosen) > 1
-            owner.forms[bare if alone else text] += 1
-    return list(apart.values())
+        for owner in chosen:  # the bare surname is an alias of its holder only, or of all tied
+            owns = holders == [owner] or bool(name.suffix) or len(chosen) > 1
+            owner.forms[bare if owns else text] += 1
+    return [*by_gender.values(), *by_suffix.values()]
 
 
 def _fold_demonyms_and_heads(groups: dict[str, _Group]) -> None:
