@@ -233,6 +233,14 @@ def test_an_ungendered_surname_goes_to_the_most_named_person_never_the_junior():
     assert "Crane Jr." in actors["Victor Crane Jr."].aliases
 
 
+def test_a_titled_surname_goes_to_the_person_named_with_that_title():
+    document = document_from_text("President Tobiah Varden met Sasha Varden at noon. Later, President "
+                                  "Varden spoke, and Sen. Ann Roe, who had met Ron Roe, said Sen. Roe "
+                                  "agreed.\n")
+    names = Counter(m.actor.name for m in mentions_for(document) if m.kind in ("name", "alias"))
+    assert names == {"Tobiah Varden": 2, "Sasha Varden": 1, "Ann Roe": 2, "Ron Roe": 1}
+
+
 def test_a_full_name_before_a_non_actor_is_the_person_and_the_run_no_actor():
     text = ('Organisers of "Tobiah Varden Election Day" met. Mr. Varden said it would help.\n')
     actors = _names(discover([document_from_text(text)]))

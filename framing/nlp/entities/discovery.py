@@ -28,10 +28,11 @@ from framing.nlp.cast_names import fold
 from framing.nlp.entities.actors import KINDS, Actor, ActorSet, Mention
 from framing.nlp.entities.mentions import document_memo, find_mentions
 from framing.nlp.entities.recognise import DEMONYM_SUFFIXES, find_candidates
-from framing.nlp.names import ORG_WORDS, SUFFIXES, Name, kind_of, non_actor, parse_name
+from framing.nlp.names import ORG_WORDS, SUFFIXES, TITLE_MODIFIERS, Name, kind_of, non_actor, parse_name
 from framing.nlp.words import NAME_PARTICLES, is_common_word, strip_possessive
 
 Recogniser = Callable[[Document], "Sequence[Span] | None"]
+COURTESY_TITLES = frozenset("mr mr. mrs mrs. ms ms. miss".split())  # they tell a gender, no office
 KEEP_PLACES = frozenset({"national_capital", "also_person", "also_institution"})
 
 
@@ -255,6 +256,16 @@ def _resolve_people(groups: dict[str, _Group], people: list[tuple[Name, str, int
         groups[group.name] = group
 
 
+def _titled_alike(name: Name, owners: list[_Group]) -> list[_Group]:
+    """The one owner whose full name carried a title word of ``name``'s ("President Obama" and
+    "President Barack Obama"; "former", "Mr." and the like are no evidence); [] when none or several."""
+    words = {w.lower() for w in name.title.split()} - TITLE_MODIFIERS - COURTESY_TITLES
+    if not words:
+        return []
+    found = [o for o in owners if any(words & {w.lower() for w in n.title.split()} for n in o.names)]
+    return found if len(found) == 1 else []
+
+
 def _share_surname(owners: list[_Group], singles: list[tuple[Name, str]]) -> list[_Group]:
     """Give a surname's single mentions ("Mr. Obama", "Obama", "Trump Jr.") to the people the article
     names in full with it (docs/analyzers/actors.md, "Shared surnames"); returns the people kept apart:
@@ -263,11 +274,12 @@ def _share_surname(owners: list[_Group], singles: list[tuple[Name, str]]) -> lis
 
     A single with a suffix goes to the owner with that suffix. A gendered single goes to the owners of
     its gender, else to those of no known gender (when only one, it takes the gender most singles give),
-    else to a person of its own. The ungendered singles go to the person with the most mentions (full
-    names and gendered singles), never a Jr. when someone without a suffix has the surname; on a tie, to
-    each of the tied, and the mention matcher gives each mention to the one named most recently. A
-    gendered single whose person does not hold the bare surname is that person's alias with its title
-    ("Mrs. Clinton" for Hillary when "Clinton" is Bill's).
+    else to a person of its own. A single with an office title goes to the one owner named in full with
+    that title. The others go to the person with the most mentions (full names and the singles placed),
+    never a Jr. when someone without a suffix has the surname; on a tie, to each of the tied, and the
+    mention matcher gives each mention to the one named most recently. A placed single whose person does
+    not hold the bare surname is that person's alias with its title ("Mrs. Clinton" for Hillary when
+    "Clinton" is Bill's).
     """
     word = singles[0][0].last
     votes = Counter(g for g in (_gender(name) for name, _text in singles) if g)
@@ -288,8 +300,8 @@ def _share_surname(owners: list[_Group], singles: list[tuple[Name, str]]) -> lis
             mine = [o for o in mine or owners if o.gender == gender] or [
                 o for o in mine or owners if not o.gender]
             mine = mine or [by_gender.setdefault(gender, _Group(text, "person", gender=gender))]
-        else:
-            mine = []  # given below, once every gendered single is placed
+        else:  # "President Obama": the one owner named with that title, else given below
+            mine = _titled_alike(name, owners)
         targets.append((name, text, mine))
     everyone = [*owners, *by_gender.values(), *by_suffix.values()]
     weight = {id(o): o.count + sum(1 for *_, mine in targets if mine == [o]) for o in everyone}
