@@ -136,7 +136,7 @@ class Cast:
 
     def kind_of(self, name: str) -> str:
         """The kind the comparison's notes give a name most ("" when none gives one)."""
-        return self._kind_of.get(name, "")
+        return self._kind_of.get(_without_article(name), "")
 
     def _settle_kinds(self) -> None:
         """Each name's kind from its votes, once every article's notes were counted."""
@@ -275,6 +275,12 @@ class ArticleCast:
         return found.name if found is not None else name
 
 
+def _without_article(name: str) -> str:
+    """"The New York Times" and "New York Times" are one name, whose kind either note may give
+    (the speakers' note drops the article the actors' note keeps)."""
+    return name[4:] if name[:4] in ("The ", "the ") else name
+
+
 def _full_key(name: Name) -> Key:
     return (name.surname, name.suffix, name.initials, *name.given)
 
@@ -324,7 +330,7 @@ def build_cast(articles: Iterable[tuple[str, Sequence[ActorNote]]], keep_article
     cast.actor_metrics = actor_metrics or {}
     for _, notes in articles:
         for note in notes:
-            cast._kinds[note.name][note.kind] += max(note.mentions, 1)
+            cast._kinds[_without_article(note.name)][note.kind] += max(note.mentions, 1)
     cast._settle_kinds()
     _cluster_people(cast, articles)
     for _, notes in articles:
@@ -447,6 +453,8 @@ def _finish(cast: Cast) -> None:
             actor.type = next(t for t in TYPE_ORDER if actor.types.get(t) == best)
             actor.type_rule = "most frequent of the types its roles and titles give: " + ", ".join(
                 f"{t} {n}" for t, n in _ranked(actor.types))
+        elif actor.kind == "media":
+            actor.type, actor.type_rule = "media", "a news organisation speaks as the media"
         if actor.fixed is None:
             weights["party" if actor.parties else "country" if actor.countries else ""] += \
                 actor.mentions + actor.speaks

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from framing.nlp.gazetteers import given_name_genders, given_names, name_roles, titles
+from framing.nlp.names import PLURAL_TITLES, title_inside
 from framing.nlp.names import parse_name as split_name
-from framing.nlp.names import title_inside
 from framing.nlp.sides import is_party_name
 from framing.nlp.words import CALENDAR_WORDS, FUNCTION_WORDS, NAME_PARTICLES
 
@@ -31,8 +31,10 @@ PERSON = "person"
 def cast_titles() -> frozenset[str]:
     """Titles that may stand before a name, beside the bundled ones (corpora/actors/titles.tsv): what
     makes a title of the shared splitter's title words, and a role it lacks ("Rival Ann Roe"), from
-    corpora/actors/name_roles.tsv. Read on first use, so that ``framing --version`` reads no data."""
-    return frozenset(set(titles()) | {word for word, role in name_roles().items() if role.before_name})
+    corpora/actors/name_roles.tsv, and the plural titles of a list of names ("Senators Ann Roe and ...").
+    Read on first use, so that ``framing --version`` reads no data."""
+    return frozenset(set(titles()) | PLURAL_TITLES
+                     | {word for word, role in name_roles().items() if role.before_name})
 
 
 @lru_cache(maxsize=1)

@@ -29,8 +29,10 @@ class TableExporter:
 
     def export(self, result: RunResult, stream: TextIO, options: ExportOptions) -> None:
         # The short screen needs headline metrics; a run of analyzers that declare none is listed whole.
-        screen = not options.full and _has_headline(result) and (options.view == "analyze" or (
-            options.view == "compare" and len(result.articles) > 1))
+        screen = not options.full and _has_headline(result) and options.view in ("analyze", "compare") \
+            and bool(result.articles)
+        # one article has nothing to compare with: its own measures, as `framing analyze` shows them
+        alone = options.view == "analyze" or len(result.articles) == 1
         wide = None if options.color else (_columns() or SCREEN_WIDTH if screen else 160)
         console = Console(
             file=stream,
@@ -42,7 +44,10 @@ class TableExporter:
             highlight=False,  # and no guessed colours (also about a third of the rendering time)
         )
         if screen:
-            _first_screen(result, console, options.view == "analyze")
+            if alone and options.view == "compare":
+                console.print("One article, so nothing to compare yet: its measures follow. Give two or "
+                              "more articles to compare them.", style="dim")
+            _first_screen(result, console, alone)
             return
         for table in [select_table(result, options.view, "", options.full), *result.tables]:
             for part in _parts(table, console.width):

@@ -165,3 +165,12 @@ def test_label_rules_follow_the_inputs():
     assert too_many.returncode == 2 and b"--label given 3 times for 2 input article(s)" in too_many.stderr
     blank = run_cli("compare", wire, ostrel, "--label", " ")
     assert blank.returncode == 2 and b"a label needs a visible name" in blank.stderr
+
+
+def test_one_article_shows_its_own_measures_not_every_value():
+    out = screen(str(EXAMPLES / "ostrel_outlet.txt"))
+    assert out.startswith("One article, so nothing to compare yet")
+    assert len(out.splitlines()) <= BUDGET, out
+    assert "Loaded words per 1,000" in out and "Who speaks" in out
+    assert "Comparison" not in out  # the every-value table is left to --full
+    assert "Comparison" in screen("--full", str(EXAMPLES / "ostrel_outlet.txt"))

@@ -327,6 +327,23 @@ def test_a_description_with_a_title_word_inside_is_not_a_titled_name():
     assert parse_name("Rep. Ann Roe", "description").text == "Ann Roe"
 
 
+def test_a_news_organisation_that_speaks_is_one_media_actor_with_or_without_its_article():
+    # the actors' note keeps "The", the speakers' note drops it: one actor, typed media
+    notes = [ActorNote("The Harbor Ledger", "media", 1),
+             ActorNote("Harbor Ledger", "", 1, (("Harbor Ledger", 1),), "", "other", "", "", False, 1)]
+    cast = build_cast([("a", notes)])
+    view = cast.article(notes)
+    assert view.actor("Harbor Ledger") is view.actor("The Harbor Ledger")
+    assert view.actor("Harbor Ledger").kind == "media"
+    assert view.actor("Harbor Ledger").type == "media"
+    assert [a.name for a in cast.named()] == ["Harbor Ledger"]
+
+
+def test_a_plural_title_types_the_person_it_titles():
+    notes = [ActorNote("Tom Harlow", "person", 2, (("Senators Tom Harlow", 1), ("Tom Harlow", 1)))]
+    assert build_cast([("a", notes)]).article(notes).actor("Tom Harlow").type == "legislator"
+
+
 # Invented: one article names the first lady in full and her husband only as "Mr. Varden" and
 # "President Varden"; another names him in full; a third names only her.
 VARDEN = {

@@ -40,7 +40,7 @@ def test_spreadsheet_safe():
 HOSTILE = "=cmd|' /C calc'!A0\n\nThe minister said the talks | would resume on Monday.\n"
 
 
-def _export(tmp_path, fmt: str, layout: str = "wide", view: str = "compare") -> str:
+def _export(tmp_path, fmt: str, layout: str = "wide", view: str = "compare", full: bool = False) -> str:
     source = tmp_path / "a.txt"
     source.write_text(HOSTILE, encoding="utf-8")
     manager = PluginManager()
@@ -49,7 +49,7 @@ def _export(tmp_path, fmt: str, layout: str = "wide", view: str = "compare") -> 
     result = run([str(source)], manager, {})
     exporter = {name: exporter for name, (_, exporter) in manager.exporters().items()}[fmt]
     stream = io.StringIO()
-    exporter.export(result, stream, ExportOptions(view=view, layout=layout))
+    exporter.export(result, stream, ExportOptions(view=view, layout=layout, full=full))
     return stream.getvalue()
 
 
@@ -69,7 +69,7 @@ def test_markdown_analyze_view_lists_every_value_with_detail(tmp_path):
 
 
 def test_table_renders_every_metric(tmp_path):
-    text = _export(tmp_path, "table")
+    text = _export(tmp_path, "table", full=True)  # one article's default is its first screen
     assert "Flesch Reading Ease" in text and "A negative number" in text
 
 
