@@ -19,7 +19,8 @@ Names (every merged form keeps the rule that merged it; ``framing actors --expla
 - *surname*: a surname alone ("Akin", "Sen. McCaskill") is the one person of that surname the same
   article names in full; if the article names none, the one the comparison names in full; if
   several (Bill and Hillary Clinton), or none, it stays an actor of its own. It never joins a name
-  with another suffix, nor a person of the other gender (Mrs.).
+  with another suffix, nor a person of the other gender (a title's, "Mrs.", or a common given name's,
+  "Michelle": "Mr. Obama" is never Michelle Obama).
 - *first name*: a first name alone ("Hillary") is the one person of the same article with that first
   name, when it is nobody's surname in the comparison.
 - *same name*: organisations, countries, parties, media, places and descriptions join only the same

@@ -7,7 +7,8 @@ the bundled titles and the role nouns copy puts before a name, "rival", "nominee
 state or party word alone ("Missouri Republican Todd Akin") titles no one. On top of that split, this
 module keeps what the cast compares: the given names folded with their short forms ("Joe" = "Joseph"),
 middle initials, the surname with its particles ("de Blasio", "al-Assad"), a suffix (Jr., III), the
-gender a courtesy title gives, and whether the name is a person's. Remembered per name and kind, so a
+gender a courtesy title or role word gives (else a common given name's, corpora/actors/
+given_name_genders.tsv), and whether the name is a person's. Remembered per name and kind, so a
 cast of 100,000 articles parses each distinct name once.
 """
 
@@ -17,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from framing.nlp.gazetteers import given_names, name_roles, titles
+from framing.nlp.gazetteers import given_name_genders, given_names, name_roles, titles
 from framing.nlp.names import PLURAL_TITLES, title_inside
 from framing.nlp.names import parse_name as split_name
 from framing.nlp.sides import is_party_name
@@ -195,6 +196,8 @@ def _person(words: tuple[str, ...], person: bool, titles: tuple[str, ...], gende
     initials = "".join(fold(w).replace(".", "") for w in given_words[1:] if _initial(w))
     if given_words and _initial(given_words[0]) and given:  # "W. Todd Akin": a first initial
         initials = ""
+    if given_words and not gender:  # "Michelle Obama": the gender of a common given name
+        gender = given_name_genders().get(fold(given_words[0]), "")
     return Name(words, person, given, initials, fold(" ".join(surname_words)), suffix, titles,
                 gender)
 

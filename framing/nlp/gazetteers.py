@@ -224,6 +224,13 @@ def given_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def given_name_genders() -> dict[str, str]:
+    """Common US given names -> "male" or "female" (given_name_genders.tsv, from the Social Security
+    Administration's baby-name counts); names given to both sexes are absent."""
+    return {row[0].strip(): _cell(row, 1) for row in _rows("given_name_genders.tsv")}
+
+
+@lru_cache(maxsize=1)
 def non_actors() -> dict[str, frozenset[str]]:
     """Section of non_actors.txt -> its entries, lowercased (see the file's header)."""
     text = resources.files("framing.corpora").joinpath("actors/non_actors.txt").read_text("utf-8")

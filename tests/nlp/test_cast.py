@@ -342,3 +342,31 @@ def test_a_news_organisation_that_speaks_is_one_media_actor_with_or_without_its_
 def test_a_plural_title_types_the_person_it_titles():
     notes = [ActorNote("Tom Harlow", "person", 2, (("Senators Tom Harlow", 1), ("Tom Harlow", 1)))]
     assert build_cast([("a", notes)]).article(notes).actor("Tom Harlow").type == "legislator"
+
+
+# Invented: one article names the first lady in full and her husband only as "Mr. Varden" and
+# "President Varden"; another names him in full; a third names only her.
+VARDEN = {
+    "gala": "The first lady, Michelle Varden, opened the gala. Mr. Varden spoke after her, and "
+            "President Varden thanked the crowd. Mr. Varden said the vote mattered.\n",
+    "rally": "President Paul Varden spoke at the rally. Varden said the vote mattered.\n",
+    "visit": "Michelle Varden visited a school on Monday. She read to the pupils.\n",
+}
+
+
+def _compare(tmp_path: Path, *names: str):
+    files = []
+    for name in names:
+        path = tmp_path / f"{name}.txt"
+        path.write_text(VARDEN[name], encoding="utf-8")
+        files.append(str(path))
+    config = {"max_bytes": 2**24, "lexicons": [], "actors": None, "settings": {}}
+    return _targets(run(files, load_manager(), config, only=ONLY), "actors", "mentions")
+
+
+def test_a_surname_kept_apart_by_gender_resolves_to_the_full_name_elsewhere_never_to_her(tmp_path):
+    mentions = _compare(tmp_path, "gala", "rally", "visit")
+    assert mentions["Paul Varden"] == {"gala", "rally"}  # "Mr. Varden" is the man the rally names
+    assert mentions["Michelle Varden"] == {"gala", "visit"}
+    alone = _compare(tmp_path, "gala", "visit")  # nobody names him in full: his own row, not hers
+    assert alone["Varden"] == {"gala"} and alone["Michelle Varden"] == {"gala", "visit"}

@@ -187,6 +187,80 @@ def test_discovered_gender_is_learned_from_titles():
     assert [m.actor.name for m in pronoun] == ["Anna Berg"]
 
 
+# Invented for these tests: one first lady named in full, her husband only by courtesy title and office.
+COUPLE_TEXT = """The first lady, Michelle Varden, opened the gala. Mr. Varden spoke after her, and President \
+Varden thanked the crowd. Mr. Varden said the vote mattered. Aides to Mr. Varden said Varden would travel.
+"""
+
+
+def test_a_surname_of_the_other_gender_stays_apart_from_the_full_name():
+    document = document_from_text(COUPLE_TEXT)
+    actors = _names(discover([document]))
+    assert actors["Michelle Varden"].gender == "female"  # from her given name
+    assert "Varden" not in actors["Michelle Varden"].aliases
+    assert actors["Varden"].gender == "male"  # "Mr. Varden": kept apart, and the most named
+    names = Counter(m.actor.name for m in mentions_for(document) if m.kind in ("name", "alias"))
+    assert names == {"Michelle Varden": 1, "Varden": 5}  # "President Varden", bare "Varden" too
+
+
+def test_a_titled_surname_goes_to_the_owner_of_its_gender_even_when_another_holds_the_surname():
+    document = document_from_text(
+        "Paul Varden and Michelle Varden arrived. Paul Varden spoke first, and Mr. Varden spoke again. "
+        "Mrs. Varden spoke next; then Varden left.\n")
+    mentions = [(document.text[m.start:m.end], m.actor.name) for m in mentions_for(document)
+                if m.kind in ("name", "alias")]
+    assert mentions == [("Paul Varden", "Paul Varden"), ("Michelle Varden", "Michelle Varden"),
+                        ("Paul Varden", "Paul Varden"), ("Varden", "Paul Varden"),
+                        ("Mrs. Varden", "Michelle Varden"),
+                        ("Varden", "Paul Varden")]  # the most named, not the one named last
+
+
+def test_a_title_gives_its_gender_to_a_full_name_whose_given_name_tells_none():
+    # "Tobiah" is no common US given name: "Mr." tells his gender; "Mrs." then names someone else
+    actors = _names(discover([document_from_text(
+        "Tobiah Varden arrived. Mr. Varden spoke. Mr. Varden left. Mrs. Varden stayed.\n")]))
+    assert actors["Tobiah Varden"].gender == "male" and "Varden" in actors["Tobiah Varden"].aliases
+    assert actors["Mrs. Varden"].gender == "female"
+
+
+def test_an_ungendered_surname_goes_to_the_most_named_person_never_the_junior():
+    document = document_from_text(
+        "Ruth Harlan and Ron Harlan voted. Ruth Harlan won. Harlan said she was glad. Victor Crane "
+        "and Victor Crane Jr. came. Crane Jr. spoke; Crane Jr. left. Crane stayed.\n")
+    actors = _names(discover([document]))
+    assert "Harlan" in actors["Ruth Harlan"].aliases and "Harlan" not in actors["Ron Harlan"].aliases
+    assert "Crane" in actors["Victor Crane"].aliases  # Jr. has more mentions, but "Crane" is not him
+    assert "Crane Jr." in actors["Victor Crane Jr."].aliases
+
+
+def test_a_titled_surname_goes_to_the_person_named_with_that_title():
+    document = document_from_text("President Tobiah Varden met Sasha Varden at noon. Later, President "
+                                  "Varden spoke, and Sen. Ann Roe, who had met Ron Roe, said Sen. Roe "
+                                  "agreed.\n")
+    names = Counter(m.actor.name for m in mentions_for(document) if m.kind in ("name", "alias"))
+    assert names == {"Tobiah Varden": 2, "Sasha Varden": 1, "Ann Roe": 2, "Ron Roe": 1}
+
+
+def test_a_full_name_before_a_non_actor_is_the_person_and_the_run_no_actor():
+    text = ('Organisers of "Tobiah Varden Election Day" met. Mr. Varden said it would help.\n')
+    actors = _names(discover([document_from_text(text)]))
+    assert "Tobiah Varden" in actors and "Varden" in actors["Tobiah Varden"].aliases
+    assert not any("Election" in name for name in actors)
+    alone = _names(discover([document_from_text('Organisers of "Tobiah Varden Election Day" met.\n')]))
+    assert not any("Varden" in name for name in alone)  # nothing else names him: no actor, no junk
+
+
+@pytest.mark.parametrize("name, gender", [
+    ("Michelle", "female"), ("Melania", "female"), ("Donald", "male"), ("Bill", "male"), ("Raúl", "male"),
+    ("Jordan", ""), ("Pat", ""), ("Leslie", ""), ("Lindsey", ""), ("Tobiah", ""),  # given to both, or rare
+])
+def test_common_given_names_tell_a_gender_and_shared_ones_none(name, gender):
+    from framing.nlp.entities.discovery import _gender
+    from framing.nlp.names import parse_name
+
+    assert _gender(parse_name(f"{name} Varden")) == gender
+
+
 @pytest.mark.parametrize(
     "sentence, target, role",
     [

@@ -24,17 +24,19 @@ from functools import partial
 
 from framing.model import Document, Span
 from framing.nlp import gazetteers
+from framing.nlp.cast_names import fold
 from framing.nlp.entities.actors import KINDS, Actor, ActorSet, Mention
 from framing.nlp.entities.mentions import document_memo, find_mentions
 from framing.nlp.entities.recognise import DEMONYM_SUFFIXES, find_candidates
-from framing.nlp.names import ORG_WORDS, Name, kind_of, non_actor, parse_name
+from framing.nlp.names import ORG_WORDS, SUFFIXES, TITLE_MODIFIERS, Name, kind_of, non_actor, parse_name
 from framing.nlp.words import NAME_PARTICLES, is_common_word, strip_possessive
 
 Recogniser = Callable[[Document], "Sequence[Span] | None"]
+COURTESY_TITLES = frozenset("mr mr. mrs mrs. ms ms. miss".split())  # they tell a gender, no office
 KEEP_PLACES = frozenset({"national_capital", "also_person", "also_institution"})
 
 
-@dataclass
+@dataclass(eq=False)
 class _Group:
     """One actor being put together from its surface forms."""
 
@@ -81,9 +83,10 @@ def discover(documents: Iterable[Document], recogniser: Recogniser | None = None
 def resolve(raw: Sequence[tuple[str, str]]) -> tuple[list[Actor], set[str]]:
     """Actors from candidate texts with an optional kind label, and the names to block."""
     groups: dict[str, _Group] = {}
-    people: list[tuple[Name, str]] = []
+    people: list[tuple[Name, str, int]] = []
     blocked: set[str] = set()
     titled_words = {parse_name(text).last for text, _label in raw if " " in text}
+    named = titled_words | {text for text, _label in raw if " " not in text}  # surnames, and more
     for text, label in raw:
         words = text.split()
         if not words:
@@ -103,6 +106,12 @@ def resolve(raw: Sequence[tuple[str, str]]) -> tuple[list[Actor], set[str]]:
                 blocked.add(text)
             continue
         name = parse_name(text)
+        lead = _name_before_thing(words) if len(words) > 3 and not name.title else None
+        if lead is not None:  # "Barack Obama Election Day": the day is no actor; the person is one
+            if lead[1] not in named:  # only when the article names the surname elsewhere
+                blocked.add(text)
+                continue
+            text, words, name = lead[0], lead[0].split(), parse_name(lead[0])
         if name.title and name.first and name.last and kind_of(name.full) == "person":
             kind = "person"  # "Senate Republican Leader Mitch McConnell"
         elif label == "place" and len(words) == 1 and text in titled_words:
@@ -119,7 +128,7 @@ def resolve(raw: Sequence[tuple[str, str]]) -> tuple[list[Actor], set[str]]:
             entry = gazetteers.lookup(full)
             if (entry is not None and entry.kind != "place") or non_actor(full, titled=bool(name.title)):
                 continue  # "President Obama's Washington": never a person called Washington
-        people.append((name, text))
+        people.append((name, text, 1))
     _resolve_people(groups, people)
     _fold_demonyms_and_heads(groups)
     result = []
@@ -128,6 +137,21 @@ def resolve(raw: Sequence[tuple[str, str]]) -> tuple[list[Actor], set[str]]:
         gender = group.gender if group.kind == "person" else ""
         result.append(Actor(group.name, aliases, group.kind, group.side, gender))
     return result, blocked - {f for g in groups.values() for f in g.forms}
+
+
+def _name_before_thing(words: list[str]) -> tuple[str, str] | None:
+    """(full name, surname) opening a run of capitalised words that ends in a non-actor of two words or
+    more ("Barack Obama Election Day" -> "Barack Obama", "Obama"); None when no such split exists."""
+    if not all(w[:1].isupper() for w in words):
+        return None  # "Regional Observatory for Human Rights": a name with a link word is one name
+    for cut in range(len(words) - 2, 1, -1):
+        if words[cut].lower() not in SUFFIXES and non_actor(" ".join(words[cut:])):
+            head = " ".join(words[:cut])
+            name = parse_name(head)
+            if name.first and name.last and not name.title and kind_of(head) == "person" \
+                    and gazetteers.lookup(head) is None and not non_actor(head):
+                return head, name.last
+    return None
 
 
 def _side_of(words: list[str]) -> str:
@@ -166,10 +190,24 @@ def _surname_keys(name: Name) -> set[str]:
     return keys
 
 
-def _resolve_people(groups: dict[str, _Group], people: list[tuple[Name, str]]) -> None:
+def _gender(name: Name) -> str:
+    """The gender the text gives a person: a courtesy title or gendered role word in the name's title
+    (titles.tsv, name_roles.tsv: "Mr.", "congresswoman"), else a common given name's
+    (given_name_genders.tsv: "Michelle"); "" when none tells, or the given name is given to both sexes."""
+    if name.gender:
+        return name.gender
+    roles = gazetteers.name_roles()
+    for word in reversed(name.title.lower().split()):
+        role = roles.get(word)
+        if role is not None and role.gender:
+            return role.gender
+    return gazetteers.given_name_genders().get(fold(name.first), "") if name.first else ""
+
+
+def _resolve_people(groups: dict[str, _Group], people: list[tuple[Name, str, int]]) -> None:
     clusters: list[_Group] = []
     singles: list[tuple[Name, str]] = []
-    for name, text in sorted(people, key=lambda p: -len(p[0].words)):
+    for name, text, weight in sorted(people, key=lambda p: -len(p[0].words)):
         if not name.first:
             singles.append((name, text))
             continue
@@ -178,8 +216,8 @@ def _resolve_people(groups: dict[str, _Group], people: list[tuple[Name, str]]) -
             group = _Group(name.full, "person")
             clusters.append(group)
         group.names.append(name)
-        group.forms[name.full] += 1
-        group.gender = group.gender or name.gender
+        group.forms[name.full] += weight
+        group.gender = group.gender or _gender(name)
     by_surname: dict[str, list[_Group]] = {}
     by_first: dict[str, list[_Group]] = {}
     for group in clusters:
@@ -188,32 +226,99 @@ def _resolve_people(groups: dict[str, _Group], people: list[tuple[Name, str]]) -
         for first in {n.first for n in group.names}:
             by_first.setdefault(first, []).append(group)
     alone: dict[str, _Group] = {}
+    shared: dict[str, list[tuple[Name, str]]] = {}  # surname -> its singles, for _share_surname
     text_titled = {name.last: True for name, _text in singles if name.title}
-    for name, _text in singles:
+    for name, text in singles:
         word = name.last
-        owners = by_surname.get(word) or ([] if word in by_surname else by_first.get(word, []))
-        if word in by_first and word not in by_surname and len(owners) != 1:
-            owners = []
-        if owners:
-            for owner in owners:  # a shared surname: each mention goes to the person named last
-                owner.forms[word] += 1
-                owner.gender = owner.gender or (name.gender if len(owners) == 1 else "")
+        if word in by_surname:
+            shared.setdefault(word, []).append((name, text))
+            continue
+        owners = by_first.get(word, [])
+        if len(owners) == 1:  # "Hillary": the one person with that first name
+            owners[0].forms[word] += 1
+            owners[0].gender = owners[0].gender or name.gender
             continue
         if not name.title and word not in alone and is_common_word(word) and not text_titled.get(word):
             continue  # "Family", "Airlines", "Baby": a common word alone, never titled, names no one
         group = alone.setdefault(word, _Group(word, "person"))
         group.forms[word] += 1
         group.gender = group.gender or name.gender
+    apart = [group for word, found in shared.items() for group in _share_surname(by_surname[word], found)]
     for group in clusters:
         for key in {k for n in group.names for k in _surname_keys(n)}:
-            if by_surname[key] == [group]:
+            if by_surname[key] == [group] and not any(g.name == key for g in apart):
                 group.forms[key] += 0  # the surname alone is an alias even when the article never uses it
         fullest = max(group.names, key=lambda n: (len(n.words), group.forms[n.full]))
         group.name = fullest.full
-    for group in [*clusters, *alone.values()]:
+    for group in [*clusters, *alone.values(), *apart]:
         if group.name in groups and groups[group.name].kind != "person":
             continue  # an organisation's name wins over a person's of the same spelling
         groups[group.name] = group
+
+
+def _titled_alike(name: Name, owners: list[_Group]) -> list[_Group]:
+    """The one owner whose full name carried a title word of ``name``'s ("President Obama" and
+    "President Barack Obama"; "former", "Mr." and the like are no evidence); [] when none or several."""
+    words = {w.lower() for w in name.title.split()} - TITLE_MODIFIERS - COURTESY_TITLES
+    if not words:
+        return []
+    found = [o for o in owners if any(words & {w.lower() for w in n.title.split()} for n in o.names)]
+    return found if len(found) == 1 else []
+
+
+def _share_surname(owners: list[_Group], singles: list[tuple[Name, str]]) -> list[_Group]:
+    """Give a surname's single mentions ("Mr. Obama", "Obama", "Trump Jr.") to the people the article
+    names in full with it (docs/analyzers/actors.md, "Shared surnames"); returns the people kept apart:
+    one a gendered single names when its gender contradicts every owner's ("Mr. Obama" beside "Michelle
+    Obama" alone), one a suffix names that no owner has.
+
+    A single with a suffix goes to the owner with that suffix. A gendered single goes to the owners of
+    its gender, else to those of no known gender (when only one, it takes the gender most singles give),
+    else to a person of its own. A single with an office title goes to the one owner named in full with
+    that title. The others go to the person with the most mentions (full names and the singles placed),
+    never a Jr. when someone without a suffix has the surname; on a tie, to each of the tied, and the
+    mention matcher gives each mention to the one named most recently. A placed single whose person does
+    not hold the bare surname is that person's alias with its title ("Mrs. Clinton" for Hillary when
+    "Clinton" is Bill's).
+    """
+    word = singles[0][0].last
+    votes = Counter(g for g in (_gender(name) for name, _text in singles) if g)
+    for gender, _count in votes.most_common():
+        blank = [o for o in owners if not o.gender]
+        if not any(o.gender == gender for o in owners) and len(blank) == 1:
+            blank[0].gender = gender
+    by_gender: dict[str, _Group] = {}  # a person of a gender no owner has
+    by_suffix: dict[str, _Group] = {}  # a person of a suffix no owner has ("Trump Sr.")
+    targets: list[tuple[Name, str, list[_Group]]] = []
+    for name, text in singles:
+        suffix = name.suffix.rstrip(".").lower()
+        gender = _gender(name)
+        mine = [o for o in owners if {n.suffix.rstrip(".").lower() for n in o.names} == {suffix}]
+        if suffix:  # "Trump Jr.": the owner with that suffix, else a person of its own
+            mine = mine or [by_suffix.setdefault(suffix, _Group(f"{word} {name.suffix}", "person"))]
+        elif gender:
+            mine = [o for o in mine or owners if o.gender == gender] or [
+                o for o in mine or owners if not o.gender]
+            mine = mine or [by_gender.setdefault(gender, _Group(text, "person", gender=gender))]
+        else:  # "President Obama": the one owner named with that title, else given below
+            mine = _titled_alike(name, owners)
+        targets.append((name, text, mine))
+    everyone = [*owners, *by_gender.values(), *by_suffix.values()]
+    weight = {id(o): o.count + sum(1 for *_, mine in targets if mine == [o]) for o in everyone}
+    plain = [o for o in [*owners, *by_gender.values()] if not any(n.suffix for n in o.names)]
+    plain = plain or everyone  # never the Jr. when someone without a suffix has the surname
+    most = max(weight[id(o)] for o in plain)
+    holders = [o for o in plain if weight[id(o)] == most]
+    for group in by_gender.values():
+        if holders == [group]:
+            group.name = word  # "Obama" for Mr. Obama when he is the one most named
+    for name, text, mine in targets:
+        bare = f"{word} {name.suffix}" if name.suffix else word
+        chosen = [o for o in mine if o in holders] or mine or holders
+        for owner in chosen:  # the bare surname is an alias of its holder only, or of all tied
+            owns = holders == [owner] or bool(name.suffix) or len(chosen) > 1
+            owner.forms[bare if owns else text] += 1
+    return [*by_gender.values(), *by_suffix.values()]
 
 
 def _fold_demonyms_and_heads(groups: dict[str, _Group]) -> None:
