@@ -106,7 +106,45 @@ def lookup(text: str) -> Entry | None:
     key = text.lower()
     if _shouting(text) and key in shouted:
         return shouted[key]
-    return anycase.get(key)
+    found = anycase.get(key)
+    return found if found is not None else _group(text)
+
+
+DIRECTIONS = frozenset("north south east west northern southern eastern western central".split())
+
+
+@lru_cache(maxsize=1)
+def _groups() -> tuple[dict[str, str], frozenset[str]]:
+    """groups.tsv: plural form (lowercased) -> the group's name, and every singular or adjective form."""
+    plurals: dict[str, str] = {}
+    singulars: set[str] = set()
+    for row in _rows("groups.tsv"):
+        singulars.update(form.lower() for form in _items(_cell(row, 1)))
+        for form in _items(_cell(row, 2)):
+            plurals.setdefault(form.lower(), row[0])
+    return plurals, frozenset(singulars)
+
+
+def _group(text: str) -> Entry | None:
+    """A group of people named by its plural ("Muslims", "Sunni Muslims", "Eastern Europeans"): the
+    plural, after any direction words and singular or adjective forms of groups.tsv."""
+    plurals, singulars = _groups()
+    words = text.lower().replace("\u2019", "'").split()
+    if " ".join(words) in plurals:
+        return Entry(plurals[" ".join(words)], "group")
+    if len(words) > 1 and words[-1] in plurals and all(w in DIRECTIONS or w in singulars for w in words[:-1]):
+        return Entry(text, "group")
+    return None
+
+
+def describes_group(text: str) -> bool:
+    """A singular or adjective form of a group, alone or after direction words ("Muslim", "African
+    American", "Central European"): it describes someone or something and names no actor."""
+    _plurals, singulars = _groups()
+    words = text.lower().replace("\u2019", "'").split()
+    while len(words) > 1 and words[0] in DIRECTIONS:
+        words = words[1:]
+    return bool(words) and " ".join(words) in singulars
 
 
 @lru_cache(maxsize=1)
@@ -237,4 +275,12 @@ def non_actors() -> dict[str, frozenset[str]]:
             current = sections.setdefault(line[1:-1], set())
         else:
             current.add(line.lower().replace("\u2019", "'"))
+    # Programmes of media.tsv are works: their host or network speaks ("told CBS This Morning"). Names of
+    # one word are left out: "Hannity" is also the host's surname.
+    sections.setdefault("other", set()).update(
+        form.lower() for row in _rows("media.tsv") if _cell(row, 4) == "programme"
+        for form in [row[0], *_items(_cell(row, 1))] if " " in form and "(" not in form)
+    for entries in sections.values():  # "Eid al-Adha" is also written "Eid-al-Adha"
+        entries.update({e.replace(" ", "-") for e in entries if " " in e}
+                       | {e.replace("-", " ") for e in entries if "-" in e})
     return {name: frozenset(entries) for name, entries in sections.items()}

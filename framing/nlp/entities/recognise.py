@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from framing.model import Document, Span, Token
 from framing.nlp import gazetteers
-from framing.nlp.names import ORG_WORDS, PARTY_STATE, is_qualifier, is_title_word
+from framing.nlp.names import ORG_WORDS, PARTY_STATE, is_qualifier, is_title_word, kind_of
 from framing.nlp.words import (
     CALENDAR_WORDS,
     NAME_PARTICLES,
@@ -38,6 +38,10 @@ DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
 CREDIT_OPENERS = frozenset({"photo", "photos", "photograph", "credit", "image", "caption", "by", "file"})
 FOLLOWING_ORGANISATION = frozenset({"administration"})  # "the Obama administration"
 DEMONYM_SUFFIXES = ("n", "an", "ian", "i", "ese", "ish")  # "Karvonian" of "Karvonia"
+PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+HANDLE_MARKS = frozenset({"@", "#"})  # "@HillaryClinton", "#The411": a handle or a hashtag, not a name
+SOCIAL_NETWORKS = frozenset({"twitter", "facebook", "instagram"})
+PUBLICATION_NOUNS = frozenset("magazine newspaper website site blog tabloid weekly daily podcast".split())
 
 
 def _capital(token: Token) -> bool:
@@ -57,10 +61,12 @@ def _bare(text: str) -> str:
     return strip_possessive(text).lower()
 
 
-def _evidence(document: Document) -> tuple[set[str], set[str]]:
-    """Words written with a capital mid-sentence somewhere, and words written in lowercase."""
+def _evidence(document: Document) -> tuple[set[str], set[str], set[str]]:
+    """Words written with a capital mid-sentence somewhere, words written in lowercase, and words that
+    open a capitalised run mid-sentence ("Trump" in "said Trump", not "York" in "New York")."""
     inside: set[str] = set()
     lower: set[str] = set()
+    heads: set[str] = set()
     tokens = document.tokens
     for sentence in document.body_sentences:
         for i in range(sentence.first_token, sentence.end_token):
@@ -72,7 +78,9 @@ def _evidence(document: Document) -> tuple[set[str], set[str]]:
                 lower.add(word)
             elif i > sentence.first_token and tokens[i - 1].text not in OPENERS:
                 inside.add(word)
-    return inside, lower
+                if not _capital(tokens[i - 1]):
+                    heads.add(word)
+    return inside, lower, heads
 
 
 def _opening_word(word: str, inside: set[str], lower: set[str]) -> bool:
@@ -127,13 +135,17 @@ def _skipped(document: Document) -> tuple[set[int], set[int]]:
             counts[sentence.block] = sum(t.is_word for t in document.tokens_between(block.start, block.end))
         if words and words[0].text.lower() in CREDIT_OPENERS and counts[sentence.block] <= 12:
             blocks.add(sentence.block)
+        opening = next((t.text for t in words if t.is_word), "")
+        if (opening == "Follow" and counts[sentence.block] <= 60
+                and any(t.lower in SOCIAL_NETWORKS or t.text == "@" for t in words)):
+            blocks.add(sentence.block)  # an author's note: "X writes for Y. Follow him on Twitter: @x"
     return tokens, blocks
 
 
 def find_candidates(document: Document) -> list[Span]:
     """Name candidates of the body paragraphs as spans of ``document.text``. The label is "place" for
     a single word after "in", "at", "near"... ("in Velmora"), else empty: the kind is decided later."""
-    inside, lower = _evidence(document)
+    inside, lower, heads = _evidence(document)
     skipped_tokens, skipped_blocks = _skipped(document)
     tokens = document.tokens
     spans: list[Span] = []
@@ -146,7 +158,8 @@ def find_candidates(document: Document) -> list[Span]:
             if text.startswith("Credit") and len(text) > 6 and text[6].isupper():
                 end = i
                 break
-        capital = [_capital(tokens[i]) and i not in skipped_tokens for i in range(first, end)]
+        capital = [_capital(tokens[i]) and i not in skipped_tokens and not _handle(tokens, i)
+                   for i in range(first, end)]
         index = first
         while index < end:
             if not capital[index - first]:
@@ -162,17 +175,18 @@ def find_candidates(document: Document) -> list[Span]:
                 tokens[start].lower in NEVER_NAME_START or tokens[start].lower in CALENDAR_WORDS
                 or _shouted(tokens, start, run_end)
                 or (opens and _opening_word(tokens[start].text, inside, lower)
-                    and (run_end - start == 1 or _modifies(tokens[start + 1].text)))
+                    and (run_end - start == 1 or _modifies(tokens[start + 1].text)
+                         or _bare(tokens[start + 1].text) in heads))
             ):
                 start += 1
                 opens = False
+            while run_end > start and (tokens[run_end - 1].lower in CONNECTORS
+                                       or _bare(tokens[run_end - 1].text) in WEEKDAYS):
+                run_end -= 1  # "Republicans Tuesday"; a month stays ("Theresa May")
             if (opens and run_end - start == 1 and strip_possessive(tokens[start].text).lower() not in inside
                     and gazetteers.lookup(strip_possessive(tokens[start].text)) is None
                     and not _demonym_of(tokens[start].lower, inside)):
                 continue  # a single word capitalised only where it opens a sentence: "Insurers estimated"
-            while run_end > start and (tokens[run_end - 1].lower in CONNECTORS
-                                       or tokens[run_end - 1].lower in WEEKDAYS):
-                run_end -= 1  # "Republicans Tuesday"; a month stays ("Theresa May")
             joined = [j for j in range(start, run_end) if tokens[j].lower in ("and", "&")]
             if joined and tokens[run_end - 1].lower not in ORG_WORDS:
                 run_end = index = joined[0]  # "... Colored People and Republicans": two names
@@ -183,9 +197,14 @@ def find_candidates(document: Document) -> list[Span]:
             if (run_end < end and tokens[run_end].lower in FOLLOWING_ORGANISATION
                     and not tokens[run_end - 1].text.endswith(("'s", "\u2019s"))):
                 run_end += 1
+            text = strip_possessive(document.text[tokens[start].start : tokens[run_end - 1].end])
+            if gazetteers.describes_group(text) or PLURAL_ACRONYM.match(text):
+                continue  # "Muslim refugees", "European countries"; "super PACs", "NGOs": common nouns
             place = (run_end - start == 1 and start > first and tokens[start - 1].lower in LOCATIVE
                      and not tokens[start].text.endswith(("'s", "\u2019s")))
-            spans.append(Span(tokens[start].start, tokens[run_end - 1].end, "place" if place else ""))
+            media = _publication(tokens, start, run_end, first, end, text)
+            label = "place" if place else "media" if media else ""
+            spans.append(Span(tokens[start].start, tokens[run_end - 1].end, label))
     return spans
 
 
@@ -195,6 +214,24 @@ def _shouted(tokens: tuple[Token, ...], index: int, run_end: int) -> bool:
     text = tokens[index].text
     return (index + 1 < run_end and len(text) > 2 and text.isupper() and not tokens[index + 1].text.isupper()
             and "." not in text and is_common_word(text) and gazetteers.lookup(text) is None)
+
+
+def _handle(tokens: tuple[Token, ...], index: int) -> bool:
+    """A word glued to "@" or "#": a social-media handle or a hashtag ("@HillaryClinton")."""
+    before = tokens[index - 1] if index else None
+    return before is not None and before.text in HANDLE_MARKS and before.end == tokens[index].start
+
+
+def _publication(tokens: tuple[Token, ...], start: int, run_end: int, first: int, end: int,
+                 text: str) -> bool:
+    """A name that copy styles as a publication: after a capitalised "The" inside a sentence ("as The New
+    Yorker put it") or next to a publication noun ("Cosmopolitan magazine", "the website Zero Hedge").
+    Only for a name the bundled lists and the word rules cannot type otherwise."""
+    styled = (start - 1 > first and tokens[start - 1].text == "The"
+              and tokens[start - 2].text not in OPENERS)
+    beside = ((run_end < end and tokens[run_end].text in PUBLICATION_NOUNS)
+              or (start > first and tokens[start - 1].text in PUBLICATION_NOUNS))
+    return (styled or beside) and gazetteers.lookup(text) is None and kind_of(text) in ("", "person")
 
 
 def _run_end(tokens: tuple[Token, ...], capital: list[bool], first: int, start: int, end: int) -> int:
