@@ -107,7 +107,19 @@ def lookup(text: str) -> Entry | None:
     if _shouting(text) and key in shouted:
         return shouted[key]
     found = anycase.get(key)
-    return found if found is not None else _group(text)
+    return found if found is not None else _group(text) or _part_of(text)
+
+
+def _part_of(text: str) -> Entry | None:
+    """A direction word before a known place names a region of it: "North Florida", "Northern
+    Virginia", "East Aleppo" (a listed name such as "North Carolina" has matched before)."""
+    direction, _, rest = text.partition(" ")
+    if direction.lower() not in DIRECTIONS or not rest:
+        return None
+    entry = lookup(rest)
+    if entry is None or entry.kind not in ("country", "region", "place"):
+        return None
+    return Entry(text, "region", entry.country)
 
 
 DIRECTIONS = frozenset("north south east west northern southern eastern western central".split())

@@ -79,3 +79,31 @@ def test_plural_acronyms_programmes_and_respelled_holidays_are_not_actors():
     assert non_actor("Eid-al-Adha") == "time" and non_actor("Eid al-Adha") == "time"
     assert non_actor("Morning Joe") == "other"  # a programme of media.tsv is a work
     assert non_actor("Hannity") == ""  # a one-word programme is also its host's surname
+
+
+# Invented: a short report with a law firm, bodies named with their topic, regions of a state, a survey.
+REPORT_TEXT = """Firm Hired
+
+Ada Roe worked at the law firm Moore & Kessel before she joined the Commission on Electoral Reform, a \
+panel that reviews electoral rules. The Senate Judiciary Committee on Harlan's nomination met later.
+
+Voters in North Florida and South Texas were polled. The 2014 American Community Survey found \
+more TV viewers than ever, and Roe said Islam was not on the ballot.
+"""
+
+
+def test_ampersand_and_a_bodys_topic_stay_in_the_name():
+    found = _found(REPORT_TEXT)
+    assert "Moore & Kessel" in found and "Kessel" not in found
+    assert "Commission on Electoral Reform" in found  # "electoral" is also written in lowercase
+    assert "Senate Judiciary Committee" in found  # a person after "on" is not the body's topic
+    actors = {a.name: a for a in discover([document_from_text(REPORT_TEXT)]).actors}
+    assert actors["Moore & Kessel"].kind == "organisation"
+
+
+def test_regions_of_a_place_surveys_religions_and_initialisms():
+    actors = {a.name: a for a in discover([document_from_text(REPORT_TEXT)]).actors}
+    assert actors["North Florida"].kind == "region" and actors["South Texas"].kind == "region"
+    assert gazetteers.lookup("North Carolina").name == "North Carolina"  # a listed name matches first
+    assert not {"American Community Survey", "Community Survey", "TV", "Islam"} & set(actors)
+    assert non_actor("U.S. Geological Survey") == ""  # an agency, not a questionnaire

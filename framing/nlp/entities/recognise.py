@@ -38,6 +38,8 @@ DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
 CREDIT_OPENERS = frozenset({"photo", "photos", "photograph", "credit", "image", "caption", "by", "file"})
 FOLLOWING_ORGANISATION = frozenset({"administration"})  # "the Obama administration"
 DEMONYM_SUFFIXES = ("n", "an", "ian", "i", "ese", "ish")  # "Karvonian" of "Karvonia"
+TOPIC_HEADS = frozenset("commission council committee subcommittee conference panel force center centre "
+                        "institute caucus coalition".split())  # "... on Foreign Relations"
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 HANDLE_MARKS = frozenset({"@", "#"})  # "@HillaryClinton", "#The411": a handle or a hashtag, not a name
 SOCIAL_NETWORKS = frozenset({"twitter", "facebook", "instagram"})
@@ -166,7 +168,7 @@ def find_candidates(document: Document) -> list[Span]:
                 index += 1
                 continue
             start = index
-            run_end = _run_end(tokens, capital, first, start, end)
+            run_end = _run_end(tokens, capital, first, start, end, lower)
             index = max(run_end, start + 1)
             if any(tokens[j].text == "/" for j in (start - 1, run_end) if first <= j < end):
                 continue  # "Joshua Roberts/Reuters": a photo credit
@@ -187,7 +189,7 @@ def find_candidates(document: Document) -> list[Span]:
                     and gazetteers.lookup(strip_possessive(tokens[start].text)) is None
                     and not _demonym_of(tokens[start].lower, inside)):
                 continue  # a single word capitalised only where it opens a sentence: "Insurers estimated"
-            joined = [j for j in range(start, run_end) if tokens[j].lower in ("and", "&")]
+            joined = [j for j in range(start, run_end) if tokens[j].lower == "and"]
             if joined and tokens[run_end - 1].lower not in ORG_WORDS:
                 run_end = index = joined[0]  # "... Colored People and Republicans": two names
                 while run_end > start and tokens[run_end - 1].lower in CONNECTORS:
@@ -203,7 +205,8 @@ def find_candidates(document: Document) -> list[Span]:
             place = (run_end - start == 1 and start > first and tokens[start - 1].lower in LOCATIVE
                      and not tokens[start].text.endswith(("'s", "\u2019s")))
             media = _publication(tokens, start, run_end, first, end, text)
-            label = "place" if place else "media" if media else ""
+            firm = any(tokens[j].text == "&" for j in range(start, run_end))  # "Moore & Van Allen"
+            label = "place" if place else "media" if media else "organisation" if firm else ""
             spans.append(Span(tokens[start].start, tokens[run_end - 1].end, label))
     return spans
 
@@ -234,8 +237,10 @@ def _publication(tokens: tuple[Token, ...], start: int, run_end: int, first: int
     return (styled or beside) and gazetteers.lookup(text) is None and kind_of(text) in ("", "person")
 
 
-def _run_end(tokens: tuple[Token, ...], capital: list[bool], first: int, start: int, end: int) -> int:
-    """Where the capitalised run from ``start`` ends (exclusive)."""
+def _run_end(tokens: tuple[Token, ...], capital: list[bool], first: int, start: int, end: int,
+             lower: set[str]) -> int:
+    """Where the capitalised run from ``start`` ends (exclusive). ``lower``: the words the article writes
+    in lowercase somewhere."""
     index = start
     has_of = False
     while index < end:
@@ -250,20 +255,27 @@ def _run_end(tokens: tuple[Token, ...], capital: list[bool], first: int, start: 
             continue
         # Up to two connectors between capitals: "Association for the Advancement".
         link = index
-        while link < end and link - index < 2 and tokens[link].lower in CONNECTORS:
+        while link < end and link - index < 2 and (tokens[link].lower in CONNECTORS
+                                                   or _topic_on(tokens, link)):
             link += 1
         if link == index or link >= end or not capital[link - first]:
             break
         words = [tokens[j].lower for j in range(index, link)]
-        if "and" in words or "&" in words:
-            if not has_of:
-                break  # "Bill and Hillary Clinton" are two; "Department of Health and Human Services" one
+        if "and" in words and not has_of:
+            break  # "Bill and Hillary Clinton" are two; "Department of Health and Human Services" one
         nxt = tokens[link].text
-        if nxt.endswith(("'s", "\u2019s")) and "of" in words:
+        if nxt.endswith(("'s", "\u2019s")) and ("of" in words or "on" in words):
             break  # "told Congress of Mueller's findings"
+        if "on" in words and not (is_common_word(strip_possessive(nxt)) or _bare(nxt) in lower):
+            break  # "Council on Foreign Relations", not "the Judiciary Committee on Kavanaugh"
         has_of = has_of or "of" in words or "for" in words
         index = link
     return index
+
+
+def _topic_on(tokens: tuple[Token, ...], index: int) -> bool:
+    """"on" after a body's head word joins its topic: "Commission on Presidential Debates"."""
+    return tokens[index].lower == "on" and index > 0 and tokens[index - 1].lower in TOPIC_HEADS
 
 
 def _abbreviation_ends(text: str, following: Token) -> bool:
