@@ -81,9 +81,18 @@ def _table() -> tuple[dict[str, Entry], dict[str, Entry]]:
     for row in _rows("institutions.tsv"):
         kind = "organisation" if _cell(row, 2) == "international" else "institution"
         add([row[0], *_items(_cell(row, 1))], Entry(row[0], kind, _cell(row, 3)))
+    programmes = []
     for row in _rows("media.tsv"):
-        if _cell(row, 4) != "programme":  # a programme is a work; its host or network speaks
+        if _cell(row, 4) != "programme":
             add([row[0], *_items(_cell(row, 1))], Entry(row[0], "media", _cell(row, 3)))
+        elif _cell(row, 5):
+            programmes.append(row)
+    for row in programmes:  # "said on Fox & Friends": the programme's network is the media actor
+        network = anycase.get(_cell(row, 5).lower()) or shouted.get(_cell(row, 5).lower())
+        forms = [f for f in [row[0], *_items(_cell(row, 1))]
+                 if " " in f and "(" not in f and f.split()[0].lower() not in ("this", "the")]
+        if network is not None:
+            add(forms, network)
     for row in _rows("companies.tsv"):
         add([row[0], *_items(_cell(row, 1))], Entry(row[0], "organisation", _cell(row, 2)))
     for country in countries():
@@ -287,11 +296,6 @@ def non_actors() -> dict[str, frozenset[str]]:
             current = sections.setdefault(line[1:-1], set())
         else:
             current.add(line.lower().replace("\u2019", "'"))
-    # Programmes of media.tsv are works: their host or network speaks ("told CBS This Morning"). Names of
-    # one word are left out: "Hannity" is also the host's surname.
-    sections.setdefault("other", set()).update(
-        form.lower() for row in _rows("media.tsv") if _cell(row, 4) == "programme"
-        for form in [row[0], *_items(_cell(row, 1))] if " " in form and "(" not in form)
     for entries in sections.values():  # "Eid al-Adha" is also written "Eid-al-Adha"
         entries.update({e.replace(" ", "-") for e in entries if " " in e}
                        | {e.replace("-", " ") for e in entries if "-" in e})

@@ -71,14 +71,14 @@ def test_publications_named_as_such_are_media():
     assert actors["Tom Vance"].kind == "person"
 
 
-def test_plural_acronyms_programmes_and_respelled_holidays_are_not_actors():
+def test_plural_acronyms_and_respelled_holidays_are_not_actors_and_programmes_are_networks():
     found = _found(POST_TEXT)
     assert "PACs" not in found
     actors = {a.name for a in discover([document_from_text(POST_TEXT)]).actors}
     assert not {"Eid-al-Adha", "PACs"} & actors
     assert non_actor("Eid-al-Adha") == "time" and non_actor("Eid al-Adha") == "time"
-    assert non_actor("Morning Joe") == "other"  # a programme of media.tsv is a work
-    assert non_actor("Hannity") == ""  # a one-word programme is also its host's surname
+    assert gazetteers.lookup("Morning Joe").name == "MSNBC"  # a programme stands for its network
+    assert gazetteers.lookup("Hannity") is None  # a one-word programme is also its host's surname
 
 
 # Invented: a short report with a law firm, bodies named with their topic, regions of a state, a survey.
@@ -95,6 +95,8 @@ more TV viewers than ever, and Roe said Islam was not on the ballot.
 def test_ampersand_and_a_bodys_topic_stay_in_the_name():
     found = _found(REPORT_TEXT)
     assert "Moore & Kessel" in found and "Kessel" not in found
+    two = _found("Talk\n\nNothing is as biased as CNN & MSNBC, he wrote.\n")
+    assert "CNN" in two and "MSNBC" in two  # two names the lists know are two
     assert "Commission on Electoral Reform" in found  # "electoral" is also written in lowercase
     assert "Senate Judiciary Committee" in found  # a person after "on" is not the body's topic
     actors = {a.name: a for a in discover([document_from_text(REPORT_TEXT)]).actors}

@@ -194,6 +194,10 @@ def find_candidates(document: Document) -> list[Span]:
                 run_end = index = joined[0]  # "... Colored People and Republicans": two names
                 while run_end > start and tokens[run_end - 1].lower in CONNECTORS:
                     run_end -= 1
+            amp = next((j for j in range(start + 1, run_end - 1) if tokens[j].text == "&"), None)
+            if amp is not None and _known(document, tokens, start, amp) and _known(document, tokens, amp + 1,
+                                                                                    run_end):
+                run_end = index = amp  # "CNN & MSNBC": two known names, not one firm
             if run_end <= start:
                 continue
             if (run_end < end and tokens[run_end].lower in FOLLOWING_ORGANISATION
@@ -217,6 +221,11 @@ def _shouted(tokens: tuple[Token, ...], index: int, run_end: int) -> bool:
     text = tokens[index].text
     return (index + 1 < run_end and len(text) > 2 and text.isupper() and not tokens[index + 1].text.isupper()
             and "." not in text and is_common_word(text) and gazetteers.lookup(text) is None)
+
+
+def _known(document: Document, tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """The words from ``start`` to ``end`` (exclusive) are a name the bundled lists know."""
+    return gazetteers.lookup(document.text[tokens[start].start : tokens[end - 1].end]) is not None
 
 
 def _handle(tokens: tuple[Token, ...], index: int) -> bool:
