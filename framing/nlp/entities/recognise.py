@@ -5,8 +5,11 @@ A candidate is a run of capitalised words in a body paragraph, with ``of``, ``fo
 a dateline ("WASHINGTON (AP) —"), photo credits ("CreditJoshua Roberts/Reuters", a short paragraph that
 opens with "Photo" or "By"), contractions and "I", and a capital that is only there because the word
 opens the sentence (a function word, an -ly adverb, or a common word that the article never capitalises
-mid-sentence: "Real estate tycoon...", "Strikingly", "Knowing"), and an upper-case common word before
-a title-case name ("FIRED Eric Cantor"). Plugins can replace all of this through
+mid-sentence: "Real estate tycoon...", "Strikingly", "Knowing"; also before a name the article uses
+elsewhere: "Beyond Trump's finances"), an upper-case common word before a title-case name ("FIRED Eric
+Cantor"), handles and hashtags ("@HillaryClinton"), an author's closing note ("Follow him on Twitter"),
+a group's adjective ("Muslim", "Central European") and a plural acronym ("PACs"). Plugins can replace
+all of this through
 the ``framing_find_entities`` hook (see docs/plugins.md).
 """
 
@@ -146,7 +149,9 @@ def _skipped(document: Document) -> tuple[set[int], set[int]]:
 
 def find_candidates(document: Document) -> list[Span]:
     """Name candidates of the body paragraphs as spans of ``document.text``. The label is "place" for
-    a single word after "in", "at", "near"... ("in Velmora"), else empty: the kind is decided later."""
+    a single word after "in", "at", "near"... ("in Velmora"), "media" for a name styled as a publication
+    ("Cosmopolitan magazine"), "organisation" for a name joined by "&", else empty: the kind is decided
+    later."""
     inside, lower, heads = _evidence(document)
     skipped_tokens, skipped_blocks = _skipped(document)
     tokens = document.tokens
