@@ -69,6 +69,9 @@ def test_publications_named_as_such_are_media():
     assert actors["Brightwater"].kind == "media"  # "Brightwater magazine"
     assert actors["Larkspur Review"].kind == "media"  # "As The Larkspur Review put it"
     assert actors["Tom Vance"].kind == "person"
+    rally = "Rally\n\nFans cheered for The Donald on Monday. Donald Roe spoke later.\n"
+    cast = {a.name: a for a in discover([document_from_text(rally)]).actors}
+    assert "Donald" not in cast and cast["Donald Roe"].kind == "person"  # a first name, not a paper
 
 
 def test_plural_acronyms_and_respelled_holidays_are_not_actors_and_programmes_are_networks():

@@ -66,12 +66,14 @@ def _bare(text: str) -> str:
     return strip_possessive(text).lower()
 
 
-def _evidence(document: Document) -> tuple[set[str], set[str], set[str]]:
-    """Words written with a capital mid-sentence somewhere, words written in lowercase, and words that
-    open a capitalised run mid-sentence ("Trump" in "said Trump", not "York" in "New York")."""
+def _evidence(document: Document) -> tuple[set[str], set[str], set[str], set[str]]:
+    """Words written with a capital mid-sentence somewhere, words written in lowercase, words that open
+    a capitalised run mid-sentence ("Trump" in "said Trump", not "York" in "New York"), and words that
+    open a run of two capitalised words or more anywhere ("Donald" in "Donald Trump")."""
     inside: set[str] = set()
     lower: set[str] = set()
     heads: set[str] = set()
+    firsts: set[str] = set()
     tokens = document.tokens
     for sentence in document.body_sentences:
         for i in range(sentence.first_token, sentence.end_token):
@@ -79,13 +81,16 @@ def _evidence(document: Document) -> tuple[set[str], set[str], set[str]]:
             if not token.is_word:
                 continue
             word = _bare(token.text)
+            if (i + 1 < sentence.end_token and _capital(token) and _capital(tokens[i + 1])
+                    and (i == sentence.first_token or not _capital(tokens[i - 1]))):
+                firsts.add(word)
             if token.text[:1].islower():
                 lower.add(word)
             elif i > sentence.first_token and tokens[i - 1].text not in OPENERS:
                 inside.add(word)
                 if not _capital(tokens[i - 1]):
                     heads.add(word)
-    return inside, lower, heads
+    return inside, lower, heads, firsts
 
 
 def _opening_word(word: str, inside: set[str], lower: set[str]) -> bool:
@@ -152,7 +157,7 @@ def find_candidates(document: Document) -> list[Span]:
     a single word after "in", "at", "near"... ("in Velmora"), "media" for a name styled as a publication
     ("Cosmopolitan magazine"), "organisation" for a name joined by "&", else empty: the kind is decided
     later."""
-    inside, lower, heads = _evidence(document)
+    inside, lower, heads, firsts = _evidence(document)
     skipped_tokens, skipped_blocks = _skipped(document)
     tokens = document.tokens
     spans: list[Span] = []
@@ -213,7 +218,8 @@ def find_candidates(document: Document) -> list[Span]:
                 continue  # "Muslim refugees", "European countries"; "super PACs", "NGOs": common nouns
             place = (run_end - start == 1 and start > first and tokens[start - 1].lower in LOCATIVE
                      and not tokens[start].text.endswith(("'s", "\u2019s")))
-            media = _publication(tokens, start, run_end, first, end, text)
+            media = _publication(tokens, start, run_end, first, end, text) and (
+                run_end - start > 1 or _bare(text) not in firsts)  # "The Donald": a person's first name
             firm = any(tokens[j].text == "&" for j in range(start, run_end))  # "Moore & Van Allen"
             label = "place" if place else "media" if media else "organisation" if firm else ""
             spans.append(Span(tokens[start].start, tokens[run_end - 1].end, label))
