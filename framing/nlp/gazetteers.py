@@ -81,9 +81,18 @@ def _table() -> tuple[dict[str, Entry], dict[str, Entry]]:
     for row in _rows("institutions.tsv"):
         kind = "organisation" if _cell(row, 2) == "international" else "institution"
         add([row[0], *_items(_cell(row, 1))], Entry(row[0], kind, _cell(row, 3)))
+    programmes = []
     for row in _rows("media.tsv"):
-        if _cell(row, 4) != "programme":  # a programme is a work; its host or network speaks
+        if _cell(row, 4) != "programme":
             add([row[0], *_items(_cell(row, 1))], Entry(row[0], "media", _cell(row, 3)))
+        elif _cell(row, 5):
+            programmes.append(row)
+    for row in programmes:  # "said on Fox & Friends": the programme's network is the media actor
+        network = anycase.get(_cell(row, 5).lower()) or shouted.get(_cell(row, 5).lower())
+        forms = [f for f in [row[0], *_items(_cell(row, 1))]
+                 if " " in f and "(" not in f and f.split()[0].lower() not in ("this", "the")]
+        if network is not None:
+            add(forms, network)
     for row in _rows("companies.tsv"):
         add([row[0], *_items(_cell(row, 1))], Entry(row[0], "organisation", _cell(row, 2)))
     for country in countries():
@@ -106,7 +115,57 @@ def lookup(text: str) -> Entry | None:
     key = text.lower()
     if _shouting(text) and key in shouted:
         return shouted[key]
-    return anycase.get(key)
+    found = anycase.get(key)
+    return found if found is not None else _group(text) or _part_of(text)
+
+
+def _part_of(text: str) -> Entry | None:
+    """A direction word before a known place names a region of it: "North Florida", "Northern
+    Virginia", "East Aleppo" (a listed name such as "North Carolina" has matched before)."""
+    direction, _, rest = text.partition(" ")
+    if direction.lower() not in DIRECTIONS or not rest:
+        return None
+    entry = lookup(rest)
+    if entry is None or entry.kind not in ("country", "region", "place"):
+        return None
+    return Entry(text, "region", entry.country)
+
+
+DIRECTIONS = frozenset("north south east west northern southern eastern western central".split())
+
+
+@lru_cache(maxsize=1)
+def _groups() -> tuple[dict[str, str], frozenset[str]]:
+    """groups.tsv: plural form (lowercased) -> the group's name, and every singular or adjective form."""
+    plurals: dict[str, str] = {}
+    singulars: set[str] = set()
+    for row in _rows("groups.tsv"):
+        singulars.update(form.lower() for form in _items(_cell(row, 1)))
+        for form in _items(_cell(row, 2)):
+            plurals.setdefault(form.lower(), row[0])
+    return plurals, frozenset(singulars)
+
+
+def _group(text: str) -> Entry | None:
+    """A group of people named by its plural ("Muslims", "Sunni Muslims", "Eastern Europeans"): the
+    plural, after any direction words and singular or adjective forms of groups.tsv."""
+    plurals, singulars = _groups()
+    words = text.lower().replace("\u2019", "'").split()
+    if " ".join(words) in plurals:
+        return Entry(plurals[" ".join(words)], "group")
+    if len(words) > 1 and words[-1] in plurals and all(w in DIRECTIONS or w in singulars for w in words[:-1]):
+        return Entry(text, "group")
+    return None
+
+
+def describes_group(text: str) -> bool:
+    """A singular or adjective form of a group, alone or after direction words ("Muslim", "African
+    American", "Central European"): it describes someone or something and names no actor."""
+    _plurals, singulars = _groups()
+    words = text.lower().replace("\u2019", "'").split()
+    while len(words) > 1 and words[0] in DIRECTIONS:
+        words = words[1:]
+    return bool(words) and " ".join(words) in singulars
 
 
 @lru_cache(maxsize=1)
@@ -244,4 +303,7 @@ def non_actors() -> dict[str, frozenset[str]]:
             current = sections.setdefault(line[1:-1], set())
         else:
             current.add(line.lower().replace("\u2019", "'"))
+    for entries in sections.values():  # "Eid al-Adha" is also written "Eid-al-Adha"
+        entries.update({e.replace(" ", "-") for e in entries if " " in e}
+                       | {e.replace("-", " ") for e in entries if "-" in e})
     return {name: frozenset(entries) for name, entries in sections.items()}

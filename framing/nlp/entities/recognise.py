@@ -5,8 +5,11 @@ A candidate is a run of capitalised words in a body paragraph, with ``of``, ``fo
 a dateline ("WASHINGTON (AP) —"), photo credits ("CreditJoshua Roberts/Reuters", a short paragraph that
 opens with "Photo" or "By"), contractions and "I", and a capital that is only there because the word
 opens the sentence (a function word, an -ly adverb, or a common word that the article never capitalises
-mid-sentence: "Real estate tycoon...", "Strikingly", "Knowing"), and an upper-case common word before
-a title-case name ("FIRED Eric Cantor"). Plugins can replace all of this through
+mid-sentence: "Real estate tycoon...", "Strikingly", "Knowing"; also before a name the article uses
+elsewhere: "Beyond Trump's finances"), an upper-case common word before a title-case name ("FIRED Eric
+Cantor"), handles and hashtags ("@HillaryClinton"), an author's closing note ("Follow him on Twitter"),
+a group's adjective ("Muslim", "Central European") and a plural acronym ("PACs"). Plugins can replace
+all of this through
 the ``framing_find_entities`` hook (see docs/plugins.md).
 """
 
@@ -17,7 +20,7 @@ from functools import lru_cache
 
 from framing.model import Document, Span, Token
 from framing.nlp import gazetteers
-from framing.nlp.names import ORG_WORDS, PARTY_STATE, is_qualifier, is_title_word
+from framing.nlp.names import ORG_WORDS, PARTY_STATE, is_qualifier, is_title_word, kind_of
 from framing.nlp.words import (
     CALENDAR_WORDS,
     NAME_PARTICLES,
@@ -38,6 +41,12 @@ DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
 CREDIT_OPENERS = frozenset({"photo", "photos", "photograph", "credit", "image", "caption", "by", "file"})
 FOLLOWING_ORGANISATION = frozenset({"administration"})  # "the Obama administration"
 DEMONYM_SUFFIXES = ("n", "an", "ian", "i", "ese", "ish")  # "Karvonian" of "Karvonia"
+TOPIC_HEADS = frozenset("commission council committee subcommittee conference panel force center centre "
+                        "institute caucus coalition".split())  # "... on Foreign Relations"
+PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+HANDLE_MARKS = frozenset({"@", "#"})  # "@HillaryClinton", "#The411": a handle or a hashtag, not a name
+SOCIAL_NETWORKS = frozenset({"twitter", "facebook", "instagram"})
+PUBLICATION_NOUNS = frozenset("magazine newspaper website site blog tabloid weekly daily podcast".split())
 
 
 def _capital(token: Token) -> bool:
@@ -57,10 +66,14 @@ def _bare(text: str) -> str:
     return strip_possessive(text).lower()
 
 
-def _evidence(document: Document) -> tuple[set[str], set[str]]:
-    """Words written with a capital mid-sentence somewhere, and words written in lowercase."""
+def _evidence(document: Document) -> tuple[set[str], set[str], set[str], set[str]]:
+    """Words written with a capital mid-sentence somewhere, words written in lowercase, words that open
+    a capitalised run mid-sentence ("Trump" in "said Trump", not "York" in "New York"), and words that
+    open a run of two capitalised words or more anywhere ("Donald" in "Donald Trump")."""
     inside: set[str] = set()
     lower: set[str] = set()
+    heads: set[str] = set()
+    firsts: set[str] = set()
     tokens = document.tokens
     for sentence in document.body_sentences:
         for i in range(sentence.first_token, sentence.end_token):
@@ -68,11 +81,16 @@ def _evidence(document: Document) -> tuple[set[str], set[str]]:
             if not token.is_word:
                 continue
             word = _bare(token.text)
+            if (i + 1 < sentence.end_token and _capital(token) and _capital(tokens[i + 1])
+                    and (i == sentence.first_token or not _capital(tokens[i - 1]))):
+                firsts.add(word)
             if token.text[:1].islower():
                 lower.add(word)
             elif i > sentence.first_token and tokens[i - 1].text not in OPENERS:
                 inside.add(word)
-    return inside, lower
+                if not _capital(tokens[i - 1]):
+                    heads.add(word)
+    return inside, lower, heads, firsts
 
 
 def _opening_word(word: str, inside: set[str], lower: set[str]) -> bool:
@@ -127,13 +145,19 @@ def _skipped(document: Document) -> tuple[set[int], set[int]]:
             counts[sentence.block] = sum(t.is_word for t in document.tokens_between(block.start, block.end))
         if words and words[0].text.lower() in CREDIT_OPENERS and counts[sentence.block] <= 12:
             blocks.add(sentence.block)
+        opening = next((t.text for t in words if t.is_word), "")
+        if (opening == "Follow" and counts[sentence.block] <= 60
+                and any(t.lower in SOCIAL_NETWORKS or t.text == "@" for t in words)):
+            blocks.add(sentence.block)  # an author's note: "X writes for Y. Follow him on Twitter: @x"
     return tokens, blocks
 
 
 def find_candidates(document: Document) -> list[Span]:
     """Name candidates of the body paragraphs as spans of ``document.text``. The label is "place" for
-    a single word after "in", "at", "near"... ("in Velmora"), else empty: the kind is decided later."""
-    inside, lower = _evidence(document)
+    a single word after "in", "at", "near"... ("in Velmora"), "media" for a name styled as a publication
+    ("Cosmopolitan magazine"), "organisation" for a name joined by "&", else empty: the kind is decided
+    later."""
+    inside, lower, heads, firsts = _evidence(document)
     skipped_tokens, skipped_blocks = _skipped(document)
     tokens = document.tokens
     spans: list[Span] = []
@@ -146,14 +170,15 @@ def find_candidates(document: Document) -> list[Span]:
             if text.startswith("Credit") and len(text) > 6 and text[6].isupper():
                 end = i
                 break
-        capital = [_capital(tokens[i]) and i not in skipped_tokens for i in range(first, end)]
+        capital = [_capital(tokens[i]) and i not in skipped_tokens and not _handle(tokens, i)
+                   for i in range(first, end)]
         index = first
         while index < end:
             if not capital[index - first]:
                 index += 1
                 continue
             start = index
-            run_end = _run_end(tokens, capital, first, start, end)
+            run_end = _run_end(tokens, capital, first, start, end, lower)
             index = max(run_end, start + 1)
             if any(tokens[j].text == "/" for j in (start - 1, run_end) if first <= j < end):
                 continue  # "Joshua Roberts/Reuters": a photo credit
@@ -162,30 +187,42 @@ def find_candidates(document: Document) -> list[Span]:
                 tokens[start].lower in NEVER_NAME_START or tokens[start].lower in CALENDAR_WORDS
                 or _shouted(tokens, start, run_end)
                 or (opens and _opening_word(tokens[start].text, inside, lower)
-                    and (run_end - start == 1 or _modifies(tokens[start + 1].text)))
+                    and (run_end - start == 1 or _modifies(tokens[start + 1].text)
+                         or _bare(tokens[start + 1].text) in heads))
             ):
                 start += 1
                 opens = False
+            while run_end > start and (tokens[run_end - 1].lower in CONNECTORS
+                                       or _bare(tokens[run_end - 1].text) in WEEKDAYS):
+                run_end -= 1  # "Republicans Tuesday"; a month stays ("Theresa May")
             if (opens and run_end - start == 1 and strip_possessive(tokens[start].text).lower() not in inside
                     and gazetteers.lookup(strip_possessive(tokens[start].text)) is None
                     and not _demonym_of(tokens[start].lower, inside)):
                 continue  # a single word capitalised only where it opens a sentence: "Insurers estimated"
-            while run_end > start and (tokens[run_end - 1].lower in CONNECTORS
-                                       or tokens[run_end - 1].lower in WEEKDAYS):
-                run_end -= 1  # "Republicans Tuesday"; a month stays ("Theresa May")
-            joined = [j for j in range(start, run_end) if tokens[j].lower in ("and", "&")]
+            joined = [j for j in range(start, run_end) if tokens[j].lower == "and"]
             if joined and tokens[run_end - 1].lower not in ORG_WORDS:
                 run_end = index = joined[0]  # "... Colored People and Republicans": two names
                 while run_end > start and tokens[run_end - 1].lower in CONNECTORS:
                     run_end -= 1
+            amp = next((j for j in range(start + 1, run_end - 1) if tokens[j].text == "&"), None)
+            if amp is not None and _known(document, tokens, start, amp) and _known(document, tokens, amp + 1,
+                                                                                    run_end):
+                run_end = index = amp  # "CNN & MSNBC": two known names, not one firm
             if run_end <= start:
                 continue
             if (run_end < end and tokens[run_end].lower in FOLLOWING_ORGANISATION
                     and not tokens[run_end - 1].text.endswith(("'s", "\u2019s"))):
                 run_end += 1
+            text = strip_possessive(document.text[tokens[start].start : tokens[run_end - 1].end])
+            if gazetteers.describes_group(text) or PLURAL_ACRONYM.match(text):
+                continue  # "Muslim refugees", "European countries"; "super PACs", "NGOs": common nouns
             place = (run_end - start == 1 and start > first and tokens[start - 1].lower in LOCATIVE
                      and not tokens[start].text.endswith(("'s", "\u2019s")))
-            spans.append(Span(tokens[start].start, tokens[run_end - 1].end, "place" if place else ""))
+            media = _publication(tokens, start, run_end, first, end, text) and (
+                run_end - start > 1 or _bare(text) not in firsts)  # "The Donald": a person's first name
+            firm = any(tokens[j].text == "&" for j in range(start, run_end))  # "Moore & Van Allen"
+            label = "place" if place else "media" if media else "organisation" if firm else ""
+            spans.append(Span(tokens[start].start, tokens[run_end - 1].end, label))
     return spans
 
 
@@ -197,8 +234,33 @@ def _shouted(tokens: tuple[Token, ...], index: int, run_end: int) -> bool:
             and "." not in text and is_common_word(text) and gazetteers.lookup(text) is None)
 
 
-def _run_end(tokens: tuple[Token, ...], capital: list[bool], first: int, start: int, end: int) -> int:
-    """Where the capitalised run from ``start`` ends (exclusive)."""
+def _known(document: Document, tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """The words from ``start`` to ``end`` (exclusive) are a name the bundled lists know."""
+    return gazetteers.lookup(document.text[tokens[start].start : tokens[end - 1].end]) is not None
+
+
+def _handle(tokens: tuple[Token, ...], index: int) -> bool:
+    """A word glued to "@" or "#": a social-media handle or a hashtag ("@HillaryClinton")."""
+    before = tokens[index - 1] if index else None
+    return before is not None and before.text in HANDLE_MARKS and before.end == tokens[index].start
+
+
+def _publication(tokens: tuple[Token, ...], start: int, run_end: int, first: int, end: int,
+                 text: str) -> bool:
+    """A name that copy styles as a publication: after a capitalised "The" inside a sentence ("as The New
+    Yorker put it") or next to a publication noun ("Cosmopolitan magazine", "the website Zero Hedge").
+    Only for a name the bundled lists and the word rules cannot type otherwise."""
+    styled = (start - 1 > first and tokens[start - 1].text == "The"
+              and tokens[start - 2].text not in OPENERS)
+    beside = ((run_end < end and tokens[run_end].text in PUBLICATION_NOUNS)
+              or (start > first and tokens[start - 1].text in PUBLICATION_NOUNS))
+    return (styled or beside) and gazetteers.lookup(text) is None and kind_of(text) in ("", "person")
+
+
+def _run_end(tokens: tuple[Token, ...], capital: list[bool], first: int, start: int, end: int,
+             lower: set[str]) -> int:
+    """Where the capitalised run from ``start`` ends (exclusive). ``lower``: the words the article writes
+    in lowercase somewhere."""
     index = start
     has_of = False
     while index < end:
@@ -213,20 +275,27 @@ def _run_end(tokens: tuple[Token, ...], capital: list[bool], first: int, start: 
             continue
         # Up to two connectors between capitals: "Association for the Advancement".
         link = index
-        while link < end and link - index < 2 and tokens[link].lower in CONNECTORS:
+        while link < end and link - index < 2 and (tokens[link].lower in CONNECTORS
+                                                   or _topic_on(tokens, link)):
             link += 1
         if link == index or link >= end or not capital[link - first]:
             break
         words = [tokens[j].lower for j in range(index, link)]
-        if "and" in words or "&" in words:
-            if not has_of:
-                break  # "Bill and Hillary Clinton" are two; "Department of Health and Human Services" one
+        if "and" in words and not has_of:
+            break  # "Bill and Hillary Clinton" are two; "Department of Health and Human Services" one
         nxt = tokens[link].text
-        if nxt.endswith(("'s", "\u2019s")) and "of" in words:
+        if nxt.endswith(("'s", "\u2019s")) and ("of" in words or "on" in words):
             break  # "told Congress of Mueller's findings"
+        if "on" in words and not (is_common_word(strip_possessive(nxt)) or _bare(nxt) in lower):
+            break  # "Council on Foreign Relations", not "the Judiciary Committee on Kavanaugh"
         has_of = has_of or "of" in words or "for" in words
         index = link
     return index
+
+
+def _topic_on(tokens: tuple[Token, ...], index: int) -> bool:
+    """"on" after a body's head word joins its topic: "Commission on Presidential Debates"."""
+    return tokens[index].lower == "on" and index > 0 and tokens[index - 1].lower in TOPIC_HEADS
 
 
 def _abbreviation_ends(text: str, following: Token) -> bool:
