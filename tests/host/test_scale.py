@@ -421,3 +421,34 @@ def test_analyze_into_csv_sends_documents_without_tokens_and_writes_the_same_fil
         assert done.returncode == 0, done.stderr.decode()
         written.append(out.read_bytes())
     assert written[0] == written[1] and b"Tom Whitfield" in written[0]
+
+
+def test_the_long_csv_written_in_parts_by_forked_processes_is_the_one_a_single_process_writes(
+        corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``analyze`` into a long CSV with --jobs: the recast and each part's rows are written in
+    forked processes (framing.host.parts), one to three articles a part here; the file is byte for
+    byte the one written in one process, with every built-in analyzer on team-written articles."""
+    import io
+
+    from framing.exporters import ExportOptions
+    from framing.host import parts
+    from framing.plugins.export.csv import CsvExporter
+
+    inputs = [*map(str, CAST_FILES), str(corpus)]
+    config = {"max_bytes": 2**24, "lexicons": [], "actors": None, "settings": {}}
+    long = ExportOptions(view="analyze", layout="long")
+    written = {}
+    for processes in (1, 2):
+        monkeypatch.setattr(parts, "PART", 3)
+        result = run(inputs, load_manager(), config, tables=False, recast=False)
+        assert result.cast is not None and not result.problems
+        text = io.StringIO()
+        parts.export(result, CsvExporter(), text, long, processes)
+        written[processes] = text.getvalue()
+    whole = run(inputs, load_manager(), config, tables=False)
+    text = io.StringIO()
+    CsvExporter().export(whole, text, long)
+    assert written[2] == written[1] == text.getvalue()
+    assert "Tom Whitfield" in written[2] and len(whole.articles) == 15
+    assert CsvExporter().in_parts(long) and not CsvExporter().in_parts(
+        ExportOptions(view="analyze", layout="wide"))
