@@ -17,6 +17,11 @@ and ``compare --from``), before the analyzers' own tables:
    measures its article again from its own table data under the cast (merged actors, their sides and
    types); for any other analyzer the host writes each actor target under its cast name.
 
+As each article's results arrive, ``arrived`` parses its names already (with ``--jobs``, while
+the workers still run), so step 2 finds them parsed. Step 3 is ``recast_articles``: after the cast,
+or while ``analyze`` writes a long CSV, a part of the articles in each of several processes
+(``framing.host.parts``).
+
 The host knows no analyzer: it reads the metric declarations and calls the optional methods.
 """
 
@@ -28,7 +33,7 @@ from dataclasses import replace
 from typing import Any
 
 from framing.model import ActorNote, Analyzer, ArticleResult, Measurement, Problem, Record, RunResult
-from framing.nlp.cast import article_notes, build_cast
+from framing.nlp.cast import article_notes, build_cast, parse_ahead
 
 
 def gather_cast(result: RunResult, analyzers: Mapping[str, tuple[str, Analyzer]],
@@ -78,6 +83,13 @@ def recast_articles(result: RunResult, analyzers: Mapping[str, Analyzer]) -> Non
             records.extend(replace(r, target=view.name(r.target)) if r.metric in wanted else r
                            for r in group)
         result.articles[position] = replace(article, records=tuple(records))
+
+
+def arrived(notes: Mapping[str, Any]) -> None:
+    """One article's notes (``ActorNote.row``s by analyzer) as its results arrive: its names are
+    parsed now, which the cast would do after the last article (``parse_ahead``)."""
+    for rows in notes.values():
+        parse_ahead(ActorNote.from_row(row) for row in rows)
 
 
 class _Notes:

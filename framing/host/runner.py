@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from framing.errors import FramingError
-from framing.host.gather import gather_cast
+from framing.host.gather import arrived, gather_cast
 from framing.host.manager import PluginManager, one_line
 from framing.model import (
     Analyzer,
@@ -213,6 +213,7 @@ def run(
                 continue
             results.append(ArticleResult(outcome.document, outcome.records, outcome.warnings,
                                          outcome.table_data, outcome.notes))
+            arrived(outcome.notes)
             if on_article is not None:
                 on_article(outcome.source)
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM: keep what finished so the caller can write it
