@@ -452,3 +452,21 @@ def test_the_long_csv_written_in_parts_by_forked_processes_is_the_one_a_single_p
     assert "Tom Whitfield" in written[2] and len(whole.articles) == 15
     assert CsvExporter().in_parts(long) and not CsvExporter().in_parts(
         ExportOptions(view="analyze", layout="wide"))
+
+
+def test_the_last_articles_go_to_the_workers_one_by_one_in_input_order() -> None:
+    """So that no worker waits idle at the end while another analyzes a whole last batch."""
+    articles = [Article(str(i), "", str(i), f"text {i}") for i in range(30)]
+    batches = list(parallel._batches(iter(articles), parallel.BATCH, 8))
+    assert [a.id for batch in batches for a in batch] == [str(i) for i in range(30)]
+    assert [len(batch) for batch in batches] == [8, 8, 6, *[1] * 8]
+    assert [len(b) for b in parallel._batches(iter(articles[:5]), parallel.BATCH, 8)] == [1] * 5
+
+
+def test_the_end_of_a_run_uses_as_many_processes_as_its_workers() -> None:
+    from framing.host.parts import processes_for
+
+    assert processes_for(2, "local", 3) == 2
+    assert processes_for(0, "local", parallel.AUTO_THRESHOLD - 1) == 1
+    assert processes_for(0, "local", parallel.AUTO_THRESHOLD) == parallel.cores()
+    assert processes_for(4, "dask", 1000) == 1
