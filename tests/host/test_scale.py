@@ -470,3 +470,36 @@ def test_the_end_of_a_run_uses_as_many_processes_as_its_workers() -> None:
     assert processes_for(0, "local", parallel.AUTO_THRESHOLD - 1) == 1
     assert processes_for(0, "local", parallel.AUTO_THRESHOLD) == parallel.cores()
     assert processes_for(4, "dask", 1000) == 1
+
+
+def test_a_recast_that_fails_in_a_part_is_reported_as_in_one_process(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failing recast is a problem naming the article and the analyzer, whose records keep the
+    article's own names; written in parts, the problem comes back from the forked process."""
+    import io
+
+    from framing.exporters import ExportOptions
+    from framing.host import parts
+    from framing.plugins.export.csv import CsvExporter
+
+    config = {"max_bytes": 2**24, "lexicons": [], "actors": None, "settings": {}}
+    monkeypatch.setattr(parts, "PART", 1)
+    outputs = []
+    for processes in (1, 2):
+        result = run([str(p) for p in CAST_FILES], load_manager(), config, only=CAST_ONLY,
+                     tables=False, recast=False)
+        actors = result.analyzers["actors"]
+        recast = actors.recast
+
+        def failing(article, view, recast=recast):
+            if article.document.article.id == "ledger":
+                raise ValueError("no table data")
+            return recast(article, view)
+        monkeypatch.setattr(actors, "recast", failing)
+        text = io.StringIO()
+        parts.export(result, CsvExporter(), text, ExportOptions(view="analyze", layout="long"),
+                     processes)
+        outputs.append((text.getvalue(), [str(p) for p in result.problems]))
+    assert outputs[0] == outputs[1]
+    (problem,) = outputs[1][1]
+    assert "ledger" in problem and "actors" in problem and "recast: no table data" in problem
