@@ -35,6 +35,14 @@ class Exporter(Protocol):
     article's words or tokens nor the analyzers' ``tables(result)``. Such a run builds no analyzer
     tables, and with ``--jobs`` the parent does not segment each article again (docs/scale.md).
     Without the attribute an exporter may read anything.
+
+    Optional: an output that is its parts' outputs one after the other (the long CSV: a header,
+    then each article's rows) can be written in parts by several processes (``framing.host.parts``,
+    ``analyze --jobs``). Such an exporter has ``in_parts(options) -> bool`` (whether the output for
+    these options is made of parts) and ``export_part(result, stream, options, first)``, which
+    writes the output of ``result.articles`` alone (a slice of the run's articles, in order),
+    preceded by what comes before any article (a header) only when ``first``: the head then every
+    slice's output in order must be exactly what ``export`` writes.
     """
 
     name: str

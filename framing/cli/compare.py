@@ -99,6 +99,8 @@ def _run(
     scale = scale or scaling.scale_options()
     if comparison is None and not _reads_text(manager, fmt, output):
         scale["tokens"] = False  # analyze into CSV/Parquet: no tokens, no analyzer tables
+        # and the recast while writing the output, in parts with --jobs (framing.host.parts)
+        scale["recast"] = False
     result = scaling.run_result(inputs, manager, config, rules, only, plugin, disable,
                                 scale, store, source)
     if comparison is not None:
@@ -115,7 +117,13 @@ def _run(
         result.labels = _labels(result, inputs, labels or [])
         full = bool(comparison.get("full") if comparison else analyze_full)
         targets = int(comparison.get("targets", 0)) if comparison else 0
-        options.write(manager, result, fmt, output, view, layout, color, full, targets, include_text)
+        recasting = None
+        if not scale.get("recast", True):
+            from framing.host.parts import processes_for  # lazily: it imports multiprocessing
+
+            recasting = processes_for(scale["jobs"], scale["engine"], len(result.articles))
+        options.write(manager, result, fmt, output, view, layout, color, full, targets, include_text,
+                      recasting)
     if errors is not None:
         faults.write_errors(result.problems, errors)
     code = options.report_problems(result)

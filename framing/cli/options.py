@@ -112,8 +112,14 @@ def write(
     full: bool = False,
     targets: int = 0,
     include_text: bool = False,
+    recast_processes: int | None = None,
 ) -> None:
-    """Render a result with the chosen exporter to stdout or a file."""
+    """Render a result with the chosen exporter to stdout or a file.
+
+    ``recast_processes``: the run was gathered with ``recast=False``; the articles are recast
+    while the output is written, in that many processes if the exporter writes in parts
+    (``framing.host.parts``).
+    """
     if layout not in ("wide", "long", "groups"):
         raise UsageError(f"unknown layout {layout!r}; choose wide, long or groups")
     if layout == "groups" and not result.groups:
@@ -123,7 +129,12 @@ def write(
     options = ExportOptions(view=view, layout=layout, color=use_color, full=full, targets=targets,
                             include_text=include_text)
     with output_stream(output) as stream:
-        exporter.export(result, stream, options)
+        if recast_processes is None:
+            exporter.export(result, stream, options)
+        else:
+            from framing.host import parts
+
+            parts.export(result, exporter, stream, options, recast_processes)
     if output is not None:
         echo(f"wrote {output} ({exporter.name})")
 

@@ -159,6 +159,8 @@ def run_result(inputs: list[str], manager: Any, config: dict[str, Any], rules: A
 
     With ``store`` (``analyze --store``) the run streams into the store and exits here. With
     ``scale["tokens"]`` False the output reads no tokens and no analyzer tables: none are built.
+    With ``scale["recast"]`` False the cast is resolved but the records are not recast: the output
+    does it (``framing.host.parts``).
     """
     from framing.host import parallel
     from framing.host.gather import gather_cast
@@ -189,4 +191,5 @@ def run_result(inputs: list[str], manager: Any, config: dict[str, Any], rules: A
     engine, select = make_engine(scale, setup)
     with parallel.ProgressBar(scale["quiet"], lambda: progress_total(scale, inputs)) as bar:
         return run(inputs, manager, config, rules=rules, only=only, on_article=bar.advance,
-                   engine=engine, select=select, tables=scale.get("tokens", True))
+                   engine=engine, select=select, tables=scale.get("tokens", True),
+                   recast=scale.get("recast", True))

@@ -17,6 +17,11 @@ and ``compare --from``), before the analyzers' own tables:
    measures its article again from its own table data under the cast (merged actors, their sides and
    types); for any other analyzer the host writes each actor target under its cast name.
 
+As each article's results arrive, ``arrived`` parses its names already (with ``--jobs``, while
+the workers still run), so step 2 finds them parsed. Step 3 is ``recast_articles``: after the cast,
+or while ``analyze`` writes a long CSV, a part of the articles in each of several processes
+(``framing.host.parts``).
+
 The host knows no analyzer: it reads the metric declarations and calls the optional methods.
 """
 
@@ -28,11 +33,17 @@ from dataclasses import replace
 from typing import Any
 
 from framing.model import ActorNote, Analyzer, ArticleResult, Measurement, Problem, Record, RunResult
-from framing.nlp.cast import article_notes, build_cast
+from framing.nlp.cast import article_notes, build_cast, parse_ahead
 
 
-def gather_cast(result: RunResult, analyzers: Mapping[str, tuple[str, Analyzer]]) -> None:
-    """Resolve the run's cast and write every actor under its cast name (module docstring)."""
+def gather_cast(result: RunResult, analyzers: Mapping[str, tuple[str, Analyzer]],
+                recast: bool = True) -> None:
+    """Resolve the run's cast and write every actor under its cast name (module docstring).
+
+    ``recast=False`` resolves the cast only (``result.cast``): ``recast_articles`` then rewrites the
+    records, of every article or of a part of them in each of several processes (``framing.host.
+    parts``: with ``--jobs``, the recast and the output of ``analyze`` into a long CSV).
+    """
     actor_metrics = {
         analyzer: {m.name for m in metrics if getattr(m, "target_kind", "") == "actor"}
         for analyzer, metrics in result.catalogue.items()
@@ -40,14 +51,24 @@ def gather_cast(result: RunResult, analyzers: Mapping[str, tuple[str, Analyzer]]
     if not result.articles or not (any(actor_metrics.values())
                                    or any(a.notes for a in result.articles)):
         return
-    cast = build_cast(_Notes(result, actor_metrics), actor_metrics=actor_metrics)
-    result.cast = cast
+    result.cast = build_cast(_Notes(result, actor_metrics), actor_metrics=actor_metrics)
+    if recast:
+        recast_articles(result, {name: analyzer for name, (_plugin, analyzer) in analyzers.items()})
+
+
+def recast_articles(result: RunResult, analyzers: Mapping[str, Analyzer]) -> None:
+    """Rewrite each article's records for ``result.cast`` (step 3 of the module docstring); a
+    failing ``recast`` is a Problem and that analyzer's records keep their names. Nothing to do
+    when the run has no cast."""
+    cast = result.cast
+    if cast is None:
+        return
+    actor_metrics = cast.actor_metrics
     for position, article in enumerate(result.articles):
         view = cast.view(article)
         records: list[Record] = []
         for name, group in _by_analyzer(article.records):
-            analyzer = analyzers.get(name, ("", None))[1]
-            recast = getattr(analyzer, "recast", None)
+            recast = getattr(analyzers.get(name), "recast", None)
             if recast is not None:
                 try:
                     records.extend(_stamp(article, name, recast(article, view)))
@@ -62,6 +83,13 @@ def gather_cast(result: RunResult, analyzers: Mapping[str, tuple[str, Analyzer]]
             records.extend(replace(r, target=view.name(r.target)) if r.metric in wanted else r
                            for r in group)
         result.articles[position] = replace(article, records=tuple(records))
+
+
+def arrived(notes: Mapping[str, Any]) -> None:
+    """One article's notes (``ActorNote.row``s by analyzer) as its results arrive: its names are
+    parsed now, which the cast would do after the last article (``parse_ahead``)."""
+    for rows in notes.values():
+        parse_ahead(ActorNote.from_row(row) for row in rows)
 
 
 class _Notes:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from framing.errors import FramingError
-from framing.host.gather import gather_cast
+from framing.host.gather import arrived, gather_cast
 from framing.host.manager import PluginManager, one_line
 from framing.model import (
     Analyzer,
@@ -179,14 +179,19 @@ def run(
     engine: Engine | None = None,
     select: Callable[[Iterator[Article]], Iterator[Article]] | None = None,
     tables: bool = True,
+    recast: bool = True,
 ) -> RunResult:
     """Read, segment and analyze every input; every input ends up as a result or a Problem.
 
     ``engine`` maps articles to Outcomes in input order (default: here, one by one; see
     ``framing.host.parallel`` for worker processes and ``framing.host.dask_engine`` for a cluster);
     ``select`` narrows the article stream first (``--limit``, ``--sample``). ``tables=False``: the
-    output shows no analyzer tables (``analyze`` into CSV), so none are built.
+    output shows no analyzer tables (``analyze`` into CSV), so none are built. ``recast=False``
+    resolves the cast but leaves the records as analysed: the caller recasts them
+    (``framing.host.parts.export``, which may do it in parts in several processes).
     """
+    if tables and not recast:
+        raise ValueError("the analyzers' tables read recast records: recast=False needs tables=False")
     analyzers = select_analyzers(manager.analyzers(config), only)
     catalogue: dict[str, tuple[Metric, ...]] = {n: a.metrics for n, (_, a) in analyzers.items()}
     problems = [Problem("plugins", message) for message in manager.load_errors]
@@ -208,12 +213,13 @@ def run(
                 continue
             results.append(ArticleResult(outcome.document, outcome.records, outcome.warnings,
                                          outcome.table_data, outcome.notes))
+            arrived(outcome.notes)
             if on_article is not None:
                 on_article(outcome.source)
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM: keep what finished so the caller can write it
         interrupted = True
     result = RunResult(results, catalogue, problems, interrupted=interrupted)
-    gather_cast(result, analyzers)
+    gather_cast(result, analyzers, recast)
     if tables:
         add_analyzer_tables(result, analyzers)
     else:

@@ -317,6 +317,17 @@ def own_names(notes: Sequence[ActorNote]) -> ArticleCast:
     return ArticleCast({n.name: cast.actors[("own", n.name)] for n in notes}, {}, cast)
 
 
+def parse_ahead(notes: Iterable[ActorNote]) -> None:
+    """Parse one article's names (and a person's forms) as its results arrive, before the cast can
+    be built: ``parse_name`` remembers them, so ``build_cast`` finds most parsed (a name is parsed
+    with the kind its article gives, which is the kind the comparison gives it, but for a few).
+    With ``--jobs`` the parent then parses while the workers run, instead of after them."""
+    for note in notes:
+        if parse_name(note.name, note.kind).person:
+            for form, _ in note.forms:
+                parse_name(form, PERSON)
+
+
 def build_cast(articles: Iterable[tuple[str, Sequence[ActorNote]]], keep_articles: bool = False,
                actor_metrics: Mapping[str, set[str]] | None = None) -> Cast:
     """Resolve the notes of every compared article into one cast (module docstring).

@@ -421,3 +421,85 @@ def test_analyze_into_csv_sends_documents_without_tokens_and_writes_the_same_fil
         assert done.returncode == 0, done.stderr.decode()
         written.append(out.read_bytes())
     assert written[0] == written[1] and b"Tom Whitfield" in written[0]
+
+
+def test_the_long_csv_written_in_parts_by_forked_processes_is_the_one_a_single_process_writes(
+        corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``analyze`` into a long CSV with --jobs: the recast and each part's rows are written in
+    forked processes (framing.host.parts), one to three articles a part here; the file is byte for
+    byte the one written in one process, with every built-in analyzer on team-written articles."""
+    import io
+
+    from framing.exporters import ExportOptions
+    from framing.host import parts
+    from framing.plugins.export.csv import CsvExporter
+
+    inputs = [*map(str, CAST_FILES), str(corpus)]
+    config = {"max_bytes": 2**24, "lexicons": [], "actors": None, "settings": {}}
+    long = ExportOptions(view="analyze", layout="long")
+    written = {}
+    for processes in (1, 2):
+        monkeypatch.setattr(parts, "PART", 3)
+        result = run(inputs, load_manager(), config, tables=False, recast=False)
+        assert result.cast is not None and not result.problems
+        text = io.StringIO()
+        parts.export(result, CsvExporter(), text, long, processes)
+        written[processes] = text.getvalue()
+    whole = run(inputs, load_manager(), config, tables=False)
+    text = io.StringIO()
+    CsvExporter().export(whole, text, long)
+    assert written[2] == written[1] == text.getvalue()
+    assert "Tom Whitfield" in written[2] and len(whole.articles) == 15
+    assert CsvExporter().in_parts(long) and not CsvExporter().in_parts(
+        ExportOptions(view="analyze", layout="wide"))
+
+
+def test_the_last_articles_go_to_the_workers_one_by_one_in_input_order() -> None:
+    """So that no worker waits idle at the end while another analyzes a whole last batch."""
+    articles = [Article(str(i), "", str(i), f"text {i}") for i in range(30)]
+    batches = list(parallel._batches(iter(articles), parallel.BATCH, 8))
+    assert [a.id for batch in batches for a in batch] == [str(i) for i in range(30)]
+    assert [len(batch) for batch in batches] == [8, 8, 6, *[1] * 8]
+    assert [len(b) for b in parallel._batches(iter(articles[:5]), parallel.BATCH, 8)] == [1] * 5
+
+
+def test_the_end_of_a_run_uses_as_many_processes_as_its_workers() -> None:
+    from framing.host.parts import processes_for
+
+    assert processes_for(2, "local", 3) == 2
+    assert processes_for(0, "local", parallel.AUTO_THRESHOLD - 1) == 1
+    assert processes_for(0, "local", parallel.AUTO_THRESHOLD) == parallel.cores()
+    assert processes_for(4, "dask", 1000) == 1
+
+
+def test_a_recast_that_fails_in_a_part_is_reported_as_in_one_process(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failing recast is a problem naming the article and the analyzer, whose records keep the
+    article's own names; written in parts, the problem comes back from the forked process."""
+    import io
+
+    from framing.exporters import ExportOptions
+    from framing.host import parts
+    from framing.plugins.export.csv import CsvExporter
+
+    config = {"max_bytes": 2**24, "lexicons": [], "actors": None, "settings": {}}
+    monkeypatch.setattr(parts, "PART", 1)
+    outputs = []
+    for processes in (1, 2):
+        result = run([str(p) for p in CAST_FILES], load_manager(), config, only=CAST_ONLY,
+                     tables=False, recast=False)
+        actors = result.analyzers["actors"]
+        recast = actors.recast
+
+        def failing(article, view, recast=recast):
+            if article.document.article.id == "ledger":
+                raise ValueError("no table data")
+            return recast(article, view)
+        monkeypatch.setattr(actors, "recast", failing)
+        text = io.StringIO()
+        parts.export(result, CsvExporter(), text, ExportOptions(view="analyze", layout="long"),
+                     processes)
+        outputs.append((text.getvalue(), [str(p) for p in result.problems]))
+    assert outputs[0] == outputs[1]
+    (problem,) = outputs[1][1]
+    assert "ledger" in problem and "actors" in problem and "recast: no table data" in problem
