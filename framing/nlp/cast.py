@@ -199,7 +199,7 @@ class Cast:
         for note in notes:  # a name another note of the article counts among its forms
             owner = forms.get(fold(note.name))
             if owner is not None and owner != note.name and owner in own and \
-                    placed[note.name][1].startswith(("same name", "surname alone")):
+                    placed[note.name][1].startswith(("same name", "surname alone", "one word")):
                 placed[note.name] = (placed[owner][0], f"alias: the article counts it as a form "
                                                        f"of {owner!r}")
         return placed
@@ -449,7 +449,9 @@ def _finish(cast: Cast) -> None:
         kinds = {k: n for k, n in actor.kinds.items() if k}
         if actor.key[0] == "person":
             actor.kind, actor.kind_rule = PERSON, "a person's full name"
-        elif actor.key[0] == "name" and actor.name.split()[-1].lower() in PLACE_HEADS:
+        elif actor.key[0] == "name" and actor.name.split()[-1].lower() in PLACE_HEADS \
+                and not set(kinds) - {PERSON, "place", "description"}:
+            # "Trump Tower"; not the White House, which a gazetteer gives as an institution
             actor.kind, actor.kind_rule = "place", "a place word ends the name"
         elif actor.key[0] != "fixed" and is_party_name(actor.name):
             actor.kind, actor.kind_rule = PARTY, "a party's name (or its members')"

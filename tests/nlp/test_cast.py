@@ -370,3 +370,27 @@ def test_a_surname_kept_apart_by_gender_resolves_to_the_full_name_elsewhere_neve
     assert mentions["Michelle Varden"] == {"gala", "visit"}
     alone = _compare(tmp_path, "gala", "visit")  # nobody names him in full: his own row, not hers
     assert alone["Varden"] == {"gala"} and alone["Michelle Varden"] == {"gala", "visit"}
+
+
+def test_a_place_word_ends_a_place_unless_the_notes_give_an_institution():
+    notes = [ActorNote("White House", "institution", 3), ActorNote("Marston Tower", "person", 1),
+             ActorNote("Rose Garden", "", 1)]
+    view = build_cast([("a", notes)]).article(notes)
+    assert view.actor("White House").kind == "institution"
+    assert view.actor("Marston Tower").kind == "place"
+    assert view.actor("Rose Garden").kind == "place"
+
+
+def test_an_armed_group_is_one_group_whichever_name_speaks(tmp_path: Path):
+    path = tmp_path / "raid.txt"
+    path.write_text("Raid on a border post leaves four dead\n\nThe Islamic State claimed the raid on the "
+                    "border post on Tuesday. Islamic State fighters fled across the river. ISIS said in "
+                    "a statement that it would strike again. The Taliban rejected the talks.\n",
+                    encoding="utf-8")
+    config = {"max_bytes": 2**24, "lexicons": [], "actors": None, "settings": {}}
+    cast = run([str(path)], load_manager(), config, only=ONLY).cast
+    found = {a.name: a for a in cast.named()}
+    assert {"Islamic State", "Taliban"} <= set(found) and "ISIS" not in found
+    assert found["Islamic State"].kind == found["Taliban"].kind == "group"
+    assert found["Islamic State"].type == "armed_group"
+    assert found["Islamic State"].speaks
