@@ -112,3 +112,12 @@ def test_regions_of_a_place_surveys_religions_and_initialisms():
     assert gazetteers.lookup("North Carolina").name == "North Carolina"  # a listed name matches first
     assert not {"American Community Survey", "Community Survey", "TV", "Islam"} & set(actors)
     assert non_actor("U.S. Geological Survey") == ""  # an agency, not a questionnaire
+
+
+def test_a_slogan_before_a_campaign_noun_is_no_actor_but_a_given_name_is():
+    found = _found("March draws crowds\n\nThousands joined the Resist Roe movement on Saturday, and a "
+                   "Dump Roe rally drew hundreds. Hope Hicks campaign aides and Rand Paul rally "
+                   "organisers watched a New Hampshire rally. Roe said she was not worried.\n")
+    assert not any(text.startswith(("Resist", "Dump")) for text in found)
+    assert "Rand Paul" in found and any(text.startswith("Hope Hicks") for text in found)
+    assert "New Hampshire" in found  # a place's name, not a slogan

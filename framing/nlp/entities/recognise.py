@@ -8,7 +8,8 @@ opens the sentence (a function word, an -ly adverb, or a common word that the ar
 mid-sentence: "Real estate tycoon...", "Strikingly", "Knowing"; also before a name the article uses
 elsewhere: "Beyond Trump's finances"), an upper-case common word before a title-case name ("FIRED Eric
 Cantor"), handles and hashtags ("@HillaryClinton"), an author's closing note ("Follow him on Twitter"),
-a group's adjective ("Muslim", "Central European") and a plural acronym ("PACs"). Plugins can replace
+a group's adjective ("Muslim", "Central European"), a plural acronym ("PACs") and a slogan before a
+campaign noun ("the Resist Trump movement"). Plugins can replace
 all of this through
 the ``framing_find_entities`` hook (see docs/plugins.md).
 """
@@ -47,6 +48,10 @@ PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 HANDLE_MARKS = frozenset({"@", "#"})  # "@HillaryClinton", "#The411": a handle or a hashtag, not a name
 SOCIAL_NETWORKS = frozenset({"twitter", "facebook", "instagram"})
 PUBLICATION_NOUNS = frozenset("magazine newspaper website site blog tabloid weekly daily podcast".split())
+# Nouns of a campaign a slogan names: "the Resist Trump movement", "a Dump Trump rally"
+CAMPAIGN_NOUNS = frozenset("movement movements campaign campaigns rally rallies protest protests protesters "
+                           "march marches marchers chant chants slogan crowd crowds".split())
+PLACE_OPENERS = gazetteers.DIRECTIONS | {"new", "upper", "lower", "great", "greater", "old"}  # "New England"
 
 
 def _capital(token: Token) -> bool:
@@ -213,6 +218,8 @@ def find_candidates(document: Document) -> list[Span]:
             if (run_end < end and tokens[run_end].lower in FOLLOWING_ORGANISATION
                     and not tokens[run_end - 1].text.endswith(("'s", "\u2019s"))):
                 run_end += 1
+            if _slogan(tokens, start, run_end, end):
+                continue  # "the Resist Trump movement": a slogan, no actor called "Resist Trump"
             text = strip_possessive(document.text[tokens[start].start : tokens[run_end - 1].end])
             if gazetteers.describes_group(text) or PLURAL_ACRONYM.match(text):
                 continue  # "Muslim refugees", "European countries"; "super PACs", "NGOs": common nouns
@@ -224,6 +231,20 @@ def find_candidates(document: Document) -> list[Span]:
             label = "place" if place else "media" if media else "organisation" if firm else ""
             spans.append(Span(tokens[start].start, tokens[run_end - 1].end, label))
     return spans
+
+
+def _slogan(tokens: tuple[Token, ...], start: int, run_end: int, end: int) -> bool:
+    """Two capitalised words before a campaign noun, the first a common word that is no given name and
+    does not open a place's name ("Resist Trump movement", "Dump Trump rally"; not "Hope Hicks
+    campaign", "Rand Paul rally", "New Hampshire rally", "North Florida crowd"): the slogan a campaign
+    goes by, not an actor."""
+    head = _bare(tokens[start].text)
+    pair = f"{head} {_bare(tokens[start + 1].text)}" if run_end - start == 2 else ""
+    return (bool(pair) and run_end < end and tokens[run_end].lower in CAMPAIGN_NOUNS
+            and is_common_word(head) and head.lower() not in PLACE_OPENERS
+            and gazetteers.lookup(pair) is None and head.lower() not in gazetteers.given_name_genders()
+            and head.lower() not in gazetteers.given_names() and gazetteers.lookup(head) is None
+            and not is_title_word(head))
 
 
 def _shouted(tokens: tuple[Token, ...], index: int, run_end: int) -> bool:
