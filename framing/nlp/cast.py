@@ -20,7 +20,13 @@ Names (every merged form keeps the rule that merged it; ``framing actors --expla
   article names in full; if the article names none, the one the comparison names in full; if
   several (Bill and Hillary Clinton), or none, it stays an actor of its own. It never joins a name
   with another suffix, nor a person of the other gender (a title's, "Mrs.", or a common given name's,
-  "Michelle": "Mr. Obama" is never Michelle Obama).
+  "Michelle": "Mr. Obama" is never Michelle Obama). Of several, it goes to the one whose gender is
+  known to be its own ("Mrs. Clinton"; a person's gender also comes from the titles of its full
+  forms, "Mr. Jordan Marsh"), else, for an office title ("President Obama", "Sen. Kennedy"), to the
+  one named in full with that title ("President Barack Obama"; a titled surname an article merged
+  into a full name is no evidence), else to one named at least three times (``DOMINANT``) more
+  than the others. Fewer mentions never decide: a full name's count includes the forms its
+  article merged into it, right or wrong.
 - *first name*: a first name alone ("Hillary") is the one person of the same article with that first
   name, when it is nobody's surname in the comparison.
 - *same name*: organisations, countries, parties, media, places and descriptions join only the same
@@ -53,8 +59,9 @@ from framing.nlp.cast_names import (
     fold,
     parse_name,
 )
+from framing.nlp.entities.discovery import COURTESY_TITLES
 from framing.nlp.gazetteers import name_roles
-from framing.nlp.names import title_inside
+from framing.nlp.names import TITLE_MODIFIERS, title_inside
 from framing.nlp.sides import PARTIES, is_party_name
 
 PARTY = "party"
@@ -105,6 +112,13 @@ class _Person:
     mentions: int = 0
     gender: str = ""
     surnames: tuple[str, ...] = ()
+    offices: set[str] = field(default_factory=set)  # office titles of its full names ("president")
+
+
+def _offices(name: Name) -> set[str]:
+    """The office titles of a name ("President Obama": president; "Mr.", "former" and the like are
+    no office)."""
+    return {t for t in name.titles if t not in COURTESY_TITLES and t not in TITLE_MODIFIERS}
 
 
 Key = tuple[str, ...]
@@ -218,8 +232,10 @@ class Cast:
         for scope, pool in (("the same article", local), ("the comparison", None)):
             found = self._surname_people(name, gender, pool)
             if len(found) == 1:
+                office = sorted(_offices(name) & self._people[found[0]].offices)
+                office = f" (office title {' '.join(office)!r}, as in a full name)" if office else ""
                 return ("person", str(found[0])), (
-                    f"{titled}surname: the one person of that surname {scope} names in full")
+                    f"{titled}surname: the one person of that surname {scope} names in full{office}")
             if len(found) > 1:
                 return ("surname", name.surname, name.suffix), (
                     f"{titled}surname alone: {scope} names several people of that surname")
@@ -238,7 +254,7 @@ class Cast:
         """The people a surname may be: same suffix, gender not contradicted (and, of several,
         the one whose gender is known to be the same: "Mrs. Clinton"); of the whole comparison
         (``pool`` None, remembered) or of one article's people."""
-        key = (name.surname, name.suffix, gender)
+        key = (name.surname, name.suffix, gender, *sorted(_offices(name)))
         if pool is None and key in self._by_comparison:
             return self._by_comparison[key]
         candidates = self._by_surname.get(name.surname, [])
@@ -248,6 +264,9 @@ class Cast:
             not gender or not self._people[i].gender or gender == self._people[i].gender))
         same = [i for i in found if gender and self._people[i].gender == gender]
         found = same if len(found) > 1 and len(same) == 1 else found
+        offices = _offices(name)
+        alike = [i for i in found if offices & self._people[i].offices]
+        found = alike if len(found) > 1 and len(alike) == 1 else found
         if len(found) > 1:  # one far more named than the others: "Sanders" beside "Like Sanders"
             ranked = sorted(found, key=lambda i: -self._people[i].mentions)
             if self._people[ranked[0]].mentions >= DOMINANT * self._people[ranked[1]].mentions:
@@ -367,6 +386,7 @@ def _cluster_people(cast: Cast, articles: Iterable[tuple[str, Sequence[ActorNote
     weights: Counter[Key] = Counter()
     names: dict[Key, Name] = {}
     genders: dict[Key, str] = {}
+    offices: dict[Key, set[str]] = defaultdict(set)
     for _, notes in articles:
         for note in notes:
             name = cast.parsed(note.name)
@@ -375,6 +395,11 @@ def _cluster_people(cast: Cast, articles: Iterable[tuple[str, Sequence[ActorNote
                 names.setdefault(key, name)
                 weights[key] += max(note.mentions, 1)
                 genders[key] = genders.get(key) or name.gender or note.gender
+                for form, _ in note.forms:  # "President Barack Obama", not "President Obama"
+                    titled = parse_name(form, PERSON)
+                    if titled.titles and titled.full and compatible(titled, name):
+                        offices[key] |= _offices(titled)
+                        genders[key] = genders[key] or titled.gender
     order = sorted(names, key=lambda k: (-len(names[k].given) - bool(names[k].initials),
                                          -weights[k], k))
     for key in order:
@@ -392,6 +417,7 @@ def _cluster_people(cast: Cast, articles: Iterable[tuple[str, Sequence[ActorNote
         person = cast._people[index]
         person.mentions += weights[key]
         person.gender = person.gender or genders.get(key, "")
+        person.offices |= offices.get(key, set())
         cast._person_of[key] = index
         cast._surnames.update(name.alternative_surnames())
 

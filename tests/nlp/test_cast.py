@@ -85,6 +85,23 @@ def test_shared_surnames_with_different_first_names_or_suffixes_stay_apart():
     assert cast.article(hillary).name("Hillary Clinton") != cast.article(bill).name("Bill Clinton")
 
 
+def test_a_titled_surname_goes_to_the_person_named_in_full_with_that_title_or_gender():
+    # Jordan and Robin Marsh: given names that tell no gender; Robin is named more often
+    jordan = ActorNote("Jordan Marsh", "person", 2, (("President Jordan Marsh", 1), ("Jordan Marsh", 1)))
+    robin = ActorNote("Robin Marsh", "person", 5, (("Robin Marsh", 4), ("President Marsh", 1)))
+    articles = [("a", [jordan]), ("b", [robin]), ("c", _notes("President Marsh", "Mr. Marsh"))]
+    view = build_cast(articles).article(articles[2][1])
+    # "President Marsh" merged into Robin's note is no evidence: only a titled full name is
+    assert view.name("President Marsh") == "Jordan Marsh"
+    assert "office title" in view.rules["President Marsh"]
+    assert view.name("Mr. Marsh") == "Marsh"  # no gender evidence for either: apart, not the most named
+    mister = ActorNote("Jordan Marsh", "person", 2, (("Mr. Jordan Marsh", 1), ("Jordan Marsh", 1)))
+    articles = [("a", [mister]), ("b", [robin]), ("c", _notes("Mr. Marsh", "Gov. Marsh"))]
+    view = build_cast(articles).article(articles[2][1])
+    assert view.name("Mr. Marsh") == "Jordan Marsh"  # his full name carried "Mr."
+    assert view.name("Gov. Marsh") == "Marsh"  # nobody named in full as governor
+
+
 def test_organisations_and_places_never_merge_with_persons():
     notes = (_notes("Eli Marston") + _notes("Marston administration", kind="organisation")
              + _notes("Marston Tower", kind="person") + _notes("Marston", kind=""))
