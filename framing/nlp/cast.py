@@ -252,7 +252,8 @@ class Cast:
 
     def _surname_people(self, name: Name, gender: str, pool: set[int] | None) -> list[int]:
         """The people a surname may be: same suffix, gender not contradicted (and, of several,
-        the one whose gender is known to be the same: "Mrs. Clinton"); of the whole comparison
+        the one whose gender is known to be the same: "Mrs. Clinton", else the one named in full
+        with the same office title: "President Obama"); of the whole comparison
         (``pool`` None, remembered) or of one article's people."""
         key = (name.surname, name.suffix, gender, *sorted(_offices(name)))
         if pool is None and key in self._by_comparison:
