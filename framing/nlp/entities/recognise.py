@@ -53,7 +53,8 @@ CAMPAIGN_NOUNS = frozenset("movement movements campaign campaigns rally rallies 
                            "march marches marchers chant chants slogan crowd crowds".split())
 PLACE_OPENERS = gazetteers.DIRECTIONS | {"new", "upper", "lower", "great", "greater", "old"}  # "New England"
 # Nouns that make the name before them a body's: "Harvard degree", "Rasmussen's poll", "X researchers"
-ORGANISATION_NOUNS = frozenset("report reports poll polls polling survey surveys analysis study studies data "
+# (not "report" or "findings": "the Mueller report" is a person's)
+ORGANISATION_NOUNS = frozenset("poll polls polling survey surveys analysis study studies "
                                "degree degrees researchers analysts economists professor professors "
                                "students graduate graduates faculty campus website database".split())
 # What a body is called after a comma: "Demos, a think tank"; "X, which"
@@ -277,8 +278,9 @@ def _body_cues(document: Document, found: list[tuple[int, int, int, int, str]], 
     """Per unknown one- or two-word name: True when some mention has a body's cue ("researchers at X",
     "according to X", "X's poll", "Harvard degree", "X, a think tank", "the ACLU of Ohio and X") and no
     mention has a person's ("Mr. X", "Sen. X", a given name before it, "X, who", a gendered pronoun right
-    after it), the first word is no given name, a single word is no common word ("Fox and Friends") and
-    the name is never part of a longer name the article uses."""
+    after it), the first word is no given name, a single word is no common word ("Fox and Friends"), two
+    words open with one ("Zero Hedge", not "Anderson Cooper"), none is a title, and the name is never
+    part of a longer name the article uses."""
     tokens = document.tokens
     people = {tuple(k.lower().split()) for k in keys if " " in k and kind_of(k) in ("", "person")}
     cues: dict[str, bool] = {}
@@ -291,6 +293,8 @@ def _body_cues(document: Document, found: list[tuple[int, int, int, int, str]], 
         lowered = key.lower()
         if (words[0].lower() in given or words[0].lower() in genders or gazetteers.lookup(key) is not None
                 or (len(words) == 1 and is_common_word(key))
+                or (len(words) == 2 and not is_common_word(words[0]))  # "Anderson Cooper"
+                or any(is_title_word(w) or w.lower() in COURTESY for w in words)
                 or kind_of(key) not in ("", "person") or _part_of(tuple(lowered.split()), people)):
             cues[key] = False
             continue
