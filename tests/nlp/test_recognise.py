@@ -121,3 +121,34 @@ def test_a_slogan_before_a_campaign_noun_is_no_actor_but_a_given_name_is():
     assert not any(text.startswith(("Resist", "Dump")) for text in found)
     assert "Rand Paul" in found and any(text.startswith("Hope Hicks") for text in found)
     assert "New Hampshire" in found  # a place's name, not a slogan
+
+
+# Invented for these tests: bodies the bundled lists do not know, named once or twice with a body's cues,
+# beside people named the same short way with a person's cues.
+BODIES_TEXT = """Court Blocks Voter Purge
+
+Lawyers for the Brennan Center for Justice and Quillwork filed suit on Monday. Economists at Halvorsen \
+found the same pattern. According to Halvorsen, about 40,000 voters were removed. His Brackley degree \
+helped Judge Ada Roe follow the numbers.
+
+Marta Lindqvist, who leads the Ohio effort, said the case was strong. According to Lindqvist, it will \
+reach the appeals court. Mr. Osterman said Osterman's poll was wrong. Both sides met at a \
+\u201cVoters First Forum\u201d sponsored by a charity.
+"""
+
+
+def test_names_treated_as_bodies_are_organisations_and_people_stay_people():
+    kinds = {actor.name: actor.kind for actor in discover([document_from_text(BODIES_TEXT)]).actors}
+    assert kinds["Quillwork"] == "organisation"  # joined by "and" to an organisation
+    assert kinds["Halvorsen"] == "organisation"  # "economists at", "according to"
+    assert kinds["Brackley"] == "organisation"  # "his Brackley degree"
+    assert kinds["Marta Lindqvist"] == "person"  # "according to Lindqvist", but a given name elsewhere
+    assert kinds["Osterman"] == "person"  # "Osterman's poll", but "Mr. Osterman"
+
+
+def test_a_name_written_only_in_quotation_marks_is_a_title():
+    found = _found(BODIES_TEXT)
+    assert not any("Forum" in text for text in found)
+    found = _found("Rally\n\nThe \u201cVoters First Forum\u201d drew crowds. The Voters First Forum "
+                   "will meet again.\n")
+    assert "Voters First Forum" in found  # written without quotation marks too: kept

@@ -52,6 +52,17 @@ PUBLICATION_NOUNS = frozenset("magazine newspaper website site blog tabloid week
 CAMPAIGN_NOUNS = frozenset("movement movements campaign campaigns rally rallies protest protests protesters "
                            "march marches marchers chant chants slogan crowd crowds".split())
 PLACE_OPENERS = gazetteers.DIRECTIONS | {"new", "upper", "lower", "great", "greater", "old"}  # "New England"
+# Nouns that make the name before them a body's: "Harvard degree", "Rasmussen's poll", "X researchers"
+# (not "report" or "findings": "the Mueller report" is a person's)
+ORGANISATION_NOUNS = frozenset("poll polls polling survey surveys analysis study studies "
+                               "degree degrees researchers analysts economists professor professors "
+                               "students graduate graduates faculty campus website database".split())
+# What a body is called after a comma: "Demos, a think tank"; "X, which"
+ORGANISATION_APPOSITIONS = frozenset("tank university college group firm company organization organisation "
+                                     "nonprofit non-profit website pollster outlet institute which".split())
+COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss dr dr.".split())
+PERSON_PRONOUNS = frozenset("he she him his her himself herself".split())
+QUOTES = frozenset({"\u201c", "\u201d", '"'})
 
 
 def _capital(token: Token) -> bool:
@@ -165,7 +176,7 @@ def find_candidates(document: Document) -> list[Span]:
     inside, lower, heads, firsts = _evidence(document)
     skipped_tokens, skipped_blocks = _skipped(document)
     tokens = document.tokens
-    spans: list[Span] = []
+    found: list[tuple[int, int, int, int, str]] = []  # start, end, sentence's first and end token, label
     for sentence in document.body_sentences:
         if sentence.block in skipped_blocks:
             continue
@@ -229,8 +240,102 @@ def find_candidates(document: Document) -> list[Span]:
                 run_end - start > 1 or _bare(text) not in firsts)  # "The Donald": a person's first name
             firm = any(tokens[j].text == "&" for j in range(start, run_end))  # "Moore & Van Allen"
             label = "place" if place else "media" if media else "organisation" if firm else ""
-            spans.append(Span(tokens[start].start, tokens[run_end - 1].end, label))
-    return spans
+            found.append((start, run_end, first, end, label))
+    return _typed_bodies(document, _titles_dropped(document, found))
+
+
+def _titles_dropped(document: Document, found: list[tuple[int, int, int, int, str]]
+                    ) -> list[tuple[int, int, int, int, str]]:
+    """Without a show's or an event's title: a name the article writes only inside quotation marks
+    ("during a \u201cCommander-in-Chief Forum\u201d") and the bundled lists do not know is a title, not an
+    actor ("Fox & Friends" stays: the lists know it as Fox News's). Up to three words: in a longer run
+    discovery finds a person's name before a thing ("Tobiah Varden Election Day")."""
+    tokens = document.tokens
+    quoted: dict[str, bool] = {}
+    for start, end, _first, _end, _label in found:
+        key = strip_possessive(document.text[tokens[start].start : tokens[end - 1].end]).lower()
+        inside_quotes = (start > 0 and end < len(tokens) and tokens[start - 1].text in QUOTES
+                         and tokens[end].text in QUOTES and end - start <= 3)
+        quoted[key] = quoted.get(key, True) and inside_quotes
+    return [f for f in found
+            if not (quoted[key := strip_possessive(document.text[tokens[f[0]].start : tokens[f[1] - 1].end])
+                                    .lower()] and gazetteers.lookup(key) is None)]
+
+
+def _typed_bodies(document: Document, found: list[tuple[int, int, int, int, str]]) -> list[Span]:
+    """Spans, with "organisation" for a one- or two-word name the lists do not know and the word rules
+    would make a person, when the article treats it as a body and never as a person (see
+    :func:`_body_cues`)."""
+    tokens = document.tokens
+    keys = [strip_possessive(document.text[tokens[s].start : tokens[e - 1].end]) for s, e, *_ in found]
+    bodies = _body_cues(document, found, keys)
+    return [Span(tokens[start].start, tokens[end - 1].end,
+                 "organisation" if label in ("", "place") and bodies.get(key) else label)
+            for (start, end, _first, _last, label), key in zip(found, keys)]
+
+
+def _body_cues(document: Document, found: list[tuple[int, int, int, int, str]], keys: list[str]
+               ) -> dict[str, bool]:
+    """Per unknown one- or two-word name: True when some mention has a body's cue ("researchers at X",
+    "according to X", "X's poll", "Harvard degree", "X, a think tank", "the ACLU of Ohio and X") and no
+    mention has a person's ("Mr. X", "Sen. X", a given name before it, "X, who", a gendered pronoun right
+    after it), the first word is no given name, a single word is no common word ("Fox and Friends"), two
+    words open with one ("Zero Hedge", not "Anderson Cooper"), none is a title, and the name is never
+    part of a longer name the article uses."""
+    tokens = document.tokens
+    people = {tuple(k.lower().split()) for k in keys if " " in k and kind_of(k) in ("", "person")}
+    cues: dict[str, bool] = {}
+    given = gazetteers.given_names()
+    genders = gazetteers.given_name_genders()
+    for (start, end, first, last, label), key in zip(found, keys):
+        words = key.split()
+        if label not in ("", "place") or len(words) > 2 or key in cues and cues[key] is False:
+            continue
+        lowered = key.lower()
+        if (words[0].lower() in given or words[0].lower() in genders or gazetteers.lookup(key) is not None
+                or (len(words) == 1 and is_common_word(key))
+                or (len(words) == 2 and not is_common_word(words[0]))  # "Anderson Cooper"
+                or any(is_title_word(w) or w.lower() in COURTESY for w in words)
+                or kind_of(key) not in ("", "person") or _part_of(tuple(lowered.split()), people)):
+            cues[key] = False
+            continue
+        before = [tokens[j].lower for j in range(max(first, start - 3), start)]
+        after = [tokens[j].lower for j in range(end, min(last, end + 4))]
+        if before and (is_title_word(tokens[start - 1].text) or tokens[start - 1].lower in COURTESY
+                       or _bare(tokens[start - 1].text) in given):
+            cues[key] = False
+            continue
+        if after[:2] == [",", "who"] or (after and after[0] in PERSON_PRONOUNS):
+            cues[key] = False
+            continue
+        body = ((before[-2:-1] and before[-2] in ORGANISATION_NOUNS and before[-1] in ("at", "from", "of"))
+                or before[-2:] == ["according", "to"]
+                or (after and after[0] in ORGANISATION_NOUNS)
+                or (after[:1] == [","] and any(w in ORGANISATION_APPOSITIONS for w in after[1:]))
+                or _beside_body(document, found, start, end, first))
+        cues[key] = cues.get(key, False) or body
+    return cues
+
+
+def _part_of(words: tuple[str, ...], names: set[tuple[str, ...]]) -> bool:
+    """The words are a part of one of the longer names ("Trump" of "Donald Trump")."""
+    size = len(words)
+    return any(len(n) > size and any(n[i : i + size] == words for i in range(len(n) - size + 1))
+               for n in names)
+
+
+def _beside_body(document: Document, found: list[tuple[int, int, int, int, str]], start: int, end: int,
+                 first: int) -> bool:
+    """Joined by "and" to a name the lists or the word rules make an organisation ("the American Civil
+    Liberties Union of Ohio and Demos")."""
+    tokens = document.tokens
+    for other_start, other_end, *_ in found:
+        if (other_end == start - 1 and other_start >= first and tokens[start - 1].lower == "and") or (
+                other_start == end + 1 and end < len(tokens) and tokens[end].lower == "and"):
+            text = strip_possessive(document.text[tokens[other_start].start : tokens[other_end - 1].end])
+            if kind_of(text) in ("organisation", "institution", "media"):
+                return True
+    return False
 
 
 def _slogan(tokens: tuple[Token, ...], start: int, run_end: int, end: int) -> bool:
