@@ -32,15 +32,20 @@ Names (every merged form keeps the rule that merged it; ``framing actors --expla
 - *same name*: organisations, countries, parties, media, places and descriptions join only the same
   name (case, a leading "The" and a possessive aside); they never join a person, and a person's
   surname never joins them ("Obama" and "Obama administration", "Trump" and "Trump Tower").
+- *alias*: a name another note of the same article counts among its forms ("ISIS", a form of the
+  actors' "Islamic State") joins that note's actor.
 
 Display name: the fullest name used anywhere (most words, then most mentions), without titles.
-Kind: the kind the articles' notes give most (a titled name is a person). Type (of a speaker): the
-speaker types the notes give and the titles of every form ("Sen." legislator, "Gov." government,
-"nominee" party, "host" media), the most frequent, the same in every article. Side: the user's actors
-file wins (``fixed``); otherwise, from evidence only: a party stated anywhere in the comparison
-("(R-Mo.)", "Republican Sen.", "a Democrat from Ohio", "GOP leaders") when parties weigh at least as
-much as countries (domestic political news), else the country a note gives (international news);
-everyone else is unassigned (""); the evidence is found in each article by ``framing.nlp.sides``.
+Kind: the kind the articles' notes give most, "The X" and "X" voting together (a titled name is a
+person; a name ending in a place word is a place unless a note gives it another kind: "Trump Tower",
+but the White House stays an institution). Type (of a speaker): the speaker types the notes give and
+the titles of every form ("Sen." and "Senators" legislator, "Gov." government, "nominee" party, "host"
+media), the most frequent, the same in every article; a news organisation with none speaks as media.
+Side: the user's actors file wins (``fixed``); otherwise, from evidence only: a party stated anywhere
+in the comparison ("(R-Mo.)", "Republican Sen.", "a Democrat from Ohio", "GOP leaders") when parties
+weigh at least as much as countries (domestic political news), else the country a note gives
+(international news); everyone else is unassigned (""); the evidence is found in each article by
+``framing.nlp.sides``.
 Which numbers change with the set of compared articles: see docs/analyzers/actors.md.
 """
 
