@@ -18,6 +18,7 @@ from framing.model import Block, BlockKind, DroppedLine
 TERMINAL = (".", "!", "?", ":", ";", ",", "…", '"', "”", "’", "'", ")")
 MAX_HEADING_WORDS = 10
 MAX_DEBRIS_CHARS = 300
+REPEATED_HEADLINE = "the article's title, repeated as the first line of its text"
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,8 @@ def clean(
 
     Lines inside one blank-line-separated group are joined into one paragraph unless a line ends a
     sentence (so hard-wrapped text and one-paragraph-per-line text both come out right). A short line
-    with no final punctuation that stands alone is a sub-heading.
+    with no final punctuation that stands alone is a sub-heading. A first line that repeats the title
+    (same words, case and punctuation aside: corpus rows often carry both) is dropped as such.
     """
     active = tuple(rules) if rules is not None else builtin_rules()
     dropped: list[DroppedLine] = []
@@ -104,6 +106,7 @@ def clean(
             pending.clear()
 
     lines = body.splitlines()
+    headline = _words(title) if title.strip() else None  # a body that opens by repeating it
     for index, raw in enumerate(lines):
         number = first_line + index
         line = " ".join(raw.replace("\u00a0", " ").split())
@@ -114,6 +117,11 @@ def clean(
         if rule is not None:
             dropped.append(DroppedLine(number, line, rule.source))
             continue
+        if headline is not None and _words(line) == headline:
+            # a corpus row whose text opens with its own title: the headline again, not a paragraph
+            dropped.append(DroppedLine(number, line, REPEATED_HEADLINE))
+            continue
+        headline = None
         if not pending and _is_heading(line) and _stands_alone(lines, index):
             paragraphs.append((line, "heading"))
             continue
@@ -133,6 +141,11 @@ def clean(
         text_parts.append(paragraph)
         offset += len(paragraph)
     return CleanText("".join(text_parts), tuple(blocks), tuple(dropped))
+
+
+def _words(text: str) -> list[str]:
+    """A line's words, lower case, without punctuation: what a repeated headline keeps."""
+    return re.findall(r"\w+", text.lower())
 
 
 def _stands_alone(lines: list[str], index: int) -> bool:

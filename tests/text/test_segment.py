@@ -102,6 +102,18 @@ def _quoted(text: str) -> list[tuple[str, bool]]:
     return [(doc.text[q.inner_start : q.inner_end], q.closed) for q in doc.quotations]
 
 
+def test_a_first_line_repeating_the_title_is_the_headline_not_a_paragraph():
+    # corpus rows often carry the title and a text that opens with it again (team-written row)
+    title = "Mayor Ann Roe Calls Budget ‘A Disgrace’"
+    body = ("Mayor Ann Roe calls budget 'a disgrace'.\n\nMayor Ann Roe spoke on Tuesday.\n\n"
+            "Mayor Ann Roe Calls Budget")
+    cleaned = clean(title, body)
+    assert [b.kind for b in cleaned.blocks] == ["headline", "paragraph", "heading"]
+    assert cleaned.text.count("Roe") == 3  # the headline, the paragraph, a later line that matches
+    assert [d.line_number for d in cleaned.dropped] == [1] and "title" in cleaned.dropped[0].rule
+    assert [b.kind for b in clean(title, "Ann Roe spoke.").blocks] == ["headline", "paragraph"]
+
+
 def test_two_apostrophes_are_quotation_marks():
     text = "''This isn't tax reform,'' said Ann Holt. ''It's anti-reform.''"
     assert _quoted(text) == [("This isn't tax reform,", True), ("It's anti-reform.", True)]
