@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from typing import Any, Literal, NamedTuple, Protocol, runtime_checkable
 
 BlockKind = Literal["headline", "heading", "paragraph"]
@@ -136,6 +137,17 @@ class Document:
     def normalised(self) -> tuple[str, ...]:
         """Every token's text normalised once (see ``normalise``), index-aligned with ``tokens``."""
         return tuple(normalise(token.text) for token in self.tokens)
+
+    @cached_property
+    def words_before(self) -> list[int]:
+        """How many word tokens precede each token index (one entry more than ``tokens``: the last
+        is the document's word count), so a span's word count is one subtraction, not a pass."""
+        return list(accumulate((token.is_word for token in self.tokens), initial=0))
+
+    def word_count(self, start: int, end: int) -> int:
+        """Word tokens lying within the character offsets ``[start, end)``."""
+        words_before = self.words_before
+        return words_before[self.token_index_at(end)] - words_before[self.token_index_at(start)]
 
     @cached_property
     def _token_starts(self) -> list[int]:

@@ -69,8 +69,13 @@ def check_document(document) -> None:
         assert text[token.start : token.end] == token.text
     for sentence in document.sentences:
         assert text[sentence.start : sentence.end].strip()
+        words = sum(t.is_word for t in document.tokens_between(sentence.start, sentence.end))
+        assert document.word_count(sentence.start, sentence.end) == words
+    assert document.words_before[-1] == sum(t.is_word for t in document.tokens)
     previous_end = 0
     for quotation in document.quotations:
+        words = sum(t.is_word for t in document.tokens_between(quotation.inner_start, quotation.inner_end))
+        assert document.word_count(quotation.inner_start, quotation.inner_end) == words
         assert previous_end <= quotation.start < quotation.inner_start <= quotation.inner_end <= quotation.end
         assert text[quotation.start : quotation.inner_start] in ("“", "\"", "''", "``")
         previous_end = quotation.end

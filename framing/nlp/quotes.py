@@ -74,7 +74,7 @@ def _verb_words() -> frozenset[str]:
 
 def quotation_words(document: Document, quotation: Quotation) -> int:
     """Number of word tokens inside a quotation."""
-    return sum(t.is_word for t in document.tokens_between(quotation.inner_start, quotation.inner_end))
+    return document.word_count(quotation.inner_start, quotation.inner_end)
 
 
 def is_scare_quote(document: Document, quotation: Quotation) -> bool:

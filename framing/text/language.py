@@ -24,7 +24,7 @@ def english_share(document: Document) -> float:
 
 def language_warning(document: Document) -> str | None:
     """A one-line warning when an article of some length seems not to be English."""
-    words = sum(1 for t in document.tokens if t.is_word)
+    words = document.words_before[-1]
     if words >= MIN_WORDS and english_share(document) < MIN_SHARE:
         return (
             f"{document.article.source}: seems not to be English "

@@ -41,6 +41,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of ``text[start:end]`` with absolute offsets; a known abbreviation or an initial keeps
     its period."""
     tokens: list[Token] = []
+    append = tokens.append
     previous_end = start
     for match in TOKEN_PATTERN.finditer(text, start, end):
         token_start, token_end = match.span()
@@ -54,9 +55,22 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
             and (match.group().lower() in ABBREVIATIONS or _initial(match.group(), tokens))
         ):
             token_end += 1
-        tokens.append(Token(token_start, token_end, text[token_start:token_end], kind != "mark"))
+        # Token(...) itself, built as its slots are set: a frozen dataclass's __init__ goes through
+        # object.__setattr__ per field, twice the time, for the ~850 tokens of an article
+        token = _new(Token)
+        _set_start(token, token_start)
+        _set_end(token, token_end)
+        _set_text(token, text[token_start:token_end])
+        _set_is_word(token, kind != "mark")
+        append(token)
         previous_end = token_end
     return tokens
+
+
+_new = object.__new__
+_set_start, _set_end, _set_text, _set_is_word = (
+    vars(Token)[name].__set__ for name in ("start", "end", "text", "is_word")  # the slots' setters
+)
 
 
 def _initial(word: str, before: list[Token]) -> bool:

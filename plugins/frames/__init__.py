@@ -105,7 +105,7 @@ class Frames:
             self.model = load(model_path)
 
     def analyze(self, document: Document) -> list[Measurement]:
-        words = sum(token.is_word for token in document.tokens)
+        words = document.words_before[-1]
         hits: dict[Frame, list[Span]] = {frame: [] for frame in self.frames}
         for match in self.matcher.find_in(document):
             for frame in dict.fromkeys(match.payloads):

@@ -13,7 +13,6 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -249,7 +248,7 @@ class LoadedLanguage:
     def analyze(self, document: Document) -> list[Measurement]:
         hits = self.hits(document)
         quoted_words = _quoted_words(document)
-        narration_words = sum(token.is_word for token in document.tokens) - quoted_words
+        narration_words = document.words_before[-1] - quoted_words
         sentences = len(document.sentences)
         by_kind: dict[tuple[str, str], list[tuple[Hit, Entry]]] = defaultdict(list)
         for hit in hits:
@@ -422,17 +421,10 @@ class LoadedLanguage:
 def _quoted_words(document: Document) -> int:
     """Word tokens inside quotations (as ``quotation_words`` counts them, summed over quotations).
 
-    One running count over the tokens, then two look-ups per quotation: linear even for 100,000
-    one-word quotations. Quotations never overlap, so no word is counted twice.
+    The document's running count of words, then two look-ups per quotation: linear even for
+    100,000 one-word quotations. Quotations never overlap, so no word is counted twice.
     """
-    if not document.quotations:
-        return 0
-    words_before = [0, *accumulate(token.is_word for token in document.tokens)]
-    return sum(
-        words_before[document.token_index_at(q.inner_end)]
-        - words_before[document.token_index_at(q.inner_start)]
-        for q in document.quotations
-    )
+    return sum(document.word_count(q.inner_start, q.inner_end) for q in document.quotations)
 
 
 def _per_thousand(count: float, words: int) -> float | None:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import FrozenInstanceError
+
+import pytest
+
 from framing import document_from_text
+from framing.model import Token
 from framing.text.clean import clean
 
 
@@ -56,6 +61,16 @@ def test_tokens_keep_hyphenated_names_numbers_and_initials(scraped):
     assert {"al-Kadir", "Strix-4", "three-story", "U.S.", "U.N.", "Col.", "5.30", "Dr."} <= words
     for token in scraped.tokens:
         assert scraped.text[token.start : token.end] == token.text
+
+
+def test_tokens_are_frozen_tokens_like_any_other(scraped):
+    # the segmenter sets a Token's slots directly (framing/text/segment.py): the same object
+    token = scraped.tokens[0]
+    assert type(token) is Token
+    assert token == Token(token.start, token.end, token.text, token.is_word)
+    assert hash(token) == hash(Token(token.start, token.end, token.text, token.is_word))
+    with pytest.raises(FrozenInstanceError):
+        token.text = "changed"  # type: ignore[misc]
 
 
 def test_quotations_curly_straight_multi_paragraph_and_unclosed(scraped):

@@ -123,9 +123,16 @@ class CertaintyAnalyzer:
             for sentence in document.body_sentences
             for index in range(sentence.first_token, sentence.end_token)
         }
+        # each quotation tested once, not once per word and cue inside it
+        scare = {q.start: is_scare_quote(document, q) for q in document.quotations}
+
+        def place_of(start: int, end: int) -> str:
+            quotation = document.in_quotation(start, end)
+            return "narration" if quotation is None or scare[quotation.start] else "quotes"
+
         words = {place: 0 for place in PLACES}
         for token in document.words:
-            words[self._place(document, token.start, token.end)] += 1
+            words[place_of(token.start, token.end)] += 1
         found: dict[tuple[str, str], Counter[str]] = {
             (kind, place): Counter() for kind in KINDS for place in PLACES
         }
@@ -134,7 +141,7 @@ class CertaintyAnalyzer:
             if match.first_token not in body:
                 continue
             kind = min(match.payloads, key=KINDS.index)
-            place = self._place(document, match.start, match.end)
+            place = place_of(match.start, match.end)
             found[kind, place][document.slice(match.start, match.end).lower()] += 1
             spans[kind, place].append(Span(match.start, match.end, kind))
         measurements = []
@@ -155,13 +162,6 @@ class CertaintyAnalyzer:
                 f"balance_{place}", balance, detail=f"{sure} sure, {unsure} hedged"
             ))
         return measurements
-
-    @staticmethod
-    def _place(document: Document, start: int, end: int) -> str:
-        quotation = document.in_quotation(start, end)
-        if quotation is None or is_scare_quote(document, quotation):
-            return "narration"
-        return "quotes"
 
 
 @hookimpl
