@@ -32,6 +32,7 @@ import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -70,9 +71,9 @@ class Category:
     literature: str
     terms: tuple[Term, ...]
 
-    @property
+    @cached_property
     def weighted(self) -> bool:
-        """True when some term carries a weight other than 1."""
+        """True when some term carries a weight other than 1 (asked once per article)."""
         return any(term.weight != 1.0 for term in self.terms)
 
 

@@ -124,8 +124,8 @@ def test_json_spans_carry_their_text_and_sentence():
 
 
 def test_csv_rows_written_together_read_as_written_one_by_one():
-    """A whole table is written in chunks; a chunk with a bare CR falls back to the row-by-row
-    quoting, so every row reads back whole either way."""
+    """A whole table is written in chunks, each row quoted only where a cell needs it, so every
+    row reads back whole either way."""
     rows = [["a", "plain", 1.5], ["b", "comma, quote \" and\nnewline", None], ["c", "bare\rCR", -2],
             *([f"r{i}", "x", i] for i in range(5))]
     for chunk in (1, 3, 100):
@@ -137,3 +137,17 @@ def test_csv_rows_written_together_read_as_written_one_by_one():
         assert together.getvalue() == alone.getvalue()
         back = list(csv.reader(io.StringIO(together.getvalue(), newline="")))
         assert back == [["" if c is None else str(c) for c in row] for row in rows]
+
+
+def test_csv_rows_are_what_the_csv_module_writes_but_a_bare_cr_is_quoted():
+    # the writer joins rows itself; apart from the bare CR, byte for byte the csv module's output
+    cells = ["", "plain", "a,b", 'say "x"', "two\nlines", "crlf\r\n", "  spaced ", "=1", "é’", "\t"]
+    rows = [[a, b] for a in cells for b in cells] + [[c] for c in cells] + [[]]
+    ours, theirs = io.StringIO(), io.StringIO()
+    csv_writer(ours).writerows(rows)
+    csv.writer(theirs, lineterminator="\n").writerows(rows)
+    assert ours.getvalue() == theirs.getvalue()
+    bare = io.StringIO()
+    csv_writer(bare).writerow(["x", "bare\rCR"])
+    assert bare.getvalue() == 'x,"bare\rCR"\n'
+    assert list(csv.reader(io.StringIO(bare.getvalue(), newline=""))) == [["x", "bare\rCR"]]

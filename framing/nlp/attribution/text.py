@@ -17,6 +17,8 @@ from framing.nlp.attribution.words import ASIDES, capitalised_tokens, fold, role
 from framing.nlp.matcher import Match
 from framing.nlp.names import is_title_word
 
+COMMA_OR_SEMICOLON = frozenset({",", ";"})
+
 
 class ArticleText:
     """One document's tokens with the indexes the attribution phases share."""
@@ -27,7 +29,7 @@ class ArticleText:
         self.words = document.normalised
         # The segmenter keeps an abbreviation's period ("Col."); word lists write "col".
         self.role_words = [
-            w[:-1] if w.endswith(".") and w[:-1].isalpha() else w for w in document.normalised
+            w[:-1] if "." in w and w.endswith(".") and w[:-1].isalpha() else w for w in document.normalised
         ]
         self.by_end = {q.end: q for q in document.quotations}
         self.quotation_starts = [q.start for q in document.quotations]
@@ -42,17 +44,20 @@ class ArticleText:
         self.by_start = {q.start: q for q in document.quotations}
         # commas that open the reporter's aside (ASIDES), and semicolons, outside quotation marks
         words = document.normalised
-        self.plain_commas = [  # commas outside quotation marks
-            i for i, word in enumerate(words)
-            if word == "," and document.in_quotation(self.tokens[i].start, self.tokens[i].end) is None
-        ]
+        marks = [i for i, word in enumerate(words) if word in COMMA_OR_SEMICOLON]
+        outside = {  # ... outside quotation marks
+            i for i in marks if document.in_quotation(self.tokens[i].start, self.tokens[i].end) is None
+        }
+        self.plain_commas = [i for i in marks if words[i] == "," and i in outside]
+        last = len(words) - 1
         self.aside_commas = [
-            i for i, word in enumerate(words[:-1])
-            if (word == "," and words[i + 1] in ASIDES or word == ";")
-            and document.in_quotation(self.tokens[i].start, self.tokens[i].end) is None
-            or (  # “terrorist groups,” but France ...: the comma before the closing mark
-                word == "," and i + 2 < len(words) and words[i + 2] in ASIDES
-                and self.tokens[i + 1].end in self.by_end
+            i for i in marks
+            if i < last and (
+                (words[i] == ";" or words[i + 1] in ASIDES) and i in outside
+                or (  # “terrorist groups,” but France ...: the comma before the closing mark
+                    words[i] == "," and i + 2 < len(words) and words[i + 2] in ASIDES
+                    and self.tokens[i + 1].end in self.by_end
+                )
             )
         ]
         self.anonymity: dict[tuple[int, int], list[Match[bool]]] = {}  # per sentence, on demand
@@ -124,7 +129,6 @@ def joined_sentences(document: Document) -> list[Sentence]:
         else:
             joined.append(sentence)
             depth = 0
-        for index in range(sentence.first_token, sentence.end_token):
-            depth += (words[index] == "(") - (words[index] == ")")
-        depth = max(depth, 0)
+        inside = words[sentence.first_token:sentence.end_token]
+        depth = max(depth + inside.count("(") - inside.count(")"), 0)
     return joined

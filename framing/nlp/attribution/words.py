@@ -340,6 +340,7 @@ def cue_matcher() -> PhraseMatcher[str]:
     return attribution_cues().matcher()
 
 
+@lru_cache(maxsize=65_536)  # called for most capitalised words of every article: a few look-ups each
 def fold(word: str) -> str:
     """A word as speakers are compared: lower case, possessive 's dropped."""
     word = word.lower().replace("’", "'")
@@ -398,4 +399,5 @@ def _demonyms() -> frozenset[str]:
 
 def capitalised_tokens(document: Document) -> list[bool]:
     """For each token: a word with a capital letter (``has_capital``), in one pass."""
-    return [t.is_word and t.text[:1].isalpha() and not t.text.islower() for t in document.tokens]
+    # islower() first: it rules out most words with one call
+    return [t.is_word and not t.text.islower() and t.text[:1].isalpha() for t in document.tokens]
