@@ -96,8 +96,14 @@ class Frames:
 
     def __init__(self, model_path: Path | None = None) -> None:
         self.frames = load_frames()
-        self.matcher: PhraseMatcher[Frame] = PhraseMatcher(
-            (cue, frame) for frame in self.frames for cue in frame.cues)
+        # each frame's place in a list (equal frames share one): a match's payloads are places, so
+        # analyze() never hashes a frame (its hash reads every cue) per match
+        self.places: dict[Frame, int] = {}
+        for frame in self.frames:
+            self.places.setdefault(frame, len(self.places))
+        self.labels = [f"{frame.scheme}:{frame.name}" for frame in self.places]  # the spans' labels
+        self.matcher: PhraseMatcher[int] = PhraseMatcher(
+            (cue, self.places[frame]) for frame in self.frames for cue in frame.cues)
         self.model = None
         if model_path is not None:
             from framing.plugins.frames.model import load
@@ -106,10 +112,11 @@ class Frames:
 
     def analyze(self, document: Document) -> list[Measurement]:
         words = document.words_before[-1]
-        hits: dict[Frame, list[Span]] = {frame: [] for frame in self.frames}
+        found: list[list[Span]] = [[] for _ in self.places]
         for match in self.matcher.find_in(document):
-            for frame in dict.fromkeys(match.payloads):
-                hits[frame].append(Span(match.start, match.end, f"{frame.scheme}:{frame.name}"))
+            for place in dict.fromkeys(match.payloads):
+                found[place].append(Span(match.start, match.end, self.labels[place]))
+        hits = {frame: found[place] for frame, place in self.places.items()}
         measurements = []
         for scheme in SCHEMES:
             frames = [f for f in self.frames if f.scheme == scheme]

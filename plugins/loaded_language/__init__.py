@@ -39,6 +39,7 @@ from framing.nlp.quotes import attribution_verbs, is_scare_quote
 NAME = "loaded_language"
 VADER_MIN = 2.0  # |valence| from 2 up: the reference point the BABE benchmark reports (macro-F1 0.555)
 TOP_TERMS = 5
+NO_TERMS: Counter[str] = Counter()  # read only: the terms of a category or label without hits
 
 METRICS = (
     Metric(
@@ -251,11 +252,15 @@ class LoadedLanguage:
         narration_words = document.words_before[-1] - quoted_words
         sentences = len(document.sentences)
         by_kind: dict[tuple[str, str], list[tuple[Hit, Entry]]] = defaultdict(list)
+        listed = []  # narration hits of the packs' own categories (VADER's left out)
+        lexicon_categories = self.lexicon_categories
         for hit in hits:
+            is_listed = False
             for entry in hit.match.payloads:
                 by_kind[(entry.kind, entry.owner)].append((hit, entry))
-        listed = [h for h in hits if not h.quoted and any(
-            e.kind == "category" and e.owner in self.lexicon_categories for e in h.match.payloads)]
+                is_listed = is_listed or entry.kind == "category" and entry.owner in lexicon_categories
+            if is_listed and not hit.quoted:
+                listed.append(hit)
         out: list[Measurement] = [_rate(document, "narration", "", listed, narration_words, "total")]
         for name, category in self.categories.items():
             found = by_kind.get(("category", name), [])
@@ -275,7 +280,7 @@ class LoadedLanguage:
                         f"weights {weight:g} over {narration_words} narration words",
                     )
                 )
-            terms = Counter(h.term for h, _ in found)
+            terms = Counter([h.term for h, _ in found]) if found else NO_TERMS
             out.append(Measurement("distinct_terms", len(terms), name, _counted(terms)))
             with_hit = len({h.sentence for h, _ in found})
             out.append(
@@ -290,8 +295,9 @@ class LoadedLanguage:
             for label in referent.labels:
                 labelled = [h for h, e in by_kind.get(("label", name), []) if e.label == label]
                 in_narration = [h for h in labelled if not h.quoted]
-                quoted_terms = Counter(h.term for h in labelled if h.quoted)
-                detail = _counted(Counter(h.term for h in in_narration)) or "none in narration"
+                quoted_terms = Counter([h.term for h in labelled if h.quoted]) if labelled else NO_TERMS
+                detail = _counted(Counter([h.term for h in in_narration])) if in_narration else ""
+                detail = detail or "none in narration"
                 if quoted_terms:
                     detail += f"; quoted: {_counted(quoted_terms)}"
                 out.append(

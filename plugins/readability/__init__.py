@@ -75,25 +75,24 @@ class Counts:
 
 
 @lru_cache(maxsize=200_000)
-def word_profile(word: str) -> tuple[int, bool]:
-    """(syllables, is a Dale-Chall difficult word) for a lower-cased word; cached per process."""
+def word_profile(word: str) -> tuple[int, bool, int]:
+    """(syllables, is a Dale-Chall difficult word, letters) for a lower-cased word; cached per
+    process."""
     syllables = syllable_count(word) if any(c.isalpha() for c in word) else 1
-    return syllables, is_difficult_word(word)
+    return syllables, is_difficult_word(word), sum(map(str.isalpha, word))
 
 
 def count(document: Document) -> Counts:
     """Count words, syllables and word classes once; each distinct word is looked up once."""
-    words: Counter[str] = Counter()
-    long_sentences = 0
-    for sentence in document.body_sentences:
-        sentence_words = [t.text.lower() for t in document.sentence_tokens(sentence) if t.is_word]
-        words.update(sentence_words)
-        long_sentences += len(sentence_words) > LONG_SENTENCE_WORDS
+    tokens, words_before, body = document.tokens, document.words_before, document.body_sentences
+    words = Counter([t.text.lower() for s in body for t in tokens[s.first_token:s.end_token] if t.is_word])
+    long_sentences = sum(
+        words_before[s.end_token] - words_before[s.first_token] > LONG_SENTENCE_WORDS for s in body)
     syllables = letters = polysyllables = complex_words = difficult = 0
     for word, n in words.items():
-        word_syllables, is_difficult = word_profile(word)
+        word_syllables, is_difficult, word_letters = word_profile(word)
         syllables += n * word_syllables
-        letters += n * sum(map(str.isalpha, word))
+        letters += n * word_letters
         polysyllables += n * (word_syllables >= 3)
         complex_words += n * (is_difficult and word_syllables >= 3)
         difficult += n * is_difficult
