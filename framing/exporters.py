@@ -102,7 +102,7 @@ def _line(cells: list[str]) -> str:
 
 
 def _quoted(cell: str) -> str:
-    if any(ch in cell for ch in ',"\r\n'):
+    if "," in cell or '"' in cell or "\n" in cell or "\r" in cell:
         return '"' + cell.replace('"', '""') + '"'
     return cell
 

@@ -186,17 +186,22 @@ def long_table(result: RunResult) -> Table:
     columns = ["article", *grouped, "analyzer", "metric", "target", "actor_kind", "actor_type", "side",
                "value", "unit", "detail"]
     rows: list[list[Cell]] = []
+    append = rows.append
+    nothing = ("", "", "")
     for r in result.records:
         metric = metrics.get((r.analyzer, r.metric))
-        about: tuple[str, str, str] = ("", "", "")
+        about = nothing
         if r.target and metric is not None:
             actor = actors.get(r.target) if metric.target_kind == "actor" else None
             if actor is not None:
                 about = (actor.kind, actor.type, actor.side)
             elif metric.target_kind == "side":
                 about = ("", "", r.target)
-        rows.append([r.article, *([result.groups[r.article]] if grouped else []), r.analyzer, r.metric,
-                     r.target, *about, r.value, metric.unit if metric else "", r.detail])
+        row: list[Cell] = [r.article, r.analyzer, r.metric, r.target, *about, r.value,
+                           metric.unit if metric else "", r.detail]
+        if grouped:
+            row.insert(1, result.groups[r.article])
+        append(row)
     return Table("Long", columns, rows, numeric={"value"})
 
 
