@@ -70,6 +70,8 @@ PARTY_PLURALS = frozenset({"democrats", "republicans", "dems", "gop", "g.o.p.", 
                            "progressives", "independents"})
 NAME_PREFIXES = frozenset({"mc", "mac", "o'", "o\u2019", "de", "di", "da", "la", "le", "van", "von", "du"})
 INITIAL = re.compile(r"^[A-Z]\.?$|^[A-Z]\.[A-Z]\.$")
+# Endings of a doctrine's or a fear's name: one such word is a topic, never an actor
+ABSTRACT_SUFFIXES = ("ism", "phobia", "nomics")
 PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")  # "R-Texas", "D-Calif.": a label, not a name
 
 
@@ -325,10 +327,14 @@ def non_actor(text: str, titled: bool = False) -> str:
                             ("venues", "venue"), ("credits", "credit"), ("sentence openers", "opener")):
         if key in lists[section] or key.rstrip(".") in lists[section]:
             return reason
+    if not titled and f"{key}'s" in lists["diseases"]:
+        return "event"  # "had Alzheimer's": the possessive is gone from ``words``, not from the list
     if any(is_contraction(w) for w in words) or any(PARTY_STATE.match(w) for w in words):
         return "fragment"
     if len(words) == 1 and (key in NEVER_NAME_START or key in CALENDAR_WORDS):
         return "function word"
+    if len(words) == 1 and len(key) > 6 and key.endswith(ABSTRACT_SUFFIXES):
+        return "topic"  # "Islamophobia", "Trumpism", "Reaganomics": a doctrine or a fear, no one
     entry = gazetteers.lookup(" ".join(words))
     if entry is not None:
         if entry.kind == "place" and not entry.tags & {"national_capital", "also_person", "also_institution"}:

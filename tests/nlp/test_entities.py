@@ -625,3 +625,19 @@ def test_an_upper_case_common_word_before_a_name_is_emphasis():
     found = [document.text[s.start:s.end] for s in find_candidates(document)]
     assert "Ada Roe" in found and "FIRED Ada Roe" not in found
     assert "NAACP President Derrick Johnson" in found  # an acronym stays
+
+
+def test_a_doctrine_a_fear_or_a_possessive_disease_is_no_actor():
+    text = ("Mayor Ilse Varga said Tuesday that Islamophobia had no place in Berlin. Critics of Vargaism "
+            "said her plan would fail. Her mother had Alzheimer's, Varga told reporters.")
+    actors = _names(discover([document_from_text(text)]))
+    assert "Ilse Varga" in actors
+    assert not {"Islamophobia", "Vargaism", "Alzheimer"} & set(actors)
+
+
+def test_a_titled_surname_that_names_a_disease_is_still_a_person():
+    from framing.nlp.names import non_actor
+
+    assert non_actor("Parkinson") == "event"  # "had Parkinson's", the possessive stripped
+    assert non_actor("Parkinson", titled=True) == ""  # "Dr. Parkinson"
+    assert non_actor("Tom Parkinson") == ""
