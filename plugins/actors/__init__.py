@@ -29,7 +29,7 @@ from framing.nlp.cast import ArticleCast, own_names
 from framing.nlp.entities import ActorSet, Mention, Recogniser, document_memo, mention_role, mentions_for
 from framing.nlp.names import is_qualifier, is_title_word
 from framing.nlp.sides import party_near, party_of_name
-from framing.plugins.actors.sentiment import SCORERS, Score, Scorer, TargetContext, scorer
+from framing.plugins.actors.sentiment import SCORERS, Score, Scorer, TargetContext, WindowWords, scorer
 
 NAME = "actors"
 DEFAULT_TOP = 10
@@ -407,6 +407,7 @@ def score_mentions(
         firsts = [o.first_token for o in group]  # mentions come in text order
         text = document.text[sentence.start : sentence.end]
         place = "headline" if sentence.block in headline else "lead" if sentence.block == lead else ""
+        windows: dict[tuple[int, int], WindowWords] = {}  # the sentence's words, sliced once
         for mention in group:
             low, high = window = TargetContext.window(sentence, mention.first_token, mention.end_token)
             others = [
@@ -414,8 +415,10 @@ def score_mentions(
                 for o in group[bisect_left(firsts, low) : bisect_left(firsts, high)]
                 if o.actor != mention.actor and o.end_token <= high
             ]
+            if window not in windows:
+                windows[window] = TargetContext.window_words(document, window)
             context = TargetContext.in_document(
-                document, window, mention.first_token, mention.end_token, others
+                document, window, mention.first_token, mention.end_token, others, windows[window]
             )
             scored.append(
                 ScoredMention(

@@ -40,6 +40,10 @@ SIDE_WINDOW = 3  # words left and right of the target that get their own feature
 MAX_CONTEXT = 80  # tokens either side of the target read from its sentence (real sentences are shorter)
 
 
+# A window's token texts, normalised words and VADER readings (``TargetContext.window_words``)
+WindowWords = tuple[tuple[str, ...], tuple[str, ...], tuple[WordReading, ...]]
+
+
 class ModelFileError(FramingError):
     """A sentiment model file that is missing, corrupted or of another format."""
 
@@ -99,17 +103,26 @@ class TargetContext:
         with the square of a text's length)."""
         return max(sentence.first_token, first - MAX_CONTEXT), min(sentence.end_token, end + MAX_CONTEXT)
 
+    @staticmethod
+    def window_words(document: Document, window: tuple[int, int]) -> WindowWords:
+        """The texts, normalised words and VADER readings of a window's tokens, to share between the
+        targets of one sentence (see :meth:`in_document`)."""
+        low, high = window
+        return (token_texts(document)[low:high], document.normalised[low:high],
+                token_readings(document)[low:high])
+
     @classmethod
     def in_document(
         cls, document: Document, window: tuple[int, int], first: int, end: int,
-        others: Sequence[tuple[int, int]] = (),
+        others: Sequence[tuple[int, int]] = (), words: WindowWords | None = None,
     ) -> TargetContext:
         """The target ``first:end`` in a window of the document; all ranges are document token
-        indices (``others`` inside the window)."""
-        low, high = window
-        return cls(token_texts(document)[low:high], document.normalised[low:high], first - low,
-                   end - low, tuple((a - low, b - low) for a, b in others),
-                   token_readings(document)[low:high])
+        indices (``others`` inside the window). ``words``: the window's :meth:`window_words`, when
+        several targets of it are scored."""
+        texts, normalised, readings = words or cls.window_words(document, window)
+        low = window[0]
+        return cls(texts, normalised, first - low, end - low,
+                   tuple((a - low, b - low) for a, b in others), readings)
 
     def local_range(self) -> tuple[int, int]:
         """The clause around the target; words nearer another target in it are left to that one."""
