@@ -129,9 +129,14 @@ class TargetContext:
         return self._local_range
 
     @cached_property
+    def clause(self) -> tuple[int, int]:
+        """The target's clause (``clause_bounds``): its local range and its role both start from it."""
+        return clause_bounds(self.words, self.first, self.end)
+
+    @cached_property
     def _local_range(self) -> tuple[int, int]:
         # Kept: the model's features and the local text both need it for every mention.
-        low, high = clause_bounds(self.words, self.first, self.end)
+        low, high = self.clause
         for a, b in self.others:  # each word goes to the nearer target; a word halfway to neither
             if low <= b <= self.first:
                 low = max(low, (self.first + b - 1) // 2 + 1)
@@ -214,7 +219,7 @@ def features(context: TargetContext) -> tuple[list[str], list[float]]:
     terms += ["c:" + w for w in filter(_has_alnum, masked[low:high]) if w != "<t>"]
     terms += ["l:" + w for w in list(filter(_has_alnum, masked[:first]))[-SIDE_WINDOW:]]
     terms += ["r:" + w for w in islice(filter(_has_alnum, masked[end:]), SIDE_WINDOW)]
-    terms.append(f"role:{mention_role(context.words, first, end) or 'none'}")
+    terms.append(f"role:{mention_role(context.words, first, end, context.clause) or 'none'}")
     dense = [*context.masked_sentence_scores(), *context.local_scores()]
     return terms, dense
 
