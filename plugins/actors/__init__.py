@@ -27,10 +27,9 @@ from framing.config import Setting, read_settings
 from framing.model import ActorNote, ArticleResult, Highlight, Table
 from framing.nlp.cast import ArticleCast, own_names
 from framing.nlp.entities import ActorSet, Mention, Recogniser, document_memo, mention_role, mentions_for
-from framing.nlp.entities.roles import CLAUSE_ENDS
 from framing.nlp.names import is_qualifier, is_title_word
 from framing.nlp.sides import party_near, party_of_name
-from framing.plugins.actors.sentiment import SCORERS, Score, Scorer, TargetContext, WindowWords, scorer
+from framing.plugins.actors.sentiment import SCORERS, Score, Scorer, TargetContext, scorer
 
 NAME = "actors"
 DEFAULT_TOP = 10
@@ -408,7 +407,6 @@ def score_mentions(
         firsts = [o.first_token for o in group]  # mentions come in text order
         text = document.text[sentence.start : sentence.end]
         place = "headline" if sentence.block in headline else "lead" if sentence.block == lead else ""
-        windows: dict[tuple[int, int], WindowWords] = {}  # the sentence's words, sliced once
         for mention in group:
             low, high = window = TargetContext.window(sentence, mention.first_token, mention.end_token)
             others = [
@@ -416,29 +414,19 @@ def score_mentions(
                 for o in group[bisect_left(firsts, low) : bisect_left(firsts, high)]
                 if o.actor != mention.actor and o.end_token <= high
             ]
-            if window not in windows:
-                windows[window] = TargetContext.window_words(document, window)
             context = TargetContext.in_document(
-                document, window, mention.first_token, mention.end_token, others, windows[window]
+                document, window, mention.first_token, mention.end_token, others
             )
-            score = sentiment.score(context)
-            scored.append(ScoredMention(mention, score, mention_role(
-                words, mention.first_token, mention.end_token, _document_clause(words, window, context)),
-                text, place))
+            scored.append(
+                ScoredMention(
+                    mention,
+                    sentiment.score(context),
+                    mention_role(words, mention.first_token, mention.end_token),
+                    text,
+                    place,
+                )
+            )
     return scored
-
-
-def _document_clause(words: tuple[str, ...], window: tuple[int, int], context: TargetContext
-                     ) -> tuple[int, int] | None:
-    """The target's clause among all the document's words, from its clause in the window when that
-    is the same clause (it ends inside the window, or at a window edge that is a clause break or the
-    document's edge); None when it may reach past the window."""
-    low, high = window
-    start, stop = context.clause
-    if (start > 0 or low == 0 or words[low - 1] in CLAUSE_ENDS) and (
-            stop < high - low or high == len(words) or words[high] in CLAUSE_ENDS):
-        return start + low, stop + low
-    return None
 
 
 def _measure(

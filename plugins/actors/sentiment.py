@@ -40,10 +40,6 @@ SIDE_WINDOW = 3  # words left and right of the target that get their own feature
 MAX_CONTEXT = 80  # tokens either side of the target read from its sentence (real sentences are shorter)
 
 
-# A window's token texts, normalised words and VADER readings (``TargetContext.window_words``)
-WindowWords = tuple[tuple[str, ...], tuple[str, ...], tuple[WordReading, ...]]
-
-
 class ModelFileError(FramingError):
     """A sentiment model file that is missing, corrupted or of another format."""
 
@@ -103,40 +99,26 @@ class TargetContext:
         with the square of a text's length)."""
         return max(sentence.first_token, first - MAX_CONTEXT), min(sentence.end_token, end + MAX_CONTEXT)
 
-    @staticmethod
-    def window_words(document: Document, window: tuple[int, int]) -> WindowWords:
-        """The texts, normalised words and VADER readings of a window's tokens, to share between the
-        targets of one sentence (see :meth:`in_document`)."""
-        low, high = window
-        return (token_texts(document)[low:high], document.normalised[low:high],
-                token_readings(document)[low:high])
-
     @classmethod
     def in_document(
         cls, document: Document, window: tuple[int, int], first: int, end: int,
-        others: Sequence[tuple[int, int]] = (), words: WindowWords | None = None,
+        others: Sequence[tuple[int, int]] = (),
     ) -> TargetContext:
         """The target ``first:end`` in a window of the document; all ranges are document token
-        indices (``others`` inside the window). ``words``: the window's :meth:`window_words`, when
-        several targets of it are scored."""
-        texts, normalised, readings = words or cls.window_words(document, window)
-        low = window[0]
-        return cls(texts, normalised, first - low, end - low,
-                   tuple((a - low, b - low) for a, b in others), readings)
+        indices (``others`` inside the window)."""
+        low, high = window
+        return cls(token_texts(document)[low:high], document.normalised[low:high], first - low,
+                   end - low, tuple((a - low, b - low) for a, b in others),
+                   token_readings(document)[low:high])
 
     def local_range(self) -> tuple[int, int]:
         """The clause around the target; words nearer another target in it are left to that one."""
         return self._local_range
 
     @cached_property
-    def clause(self) -> tuple[int, int]:
-        """The target's clause (``clause_bounds``): its local range and its role both start from it."""
-        return clause_bounds(self.words, self.first, self.end)
-
-    @cached_property
     def _local_range(self) -> tuple[int, int]:
         # Kept: the model's features and the local text both need it for every mention.
-        low, high = self.clause
+        low, high = clause_bounds(self.words, self.first, self.end)
         for a, b in self.others:  # each word goes to the nearer target; a word halfway to neither
             if low <= b <= self.first:
                 low = max(low, (self.first + b - 1) // 2 + 1)
@@ -219,7 +201,7 @@ def features(context: TargetContext) -> tuple[list[str], list[float]]:
     terms += ["c:" + w for w in filter(_has_alnum, masked[low:high]) if w != "<t>"]
     terms += ["l:" + w for w in list(filter(_has_alnum, masked[:first]))[-SIDE_WINDOW:]]
     terms += ["r:" + w for w in islice(filter(_has_alnum, masked[end:]), SIDE_WINDOW)]
-    terms.append(f"role:{mention_role(context.words, first, end, context.clause) or 'none'}")
+    terms.append(f"role:{mention_role(context.words, first, end) or 'none'}")
     dense = [*context.masked_sentence_scores(), *context.local_scores()]
     return terms, dense
 

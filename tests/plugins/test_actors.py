@@ -336,27 +336,3 @@ def test_a_damaged_model_cache_file_costs_speed_not_the_run(
         assert (model.labels, model.dense, model.intercept) == (
             reference.labels, reference.dense, reference.intercept)
         assert model.terms.get("attack") == reference.terms.get("attack") is not None
-
-
-def test_each_mention_is_scored_as_its_own_context_and_role_would_be():
-    """``score_mentions`` shares a sentence's words between its mentions and derives a mention's
-    role from its clause in the sentence: every mention of the examples (discovered actors) gets
-    the score of its context built alone and the role read from the whole document's words."""
-    from framing.nlp.entities import mention_role, mentions_for
-
-    model = scorer("model")
-    checked = 0
-    for path in sorted(EXAMPLES.glob("*.txt")):
-        document = document_from_text(path.read_text(encoding="utf-8"), id=path.stem)
-        mentions = mentions_for(document)
-        for item in actor_sentiment.score_mentions(document, mentions, model):
-            m = item.mention
-            sentence = next(s for s in document.sentences if s.first_token <= m.first_token < s.end_token)
-            window = TargetContext.window(sentence, m.first_token, m.end_token)
-            others = [(o.first_token, o.end_token) for o in mentions
-                      if o.actor != m.actor and window[0] <= o.first_token and o.end_token <= window[1]]
-            alone = TargetContext.in_document(document, window, m.first_token, m.end_token, others)
-            assert item.score == model.score(alone)
-            assert item.role == mention_role(document.normalised, m.first_token, m.end_token)
-            checked += 1
-    assert checked > 100

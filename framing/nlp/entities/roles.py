@@ -44,8 +44,7 @@ def clause_bounds(words: Sequence[str], first: int, end: int) -> tuple[int, int]
     return low, high
 
 
-def mention_role(words: Sequence[str], first: int, end: int,
-                 clause: tuple[int, int] | None = None) -> Role:
+def mention_role(words: Sequence[str], first: int, end: int) -> Role:
     """Whether a mention acts (subject, or agent after "by") or is acted upon (object, passive
     subject).
 
@@ -53,11 +52,10 @@ def mention_role(words: Sequence[str], first: int, end: int,
     acts unless a passive follows ("was struck"); one right after "by" acts; one after "against",
     "on" or "at", or after a word that is not a function word (a verb: "bombed the rebels"), is
     acted upon; possessives and mentions after other prepositions ("in Draskov") have no role.
-    ``clause``: the mention's ``clause_bounds``, when the caller has them.
     """
     if words[end - 1].endswith("'s"):
         return ""
-    low, high = clause or clause_bounds(words, first, end)
+    low, high = clause_bounds(words, first, end)
     previous = next((w for w in reversed(words[low:first]) if w not in ROLE_SKIPPED), None)
     if previous is None:
         after = words[end : min(high, end + 3)]
