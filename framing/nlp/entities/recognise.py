@@ -65,8 +65,10 @@ PERSON_PRONOUNS = frozenset("he she him his her himself herself".split())
 QUOTES = frozenset({"\u201c", "\u201d", '"'})
 
 
-def _capital(token: Token) -> bool:
-    return token.is_word and _name_like(token.text)
+def _capitals(document: Document) -> list[bool]:
+    """Per token, whether it is a word that may be part of a name, read once per document (the
+    evidence and the runs ask it of every body token and its neighbours)."""
+    return [token.is_word and _name_like(token.text) for token in document.tokens]
 
 
 @lru_cache(maxsize=8_192)
@@ -82,29 +84,30 @@ def _bare(text: str) -> str:
     return strip_possessive(text).lower()
 
 
-def _evidence(document: Document) -> tuple[set[str], set[str], set[str], set[str]]:
+def _evidence(document: Document, capital: list[bool]) -> tuple[set[str], set[str], set[str], set[str]]:
     """Words written with a capital mid-sentence somewhere, words written in lowercase, words that open
     a capitalised run mid-sentence ("Trump" in "said Trump", not "York" in "New York"), and words that
-    open a run of two capitalised words or more anywhere ("Donald" in "Donald Trump")."""
+    open a run of two capitalised words or more anywhere ("Donald" in "Donald Trump"). ``capital``:
+    :func:`_capitals`."""
     inside: set[str] = set()
     lower: set[str] = set()
     heads: set[str] = set()
     firsts: set[str] = set()
     tokens = document.tokens
     for sentence in document.body_sentences:
-        for i in range(sentence.first_token, sentence.end_token):
+        first, end = sentence.first_token, sentence.end_token
+        for i in range(first, end):
             token = tokens[i]
             if not token.is_word:
                 continue
             word = _bare(token.text)
-            if (i + 1 < sentence.end_token and _capital(token) and _capital(tokens[i + 1])
-                    and (i == sentence.first_token or not _capital(tokens[i - 1]))):
+            if i + 1 < end and capital[i] and capital[i + 1] and (i == first or not capital[i - 1]):
                 firsts.add(word)
             if token.text[:1].islower():
                 lower.add(word)
-            elif i > sentence.first_token and tokens[i - 1].text not in OPENERS:
+            elif i > first and tokens[i - 1].text not in OPENERS:
                 inside.add(word)
-                if not _capital(tokens[i - 1]):
+                if not capital[i - 1]:
                     heads.add(word)
     return inside, lower, heads, firsts
 
@@ -173,7 +176,8 @@ def find_candidates(document: Document) -> list[Span]:
     a single word after "in", "at", "near"... ("in Velmora"), "media" for a name styled as a publication
     ("Cosmopolitan magazine"), "organisation" for a name joined by "&", else empty: the kind is decided
     later."""
-    inside, lower, heads, firsts = _evidence(document)
+    capitals = _capitals(document)
+    inside, lower, heads, firsts = _evidence(document, capitals)
     skipped_tokens, skipped_blocks = _skipped(document)
     tokens = document.tokens
     found: list[tuple[int, int, int, int, str]] = []  # start, end, sentence's first and end token, label
@@ -181,18 +185,21 @@ def find_candidates(document: Document) -> list[Span]:
         if sentence.block in skipped_blocks:
             continue
         first, end = sentence.first_token, sentence.end_token
-        for i in range(first, end):  # a glued photo credit: "Capitol.CreditJoshua Roberts/Reuters"
-            text = tokens[i].text
-            if text.startswith("Credit") and len(text) > 6 and text[6].isupper():
-                end = i
-                break
-        capital = [_capital(tokens[i]) and i not in skipped_tokens and not _handle(tokens, i)
+        if first < end and "Credit" in document.text[tokens[first].start : tokens[end - 1].end]:
+            for i in range(first, end):  # a glued photo credit: "Capitol.CreditJoshua Roberts/Reuters"
+                text = tokens[i].text
+                if text.startswith("Credit") and len(text) > 6 and text[6].isupper():
+                    end = i
+                    break
+        capital = [capitals[i] and i not in skipped_tokens and not _handle(tokens, i)
                    for i in range(first, end)]
         index = first
         while index < end:
             if not capital[index - first]:
-                index += 1
-                continue
+                try:
+                    index = first + capital.index(True, index - first)  # the next capitalised word
+                except ValueError:
+                    break
             start = index
             run_end = _run_end(tokens, capital, first, start, end, lower)
             index = max(run_end, start + 1)
