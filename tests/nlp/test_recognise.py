@@ -72,6 +72,10 @@ def test_publications_named_as_such_are_media():
     rally = "Rally\n\nFans cheered for The Donald on Monday. Donald Roe spoke later.\n"
     cast = {a.name: a for a in discover([document_from_text(rally)]).actors}
     assert "Donald" not in cast and cast["Donald Roe"].kind == "person"  # a first name, not a paper
+    hug = ("Storm\n\nMayor Ilse Varga toured the town with President Brandt on Friday. Brandt thanked "
+           "her twice.\n\nOct. 31 The Brandt \"hug.\"\n\nThe picture followed Brandt for years.\n")
+    cast = {a.name: a for a in discover([document_from_text(hug)]).actors}
+    assert cast["Brandt"].kind == "person"  # a surname after "The", not a paper called Brandt
 
 
 def test_plural_acronyms_and_respelled_holidays_are_not_actors_and_programmes_are_networks():
@@ -152,3 +156,10 @@ def test_a_name_written_only_in_quotation_marks_is_a_title():
     found = _found("Rally\n\nThe \u201cVoters First Forum\u201d drew crowds. The Voters First Forum "
                    "will meet again.\n")
     assert "Voters First Forum" in found  # written without quotation marks too: kept
+
+
+def test_a_storm_named_after_a_lowercase_storm_word_is_no_person():
+    text = ("Storm\n\nTwo days after superstorm Greta flooded the coast, Gov. Tom Brandt toured the town. "
+            "The aftermath of Greta cost him the race, said Ilse Varga.\n")
+    names = {a.name for a in discover([document_from_text(text)]).actors}
+    assert "Greta" not in names and {"Tom Brandt", "Ilse Varga"} <= names

@@ -99,8 +99,8 @@ def _sentence_index(document: Document) -> list[int]:
         words = [t for t in document.sentence_tokens(sentence) if t.is_word]
         if not words or document.in_quotation(words[0].start, words[-1].end) is None:
             number += 1
-        for position in range(sentence.first_token, sentence.end_token):
-            index[position] = number
+        first, end = sentence.first_token, sentence.end_token
+        index[first:end] = [number] * (end - first)
     return index
 
 

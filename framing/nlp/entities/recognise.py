@@ -65,8 +65,10 @@ PERSON_PRONOUNS = frozenset("he she him his her himself herself".split())
 QUOTES = frozenset({"\u201c", "\u201d", '"'})
 
 
-def _capital(token: Token) -> bool:
-    return token.is_word and _name_like(token.text)
+def _capitals(document: Document) -> list[bool]:
+    """Per token, whether it is a word that may be part of a name, read once per document (the
+    evidence and the runs ask it of every body token and its neighbours)."""
+    return [token.is_word and _name_like(token.text) for token in document.tokens]
 
 
 @lru_cache(maxsize=8_192)
@@ -82,31 +84,35 @@ def _bare(text: str) -> str:
     return strip_possessive(text).lower()
 
 
-def _evidence(document: Document) -> tuple[set[str], set[str], set[str], set[str]]:
+def _evidence(document: Document, capital: list[bool]) -> tuple[set[str], set[str], set[str], set[str]]:
     """Words written with a capital mid-sentence somewhere, words written in lowercase, words that open
     a capitalised run mid-sentence ("Trump" in "said Trump", not "York" in "New York"), and words that
-    open a run of two capitalised words or more anywhere ("Donald" in "Donald Trump")."""
+    open or end a run of two capitalised words or more anywhere ("Donald" in "Donald Trump", "Obama" in
+    "President Obama"; not "Obama" in "The Obama"). ``capital``: :func:`_capitals`."""
     inside: set[str] = set()
     lower: set[str] = set()
     heads: set[str] = set()
-    firsts: set[str] = set()
+    edges: set[str] = set()
     tokens = document.tokens
     for sentence in document.body_sentences:
-        for i in range(sentence.first_token, sentence.end_token):
+        first, end = sentence.first_token, sentence.end_token
+        for i in range(first, end):
             token = tokens[i]
             if not token.is_word:
                 continue
             word = _bare(token.text)
-            if (i + 1 < sentence.end_token and _capital(token) and _capital(tokens[i + 1])
-                    and (i == sentence.first_token or not _capital(tokens[i - 1]))):
-                firsts.add(word)
+            if i + 1 < end and capital[i] and capital[i + 1] and (i == first or not capital[i - 1]):
+                edges.add(word)
+            elif (i > first and capital[i] and capital[i - 1] and (i + 1 == end or not capital[i + 1])
+                    and tokens[i - 1].lower not in NEVER_NAME_START):
+                edges.add(word)
             if token.text[:1].islower():
                 lower.add(word)
-            elif i > sentence.first_token and tokens[i - 1].text not in OPENERS:
+            elif i > first and tokens[i - 1].text not in OPENERS:
                 inside.add(word)
-                if not _capital(tokens[i - 1]):
+                if not capital[i - 1]:
                     heads.add(word)
-    return inside, lower, heads, firsts
+    return inside, lower, heads, edges
 
 
 def _opening_word(word: str, inside: set[str], lower: set[str]) -> bool:
@@ -173,26 +179,31 @@ def find_candidates(document: Document) -> list[Span]:
     a single word after "in", "at", "near"... ("in Velmora"), "media" for a name styled as a publication
     ("Cosmopolitan magazine"), "organisation" for a name joined by "&", else empty: the kind is decided
     later."""
-    inside, lower, heads, firsts = _evidence(document)
+    capitals = _capitals(document)
+    inside, lower, heads, edges = _evidence(document, capitals)
     skipped_tokens, skipped_blocks = _skipped(document)
+    storms = _storms(document)
     tokens = document.tokens
     found: list[tuple[int, int, int, int, str]] = []  # start, end, sentence's first and end token, label
     for sentence in document.body_sentences:
         if sentence.block in skipped_blocks:
             continue
         first, end = sentence.first_token, sentence.end_token
-        for i in range(first, end):  # a glued photo credit: "Capitol.CreditJoshua Roberts/Reuters"
-            text = tokens[i].text
-            if text.startswith("Credit") and len(text) > 6 and text[6].isupper():
-                end = i
-                break
-        capital = [_capital(tokens[i]) and i not in skipped_tokens and not _handle(tokens, i)
+        if first < end and "Credit" in document.text[tokens[first].start : tokens[end - 1].end]:
+            for i in range(first, end):  # a glued photo credit: "Capitol.CreditJoshua Roberts/Reuters"
+                text = tokens[i].text
+                if text.startswith("Credit") and len(text) > 6 and text[6].isupper():
+                    end = i
+                    break
+        capital = [capitals[i] and i not in skipped_tokens and not _handle(tokens, i)
                    for i in range(first, end)]
         index = first
         while index < end:
             if not capital[index - first]:
-                index += 1
-                continue
+                try:
+                    index = first + capital.index(True, index - first)  # the next capitalised word
+                except ValueError:
+                    break
             start = index
             run_end = _run_end(tokens, capital, first, start, end, lower)
             index = max(run_end, start + 1)
@@ -234,14 +245,31 @@ def find_candidates(document: Document) -> list[Span]:
             text = strip_possessive(document.text[tokens[start].start : tokens[run_end - 1].end])
             if gazetteers.describes_group(text) or PLURAL_ACRONYM.match(text):
                 continue  # "Muslim refugees", "European countries"; "super PACs", "NGOs": common nouns
+            if run_end - start == 1 and _bare(tokens[start].text) in storms:
+                continue  # "superstorm Sandy", then "the aftermath of Sandy": a storm, not a person
             place = (run_end - start == 1 and start > first and tokens[start - 1].lower in LOCATIVE
                      and not tokens[start].text.endswith(("'s", "\u2019s")))
+            # "The Donald", "The Obama 'hug'": one word of a person's longer name is no publication
             media = _publication(tokens, start, run_end, first, end, text) and (
-                run_end - start > 1 or _bare(text) not in firsts)  # "The Donald": a person's first name
+                run_end - start > 1 or _bare(text) not in edges)
             firm = any(tokens[j].text == "&" for j in range(start, run_end))  # "Moore & Van Allen"
             label = "place" if place else "media" if media else "organisation" if firm else ""
             found.append((start, run_end, first, end, label))
     return _typed_bodies(document, _titles_dropped(document, found))
+
+
+def _storms(document: Document) -> set[str]:
+    """Single words named as storms after a lowercase disaster word ("superstorm Sandy", "tropical
+    storm Harvey"): the bundled list's words open a storm's name when capitalised ("Hurricane Sandy",
+    a non-actor as a whole), but lowercase they leave the name alone, a person's to the recogniser."""
+    words = gazetteers.non_actors()["disaster names"]
+    text = document.text.lower()
+    if not any(w.split()[-1] in text for w in words):
+        return set()
+    tokens = document.tokens
+    return {_bare(tokens[i].text) for i in range(2, len(tokens))
+            if tokens[i].text[:1].isupper() and tokens[i - 1].text.islower()
+            and (tokens[i - 1].text in words or f"{tokens[i - 2].text} {tokens[i - 1].text}" in words)}
 
 
 def _titles_dropped(document: Document, found: list[tuple[int, int, int, int, str]]
