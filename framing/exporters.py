@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
@@ -64,22 +65,26 @@ def spreadsheet_safe(text: str) -> str:
 
 class CsvWriter:
     """A CSV writer (rows end in ``\\n``) that quotes every cell holding a comma, a quote, or any
-    line break: LF, CRLF and a bare CR alike; every other cell is written as it is.
+    line break: LF, CRLF and a bare CR alike.
 
-    That is the csv module's minimal quoting, except for the bare CR: the csv module looks only for
-    the characters of its line terminator, so with ``\\n`` it leaves such a cell unquoted, and a
-    spreadsheet starts a new row there. Rows are joined here rather than by the csv module: a row
-    that needs no quoting (most of an export's hundreds of thousands) is then one ``join``.
+    The csv module's minimal quoting looks only for the characters of its line terminator, so with
+    ``\\n`` it leaves a cell with a bare CR unquoted, and a spreadsheet starts a new row there.
     """
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
+        self.plain = csv.writer(stream, lineterminator="\n")
 
     def writerow(self, row: Iterable[Any]) -> None:
-        self.stream.write(_line(["" if cell is None else str(cell) for cell in row]))
+        cells = ["" if cell is None else str(cell) for cell in row]
+        if "\r" in "".join(cells):  # one search of the row instead of one per cell
+            self.stream.write(",".join(_quoted(cell) for cell in cells) + "\n")
+        else:
+            self.plain.writerow(cells)
 
     def writerows(self, rows: Iterable[Iterable[Any]], chunk: int = 2_000) -> None:
-        """Many rows, as ``writerow`` writes them, a chunk of rows per write."""
+        """Many rows, as ``writerow`` writes them: the csv module writes each chunk of rows in one
+        call, unless a cell of the chunk holds a CR (then row by row)."""
         self.write_text_rows(
             (["" if cell is None else str(cell) for cell in row] for row in rows), chunk)
 
@@ -88,21 +93,15 @@ class CsvWriter:
         of cells are then converted once, by the exporter)."""
         rows = iter(rows)
         while batch := list(islice(rows, chunk)):
-            self.stream.write("".join(map(_line, batch)))
-
-
-def _line(cells: list[str]) -> str:
-    """One row of text cells with its line end, each cell quoted only if it needs to be."""
-    line = ",".join(cells)
-    if line.count(",") + 1 == len(cells) and '"' not in line and "\n" not in line and "\r" not in line:
-        # no cell holds a comma, a quote or a line break; one empty cell alone is quoted (as the
-        # csv module does), so that the row is not read as a blank line
-        return line + "\n" if line else '""\n'
-    return ",".join(map(_quoted, cells)) + "\n"
+            if "\r" in "".join(map("".join, batch)):
+                for cells in batch:
+                    self.writerow(cells)
+            else:
+                self.plain.writerows(batch)
 
 
 def _quoted(cell: str) -> str:
-    if "," in cell or '"' in cell or "\n" in cell or "\r" in cell:
+    if any(ch in cell for ch in ',"\r\n'):
         return '"' + cell.replace('"', '""') + '"'
     return cell
 

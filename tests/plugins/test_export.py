@@ -124,8 +124,8 @@ def test_json_spans_carry_their_text_and_sentence():
 
 
 def test_csv_rows_written_together_read_as_written_one_by_one():
-    """A whole table is written in chunks, each row quoted only where a cell needs it, so every
-    row reads back whole either way."""
+    """A whole table is written in chunks; a chunk with a bare CR falls back to the row-by-row
+    quoting, so every row reads back whole either way."""
     rows = [["a", "plain", 1.5], ["b", "comma, quote \" and\nnewline", None], ["c", "bare\rCR", -2],
             *([f"r{i}", "x", i] for i in range(5))]
     for chunk in (1, 3, 100):
@@ -140,7 +140,7 @@ def test_csv_rows_written_together_read_as_written_one_by_one():
 
 
 def test_csv_rows_are_what_the_csv_module_writes_but_a_bare_cr_is_quoted():
-    # the writer joins rows itself; apart from the bare CR, byte for byte the csv module's output
+    # the csv module writes the rows; only a bare CR is quoted beyond its minimal quoting
     cells = ["", "plain", "a,b", 'say "x"', "two\nlines", "crlf\r\n", "  spaced ", "=1", "é’", "\t"]
     rows = [[a, b] for a in cells for b in cells] + [[c] for c in cells] + [[]]
     ours, theirs = io.StringIO(), io.StringIO()
