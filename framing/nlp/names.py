@@ -54,7 +54,7 @@ ORG_WORDS = frozenset(
     organisation organization observatory hospital university college school bank company corporation
     corp inc llc group brigade brigades battalion militia staff command service services institute
     foundation authority coalition association federation network center centre fund project
-    caucus campaign club society trust board""".split()
+    caucus campaign club society trust board institution pac watch""".split()
 ) | INSTITUTION_WORDS | MEDIA_WORDS
 # Legal forms that end a company's name ("Apple Inc.", "Exxon Mobil Corp.", "Goldman Sachs Group").
 COMPANY_SUFFIXES = frozenset(
@@ -65,6 +65,8 @@ TITLE_ENDINGS = ("-elect", "-to-be", "-designate", "-in-waiting")
 TITLE_PREFIXES = ("ex-", "then-", "former-", "vice-")
 PLURAL_TITLES = frozenset("senators sens. sens representatives reps. reps governors govs. presidents".split())
 COUNTRY_WORDS = frozenset("states republic kingdom federation emirates nations".split())
+DIRECTION_ADJECTIVES = frozenset("northern southern eastern western".split())  # "Western Journalism"
+SUFFIX_FORMS = frozenset("II III IV JR SR".split())  # "Robert S. Mueller III": a suffix, not initials
 PLACE_WORDS = frozenset("county parish borough township district city".split())
 PARTY_PLURALS = frozenset({"democrats", "republicans", "dems", "gop", "g.o.p.", "conservatives", "liberals",
                            "progressives", "independents"})
@@ -181,6 +183,17 @@ def _title_length(words: list[str]) -> int:
     return cut
 
 
+def _place_only(words: list[str]) -> bool:
+    """Leading words that are all a state, a country or a demonym, with no title or party word among them."""
+    return all(is_qualifier(w) and not is_title_word(w) and _clean(w) not in gazetteers.party_words()
+               for w in words)
+
+
+def _given_name(word: str) -> bool:
+    lowered = _clean(word)
+    return lowered in gazetteers.given_name_genders() or lowered in gazetteers.given_names()
+
+
 @lru_cache(maxsize=8_192)
 def parse_name(text: str) -> Name:
     """Split a name as written into title and parts: titles, ranks, states and parties before the name
@@ -191,6 +204,9 @@ def parse_name(text: str) -> Name:
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     cut = _title_length(words)
+    if cut and cut < len(words) and _place_only(words[:cut]) and not _given_name(words[cut]) and (
+            cut == len(words) - 1 or any(_organisation_word(w) or is_acronym(w) for w in words[cut:])):
+        cut = 0  # "Virginia Foxx", "American Crossroads", "America Rising PAC": a name, no title
     title_words, rest = words[:cut], words[cut:]
     if title_words and len(rest) > 1 and (rest[0].lower() in ("of", "for") or any(
             w.lower() in TITLE_LINKS for w in title_words)):
@@ -301,9 +317,21 @@ def kind_of(text: str, titled: bool = False) -> str:
         return "organisation"
     if len(words) == 1 and (is_acronym(words[0]) or _camel(words[0])):
         return "organisation"
+    if not titled and len(words) >= 2 and _no_persons_name(words):
+        return "organisation"  # "Western Journalism", "Sirius XM", "Priorities USA Action"
     if titled or (len(words) <= 4 and not set(lowered) & TITLE_LINKS):
         return "person"
     return ""
+
+
+def _no_persons_name(words: list[str]) -> bool:
+    """Two words or more that no person's name has: a direction adjective first ("Western Journalism",
+    "Southern Poverty Law Center"), or an acronym after the first word ("Sirius XM", "Priorities USA
+    Action"; not a suffix, "Robert S. Mueller III", nor after a given name, "Donald TRUMP")."""
+    if words[0].lower() in DIRECTION_ADJECTIVES:
+        return True
+    return not _given_name(words[0]) and any(
+        w.isalpha() and w.isupper() and len(w) > 1 and w not in SUFFIX_FORMS for w in words[1:])
 
 
 @lru_cache(maxsize=32_768)

@@ -32,6 +32,7 @@ from framing.nlp.attribution.words import (
     RELATIVE,
     SKIP_BEFORE_VERB,
     TIME_HEADS,
+    TIME_LINKS,
     TIME_OPENERS,
     TIME_WORDS,
     adjective_like,
@@ -47,6 +48,7 @@ from framing.nlp.attribution.words import (
     verb_words,
 )
 from framing.nlp.cast_names import PLACE_HEADS
+from framing.nlp.gazetteers import state_forms
 from framing.nlp.names import ORG_WORDS
 from framing.nlp.words import CALENDAR_WORDS, NAME_PARTICLES
 
@@ -138,6 +140,16 @@ class SpeakerPhrases:
                                            for i in range(antecedent, before)):
                 return antecedent, end, appositives
         first = self._walk_back(sentence_first, end)
+        steps = 0  # "Harry Bond, 30, of Raleigh, N.C., who ..., said": past an age and a home town
+        while steps < 3 and first - 1 > sentence_first and self.words[first - 1] == "," and \
+                self._age_or_home(first, end):
+            earlier = self._walk_back(sentence_first, first - 1)
+            if earlier - 1 > sentence_first and self.words[earlier - 1] == "of":
+                earlier -= 1
+            if earlier >= first - 1:
+                break
+            appositives.append((first, end))
+            first, end, steps = earlier, first - 1, steps + 1
         if first - 1 > sentence_first and self.words[first - 1] == "and" and first < end:
             # "Experts on Korea and nuclear arms said": a coordinated subject opening the clause
             earlier = self._walk_back(sentence_first, first - 1)
@@ -165,6 +177,16 @@ class SpeakerPhrases:
             return verb, verb, []
         return first, end, appositives
 
+    def _age_or_home(self, first: int, end: int) -> bool:
+        """An appositive that gives an age or where someone lives: "30", "of Raleigh", "N.C."."""
+        words = self.words[first:end]
+        if words and words[0] == "of":
+            words = words[1:]
+        return bool(words) and (words[0].isdigit() and len(words) == 1 or all(
+            has_capital(self.tokens[i].text) for i in range(end - len(words), end)) and (
+            self.words[first] == "of" or " ".join(self.tokens[i].text for i in range(first, end)).rstrip(".")
+            in state_forms()))
+
     def _skip_before_verb(self, sentence_first: int, verb: int) -> int:
         """Where the subject ends: before auxiliaries and adverbs next to the verb ("has also
         said", "quickly called") and time expressions ("on Wednesday said", "has at times said")."""
@@ -176,8 +198,9 @@ class SpeakerPhrases:
             elif word in DAYS and not self.tokens[end - 1].text.isupper() or (
                     word in TIME_WORDS and self.tokens[end - 1].text.islower()):
                 end -= 1  # "Wednesday", "at times" (not "WEDNESDAY" in a dateline, "The Times")
-                while end > sentence_first and words[end - 1] in TIME_OPENERS:
-                    end -= 1
+                while end > sentence_first and (words[end - 1] in TIME_OPENERS
+                                                or words[end - 1] in TIME_LINKS):
+                    end -= 1  # also "this past week", "a poll out this week"
             else:
                 return end
         return end
@@ -365,6 +388,9 @@ class SpeakerPhrases:
         if cut < stop and cut - 1 > first and words[cut - 1] in TIME_PREPOSITIONS and any(
                 words[i] not in (",",) for i in range(cut, stop)):
             return first, cut - 1
+        if cut - 2 > first and tokens[cut - 1].text.islower() and is_speaker_noun(words[cut - 2]) and (
+                words[cut - 1] in TIME_LINKS or words[cut - 1].endswith("ed")):
+            return first, cut - 1  # "a report released (by ...)", "a poll out (this week)": the noun speaks
         for verb in range(first + 1, stop - 1):  # "a spokesman e-mailed to other staff members"
             if words[verb].endswith("ed") and tokens[verb].text.islower() and (
                     words[verb + 1] in DETERMINERS or words[verb + 1] == "to") and self._role_at(

@@ -116,6 +116,9 @@ TIME_WORDS = frozenset(
 )
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
 TIME_OPENERS = frozenset("on at in earlier later last this late early that".split())
+# Words between a noun and the time expression after it: "this past week", "a poll out this week",
+# "a report released Monday"
+TIME_LINKS = frozenset("past out released published issued conducted".split())
 # Nouns that head a time expression, not a speaker ("this week", "the weekend", "A day later")
 TIME_HEADS = TIME_WORDS | frozenset("day days weeks months years hours minutes moment".split())
 # Words ending in -ly that are nouns or names, not adverbs
