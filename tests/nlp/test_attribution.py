@@ -913,3 +913,19 @@ def test_a_cue_after_a_causative_and_its_object_reports_nothing():
     )
     assert [(a.verb, speaker(found, a)) for a in found.attributions] == [
         ("threatened", "One senator"), ("comment", "Ann Voss")]
+
+
+def test_a_speaker_phrase_ends_before_the_time_or_the_participle_after_its_noun():
+    doc, found = sources_of(
+        "A Harlow University poll out this week shows Roe with an 8-point lead.",
+        "Tom Vance, the county chairman, this past week announced a new website.",
+        "Roe spent $80,000 on tickets, according to a Harlow Watchdog report released by the mayor's office.",
+    )
+    assert [speaker(found, a) for a in found.attributions] == [
+        "A Harlow University poll", "Tom Vance", "a Harlow Watchdog report"]
+
+
+def test_an_age_and_a_home_town_between_a_name_and_its_verb_are_passed_over():
+    assert _speakers("Poll\n\n\u201cBoth of them scare me,\u201d Tom Ridley, 30, of Harlow, Ohio, who was "
+                     "among those polled, said in an interview.\n") == ["Tom Ridley"]
+    assert _speakers("Poll\n\n\u201cIt is close,\u201d Ada Roe, of Harlow, said.\n") == ["Ada Roe"]

@@ -152,3 +152,56 @@ def test_a_name_written_only_in_quotation_marks_is_a_title():
     found = _found("Rally\n\nThe \u201cVoters First Forum\u201d drew crowds. The Voters First Forum "
                    "will meet again.\n")
     assert "Voters First Forum" in found  # written without quotation marks too: kept
+
+
+# Invented for these tests: names the rules of 2026-12-07 (unseen articles) handle. Bodies that open with
+# a direction word, carry an acronym, or are known by their leader; titles and headlines pasted into
+# paragraphs; names used in pairs as modifiers.
+UNSEEN_TEXT = """Honest Varnow Sues Over Voter Rolls
+
+Critics said little about Honest Varnow on Monday. Honest Varnow President Ana Dorr said the group \
+would sue. As reported by Western Tidings, the Southern Harbor Law Center joined the case, and Korvel XM \
+aired the hearing.
+
+Former CIA director Gen. Tom Vance backed the suit. Vance once hosted the quiz show \u201cThe Larkspur \
+Hour,\u201d which ran for years. Vance met Roe in May. The Roe-Vance plan failed.
+
+Lena Marsh wrote a column entitled \u201cWhy Electing Roe Is More Important Than Electing Vance.\u201d \
+Roe did not reply.
+"""
+
+
+def test_a_direction_word_opens_a_bodys_name_and_no_persons():
+    found = _found(UNSEEN_TEXT)
+    assert "Western Tidings" in found and "Tidings" not in found
+    assert "Southern Harbor Law Center" in found
+    kinds = {a.name: a.kind for a in discover([document_from_text(UNSEEN_TEXT)]).actors}
+    assert kinds["Western Tidings"] == "organisation"  # two capitalised words, yet no person's name
+    assert kinds["Korvel XM"] == "organisation"  # an acronym after the first word
+    assert _found("Drive\n\nHe lives in Northern Virginia now.\n") == ["Northern Virginia"]
+    assert gazetteers.lookup("Northern Virginia").kind == "region"
+
+
+def test_a_leader_after_a_name_makes_it_a_body_whichever_mention_has_the_cue():
+    kinds = {a.name: a.kind for a in discover([document_from_text(UNSEEN_TEXT)]).actors}
+    assert kinds["Honest Varnow"] == "organisation"  # the first mention has no cue, the second has
+    assert kinds["Ana Dorr"] == "person"
+    people = discover([document_from_text("Vote\n\nMr. Kettleby said no. Kettleby president Ana Dorr "
+                                          "said yes.\n")]).actors
+    assert {a.name: a.kind for a in people}["Kettleby"] == "person"  # "Mr. Kettleby": a person's cue
+
+
+def test_titles_headlines_and_pairs_inside_paragraphs_name_no_one():
+    found = _found(UNSEEN_TEXT)
+    assert not any("Larkspur" in text for text in found)  # "The" and the comma inside the marks
+    assert not any(text.startswith(("Electing", "More", "Important")) for text in found)
+    assert found.count("Roe") >= 3 and "Vance" in found  # the names inside the title stay
+    assert "Roe-Vance" not in found  # both names are used alone: a pair as a modifier
+    assert "Wasserman-Stiles" in _found("Vote\n\nThe chair, Wasserman-Stiles, quit.\n")
+    assert "Former CIA" not in found and "CIA" in found  # "Former" qualifies a lower-case role
+
+
+def test_holidays_regions_and_party_forms():
+    for text in ("Cinco de Mayo", "Mid-Atlantic", "Northeastern", "Midwestern"):
+        assert non_actor(text), text
+    assert gazetteers.lookup("Democrat Party").name == "Democratic Party"

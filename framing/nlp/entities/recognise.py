@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from framing.model import Document, Span, Token
 from framing.nlp import gazetteers
-from framing.nlp.names import ORG_WORDS, PARTY_STATE, is_qualifier, is_title_word, kind_of
+from framing.nlp.names import ORG_WORDS, PARTY_STATE, is_qualifier, is_title_word, kind_of, parse_name
 from framing.nlp.words import (
     CALENDAR_WORDS,
     NAME_PARTICLES,
@@ -341,9 +341,13 @@ def _body_cues(document: Document, found: list[tuple[int, int, int, int, str]], 
     words open with one ("Zero Hedge", not "Anderson Cooper"), none is a title, and the name is never
     part of a longer name the article uses."""
     tokens = document.tokens
-    people = {tuple(k.lower().split()) for k in keys if " " in k and kind_of(k) in ("", "person")}
+    parsed = {k: parse_name(k) for k in keys if " " in k and kind_of(k) in ("", "person")}
+    people = {tuple(n.full.lower().split()) for n in parsed.values()}  # "X President Ana Dorr": Ana Dorr
+    titled = {n.full.lower() for n in parsed.values() if n.title and n.last}  # "Mr. Osterman" elsewhere
     cues: dict[str, bool] = {}
     people_cued: set[str] = set()  # a person's cue at some mention: never a body
+    led = {" ".join(k.split()[:i]) for k in keys for i in (1, 2)  # "Harbor Fairness President Ana Dorr"
+           if len(k.split()) > i + 1 and k.split()[i].lower() in LEADER_NOUNS}
     given = gazetteers.given_names()
     genders = gazetteers.given_name_genders()
     for (start, end, first, last, label), key in zip(found, keys):
@@ -355,7 +359,8 @@ def _body_cues(document: Document, found: list[tuple[int, int, int, int, str]], 
                 or (len(words) == 1 and is_common_word(key))
                 or (len(words) == 2 and not is_common_word(words[0]))  # "Anderson Cooper"
                 or any(is_title_word(w) or w.lower() in COURTESY for w in words)
-                or kind_of(key) not in ("", "person") or _part_of(tuple(lowered.split()), people)):
+                or kind_of(key) not in ("", "person") or _part_of(tuple(lowered.split()), people)
+                or lowered in titled):
             people_cued.add(key)
             continue
         before = [tokens[j].lower for j in range(max(first, start - 3), start)]
@@ -369,7 +374,7 @@ def _body_cues(document: Document, found: list[tuple[int, int, int, int, str]], 
             continue
         body = ((before[-2:-1] and before[-2] in ORGANISATION_NOUNS and before[-1] in ("at", "from", "of"))
                 or before[-2:] == ["according", "to"]
-                or (after and (after[0] in ORGANISATION_NOUNS or after[0] in LEADER_NOUNS))
+                or (after and (after[0] in ORGANISATION_NOUNS or after[0] in LEADER_NOUNS)) or key in led
                 or (after[:1] == [","] and any(w in ORGANISATION_APPOSITIONS for w in after[1:]))
                 or _beside_body(document, found, start, end, first))
         cues[key] = cues.get(key, False) or body
