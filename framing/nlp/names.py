@@ -346,6 +346,10 @@ def non_actor(text: str, titled: bool = False) -> str:
     if not words:
         return "empty"
     key = " ".join(words).lower().replace("\u2019", "'")
+    if len(words) > 2 and words[0].lower() in DIRECTION_ADJECTIVES:
+        rest = non_actor(" ".join(words[1:]), titled)
+        if rest in ("place", "region"):
+            return rest  # "Eastern District of New York", as "District of New York"
     lists = gazetteers.non_actors()
     for section, reason in (("calendar", "time"), ("holidays", "time"), ("events and eras", "event"),
                             ("laws and programmes", "law"), ("other", "other"),
