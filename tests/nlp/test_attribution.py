@@ -929,3 +929,17 @@ def test_an_age_and_a_home_town_between_a_name_and_its_verb_are_passed_over():
     assert _speakers("Poll\n\n\u201cBoth of them scare me,\u201d Tom Ridley, 30, of Harlow, Ohio, who was "
                      "among those polled, said in an interview.\n") == ["Tom Ridley"]
     assert _speakers("Poll\n\n\u201cIt is close,\u201d Ada Roe, of Harlow, said.\n") == ["Ada Roe"]
+
+
+def test_a_fronted_preposition_a_think_tank_and_two_adjectives_are_no_cut_speakers():
+    doc, found = sources_of(
+        "Roe must win big, according to Democratic and independent analysts.",
+        "Among Democrats, about two-thirds of voters described themselves as liberals, with one in ten "
+        "saying they are very liberal.",
+        "Tom Vance, a founder of the think tank Harlow Forward, said Roe had avoided tacking left.",
+    )
+    speakers = [speaker(found, a) for a in found.attributions]
+    assert "Democratic and independent analysts" in speakers and "Democratic" not in speakers
+    assert "Among Democrats" not in speakers
+    assert "Tom Vance" in speakers and not any("founder" in s for s in speakers)
+    assert not any(a.verb == "think" for a in found.attributions)

@@ -20,6 +20,7 @@ from framing.nlp.attribution.words import (
     CONTRACTED,
     DAYS,
     DETERMINERS,
+    FRONTED_PREPOSITIONS,
     INDEFINITE,
     LINKING_WORDS,
     MAX_OBJECT,
@@ -49,7 +50,7 @@ from framing.nlp.attribution.words import (
 )
 from framing.nlp.cast_names import PLACE_HEADS
 from framing.nlp.gazetteers import state_forms
-from framing.nlp.names import ORG_WORDS
+from framing.nlp.names import ORG_WORDS, is_qualifier
 from framing.nlp.words import CALENDAR_WORDS, NAME_PARTICLES
 
 
@@ -167,6 +168,7 @@ class SpeakerPhrases:
                 earlier, first - 1
             ) or (earlier > sentence_first and self.words[earlier - 1] in BOUNDARIES) or (
                 self.words[earlier].endswith("ing") or self.words[earlier] in LINKING_WORDS
+                or self.words[earlier] in FRONTED_PREPOSITIONS
                 or earlier > sentence_first and self.words[earlier - 1].endswith("ing")
             ):  # not a clause: "when Congress cut funding, Mexico said", "Facing ..., many said",
                 # "without the backing of the Senate, Schatz noted", "announcing his opposition"
@@ -243,6 +245,10 @@ class SpeakerPhrases:
         end = start
         while end < stop and end - start < MAX_OBJECT:
             word, token = self.words[end], self.tokens[end]
+            if word in ("and", "or") and end > start and all(
+                    is_qualifier(self.tokens[i].text) for i in range(start, end)):
+                end += 1  # "according to Democratic and independent analysts": two adjectives
+                continue
             if not token.is_word or (word in BOUNDARIES and end > start):
                 break
             if word in ("on", "in", "at") and not (
@@ -534,6 +540,7 @@ class SpeakerPhrases:
         opener = next((i for i in range(start, min(verb, start + 8)) if words[i] == ","), None)
         if opener is not None and (
             words[start] in OPENING_ADVERBIALS or words[start] in LINKING_WORDS
+            or words[start] in FRONTED_PREPOSITIONS
         ):
             start = opener + 1
         elif opener is not None and words[start] in DETERMINERS and opener + 2 < verb \

@@ -92,6 +92,11 @@ SUBORDINATORS = frozenset(
 )
 # A particle after a cue word makes another verb ("showed up", "called off", "called into")
 PARTICLES = frozenset("up off into away down".split())
+# Nouns a cue word opens: "think tank" is a noun, never "think"
+COMPOUND_TAILS = {"think": frozenset({"tank", "tanks"})}
+# Prepositions that open a fronted phrase, never a subject: "Among Democrats, two-thirds described ..."
+FRONTED_PREPOSITIONS = frozenset("among amongst across against beyond besides like unlike throughout "
+                                 "toward towards without".split())
 # Words that open an adverbial before a clause's subject ("Also on Thursday, Iran ...").
 OPENING_ADVERBIALS = frozenset(
     """also separately meanwhile however earlier later still yet now then today yesterday last
