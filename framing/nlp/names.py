@@ -178,7 +178,8 @@ def _title_length(words: list[str]) -> int:
         after = words[index + 1]
         if (is_title_word(words[index]) and not is_title_word(after) and not is_qualifier(after)
                 and after.lower() not in TITLE_LINKS and after.lower().rstrip(",") not in SUFFIXES
-                and _clean(words[index]) not in TITLE_MODIFIERS):
+                and (_clean(words[index]) not in TITLE_MODIFIERS or index and _organisation_word(
+                    words[index - 1]))):  # "Cleveland Police Chief Calvin Williams"
             return index + 1
     return cut
 

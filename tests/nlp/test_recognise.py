@@ -205,3 +205,15 @@ def test_holidays_regions_and_party_forms():
     for text in ("Cinco de Mayo", "Mid-Atlantic", "Northeastern", "Midwestern"):
         assert non_actor(text), text
     assert gazetteers.lookup("Democrat Party").name == "Democratic Party"
+
+
+def test_a_members_possessive_inside_a_bodys_name_and_a_chief_after_a_body():
+    found = _found("Vote\n\nThe Harlow Police Patrolmen\u2019s Association asked for a ban, and the "
+                   "Children's Hospital agreed. Harlow Police Chief Ada Roe said no. Karvonia's Defense "
+                   "Ministry was silent.\n")
+    assert "Harlow Police Patrolmen\u2019s Association" in found and "Association" not in found
+    assert "Children's Hospital" in found
+    assert "Defense Ministry" in found  # a name's possessive still ends the name
+    actors = {a.name: a.kind for a in discover([document_from_text(
+        "Vote\n\nHarlow Police Chief Ada Roe said no. Chief Roe added more.\n")]).actors}
+    assert actors == {"Ada Roe": "person"}

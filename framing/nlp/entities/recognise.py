@@ -457,7 +457,8 @@ def _run_end(tokens: tuple[Token, ...], capital: list[bool], first: int, start: 
         if capital[index - first]:
             text = tokens[index].text
             index += 1
-            if text.endswith(("'s", "\u2019s", "'", "\u2019")):
+            if text.endswith(("'s", "\u2019s", "'", "\u2019")) and not _members_of(text, tokens, index, end,
+                                                                                capital, first):
                 break  # "Karvonia's Defense Ministry": the possessive ends the name
             if text.endswith(".") and index < end and capital[index - first] and _abbreviation_ends(
                     text, tokens[index]):
@@ -481,6 +482,17 @@ def _run_end(tokens: tuple[Token, ...], capital: list[bool], first: int, start: 
         has_of = has_of or "of" in words or "for" in words
         index = link
     return index
+
+
+def _members_of(text: str, tokens: tuple[Token, ...], index: int, end: int, capital: list[bool],
+                first: int) -> bool:
+    """A plural common noun's possessive before an organisation word is inside one name: "the Cleveland
+    Police Patrolmen's Association", "Children's Hospital", "Workers' Union" (not "Karvonia's Defense
+    Ministry")."""
+    bare = strip_possessive(text)
+    lowered = bare.lower()
+    return (index < end and capital[index - first] and _bare(tokens[index].text) in ORG_WORDS and (
+        lowered.endswith(("men", "children")) or lowered.endswith("s") and is_common_word(bare)))
 
 
 def _topic_on(tokens: tuple[Token, ...], index: int) -> bool:
