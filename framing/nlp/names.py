@@ -301,11 +301,11 @@ def kind_of(text: str, titled: bool = False) -> str:
     lowered = [w.lower() for w in words]
     if len(words) >= 2 and lowered[-1] in ("administration", "white"):  # "Obama administration"
         return "institution"
-    if lowered[-1] in PARTY_PLURALS and len(words) >= 2 and all(
+    if lowered[-1] in PARTY_PLURALS and len(words) >= 2 and (all(
         is_qualifier(w) or is_title_word(w) or w.lower() in ("house", "senate", "congressional")
         for w in words[:-1]
-    ):
-        return "group"  # "Senate Democrats", "Missouri Republicans"
+    ) or _place(words[:-1])):
+        return "group"  # "Senate Democrats", "Missouri Republicans", "New Hampshire Republicans"
     if lowered[-1] in COUNTRY_WORDS and len(words) > 1:
         return "country"  # "Federated States"; "States" alone is no country
     if any(w in MEDIA_WORDS for w in lowered[1:]) and not any(w in INSTITUTION_WORDS for w in lowered):
@@ -325,12 +325,27 @@ def kind_of(text: str, titled: bool = False) -> str:
     return ""
 
 
+def _place(words: list[str], kinds: tuple[str, ...] = ("place", "region", "country")) -> bool:
+    """The words are a place the bundled lists know: a city, a state or region, a country."""
+    entry = gazetteers.lookup(" ".join(words))
+    return entry is not None and entry.kind in kinds
+
+
 def _no_persons_name(words: list[str]) -> bool:
     """Two words or more that no person's name has: a direction adjective first ("Western Journalism",
-    "Southern Poverty Law Center"), or an acronym after the first word ("Sirius XM", "Priorities USA
-    Action"; not a suffix, "Robert S. Mueller III", nor after a given name, "Donald TRUMP")."""
-    if words[0].lower() in DIRECTION_ADJECTIVES:
-        return True
+    "Southern Poverty Law Center"), an ordinal first ("21st Century Fox"), a party's plural before no
+    given name ("Democrats Abroad"), a known place before a plural ("Dallas Mavericks"), or an acronym
+    after the first word ("Sirius XM", "Priorities USA Action"; not a suffix, "Robert S. Mueller III",
+    nor after a given name, "Donald TRUMP")."""
+    lowered = [w.lower() for w in words]
+    if lowered[0] in DIRECTION_ADJECTIVES or any(c.isdigit() for c in words[0]):
+        return True  # "Western Journalism"; "21st Century Fox"
+    if lowered[0] in PARTY_PLURALS and not _given_name(words[1]):
+        return True  # "Democrats Abroad" (not "Republicans Ted Cruz")
+    if len(words) <= 4 and lowered[-1].endswith("s") and not lowered[-1].endswith("ss") and (
+            is_common_word(words[-1][:-1]) and not _given_name(words[0]) and any(
+                _place(words[:cut], ("place", "region")) for cut in range(1, len(words)))):
+        return True  # a city or state and a common plural: "Dallas Mavericks", "New York Jets" (teams)
     return not _given_name(words[0]) and any(
         w.isalpha() and w.isupper() and len(w) > 1 and w not in SUFFIX_FORMS for w in words[1:])
 

@@ -6,7 +6,7 @@ from framing import document_from_text
 from framing.nlp import gazetteers
 from framing.nlp.entities import discover
 from framing.nlp.entities.recognise import find_candidates
-from framing.nlp.names import non_actor
+from framing.nlp.names import kind_of, non_actor
 
 # Invented for these tests, in the style of online political copy: a post with embedded tweets, an
 # author's note at the end, groups named by religion and origin, publications named without a list entry.
@@ -217,3 +217,19 @@ def test_a_members_possessive_inside_a_bodys_name_and_a_chief_after_a_body():
     actors = {a.name: a.kind for a in discover([document_from_text(
         "Vote\n\nHarlow Police Chief Ada Roe said no. Chief Roe added more.\n")]).actors}
     assert actors == {"Ada Roe": "person"}
+
+
+def test_ordinals_party_arms_teams_and_families():
+    text = ("Vote\n\nMr. Varden moved his sons to top jobs at 21st Century Vox. Democrats Abroad voted "
+            "early, and the Harlow Republicans, the 45th President Donald Trump and the New York Jets "
+            "watched. Tom Varden and Ada Varden came; the Vardens left. Tom Adams stayed.\n")
+    found = _found(text)
+    assert "21st Century Vox" in found and "President Donald Trump" in found
+    kinds = {a.name: a.kind for a in discover([document_from_text(text)]).actors}
+    assert kinds["21st Century Vox"] == "organisation"  # an ordinal opens no person's name
+    assert kinds["Democrats Abroad"] == "organisation"  # a party's plural before no given name
+    assert kinds["New York Jets"] == "organisation"  # a city and a common plural: a team
+    assert kinds["Vardens"] == "group"  # the family of the Vardens named in full
+    assert kinds["Tom Adams"] == "person"
+    assert kind_of("Jordan Banks") == kind_of("Georgia Hollins") == "person"  # given names, surnames
+    assert kind_of("New Hampshire Republicans") == "group"

@@ -117,6 +117,9 @@ def resolve(raw: Sequence[tuple[str, str]]) -> tuple[list[Actor], set[str]]:
             kind = "person"  # "Senate Republican Leader Mitch McConnell"
         elif label == "place" and len(words) == 1 and text in titled_words:
             kind = "person"  # "in Trump" once, but "President Trump" too
+        elif len(words) == 1 and text.endswith("s") and text[:-1] in titled_words \
+                and text not in titled_words:
+            kind = "group"  # "the Murdochs" beside "James Murdoch": a family
         else:
             kind = label if label in KINDS else kind_of(text)
         if kind not in ("person", ""):

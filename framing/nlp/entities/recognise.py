@@ -45,6 +45,7 @@ DEMONYM_SUFFIXES = ("n", "an", "ian", "i", "ese", "ish")  # "Karvonian" of "Karv
 TOPIC_HEADS = frozenset("commission council committee subcommittee conference panel force center centre "
                         "institute caucus coalition".split())  # "... on Foreign Relations"
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 HANDLE_MARKS = frozenset({"@", "#"})  # "@HillaryClinton", "#The411": a handle or a hashtag, not a name
 SOCIAL_NETWORKS = frozenset({"twitter", "facebook", "instagram"})
 PUBLICATION_NOUNS = frozenset("magazine newspaper website site blog tabloid weekly daily podcast".split())
@@ -279,6 +280,9 @@ def find_candidates(document: Document) -> list[Span]:
                 run_end = index = amp  # "CNN & MSNBC": two known names, not one firm
             if run_end <= start:
                 continue
+            if (start > first and run_end - start > 1 and ORDINAL.match(tokens[start - 1].text)
+                    and not is_title_word(tokens[start].text)):
+                start -= 1  # "21st Century Fox": the ordinal opens the name ("the 45th President" does not)
             if (run_end < end and tokens[run_end].lower in FOLLOWING_ORGANISATION
                     and not tokens[run_end - 1].text.endswith(("'s", "\u2019s"))):
                 run_end += 1
