@@ -943,3 +943,10 @@ def test_a_fronted_preposition_a_think_tank_and_two_adjectives_are_no_cut_speake
     assert "Among Democrats" not in speakers
     assert "Tom Vance" in speakers and not any("founder" in s for s in speakers)
     assert not any(a.verb == "think" for a in found.attributions)
+
+
+def test_the_subject_of_a_relative_clause_without_that_speaks():
+    doc, found = sources_of(
+        "The party relies on Roe for a fifth of its income, an arrangement the Vance campaign has criticized."
+    )
+    assert [speaker(found, a) for a in found.attributions] == ["the Vance campaign"]

@@ -380,6 +380,13 @@ class SpeakerPhrases:
             or words[first].endswith("s") and self._role_at(first + 1) and not self._role_at(first)
         ):
             first += 1  # "didn't sway lawmakers, who", "what changes lawmakers will add"
+        if words[first] in ("a", "an", "the"):  # "an arrangement the Sanders campaign has criticized"
+            inner = next((i for i in range(first + 2, min(stop - 1, first + 5))
+                          if words[i] in ("the", "a", "an") and tokens[i - 1].text.islower()
+                          and tokens[i - 1].is_word and words[i - 1] not in NOT_A_HEAD | AUXILIARIES
+                          and not adverb(words[i - 1])), None)
+            if inner is not None and all(tokens[j].text.islower() for j in range(first, inner)):
+                first = inner  # the object of a clause with no "that": its subject speaks
         for head in range(first + 1, min(stop - 1, first + 4)):
             if words[head] in TIME_HEADS and tokens[head].text.islower():
                 if words[first] in DETERMINERS and words[head + 1] in DETERMINERS and all(
