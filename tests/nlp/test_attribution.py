@@ -950,3 +950,12 @@ def test_the_subject_of_a_relative_clause_without_that_speaks():
         "The party relies on Roe for a fifth of its income, an arrangement the Vance campaign has criticized."
     )
     assert [speaker(found, a) for a in found.attributions] == ["the Vance campaign"]
+
+
+def test_a_verb_that_is_also_a_noun_ends_the_participles_subject():
+    doc, found = sources_of(
+        "The president left no doubt of his support for Roe, saying that nobody was more qualified.",
+        "The state's general assembly met on Monday, saying the budget would pass.",
+    )
+    assert [speaker(found, a) for a in found.attributions] == [
+        "The president", "The state's general assembly"]

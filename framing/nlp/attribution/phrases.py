@@ -86,6 +86,7 @@ NOT_A_HEAD = DETERMINERS | PREPOSITIONS | RELATIVE | BOUNDARIES
 NEGATIVES = frozenset("no none nobody neither".split())
 OPENERS = frozenset("to in on with without of at from according under during into".split())
 # Words after which a lower-case word is a verb, not the start of a noun phrase ("didn't sway lawmakers")
+OBJECT_OPENERS = DETERMINERS | {"no"}  # "left no doubt", "left the room": a verb's object follows
 AUXILIARIES = frozenset("do does did will would could can should might must not never".split())
 # Prepositions that open a time expression closing a phrase ("an attorney in June 2016")
 TIME_PREPOSITIONS = frozenset("in on at since during until by".split())
@@ -569,8 +570,9 @@ class SpeakerPhrases:
             if not token.is_word and word not in ("'", "’", "-", ".") or word in BOUNDARIES:
                 break
             if token.is_word and end - 1 in roles and token.text.islower() and not word.endswith("ed") \
-                    and is_speaker_noun(word):
+                    and is_speaker_noun(word) and not (end + 1 < verb and words[end + 1] in OBJECT_OPENERS):
                 roles.add(end)  # a role word modifying the head: "the state's general assembly"
+                # (not a verb before its object: "The president left no doubt ..., saying")
             elif token.is_word and not (has_capital(token.text) or end in roles
                                         or word in DETERMINERS or word.endswith(("'s", "’s"))):
                 linking = word in LINKING_WORDS and end + 1 < verb and (
