@@ -205,6 +205,7 @@ class Cast:
         forms = {fold(_without_article(form)): note.name for note in notes if note.kind != "description"
                  for form, _ in note.forms if form != note.name}
         own = {note.name for note in notes}
+        fixed = {note.name for note in notes if note.fixed}
         placed: dict[str, tuple[Key, str]] = {}
         for note in notes:
             if note.name in placed:
@@ -219,7 +220,8 @@ class Cast:
             owner = forms.get(fold(_without_article(note.name)))
             if owner is not None and owner != note.name and owner in own and (
                     placed[note.name][1].startswith(("same name", "surname alone", "one word"))
-                    or self.kind_of(owner) not in ("", PERSON)):  # "The Huffington Post" of HuffPost
+                    or self.kind_of(owner) not in ("", PERSON) and owner not in fixed):  # "The Huffington
+                # Post" of HuffPost (an actors file's names stay as the file and its aliases place them)
                 placed[note.name] = (placed[owner][0], f"alias: the article counts it as a form "
                                                        f"of {owner!r}")
         return placed

@@ -427,3 +427,4 @@ def test_a_speaker_named_by_a_form_of_an_organisation_joins_it():
     people = [ActorNote("Ada Roe", "person", 3, (("Ada Roe", 1), ("Roe", 2))),
               ActorNote("Ben Roe", "person", 1, (("Ben Roe", 1),))]
     assert build_cast([("a", people)]).article(people).actor("Ben Roe").name == "Ben Roe"
+
