@@ -366,6 +366,10 @@ def non_actor(text: str, titled: bool = False) -> str:
         rest = non_actor(" ".join(words[1:]), titled)
         if rest in ("place", "region"):
             return rest  # "Eastern District of New York", as "District of New York"
+    if len(words) > 1 and any(c.isdigit() for c in words[0]):
+        rest = non_actor(" ".join(words[1:]), titled)
+        if rest:
+            return rest  # "27th District of Texas", "2nd Amendment": what the rest is
     lists = gazetteers.non_actors()
     for section, reason in (("calendar", "time"), ("holidays", "time"), ("events and eras", "event"),
                             ("laws and programmes", "law"), ("other", "other"),
