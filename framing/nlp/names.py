@@ -318,7 +318,7 @@ def kind_of(text: str, titled: bool = False) -> str:
         return "organisation"
     if len(words) == 1 and (is_acronym(words[0]) or _camel(words[0])):
         return "organisation"
-    if not titled and len(words) >= 2 and _no_persons_name(words):
+    if not titled and len(words) >= 2 and not set(lowered) & TITLE_LINKS and _no_persons_name(words):
         return "organisation"  # "Western Journalism", "Sirius XM", "Priorities USA Action"
     if titled or (len(words) <= 4 and not set(lowered) & TITLE_LINKS):
         return "person"
