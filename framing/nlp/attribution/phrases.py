@@ -38,6 +38,7 @@ from framing.nlp.attribution.words import (
     TIME_WORDS,
     adjective_like,
     adverb,
+    age_or_home,
     anonymity_matcher,
     fold,
     generic_plural,
@@ -49,7 +50,6 @@ from framing.nlp.attribution.words import (
     verb_words,
 )
 from framing.nlp.cast_names import PLACE_HEADS
-from framing.nlp.gazetteers import state_forms
 from framing.nlp.names import ORG_WORDS, is_qualifier
 from framing.nlp.words import CALENDAR_WORDS, NAME_PARTICLES
 
@@ -144,7 +144,7 @@ class SpeakerPhrases:
         first = self._walk_back(sentence_first, end)
         steps = 0  # "Harry Bond, 30, of Raleigh, N.C., who ..., said": past an age and a home town
         while steps < 3 and first - 1 > sentence_first and self.words[first - 1] == "," and \
-                self._age_or_home(first, end):
+                age_or_home([t.text for t in self.tokens[first:end]]):
             earlier = self._walk_back(sentence_first, first - 1)
             if earlier - 1 > sentence_first and self.words[earlier - 1] == "of":
                 earlier -= 1
@@ -179,16 +179,6 @@ class SpeakerPhrases:
         if first == end and appositives:  # "“...,” said X": the comma belongs to the content
             return verb, verb, []
         return first, end, appositives
-
-    def _age_or_home(self, first: int, end: int) -> bool:
-        """An appositive that gives an age or where someone lives: "30", "of Raleigh", "N.C."."""
-        words = self.words[first:end]
-        if words and words[0] == "of":
-            words = words[1:]
-        return bool(words) and (words[0].isdigit() and len(words) == 1 or all(
-            has_capital(self.tokens[i].text) for i in range(end - len(words), end)) and (
-            self.words[first] == "of" or " ".join(self.tokens[i].text for i in range(first, end)).rstrip(".")
-            in state_forms()))
 
     def _skip_before_verb(self, sentence_first: int, verb: int) -> int:
         """Where the subject ends: before auxiliaries and adverbs next to the verb ("has also

@@ -16,7 +16,7 @@ from typing import Literal
 
 from framing.model import Document
 from framing.nlp.cast_names import NOT_NAME_WORDS
-from framing.nlp.gazetteers import countries
+from framing.nlp.gazetteers import countries, state_forms
 from framing.nlp.matcher import PhraseMatcher
 from framing.nlp.quotes import attribution_cues
 from framing.nlp.sides import PARTIES
@@ -243,6 +243,15 @@ def place_nouns() -> frozenset[str]:
         elif line and not line.startswith("#") and section.startswith("[places"):
             nouns.add(line)
     return frozenset(nouns)
+
+
+def age_or_home(texts: list[str]) -> bool:
+    """An appositive that gives an age or where someone lives: "30", "of Raleigh", "N.C."."""
+    rest = texts[1:] if texts[:1] == ["of"] else texts
+    if len(rest) == 1 and rest[0].isdigit():
+        return True
+    return bool(rest) and all(has_capital(t) for t in rest) and (
+        texts[0] == "of" or " ".join(rest).rstrip(".") in state_forms())
 
 
 def generic_plural(word: str) -> bool:
