@@ -371,7 +371,7 @@ class SpeakerPhrases:
             or words[first].endswith("s") and self._role_at(first + 1) and not self._role_at(first)
         ):
             first += 1  # "didn't sway lawmakers, who", "what changes lawmakers will add"
-        if words[first] in ("a", "an", "the"):  # "an arrangement the Sanders campaign has criticized"
+        if first < stop and words[first] in ("a", "an", "the"):  # "an arrangement the Sanders campaign has"
             inner = next((i for i in range(first + 2, min(stop - 1, first + 5))
                           if words[i] in ("the", "a", "an") and tokens[i - 1].text.islower()
                           and tokens[i - 1].is_word and words[i - 1] not in NOT_A_HEAD | AUXILIARIES
