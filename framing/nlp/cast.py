@@ -202,9 +202,10 @@ class Cast:
             cluster = self._person_of.get(_full_key(name)) if name.person and name.full else None
             if cluster is not None and not note.fixed:
                 local.add(cluster)
-        forms = {fold(form): note.name for note in notes if note.kind != "description"
+        forms = {fold(_without_article(form)): note.name for note in notes if note.kind != "description"
                  for form, _ in note.forms if form != note.name}
         own = {note.name for note in notes}
+        fixed = {note.name for note in notes if note.fixed}
         placed: dict[str, tuple[Key, str]] = {}
         for note in notes:
             if note.name in placed:
@@ -216,9 +217,11 @@ class Cast:
                     self._settled[note.name] = found
             placed[note.name] = found
         for note in notes:  # a name another note of the article counts among its forms
-            owner = forms.get(fold(note.name))
-            if owner is not None and owner != note.name and owner in own and \
-                    placed[note.name][1].startswith(("same name", "surname alone", "one word")):
+            owner = forms.get(fold(_without_article(note.name)))
+            if owner is not None and owner != note.name and owner in own and (
+                    placed[note.name][1].startswith(("same name", "surname alone", "one word"))
+                    or self.kind_of(owner) not in ("", PERSON) and owner not in fixed):  # "The Huffington
+                # Post" of HuffPost (an actors file's names stay as the file and its aliases place them)
                 placed[note.name] = (placed[owner][0], f"alias: the article counts it as a form "
                                                        f"of {owner!r}")
         return placed

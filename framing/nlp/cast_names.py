@@ -49,6 +49,7 @@ NOT_NAME_WORDS = FUNCTION_WORDS | CALENDAR_WORDS | frozenset(
     like unlike besides nevertheless nonetheless thus hence therefore otherwise rather regardless
     likewise similarly consequently accordingly finally initially eventually ultimately separately
     now""".split()) - {"may", "june", "march"}
+NOT_NAME_WORDS -= {"northern", "southern", "eastern", "western"}  # they open names: "Western Union"
 SUFFIXES = {"jr": "Jr.", "jr.": "Jr.", "sr": "Sr.", "sr.": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
 PLACE_HEADS = frozenset(
     "tower garden gardens house building center centre hall street avenue square park bridge "

@@ -54,7 +54,7 @@ ORG_WORDS = frozenset(
     organisation organization observatory hospital university college school bank company corporation
     corp inc llc group brigade brigades battalion militia staff command service services institute
     foundation authority coalition association federation network center centre fund project
-    caucus campaign club society trust board""".split()
+    caucus campaign club society trust board institution pac watch""".split()
 ) | INSTITUTION_WORDS | MEDIA_WORDS
 # Legal forms that end a company's name ("Apple Inc.", "Exxon Mobil Corp.", "Goldman Sachs Group").
 COMPANY_SUFFIXES = frozenset(
@@ -65,6 +65,8 @@ TITLE_ENDINGS = ("-elect", "-to-be", "-designate", "-in-waiting")
 TITLE_PREFIXES = ("ex-", "then-", "former-", "vice-")
 PLURAL_TITLES = frozenset("senators sens. sens representatives reps. reps governors govs. presidents".split())
 COUNTRY_WORDS = frozenset("states republic kingdom federation emirates nations".split())
+DIRECTION_ADJECTIVES = frozenset("northern southern eastern western".split())  # "Western Journalism"
+SUFFIX_FORMS = frozenset("II III IV JR SR".split())  # "Robert S. Mueller III": a suffix, not initials
 PLACE_WORDS = frozenset("county parish borough township district city".split())
 PARTY_PLURALS = frozenset({"democrats", "republicans", "dems", "gop", "g.o.p.", "conservatives", "liberals",
                            "progressives", "independents"})
@@ -178,9 +180,21 @@ def _title_length(words: list[str]) -> int:
         after = words[index + 1]
         if (is_title_word(words[index]) and not is_title_word(after) and not is_qualifier(after)
                 and after.lower() not in TITLE_LINKS and after.lower().rstrip(",") not in SUFFIXES
-                and _clean(words[index]) not in TITLE_MODIFIERS):
+                and (_clean(words[index]) not in TITLE_MODIFIERS or index and _organisation_word(
+                    words[index - 1]))):  # "Cleveland Police Chief Calvin Williams"
             return index + 1
     return cut
+
+
+def _place_only(words: list[str]) -> bool:
+    """Leading words that are all a state, a country or a demonym, with no title or party word among them."""
+    return all(is_qualifier(w) and not is_title_word(w) and _clean(w) not in gazetteers.party_words()
+               for w in words)
+
+
+def _given_name(word: str) -> bool:
+    lowered = _clean(word)
+    return lowered in gazetteers.given_name_genders() or lowered in gazetteers.given_names()
 
 
 @lru_cache(maxsize=8_192)
@@ -193,6 +207,9 @@ def parse_name(text: str) -> Name:
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     cut = _title_length(words)
+    if cut and cut < len(words) and _place_only(words[:cut]) and not _given_name(words[cut]) and (
+            cut == len(words) - 1 or any(_organisation_word(w) or is_acronym(w) for w in words[cut:])):
+        cut = 0  # "Virginia Foxx", "American Crossroads", "America Rising PAC": a name, no title
     title_words, rest = words[:cut], words[cut:]
     if title_words and len(rest) > 1 and (rest[0].lower() in ("of", "for") or any(
             w.lower() in TITLE_LINKS for w in title_words)):
@@ -286,11 +303,11 @@ def kind_of(text: str, titled: bool = False) -> str:
     lowered = [w.lower() for w in words]
     if len(words) >= 2 and lowered[-1] in ("administration", "white"):  # "Obama administration"
         return "institution"
-    if lowered[-1] in PARTY_PLURALS and len(words) >= 2 and all(
+    if lowered[-1] in PARTY_PLURALS and len(words) >= 2 and (all(
         is_qualifier(w) or is_title_word(w) or w.lower() in ("house", "senate", "congressional")
         for w in words[:-1]
-    ):
-        return "group"  # "Senate Democrats", "Missouri Republicans"
+    ) or _place(words[:-1])):
+        return "group"  # "Senate Democrats", "Missouri Republicans", "New Hampshire Republicans"
     if lowered[-1] in COUNTRY_WORDS and len(words) > 1:
         return "country"  # "Federated States"; "States" alone is no country
     if any(w in MEDIA_WORDS for w in lowered[1:]) and not any(w in INSTITUTION_WORDS for w in lowered):
@@ -303,9 +320,36 @@ def kind_of(text: str, titled: bool = False) -> str:
         return "organisation"
     if len(words) == 1 and (is_acronym(words[0]) or _camel(words[0])):
         return "organisation"
+    if not titled and len(words) >= 2 and not set(lowered) & TITLE_LINKS and _no_persons_name(words):
+        return "organisation"  # "Western Journalism", "Sirius XM", "Priorities USA Action"
     if titled or (len(words) <= 4 and not set(lowered) & TITLE_LINKS):
         return "person"
     return ""
+
+
+def _place(words: list[str], kinds: tuple[str, ...] = ("place", "region", "country")) -> bool:
+    """The words are a place the bundled lists know: a city, a state or region, a country."""
+    entry = gazetteers.lookup(" ".join(words))
+    return entry is not None and entry.kind in kinds
+
+
+def _no_persons_name(words: list[str]) -> bool:
+    """Two words or more that no person's name has: a direction adjective first ("Western Journalism",
+    "Southern Poverty Law Center"), an ordinal first ("21st Century Fox"), a party's plural before no
+    given name ("Democrats Abroad"), a known place before a plural ("Dallas Mavericks"), or an acronym
+    after the first word ("Sirius XM", "Priorities USA Action"; not a suffix, "Robert S. Mueller III",
+    nor after a given name, "Donald TRUMP")."""
+    lowered = [w.lower() for w in words]
+    if lowered[0] in DIRECTION_ADJECTIVES or any(c.isdigit() for c in words[0]):
+        return True  # "Western Journalism"; "21st Century Fox"
+    if lowered[0] in PARTY_PLURALS and not _given_name(words[1]):
+        return True  # "Democrats Abroad" (not "Republicans Ted Cruz")
+    if len(words) <= 4 and lowered[-1].endswith("s") and not lowered[-1].endswith("ss") and (
+            is_common_word(words[-1][:-1]) and not _given_name(words[0]) and any(
+                _place(words[:cut], ("place", "region")) for cut in range(1, len(words)))):
+        return True  # a city or state and a common plural: "Dallas Mavericks", "New York Jets" (teams)
+    return not _given_name(words[0]) and any(
+        w.isalpha() and w.isupper() and len(w) > 1 and w not in SUFFIX_FORMS for w in words[1:])
 
 
 @lru_cache(maxsize=32_768)
@@ -320,6 +364,14 @@ def non_actor(text: str, titled: bool = False) -> str:
     if not words:
         return "empty"
     key = " ".join(words).lower().replace("\u2019", "'")
+    if len(words) > 2 and words[0].lower() in DIRECTION_ADJECTIVES:
+        rest = non_actor(" ".join(words[1:]), titled)
+        if rest in ("place", "region"):
+            return rest  # "Eastern District of New York", as "District of New York"
+    if len(words) > 1 and any(c.isdigit() for c in words[0]):
+        rest = non_actor(" ".join(words[1:]), titled)
+        if rest:
+            return rest  # "27th District of Texas", "2nd Amendment": what the rest is
     lists = gazetteers.non_actors()
     for section, reason in (("calendar", "time"), ("holidays", "time"), ("events and eras", "event"),
                             ("laws and programmes", "law"), ("other", "other"),

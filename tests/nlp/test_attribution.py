@@ -913,3 +913,49 @@ def test_a_cue_after_a_causative_and_its_object_reports_nothing():
     )
     assert [(a.verb, speaker(found, a)) for a in found.attributions] == [
         ("threatened", "One senator"), ("comment", "Ann Voss")]
+
+
+def test_a_speaker_phrase_ends_before_the_time_or_the_participle_after_its_noun():
+    doc, found = sources_of(
+        "A Harlow University poll out this week shows Roe with an 8-point lead.",
+        "Tom Vance, the county chairman, this past week announced a new website.",
+        "Roe spent $80,000 on tickets, according to a Harlow Watchdog report released by the mayor's office.",
+    )
+    assert [speaker(found, a) for a in found.attributions] == [
+        "A Harlow University poll", "Tom Vance", "a Harlow Watchdog report"]
+
+
+def test_an_age_and_a_home_town_between_a_name_and_its_verb_are_passed_over():
+    assert _speakers("Poll\n\n\u201cBoth of them scare me,\u201d Tom Ridley, 30, of Harlow, Ohio, who was "
+                     "among those polled, said in an interview.\n") == ["Tom Ridley"]
+    assert _speakers("Poll\n\n\u201cIt is close,\u201d Ada Roe, of Harlow, said.\n") == ["Ada Roe"]
+
+
+def test_a_fronted_preposition_a_think_tank_and_two_adjectives_are_no_cut_speakers():
+    doc, found = sources_of(
+        "Roe must win big, according to Democratic and independent analysts.",
+        "Among Democrats, about two-thirds of voters described themselves as liberals, with one in ten "
+        "saying they are very liberal.",
+        "Tom Vance, a founder of the think tank Harlow Forward, said Roe had avoided tacking left.",
+    )
+    speakers = [speaker(found, a) for a in found.attributions]
+    assert "Democratic and independent analysts" in speakers and "Democratic" not in speakers
+    assert "Among Democrats" not in speakers
+    assert "Tom Vance" in speakers and not any("founder" in s for s in speakers)
+    assert not any(a.verb == "think" for a in found.attributions)
+
+
+def test_the_subject_of_a_relative_clause_without_that_speaks():
+    doc, found = sources_of(
+        "The party relies on Roe for a fifth of its income, an arrangement the Vance campaign has criticized."
+    )
+    assert [speaker(found, a) for a in found.attributions] == ["the Vance campaign"]
+
+
+def test_a_verb_that_is_also_a_noun_ends_the_participles_subject():
+    doc, found = sources_of(
+        "The president left no doubt of his support for Roe, saying that nobody was more qualified.",
+        "The state's general assembly met on Monday, saying the budget would pass.",
+    )
+    assert [speaker(found, a) for a in found.attributions] == [
+        "The president", "The state's general assembly"]

@@ -411,3 +411,20 @@ def test_an_armed_group_is_one_group_whichever_name_speaks(tmp_path: Path):
     assert found["Islamic State"].kind == found["Taliban"].kind == "group"
     assert found["Islamic State"].type == "armed_group"
     assert found["Islamic State"].speaks
+
+
+def test_a_speaker_named_by_a_form_of_an_organisation_joins_it():
+    # the actors' note names the site by its short name and counts the long one among its forms;
+    # the speakers' note writes the long one with "The" and no kind: one actor, one row
+    notes = [ActorNote("HarborNet", "media", 2, (("HarborNet", 1), ("Harbor Network", 1))),
+             ActorNote("The Harbor Network", "", 0, (("The Harbor Network", 1),), "", "media", "", "",
+                       False, 2)]
+    cast = build_cast([("a", notes)])
+    view = cast.article(notes)
+    assert view.actor("The Harbor Network") is view.actor("HarborNet")
+    assert len(cast.named()) == 1
+    # a person's surname that another note counts as a form stays the rule of the surname
+    people = [ActorNote("Ada Roe", "person", 3, (("Ada Roe", 1), ("Roe", 2))),
+              ActorNote("Ben Roe", "person", 1, (("Ben Roe", 1),))]
+    assert build_cast([("a", people)]).article(people).actor("Ben Roe").name == "Ben Roe"
+

@@ -6,7 +6,7 @@ from framing import document_from_text
 from framing.nlp import gazetteers
 from framing.nlp.entities import discover
 from framing.nlp.entities.recognise import find_candidates
-from framing.nlp.names import non_actor
+from framing.nlp.names import kind_of, non_actor
 
 # Invented for these tests, in the style of online political copy: a post with embedded tweets, an
 # author's note at the end, groups named by religion and origin, publications named without a list entry.
@@ -163,3 +163,84 @@ def test_a_storm_named_after_a_lowercase_storm_word_is_no_person():
             "The aftermath of Greta cost him the race, said Ilse Varga.\n")
     names = {a.name for a in discover([document_from_text(text)]).actors}
     assert "Greta" not in names and {"Tom Brandt", "Ilse Varga"} <= names
+
+
+# Invented for these tests: names the rules of 2026-12-07 (unseen articles) handle. Bodies that open with
+# a direction word, carry an acronym, or are known by their leader; titles and headlines pasted into
+# paragraphs; names used in pairs as modifiers.
+UNSEEN_TEXT = """Honest Varnow Sues Over Voter Rolls
+
+Critics said little about Honest Varnow on Monday. Honest Varnow President Ana Dorr said the group \
+would sue. As reported by Western Tidings, the Southern Harbor Law Center joined the case, and Korvel XM \
+aired the hearing.
+
+Former CIA director Gen. Tom Vance backed the suit. Vance once hosted the quiz show \u201cThe Larkspur \
+Hour,\u201d which ran for years. Vance met Roe in May. The Roe-Vance plan failed.
+
+Lena Marsh wrote a column entitled \u201cWhy Electing Roe Is More Important Than Electing Vance.\u201d \
+Roe did not reply.
+"""
+
+
+def test_a_direction_word_opens_a_bodys_name_and_no_persons():
+    found = _found(UNSEEN_TEXT)
+    assert "Western Tidings" in found and "Tidings" not in found
+    assert "Southern Harbor Law Center" in found
+    kinds = {a.name: a.kind for a in discover([document_from_text(UNSEEN_TEXT)]).actors}
+    assert kinds["Western Tidings"] == "organisation"  # two capitalised words, yet no person's name
+    assert kinds["Korvel XM"] == "organisation"  # an acronym after the first word
+    assert _found("Drive\n\nHe lives in Northern Virginia now.\n") == ["Northern Virginia"]
+    assert gazetteers.lookup("Northern Virginia").kind == "region"
+
+
+def test_a_leader_after_a_name_makes_it_a_body_whichever_mention_has_the_cue():
+    kinds = {a.name: a.kind for a in discover([document_from_text(UNSEEN_TEXT)]).actors}
+    assert kinds["Honest Varnow"] == "organisation"  # the first mention has no cue, the second has
+    assert kinds["Ana Dorr"] == "person"
+    people = discover([document_from_text("Vote\n\nMr. Kettleby said no. Kettleby president Ana Dorr "
+                                          "said yes.\n")]).actors
+    assert {a.name: a.kind for a in people}["Kettleby"] == "person"  # "Mr. Kettleby": a person's cue
+
+
+def test_titles_headlines_and_pairs_inside_paragraphs_name_no_one():
+    found = _found(UNSEEN_TEXT)
+    assert not any("Larkspur" in text for text in found)  # "The" and the comma inside the marks
+    assert not any(text.startswith(("Electing", "More", "Important")) for text in found)
+    assert found.count("Roe") >= 3 and "Vance" in found  # the names inside the title stay
+    assert "Roe-Vance" not in found  # both names are used alone: a pair as a modifier
+    assert "Wasserman-Stiles" in _found("Vote\n\nThe chair, Wasserman-Stiles, quit.\n")
+    assert "Former CIA" not in found and "CIA" in found  # "Former" qualifies a lower-case role
+
+
+def test_holidays_regions_and_party_forms():
+    for text in ("Cinco de Mayo", "Mid-Atlantic", "Northeastern", "Midwestern"):
+        assert non_actor(text), text
+    assert gazetteers.lookup("Democrat Party").name == "Democratic Party"
+
+
+def test_a_members_possessive_inside_a_bodys_name_and_a_chief_after_a_body():
+    found = _found("Vote\n\nThe Harlow Police Patrolmen\u2019s Association asked for a ban, and the "
+                   "Children's Hospital agreed. Harlow Police Chief Ada Roe said no. Karvonia's Defense "
+                   "Ministry was silent.\n")
+    assert "Harlow Police Patrolmen\u2019s Association" in found and "Association" not in found
+    assert "Children's Hospital" in found
+    assert "Defense Ministry" in found  # a name's possessive still ends the name
+    actors = {a.name: a.kind for a in discover([document_from_text(
+        "Vote\n\nHarlow Police Chief Ada Roe said no. Chief Roe added more.\n")]).actors}
+    assert actors == {"Ada Roe": "person"}
+
+
+def test_ordinals_party_arms_teams_and_families():
+    text = ("Vote\n\nMr. Varden moved his sons to top jobs at 21st Century Vox. Democrats Abroad voted "
+            "early, and the Harlow Republicans, the 45th President Donald Trump and the New York Jets "
+            "watched. Tom Varden and Ada Varden came; the Vardens left. Tom Adams stayed.\n")
+    found = _found(text)
+    assert "21st Century Vox" in found and "President Donald Trump" in found
+    kinds = {a.name: a.kind for a in discover([document_from_text(text)]).actors}
+    assert kinds["21st Century Vox"] == "organisation"  # an ordinal opens no person's name
+    assert kinds["Democrats Abroad"] == "organisation"  # a party's plural before no given name
+    assert kinds["New York Jets"] == "organisation"  # a city and a common plural: a team
+    assert kinds["Vardens"] == "group"  # the family of the Vardens named in full
+    assert kinds["Tom Adams"] == "person"
+    assert kind_of("Jordan Banks") == kind_of("Georgia Hollins") == "person"  # given names, surnames
+    assert kind_of("New Hampshire Republicans") == "group"

@@ -28,6 +28,7 @@ from framing.nlp.attribution.words import (
     CAUSATIVES,
     CLAUSE_AFTER,
     CLAUSE_JOINS,
+    COMPOUND_TAILS,
     CONTRACTED,
     DETERMINERS,
     LINKING_WORDS,
@@ -220,6 +221,8 @@ class Cues:
             return None  # "the reports", "of claims", "no warning", "Clinton's plans": a noun
         if after < stop and words[after] in PARTICLES:
             return None  # "showed up", "called off", "called into a show": another verb
+        if after < stop and words[after] in COMPOUND_TAILS.get(words[verb], ()):
+            return None  # "a founder of the think tank Third Way": a compound noun, no verb
         if (after >= stop or words[after] in NOUN_ENDS) and self._noun_cue(verb, first):
             return None  # "his signature campaign promise": the head of a singular noun phrase
         if self._caused(verb, first):

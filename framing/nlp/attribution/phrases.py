@@ -20,6 +20,7 @@ from framing.nlp.attribution.words import (
     CONTRACTED,
     DAYS,
     DETERMINERS,
+    FRONTED_PREPOSITIONS,
     INDEFINITE,
     LINKING_WORDS,
     MAX_OBJECT,
@@ -32,10 +33,12 @@ from framing.nlp.attribution.words import (
     RELATIVE,
     SKIP_BEFORE_VERB,
     TIME_HEADS,
+    TIME_LINKS,
     TIME_OPENERS,
     TIME_WORDS,
     adjective_like,
     adverb,
+    age_or_home,
     anonymity_matcher,
     fold,
     generic_plural,
@@ -47,7 +50,7 @@ from framing.nlp.attribution.words import (
     verb_words,
 )
 from framing.nlp.cast_names import PLACE_HEADS
-from framing.nlp.names import ORG_WORDS
+from framing.nlp.names import ORG_WORDS, is_qualifier
 from framing.nlp.words import CALENDAR_WORDS, NAME_PARTICLES
 
 
@@ -83,6 +86,7 @@ NOT_A_HEAD = DETERMINERS | PREPOSITIONS | RELATIVE | BOUNDARIES
 NEGATIVES = frozenset("no none nobody neither".split())
 OPENERS = frozenset("to in on with without of at from according under during into".split())
 # Words after which a lower-case word is a verb, not the start of a noun phrase ("didn't sway lawmakers")
+OBJECT_OPENERS = DETERMINERS | {"no"}  # "left no doubt", "left the room": a verb's object follows
 AUXILIARIES = frozenset("do does did will would could can should might must not never".split())
 # Prepositions that open a time expression closing a phrase ("an attorney in June 2016")
 TIME_PREPOSITIONS = frozenset("in on at since during until by".split())
@@ -138,6 +142,16 @@ class SpeakerPhrases:
                                            for i in range(antecedent, before)):
                 return antecedent, end, appositives
         first = self._walk_back(sentence_first, end)
+        steps = 0  # "Harry Bond, 30, of Raleigh, N.C., who ..., said": past an age and a home town
+        while steps < 3 and first - 1 > sentence_first and self.words[first - 1] == "," and \
+                age_or_home([t.text for t in self.tokens[first:end]]):
+            earlier = self._walk_back(sentence_first, first - 1)
+            if earlier - 1 > sentence_first and self.words[earlier - 1] == "of":
+                earlier -= 1
+            if earlier >= first - 1:
+                break
+            appositives.append((first, end))
+            first, end, steps = earlier, first - 1, steps + 1
         if first - 1 > sentence_first and self.words[first - 1] == "and" and first < end:
             # "Experts on Korea and nuclear arms said": a coordinated subject opening the clause
             earlier = self._walk_back(sentence_first, first - 1)
@@ -155,6 +169,7 @@ class SpeakerPhrases:
                 earlier, first - 1
             ) or (earlier > sentence_first and self.words[earlier - 1] in BOUNDARIES) or (
                 self.words[earlier].endswith("ing") or self.words[earlier] in LINKING_WORDS
+                or self.words[earlier] in FRONTED_PREPOSITIONS
                 or earlier > sentence_first and self.words[earlier - 1].endswith("ing")
             ):  # not a clause: "when Congress cut funding, Mexico said", "Facing ..., many said",
                 # "without the backing of the Senate, Schatz noted", "announcing his opposition"
@@ -176,8 +191,9 @@ class SpeakerPhrases:
             elif word in DAYS and not self.tokens[end - 1].text.isupper() or (
                     word in TIME_WORDS and self.tokens[end - 1].text.islower()):
                 end -= 1  # "Wednesday", "at times" (not "WEDNESDAY" in a dateline, "The Times")
-                while end > sentence_first and words[end - 1] in TIME_OPENERS:
-                    end -= 1
+                while end > sentence_first and (words[end - 1] in TIME_OPENERS
+                                                or words[end - 1] in TIME_LINKS):
+                    end -= 1  # also "this past week", "a poll out this week"
             else:
                 return end
         return end
@@ -220,6 +236,10 @@ class SpeakerPhrases:
         end = start
         while end < stop and end - start < MAX_OBJECT:
             word, token = self.words[end], self.tokens[end]
+            if word in ("and", "or") and end > start and all(
+                    is_qualifier(self.tokens[i].text) for i in range(start, end)):
+                end += 1  # "according to Democratic and independent analysts": two adjectives
+                continue
             if not token.is_word or (word in BOUNDARIES and end > start):
                 break
             if word in ("on", "in", "at") and not (
@@ -351,6 +371,13 @@ class SpeakerPhrases:
             or words[first].endswith("s") and self._role_at(first + 1) and not self._role_at(first)
         ):
             first += 1  # "didn't sway lawmakers, who", "what changes lawmakers will add"
+        if first < stop and words[first] in ("a", "an", "the"):  # "an arrangement the Sanders campaign has"
+            inner = next((i for i in range(first + 2, min(stop - 1, first + 5))
+                          if words[i] in ("the", "a", "an") and tokens[i - 1].text.islower()
+                          and tokens[i - 1].is_word and words[i - 1] not in NOT_A_HEAD | AUXILIARIES
+                          and not adverb(words[i - 1])), None)
+            if inner is not None and all(tokens[j].text.islower() for j in range(first, inner)):
+                first = inner  # the object of a clause with no "that": its subject speaks
         for head in range(first + 1, min(stop - 1, first + 4)):
             if words[head] in TIME_HEADS and tokens[head].text.islower():
                 if words[first] in DETERMINERS and words[head + 1] in DETERMINERS and all(
@@ -365,6 +392,9 @@ class SpeakerPhrases:
         if cut < stop and cut - 1 > first and words[cut - 1] in TIME_PREPOSITIONS and any(
                 words[i] not in (",",) for i in range(cut, stop)):
             return first, cut - 1
+        if cut - 2 > first and tokens[cut - 1].text.islower() and is_speaker_noun(words[cut - 2]) and (
+                words[cut - 1] in TIME_LINKS or words[cut - 1].endswith("ed")):
+            return first, cut - 1  # "a report released (by ...)", "a poll out (this week)": the noun speaks
         for verb in range(first + 1, stop - 1):  # "a spokesman e-mailed to other staff members"
             if words[verb].endswith("ed") and tokens[verb].text.islower() and (
                     words[verb + 1] in DETERMINERS or words[verb + 1] == "to") and self._role_at(
@@ -508,6 +538,7 @@ class SpeakerPhrases:
         opener = next((i for i in range(start, min(verb, start + 8)) if words[i] == ","), None)
         if opener is not None and (
             words[start] in OPENING_ADVERBIALS or words[start] in LINKING_WORDS
+            or words[start] in FRONTED_PREPOSITIONS
         ):
             start = opener + 1
         elif opener is not None and words[start] in DETERMINERS and opener + 2 < verb \
@@ -529,8 +560,9 @@ class SpeakerPhrases:
             if not token.is_word and word not in ("'", "’", "-", ".") or word in BOUNDARIES:
                 break
             if token.is_word and end - 1 in roles and token.text.islower() and not word.endswith("ed") \
-                    and is_speaker_noun(word):
+                    and is_speaker_noun(word) and not (end + 1 < verb and words[end + 1] in OBJECT_OPENERS):
                 roles.add(end)  # a role word modifying the head: "the state's general assembly"
+                # (not a verb before its object: "The president left no doubt ..., saying")
             elif token.is_word and not (has_capital(token.text) or end in roles
                                         or word in DETERMINERS or word.endswith(("'s", "’s"))):
                 linking = word in LINKING_WORDS and end + 1 < verb and (

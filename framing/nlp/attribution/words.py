@@ -16,7 +16,7 @@ from typing import Literal
 
 from framing.model import Document
 from framing.nlp.cast_names import NOT_NAME_WORDS
-from framing.nlp.gazetteers import countries
+from framing.nlp.gazetteers import countries, state_forms
 from framing.nlp.matcher import PhraseMatcher
 from framing.nlp.quotes import attribution_cues
 from framing.nlp.sides import PARTIES
@@ -92,6 +92,11 @@ SUBORDINATORS = frozenset(
 )
 # A particle after a cue word makes another verb ("showed up", "called off", "called into")
 PARTICLES = frozenset("up off into away down".split())
+# Nouns a cue word opens: "think tank" is a noun, never "think"
+COMPOUND_TAILS = {"think": frozenset({"tank", "tanks"})}
+# Prepositions that open a fronted phrase, never a subject: "Among Democrats, two-thirds described ..."
+FRONTED_PREPOSITIONS = frozenset("among amongst across against beyond besides like unlike throughout "
+                                 "toward towards without".split())
 # Words that open an adverbial before a clause's subject ("Also on Thursday, Iran ...").
 OPENING_ADVERBIALS = frozenset(
     """also separately meanwhile however earlier later still yet now then today yesterday last
@@ -116,6 +121,9 @@ TIME_WORDS = frozenset(
 )
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
 TIME_OPENERS = frozenset("on at in earlier later last this late early that".split())
+# Words between a noun and the time expression after it: "this past week", "a poll out this week",
+# "a report released Monday"
+TIME_LINKS = frozenset("past out released published issued conducted".split())
 # Nouns that head a time expression, not a speaker ("this week", "the weekend", "A day later")
 TIME_HEADS = TIME_WORDS | frozenset("day days weeks months years hours minutes moment".split())
 # Words ending in -ly that are nouns or names, not adverbs
@@ -235,6 +243,15 @@ def place_nouns() -> frozenset[str]:
         elif line and not line.startswith("#") and section.startswith("[places"):
             nouns.add(line)
     return frozenset(nouns)
+
+
+def age_or_home(texts: list[str]) -> bool:
+    """An appositive that gives an age or where someone lives: "30", "of Raleigh", "N.C."."""
+    rest = texts[1:] if texts[:1] == ["of"] else texts
+    if len(rest) == 1 and rest[0].isdigit():
+        return True
+    return bool(rest) and all(has_capital(t) for t in rest) and (
+        texts[0] == "of" or " ".join(rest).rstrip(".") in state_forms())
 
 
 def generic_plural(word: str) -> bool:

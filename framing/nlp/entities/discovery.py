@@ -34,6 +34,7 @@ from framing.nlp.words import NAME_PARTICLES, is_common_word, strip_possessive
 Recogniser = Callable[[Document], "Sequence[Span] | None"]
 COURTESY_TITLES = frozenset("mr mr. mrs mrs. ms ms. miss".split())  # they tell a gender, no office
 KEEP_PLACES = frozenset({"national_capital", "also_person", "also_institution"})
+CAMPAIGN_BODIES = frozenset({"pac", "campaign"})  # domestic political bodies: never a country's side
 
 
 @dataclass(eq=False)
@@ -116,6 +117,9 @@ def resolve(raw: Sequence[tuple[str, str]]) -> tuple[list[Actor], set[str]]:
             kind = "person"  # "Senate Republican Leader Mitch McConnell"
         elif label == "place" and len(words) == 1 and text in titled_words:
             kind = "person"  # "in Trump" once, but "President Trump" too
+        elif len(words) == 1 and text.endswith("s") and text[:-1] in titled_words \
+                and text not in titled_words:
+            kind = "group"  # "the Murdochs" beside "James Murdoch": a family
         else:
             kind = label if label in KINDS else kind_of(text)
         if kind not in ("person", ""):
@@ -155,7 +159,11 @@ def _name_before_thing(words: list[str]) -> tuple[str, str] | None:
 
 
 def _side_of(words: list[str]) -> str:
-    """An organisation named after a country is on its side ("U.S. State Department")."""
+    """An organisation named after a country is on its side ("U.S. State Department"); a campaign or a
+    political action committee is not, whatever its name says: its side is a party's ("America Rising
+    PAC")."""
+    if any(w.lower() in CAMPAIGN_BODIES for w in words):
+        return ""
     entry = gazetteers.lookup(words[0])
     return entry.name if entry is not None and entry.kind == "country" else ""
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from framing.model import Document, Span, Token
 from framing.nlp import gazetteers
-from framing.nlp.names import ORG_WORDS, PARTY_STATE, is_qualifier, is_title_word, kind_of
+from framing.nlp.names import ORG_WORDS, PARTY_STATE, is_qualifier, is_title_word, kind_of, parse_name
 from framing.nlp.words import (
     CALENDAR_WORDS,
     NAME_PARTICLES,
@@ -45,23 +45,33 @@ DEMONYM_SUFFIXES = ("n", "an", "ian", "i", "ese", "ish")  # "Karvonian" of "Karv
 TOPIC_HEADS = frozenset("commission council committee subcommittee conference panel force center centre "
                         "institute caucus coalition".split())  # "... on Foreign Relations"
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 HANDLE_MARKS = frozenset({"@", "#"})  # "@HillaryClinton", "#The411": a handle or a hashtag, not a name
 SOCIAL_NETWORKS = frozenset({"twitter", "facebook", "instagram"})
 PUBLICATION_NOUNS = frozenset("magazine newspaper website site blog tabloid weekly daily podcast".split())
 # Nouns of a campaign a slogan names: "the Resist Trump movement", "a Dump Trump rally"
 CAMPAIGN_NOUNS = frozenset("movement movements campaign campaigns rally rallies protest protests protesters "
                            "march marches marchers chant chants slogan crowd crowds".split())
+# Capitalised only in a title-case headline or title: "More Important Than Electing Obama"
+TITLE_CASE_TELLS = NEVER_NAME_START | frozenset("than vs says say said".split())
+LAPSED = frozenset({"former", "late"})  # before a body, they qualify a lower-case role: "Former CIA director"
+DIRECTION_ADJECTIVES = frozenset("northern southern eastern western".split())  # function words elsewhere
 PLACE_OPENERS = gazetteers.DIRECTIONS | {"new", "upper", "lower", "great", "greater", "old"}  # "New England"
 # Nouns that make the name before them a body's: "Harvard degree", "Rasmussen's poll", "X researchers"
 # (not "report" or "findings": "the Mueller report" is a person's)
 ORGANISATION_NOUNS = frozenset("poll polls polling survey surveys analysis study studies "
                                "degree degrees researchers analysts economists professor professors "
                                "students graduate graduates faculty campus website database".split())
+# Heads of a body after its name: "Judicial Watch President Tom Fitton", "Planned Parenthood's president"
+# (not "spokesman", "aide" or "adviser": a person has those too)
+LEADER_NOUNS = frozenset("president chairman chairwoman founder co-founder ceo headquarters".split())
 # What a body is called after a comma: "Demos, a think tank"; "X, which"
 ORGANISATION_APPOSITIONS = frozenset("tank university college group firm company organization organisation "
                                      "nonprofit non-profit website pollster outlet institute which".split())
 COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss dr dr.".split())
 PERSON_PRONOUNS = frozenset("he she him his her himself herself".split())
+ARTICLES = frozenset({"the", "a", "an"})  # inside a title's quotation marks: “The Apprentice”
+CLOSING_STOPS = frozenset({",", ".", "?", "!"})  # before the closing mark: “The Apprentice,”
 QUOTES = frozenset({"\u201c", "\u201d", '"'})
 
 
@@ -138,10 +148,50 @@ def _demonym_of(word: str, inside: set[str]) -> bool:
     return False
 
 
+def _direction_opens(tokens: tuple[Token, ...], start: int, run_end: int) -> bool:
+    """"Western", "Southern"... before another capitalised word of the run open a name, mid-sentence
+    ("Western Journalism", "the Southern Poverty Law Center", "Northern Virginia"): the function-word
+    test would cut them to "Journalism", "Poverty Law Center"."""
+    return (tokens[start].lower in DIRECTION_ADJECTIVES and run_end - start > 1
+            and tokens[start - 1].text not in OPENERS)
+
+
+def _name_pair(word: str, inside: set[str]) -> bool:
+    """One hyphenated word of capitalised names that the article also writes alone mid-sentence
+    ("Obama-Clinton", "Clinton-Kaine"): a pair or a ticket used as a modifier ("Wasserman-Schultz" alone
+    stays a name when "Wasserman" is never written alone)."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(p[:1].isupper() and p.lower() in inside for p in parts)
+
+
 def _modifies(word: str) -> bool:
     """The word after an opener: a title or a state makes the opener a modifier ("Controversial Arizona
     Sheriff Joe Arpaio"); any other name word may make it part of a name ("Human Rights Campaign")."""
     return is_title_word(word) or is_qualifier(word) or word.lower() in NEVER_NAME_START
+
+
+def _title_case_words(document: Document) -> set[int]:
+    """The common words of title-case stretches of the body: a sentence or a quotation of four words or
+    more of four letters or more, nearly all capitalised, with a capitalised function word inside
+    (\u201cWhy Electing Hillary in \u201816 is More Important Than Electing Obama\u201d, a headline
+    pasted into a paragraph). There a capital marks the style, not a name: "Electing", "Important",
+    "Than" name no one; the names inside ("Hillary", "Obama") stay."""
+    tokens = document.tokens
+    stretches = [(s.first_token, s.end_token) for s in document.body_sentences]
+    stretches += [(document.token_index_at(q.inner_start), document.token_index_at(q.inner_end))
+                  for q in document.quotations]
+    found: set[int] = set()
+    for first, end in stretches:
+        long = [i for i in range(first, end) if tokens[i].is_word and len(tokens[i].text) > 3]
+        if len(long) < 4 or sum(tokens[i].text[:1].isupper() for i in long) < 0.8 * len(long):
+            continue
+        words = [i for i in range(first + 1, end) if tokens[i].is_word and tokens[i].text[:1].isupper()]
+        if not any(tokens[i].lower in TITLE_CASE_TELLS and tokens[i - 1].text not in OPENERS for i in words):
+            continue
+        found.update(i for i in range(first, end) if tokens[i].is_word and (
+            tokens[i].lower in TITLE_CASE_TELLS or is_common_word(tokens[i].text))
+            and gazetteers.lookup(tokens[i].text) is None and not is_title_word(tokens[i].text))
+    return found
 
 
 def _skipped(document: Document) -> tuple[set[int], set[int]]:
@@ -183,6 +233,7 @@ def find_candidates(document: Document) -> list[Span]:
     inside, lower, heads, edges = _evidence(document, capitals)
     skipped_tokens, skipped_blocks = _skipped(document)
     storms = _storms(document)
+    title_case = _title_case_words(document)
     tokens = document.tokens
     found: list[tuple[int, int, int, int, str]] = []  # start, end, sentence's first and end token, label
     for sentence in document.body_sentences:
@@ -196,7 +247,7 @@ def find_candidates(document: Document) -> list[Span]:
                     end = i
                     break
         capital = [capitals[i] and i not in skipped_tokens and not _handle(tokens, i)
-                   for i in range(first, end)]
+                   and i not in title_case for i in range(first, end)]
         index = first
         while index < end:
             if not capital[index - first]:
@@ -211,7 +262,10 @@ def find_candidates(document: Document) -> list[Span]:
                 continue  # "Joshua Roberts/Reuters": a photo credit
             opens = start == first or tokens[start - 1].text in OPENERS
             while start < run_end and (
-                tokens[start].lower in NEVER_NAME_START or tokens[start].lower in CALENDAR_WORDS
+                (tokens[start].lower in NEVER_NAME_START and not _direction_opens(tokens, start, run_end))
+                or tokens[start].lower in CALENDAR_WORDS
+                or (tokens[start].lower in LAPSED and start + 1 < run_end
+                    and not is_title_word(tokens[start + 1].text))
                 or _shouted(tokens, start, run_end)
                 or (opens and _opening_word(tokens[start].text, inside, lower)
                     and (run_end - start == 1 or _modifies(tokens[start + 1].text)
@@ -237,12 +291,17 @@ def find_candidates(document: Document) -> list[Span]:
                 run_end = index = amp  # "CNN & MSNBC": two known names, not one firm
             if run_end <= start:
                 continue
+            if (start > first and run_end - start > 1 and ORDINAL.match(tokens[start - 1].text)
+                    and not is_title_word(tokens[start].text)):
+                start -= 1  # "21st Century Fox": the ordinal opens the name ("the 45th President" does not)
             if (run_end < end and tokens[run_end].lower in FOLLOWING_ORGANISATION
                     and not tokens[run_end - 1].text.endswith(("'s", "\u2019s"))):
                 run_end += 1
             if _slogan(tokens, start, run_end, end):
                 continue  # "the Resist Trump movement": a slogan, no actor called "Resist Trump"
             text = strip_possessive(document.text[tokens[start].start : tokens[run_end - 1].end])
+            if run_end - start == 1 and _name_pair(text, inside):
+                continue  # "the Obama-Clinton policy": two names joined as a modifier, no one actor
             if gazetteers.describes_group(text) or PLURAL_ACRONYM.match(text):
                 continue  # "Muslim refugees", "European countries"; "super PACs", "NGOs": common nouns
             if run_end - start == 1 and _bare(tokens[start].text) in storms:
@@ -275,15 +334,18 @@ def _storms(document: Document) -> set[str]:
 def _titles_dropped(document: Document, found: list[tuple[int, int, int, int, str]]
                     ) -> list[tuple[int, int, int, int, str]]:
     """Without a show's or an event's title: a name the article writes only inside quotation marks
-    ("during a \u201cCommander-in-Chief Forum\u201d") and the bundled lists do not know is a title, not an
-    actor ("Fox & Friends" stays: the lists know it as Fox News's). Up to three words: in a longer run
-    discovery finds a person's name before a thing ("Tobiah Varden Election Day")."""
+    ("during a \u201cCommander-in-Chief Forum\u201d"; "The" and a comma or stop may sit inside them: "host
+    of \u201cThe Apprentice,\u201d") and the bundled lists do not know is a title, not an actor ("Fox &
+    Friends" stays: the lists know it as Fox News's). Up to three words: in a longer run discovery finds a
+    person's name before a thing ("Tobiah Varden Election Day")."""
     tokens = document.tokens
     quoted: dict[str, bool] = {}
     for start, end, _first, _end, _label in found:
         key = strip_possessive(document.text[tokens[start].start : tokens[end - 1].end]).lower()
-        inside_quotes = (start > 0 and end < len(tokens) and tokens[start - 1].text in QUOTES
-                         and tokens[end].text in QUOTES and end - start <= 3)
+        opening = start - 1 if start < 2 or tokens[start - 1].lower not in ARTICLES else start - 2
+        closing = end + 1 if end + 1 < len(tokens) and tokens[end].text in CLOSING_STOPS else end
+        inside_quotes = (opening >= 0 and closing < len(tokens) and tokens[opening].text in QUOTES
+                         and tokens[closing].text in QUOTES and end - start <= 3)
         quoted[key] = quoted.get(key, True) and inside_quotes
     return [f for f in found
             if not (quoted[key := strip_possessive(document.text[tokens[f[0]].start : tokens[f[1] - 1].end])
@@ -311,38 +373,44 @@ def _body_cues(document: Document, found: list[tuple[int, int, int, int, str]], 
     words open with one ("Zero Hedge", not "Anderson Cooper"), none is a title, and the name is never
     part of a longer name the article uses."""
     tokens = document.tokens
-    people = {tuple(k.lower().split()) for k in keys if " " in k and kind_of(k) in ("", "person")}
+    parsed = {k: parse_name(k) for k in keys if " " in k and kind_of(k) in ("", "person")}
+    people = {tuple(n.full.lower().split()) for n in parsed.values()}  # "X President Ana Dorr": Ana Dorr
+    titled = {n.full.lower() for n in parsed.values() if n.title and n.last}  # "Mr. Osterman" elsewhere
     cues: dict[str, bool] = {}
+    people_cued: set[str] = set()  # a person's cue at some mention: never a body
+    led = {" ".join(k.split()[:i]) for k in keys for i in (1, 2)  # "Harbor Fairness President Ana Dorr"
+           if len(k.split()) > i + 1 and k.split()[i].lower() in LEADER_NOUNS}
     given = gazetteers.given_names()
     genders = gazetteers.given_name_genders()
     for (start, end, first, last, label), key in zip(found, keys):
         words = key.split()
-        if label not in ("", "place") or len(words) > 2 or key in cues and cues[key] is False:
+        if label not in ("", "place") or len(words) > 2 or key in people_cued:
             continue
         lowered = key.lower()
         if (words[0].lower() in given or words[0].lower() in genders or gazetteers.lookup(key) is not None
                 or (len(words) == 1 and is_common_word(key))
                 or (len(words) == 2 and not is_common_word(words[0]))  # "Anderson Cooper"
                 or any(is_title_word(w) or w.lower() in COURTESY for w in words)
-                or kind_of(key) not in ("", "person") or _part_of(tuple(lowered.split()), people)):
-            cues[key] = False
+                or kind_of(key) not in ("", "person") or _part_of(tuple(lowered.split()), people)
+                or lowered in titled):
+            people_cued.add(key)
             continue
         before = [tokens[j].lower for j in range(max(first, start - 3), start)]
         after = [tokens[j].lower for j in range(end, min(last, end + 4))]
         if before and (is_title_word(tokens[start - 1].text) or tokens[start - 1].lower in COURTESY
                        or _bare(tokens[start - 1].text) in given):
-            cues[key] = False
+            people_cued.add(key)
             continue
         if after[:2] == [",", "who"] or (after and after[0] in PERSON_PRONOUNS):
-            cues[key] = False
+            people_cued.add(key)
             continue
         body = ((before[-2:-1] and before[-2] in ORGANISATION_NOUNS and before[-1] in ("at", "from", "of"))
                 or before[-2:] == ["according", "to"]
-                or (after and after[0] in ORGANISATION_NOUNS)
+                or (after and (after[0] in ORGANISATION_NOUNS or after[0] in LEADER_NOUNS)) or key in led
                 or (after[:1] == [","] and any(w in ORGANISATION_APPOSITIONS for w in after[1:]))
                 or _beside_body(document, found, start, end, first))
         cues[key] = cues.get(key, False) or body
-    return cues
+    return {key: cue for key, cue in cues.items() if key not in people_cued}
 
 
 def _part_of(words: tuple[str, ...], names: set[tuple[str, ...]]) -> bool:
@@ -421,7 +489,8 @@ def _run_end(tokens: tuple[Token, ...], capital: list[bool], first: int, start: 
         if capital[index - first]:
             text = tokens[index].text
             index += 1
-            if text.endswith(("'s", "\u2019s", "'", "\u2019")):
+            if text.endswith(("'s", "\u2019s", "'", "\u2019")) and not _members_of(text, tokens, index, end,
+                                                                                capital, first):
                 break  # "Karvonia's Defense Ministry": the possessive ends the name
             if text.endswith(".") and index < end and capital[index - first] and _abbreviation_ends(
                     text, tokens[index]):
@@ -445,6 +514,17 @@ def _run_end(tokens: tuple[Token, ...], capital: list[bool], first: int, start: 
         has_of = has_of or "of" in words or "for" in words
         index = link
     return index
+
+
+def _members_of(text: str, tokens: tuple[Token, ...], index: int, end: int, capital: list[bool],
+                first: int) -> bool:
+    """A plural common noun's possessive before an organisation word is inside one name: "the Cleveland
+    Police Patrolmen's Association", "Children's Hospital", "Workers' Union" (not "Karvonia's Defense
+    Ministry")."""
+    bare = strip_possessive(text)
+    lowered = bare.lower()
+    return (index < end and capital[index - first] and _bare(tokens[index].text) in ORG_WORDS and (
+        lowered.endswith(("men", "children")) or lowered.endswith("s") and is_common_word(bare)))
 
 
 def _topic_on(tokens: tuple[Token, ...], index: int) -> bool:
