@@ -208,8 +208,10 @@ def parse_name(text: str) -> Name:
         words = words[1:]
     cut = _title_length(words)
     if cut and cut < len(words) and _place_only(words[:cut]) and not _given_name(words[cut]) and (
-            cut == len(words) - 1 or any(_organisation_word(w) or is_acronym(w) for w in words[cut:])):
+            cut == len(words) - 1 or any(_organisation_word(w) or is_acronym(w) for w in words[cut:])
+    ) and gazetteers.lookup(" ".join(words[cut:])) is None:
         cut = 0  # "Virginia Foxx", "American Crossroads", "America Rising PAC": a name, no title
+        # (but "American Muslims" are Muslims: the lists know the rest)
     title_words, rest = words[:cut], words[cut:]
     if title_words and len(rest) > 1 and (rest[0].lower() in ("of", "for") or any(
             w.lower() in TITLE_LINKS for w in title_words)):

@@ -641,3 +641,16 @@ def test_a_titled_surname_that_names_a_disease_is_still_a_person():
     assert non_actor("Parkinson") == "event"  # "had Parkinson's", the possessive stripped
     assert non_actor("Parkinson", titled=True) == ""  # "Dr. Parkinson"
     assert non_actor("Tom Parkinson") == ""
+
+
+def test_a_demonym_before_a_known_group_qualifies_it_and_before_an_unknown_body_names_it():
+    from framing.nlp.names import parse_name
+
+    assert parse_name("American Horizons PAC").full == "American Horizons PAC"  # a body's own name
+    assert parse_name("Virginia Varnow").full == "Virginia Varnow"  # a given name, not the state
+    assert parse_name("American Muslims").full == "Muslims"  # the lists know "Muslims": a qualifier
+    text = ("Letter\n\nGov. Tom Brandt met American Muslims on Monday. Many Muslims in the town were "
+            "glad. American Horizons PAC said it would help.\n")
+    kinds = {a.name: a.kind for a in discover([document_from_text(text)]).actors}
+    assert kinds["Muslims"] == "group" and "American Muslims" not in kinds
+    assert kinds["American Horizons PAC"] == "organisation"
