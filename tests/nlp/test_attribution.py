@@ -950,6 +950,11 @@ def test_the_subject_of_a_relative_clause_without_that_speaks():
         "The party relies on Roe for a fifth of its income, an arrangement the Vance campaign has criticized."
     )
     assert [speaker(found, a) for a in found.attributions] == ["the Vance campaign"]
+    doc, found = sources_of(
+        "Nothing the mayor said would calm them.",
+        "The turn was one nobody realized at the time.",
+    )
+    assert [speaker(found, a) for a in found.attributions] == ["the mayor"]  # "nobody" names no one
 
 
 def test_a_verb_that_is_also_a_noun_ends_the_participles_subject():

@@ -17,6 +17,7 @@ from framing.nlp.attribution.text import ArticleText
 from framing.nlp.attribution.words import (
     BOUNDARIES,
     CARRY_OVER,
+    CLAUSE_HEAD_PRONOUNS,
     CONTRACTED,
     DAYS,
     DETERMINERS,
@@ -371,6 +372,9 @@ class SpeakerPhrases:
             or words[first].endswith("s") and self._role_at(first + 1) and not self._role_at(first)
         ):
             first += 1  # "didn't sway lawmakers, who", "what changes lawmakers will add"
+        if first + 1 < stop and words[first] in CLAUSE_HEAD_PRONOUNS and words[first + 1] in (
+                DETERMINERS | SUBJECT_PRONOUNS | NEGATIVES):
+            first += 1  # "Nothing the president said": the clause's subject speaks ("nobody": no one)
         if first < stop and words[first] in ("a", "an", "the"):  # "an arrangement the Sanders campaign has"
             inner = next((i for i in range(first + 2, min(stop - 1, first + 5))
                           if words[i] in ("the", "a", "an") and tokens[i - 1].text.islower()

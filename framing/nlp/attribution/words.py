@@ -157,6 +157,8 @@ SINGULAR_OPENERS = frozenset("a an another this each every his her its my your".
 # Verbs that take an object and a bare infinitive: "make Kadzik testify", "let her explain"
 CAUSATIVES = frozenset("make makes made making let lets letting help helps helped helping".split())
 OBJECT_PRONOUNS = frozenset("him her them us me it".split())
+# Pronouns that head a clause with no "that": "Nothing the president said", "one nobody realized"
+CLAUSE_HEAD_PRONOUNS = frozenset("nothing something everything anything one".split())
 # "By his own account, ...", "By Trump's own admission, ...": nouns that report the possessor's words
 OWN_ACCOUNT = frozenset("account admission telling reckoning recollection".split())
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
