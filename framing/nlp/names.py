@@ -312,6 +312,8 @@ def kind_of(text: str, titled: bool = False) -> str:
         return "group"  # "Senate Democrats", "Missouri Republicans", "New Hampshire Republicans"
     if lowered[-1] in COUNTRY_WORDS and len(words) > 1:
         return "country"  # "Federated States"; "States" alone is no country
+    if _person_of(words, lowered):
+        return "person"  # "Meenakshi Ganguly of Human Rights Watch": a person, then where she works
     if any(w in MEDIA_WORDS for w in lowered[1:]) and not any(w in INSTITUTION_WORDS for w in lowered):
         return "media"  # "Washington Post", "Fox News" (not "Press" alone)
     if any(w in INSTITUTION_WORDS for w in lowered) or (
@@ -327,6 +329,20 @@ def kind_of(text: str, titled: bool = False) -> str:
     if titled or (len(words) <= 4 and not set(lowered) & TITLE_LINKS):
         return "person"
     return ""
+
+
+def _person_of(words: list[str], lowered: list[str]) -> bool:
+    """Two or three capitalised words, none a body's, title's or place's, then "of" or "for" and
+    more: a person named with the body or place they belong to ("Meenakshi Ganguly of Human Rights
+    Watch", "Jane Doe for Acme Corp."; not "Bank of America" or "Georgia Institute of Technology")."""
+    link = next((i for i, w in enumerate(lowered) if w in ("of", "for")), 0)
+    if not 2 <= link <= 3 or link == len(words) - 1:
+        return False
+    before = words[:link]
+    return all(w[:1].isupper() and not {w.lower()} & (INSTITUTION_WORDS | MEDIA_WORDS | PLACE_WORDS
+                                                      | DIRECTION_ADJECTIVES)
+               and not _organisation_word(w) and not is_title_word(w) for w in before) and (
+        gazetteers.lookup(" ".join(before)) is None and not _place(before[-1:]))
 
 
 def _place(words: list[str], kinds: tuple[str, ...] = ("place", "region", "country")) -> bool:

@@ -654,3 +654,15 @@ def test_a_demonym_before_a_known_group_qualifies_it_and_before_an_unknown_body_
     kinds = {a.name: a.kind for a in discover([document_from_text(text)]).actors}
     assert kinds["Muslims"] == "group" and "American Muslims" not in kinds
     assert kinds["American Horizons PAC"] == "organisation"
+
+
+def test_a_person_named_with_the_body_they_belong_to_is_the_person():
+    from framing.nlp.names import kind_of
+
+    text = ('Vote\n\n"The count was fair," said Ilse Varga of Harbor Rights Watch, who observed the vote. '
+            "Varga said more later.\n")
+    kinds = {a.name: a.kind for a in discover([document_from_text(text)]).actors}
+    assert kinds.get("Ilse Varga") == "person"
+    assert not [name for name in kinds if " of " in name]
+    assert kind_of("Bank of Ostrel") == "organisation" and kind_of("Georgia Institute of Technology") \
+        == "organisation"  # a body's word before "of": the body itself
