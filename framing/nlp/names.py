@@ -192,7 +192,8 @@ def _place_only(words: list[str]) -> bool:
                for w in words)
 
 
-def _given_name(word: str) -> bool:
+def is_given_name(word: str) -> bool:
+    """A common US given name (``given_names.tsv``, ``given_name_genders.tsv``): "Hillary", "Ted"."""
     lowered = _clean(word)
     return lowered in gazetteers.given_name_genders() or lowered in gazetteers.given_names()
 
@@ -207,7 +208,7 @@ def parse_name(text: str) -> Name:
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     cut = _title_length(words)
-    if cut and cut < len(words) and _place_only(words[:cut]) and not _given_name(words[cut]) and (
+    if cut and cut < len(words) and _place_only(words[:cut]) and not is_given_name(words[cut]) and (
             cut == len(words) - 1 or any(_organisation_word(w) or is_acronym(w) for w in words[cut:])
     ) and gazetteers.lookup(" ".join(words[cut:])) is None:
         cut = 0  # "Virginia Foxx", "American Crossroads", "America Rising PAC": a name, no title
@@ -360,13 +361,13 @@ def _no_persons_name(words: list[str]) -> bool:
     lowered = [w.lower() for w in words]
     if lowered[0] in DIRECTION_ADJECTIVES or any(c.isdigit() for c in words[0]):
         return True  # "Western Journalism"; "21st Century Fox"
-    if lowered[0] in PARTY_PLURALS and not _given_name(words[1]):
+    if lowered[0] in PARTY_PLURALS and not is_given_name(words[1]):
         return True  # "Democrats Abroad" (not "Republicans Ted Cruz")
     if len(words) <= 4 and lowered[-1].endswith("s") and not lowered[-1].endswith("ss") and (
-            is_common_word(words[-1][:-1]) and not _given_name(words[0]) and any(
+            is_common_word(words[-1][:-1]) and not is_given_name(words[0]) and any(
                 _place(words[:cut], ("place", "region")) for cut in range(1, len(words)))):
         return True  # a city or state and a common plural: "Dallas Mavericks", "New York Jets" (teams)
-    return not _given_name(words[0]) and any(
+    return not is_given_name(words[0]) and any(
         w.isalpha() and w.isupper() and len(w) > 1 and w not in SUFFIX_FORMS for w in words[1:])
 
 

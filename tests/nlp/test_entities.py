@@ -666,3 +666,13 @@ def test_a_person_named_with_the_body_they_belong_to_is_the_person():
     assert not [name for name in kinds if " of " in name]
     assert kind_of("Bank of Ostrel") == "organisation" and kind_of("Georgia Institute of Technology") \
         == "organisation"  # a body's word before "of": the body itself
+
+
+def test_an_epithet_before_a_persons_first_or_full_name_is_that_person():
+    text = ("Rally\n\nTom Brandt spoke first. His rival called him Crooked Tom all evening, and the crowd "
+            "chanted for Crooked Tom Brandt to leave. Lyin' Ilse was next, he said of Ilse Varga. Little "
+            "Tom stayed quiet. Jesus Manuel, a farmer, watched.\n")
+    actors = _names(discover([document_from_text(text)]))
+    assert {"Crooked Tom", "Crooked Tom Brandt", "Little Tom"} <= set(actors["Tom Brandt"].aliases)
+    assert not {"Crooked Tom", "Crooked Tom Brandt", "Lyin Ilse", "Lyin' Ilse", "Little Tom"} & set(actors)
+    assert "Jesus Manuel" in actors  # a given name first is a name, never an epithet

@@ -28,13 +28,24 @@ from framing.nlp.cast_names import fold
 from framing.nlp.entities.actors import KINDS, Actor, ActorSet, Mention
 from framing.nlp.entities.mentions import document_memo, find_mentions
 from framing.nlp.entities.recognise import DEMONYM_SUFFIXES, find_candidates
-from framing.nlp.names import ORG_WORDS, SUFFIXES, TITLE_MODIFIERS, Name, kind_of, non_actor, parse_name
+from framing.nlp.names import (
+    ORG_WORDS,
+    SUFFIXES,
+    TITLE_MODIFIERS,
+    Name,
+    is_given_name,
+    is_title_word,
+    kind_of,
+    non_actor,
+    parse_name,
+)
 from framing.nlp.words import NAME_PARTICLES, is_common_word, strip_possessive
 
 Recogniser = Callable[[Document], "Sequence[Span] | None"]
 COURTESY_TITLES = frozenset("mr mr. mrs mrs. ms ms. miss".split())  # they tell a gender, no office
 KEEP_PLACES = frozenset({"national_capital", "also_person", "also_institution"})
 CAMPAIGN_BODIES = frozenset({"pac", "campaign"})  # domestic political bodies: never a country's side
+EPITHET_ENDINGS = ("ed", "in", "in'", "ing")  # "Crooked", "Lyin'", "Lying" (not "-y": "Hillary")
 
 
 @dataclass(eq=False)
@@ -226,6 +237,7 @@ def _resolve_people(groups: dict[str, _Group], people: list[tuple[Name, str, int
         group.names.append(name)
         group.forms[name.full] += weight
         group.gender = group.gender or _gender(name)
+    clusters = _epithets_joined(clusters)
     by_surname: dict[str, list[_Group]] = {}
     by_first: dict[str, list[_Group]] = {}
     for group in clusters:
@@ -262,6 +274,42 @@ def _resolve_people(groups: dict[str, _Group], people: list[tuple[Name, str, int
         if group.name in groups and groups[group.name].kind != "person":
             continue  # an organisation's name wins over a person's of the same spelling
         groups[group.name] = group
+
+
+def _epithets_joined(clusters: list[_Group]) -> list[_Group]:
+    """Epithets joined to their person: a common word or an adjective's form that is no given name,
+    no title and nobody's first name here, before the first name of the one person named in full with
+    it ("Crooked Hillary", "Lyin' Ted", "Little Marco"), or before that person's full name ("Crooked
+    Hillary Clinton"), names that person. The epithet's forms count for the person; the display name
+    stays the person's own."""
+
+    def epithet(word: str) -> bool:
+        return (is_common_word(word) or word.lower().endswith(EPITHET_ENDINGS)) and not (
+            is_given_name(word) or is_title_word(word))
+
+    candidates = [g for g in clusters if all(len(n.words) in (2, 3) and epithet(n.first) for n in g.names)]
+    by_first: dict[str, list[_Group]] = {}
+    for group in clusters:
+        if group not in candidates:
+            for first in {n.first for n in group.names}:
+                by_first.setdefault(first, []).append(group)
+
+    def owner(name: Name) -> _Group | None:
+        words = name.words
+        owners = by_first.get(words[1], [])
+        if words[0] in by_first or len(owners) != 1 or (
+                len(words) == 3 and all(n.last != words[2] for n in owners[0].names)):
+            return None
+        return owners[0]
+
+    kept = []
+    for group in clusters:
+        found = {id(o): o for o in (owner(n) for n in group.names)} if group in candidates else {}
+        if len(found) != 1 or None in found.values():
+            kept.append(group)
+            continue
+        next(iter(found.values())).forms.update(group.forms)
+    return kept
 
 
 def _titled_alike(name: Name, owners: list[_Group]) -> list[_Group]:
