@@ -244,3 +244,12 @@ def test_ordinals_party_arms_teams_and_families():
     assert kinds["Tom Adams"] == "person"
     assert kind_of("Jordan Banks") == kind_of("Georgia Hollins") == "person"  # given names, surnames
     assert kind_of("New Hampshire Republicans") == "group"
+
+
+def test_a_preposition_never_opens_a_name_and_a_country_abbreviation_can_end_a_sentence():
+    text = ("Ban\n\nBrandt called to bar Ostrelis from entering the U.S. While Varga has condemned the plan, "
+            "the groups wrote to her. Among Republicans, Gov. Tom Brandt is popular. Ilse Varga said no. "
+            "U.S. Attorney Lena Marsh agreed.\n")
+    names = {a.name for a in discover([document_from_text(text)]).actors}
+    assert not {n for n in names if n.split()[0] in ("While", "Among", "U.S.")}
+    assert {"Ilse Varga", "Tom Brandt", "Lena Marsh"} <= names

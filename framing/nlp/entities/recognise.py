@@ -534,8 +534,10 @@ def _topic_on(tokens: tuple[Token, ...], index: int) -> bool:
 
 def _abbreviation_ends(text: str, following: Token) -> bool:
     """After "F.B.I." or "U.S.", a capitalised function or common word opens a new sentence."""
-    if is_title_word(text) or len(text.rstrip(".")) <= 1:
-        return False  # "Sen. Claire", "Donald J. Trump"
+    if len(text.rstrip(".")) <= 1:
+        return False  # "Donald J. Trump"
     word = following.text
+    if is_title_word(text):  # "Sen. Claire", "U.S. Attorney"; but "entering the U.S. While Clinton ..."
+        return is_qualifier(text) and word.lower() in NEVER_NAME_START
     return word.lower() in NEVER_NAME_START or (is_common_word(word) and gazetteers.lookup(word) is None
                                                  and not is_title_word(word))
