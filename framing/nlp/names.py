@@ -186,6 +186,18 @@ def _title_length(words: list[str]) -> int:
     return cut
 
 
+def _inner_title(words: list[str]) -> int:
+    """Where a title or party word inside a run ends the words before a person's name, when the run's
+    first words are no title ("House Intelligence Republican Mike Pompeo", "Harvard Law Professor
+    Laurence Tribe"): the name is two or three capitalised words after it, opening with a given name."""
+    for index in range(len(words) - 3, 0, -1):
+        rest = words[index + 1:]
+        if (len(rest) <= 3 and (is_title_word(words[index]) or _clean(words[index]) in gazetteers.party_words())
+                and is_given_name(rest[0]) and all(w[:1].isupper() and not _organisation_word(w) for w in rest)):
+            return index + 1
+    return 0
+
+
 def _place_only(words: list[str]) -> bool:
     """Leading words that are all a state, a country or a demonym, with no title or party word among them."""
     return all(is_qualifier(w) and not is_title_word(w) and _clean(w) not in gazetteers.party_words()
@@ -213,6 +225,7 @@ def parse_name(text: str) -> Name:
     ) and gazetteers.lookup(" ".join(words[cut:])) is None:
         cut = 0  # "Virginia Foxx", "American Crossroads", "America Rising PAC": a name, no title
         # (but "American Muslims" are Muslims: the lists know the rest)
+    cut = max(cut, _inner_title(words))
     title_words, rest = words[:cut], words[cut:]
     if title_words and len(rest) > 1 and (rest[0].lower() in ("of", "for") or any(
             w.lower() in TITLE_LINKS for w in title_words)):

@@ -686,3 +686,15 @@ def test_a_bodys_name_that_ends_the_name_of_one_other_body_is_that_body():
     by_name = {a.name: a for a in actors}
     assert by_name["State Ethics Commission"].aliases == ("Ethics Commission",)
     assert "Farm Committee" in by_name  # two bodies end with it: it stays apart
+
+
+def test_a_title_inside_a_run_ends_the_words_before_a_persons_name():
+    from framing.nlp.names import parse_name
+
+    name = parse_name("House Intelligence Republican Tom Brandt")
+    assert (name.title, name.full) == ("House Intelligence Republican", "Tom Brandt")
+    assert parse_name("Harvard Law Professor Laura Tribe").full == "Laura Tribe"
+    assert parse_name("Hillary Rodham Clinton").full == "Hillary Rodham Clinton"  # no title inside
+    text = ("Panel\n\nHouse Intelligence Republican Tom Brandt said the memo was clear. Brandt left early.\n")
+    names = {a.name for a in discover([document_from_text(text)]).actors}
+    assert "Tom Brandt" in names and not {n for n in names if "Intelligence" in n}
