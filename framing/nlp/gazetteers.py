@@ -1,7 +1,8 @@
 """The bundled name lists (corpora/actors/, see its SOURCES.md), read once per process.
 
 :func:`lookup` answers "what is this name?" for countries, US states, cities, parties, government
-bodies, news organisations and companies: the canonical name, a kind and the country it belongs to. The other
+bodies, news organisations, companies and other organisations (advocacy groups, unions, pollsters...):
+the canonical name, a kind and the country it belongs to. The other
 functions give the word lists the rules need: titles, party words, state abbreviations, and the
 non-actor classes (holidays, laws, venues...).
 """
@@ -93,8 +94,9 @@ def _table() -> tuple[dict[str, Entry], dict[str, Entry]]:
                  if " " in f and "(" not in f and f.split()[0].lower() not in ("this", "the")]
         if network is not None:
             add(forms, network)
-    for row in _rows("companies.tsv"):
-        add([row[0], *_items(_cell(row, 1))], Entry(row[0], "organisation", _cell(row, 2)))
+    for table in ("companies.tsv", "organisations.tsv"):
+        for row in _rows(table):
+            add([row[0], *_items(_cell(row, 1))], Entry(row[0], "organisation", _cell(row, 2)))
     for country in countries():
         forms = [country.name, *country.forms]
         if country.name.lower() in _us_state_names():

@@ -698,3 +698,13 @@ def test_a_title_inside_a_run_ends_the_words_before_a_persons_name():
     text = ("Panel\n\nHouse Intelligence Republican Tom Brandt said the memo was clear. Brandt left early.\n")
     names = {a.name for a in discover([document_from_text(text)]).actors}
     assert "Tom Brandt" in names and not {n for n in names if "Intelligence" in n}
+
+
+def test_organisations_the_lists_know_are_one_row_of_kind_organisation_and_fact_checkers_are_media():
+    text = ("Gun bill\n\nThe NRA opposed the bill, and the National Rifle Association spent heavily against "
+            "it. Planned Parenthood said nothing. A Gallup poll found support, Politifact wrote.\n")
+    actors = _names(discover([document_from_text(text)]))
+    assert actors["National Rifle Association"].kind == "organisation"
+    assert "NRA" in actors["National Rifle Association"].aliases and "NRA" not in actors
+    assert actors["Planned Parenthood"].kind == "organisation" and actors["Gallup"].kind == "organisation"
+    assert actors["PolitiFact"].kind == "media"
