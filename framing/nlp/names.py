@@ -321,9 +321,10 @@ def kind_of(text: str, titled: bool = False) -> str:
         return "institution"
     if lowered[-1] in PARTY_PLURALS and len(words) >= 2 and (all(
         is_qualifier(w) or is_title_word(w) or w.lower() in ("house", "senate", "congressional")
-        for w in words[:-1]
+        or gazetteers.describes_group(w) for w in words[:-1]
     ) or _place(words[:-1])):
-        return "group"  # "Senate Democrats", "Missouri Republicans", "New Hampshire Republicans"
+        return "group"  # "Senate Democrats", "Missouri Republicans", "New Hampshire Republicans",
+        # "Catholic Republicans"
     if lowered[-1] in COUNTRY_WORDS and len(words) > 1:
         return "country"  # "Federated States"; "States" alone is no country
     if _person_of(words, lowered):

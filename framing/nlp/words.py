@@ -22,7 +22,8 @@ FUNCTION_WORDS = frozenset(
     first second third many some most all both each every several no not none one two three four
     five six seven eight nine ten other another such asked said says told added western eastern
     northern southern among amid amidst beneath like unlike against toward towards upon within until
-    unless whether whereas behind around across through throughout above below besides along""".split()
+    unless whether whereas behind around across through throughout above below besides along more
+    fewer less""".split()
 )
 # Also never a name's first word: verbs and adverbs that open sentences ("Is it...", "Let me...").
 NEVER_NAME_START = FUNCTION_WORDS | frozenset(

@@ -708,3 +708,9 @@ def test_organisations_the_lists_know_are_one_row_of_kind_organisation_and_fact_
     assert "NRA" in actors["National Rifle Association"].aliases and "NRA" not in actors
     assert actors["Planned Parenthood"].kind == "organisation" and actors["Gallup"].kind == "organisation"
     assert actors["PolitiFact"].kind == "media"
+
+
+def test_a_group_adjective_before_a_party_plural_is_a_group_and_more_opens_no_name():
+    text = "Poll\n\nMore Republicans voted for Tom Brandt, and Catholic Republicans liked him too.\n"
+    kinds = {a.name: a.kind for a in discover([document_from_text(text)]).actors}
+    assert kinds.get("Catholic Republicans") == "group" and "More Republicans" not in kinds
