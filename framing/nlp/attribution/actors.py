@@ -1,0 +1,51 @@
+"""Which of the article's actors each speaker is, so a speaker has the same name in every analyzer set.
+
+A speaker is named by its own phrases ("Graham said" -> "Graham"); the comparison's cast (``framing.nlp.
+cast``) learns that "Graham" is Lindsey Graham only from a note that names the actor in full. The actors
+the article names (``framing.nlp.entities.mentions_for``: the actors file's, else those discovered in
+the article) know it already: a speaker whose phrases hold a name or alias mention of an actor, and
+whose own name is one of that actor's forms, is that actor. A spokesman *for* Graham is not Graham: his
+name ("spokesman", a description) is no form of Graham's.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+
+from framing.model import Document
+from framing.nlp.attribution.speakers import Speaker
+from framing.nlp.cast_names import fold
+from framing.nlp.entities import Actor, ActorSet, Mention, Recogniser, document_memo, mentions_for
+
+
+def speaker_actors(document: Document, speakers: tuple[Speaker, ...], actor_set: ActorSet | None = None,
+                   recogniser: Recogniser | None = None) -> tuple[Actor | None, ...]:
+    """Each speaker's actor (None: no actor, or a name that is none of its forms), computed once per
+    document and actor set. Of several actors whose forms the name is (a surname two people share),
+    the one its phrases name most, then first."""
+    return document_memo(document, ("attribution.actors", actor_set, recogniser), lambda: _find(
+        speakers, mentions_for(document, actor_set, recogniser)))
+
+
+def _find(speakers: tuple[Speaker, ...], mentions: list[Mention]) -> tuple[Actor | None, ...]:
+    named = sorted((m for m in mentions if m.kind in ("name", "alias")), key=lambda m: m.start)
+    starts = [m.start for m in named]
+    forms: dict[str, frozenset[str]] = {}
+    found: list[Actor | None] = []
+    for speaker in speakers:
+        key = fold(speaker.name) if speaker.name else ""
+        votes: Counter[str] = Counter()
+        actors: dict[str, Actor] = {}
+        for span in speaker.mentions if key else ():
+            index = bisect_left(starts, span.start)
+            while index < len(named) and named[index].start < span.end:
+                actor = named[index].actor
+                index += 1
+                if actor.name not in forms:
+                    forms[actor.name] = frozenset(fold(f) for f in (actor.name, *actor.aliases))
+                if key in forms[actor.name]:
+                    votes[actor.name] += 1
+                    actors.setdefault(actor.name, actor)
+        found.append(actors[votes.most_common(1)[0][0]] if votes else None)
+    return tuple(found)
