@@ -34,7 +34,7 @@ def _find(speakers: tuple[Speaker, ...], mentions: list[Mention]) -> tuple[Actor
     forms: dict[str, frozenset[str]] = {}
     found: list[Actor | None] = []
     for speaker in speakers:
-        key = fold(speaker.name) if speaker.name else ""
+        key = _key(speaker.name) if speaker.name else ""
         votes: Counter[str] = Counter()
         actors: dict[str, Actor] = {}
         for span in speaker.mentions if key else ():
@@ -43,9 +43,14 @@ def _find(speakers: tuple[Speaker, ...], mentions: list[Mention]) -> tuple[Actor
                 actor = named[index].actor
                 index += 1
                 if actor.name not in forms:
-                    forms[actor.name] = frozenset(fold(f) for f in (actor.name, *actor.aliases))
+                    forms[actor.name] = frozenset(_key(f) for f in (actor.name, *actor.aliases))
                 if key in forms[actor.name]:
                     votes[actor.name] += 1
                     actors.setdefault(actor.name, actor)
         found.append(actors[votes.most_common(1)[0][0]] if votes else None)
     return tuple(found)
+
+
+def _key(name: str) -> str:
+    """A name folded, a leading article aside: "the General Staff" is a form of "General Staff"."""
+    return fold(name[4:] if name[:4] in ("the ", "The ") else name)
