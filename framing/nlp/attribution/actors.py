@@ -3,15 +3,16 @@
 A speaker is named by its own phrases ("Graham said" -> "Graham"); the comparison's cast (``framing.nlp.
 cast``) learns that "Graham" is Lindsey Graham only from a note that names the actor in full. The actors
 the article names (``framing.nlp.entities.mentions_for``: the actors file's, else those discovered in
-the article) know it already: a speaker whose phrases hold a name or alias mention of an actor, and
-whose own name is one of that actor's forms, is that actor. A spokesman *for* Graham is not Graham: his
+the article) know it already: a speaker whose phrases overlap a name or alias mention of an actor,
+and whose own name is one of that actor's forms, is that actor ("Mueller" read in "special counsel
+Robert Mueller" is Robert Mueller). A spokesman *for* Graham is not Graham: his
 name ("spokesman", a description) is no form of Graham's.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, defaultdict
 
 from framing.model import Document
 from framing.nlp.attribution.speakers import Speaker
@@ -33,22 +34,42 @@ def _find(speakers: tuple[Speaker, ...], mentions: list[Mention]) -> tuple[Actor
     starts = [m.start for m in named]
     forms: dict[str, frozenset[str]] = {}
     found: list[Actor | None] = []
+    owners: dict[str, dict[str, Actor]] | None = None  # form -> the actors it is a form of
     for speaker in speakers:
         key = _key(speaker.name) if speaker.name else ""
         votes: Counter[str] = Counter()
         actors: dict[str, Actor] = {}
         for span in speaker.mentions if key else ():
-            index = bisect_left(starts, span.start)
+            index = max(bisect_left(starts, span.start) - 1, 0)  # one may start before the span
             while index < len(named) and named[index].start < span.end:
-                actor = named[index].actor
+                mention = named[index]
                 index += 1
-                if actor.name not in forms:
-                    forms[actor.name] = frozenset(_key(f) for f in (actor.name, *actor.aliases))
-                if key in forms[actor.name]:
+                if mention.end <= span.start:
+                    continue
+                actor = mention.actor
+                if key in _forms(actor, forms):
                     votes[actor.name] += 1
                     actors.setdefault(actor.name, actor)
-        found.append(actors[votes.most_common(1)[0][0]] if votes else None)
+        if votes:
+            found.append(actors[votes.most_common(1)[0][0]])
+            continue
+        # No actor at its phrases ("Senate Democrats" is a group of its own): the one actor of the
+        # article that has its name among its forms ("Democrats", the Democratic Party's), if one.
+        if owners is None:
+            owners = defaultdict(dict)
+            for mention in named:
+                for form in _forms(mention.actor, forms):
+                    owners[form].setdefault(mention.actor.name, mention.actor)
+        mine = owners.get(key, {})
+        found.append(next(iter(mine.values())) if len(mine) == 1 else None)
     return tuple(found)
+
+
+def _forms(actor: Actor, known: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The actor's name and aliases, folded (kept in ``known``)."""
+    if actor.name not in known:
+        known[actor.name] = frozenset(_key(f) for f in (actor.name, *actor.aliases))
+    return known[actor.name]
 
 
 def _key(name: str) -> str:
