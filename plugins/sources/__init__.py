@@ -338,9 +338,15 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
     file's, else a party stated at its mentions or in its description ("GOP leaders"), else the
     country its description names. A speaker that is one of the article's actors (``actors``, by
     speaker) is noted as that actor, with the actor's kind, gender and the forms its ``mentions``
-    use in the article: what ties "Graham" to "Lindsey Graham" in the cast."""
+    use in the article (what ties "Graham" to "Lindsey Graham" in the cast), and, when its own
+    mentions state no side, a person's side stated beside the actor's other mentions: as the actors
+    analyzer notes it."""
     said = Counter(a.speaker for a in sources.attributions if a.speaker >= 0)
-    forms = _forms(document, mentions) if any(actors) else {}
+    wanted = {actor.name for actor in actors if actor is not None}
+    named: dict[str, list[Mention]] = defaultdict(list)  # each wanted actor's mentions, no pronouns
+    for mention in mentions if wanted else ():
+        if mention.actor.name in wanted and mention.kind != "pronoun":
+            named[mention.actor.name].append(mention)
     notes = []
     for index, speaker in enumerate(sources.speakers):
         if not said[index] or not speaker.name:
@@ -356,9 +362,11 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
                 side, evidence = party
             elif side:
                 evidence = f"{speaker.description or speaker.name}"
+            elif actor is not None and actor.kind in ("person", ""):
+                side, evidence = _stated(document, named[actor.name])  # at its other mentions
         if actor is not None:
-            notes.append(ActorNote(actor.name, actor.kind or kind, len(speaker.mentions),
-                                   forms.get(actor.name, ((actor.name, len(speaker.mentions)),)),
+            forms = _forms(document, named[actor.name]) or ((actor.name, len(speaker.mentions)),)
+            notes.append(ActorNote(actor.name, actor.kind or kind, len(speaker.mentions), forms,
                                    actor.gender if actor.kind == "person" else "", speaker.type,
                                    side, evidence, False, said[index]))
             continue
@@ -368,15 +376,22 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
     return notes
 
 
-def _forms(document: Document, mentions: Sequence[Mention]) -> dict[str, tuple[tuple[str, int], ...]]:
-    """Each actor's forms as the article writes them (a person's with the titles before them,
-    possessive aside; no pronouns), counted: the forms the actors analyzer notes."""
-    by_actor: dict[str, Counter[str]] = defaultdict(Counter)
+def _stated(document: Document, mentions: list[Mention]) -> tuple[str, str]:
+    """The party the article states most often beside an actor's ``mentions`` ("(R-S.C.)"), with
+    its words; ("", "") for none: the side the actors analyzer notes for a person."""
+    stated = Counter(party_near(document, m.start, m.end) for m in mentions)
+    stated.pop(("", ""), None)
+    return stated.most_common(1)[0][0] if stated else ("", "")
+
+
+def _forms(document: Document, mentions: list[Mention]) -> tuple[tuple[str, int], ...]:
+    """An actor's forms as the article writes its ``mentions`` (a person's with the titles before
+    them, possessive aside), counted: the forms the actors analyzer notes."""
+    counts: Counter[str] = Counter()
     for mention in mentions:
-        if mention.kind != "pronoun":
-            text = document.text[titled_start(document, mention):mention.end]
-            by_actor[mention.actor.name][text[:-2] if text.endswith(("'s", "’s")) else text] += 1
-    return {name: tuple(sorted(counts.items())) for name, counts in by_actor.items()}
+        text = document.text[titled_start(document, mention):mention.end]
+        counts[text[:-2] if text.endswith(("'s", "’s")) else text] += 1
+    return tuple(sorted(counts.items()))
 
 
 def sources_from(data: dict[str, list[list[Any]]]) -> Sources:
