@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from framing.model import Document
 from framing.nlp.attribution.speakers import Speaker
@@ -57,9 +58,9 @@ def _find(speakers: tuple[Speaker, ...], mentions: list[Mention]) -> tuple[Actor
         # article that has its name among its forms ("Democrats", the Democratic Party's), if one.
         if owners is None:
             owners = defaultdict(dict)
-            for mention in named:
-                for form in _forms(mention.actor, forms):
-                    owners[form].setdefault(mention.actor.name, mention.actor)
+            for actor in {m.actor.name: m.actor for m in named}.values():
+                for form in _forms(actor, forms):
+                    owners[form][actor.name] = actor
         mine = owners.get(key, {})
         found.append(next(iter(mine.values())) if len(mine) == 1 else None)
     return tuple(found)
@@ -72,6 +73,7 @@ def _forms(actor: Actor, known: dict[str, frozenset[str]]) -> frozenset[str]:
     return known[actor.name]
 
 
+@lru_cache(maxsize=1 << 16)  # the same names and aliases come back article after article
 def _key(name: str) -> str:
     """A name folded, a leading article aside: "the General Staff" is a form of "General Staff"."""
     return fold(name[4:] if name[:4] in ("the ", "The ") else name)
