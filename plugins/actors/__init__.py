@@ -26,8 +26,15 @@ from framing import Document, Measurement, Metric, RunResult, Span, hookimpl
 from framing.config import Setting, read_settings
 from framing.model import ActorNote, ArticleResult, Highlight, Table
 from framing.nlp.cast import ArticleCast, own_names
-from framing.nlp.entities import ActorSet, Mention, Recogniser, document_memo, mention_role, mentions_for
-from framing.nlp.names import is_qualifier, is_title_word
+from framing.nlp.entities import (
+    ActorSet,
+    Mention,
+    Recogniser,
+    document_memo,
+    mention_role,
+    mentions_for,
+    titled_start,
+)
 from framing.nlp.sides import party_near, party_of_name
 from framing.plugins.actors.sentiment import SCORERS, Score, Scorer, TargetContext, scorer
 
@@ -323,7 +330,7 @@ def actor_notes(document: Document, mentions: list[Mention], from_file: bool) ->
     notes = []
     for name, found in by_actor.items():
         actor = found[0].actor
-        forms = Counter(_strip_possessive(document.text[_titled_start(document, m):m.end]) for m in found
+        forms = Counter(_strip_possessive(document.text[titled_start(document, m):m.end]) for m in found
                         if m.kind != "pronoun")
         kind = actor.kind
         if name != actor.name:
@@ -344,20 +351,6 @@ def actor_notes(document: Document, mentions: list[Mention], from_file: bool) ->
                                actor.gender if kind == "person" else "", "", side, evidence,
                                from_file))
     return notes
-
-
-def _titled_start(document: Document, mention: Mention) -> int:
-    """Where a person's name mention starts with the title and qualifiers written before it in the
-    same sentence ("Missouri Rep. Tom Whitfield", "Mr. Whitfield"): the form the article uses, which
-    ``framing actors --explain`` lists with the rule that stripped the title."""
-    if mention.kind not in ("name", "alias") or mention.actor.kind != "person":
-        return mention.start
-    tokens, first = document.tokens, mention.first_token
-    while first > 0 and tokens[first - 1].text[:1].isupper() and tokens[first - 1].end <= mention.start and (
-            is_title_word(tokens[first - 1].text) or is_qualifier(tokens[first - 1].text)) and \
-            document.text[tokens[first - 1].end:tokens[first].start] == " ":
-        first -= 1
-    return tokens[first].start if first < mention.first_token else mention.start
 
 
 def _strip_possessive(text: str) -> str:

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from framing import Document, Measurement, Metric, RunResult, Span, hookimpl
@@ -27,8 +28,17 @@ from framing.nlp.attribution import (
     Speaker,
     find_sources,
 )
+from framing.nlp.attribution.actors import speaker_actors
 from framing.nlp.cast import ArticleCast, own_names
-from framing.nlp.entities import ActorSet, Recogniser, document_memo
+from framing.nlp.entities import (
+    Actor,
+    ActorSet,
+    Mention,
+    Recogniser,
+    document_memo,
+    mentions_for,
+    titled_start,
+)
 from framing.nlp.quotes import attribution_cues
 from framing.nlp.sides import party_near, party_of_name
 
@@ -155,7 +165,23 @@ class SourceBalance:
         self.recogniser = recogniser  # a plugin's framing_find_entities, used to discover
 
     def sources(self, document: Document) -> Sources:
-        return find_sources(document, self.actor_set, self.recogniser)
+        """The article's sources, each speaker that is one of the article's discovered actors under
+        that actor's name (``speaker_actors``): "Graham said" is Lindsey Graham's when the article
+        names him in full, whether or not the actors analyzer runs. With an actors file, speakers
+        keep their own names, which the file's aliases place."""
+        found = find_sources(document, self.actor_set, self.recogniser)
+        if self.actor_set is not None:
+            return found
+        return document_memo(document, ("sources.named", self.recogniser), lambda: replace(
+            found, speakers=tuple(replace(s, name=a.name) if a is not None else s for s, a in zip(
+                found.speakers, self.speaker_actors(document), strict=True))))
+
+    def speaker_actors(self, document: Document) -> tuple[Actor | None, ...]:
+        """Each speaker's discovered actor (None without one, and always with an actors file)."""
+        found = find_sources(document, self.actor_set, self.recogniser)
+        if self.actor_set is not None:
+            return (None,) * len(found.speakers)
+        return speaker_actors(document, found.speakers, None, self.recogniser)
 
     def analyze(self, document: Document) -> list[Measurement]:
         """The article's sources under their own names (the host's gather applies the cast)."""
@@ -188,7 +214,10 @@ class SourceBalance:
         the side the actors file or the text gives it (see ``speaker_notes``)."""
         return document_memo(document, ("sources.notes", self.actor_set, self.recogniser),
                              lambda: speaker_notes(document, self.sources(document),
-                                                   self.actor_set is not None))
+                                                   self.actor_set is not None,
+                                                   self.speaker_actors(document),
+                                                   mentions_for(document, self.actor_set,
+                                                                self.recogniser)))
 
     def _measure(self, document: Document, sources: Sources, view: ArticleCast,
                  body_words: int | None = None, quoted_words: list[int] | None = None
@@ -301,17 +330,29 @@ class SourceBalance:
                       numeric=set(ids))]
 
 
-def speaker_notes(document: Document, sources: Sources, from_file: bool) -> list[ActorNote]:
+def speaker_notes(document: Document, sources: Sources, from_file: bool,
+                  actors: Sequence[Actor | None] = (), mentions: Sequence[Mention] = ()
+                  ) -> list[ActorNote]:
     """One note per speaker credited with an attribution: kind (person, description for an
     anonymous one, else what the cast makes of the name), its type, and its side: the actors
     file's, else a party stated at its mentions or in its description ("GOP leaders"), else the
-    country its description names."""
+    country its description names. A speaker that is one of the article's actors (``actors``, by
+    speaker) is noted as that actor, with the actor's kind, gender and the forms its ``mentions``
+    use in the article (what ties "Graham" to "Lindsey Graham" in the cast), and, when its own
+    mentions state no side, a person's side stated beside the actor's other mentions: as the actors
+    analyzer notes it."""
     said = Counter(a.speaker for a in sources.attributions if a.speaker >= 0)
+    wanted = {actor.name for actor in actors if actor is not None}
+    named: dict[str, list[Mention]] = defaultdict(list)  # each wanted actor's mentions, no pronouns
+    for mention in mentions if wanted else ():
+        if mention.actor.name in wanted and mention.kind != "pronoun":
+            named[mention.actor.name].append(mention)
     notes = []
     for index, speaker in enumerate(sources.speakers):
         if not said[index] or not speaker.name:
             continue
         kind = "description" if not speaker.named else "person" if speaker.person else ""
+        actor = actors[index] if index < len(actors) else None
         side, evidence = speaker.side, ""
         if not from_file:
             stated = Counter(party_near(document, m.start, m.end) for m in speaker.mentions)
@@ -321,10 +362,36 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool) -> list
                 side, evidence = party
             elif side:
                 evidence = f"{speaker.description or speaker.name}"
+            elif actor is not None and actor.kind in ("person", ""):
+                side, evidence = _stated(document, named[actor.name])  # at its other mentions
+        if actor is not None:
+            forms = _forms(document, named[actor.name]) or ((actor.name, len(speaker.mentions)),)
+            notes.append(ActorNote(actor.name, actor.kind or kind, len(speaker.mentions), forms,
+                                   actor.gender if actor.kind == "person" else "", speaker.type,
+                                   side, evidence, False, said[index]))
+            continue
         notes.append(ActorNote(speaker.name, kind, len(speaker.mentions),
                                ((speaker.name, len(speaker.mentions)),), "", speaker.type,
                                side, evidence, False, said[index]))
     return notes
+
+
+def _stated(document: Document, mentions: list[Mention]) -> tuple[str, str]:
+    """The party the article states most often beside an actor's ``mentions`` ("(R-S.C.)"), with
+    its words; ("", "") for none: the side the actors analyzer notes for a person."""
+    stated = Counter(party_near(document, m.start, m.end) for m in mentions)
+    stated.pop(("", ""), None)
+    return stated.most_common(1)[0][0] if stated else ("", "")
+
+
+def _forms(document: Document, mentions: list[Mention]) -> tuple[tuple[str, int], ...]:
+    """An actor's forms as the article writes its ``mentions`` (a person's with the titles before
+    them, possessive aside), counted: the forms the actors analyzer notes."""
+    counts: Counter[str] = Counter()
+    for mention in mentions:
+        text = document.text[titled_start(document, mention):mention.end]
+        counts[text[:-2] if text.endswith(("'s", "’s")) else text] += 1
+    return tuple(sorted(counts.items()))
 
 
 def sources_from(data: dict[str, list[list[Any]]]) -> Sources:

@@ -119,3 +119,40 @@ def test_position_cues_are_shown_with_their_class():
     found = measurements(SourceBalance(None), text)
     council = next(m for m in found if m.metric == "speaker_words" and "council" in m.target)
     assert "indirect (belief 'wants'): “a vote on the plan before then”" in council.detail
+
+
+VARGA = (
+    "Vote on the port budget\n\n"
+    "Sen. Ilse Varga of Velmora opened the debate on the port budget on Tuesday.\n\n"
+    "“The harbour cannot wait another winter,” Varga said, adding that the dredging plan "
+    "was already two years late.\n\n"
+    "Harbour master Piet Aro said the port would reopen on Monday."
+)
+
+
+def test_a_surname_speaks_under_the_name_the_article_gives_in_full(tmp_path: Path):
+    # Without the actors analyzer, the sources' own notes must tie "Varga" to "Ilse Varga".
+    values = analyze_text(SourceBalance(None), VARGA)
+    assert "speaker_words[Ilse Varga]" in values and "speaker_words[Varga]" not in values
+    article = tmp_path / "varga.txt"
+    article.write_text(VARGA, encoding="utf-8")
+    tables = {}
+    for run in (["--only", "sources"], []):
+        result = run_cli("compare", str(article), str(EXAMPLES / "wire_neutral.txt"), *run,
+                         "--format", "markdown")
+        out = result.stdout.decode()
+        assert "[sources]" not in result.stderr.decode() and "Who speaks" in out
+        tables[bool(run)] = out[out.index("Who speaks"):].split("\n\n")[0]
+    assert "| Ilse Varga |" in tables[True] and "| Varga |" not in tables[True]
+    assert tables[True] == tables[False]  # the same rows with or without the actors analyzer
+
+
+def test_a_spokesman_for_a_person_is_not_that_person():
+    text = (
+        "Port talks\n\n"
+        "Sen. Ilse Varga of Velmora opened the debate on the port budget on Tuesday.\n\n"
+        "A spokesman for Varga said the senator would not comment further."
+    )
+    found = measurements(SourceBalance(None), text)
+    names = {m.target for m in found if m.metric == "speaker_words"}
+    assert names == {"A spokesman for Varga"}

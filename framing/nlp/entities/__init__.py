@@ -24,7 +24,14 @@ from framing.nlp.entities.actors import (
     MentionKind,
 )
 from framing.nlp.entities.discovery import Recogniser, actors_for, candidates, discover, mentions_for
-from framing.nlp.entities.mentions import _MEMO, PRONOUN_REACH, PRONOUNS, document_memo, find_mentions
+from framing.nlp.entities.mentions import (
+    _MEMO,
+    PRONOUN_REACH,
+    PRONOUNS,
+    document_memo,
+    find_mentions,
+    titled_start,
+)
 from framing.nlp.entities.recognise import find_candidates
 from framing.nlp.entities.roles import Role, clause_bounds, mention_role
 
@@ -51,4 +58,5 @@ __all__ = [
     "find_mentions",
     "mention_role",
     "mentions_for",
+    "titled_start",
 ]

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from framing.model import Document
 from framing.nlp.entities.actors import ActorSet, Mention, MentionKind, _fits
 from framing.nlp.entities.descriptors import with_descriptors
+from framing.nlp.names import is_qualifier, is_title_word
 
 T = TypeVar("T")
 PRONOUNS = {
@@ -126,3 +127,17 @@ def document_memo(document: Document, key: Hashable, compute: Callable[[], T]) -
     if key not in entry[1]:
         entry[1][key] = compute()
     return entry[1][key]  # type: ignore[no-any-return]
+
+
+def titled_start(document: Document, mention: Mention) -> int:
+    """Where a person's name mention starts with the title and qualifiers written before it in the
+    same sentence ("Missouri Rep. Tom Whitfield", "Mr. Whitfield"): the form the article uses, which
+    ``framing actors --explain`` lists with the rule that stripped the title."""
+    if mention.kind not in ("name", "alias") or mention.actor.kind != "person":
+        return mention.start
+    tokens, first = document.tokens, mention.first_token
+    while first > 0 and tokens[first - 1].text[:1].isupper() and tokens[first - 1].end <= mention.start and (
+            is_title_word(tokens[first - 1].text) or is_qualifier(tokens[first - 1].text)) and \
+            document.text[tokens[first - 1].end:tokens[first].start] == " ":
+        first -= 1
+    return tokens[first].start if first < mention.first_token else mention.start
