@@ -192,8 +192,9 @@ def _inner_title(words: list[str]) -> int:
     Laurence Tribe"): the name is two or three capitalised words after it, opening with a given name."""
     for index in range(len(words) - 3, 0, -1):
         rest = words[index + 1:]
-        if (len(rest) <= 3 and (is_title_word(words[index]) or _clean(words[index]) in gazetteers.party_words())
-                and is_given_name(rest[0]) and all(w[:1].isupper() and not _organisation_word(w) for w in rest)):
+        titled = is_title_word(words[index]) or _clean(words[index]) in gazetteers.party_words()
+        if titled and len(rest) <= 3 and is_given_name(rest[0]) and all(
+                w[:1].isupper() and not _organisation_word(w) for w in rest):
             return index + 1
     return 0
 

@@ -681,8 +681,8 @@ def test_an_epithet_before_a_persons_first_or_full_name_is_that_person():
 def test_a_bodys_name_that_ends_the_name_of_one_other_body_is_that_body():
     from framing.nlp.entities.discovery import resolve
 
-    actors, _ = resolve([("State Ethics Commission", ""), ("Ethics Commission", ""), ("Senate Farm Committee", ""),
-                         ("House Farm Committee", ""), ("Farm Committee", "")])
+    actors, _ = resolve([("State Ethics Commission", ""), ("Ethics Commission", ""),
+                         ("Senate Farm Committee", ""), ("House Farm Committee", ""), ("Farm Committee", "")])
     by_name = {a.name: a for a in actors}
     assert by_name["State Ethics Commission"].aliases == ("Ethics Commission",)
     assert "Farm Committee" in by_name  # two bodies end with it: it stays apart
