@@ -21,12 +21,17 @@ FUNCTION_WORDS = frozenset(
     him his she her hers mr mrs ms yesterday today tomorrow tonight earlier later last next
     first second third many some most all both each every several no not none one two three four
     five six seven eight nine ten other another such asked said says told added western eastern
-    northern southern among amid amidst beneath like unlike against toward towards upon within until
-    unless whether whereas behind around across through throughout above below besides along more
-    fewer less""".split()
+    northern southern""".split()
+)
+# Prepositions and conjunctions that open sentences ("Among Republicans, ...", "Like Allen, ..."): never
+# a name's first word. Not function words for a mention's role (entities/roles.py), which the sentiment
+# model's features read.
+OPENING_WORDS = frozenset(
+    """among amid amidst beneath like unlike against toward towards upon within until unless whether
+    whereas behind around across through throughout above below besides along more fewer less""".split()
 )
 # Also never a name's first word: verbs and adverbs that open sentences ("Is it...", "Let me...").
-NEVER_NAME_START = FUNCTION_WORDS | frozenset(
+NEVER_NAME_START = FUNCTION_WORDS | OPENING_WORDS | frozenset(
     """is are was were be been has have had do does did can could will would shall should might must
     let lets am instead yes no oh ok okay dear""".split()
 )

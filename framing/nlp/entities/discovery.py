@@ -380,7 +380,7 @@ def _share_surname(owners: list[_Group], singles: list[tuple[Name, str]]) -> lis
 def _fold_demonyms_and_heads(groups: dict[str, _Group]) -> None:
     """"Karvonian" joins "Karvonia" (which becomes a country); "the Observatory" joins the one
     organisation with that word, and "Select Committee" the one body whose name ends with it ("House
-    Select Committee")."""
+    Select Committee"; not "Chief of the General Staff", whose last words name another body)."""
     singles = {n: g for n, g in groups.items() if " " not in n and g.kind in ("person", "", "place")}
     heads: dict[str, list[_Group]] = {}
     for name, group in groups.items():
@@ -390,7 +390,8 @@ def _fold_demonyms_and_heads(groups: dict[str, _Group]) -> None:
                     heads.setdefault(word, []).append(group)
     bodies = [g for g in groups.values() if " " in g.name and g.kind not in ("person", "country", "")]
     for group in bodies:  # "Select Committee" beside "House Select Committee": the one it ends
-        owners = [g for g in bodies if g.name.endswith(" " + group.name)]
+        owners = [g for g in bodies if g.name.endswith(" " + group.name)
+                  and g.name[: -len(group.name)].split()[-1].lower() not in ("of", "the", "for")]
         if len(owners) == 1 and gazetteers.lookup(group.name) is None:
             owners[0].forms.update(group.forms)
             del groups[group.name]
