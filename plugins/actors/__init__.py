@@ -31,11 +31,11 @@ from framing.nlp.entities import (
     Mention,
     Recogniser,
     document_memo,
+    mention_forms,
     mention_role,
     mentions_for,
-    titled_start,
 )
-from framing.nlp.sides import party_near, party_of_name
+from framing.nlp.sides import party_of_name, party_stated
 from framing.plugins.actors.sentiment import SCORERS, Score, Scorer, TargetContext, scorer
 
 NAME = "actors"
@@ -330,11 +330,10 @@ def actor_notes(document: Document, mentions: list[Mention], from_file: bool) ->
     notes = []
     for name, found in by_actor.items():
         actor = found[0].actor
-        forms = Counter(_strip_possessive(document.text[titled_start(document, m):m.end]) for m in found
-                        if m.kind != "pronoun")
+        forms = mention_forms(document, found)
         kind = actor.kind
         if name != actor.name:
-            kind, forms = "organisation", Counter({name: len(found)})
+            kind, forms = "organisation", ((name, len(found)),)
         side, evidence = actor.side, ""
         if side and not from_file:
             evidence = f"{actor.kind or 'actor'} {name!r}" + (
@@ -342,12 +341,9 @@ def actor_notes(document: Document, mentions: list[Mention], from_file: bool) ->
         elif not from_file:
             side, evidence = party_of_name(name) if actor.kind != "person" else ("", "")
             if not side and actor.kind in ("person", ""):
-                stated = Counter(party_near(document, m.start, m.end) for m in found
-                                 if m.kind != "pronoun")
-                stated.pop(("", ""), None)
-                if stated:
-                    side, evidence = stated.most_common(1)[0][0]
-        notes.append(ActorNote(name, kind, len(found), tuple(sorted(forms.items())),
+                side, evidence = party_stated(document, ((m.start, m.end) for m in found
+                                                         if m.kind != "pronoun"))
+        notes.append(ActorNote(name, kind, len(found), forms,
                                actor.gender if kind == "person" else "", "", side, evidence,
                                from_file))
     return notes

@@ -36,11 +36,11 @@ from framing.nlp.entities import (
     Mention,
     Recogniser,
     document_memo,
+    mention_forms,
     mentions_for,
-    titled_start,
 )
 from framing.nlp.quotes import attribution_cues
-from framing.nlp.sides import party_near, party_of_name
+from framing.nlp.sides import party_of_name, party_stated
 
 if TYPE_CHECKING:
     from framing.report.charts import Chart
@@ -355,17 +355,17 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
         actor = actors[index] if index < len(actors) else None
         side, evidence = speaker.side, ""
         if not from_file:
-            stated = Counter(party_near(document, m.start, m.end) for m in speaker.mentions)
-            stated.pop(("", ""), None)
-            party = stated.most_common(1)[0][0] if stated else party_of_name(speaker.description)
+            party = party_stated(document, ((m.start, m.end) for m in speaker.mentions))
+            if party == ("", ""):
+                party = party_of_name(speaker.description)
             if party[0] and (speaker.person or not side):
                 side, evidence = party
             elif side:
                 evidence = f"{speaker.description or speaker.name}"
             elif actor is not None and actor.kind in ("person", ""):
-                side, evidence = _stated(document, named[actor.name])  # at its other mentions
+                side, evidence = party_stated(document, ((m.start, m.end) for m in named[actor.name]))
         if actor is not None:
-            forms = _forms(document, named[actor.name]) or ((actor.name, len(speaker.mentions)),)
+            forms = mention_forms(document, named[actor.name]) or ((actor.name, len(speaker.mentions)),)
             notes.append(ActorNote(actor.name, actor.kind or kind, len(speaker.mentions), forms,
                                    actor.gender if actor.kind == "person" else "", speaker.type,
                                    side, evidence, False, said[index]))
@@ -374,24 +374,6 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
                                ((speaker.name, len(speaker.mentions)),), "", speaker.type,
                                side, evidence, False, said[index]))
     return notes
-
-
-def _stated(document: Document, mentions: list[Mention]) -> tuple[str, str]:
-    """The party the article states most often beside an actor's ``mentions`` ("(R-S.C.)"), with
-    its words; ("", "") for none: the side the actors analyzer notes for a person."""
-    stated = Counter(party_near(document, m.start, m.end) for m in mentions)
-    stated.pop(("", ""), None)
-    return stated.most_common(1)[0][0] if stated else ("", "")
-
-
-def _forms(document: Document, mentions: list[Mention]) -> tuple[tuple[str, int], ...]:
-    """An actor's forms as the article writes its ``mentions`` (a person's with the titles before
-    them, possessive aside), counted: the forms the actors analyzer notes."""
-    counts: Counter[str] = Counter()
-    for mention in mentions:
-        text = document.text[titled_start(document, mention):mention.end]
-        counts[text[:-2] if text.endswith(("'s", "’s")) else text] += 1
-    return tuple(sorted(counts.items()))
 
 
 def sources_from(data: dict[str, list[list[Any]]]) -> Sources:

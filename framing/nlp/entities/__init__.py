@@ -30,6 +30,7 @@ from framing.nlp.entities.mentions import (
     PRONOUNS,
     document_memo,
     find_mentions,
+    mention_forms,
     titled_start,
 )
 from framing.nlp.entities.recognise import find_candidates
@@ -58,5 +59,6 @@ __all__ = [
     "find_mentions",
     "mention_role",
     "mentions_for",
+    "mention_forms",
     "titled_start",
 ]

@@ -4,7 +4,8 @@ document."""
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Hashable
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any, TypeVar
 
 from framing.model import Document
@@ -141,3 +142,15 @@ def titled_start(document: Document, mention: Mention) -> int:
             document.text[tokens[first - 1].end:tokens[first].start] == " ":
         first -= 1
     return tokens[first].start if first < mention.first_token else mention.start
+
+
+def mention_forms(document: Document, mentions: Iterable[Mention]) -> tuple[tuple[str, int], ...]:
+    """An actor's forms as the article writes its ``mentions`` (a person's with the titles before them,
+    a possessive "'s" aside), counted and sorted: the forms an analyzer notes for the cast. Pronouns
+    are no forms."""
+    counts: Counter[str] = Counter()
+    for mention in mentions:
+        if mention.kind != "pronoun":
+            text = document.text[titled_start(document, mention) : mention.end]
+            counts[text[:-2] if text.endswith(("'s", "\u2019s")) else text] += 1
+    return tuple(sorted(counts.items()))
