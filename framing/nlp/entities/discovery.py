@@ -12,7 +12,8 @@ are sorted out in three steps, documented in docs/analyzers/actors.md, "Discover
    first name, surname and suffix joined ("Donald J. Trump" = "Donald Trump" != "Donald Trump Jr."), a
    surname alone ("Akin", "Mr. Akin") made an alias of every person with that surname (a shared one goes,
    mention by mention, to the person named most recently), a first name alone of the one person who has
-   it. The display name is the fullest name used, without titles.
+   it, and so an epithet before it ("Crooked Hillary"). The display name is the fullest name used,
+   without titles.
 """
 
 from __future__ import annotations
