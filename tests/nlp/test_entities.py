@@ -714,3 +714,9 @@ def test_a_group_adjective_before_a_party_plural_is_a_group_and_more_opens_no_na
     text = "Poll\n\nMore Republicans voted for Tom Brandt, and Catholic Republicans liked him too.\n"
     kinds = {a.name: a.kind for a in discover([document_from_text(text)]).actors}
     assert kinds.get("Catholic Republicans") == "group" and "More Republicans" not in kinds
+
+
+def test_medical_and_descriptive_initialisms_are_no_actors():
+    text = ("Book\n\nGov. Tom Brandt said veterans with PTSD wrote to him, and LGBT groups did too.\n")
+    names = {a.name for a in discover([document_from_text(text)]).actors}
+    assert not {"PTSD", "LGBT"} & names and "Tom Brandt" in names
