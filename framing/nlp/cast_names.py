@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from framing.nlp.gazetteers import given_name_genders, given_names, name_roles, titles
 from framing.nlp.names import PLURAL_TITLES, title_inside
+from framing.nlp.names import kind_of as kind_by_words
 from framing.nlp.names import parse_name as split_name
 from framing.nlp.sides import is_party_name
 from framing.nlp.words import CALENDAR_WORDS, FUNCTION_WORDS, NAME_PARTICLES
@@ -129,6 +130,9 @@ def parse_name(text: str, kind: str = "") -> Name:
         return Name((text,), False)
     lowered = [w.lower() for w in words]
     titled_at, named = _split(words)
+    if titled_at >= 0 and kind != PERSON and kind_by_words(" ".join(named)) not in (PERSON, ""):
+        titled_at, named = -1, words  # a body's name that opens with a title word: "General Services
+        # Administration", "Major League Baseball" ("Services Administration" is no one's name)
     if kind and kind != PERSON and not (titled_at >= 0 and len(
             [w for w in named if w.lower() not in SUFFIXES]) >= 2 and all(
             w[:1].isupper() or w.lower().partition("-")[0] in NAME_PARTICLES for w in named)):

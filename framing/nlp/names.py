@@ -342,6 +342,10 @@ def kind_of(text: str, titled: bool = False) -> str:
         return "organisation"
     if not titled and len(words) >= 2 and not set(lowered) & TITLE_LINKS and _no_persons_name(words):
         return "organisation"  # "Western Journalism", "Sirius XM", "Priorities USA Action"
+    if not titled and len(words) >= 2 and _members_word(words[-1]) and not all(
+            is_qualifier(w) or is_title_word(w) for w in words[:-1]):
+        return "group"  # "Reagan Democrats", "Conservative Christians": no one's surname is a group's
+        # ("American Muslims" are Muslims: "American" only qualifies them)
     if titled or (len(words) <= 4 and not set(lowered) & TITLE_LINKS):
         return "person"
     return ""
@@ -378,12 +382,37 @@ def _no_persons_name(words: list[str]) -> bool:
         return True  # "Western Journalism"; "21st Century Fox"
     if lowered[0] in PARTY_PLURALS and not is_given_name(words[1]):
         return True  # "Democrats Abroad" (not "Republicans Ted Cruz")
-    if len(words) <= 4 and lowered[-1].endswith("s") and not lowered[-1].endswith("ss") and (
-            is_common_word(words[-1][:-1]) and not is_given_name(words[0]) and any(
-                _place(words[:cut], ("place", "region")) for cut in range(1, len(words)))):
-        return True  # a city or state and a common plural: "Dallas Mavericks", "New York Jets" (teams)
+    if len(words) <= 4 and not is_given_name(words[0]) and _after_place(words):
+        return True  # "Dallas Mavericks", "New York Jets", "Middle East Quartet", "America Rising"
+    if 3 <= len(words) <= 4 and lowered[-1].endswith("s") and not lowered[-1].endswith("ss") and (
+            is_common_word(words[-1][:-1]) and not any(is_given_name(w) for w in words)):
+        return True  # a common plural after two words or more: "Homeland Security Investigations"
     return not is_given_name(words[0]) and any(
         w.isalpha() and w.isupper() and len(w) > 1 and w not in SUFFIX_FORMS for w in words[1:])
+
+
+def _after_place(words: list[str]) -> bool:
+    """A city, a state or a region the bundled lists know ("Middle East") of one to three words, then
+    one or two words that are no given name, title or place: a team's, a firm's or a group's name, no
+    person's ("Dallas Mavericks", "Middle East Quartet", "New Jersey Watchdog"; not "Virginia Foxx",
+    whose first word is a given name, nor "Texas Sen."). A country is left out: "Jordan" is also a
+    given name the lists do not know, and "Syria Assad" is a run of two names."""
+    for cut in range(1, min(len(words), 4)):
+        rest = words[cut:]
+        if len(rest) <= 2 and (_place(words[:cut], ("place", "region"))
+                               or non_actor(" ".join(words[:cut])) == "region"):
+            return all(w[:1].isupper() and w.isalpha() and not is_given_name(w) and not is_title_word(w)
+                       and not is_qualifier(w) and gazetteers.lookup(w) is None for w in rest)
+    return False
+
+
+def _members_word(word: str) -> bool:
+    """The plural that names a party's members or a group of people ("Democrats", "Christians")."""
+    lowered = _clean(word)
+    if lowered in PARTY_PLURALS:
+        return True
+    entry = gazetteers.lookup(strip_possessive(word))
+    return entry is not None and entry.kind == "group" and lowered.endswith("s")
 
 
 @lru_cache(maxsize=32_768)

@@ -299,6 +299,17 @@ def test_a_titled_name_is_a_person_whatever_kind_a_note_gives_it():
     assert view.name("Senate") == "Senate"
 
 
+@pytest.mark.parametrize("name, kind", [
+    ("General Services Administration", "institution"), ("Major League Baseball", "organisation"),
+    ("General Accounting Office", "organisation"),
+])
+def test_a_body_whose_name_opens_with_a_title_word_keeps_its_name_and_kind(name, kind):
+    notes = [ActorNote(name, kind, 2), ActorNote("Gen. Ann Hale", "person", 1)]
+    view = build_cast([("a", notes)]).article(notes)
+    assert view.name(name) == name and view.actor(name).kind == kind
+    assert view.name("Gen. Ann Hale") == "Ann Hale"  # a person's title still goes
+
+
 @pytest.mark.parametrize("name, party", [
     ("GOP", True), ("Republicans", True), ("Democratic Party", True),
     ("Republican National Committee", True), ("Republican leadership", False),
