@@ -49,6 +49,9 @@ INSTITUTION_WORDS = frozenset(
 )
 MEDIA_WORDS = frozenset("news times post journal herald tribune gazette magazine radio television tv press "
                         "daily broadcasting network".split())
+NETWORKS = frozenset({"network", "networks"})
+# Words that make a "network" a broadcaster's: "Christian Broadcasting Network", "Fox News Network"
+BROADCAST_WORDS = frozenset("news broadcasting broadcast cable television tv radio".split())
 ORG_WORDS = frozenset(
     """office council committee commission force forces party front movement union league alliance
     organisation organization observatory hospital university college school bank company corporation
@@ -59,6 +62,15 @@ ORG_WORDS = frozenset(
 # Legal forms that end a company's name ("Apple Inc.", "Exxon Mobil Corp.", "Goldman Sachs Group").
 COMPANY_SUFFIXES = frozenset(
     "inc incorporated corp corporation co company cos llc llp lp ltd limited plc holdings group gmbh".split()
+)
+# Industries that end a company's name and no person's ("Dow Chemical", "Koch Industries", "Southwest
+# Airlines", "Ford Motor"; "steel" is left out: "Danielle Steel")
+INDUSTRY_WORDS = frozenset(
+    """chemical chemicals electric motor motors airlines airways pharmaceuticals pharma energy oil
+    petroleum industries enterprises technologies systems solutions partners capital securities
+    investments entertainment communications telecom telecommunications pictures studios foods brands
+    stores mining resources realty properties insurance financial laboratories labs software logistics
+    ventures""".split()
 )
 # Hyphenated forms of a title: "President-elect", "Speaker-to-be", "ex-Gov.", "then-Sen.".
 TITLE_ENDINGS = ("-elect", "-to-be", "-designate", "-in-waiting")
@@ -330,14 +342,18 @@ def kind_of(text: str, titled: bool = False) -> str:
         return "country"  # "Federated States"; "States" alone is no country
     if _person_of(words, lowered):
         return "person"  # "Meenakshi Ganguly of Human Rights Watch": a person, then where she works
-    if any(w in MEDIA_WORDS for w in lowered[1:]) and not any(w in INSTITUTION_WORDS for w in lowered):
-        return "media"  # "Washington Post", "Fox News" (not "Press" alone)
+    if any(w in MEDIA_WORDS - NETWORKS or w in NETWORKS and set(lowered) & BROADCAST_WORDS
+           for w in lowered[1:]) and not any(w in INSTITUTION_WORDS for w in lowered):
+        return "media"  # "Washington Post", "Fox News" (not "Press" alone), "Christian Broadcasting
+        # Network"; a "network" of no broadcaster is a body's: "Harlow Action Network"
     if any(w in INSTITUTION_WORDS for w in lowered) or (
         lowered[0] in ("office", "committee") and len(words) > 2
     ) or (lowered[-1] == "committee" and lowered[0] in ("house", "senate")):
         return "institution"
-    if any(_organisation_word(w) for w in words):
-        return "organisation"
+    if any(_organisation_word(w) for w in words) or (
+            len(words) >= 2 and lowered[-1] in INDUSTRY_WORDS and not titled
+            and not set(lowered) & TITLE_LINKS):
+        return "organisation"  # "Dow Chemical", "Koch Industries" ("Department of Energy" above)
     if len(words) == 1 and (is_acronym(words[0]) or _camel(words[0])):
         return "organisation"
     if not titled and len(words) >= 2 and not set(lowered) & TITLE_LINKS and _no_persons_name(words):

@@ -37,3 +37,42 @@ def test_a_group_plural_after_a_name_is_a_group_and_after_a_qualifier_the_listed
 ])
 def test_a_place_before_a_word_and_a_plural_after_two_words_name_a_body(name, kind):
     assert kind_of(name) == kind
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("Harlow Chemical", "organisation"), ("Brandt Industries", "organisation"),
+    ("Larkspur Airlines", "organisation"), ("Department of Energy", "institution"),
+    ("Danielle Steel", "person"),  # no industry word: a person
+])
+def test_an_industry_word_ends_a_companys_name(name, kind):
+    assert kind_of(name) == kind
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("Harlow Action Network", "organisation"),  # an advocacy network
+    ("Christian Broadcasting Network", "media"), ("Larkspur News Network", "media"),
+])
+def test_a_network_is_a_broadcasters_only_beside_a_broadcasting_word(name, kind):
+    assert kind_of(name) == kind
+
+
+def test_a_bare_word_of_a_publication_named_with_the_is_the_publication():
+    text = ("Show\n\nTom Vance told TheBlaze founder Ana Dorr that he would run. \u201cWe will see,\u201d "
+            "said Blaze co-host Lena Marsh.\n")  # "TheBlaze": the list's "The Blaze"
+    actors = {a.name: a for a in discover([document_from_text(text)]).actors}
+    assert "Blaze" not in actors and "Blaze" in actors["The Blaze"].aliases
+    assert actors["The Blaze"].kind == "media" and actors["Lena Marsh"].kind == "person"
+
+
+def test_the_last_word_of_one_bodys_name_alone_is_that_body():
+    text = ("Peace\n\nThe Middle East Quartet met in Oslo. Officials said the Quartet statement was ready, "
+            "and Ana Dorr of the Harlow Action Network agreed. Mr. Quill, a diplomat, said little.\n")
+    actors = {a.name: a for a in discover([document_from_text(text)]).actors}
+    assert actors["Middle East Quartet"].kind == "organisation"
+    assert "Quartet" in actors["Middle East Quartet"].aliases and "Quartet" not in actors
+
+
+def test_a_month_before_a_date_ends_no_name():
+    text = "Plan\n\nThe committee meets in Harlow July 8 and 9, and Theresa May spoke in Harlow.\n"
+    names = {a.name for a in discover([document_from_text(text)]).actors}
+    assert "Harlow July" not in names and "Theresa May" in names

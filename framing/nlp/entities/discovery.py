@@ -59,6 +59,7 @@ class _Group:
     gender: str = ""
     forms: Counter[str] = field(default_factory=Counter)
     names: list[Name] = field(default_factory=list)  # persons: every full name used
+    titled: bool = False  # a single word some mention titles ("Mr. Allen"): a person's surname
 
     @property
     def count(self) -> int:
@@ -264,6 +265,7 @@ def _resolve_people(groups: dict[str, _Group], people: list[tuple[Name, str, int
         group = alone.setdefault(word, _Group(word, "person"))
         group.forms[word] += 1
         group.gender = group.gender or name.gender
+        group.titled = group.titled or bool(name.title)
     apart = [group for word, found in shared.items() for group in _share_surname(by_surname[word], found)]
     for group in clusters:
         for key in {k for n in group.names for k in _surname_keys(n)}:
@@ -274,6 +276,10 @@ def _resolve_people(groups: dict[str, _Group], people: list[tuple[Name, str, int
     for group in [*clusters, *alone.values(), *apart]:
         if group.name in groups and groups[group.name].kind != "person":
             continue  # an organisation's name wins over a person's of the same spelling
+        styled = groups.get(f"The {group.name}")
+        if group in alone.values() and not group.titled and styled is not None and styled.kind != "person":
+            styled.forms.update(group.forms)  # "Blaze co-host" beside "The Blaze": the outlet
+            continue
         groups[group.name] = group
 
 
@@ -380,15 +386,20 @@ def _share_surname(owners: list[_Group], singles: list[tuple[Name, str]]) -> lis
 
 def _fold_demonyms_and_heads(groups: dict[str, _Group]) -> None:
     """"Karvonian" joins "Karvonia" (which becomes a country); "the Observatory" joins the one
-    organisation with that word, and "Select Committee" the one body whose name ends with it ("House
-    Select Committee"; not "Chief of the General Staff", whose last words name another body)."""
+    organisation with that word, and so does the last word of one body's name when it is no given name
+    and nobody's surname or titled name ("the Quartet" of "Middle East Quartet"); "Select Committee"
+    joins the one body whose name ends with it ("House Select Committee"; not "Chief of the General
+    Staff", whose last words name another body)."""
     singles = {n: g for n, g in groups.items() if " " not in n and g.kind in ("person", "", "place")}
     heads: dict[str, list[_Group]] = {}
+    surnames = {n.last for g in groups.values() for n in g.names}
     for name, group in groups.items():
         if " " in name and group.kind not in ("person", "country", ""):
+            last = name.split()[-1]
             for word in name.split():
-                if word.lower() in ORG_WORDS:
-                    heads.setdefault(word, []).append(group)
+                if word.lower() in ORG_WORDS or (word == last and word in singles and not singles[word].titled
+                                                 and word not in surnames and not is_given_name(word)):
+                    heads.setdefault(word, []).append(group)  # "the Quartet": "Middle East Quartet"
     bodies = [g for g in groups.values() if " " in g.name and g.kind not in ("person", "country", "")]
     for group in bodies:  # "Select Committee" beside "House Select Committee": the one it ends
         owners = [g for g in bodies if g.name.endswith(" " + group.name)

@@ -274,8 +274,10 @@ def find_candidates(document: Document) -> list[Span]:
                 start += 1
                 opens = False
             while run_end > start and (tokens[run_end - 1].lower in CONNECTORS
-                                       or _bare(tokens[run_end - 1].text) in WEEKDAYS):
-                run_end -= 1  # "Republicans Tuesday"; a month stays ("Theresa May")
+                                       or _bare(tokens[run_end - 1].text) in WEEKDAYS
+                                       or (tokens[run_end - 1].lower.rstrip(".") in CALENDAR_WORDS
+                                           and run_end < end and tokens[run_end].text[:1].isdigit())):
+                run_end -= 1  # "Republicans Tuesday", "in Orlando July 8"; a month stays ("Theresa May")
             if (opens and run_end - start == 1 and strip_possessive(tokens[start].text).lower() not in inside
                     and gazetteers.lookup(strip_possessive(tokens[start].text)) is None
                     and not _demonym_of(tokens[start].lower, inside)):
