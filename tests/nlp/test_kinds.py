@@ -76,3 +76,22 @@ def test_a_month_before_a_date_ends_no_name():
     text = "Plan\n\nThe committee meets in Harlow July 8 and 9, and Theresa May spoke in Harlow.\n"
     names = {a.name for a in discover([document_from_text(text)]).actors}
     assert "Harlow July" not in names and "Theresa May" in names
+
+
+def test_names_listed_after_a_plural_noun_of_bodies_take_its_kind():
+    text = ("Harbour\n\nThree casinos \u2014 Larkin\u2019s, Velmora Palace and Quill \u2014 reported losses. "
+            "Revenue rose at two of the casinos: Ostrel Star by 9 percent; Brandywine by 4 percent. "
+            "Networks such as Harlow One and Marsh Channel covered it, and Ana Dorr spoke at Larkin\u2019s. "
+            "Mr. Tobin, who runs Brandywine, and firms like Osgood said nothing.\n")
+    kinds = _kinds(text)
+    for name in ("Larkin", "Velmora Palace", "Quill", "Ostrel Star", "Brandywine"):
+        assert kinds[name] == "organisation", name
+    assert kinds["Harlow One"] == "media"
+    assert kinds["Ana Dorr"] == kinds["Tobin"] == "person"
+
+
+def test_a_listed_name_with_a_persons_cue_stays_a_person():
+    text = ("Board\n\nThe firms \u2014 Cole, Varden and Marsh \u2014 merged. Mr. Varden retired, and "
+            "staff at Cole and Marsh said nothing.\n")
+    kinds = _kinds(text)
+    assert kinds["Cole"] == "organisation" and kinds["Varden"] == "person"

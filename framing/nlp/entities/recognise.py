@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from framing.model import Document, Span, Token
 from framing.nlp import gazetteers
+from framing.nlp.entities.listed import listed_kinds
 from framing.nlp.names import ORG_WORDS, PARTY_STATE, is_qualifier, is_title_word, kind_of, parse_name
 from framing.nlp.words import (
     CALENDAR_WORDS,
@@ -357,12 +358,15 @@ def _titles_dropped(document: Document, found: list[tuple[int, int, int, int, st
 def _typed_bodies(document: Document, found: list[tuple[int, int, int, int, str]]) -> list[Span]:
     """Spans, with "organisation" for a one- or two-word name the lists do not know and the word rules
     would make a person, when the article treats it as a body and never as a person (see
-    :func:`_body_cues`)."""
+    :func:`_body_cues`), and the kind a listing noun gives the names it lists ("four casinos — A, B
+    and C": :mod:`framing.nlp.entities.listed`)."""
     tokens = document.tokens
     keys = [strip_possessive(document.text[tokens[s].start : tokens[e - 1].end]) for s, e, *_ in found]
     bodies = _body_cues(document, found, keys)
+    listed = listed_kinds(document, [(start, end) for start, end, *_ in found], keys)
     return [Span(tokens[start].start, tokens[end - 1].end,
-                 "organisation" if label in ("", "place") and bodies.get(key) else label)
+                 label if label not in ("", "place") else "organisation" if bodies.get(key)
+                 else listed.get(key, label))
             for (start, end, _first, _last, label), key in zip(found, keys)]
 
 
