@@ -358,6 +358,8 @@ def kind_of(text: str, titled: bool = False) -> str:
         return "organisation"
     if not titled and len(words) >= 2 and not set(lowered) & TITLE_LINKS and _no_persons_name(words):
         return "organisation"  # "Western Journalism", "Sirius XM", "Priorities USA Action"
+    if len(words) == 1 and _hyphenated_group(words[0]):
+        return "group"  # "Cuban-Americans", "Muslim-Americans"
     if not titled and len(words) >= 2 and _members_word(words[-1]) and not all(
             is_qualifier(w) or is_title_word(w) for w in words[:-1]):
         return "group"  # "Reagan Democrats", "Conservative Christians": no one's surname is a group's
@@ -420,6 +422,17 @@ def _after_place(words: list[str]) -> bool:
             return all(w[:1].isupper() and w.isalpha() and not is_given_name(w) and not is_title_word(w)
                        and not is_qualifier(w) and gazetteers.lookup(w) is None for w in rest)
     return False
+
+
+def _hyphenated_group(word: str) -> bool:
+    """A group's or a nation's adjective, a hyphen, then a people's plural: "Cuban-Americans",
+    "Muslim-Americans", "Irish-Americans" (groups.tsv lists the most common: "Asian-Americans")."""
+    head, _, tail = word.rpartition("-")
+    if not head or not tail.endswith("s") or not head[:1].isupper():
+        return False
+    entry = gazetteers.lookup(tail)
+    return entry is not None and entry.kind in ("group", "country") and entry.name != tail and (
+        gazetteers.describes_group(head) or is_qualifier(head))
 
 
 def _members_word(word: str) -> bool:

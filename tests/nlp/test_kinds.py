@@ -95,3 +95,28 @@ def test_a_listed_name_with_a_persons_cue_stays_a_person():
             "staff at Cole and Marsh said nothing.\n")
     kinds = _kinds(text)
     assert kinds["Cole"] == "organisation" and kinds["Varden"] == "person"
+
+
+def test_a_bodys_noun_before_a_name_or_its_board_after_it_make_a_body():
+    text = ("Money\n\nThe tech start-up Osgood raised money. Her blood-testing start-up, Velmora, failed, "
+            "said a Quillon board member. Both Osgood and Velmora were sold, and shares of Quillon fell. "
+            "Tom Vance, who founded Larkin, and the firm Quillon said nothing.\n")
+    kinds = _kinds(text)
+    assert kinds["Osgood"] == kinds["Velmora"] == kinds["Quillon"] == "organisation"
+    assert kinds["Tom Vance"] == "person"
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("Cuban-Americans", "group"), ("Muslim-Americans", "group"), ("Irish-Americans", "group"),
+    ("Wasserman-Schultz", "person"),
+])
+def test_a_hyphenated_peoples_plural_is_a_group(name, kind):
+    assert kind_of(name) == kind
+
+
+def test_a_listed_outlet_run_into_its_hosts_name_is_two_actors():
+    text = ("Show\n\nAt the rally, Tom Vance spoke, and Fox News Ana Dorr and "
+            "Republican Ted Cruz listened. Dorr smiled.\n")
+    kinds = _kinds(text)
+    assert kinds["Fox News"] == "media" and kinds["Ana Dorr"] == kinds["Ted Cruz"] == "person"
+    assert "Fox News Ana Dorr" not in kinds and "Republican" not in kinds

@@ -119,6 +119,12 @@ def resolve(raw: Sequence[tuple[str, str]]) -> tuple[list[Actor], set[str]]:
             if len(words) > 1:
                 blocked.add(text)
             continue
+        pair = _listed_then_person(words) if len(words) > 2 else None
+        if pair is not None:  # "Fox News Sean Hannity": the network, then its host
+            listed, text = pair
+            entry = gazetteers.lookup(listed)
+            _org(groups, entry.name, entry.kind, listed, _side_of(listed.split()))
+            words = text.split()
         name = parse_name(text)
         lead = _name_before_thing(words) if len(words) > 3 and not name.title else None
         if lead is not None:  # "Barack Obama Election Day": the day is no actor; the person is one
@@ -168,6 +174,20 @@ def _name_before_thing(words: list[str]) -> tuple[str, str] | None:
             if name.first and name.last and not name.title and kind_of(head) == "person" \
                     and gazetteers.lookup(head) is None and not non_actor(head):
                 return head, name.last
+    return None
+
+
+def _listed_then_person(words: list[str]) -> tuple[str, str] | None:
+    """(listed name, person's name) for a run of a news organisation's or an organisation's name the
+    bundled lists know, then a person's full name, two or three capitalised words that open with a
+    given name, with no role noun between them ("Fox News Sean Hannity"); None otherwise (a party or a
+    place before a name only describes the person: "Republican Ted Cruz", "Texas Ted Cruz")."""
+    for cut in range(1, len(words) - 1):
+        rest = words[cut:]
+        if len(rest) <= 3 and is_given_name(rest[0]) and all(w[:1].isupper() for w in rest):
+            entry = gazetteers.lookup(" ".join(words[:cut]))
+            if entry is not None and entry.kind in ("media", "organisation"):
+                return " ".join(words[:cut]), " ".join(rest)
     return None
 
 

@@ -62,13 +62,18 @@ PLACE_OPENERS = gazetteers.DIRECTIONS | {"new", "upper", "lower", "great", "grea
 # (not "report" or "findings": "the Mueller report" is a person's)
 ORGANISATION_NOUNS = frozenset("poll polls polling survey surveys analysis study studies "
                                "degree degrees researchers analysts economists professor professors "
-                               "students graduate graduates faculty campus website database".split())
+                               "students graduate graduates faculty campus website database board "
+                               "research shareholders shares stock executives subsidiary".split())
 # Heads of a body after its name: "Judicial Watch President Tom Fitton", "Planned Parenthood's president"
 # (not "spokesman", "aide" or "adviser": a person has those too)
 LEADER_NOUNS = frozenset("president chairman chairwoman founder co-founder ceo headquarters".split())
 # What a body is called after a comma: "Demos, a think tank"; "X, which"
 ORGANISATION_APPOSITIONS = frozenset("tank university college group firm company organization organisation "
-                                     "nonprofit non-profit website pollster outlet institute which".split())
+                                     "nonprofit non-profit website pollster outlet institute which "
+                                     "start-up startup conglomerate".split())
+# A body's noun right before its name: "the advocacy group X", "the start-up X", "a blood-testing start-up, X"
+BODY_NOUNS = frozenset("group firm company start-up startup nonprofit non-profit charity organization "
+                       "organisation conglomerate tank".split())
 COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss dr dr.".split())
 PERSON_PRONOUNS = frozenset("he she him his her himself herself".split())
 ARTICLES = frozenset({"the", "a", "an"})  # inside a title's quotation marks: “The Apprentice”
@@ -412,6 +417,8 @@ def _body_cues(document: Document, found: list[tuple[int, int, int, int, str]], 
             continue
         body = ((before[-2:-1] and before[-2] in ORGANISATION_NOUNS and before[-1] in ("at", "from", "of"))
                 or before[-2:] == ["according", "to"]
+                or (before and before[-1] in BODY_NOUNS)
+                or (before[-2:-1] and before[-2] in BODY_NOUNS and before[-1] == ",")
                 or (after and (after[0] in ORGANISATION_NOUNS or after[0] in LEADER_NOUNS)) or key in led
                 or (after[:1] == [","] and any(w in ORGANISATION_APPOSITIONS for w in after[1:]))
                 or _beside_body(document, found, start, end, first))
