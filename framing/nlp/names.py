@@ -201,10 +201,13 @@ def _title_length(words: list[str]) -> int:
 def _inner_title(words: list[str]) -> int:
     """Where a title or party word inside a run ends the words before a person's name, when the run's
     first words are no title ("House Intelligence Republican Mike Pompeo", "Harvard Law Professor
-    Laurence Tribe"): the name is two or three capitalised words after it, opening with a given name."""
+    Laurence Tribe"; also a title linked to its body: "White House Chief of Staff Denis McDonough"): the
+    name is two or three capitalised words after it, opening with a given name."""
     for index in range(len(words) - 3, 0, -1):
         rest = words[index + 1:]
-        titled = is_title_word(words[index]) or _clean(words[index]) in gazetteers.party_words()
+        titled = is_title_word(words[index]) or _clean(words[index]) in gazetteers.party_words() or (
+            index > 1 and words[index - 1].lower() in TITLE_LINKS and is_title_word(words[index - 2])
+            and words[index][:1].isupper())  # "White House Chief of Staff Denis McDonough"
         if titled and len(rest) <= 3 and is_given_name(rest[0]) and all(
                 w[:1].isupper() and not _organisation_word(w) for w in rest):
             return index + 1
@@ -360,7 +363,8 @@ def kind_of(text: str, titled: bool = False) -> str:
         return "organisation"  # "Western Journalism", "Sirius XM", "Priorities USA Action"
     if len(words) == 1 and _hyphenated_group(words[0]):
         return "group"  # "Cuban-Americans", "Muslim-Americans"
-    if not titled and len(words) >= 2 and _members_word(words[-1]) and not all(
+    if not titled and 2 <= len(words) <= 4 and not set(lowered) & TITLE_LINKS and _members_word(words[-1]) \
+            and not all(
             is_qualifier(w) or is_title_word(w) for w in words[:-1]):
         return "group"  # "Reagan Democrats", "Conservative Christians": no one's surname is a group's
         # ("American Muslims" are Muslims: "American" only qualifies them)
@@ -401,7 +405,7 @@ def _no_persons_name(words: list[str]) -> bool:
     if lowered[0] in PARTY_PLURALS and not is_given_name(words[1]):
         return True  # "Democrats Abroad" (not "Republicans Ted Cruz")
     if len(words) <= 4 and not is_given_name(words[0]) and _after_place(words):
-        return True  # "Dallas Mavericks", "New York Jets", "Middle East Quartet", "America Rising"
+        return True  # "Dallas Mavericks", "New York Jets", "Middle East Quartet", "New Jersey Watchdog"
     if 3 <= len(words) <= 4 and lowered[-1].endswith("s") and not lowered[-1].endswith("ss") and (
             is_common_word(words[-1][:-1]) and not any(is_given_name(w) for w in words)):
         return True  # a common plural after two words or more: "Homeland Security Investigations"
@@ -410,17 +414,27 @@ def _no_persons_name(words: list[str]) -> bool:
 
 
 def _after_place(words: list[str]) -> bool:
-    """A city, a state or a region the bundled lists know ("Middle East") of one to three words, then
-    one or two words that are no given name, title or place: a team's, a firm's or a group's name, no
-    person's ("Dallas Mavericks", "Middle East Quartet", "New Jersey Watchdog"; not "Virginia Foxx",
-    whose first word is a given name, nor "Texas Sen."). A country is left out: "Jordan" is also a
-    given name the lists do not know, and "Syria Assad" is a run of two names."""
+    """A place the bundled lists know, then one or two words that are no person's name: a team's, a
+    firm's or a group's. After a city or a state, the plural of a common word ("Dallas Mavericks", "New
+    York Jets"); after a state, a city of two words or more or a region of two words or more ("Middle
+    East"), also words that are no given name, title or place, one of them no common word ("New Jersey
+    Watchdog", "Middle East Quartet"; not "Virginia Foxx", whose first word is a given name, nor
+    "Hama Province", a place). A one-word city is left out of the second rule, as many are also names
+    ("Lynn Vavreck"), and so is a country: "Jordan" is also a given name the lists do not know, and
+    "Syria Assad" is a run of two names."""
+    last = words[-1]
     for cut in range(1, min(len(words), 4)):
-        rest = words[cut:]
-        if len(rest) <= 2 and (_place(words[:cut], ("place", "region"))
-                               or non_actor(" ".join(words[:cut])) == "region"):
+        rest, head = words[cut:], " ".join(words[:cut])
+        if len(rest) > 2:
+            continue
+        if _place(words[:cut], ("place", "region")) and len(rest) == 1 and last.lower().endswith("s") \
+                and not last.lower().endswith("ss") and is_common_word(last[:-1]):
+            return True
+        if (_place(words[:cut], ("region",)) or (cut > 1 and (_place(words[:cut], ("place",))
+                                                              or non_actor(head) == "region"))):
             return all(w[:1].isupper() and w.isalpha() and not is_given_name(w) and not is_title_word(w)
-                       and not is_qualifier(w) and gazetteers.lookup(w) is None for w in rest)
+                       and not is_qualifier(w) and gazetteers.lookup(w) is None for w in rest) and not all(
+                is_common_word(w) for w in rest)
     return False
 
 

@@ -29,7 +29,7 @@ def test_a_group_plural_after_a_name_is_a_group_and_after_a_qualifier_the_listed
 @pytest.mark.parametrize("name, kind", [
     ("Middle East Quartet", "organisation"),  # a region the lists know, then a word no given name
     ("New Jersey Lantern", "organisation"),  # a state, then a word
-    ("Dallas Mavericks", "organisation"),
+    ("New York Jets", "organisation"),  # a city and a common plural: a team
     ("Harlow Securities Investigations", "organisation"),  # a common plural after two words
     ("Virginia Foxx", "person"),  # the first word is a given name
     ("Jordan Banks", "person"),  # a country is left out: "Jordan" is a given name too
@@ -120,3 +120,17 @@ def test_a_listed_outlet_run_into_its_hosts_name_is_two_actors():
     kinds = _kinds(text)
     assert kinds["Fox News"] == "media" and kinds["Ana Dorr"] == kinds["Ted Cruz"] == "person"
     assert "Fox News Ana Dorr" not in kinds and "Republican" not in kinds
+
+
+def test_a_companys_first_word_alone_is_the_company_but_a_persons_name_before_a_body_is_the_person():
+    text = ("Deal\n\nHarlow Chemical agreed to buy Velmora Foods. Analysts said Harlow paid too much, and the "
+            "Brandt administration approved it. Brandt said little.\n")
+    actors = {a.name: a for a in discover([document_from_text(text)]).actors}
+    assert "Harlow" in actors["Harlow Chemical"].aliases and "Harlow" not in actors
+    assert actors["Brandt"].kind == "person" and actors["Brandt administration"].kind == "institution"
+
+
+def test_a_title_linked_to_its_body_inside_a_run_leaves_the_persons_name():
+    kinds = _kinds("Aide\n\nThe memo went to White House Chief of Staff Dennis Quill on Friday. Quill "
+                   "read it.\n")
+    assert kinds["Dennis Quill"] == "person"

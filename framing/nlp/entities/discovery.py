@@ -30,8 +30,10 @@ from framing.nlp.entities.actors import KINDS, Actor, ActorSet, Mention
 from framing.nlp.entities.mentions import document_memo, find_mentions
 from framing.nlp.entities.recognise import DEMONYM_SUFFIXES, find_candidates
 from framing.nlp.names import (
+    INDUSTRY_WORDS,
     ORG_WORDS,
     SUFFIXES,
+    TITLE_LINKS,
     TITLE_MODIFIERS,
     Name,
     is_given_name,
@@ -406,8 +408,10 @@ def _share_surname(owners: list[_Group], singles: list[tuple[Name, str]]) -> lis
 
 def _fold_demonyms_and_heads(groups: dict[str, _Group]) -> None:
     """"Karvonian" joins "Karvonia" (which becomes a country); "the Observatory" joins the one
-    organisation with that word, and so does the last word of one body's name when it is no given name
-    and nobody's surname or titled name ("the Quartet" of "Middle East Quartet"); "Select Committee"
+    organisation with that word, and so does the last word of one body's name (with no "of", "for" or
+    "the"), or the first of a company's named with its industry, when it is no given name and nobody's
+    surname or titled name ("the Quartet" of "Middle East Quartet", "Dow" of "Dow Chemical"; not "Obama"
+    of "Obama administration"); "Select Committee"
     joins the one body whose name ends with it ("House Select Committee"; not "Chief of the General
     Staff", whose last words name another body)."""
     singles = {n: g for n, g in groups.items() if " " not in n and g.kind in ("person", "", "place")}
@@ -415,9 +419,11 @@ def _fold_demonyms_and_heads(groups: dict[str, _Group]) -> None:
     surnames = {n.last for g in groups.values() for n in g.names}
     for name, group in groups.items():
         if " " in name and group.kind not in ("person", "country", ""):
-            last = name.split()[-1]
-            for word in name.split():
-                if word.lower() in ORG_WORDS or (word == last and word in singles and not singles[word].titled
+            words = name.split()
+            ends = () if {w.lower() for w in words} & TITLE_LINKS else (words[0], words[-1]) \
+                if words[-1].lower() in INDUSTRY_WORDS else (words[-1],)  # "Obama administration": no end
+            for word in words:
+                if word.lower() in ORG_WORDS or (word in ends and word in singles and not singles[word].titled
                                                  and word not in surnames and not is_given_name(word)):
                     heads.setdefault(word, []).append(group)  # "the Quartet": "Middle East Quartet"
     bodies = [g for g in groups.values() if " " in g.name and g.kind not in ("person", "country", "")]
