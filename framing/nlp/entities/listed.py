@@ -10,7 +10,7 @@ or a given name before it anywhere in the article keeps its person's kind.
 
 from __future__ import annotations
 
-from framing.model import Document
+from framing.model import Document, Token
 from framing.nlp import gazetteers
 from framing.nlp.names import is_given_name, is_title_word, kind_of, parse_name
 
@@ -35,41 +35,43 @@ COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss dr dr.".split())
 
 def listed_kinds(document: Document, spans: list[tuple[int, int]], keys: list[str]) -> dict[str, str]:
     """Per candidate name (``keys``, one per token span in ``spans``): the kind a listing noun before
-    it gives, for names the lists and the word rules leave untyped or make a person; "" for none."""
+    it gives, for names the lists and the word rules leave untyped or make a person. A list is found
+    from its first item, so only the words before each candidate are read."""
     tokens = document.tokens
     starts = {start: key for (start, _end), key in zip(spans, keys)}
     ends = {start: end for start, end in spans}
     found: dict[str, str] = {}
-    for sentence in document.body_sentences:
-        index, last = sentence.first_token, sentence.end_token
-        while index < last:
-            kind = LISTING_NOUNS.get(tokens[index].lower)
-            index += 1
-            if kind is None:
-                continue
-            if index + 1 < last and tokens[index].text == "," and tokens[index + 1].lower in ("including",
-                                                                                             "such"):
-                index += 1  # "companies, including A"
-            if index + 1 < last and tokens[index].lower == "such" and tokens[index + 1].lower == "as":
-                index += 2
-            elif index < last and tokens[index].lower in OPENERS:
+    for start, _end in spans:
+        kind = _listing(tokens, start)
+        index = start
+        while kind and index in starts:  # an item, then its own words and a separator
+            found.setdefault(starts[index], kind)
+            index, step = ends[index], 0
+            while index < len(tokens) and tokens[index].lower not in SEPARATORS and step < SKIP \
+                    and tokens[index].text not in CLOSERS:
+                index, step = index + 1, step + 1
+            while index < len(tokens) and tokens[index].lower in SEPARATORS:
                 index += 1
-            else:
-                continue
-            while index < last and index in starts:  # an item, then its separator
-                found.setdefault(starts[index], kind)
-                index = ends[index]
-                step = 0
-                while index < last and tokens[index].lower not in SEPARATORS and step < SKIP \
-                        and tokens[index].text not in CLOSERS:
-                    index, step = index + 1, step + 1
-                while index < last and tokens[index].lower in SEPARATORS:
-                    index += 1
     if not found:
         return {}
     people = _people(document, spans, keys)
     return {key: kind for key, kind in found.items()
             if key not in people and gazetteers.lookup(key) is None and kind_of(key) in ("", "person")}
+
+
+def _listing(tokens: tuple[Token, ...], start: int) -> str:
+    """The kind of the listing noun whose list opens at ``start`` ("casinos —", "casinos:",
+    "companies such as", "companies, including"), else ""."""
+    before = [t.lower for t in tokens[max(0, start - 4) : start]]
+    if before[-1:] and before[-1] in OPENERS:
+        before = before[:-1]
+    elif before[-2:] == ["such", "as"]:
+        before = before[:-2]
+    else:
+        return ""
+    if before[-1:] == [","]:
+        before = before[:-1]
+    return LISTING_NOUNS.get(before[-1], "") if before else ""
 
 
 def _people(document: Document, spans: list[tuple[int, int]], keys: list[str]) -> set[str]:
