@@ -333,8 +333,9 @@ def kind_of(text: str, titled: bool = False) -> str:
     if is_company(words):
         return "organisation"  # "Apple Inc.", "Acme Holdings": before any person rule
     lowered = [w.lower() for w in words]
-    if len(words) >= 2 and lowered[-1] in ("administration", "white"):  # "Obama administration"
-        return "institution"
+    person_shaped = 2 <= len(words) <= 3 and is_given_name(words[0]) and gazetteers.lookup(words[0]) is None
+    if len(words) >= 2 and (lowered[-1] == "administration" or lowered[-1] == "white" and not person_shaped):
+        return "institution"  # "Obama administration", "the Obama White [House]" (not "Paula White")
     if lowered[-1] in PARTY_PLURALS and len(words) >= 2 and (all(
         is_qualifier(w) or is_title_word(w) or w.lower() in ("house", "senate", "congressional")
         or gazetteers.describes_group(w) for w in words[:-1]
@@ -345,15 +346,20 @@ def kind_of(text: str, titled: bool = False) -> str:
         return "country"  # "Federated States"; "States" alone is no country
     if _person_of(words, lowered):
         return "person"  # "Meenakshi Ganguly of Human Rights Watch": a person, then where she works
+    surname_heads = person_shaped and lowered[-1] in MEDIA_WORDS and not titled and not (
+        set(lowered[:-1]) & ORG_WORDS)  # "Emily Post" (not "Yale Daily News")
+    heads = words[:-1] if surname_heads else words
     if any(w in MEDIA_WORDS - NETWORKS or w in NETWORKS and set(lowered) & BROADCAST_WORDS
-           for w in lowered[1:]) and not any(w in INSTITUTION_WORDS for w in lowered):
+           for w in lowered[1:]) and not any(w in INSTITUTION_WORDS for w in lowered) and not surname_heads:
         return "media"  # "Washington Post", "Fox News" (not "Press" alone), "Christian Broadcasting
-        # Network"; a "network" of no broadcaster is a body's: "Harlow Action Network"
+        # Network"; a "network" of no broadcaster is a body's: "Harlow Action Network"; a given name
+        # that names no place, then a surname that is a media word, is a person's: "Emily Post"
+        # ("Charlotte Observer": Charlotte is a city)
     if any(w in INSTITUTION_WORDS for w in lowered) or (
         lowered[0] in ("office", "committee") and len(words) > 2
     ) or (lowered[-1] == "committee" and lowered[0] in ("house", "senate")):
         return "institution"
-    if any(_organisation_word(w) for w in words) or (
+    if any(_organisation_word(w) for w in heads) or (
             len(words) >= 2 and lowered[-1] in INDUSTRY_WORDS and not titled
             and not set(lowered) & TITLE_LINKS):
         return "organisation"  # "Dow Chemical", "Koch Industries" ("Department of Energy" above)

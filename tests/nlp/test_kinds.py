@@ -134,3 +134,17 @@ def test_a_title_linked_to_its_body_inside_a_run_leaves_the_persons_name():
     kinds = _kinds("Aide\n\nThe memo went to White House Chief of Staff Dennis Quill on Friday. Quill "
                    "read it.\n")
     assert kinds["Dennis Quill"] == "person"
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("Emily Post", "person"), ("Paula White", "person"),  # surnames that are a media or body word
+    ("Charlotte Observer", "media"),  # a given name that is also a city
+    ("Yale Daily News", "media"),
+])
+def test_a_given_name_before_a_media_word_is_a_persons_unless_it_names_a_place(name, kind):
+    assert kind_of(name) == kind
+
+
+def test_a_show_named_after_its_host_is_the_host():
+    kinds = _kinds("Air\n\nOnly The Laura Quill Show hit 50%, said Tom Vance.\n")
+    assert kinds["Laura Quill"] == "person"

@@ -22,7 +22,15 @@ from functools import lru_cache
 from framing.model import Document, Span, Token
 from framing.nlp import gazetteers
 from framing.nlp.entities.listed import listed_kinds
-from framing.nlp.names import ORG_WORDS, PARTY_STATE, is_qualifier, is_title_word, kind_of, parse_name
+from framing.nlp.names import (
+    ORG_WORDS,
+    PARTY_STATE,
+    is_given_name,
+    is_qualifier,
+    is_title_word,
+    kind_of,
+    parse_name,
+)
 from framing.nlp.words import (
     CALENDAR_WORDS,
     NAME_PARTICLES,
@@ -484,12 +492,16 @@ def _publication(tokens: tuple[Token, ...], start: int, run_end: int, first: int
                  text: str) -> bool:
     """A name that copy styles as a publication: after a capitalised "The" inside a sentence ("as The New
     Yorker put it") or next to a publication noun ("Cosmopolitan magazine", "the website Zero Hedge").
-    Only for a name the bundled lists and the word rules cannot type otherwise."""
+    Only for a name the bundled lists and the word rules cannot type otherwise, and not for a given
+    name and a surname after "The": a show named after its host ("The Rachel Maddow Show")."""
     styled = (start - 1 > first and tokens[start - 1].text == "The"
               and tokens[start - 2].text not in OPENERS)
     beside = ((run_end < end and tokens[run_end].text in PUBLICATION_NOUNS)
               or (start > first and tokens[start - 1].text in PUBLICATION_NOUNS))
-    return (styled or beside) and gazetteers.lookup(text) is None and kind_of(text) in ("", "person")
+    words = text.split()
+    hosted = styled and len(words) in (2, 3) and is_given_name(words[0])  # "The Rachel Maddow Show"
+    return (styled or beside) and not hosted and gazetteers.lookup(text) is None \
+        and kind_of(text) in ("", "person")
 
 
 def _run_end(tokens: tuple[Token, ...], capital: list[bool], first: int, start: int, end: int,
