@@ -148,3 +148,12 @@ def test_a_given_name_before_a_media_word_is_a_persons_unless_it_names_a_place(n
 def test_a_show_named_after_its_host_is_the_host():
     kinds = _kinds("Air\n\nOnly The Laura Quill Show hit 50%, said Tom Vance.\n")
     assert kinds["Laura Quill"] == "person"
+
+
+def test_listed_publishers_pacs_advocacy_groups_and_broadcasters_are_no_persons():
+    text = ("Book\n\nThe memoir, out from Henry Holt, was praised by La Raza and attacked by America Rising. "
+            "Its author told Sirius XM that Ansar al-Sharia was behind the attack.\n")
+    kinds = _kinds(text)
+    assert kinds["Henry Holt and Company"] == kinds["National Council of La Raza"] == "organisation"
+    assert kinds["America Rising PAC"] == "organisation" and kinds["SiriusXM"] == "media"
+    assert kinds["Ansar al-Sharia"] == "group"
