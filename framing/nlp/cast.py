@@ -10,7 +10,8 @@ Names (every merged form keeps the rule that merged it; ``framing actors --expla
 
 - *title*: titles and the descriptors before them are not part of a name ("Missouri Rep. Todd
   Akin", "House Speaker Nancy Pelosi", "Mr. Romney" -> Todd Akin, Nancy Pelosi, Romney), nor is "of
-  Maricopa County" after it, nor a possessive.
+  Maricopa County" after it, nor a possessive; a body's name that opens with a title word keeps it
+  ("General Services Administration": "Services Administration" is no one's name).
 - *full name*: two full names are one person when surname and suffix (Jr., III) agree and the
   given names of one are among the other's ("Hillary Rodham Clinton" = "Hillary Clinton", "W. Todd
   Akin" = "Todd Akin"; middle initials count only when both names have them). The most specific

@@ -120,11 +120,15 @@ def test_a_listed_outlet_run_into_its_hosts_name_is_two_actors():
     kinds = _kinds(text)
     assert kinds["Fox News"] == "media" and kinds["Ana Dorr"] == kinds["Ted Cruz"] == "person"
     assert "Fox News Ana Dorr" not in kinds and "Republican" not in kinds
+    kinds = _kinds("Rally\n\nThe town heard Ku Klux Klan Grand Wizard Tom Vance on Monday, and NRA President "
+                   "Lena Marsh on Tuesday.\n")  # an unlisted role between: still two; a listed title: one
+    assert kinds["Ku Klux Klan"] == "organisation" and kinds["Tom Vance"] == kinds["Lena Marsh"] == "person"
+    assert "National Rifle Association" not in kinds
 
 
 def test_a_companys_first_word_alone_is_the_company_but_a_persons_name_before_a_body_is_the_person():
-    text = ("Deal\n\nHarlow Chemical agreed to buy Velmora Foods. Analysts said Harlow paid too much, and the "
-            "Brandt administration approved it. Brandt said little.\n")
+    text = ("Deal\n\nHarlow Chemical agreed to buy Velmora Foods. Analysts said Harlow paid too much, "
+            "and the Brandt administration approved it. Brandt said little.\n")
     actors = {a.name: a for a in discover([document_from_text(text)]).actors}
     assert "Harlow" in actors["Harlow Chemical"].aliases and "Harlow" not in actors
     assert actors["Brandt"].kind == "person" and actors["Brandt administration"].kind == "institution"

@@ -7,13 +7,16 @@ are sorted out in three steps, documented in docs/analyzers/actors.md, "Discover
    (:func:`framing.nlp.names.non_actor`); the longer ones are kept as *blocked* names so "Trump Tower"
    is never a mention of Trump.
 2. Known names in: the bundled lists give the canonical name and the kind ("GOP", "Republicans" ->
-   Republican Party, party; "F.B.I." -> Federal Bureau of Investigation, institution).
+   Republican Party, party; "F.B.I." -> Federal Bureau of Investigation, institution); a listed outlet
+   run into a person's full name is both ("Fox News Sean Hannity").
 3. People resolved: titles stripped ("Missouri Rep. Todd Akin" -> Todd Akin), full names that agree on
    first name, surname and suffix joined ("Donald J. Trump" = "Donald Trump" != "Donald Trump Jr."), a
    surname alone ("Akin", "Mr. Akin") made an alias of every person with that surname (a shared one goes,
    mention by mention, to the person named most recently), a first name alone of the one person who has
    it, and so an epithet before it ("Crooked Hillary"). The display name is the fullest name used,
    without titles.
+4. Bodies' short forms joined: an organisation word or the last word of one body's name alone is that
+   body ("the Observatory", "the Quartet"), and so is a word whose "The" form a list knows ("Blaze").
 """
 
 from __future__ import annotations
@@ -126,6 +129,10 @@ def resolve(raw: Sequence[tuple[str, str]]) -> tuple[list[Actor], set[str]]:
             listed, text = pair
             entry = gazetteers.lookup(listed)
             _org(groups, entry.name, entry.kind, listed, _side_of(listed.split()))
+            entry = gazetteers.lookup(text)
+            if entry is not None:  # "Breitbart News Daily SiriusXM": two listed names
+                _org(groups, entry.name, entry.kind, text, _side_of(text.split()))
+                continue
             words = text.split()
         name = parse_name(text)
         lead = _name_before_thing(words) if len(words) > 3 and not name.title else None
@@ -180,16 +187,25 @@ def _name_before_thing(words: list[str]) -> tuple[str, str] | None:
 
 
 def _listed_then_person(words: list[str]) -> tuple[str, str] | None:
-    """(listed name, person's name) for a run of a news organisation's or an organisation's name the
-    bundled lists know, then a person's full name, two or three capitalised words that open with a
-    given name, with no role noun between them ("Fox News Sean Hannity"); None otherwise (a party or a
-    place before a name only describes the person: "Republican Ted Cruz", "Texas Ted Cruz")."""
+    """(listed name, the rest) for a run of a news organisation's or an organisation's name the bundled
+    lists know, then another listed name or a person's full name (two or three capitalised words that
+    open with a given name, up to two words of a role no title list knows before it), with no role noun
+    in lower case between them: "Fox News Sean Hannity", "Ku Klux Klan Grand Wizard David Duke"; None
+    otherwise (a party or a place before a name only describes the person: "Republican Ted Cruz"; a
+    listed title is the title rules': "NRA President Wayne LaPierre")."""
     for cut in range(1, len(words) - 1):
+        entry = gazetteers.lookup(" ".join(words[:cut]))
+        if entry is None or entry.kind not in ("media", "organisation"):
+            continue
         rest = words[cut:]
-        if len(rest) <= 3 and is_given_name(rest[0]) and all(w[:1].isupper() for w in rest):
-            entry = gazetteers.lookup(" ".join(words[:cut]))
-            if entry is not None and entry.kind in ("media", "organisation"):
-                return " ".join(words[:cut]), " ".join(rest)
+        known = gazetteers.lookup(" ".join(rest))
+        if known is not None and known.kind in ("media", "organisation"):
+            return " ".join(words[:cut]), " ".join(rest)
+        for size in (2, 3):
+            person = rest[-size:]
+            if len(person) == size and len(rest) - size <= 2 and is_given_name(person[0]) and all(
+                    w[:1].isupper() for w in rest) and not any(is_title_word(w) for w in rest[:-size]):
+                return " ".join(words[:cut]), " ".join(person)
     return None
 
 

@@ -9,7 +9,9 @@ mid-sentence: "Real estate tycoon...", "Strikingly", "Knowing"; also before a na
 elsewhere: "Beyond Trump's finances"), an upper-case common word before a title-case name ("FIRED Eric
 Cantor"), handles and hashtags ("@HillaryClinton"), an author's closing note ("Follow him on Twitter"),
 a group's adjective ("Muslim", "Central European"), a plural acronym ("PACs") and a slogan before a
-campaign noun ("the Resist Trump movement"). Plugins can replace
+campaign noun ("the Resist Trump movement"). A name the article treats as a body ("economists at X",
+"the advocacy group X") or lists after a plural noun of bodies ("four casinos — X, Y and Z") is
+labelled with the body's kind. Plugins can replace
 all of this through
 the ``framing_find_entities`` hook (see docs/plugins.md).
 """
