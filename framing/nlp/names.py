@@ -332,6 +332,9 @@ def kind_of(text: str, titled: bool = False) -> str:
         return entry.kind
     if is_company(words):
         return "organisation"  # "Apple Inc.", "Acme Holdings": before any person rule
+    edition = _edition(words)
+    if edition:
+        return edition  # "Breitbart London", "POLITICO Massachusetts": an outlet's edition
     lowered = [w.lower() for w in words]
     person_shaped = 2 <= len(words) <= 3 and is_given_name(words[0]) and gazetteers.lookup(words[0]) is None
     if len(words) >= 2 and (lowered[-1] == "administration" or lowered[-1] == "white" and not person_shaped):
@@ -417,6 +420,17 @@ def _no_persons_name(words: list[str]) -> bool:
         return True  # a common plural after two words or more: "Homeland Security Investigations"
     return not is_given_name(words[0]) and any(
         w.isalpha() and w.isupper() and len(w) > 1 and w not in SUFFIX_FORMS for w in words[1:])
+
+
+def _edition(words: list[str]) -> str:
+    """The kind of a listed news organisation or organisation followed by a place the lists know, one of
+    its editions or branches ("Breitbart London", "POLITICO Massachusetts"; not a common word's listed
+    name: "an Independent Vermont senator"); "" otherwise."""
+    for cut in range(len(words) - 1, 0, -1):
+        if _place(words[cut:]) and not (cut == 1 and is_common_word(words[0])):  # "Independent Vermont"
+            entry = gazetteers.lookup(" ".join(words[:cut]))
+            return entry.kind if entry is not None and entry.kind in ("media", "organisation") else ""
+    return ""
 
 
 def _after_place(words: list[str]) -> bool:

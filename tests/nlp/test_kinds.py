@@ -161,3 +161,18 @@ def test_listed_publishers_pacs_advocacy_groups_and_broadcasters_are_no_persons(
     assert kinds["Henry Holt and Company"] == kinds["National Council of La Raza"] == "organisation"
     assert kinds["America Rising PAC"] == "organisation" and kinds["SiriusXM"] == "media"
     assert kinds["Ansar al-Sharia"] == "group"
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("Breitbart London", "media"), ("POLITICO Massachusetts", "media"),  # a listed outlet and a place
+    ("Ana Dorr", "person"),
+])
+def test_a_listed_outlet_before_a_place_is_its_edition(name, kind):
+    assert kind_of(name) == kind
+
+
+def test_a_plural_possessive_two_words_before_a_body_word_is_inside_the_name():
+    kinds = _kinds("Gift\n\nProceeds go to St. Jude Children's Research Hospital, said Tom Vance. "
+                   "Karvonia's Defense Ministry agreed.\n")
+    assert kinds["St. Jude Children's Research Hospital"] == "organisation"
+    assert kinds["Defense Ministry"] == "institution" and "Karvonia's Defense Ministry" not in kinds

@@ -545,12 +545,15 @@ def _run_end(tokens: tuple[Token, ...], capital: list[bool], first: int, start: 
 
 def _members_of(text: str, tokens: tuple[Token, ...], index: int, end: int, capital: list[bool],
                 first: int) -> bool:
-    """A plural common noun's possessive before an organisation word is inside one name: "the Cleveland
-    Police Patrolmen's Association", "Children's Hospital", "Workers' Union" (not "Karvonia's Defense
+    """A plural common noun's possessive before an organisation word (or one capitalised word and an
+    organisation word) is inside one name: "the Cleveland Police Patrolmen's Association", "Children's
+    Hospital", "St. Jude Children's Research Hospital", "Workers' Union" (not "Karvonia's Defense
     Ministry")."""
     bare = strip_possessive(text)
     lowered = bare.lower()
-    return (index < end and capital[index - first] and _bare(tokens[index].text) in ORG_WORDS and (
+    head = next((j for j in (index, index + 1) if j < end and capital[j - first]
+                 and _bare(tokens[j].text) in ORG_WORDS), None)  # "Children's Research Hospital"
+    return (head is not None and all(capital[j - first] for j in range(index, head)) and (
         lowered.endswith(("men", "children")) or lowered.endswith("s") and is_common_word(bare)))
 
 
