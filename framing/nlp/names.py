@@ -50,6 +50,7 @@ INSTITUTION_WORDS = frozenset(
 MEDIA_WORDS = frozenset("news times post journal herald tribune gazette magazine radio television tv press "
                         "daily broadcasting network".split())
 NETWORKS = frozenset({"network", "networks"})
+MEDIA_SURNAMES = frozenset("post press herald daily".split())  # media words that are also surnames
 # Words that make a "network" a broadcaster's: "Christian Broadcasting Network", "Fox News Network"
 BROADCAST_WORDS = frozenset("news broadcasting broadcast cable television tv radio".split())
 ORG_WORDS = frozenset(
@@ -349,8 +350,8 @@ def kind_of(text: str, titled: bool = False) -> str:
         return "country"  # "Federated States"; "States" alone is no country
     if _person_of(words, lowered):
         return "person"  # "Meenakshi Ganguly of Human Rights Watch": a person, then where she works
-    surname_heads = person_shaped and lowered[-1] in MEDIA_WORDS and not titled and not (
-        set(lowered[:-1]) & ORG_WORDS)  # "Emily Post" (not "Yale Daily News")
+    surname_heads = person_shaped and lowered[-1] in MEDIA_SURNAMES and not titled and not (
+        set(lowered[:-1]) & ORG_WORDS)  # "Emily Post" (not "Yale Daily News", "Bernie Delegates Network")
     heads = words[:-1] if surname_heads else words
     if any(w in MEDIA_WORDS - NETWORKS or w in NETWORKS and set(lowered) & BROADCAST_WORDS
            for w in lowered[1:]) and not any(w in INSTITUTION_WORDS for w in lowered) and not surname_heads:

@@ -176,3 +176,12 @@ def test_a_plural_possessive_two_words_before_a_body_word_is_inside_the_name():
                    "Karvonia's Defense Ministry agreed.\n")
     assert kinds["St. Jude Children's Research Hospital"] == "organisation"
     assert kinds["Defense Ministry"] == "institution" and "Karvonia's Defense Ministry" not in kinds
+
+
+def test_runs_that_are_no_outlet_and_host_and_no_host_after_the():
+    assert kind_of("Laura Action Network") == "organisation"  # "network" is no surname
+    kinds = _kinds("Air\n\nAs The Denver Informer reported, Fox News Channel White House correspondent "
+                   "Tom Vance asked first.\n")
+    assert kinds["Denver Informer"] == "media"  # a city, not a host's given name
+    assert not any("Channel" in name and kinds[name] == "person" for name in kinds)
+    assert kinds["Tom Vance"] == "person"

@@ -203,8 +203,9 @@ def _listed_then_person(words: list[str]) -> tuple[str, str] | None:
             return " ".join(words[:cut]), " ".join(rest)
         for size in (2, 3):
             person = rest[-size:]
-            if len(person) == size and len(rest) - size <= 2 and is_given_name(person[0]) and all(
-                    w[:1].isupper() for w in rest) and not any(is_title_word(w) for w in rest[:-size]):
+            if len(person) == size and len(rest) - size <= 2 and is_given_name(person[0]) and not (
+                    is_common_word(person[0])) and all(w[:1].isupper() for w in rest) and not any(
+                    is_title_word(w) for w in rest[:-size]):  # not "Fox News Channel White House"
                 return " ".join(words[:cut]), " ".join(person)
     return None
 
@@ -425,19 +426,22 @@ def _share_surname(owners: list[_Group], singles: list[tuple[Name, str]]) -> lis
 def _fold_demonyms_and_heads(groups: dict[str, _Group]) -> None:
     """"Karvonian" joins "Karvonia" (which becomes a country); "the Observatory" joins the one
     organisation with that word, and so does the last word of one body's name (with no "of", "for" or
-    "the"), or the first of a company's named with its industry, when it is no given name and nobody's
-    surname or titled name ("the Quartet" of "Middle East Quartet", "Dow" of "Dow Chemical"; not "Obama"
-    of "Obama administration"); "Select Committee"
-    joins the one body whose name ends with it ("House Select Committee"; not "Chief of the General
-    Staff", whose last words name another body)."""
+    "the", nor a title word, of four words at most: "RNC Committeeman Curly Haugland" may be a
+    person's), or the first of a company's named with its industry, when it is no given name and
+    nobody's surname or titled name ("the Quartet" of "Middle East Quartet", "Evercore" of "Evercore
+    Partners"; not "Obama" of "Obama administration"); "Select Committee" joins the one body whose name
+    ends with it ("House Select Committee"; not "Chief of the General Staff", whose last words name
+    another body)."""
     singles = {n: g for n, g in groups.items() if " " not in n and g.kind in ("person", "", "place")}
     heads: dict[str, list[_Group]] = {}
     surnames = {n.last for g in groups.values() for n in g.names}
     for name, group in groups.items():
         if " " in name and group.kind not in ("person", "country", ""):
             words = name.split()
-            ends = () if {w.lower() for w in words} & TITLE_LINKS else (words[0], words[-1]) \
-                if words[-1].lower() in INDUSTRY_WORDS else (words[-1],)  # "Obama administration": no end
+            ends = () if {w.lower() for w in words} & TITLE_LINKS or any(map(is_title_word, words)) \
+                or len(words) > 4 \
+                else (words[0], words[-1]) if words[-1].lower() in INDUSTRY_WORDS else (words[-1],)
+            # no end of "Obama administration", nor of a person's titled name typed a body
             for word in words:
                 if word.lower() in ORG_WORDS or (word in ends and word in singles and not singles[word].titled
                                                  and word not in surnames and not is_given_name(word)):

@@ -501,7 +501,8 @@ def _publication(tokens: tuple[Token, ...], start: int, run_end: int, first: int
     beside = ((run_end < end and tokens[run_end].text in PUBLICATION_NOUNS)
               or (start > first and tokens[start - 1].text in PUBLICATION_NOUNS))
     words = text.split()
-    hosted = styled and len(words) in (2, 3) and is_given_name(words[0])  # "The Rachel Maddow Show"
+    hosted = styled and len(words) in (2, 3) and is_given_name(words[0]) and gazetteers.lookup(
+        words[0]) is None  # "The Rachel Maddow Show"; not "The Washington Informer"
     return (styled or beside) and not hosted and gazetteers.lookup(text) is None \
         and kind_of(text) in ("", "person")
 
