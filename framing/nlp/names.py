@@ -353,7 +353,7 @@ def kind_of(text: str, titled: bool = False) -> str:
     surname_heads = person_shaped and lowered[-1] in MEDIA_SURNAMES and not titled and not (
         set(lowered[:-1]) & ORG_WORDS)  # "Emily Post" (not "Yale Daily News", "Bernie Delegates Network")
     heads = words[:-1] if surname_heads else words
-    if any(w in MEDIA_WORDS - NETWORKS or w in NETWORKS and set(lowered) & BROADCAST_WORDS
+    if any(w in MEDIA_WORDS - NETWORKS or w in NETWORKS and _broadcaster(words)
            for w in lowered[1:]) and not any(w in INSTITUTION_WORDS for w in lowered) and not surname_heads:
         return "media"  # "Washington Post", "Fox News" (not "Press" alone), "Christian Broadcasting
         # Network"; a "network" of no broadcaster is a body's: "Harlow Action Network"; a given name
@@ -421,6 +421,15 @@ def _no_persons_name(words: list[str]) -> bool:
         return True  # a common plural after two words or more: "Homeland Security Investigations"
     return not is_given_name(words[0]) and any(
         w.isalpha() and w.isupper() and len(w) > 1 and w not in SUFFIX_FORMS for w in words[1:])
+
+
+def _broadcaster(words: list[str]) -> bool:
+    """A "network" of a broadcaster: beside a broadcasting word ("Christian Broadcasting Network") or
+    after a listed news organisation's name ("USA TODAY NETWORK")."""
+    if {w.lower() for w in words} & BROADCAST_WORDS:
+        return True
+    entry = gazetteers.lookup(" ".join(words[:-1])) if len(words) > 1 else None
+    return entry is not None and entry.kind == "media"
 
 
 def _edition(words: list[str]) -> str:

@@ -51,6 +51,7 @@ def test_an_industry_word_ends_a_companys_name(name, kind):
 @pytest.mark.parametrize("name, kind", [
     ("Harlow Action Network", "organisation"),  # an advocacy network
     ("Christian Broadcasting Network", "media"), ("Larkspur News Network", "media"),
+    ("USA Today Network", "media"),  # after a listed outlet's name
 ])
 def test_a_network_is_a_broadcasters_only_beside_a_broadcasting_word(name, kind):
     assert kind_of(name) == kind
