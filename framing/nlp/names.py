@@ -337,7 +337,8 @@ def kind_of(text: str, titled: bool = False) -> str:
     if edition:
         return edition  # "Breitbart London", "POLITICO Massachusetts": an outlet's edition
     lowered = [w.lower() for w in words]
-    person_shaped = 2 <= len(words) <= 3 and is_given_name(words[0]) and gazetteers.lookup(words[0]) is None
+    person_shaped = lowered[-1] in MEDIA_SURNAMES | {"white"} and 2 <= len(words) <= 3 and is_given_name(
+        words[0]) and gazetteers.lookup(words[0]) is None  # "Emily Post", "Paula White"
     if len(words) >= 2 and (lowered[-1] == "administration" or lowered[-1] == "white" and not person_shaped):
         return "institution"  # "Obama administration", "the Obama White [House]" (not "Paula White")
     if lowered[-1] in PARTY_PLURALS and len(words) >= 2 and (all(
@@ -453,18 +454,16 @@ def _after_place(words: list[str]) -> bool:
     ("Lynn Vavreck"), and so is a country: "Jordan" is also a given name the lists do not know, and
     "Syria Assad" is a run of two names."""
     last = words[-1]
-    for cut in range(1, min(len(words), 4)):
-        rest, head = words[cut:], " ".join(words[:cut])
-        if len(rest) > 2:
-            continue
-        if _place(words[:cut], ("place", "region")) and len(rest) == 1 and last.lower().endswith("s") \
-                and not last.lower().endswith("ss") and is_common_word(last[:-1]):
+    plural = last.lower().endswith("s") and not last.lower().endswith("ss") and is_common_word(last[:-1])
+    for cut in range(max(1, len(words) - 2), min(len(words), 4)):  # one or two words after the place
+        rest, head = words[cut:], words[:cut]
+        if plural and len(rest) == 1 and _place(head, ("place", "region")):
             return True
-        if (_place(words[:cut], ("region",)) or (cut > 1 and (_place(words[:cut], ("place",))
-                                                              or non_actor(head) == "region"))):
-            return all(w[:1].isupper() and w.isalpha() and not is_given_name(w) and not is_title_word(w)
-                       and not is_qualifier(w) and gazetteers.lookup(w) is None for w in rest) and not all(
-                is_common_word(w) for w in rest)
+        if all(w[:1].isupper() and w.isalpha() and not is_given_name(w) for w in rest) and (
+                _place(head, ("region",)) or (cut > 1 and (_place(head, ("place",))
+                                                           or non_actor(" ".join(head)) == "region"))):
+            return all(not is_title_word(w) and not is_qualifier(w) and gazetteers.lookup(w) is None
+                       for w in rest) and not all(is_common_word(w) for w in rest)
     return False
 
 

@@ -27,6 +27,7 @@ LISTING_NOUNS = {
 }
 # What opens the list after the noun: "casinos — A", "casinos: A", "companies such as A"
 OPENERS = frozenset({"\u2014", "\u2013", "--", ":", "including", "like"})
+AFTER_NOUN = OPENERS | {"as"}  # the word right before a list's first item ("such as")
 SEPARATORS = frozenset({",", ";", "and", "or"})
 CLOSERS = frozenset({"\u2014", "\u2013", "--", "(", ")", "."})  # "— reported losses": the list is over
 SKIP = 6  # words of an item's own ("by 29 percent") before the next separator
@@ -38,11 +39,14 @@ def listed_kinds(document: Document, spans: list[tuple[int, int]], keys: list[st
     it gives, for names the lists and the word rules leave untyped or make a person. A list is found
     from its first item, so only the words before each candidate are read."""
     tokens = document.tokens
+    lists = [(start, kind) for start, _end in spans  # most names are read no further than the word before
+             if start and tokens[start - 1].text in AFTER_NOUN and (kind := _listing(tokens, start))]
+    if not lists:
+        return {}
     starts = {start: key for (start, _end), key in zip(spans, keys)}
     ends = {start: end for start, end in spans}
     found: dict[str, str] = {}
-    for start, _end in spans:
-        kind = _listing(tokens, start)
+    for start, kind in lists:
         index = start
         while kind and index in starts:  # an item, then its own words and a separator
             found.setdefault(starts[index], kind)
