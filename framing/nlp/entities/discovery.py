@@ -4,8 +4,9 @@ Candidates (spans from the recogniser: the built-in rules, or a plugin through `
 are sorted out in three steps, documented in docs/analyzers/actors.md, "Discovery":
 
 1. Non-actors out: times, holidays, laws, works, venues, cities, descriptors standing alone...
-   (:func:`framing.nlp.names.non_actor`); the longer ones are kept as *blocked* names so "Trump Tower"
-   is never a mention of Trump.
+   (:func:`framing.nlp.names.non_actor`), and names the words around them make things (titles, shows,
+   programmes, products: :mod:`framing.nlp.entities.things`); the longer ones are kept as *blocked*
+   names so "Trump Tower" is never a mention of Trump, nor "Clinton Cash" of Clinton.
 2. Known names in: the bundled lists give the canonical name and the kind ("GOP", "Republicans" ->
    Republican Party, party; "F.B.I." -> Federal Bureau of Investigation, institution).
 3. People resolved: titles stripped ("Missouri Rep. Todd Akin" -> Todd Akin), full names that agree on
@@ -29,6 +30,7 @@ from framing.nlp.cast_names import fold
 from framing.nlp.entities.actors import KINDS, Actor, ActorSet, Mention
 from framing.nlp.entities.mentions import document_memo, find_mentions
 from framing.nlp.entities.recognise import DEMONYM_SUFFIXES, find_candidates
+from framing.nlp.entities.things import THING
 from framing.nlp.names import (
     ORG_WORDS,
     SUFFIXES,
@@ -103,6 +105,10 @@ def resolve(raw: Sequence[tuple[str, str]]) -> tuple[list[Actor], set[str]]:
     for text, label in raw:
         words = text.split()
         if not words:
+            continue
+        if label == THING:  # a title, a programme, a product (entities/things.py): never an actor
+            if len(words) > 1:
+                blocked.add(text)
             continue
         entry = gazetteers.lookup(text)
         if entry is not None:

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from framing.model import Document, Span, Token
 from framing.nlp import gazetteers
+from framing.nlp.entities.things import label_things
 from framing.nlp.names import ORG_WORDS, PARTY_STATE, is_qualifier, is_title_word, kind_of, parse_name
 from framing.nlp.words import (
     CALENDAR_WORDS,
@@ -70,9 +71,6 @@ ORGANISATION_APPOSITIONS = frozenset("tank university college group firm company
                                      "nonprofit non-profit website pollster outlet institute which".split())
 COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss dr dr.".split())
 PERSON_PRONOUNS = frozenset("he she him his her himself herself".split())
-ARTICLES = frozenset({"the", "a", "an"})  # inside a title's quotation marks: “The Apprentice”
-CLOSING_STOPS = frozenset({",", ".", "?", "!"})  # before the closing mark: “The Apprentice,”
-QUOTES = frozenset({"\u201c", "\u201d", '"'})
 
 
 def _capitals(document: Document) -> list[bool]:
@@ -175,7 +173,9 @@ def _title_case_words(document: Document) -> set[int]:
     more of four letters or more, nearly all capitalised, with a capitalised function word inside
     (\u201cWhy Electing Hillary in \u201816 is More Important Than Electing Obama\u201d, a headline
     pasted into a paragraph). There a capital marks the style, not a name: "Electing", "Important",
-    "Than" name no one; the names inside ("Hillary", "Obama") stay."""
+    "Than" name no one; the names inside ("Hillary", "Obama") stay. In a stretch of three words or more
+    of four letters or more, nearly all in upper case (a shouted headline: "APPLE BOOSTS IPHONE
+    SECURITY"), every upper-case word the bundled lists do not know is style too."""
     tokens = document.tokens
     stretches = [(s.first_token, s.end_token) for s in document.body_sentences]
     stretches += [(document.token_index_at(q.inner_start), document.token_index_at(q.inner_end))
@@ -183,6 +183,10 @@ def _title_case_words(document: Document) -> set[int]:
     found: set[int] = set()
     for first, end in stretches:
         long = [i for i in range(first, end) if tokens[i].is_word and len(tokens[i].text) > 3]
+        if len(long) >= 3 and sum(tokens[i].text.isupper() for i in long) >= 0.8 * len(long):
+            found.update(i for i in range(first, end) if tokens[i].is_word  # "APPLE BOOSTS IPHONE SECURITY"
+                         and tokens[i].text.isupper() and gazetteers.lookup(tokens[i].text) is None)
+            continue
         if len(long) < 4 or sum(tokens[i].text[:1].isupper() for i in long) < 0.8 * len(long):
             continue
         words = [i for i in range(first + 1, end) if tokens[i].is_word and tokens[i].text[:1].isupper()]
@@ -291,6 +295,9 @@ def find_candidates(document: Document) -> list[Span]:
                 run_end = index = amp  # "CNN & MSNBC": two known names, not one firm
             if run_end <= start:
                 continue
+            if run_end - start == 1 and run_end < end and _numbering(tokens[start].text,
+                                                                       tokens[run_end].text):
+                continue  # "the No. 2 spot", "Vol. 3": an abbreviation before a number
             if (start > first and run_end - start > 1 and ORDINAL.match(tokens[start - 1].text)
                     and not is_title_word(tokens[start].text)):
                 start -= 1  # "21st Century Fox": the ordinal opens the name ("the 45th President" does not)
@@ -314,7 +321,13 @@ def find_candidates(document: Document) -> list[Span]:
             firm = any(tokens[j].text == "&" for j in range(start, run_end))  # "Moore & Van Allen"
             label = "place" if place else "media" if media else "organisation" if firm else ""
             found.append((start, run_end, first, end, label))
-    return _typed_bodies(document, _titles_dropped(document, found))
+    return _typed_bodies(document, label_things(document, found))
+
+
+def _numbering(text: str, following: str) -> bool:
+    """A capitalised abbreviation of one word before a number: "No. 2", "Vol. 3", "Art. 5"."""
+    return (text.endswith(".") and text[:-1].isalpha() and text.count(".") == 1
+            and following[:1].isdigit())
 
 
 def _storms(document: Document) -> set[str]:
@@ -329,27 +342,6 @@ def _storms(document: Document) -> set[str]:
     return {_bare(tokens[i].text) for i in range(2, len(tokens))
             if tokens[i].text[:1].isupper() and tokens[i - 1].text.islower()
             and (tokens[i - 1].text in words or f"{tokens[i - 2].text} {tokens[i - 1].text}" in words)}
-
-
-def _titles_dropped(document: Document, found: list[tuple[int, int, int, int, str]]
-                    ) -> list[tuple[int, int, int, int, str]]:
-    """Without a show's or an event's title: a name the article writes only inside quotation marks
-    ("during a \u201cCommander-in-Chief Forum\u201d"; "The" and a comma or stop may sit inside them: "host
-    of \u201cThe Apprentice,\u201d") and the bundled lists do not know is a title, not an actor ("Fox &
-    Friends" stays: the lists know it as Fox News's). Up to three words: in a longer run discovery finds a
-    person's name before a thing ("Tobiah Varden Election Day")."""
-    tokens = document.tokens
-    quoted: dict[str, bool] = {}
-    for start, end, _first, _end, _label in found:
-        key = strip_possessive(document.text[tokens[start].start : tokens[end - 1].end]).lower()
-        opening = start - 1 if start < 2 or tokens[start - 1].lower not in ARTICLES else start - 2
-        closing = end + 1 if end + 1 < len(tokens) and tokens[end].text in CLOSING_STOPS else end
-        inside_quotes = (opening >= 0 and closing < len(tokens) and tokens[opening].text in QUOTES
-                         and tokens[closing].text in QUOTES and end - start <= 3)
-        quoted[key] = quoted.get(key, True) and inside_quotes
-    return [f for f in found
-            if not (quoted[key := strip_possessive(document.text[tokens[f[0]].start : tokens[f[1] - 1].end])
-                                    .lower()] and gazetteers.lookup(key) is None)]
 
 
 def _typed_bodies(document: Document, found: list[tuple[int, int, int, int, str]]) -> list[Span]:

@@ -1,0 +1,138 @@
+"""Names of things, not actors, told by the words around them: the titles of works and shows, and
+the names of programmes, taxes, products and slogans.
+
+A capitalised run can look like anyone's name ("Opening Belle", "Clinton Cash", "Capital Download",
+"Cadillac"); what the article writes next to it says it is a thing:
+
+- **a title in quotation marks**: every mention sits inside a short quoted stretch of capitalised words
+  (\u201cThe Apprentice,\u201d, 'Make America Great Again' hat, ''Monday Night Baseball'');
+- **a work's or a show's cue before it** at some mention: a work noun ("the book Clinton Cash", "her
+  memoir Opening Belle", "the show X"), a verb that takes a title ("singing X", "hosted X", "starred in
+  X", "titled X"), or a programme where a speaker spoke ("said on Capital Download");
+- **a thing's noun after it** at every mention: "the Cadillac tax", "the Deferred Action for Childhood
+  Arrivals program", "a Trump Steaks brand".
+
+Never a thing: a name the bundled lists know ("Fox & Friends" is Fox News's programme), a name that
+opens with a given name and ends in no common word ("Tom Hanks"; not "Clinton Cash") or is part of a
+longer person's name in the article ("the book Clinton wrote" beside "Hillary Clinton"), a name with a
+title before it at some mention, and (for the cues) an acronym, such as a station's call letters
+("said on WEEI"). Such a name is labelled ``thing``: discovery keeps the longer ones as blocked names,
+so "Clinton Cash" is never a mention of Clinton.
+"""
+
+from __future__ import annotations
+
+from framing.model import Document, Token
+from framing.nlp import gazetteers
+from framing.nlp.names import is_acronym, is_given_name, is_title_word
+from framing.nlp.words import is_common_word, strip_possessive
+
+THING = "thing"
+# Nouns of a work or a show right before its title: "the book Clinton Cash", "the film Selma"
+WORK_NOUNS = frozenset("""book books novel novels memoir memoirs biography autobiography film films movie
+    movies documentary documentaries show shows series miniseries sitcom episode song songs album albums
+    single hit anthem play musical opera poem essay column bestseller best-seller podcast video
+    videogame painting sequel""".split())
+# Verbs whose object is a title: "singing Secondhand Clothes", "hosted The Apprentice"
+WORK_VERBS = frozenset("""sang sing sings singing hosted hosts hosting titled entitled starred stars
+    starring""".split())
+WORK_LINKS = frozenset({"in"})  # "starred in X"
+SPEECH = frozenset("said says saying told appeared appearing appearance interview interviewed spoke "
+                   "speaking".split())  # "said on Capital Download": a programme
+# Nouns of a thing right after its name, at every mention: "the Cadillac tax", "the X program"
+THING_NOUNS = frozenset("""tax taxes program programs programme programmes initiative initiatives act law
+    laws bill bills amendment treaty accord accords agreement doctrine hat hats cap caps shirt shirts
+    t-shirt t-shirts sticker stickers brand brands car cars app award awards prize prizes trophy
+    festival""".split())
+OPENING_MARKS = frozenset({"\u201c", '"', "'", "\u2018", "`"})
+CLOSING_MARKS = frozenset({"\u201d", '"', "'", "\u2019"})
+TITLE_LINKS = frozenset("of the a an and in on to for with at by from or".split())  # lowercase in titles
+CLOSING_STOPS = frozenset({",", ".", "?", "!"})  # before the closing mark: \u201cThe Apprentice,\u201d
+ARTICLES = frozenset({"the", "a", "an", "his", "her", "their", "its"})
+TITLE_WORDS = 8  # the longest quoted stretch read as a title ("The Houseguest Who Won't Leave")
+
+Found = tuple[int, int, int, int, str]  # start, end, sentence's first and end token, label
+
+
+def label_things(document: Document, found: list[Found]) -> list[Found]:
+    """``found`` with the label ``thing`` on every mention of a name that names a thing (see the
+    module docstring)."""
+    tokens = document.tokens
+    keys = [strip_possessive(document.text[tokens[s].start : tokens[e - 1].end]) for s, e, *_ in found]
+    quoted: dict[str, bool] = {}
+    cued: dict[str, bool] = {}
+    followed: dict[str, bool] = {}
+    person: set[str] = set()
+    for (start, end, first, last, _label), key in zip(found, keys):
+        if start > first and is_title_word(tokens[start - 1].text):
+            person.add(key)  # "Sen. X" somewhere: a person
+        quoted[key] = quoted.get(key, True) and _in_quoted_title(tokens, start, end, first, last)
+        cued[key] = cued.get(key, False) or _work_cue(tokens, start, first)
+        followed[key] = followed.get(key, True) and end < last and tokens[end].text in THING_NOUNS
+    people = _person_names(keys)
+    things = {key for key in quoted
+              if key not in person and gazetteers.lookup(key) is None
+              and (quoted[key] or (not _person_shaped(key, people) and (
+                  followed[key] or (cued[key] and not is_acronym(key)))))}
+    if not things:
+        return found
+    return [(s, e, f, t, THING) if key in things else (s, e, f, t, label)
+            for (s, e, f, t, label), key in zip(found, keys)]
+
+
+def _in_quoted_title(tokens: tuple[Token, ...], start: int, end: int, first: int, last: int) -> bool:
+    """The span sits inside a short quoted stretch of capitalised words (lowercase only for a title's
+    small words): an opening mark before it with a space before the mark, a closing mark glued to the
+    stretch's last word (or to a comma or stop after it)."""
+    before = start - 1
+    while before >= first and start - before <= TITLE_WORDS and _title_word(tokens[before]):
+        before -= 1
+    after = end
+    while after < last and after - start <= TITLE_WORDS and _title_word(tokens[after]):
+        after += 1
+    if after < last and tokens[after].text in CLOSING_STOPS:
+        after += 1
+    if before < first or after >= last or after - before - 1 > TITLE_WORDS:
+        return False
+    opening, closing = tokens[before], tokens[after]
+    spaced = before == 0 or tokens[before - 1].end < opening.start or tokens[before - 1].text in OPENING_MARKS
+    return (opening.text in OPENING_MARKS and spaced and closing.text in CLOSING_MARKS
+            and closing.start == tokens[after - 1].end)
+
+
+def _title_word(token: Token) -> bool:
+    return token.is_word and (token.text[:1].isupper() or token.text[:1].isdigit()
+                              or token.text in TITLE_LINKS)
+
+
+def _work_cue(tokens: tuple[Token, ...], start: int, first: int) -> bool:
+    """A work noun, a verb that takes a title or a speaker's "on" right before the name (an opening
+    quotation mark and "The" may sit between)."""
+    index = start - 1
+    while index >= first and (tokens[index].text in OPENING_MARKS or tokens[index].text in ("The", "the")):
+        index -= 1
+    if index < first:
+        return False
+    word = tokens[index].lower
+    if word in WORK_LINKS and index > first and tokens[index - 1].lower in WORK_VERBS:
+        return True  # "starred in X"
+    if tokens[index].text in WORK_NOUNS or tokens[index].text in WORK_VERBS:
+        return True  # lowercase only: "the Book of Mormon" opens no title
+    return word == "on" and index > first and tokens[index - 1].lower in SPEECH
+
+
+def _person_names(keys: list[str]) -> set[tuple[str, ...]]:
+    """The article's names of two words or more that open with a given name ("Hillary Clinton")."""
+    return {tuple(k.lower().split()) for k in keys if " " in k and _person_shaped(k, set())}
+
+
+def _person_shaped(key: str, people: set[tuple[str, ...]]) -> bool:
+    """A name a person may have: two words or more that open with a given name and end in no common
+    word ("Tom Hanks"; not "Clinton Cash"), or a part of a longer person's name in the article
+    ("Clinton" beside "Hillary Clinton")."""
+    words = tuple(key.lower().split())
+    if len(words) > 1 and is_given_name(words[0]) and not is_common_word(words[-1]):
+        return True
+    size = len(words)
+    return any(len(p) > size and any(p[i : i + size] == words for i in range(len(p) - size + 1))
+               for p in people)
