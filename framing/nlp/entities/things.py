@@ -6,25 +6,27 @@ A capitalised run can look like anyone's name ("Opening Belle", "Clinton Cash", 
 
 - **a title in quotation marks**: every mention sits inside a short quoted stretch of capitalised words
   (\u201cThe Apprentice,\u201d, 'Make America Great Again' hat, ''Monday Night Baseball'');
-- **a work's or a show's cue before it** at some mention: a work noun ("the book Clinton Cash", "her
-  memoir Opening Belle", "the show X"), a verb that takes a title ("singing X", "hosted X", "starred in
-  X", "titled X"), or a programme where a speaker spoke ("said on Capital Download");
+- **a work's or a show's cue before it** at some mention: a work noun after a determiner or a
+  possessive ("the book Clinton Cash", "her memoir Opening Belle", "the show X"), or before a name of
+  two words or more a verb that takes a title ("singing Secondhand Clothes", "hosted The Apprentice",
+  "starred in X", "titled X") or a programme where a speaker spoke ("said on Capital Download");
 - **a thing's noun after it** at every mention: "the Cadillac tax", "the Deferred Action for Childhood
   Arrivals program", "a Trump Steaks brand".
 
-Never a thing: a name the bundled lists know ("Fox & Friends" is Fox News's programme), a name that
-opens with a given name and ends in no common word ("Tom Hanks"; not "Clinton Cash") or is part of a
-longer person's name in the article ("the book Clinton wrote" beside "Hillary Clinton"), a name with a
-title before it at some mention, and (for the cues) an acronym, such as a station's call letters
-("said on WEEI"). Such a name is labelled ``thing``: discovery keeps the longer ones as blocked names,
-so "Clinton Cash" is never a mention of Clinton.
+Never a thing: a name the bundled lists know ("Fox & Friends" is Fox News's programme), a name with a
+person's shape (two or three words, the last no common word and the first no common word or a given
+name: "Tom Hanks", "Hillary Clinton"; not "Clinton Cash", "Opening Bell") or part of a longer such name
+in the article ("the book Clinton wrote" beside "Hillary Clinton"), a name with a title before it at
+some mention, and (for the cues) an acronym, such as a station's call letters ("said on WEEI"). Such a
+name is labelled ``thing``: discovery keeps the longer ones as blocked names, so "Clinton Cash" is never
+a mention of Clinton.
 """
 
 from __future__ import annotations
 
 from framing.model import Document, Token
 from framing.nlp import gazetteers
-from framing.nlp.names import is_acronym, is_given_name, is_title_word
+from framing.nlp.names import is_acronym, is_given_name, is_title_word, non_actor
 from framing.nlp.words import is_common_word, strip_possessive
 
 THING = "thing"
@@ -48,7 +50,8 @@ OPENING_MARKS = frozenset({"\u201c", '"', "'", "\u2018", "`"})
 CLOSING_MARKS = frozenset({"\u201d", '"', "'", "\u2019"})
 TITLE_LINKS = frozenset("of the a an and in on to for with at by from or".split())  # lowercase in titles
 CLOSING_STOPS = frozenset({",", ".", "?", "!"})  # before the closing mark: \u201cThe Apprentice,\u201d
-ARTICLES = frozenset({"the", "a", "an", "his", "her", "their", "its"})
+# Before a work noun, so that it is a noun: "the book", "her memoir" (not "polls show")
+DETERMINERS = frozenset("the a an his her their its this that new latest upcoming hit recent".split())
 TITLE_WORDS = 8  # the longest quoted stretch read as a title ("The Houseguest Who Won't Leave")
 
 Found = tuple[int, int, int, int, str]  # start, end, sentence's first and end token, label
@@ -67,12 +70,12 @@ def label_things(document: Document, found: list[Found]) -> list[Found]:
         if start > first and is_title_word(tokens[start - 1].text):
             person.add(key)  # "Sen. X" somewhere: a person
         quoted[key] = quoted.get(key, True) and _in_quoted_title(tokens, start, end, first, last)
-        cued[key] = cued.get(key, False) or _work_cue(tokens, start, first)
+        cued[key] = cued.get(key, False) or _work_cue(tokens, start, end, first)
         followed[key] = followed.get(key, True) and end < last and tokens[end].text in THING_NOUNS
     people = _person_names(keys)
     things = {key for key in quoted
               if key not in person and gazetteers.lookup(key) is None
-              and (quoted[key] or (not _person_shaped(key, people) and (
+              and ((quoted[key] and not _ends_in_non_actor(key)) or (not _person_shaped(key, people) and (
                   followed[key] or (cued[key] and not is_acronym(key)))))}
     if not things:
         return found
@@ -105,20 +108,34 @@ def _title_word(token: Token) -> bool:
                               or token.text in TITLE_LINKS)
 
 
-def _work_cue(tokens: tuple[Token, ...], start: int, first: int) -> bool:
-    """A work noun, a verb that takes a title or a speaker's "on" right before the name (an opening
-    quotation mark and "The" may sit between)."""
+def _work_cue(tokens: tuple[Token, ...], start: int, end: int, first: int) -> bool:
+    """A work's cue right before the name (an opening quotation mark and a capitalised "The" may sit
+    between): a work noun after a determiner, a possessive or a number ("the book X", "Schweizer's book
+    X", "his 2004 memoir X"; not "polls show X"), or, before a name of two words or more, a verb that
+    takes a title or a speaker's "on" ("singing Secondhand Clothes", "said on Capital Download"; not
+    "hosted Netanyahu")."""
     index = start - 1
-    while index >= first and (tokens[index].text in OPENING_MARKS or tokens[index].text in ("The", "the")):
+    while index >= first and (tokens[index].text in OPENING_MARKS or tokens[index].text == "The"):
         index -= 1
-    if index < first:
+    if index <= first:
         return False
-    word = tokens[index].lower
-    if word in WORK_LINKS and index > first and tokens[index - 1].lower in WORK_VERBS:
-        return True  # "starred in X"
-    if tokens[index].text in WORK_NOUNS or tokens[index].text in WORK_VERBS:
-        return True  # lowercase only: "the Book of Mormon" opens no title
-    return word == "on" and index > first and tokens[index - 1].lower in SPEECH
+    word, before = tokens[index].text, tokens[index - 1]
+    if word in WORK_NOUNS:  # lowercase only: "the Book of Mormon" opens no title
+        return (before.lower in DETERMINERS or before.text.endswith(("'s", "\u2019s"))
+                or before.text[:1].isdigit())
+    if end - start < 2:
+        return False
+    if word in WORK_VERBS or (word in WORK_LINKS and before.lower in WORK_VERBS):
+        return True  # "singing X", "starred in X"
+    return word == "on" and before.lower in SPEECH
+
+
+def _ends_in_non_actor(key: str) -> bool:
+    """Four words or more ending in a non-actor of two or more ("Barack Obama Election Day"): discovery
+    reads the person before the day (docs/analyzers/actors.md, step 5), so the quotation marks do not
+    make it a title."""
+    words = key.split()
+    return len(words) > 3 and any(non_actor(" ".join(words[cut:])) for cut in range(2, len(words) - 1))
 
 
 def _person_names(keys: list[str]) -> set[tuple[str, ...]]:
@@ -127,11 +144,13 @@ def _person_names(keys: list[str]) -> set[tuple[str, ...]]:
 
 
 def _person_shaped(key: str, people: set[tuple[str, ...]]) -> bool:
-    """A name a person may have: two words or more that open with a given name and end in no common
-    word ("Tom Hanks"; not "Clinton Cash"), or a part of a longer person's name in the article
-    ("Clinton" beside "Hillary Clinton")."""
+    """A name a person may have: two or three words that end in no common word and open with a given
+    name or another word that is no common word ("Tom Hanks", "Hillary Clinton"; not "Clinton Cash",
+    "Opening Bell"), or a part of a longer such name in the article ("Clinton" beside "Hillary
+    Clinton")."""
     words = tuple(key.lower().split())
-    if len(words) > 1 and is_given_name(words[0]) and not is_common_word(words[-1]):
+    if 1 < len(words) <= 3 and not is_common_word(words[-1]) and (
+            is_given_name(words[0]) or not is_common_word(words[0])):
         return True
     size = len(words)
     return any(len(p) > size and any(p[i : i + size] == words for i in range(len(p) - size + 1))

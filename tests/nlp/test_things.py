@@ -1,0 +1,100 @@
+"""Names of things, not actors (framing/nlp/entities/things.py and the recogniser's shapes), on
+team-written copy: titles, shows, programmes, products, shouted headlines, adjectives."""
+
+from __future__ import annotations
+
+from framing import document_from_text
+from framing.nlp import gazetteers
+from framing.nlp.entities import discover, mentions_for
+from framing.nlp.entities.recognise import find_candidates
+from framing.nlp.words import is_common_word
+
+# Invented for these tests, in the style of US political and feature copy.
+THINGS_TEXT = """Varnow Tour Draws Crowds
+
+Sen. Ada Roe spoke in Harlow on Monday. A boy wearing a 'Make Harlow Proud Again' hat asked her \
+about the wall, and Roe laughed. She later told the hosts of ''Sunday Night Curling,'' that she \
+would run.
+
+Her memoir Opening Bell sold well, and polls show Quill ahead. Tom Vance, a rival, wrote the book \
+Roe Money about her donors; Roe Money was a bestseller. Vance said on Morning Download that the \
+Cadillac tax would hurt. Critics of the Cadillac tax agree. Mr. Quill said the Quill tax plan was \
+fair, and Quill thanked Roe.
+
+At the gala, Vance was singing Paper Roses when Lena Kettleby arrived. Kettleby hosted Pell later, \
+and Roe said on WKRP that Pell was welcome. Many Central American migrants and a Muslim American \
+soldier attended; South Korean officials sent a note. Allied troops stood guard.
+
+VARNOW BOOSTS PHONE SECURITY.
+
+Roe holds the No. 2 spot in the Harlow Gazette poll.
+"""
+
+
+def _actors() -> dict[str, str]:
+    return {a.name: a.kind for a in discover([document_from_text(THINGS_TEXT)]).actors}
+
+
+def _labels() -> dict[str, set[str]]:
+    document = document_from_text(THINGS_TEXT)
+    labels: dict[str, set[str]] = {}
+    for span in find_candidates(document):
+        labels.setdefault(document.text[span.start : span.end], set()).add(span.label)
+    return labels
+
+
+def test_a_name_inside_a_short_quoted_title_is_a_thing():
+    labels = _labels()
+    assert labels["Harlow Proud Again"] == {"thing"}  # single quotation marks, "Make" dropped
+    assert labels["Night Curling"] == {"thing"}  # typewriter '' marks, the weekday dropped
+    actors = _actors()
+    assert not any("Proud" in name or "Curling" in name for name in actors)
+    assert "Harlow" in actors  # written outside the title too
+
+
+def test_a_work_noun_or_a_title_verb_before_a_name_makes_it_a_work():
+    labels = _labels()
+    assert labels["Opening Bell"] == {"thing"}  # "Her memoir ..."
+    assert labels["Roe Money"] == {"thing"}  # "the book ...": every mention, also the one without a cue
+    assert labels["Paper Roses"] == {"thing"}  # "singing ...", two words
+    assert labels["Morning Download"] == {"thing"}  # "said on ...": a programme
+    actors = _actors()
+    assert {"Ada Roe", "Tom Vance", "Quill", "Lena Kettleby", "Pell"} <= set(actors)  # "polls show Quill",
+    # "hosted Pell" (one word: no title verb's object)
+    assert "WKRP" in actors  # an acronym after "said on": a station's call letters
+
+
+def test_a_thing_noun_after_every_mention_makes_it_a_thing():
+    labels = _labels()
+    assert labels["Cadillac"] == {"thing"}  # "the Cadillac tax", twice
+    actors = _actors()
+    assert "Cadillac" not in actors
+    assert "Quill" in actors  # "the Quill tax plan" once, "Mr. Quill" and "Quill thanked" elsewhere
+
+
+def test_a_works_name_is_no_mention_of_the_person_inside_it():
+    document = document_from_text(THINGS_TEXT)
+    roe = [document.text[m.start : m.end] for m in mentions_for(document) if m.actor.name == "Ada Roe"]
+    assert roe and "Roe Money" not in roe
+    ends = {m.end for m in mentions_for(document) if m.actor.name == "Ada Roe"}
+    starts = {document.text.index("Roe Money") + 3, document.text.rindex("Roe Money") + 3}
+    assert not ends & starts  # neither "Roe" of "Roe Money" is a mention of Ada Roe
+
+
+def test_a_work_cue_never_takes_a_persons_name():
+    text = ("Books\n\nThe book Ada Roe wrote sold well. Ada Roe thanked her readers. The film Hillary Roe "
+            "opened, and Hillary Roe went.\n")
+    actors = {a.name for a in discover([document_from_text(text)]).actors}
+    assert "Ada Roe" in actors  # a given name and a surname that is no common word
+    assert "Hillary Roe" in actors
+
+
+def test_shouted_headlines_numbering_and_adjectives_name_no_one():
+    actors = _actors()
+    for junk in ("VARNOW", "VARNOW BOOSTS PHONE SECURITY", "PHONE SECURITY", "No.", "Central American",
+                 "Muslim American", "Allied"):
+        assert junk not in actors, junk
+    assert actors["South Korea"] == "country"  # a country's own demonym stays
+    assert gazetteers.describes_group("Central American") and gazetteers.describes_group("Mexican American")
+    assert not gazetteers.describes_group("South Korean")
+    assert is_common_word("Allied") and is_common_word("Worried")
