@@ -183,11 +183,13 @@ def _title_case_words(document: Document) -> set[int]:
     found: set[int] = set()
     for first, end in stretches:
         long = [i for i in range(first, end) if tokens[i].is_word and len(tokens[i].text) > 3]
-        if len(long) >= 3 and sum(tokens[i].text.isupper() for i in long) >= 0.8 * len(long):
+        if len(long) < 3 or sum(tokens[i].text[:1].isupper() for i in long) < 0.8 * len(long):
+            continue
+        if sum(tokens[i].text.isupper() for i in long) >= 0.8 * len(long):
             found.update(i for i in range(first, end) if tokens[i].is_word  # "APPLE BOOSTS IPHONE SECURITY"
                          and tokens[i].text.isupper() and gazetteers.lookup(tokens[i].text) is None)
             continue
-        if len(long) < 4 or sum(tokens[i].text[:1].isupper() for i in long) < 0.8 * len(long):
+        if len(long) < 4:
             continue
         words = [i for i in range(first + 1, end) if tokens[i].is_word and tokens[i].text[:1].isupper()]
         if not any(tokens[i].lower in TITLE_CASE_TELLS and tokens[i - 1].text not in OPENERS for i in words):
@@ -321,7 +323,8 @@ def find_candidates(document: Document) -> list[Span]:
             firm = any(tokens[j].text == "&" for j in range(start, run_end))  # "Moore & Van Allen"
             label = "place" if place else "media" if media else "organisation" if firm else ""
             found.append((start, run_end, first, end, label))
-    return _typed_bodies(document, label_things(document, found))
+    keys = [strip_possessive(document.text[tokens[s].start : tokens[e - 1].end]) for s, e, *_ in found]
+    return _typed_bodies(document, label_things(document, found, keys), keys)
 
 
 def _numbering(text: str, following: str) -> bool:
@@ -344,12 +347,12 @@ def _storms(document: Document) -> set[str]:
             and (tokens[i - 1].text in words or f"{tokens[i - 2].text} {tokens[i - 1].text}" in words)}
 
 
-def _typed_bodies(document: Document, found: list[tuple[int, int, int, int, str]]) -> list[Span]:
+def _typed_bodies(document: Document, found: list[tuple[int, int, int, int, str]], keys: list[str]
+                  ) -> list[Span]:
     """Spans, with "organisation" for a one- or two-word name the lists do not know and the word rules
     would make a person, when the article treats it as a body and never as a person (see
-    :func:`_body_cues`)."""
+    :func:`_body_cues`). ``keys``: each candidate's text without its possessive."""
     tokens = document.tokens
-    keys = [strip_possessive(document.text[tokens[s].start : tokens[e - 1].end]) for s, e, *_ in found]
     bodies = _body_cues(document, found, keys)
     return [Span(tokens[start].start, tokens[end - 1].end,
                  "organisation" if label in ("", "place") and bodies.get(key) else label)

@@ -27,7 +27,7 @@ from __future__ import annotations
 from framing.model import Document, Token
 from framing.nlp import gazetteers
 from framing.nlp.names import is_acronym, is_given_name, is_title_word, non_actor
-from framing.nlp.words import is_common_word, strip_possessive
+from framing.nlp.words import is_common_word
 
 THING = "thing"
 # Nouns of a work or a show right before its title: "the book Clinton Cash", "the film Selma"
@@ -52,16 +52,18 @@ TITLE_LINKS = frozenset("of the a an and in on to for with at by from or".split(
 CLOSING_STOPS = frozenset({",", ".", "?", "!"})  # before the closing mark: \u201cThe Apprentice,\u201d
 # Before a work noun, so that it is a noun: "the book", "her memoir" (not "polls show")
 DETERMINERS = frozenset("the a an his her their its this that new latest upcoming hit recent".split())
+# The word right before a cued name is one of these
+CUE_TOKENS = OPENING_MARKS | WORK_NOUNS | WORK_VERBS | WORK_LINKS | {"The", "on"}
 TITLE_WORDS = 8  # the longest quoted stretch read as a title ("The Houseguest Who Won't Leave")
 
 Found = tuple[int, int, int, int, str]  # start, end, sentence's first and end token, label
 
 
-def label_things(document: Document, found: list[Found]) -> list[Found]:
+def label_things(document: Document, found: list[Found], keys: list[str]) -> list[Found]:
     """``found`` with the label ``thing`` on every mention of a name that names a thing (see the
-    module docstring)."""
+    module docstring); ``keys``: each candidate's text without its possessive. Each test runs only
+    while it can still change the answer, so the cost stays a few token reads per candidate."""
     tokens = document.tokens
-    keys = [strip_possessive(document.text[tokens[s].start : tokens[e - 1].end]) for s, e, *_ in found]
     quoted: dict[str, bool] = {}
     cued: dict[str, bool] = {}
     followed: dict[str, bool] = {}
@@ -69,14 +71,21 @@ def label_things(document: Document, found: list[Found]) -> list[Found]:
     for (start, end, first, last, _label), key in zip(found, keys):
         if start > first and is_title_word(tokens[start - 1].text):
             person.add(key)  # "Sen. X" somewhere: a person
-        quoted[key] = quoted.get(key, True) and _in_quoted_title(tokens, start, end, first, last)
-        cued[key] = cued.get(key, False) or _work_cue(tokens, start, end, first)
-        followed[key] = followed.get(key, True) and end < last and tokens[end].text in THING_NOUNS
+        if quoted.get(key, True):
+            quoted[key] = _in_quoted_title(tokens, start, end, first, last)
+        if followed.get(key, True):
+            followed[key] = end < last and tokens[end].text in THING_NOUNS
+        if not cued.get(key, False):
+            cued[key] = start > first and tokens[start - 1].text in CUE_TOKENS and _work_cue(
+                tokens, start, end, first)
+    maybe = [key for key in quoted if (quoted[key] or followed[key] or cued[key]) and key not in person
+             and gazetteers.lookup(key) is None]
+    if not maybe:
+        return found
     people = _person_names(keys)
-    things = {key for key in quoted
-              if key not in person and gazetteers.lookup(key) is None
-              and ((quoted[key] and not _ends_in_non_actor(key)) or (not _person_shaped(key, people) and (
-                  followed[key] or (cued[key] and not is_acronym(key)))))}
+    things = {key for key in maybe
+              if (quoted[key] and not _ends_in_non_actor(key)) or (not _person_shaped(key, people) and (
+                  followed[key] or (cued[key] and not is_acronym(key))))}
     if not things:
         return found
     return [(s, e, f, t, THING) if key in things else (s, e, f, t, label)
@@ -90,6 +99,8 @@ def _in_quoted_title(tokens: tuple[Token, ...], start: int, end: int, first: int
     before = start - 1
     while before >= first and start - before <= TITLE_WORDS and _title_word(tokens[before]):
         before -= 1
+    if before < first or tokens[before].text not in OPENING_MARKS:
+        return False
     after = end
     while after < last and after - start <= TITLE_WORDS and _title_word(tokens[after]):
         after += 1
@@ -140,7 +151,7 @@ def _ends_in_non_actor(key: str) -> bool:
 
 def _person_names(keys: list[str]) -> set[tuple[str, ...]]:
     """The article's names of two words or more that open with a given name ("Hillary Clinton")."""
-    return {tuple(k.lower().split()) for k in keys if " " in k and _person_shaped(k, set())}
+    return {tuple(k.lower().split()) for k in set(keys) if " " in k and _person_shaped(k, set())}
 
 
 def _person_shaped(key: str, people: set[tuple[str, ...]]) -> bool:
