@@ -73,6 +73,9 @@ PARTY_PLURALS = frozenset({"democrats", "republicans", "dems", "gop", "g.o.p.", 
 NAME_PREFIXES = frozenset({"mc", "mac", "o'", "o\u2019", "de", "di", "da", "la", "le", "van", "von", "du"})
 INITIAL = re.compile(r"^[A-Z]\.?$|^[A-Z]\.[A-Z]\.$")
 # Endings of a doctrine's or a fear's name: one such word is a topic, never an actor
+# Head words of laws, buildings and days that are also common surnames: after given names alone they end
+# a person's name ("Arsenio Hall", "Dave Camp", "Doris Day"), not a thing's
+SURNAME_HEADS = frozenset("hall field street lane law deal wall bay church tower camp day".split())
 ABSTRACT_SUFFIXES = ("ism", "phobia", "nomics")
 PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")  # "R-Texas", "D-Calif.": a label, not a name
 
@@ -436,8 +439,10 @@ def non_actor(text: str, titled: bool = False) -> str:
     if len(words) >= 3 and lowered[0] in PLACE_WORDS and lowered[1] == "of":
         return "place"  # "District of Texas"
     if len(words) >= 2 and not titled and key not in lists["head word exceptions"]:
-        if head in lists["head words"] or f"{lowered[-2]} {head}" in lists["head words"]:
-            return "law, work or venue"
+        if (head in lists["head words"] or f"{lowered[-2]} {head}" in lists["head words"]) and not (
+                head in SURNAME_HEADS and len(words) <= 3
+                and all(is_given_name(w) or INITIAL.match(w) for w in words[:-1])):
+            return "law, work or venue"  # not "Arsenio Hall", "Doris Day": given names, then a surname
         place = gazetteers.lookup(words[-1]) if len(words) >= 3 and lowered[-2] in lists["head words"] \
             else None
         if place is not None and place.kind in ("place", "country", "region"):

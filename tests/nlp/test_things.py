@@ -7,6 +7,7 @@ from framing import document_from_text
 from framing.nlp import gazetteers
 from framing.nlp.entities import discover, mentions_for
 from framing.nlp.entities.recognise import find_candidates
+from framing.nlp.names import non_actor
 from framing.nlp.words import is_common_word
 
 # Invented for these tests, in the style of US political and feature copy.
@@ -98,3 +99,21 @@ def test_shouted_headlines_numbering_and_adjectives_name_no_one():
     assert gazetteers.describes_group("Central American") and gazetteers.describes_group("Mexican American")
     assert not gazetteers.describes_group("South Korean")
     assert is_common_word("Allied") and is_common_word("Worried")
+
+
+def test_a_persons_name_quoted_alone_stays_a_person():
+    text = ("Debate\n\nAsked whom she had insulted, Kim Varga interjected, \u201cOnly Rosa Delmonte.\u201d "
+            "The crowd laughed.\n")
+    assert "Rosa Delmonte" in {a.name for a in discover([document_from_text(text)]).actors}
+
+
+def test_a_person_named_like_a_building_or_a_law_stays_a_person():
+    text = ("Budget\n\nGov. Nathan Vale Deal signed the bill. Deal said the Harlow Street plan would pass. "
+            "Arsenio Hall and Rep. Dave Camp disagreed; Camp said the Fifth Amendment protects him. "
+            "The House Bill failed, and Harlow Tower rose.\n")
+    names = {a.name for a in discover([document_from_text(text)]).actors}
+    assert {"Nathan Vale Deal", "Arsenio Hall", "Dave Camp"} <= names  # a title, or given names alone
+    assert not names & {"Harlow Street", "Fifth Amendment", "House Bill", "Bill", "Harlow Tower"}
+    assert non_actor("Arsenio Hall") == "" and non_actor("Harlow Hall") != ""
+    assert non_actor("Nathan Deal", titled=True) == "" and non_actor("Nathan Deal") == ""
+    assert non_actor("Tax Deal") != ""

@@ -119,12 +119,12 @@ def resolve(raw: Sequence[tuple[str, str]]) -> tuple[list[Actor], set[str]]:
             side = entry.name if entry.kind == "country" else _side_of(words)
             _org(groups, entry.name, entry.kind, text, side)
             continue
-        reason = non_actor(text)
+        name = parse_name(text)
+        reason = non_actor(text, titled=_office_titled(name))
         if reason:
             if len(words) > 1:
                 blocked.add(text)
             continue
-        name = parse_name(text)
         lead = _name_before_thing(words) if len(words) > 3 and not name.title else None
         if lead is not None:  # "Barack Obama Election Day": the day is no actor; the person is one
             if lead[1] not in named:  # only when the article names the surname elsewhere
@@ -159,6 +159,14 @@ def resolve(raw: Sequence[tuple[str, str]]) -> tuple[list[Actor], set[str]]:
         gender = group.gender if group.kind == "person" else ""
         result.append(Actor(group.name, aliases, group.kind, group.side, gender))
     return result, blocked - {f for g in groups.values() for f in g.forms}
+
+
+def _office_titled(name: Name) -> bool:
+    """A full name after a title of office or a courtesy title ("Gov. Nathan Deal", "Mr. John Hall"):
+    its last word is a surname, not a law's or a building's head word ("House Bill", with no office
+    and no first name, stays a bill)."""
+    return bool(name.first and name.last) and any(
+        is_title_word(w) and w.lower() not in TITLE_MODIFIERS for w in name.title.split())
 
 
 def _name_before_thing(words: list[str]) -> tuple[str, str] | None:

@@ -84,8 +84,9 @@ def label_things(document: Document, found: list[Found], keys: list[str]) -> lis
         return found
     people = _person_names(keys)
     things = {key for key in maybe
-              if (quoted[key] and not _ends_in_non_actor(key)) or (not _person_shaped(key, people) and (
-                  followed[key] or (cued[key] and not is_acronym(key))))}
+              if not _person_shaped(key, people) and (
+                  (quoted[key] and not _ends_in_non_actor(key)) or followed[key]
+                  or (cued[key] and not is_acronym(key)))}
     if not things:
         return found
     return [(s, e, f, t, THING) if key in things else (s, e, f, t, label)
