@@ -117,3 +117,14 @@ def test_a_person_named_like_a_building_or_a_law_stays_a_person():
     assert non_actor("Arsenio Hall") == "" and non_actor("Harlow Hall") != ""
     assert non_actor("Nathan Deal", titled=True) == "" and non_actor("Nathan Deal") == ""
     assert non_actor("Tax Deal") != ""
+
+
+def test_shouted_common_words_are_never_part_of_a_name():
+    text = ("Digest\n\nTOP STORIES\n\nDEAD, INJURED IN HARLOW CLUB SHOOTING Three people were hurt, said "
+            "Navy SEAL Tom Vance. NEW YORK sent help, and the NAACP President Derrick Oyelaran came.\n")
+    document = document_from_text(text)
+    found = [document.text[s.start : s.end] for s in find_candidates(document)]
+    assert not any(w in f for f in found for w in ("TOP", "STORIES", "DEAD", "INJURED", "SHOOTING", "Three"))
+    assert "Tom Vance" in found  # "SEAL" is no part of his name
+    assert "NEW YORK" in found  # a known name in capitals keeps its common word
+    assert "NAACP President Derrick Oyelaran" in found  # an acronym stays

@@ -253,7 +253,7 @@ def find_candidates(document: Document) -> list[Span]:
                     end = i
                     break
         capital = [capitals[i] and i not in skipped_tokens and not _handle(tokens, i)
-                   and i not in title_case for i in range(first, end)]
+                   and not _shouted(tokens, i) and i not in title_case for i in range(first, end)]
         index = first
         while index < end:
             if not capital[index - first]:
@@ -272,7 +272,6 @@ def find_candidates(document: Document) -> list[Span]:
                 or tokens[start].lower in CALENDAR_WORDS
                 or (tokens[start].lower in LAPSED and start + 1 < run_end
                     and not is_title_word(tokens[start + 1].text))
-                or _shouted(tokens, start, run_end)
                 or (opens and _opening_word(tokens[start].text, inside, lower)
                     and (run_end - start == 1 or _modifies(tokens[start + 1].text)
                          or _bare(tokens[start + 1].text) in heads))
@@ -443,12 +442,25 @@ def _slogan(tokens: tuple[Token, ...], start: int, run_end: int, end: int) -> bo
             and not is_title_word(head))
 
 
-def _shouted(tokens: tuple[Token, ...], index: int, run_end: int) -> bool:
-    """An upper-case common word before a title-case name is emphasis, not part of the name
-    ("conservatives FIRED Eric Cantor"; "NAACP President" keeps its acronym)."""
-    text = tokens[index].text
-    return (index + 1 < run_end and len(text) > 2 and text.isupper() and not tokens[index + 1].text.isupper()
-            and "." not in text and is_common_word(text) and gazetteers.lookup(text) is None)
+def _shouted(tokens: tuple[Token, ...], index: int) -> bool:
+    """An upper-case common or function word that the lists do not know, alone or with an upper-case
+    neighbour, is emphasis or a shouted headline, never part of a name ("conservatives FIRED Eric
+    Cantor", "DEAD, INJURED IN FLORIDA NIGHTCLUB SHOOTING Three were..."); an acronym stays ("NAACP
+    President"), and so does a known name in capitals ("NEW YORK", "USA TODAY")."""
+    if not _shouted_word(tokens[index].text):
+        return False
+    for left, right in ((index - 1, index), (index, index + 1)):
+        if (left >= 0 and right < len(tokens) and tokens[left].text.isupper()
+                and tokens[right].text.isupper()
+                and gazetteers.lookup(f"{tokens[left].text} {tokens[right].text}") is not None):
+            return False
+    return True
+
+
+@lru_cache(maxsize=8_192)
+def _shouted_word(text: str) -> bool:
+    return (len(text) > 1 and text.isalpha() and text.isupper() and gazetteers.lookup(text) is None
+            and (is_common_word(text) or text.lower() in NEVER_NAME_START))
 
 
 def _known(document: Document, tokens: tuple[Token, ...], start: int, end: int) -> bool:
