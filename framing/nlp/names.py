@@ -76,6 +76,8 @@ INITIAL = re.compile(r"^[A-Z]\.?$|^[A-Z]\.[A-Z]\.$")
 # Head words of laws, buildings and days that are also common surnames: after given names alone they end
 # a person's name ("Arsenio Hall", "Dave Camp", "Doris Day"), not a thing's
 SURNAME_HEADS = frozenset("hall field street lane law deal wall bay church tower camp day".split())
+# Heads of a law, a document or an event that open its name before "of": "Treaty of Versailles"
+LEADING_HEADS = frozenset("treaty memorandum declaration articles charter statute battle siege".split())
 ABSTRACT_SUFFIXES = ("ism", "phobia", "nomics")
 PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")  # "R-Texas", "D-Calif.": a label, not a name
 
@@ -389,6 +391,19 @@ def _no_persons_name(words: list[str]) -> bool:
         w.isalpha() and w.isupper() and len(w) > 1 and w not in SUFFIX_FORMS for w in words[1:])
 
 
+def _common_compound(key: str) -> bool:
+    """A hyphenated word of common or function words, none a body's or a paper's ("all-star"; not
+    "sun-times", "post-dispatch"), that no list knows."""
+    parts = key.split("-")
+    return all(p and (is_common_word(p) or p in NEVER_NAME_START) and p not in ORG_WORDS for p in parts) \
+        and gazetteers.lookup(key) is None
+
+
+def _leading_head(words: list[str]) -> bool:
+    """A law's, a document's or a battle's head word, then "of": "Treaty of Versailles"."""
+    return words[0].lower() in LEADING_HEADS and words[1].lower() == "of"
+
+
 @lru_cache(maxsize=32_768)
 def non_actor(text: str, titled: bool = False) -> str:
     """Why a capitalised sequence names no actor ("time", "holiday", "law", "venue", "place",
@@ -424,6 +439,10 @@ def non_actor(text: str, titled: bool = False) -> str:
         return "function word"
     if len(words) == 1 and len(key) > 6 and key.endswith(ABSTRACT_SUFFIXES):
         return "topic"  # "Islamophobia", "Trumpism", "Reaganomics": a doctrine or a fear, no one
+    if len(words) == 1 and "-" in key and _common_compound(key):
+        return "modifier"  # "All-Star", "Pro-Life", "Five-Star": a compound of common words
+    if len(words) >= 3 and _leading_head(words):
+        return "law, work or venue"  # "Treaty of Versailles", "Memorandum of Understanding"
     entry = gazetteers.lookup(" ".join(words))
     if entry is not None:
         if entry.kind == "place" and not entry.tags & {"national_capital", "also_person", "also_institution"}:

@@ -128,3 +128,13 @@ def test_shouted_common_words_are_never_part_of_a_name():
     assert "Tom Vance" in found  # "SEAL" is no part of his name
     assert "NEW YORK" in found  # a known name in capitals keeps its common word
     assert "NAACP President Derrick Oyelaran" in found  # an acronym stays
+
+
+def test_a_title_in_title_case_a_compound_of_common_words_and_a_document_of_something_name_no_one():
+    text = ("Column\n\nLena Marsh likened Vance to the Lodger Who Never Leaves. Marsh, a former All-Star "
+            "pitcher, cited the Treaty of Harlow and a Memorandum of Understanding with Korvel Mining. "
+            "Vance told Marsh she was wrong.\n")
+    names = {a.name for a in discover([document_from_text(text)]).actors}
+    assert {"Lena Marsh", "Vance", "Korvel Mining"} <= names
+    assert not names & {"Lodger", "All-Star", "Treaty of Harlow", "Memorandum of Understanding", "Harlow"}
+    assert non_actor("Pro-Life") == "modifier" and non_actor("Sun-Times") == ""  # a paper's name stays

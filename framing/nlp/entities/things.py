@@ -11,7 +11,8 @@ A capitalised run can look like anyone's name ("Opening Belle", "Clinton Cash", 
   two words or more a verb that takes a title ("singing Secondhand Clothes", "hosted The Apprentice",
   "starred in X", "titled X") or a programme where a speaker spoke ("said on Capital Download");
 - **a thing's noun after it** at every mention: "the Cadillac tax", "the Deferred Action for Childhood
-  Arrivals program", "a Trump Steaks brand".
+  Arrivals program", "a Trump Steaks brand"; or a capitalised verb, pronoun or conjunction, the mark
+  of a title written in title case ("the Houseguest Who Won't Leave").
 
 Never a thing: a name the bundled lists know ("Fox & Friends" is Fox News's programme), a name with a
 person's shape (two or three words, the last no common word and the first no common word or a given
@@ -54,6 +55,11 @@ CLOSING_STOPS = frozenset({",", ".", "?", "!"})  # before the closing mark: \u20
 DETERMINERS = frozenset("the a an his her their its this that new latest upcoming hit recent".split())
 # The word right before a cued name is one of these
 CUE_TOKENS = OPENING_MARKS | WORK_NOUNS | WORK_VERBS | WORK_LINKS | {"The", "on"}
+# Capitalised inside a sentence only in a title: "Who", "Is", "Than" (not "Of", "The": names have
+# those; nor numbers and ordinals: "Air Force One", "Capital One")
+TITLE_CASE_TELLS = frozenset("""who whom whose what why how when where is are was were be been will won't
+    would can can't could do does did don't has have had than says said it its we you they my your our
+    their not if but so as""".split())
 TITLE_WORDS = 8  # the longest quoted stretch read as a title ("The Houseguest Who Won't Leave")
 
 Found = tuple[int, int, int, int, str]  # start, end, sentence's first and end token, label
@@ -74,7 +80,7 @@ def label_things(document: Document, found: list[Found], keys: list[str]) -> lis
         if quoted.get(key, True):
             quoted[key] = _in_quoted_title(tokens, start, end, first, last)
         if followed.get(key, True):
-            followed[key] = end < last and tokens[end].text in THING_NOUNS
+            followed[key] = end < last and (tokens[end].text in THING_NOUNS or _title_case_after(tokens[end]))
         if not cued.get(key, False):
             cued[key] = start > first and tokens[start - 1].text in CUE_TOKENS and _work_cue(
                 tokens, start, end, first)
@@ -113,6 +119,12 @@ def _in_quoted_title(tokens: tuple[Token, ...], start: int, end: int, first: int
     spaced = before == 0 or tokens[before - 1].end < opening.start or tokens[before - 1].text in OPENING_MARKS
     return (opening.text in OPENING_MARKS and spaced and closing.text in CLOSING_MARKS
             and closing.start == tokens[after - 1].end)
+
+
+def _title_case_after(token: Token) -> bool:
+    """A capitalised verb, pronoun or conjunction right after the name, inside the sentence: a title
+    written in title case ("the Houseguest Who Won't Leave", "Clinton Cash Is Back")."""
+    return token.text[:1].isupper() and token.lower in TITLE_CASE_TELLS
 
 
 def _title_word(token: Token) -> bool:
