@@ -253,7 +253,8 @@ def find_candidates(document: Document) -> list[Span]:
                     end = i
                     break
         capital = [capitals[i] and i not in skipped_tokens and not _handle(tokens, i)
-                   and not _shouted(tokens, i) and i not in title_case for i in range(first, end)]
+                   and not (tokens[i].text.isupper() and _shouted(tokens, i)) and i not in title_case
+                   for i in range(first, end)]
         index = first
         while index < end:
             if not capital[index - first]:
