@@ -6,12 +6,13 @@ a dateline ("WASHINGTON (AP) —"), photo credits ("CreditJoshua Roberts/Reuters
 opens with "Photo" or "By"), contractions and "I", and a capital that is only there because the word
 opens the sentence (a function word, an -ly adverb, or a common word that the article never capitalises
 mid-sentence: "Real estate tycoon...", "Strikingly", "Knowing"; also before a name the article uses
-elsewhere: "Beyond Trump's finances"), an upper-case common word before a title-case name ("FIRED Eric
-Cantor"), handles and hashtags ("@HillaryClinton"), an author's closing note ("Follow him on Twitter"),
-a group's adjective ("Muslim", "Central European"), a plural acronym ("PACs") and a slogan before a
-campaign noun ("the Resist Trump movement"). Plugins can replace
-all of this through
-the ``framing_find_entities`` hook (see docs/plugins.md).
+elsewhere: "Beyond Trump's finances"), an upper-case common word anywhere ("FIRED Eric Cantor", a
+shouted headline), handles and hashtags ("@HillaryClinton"), an author's closing note ("Follow him on
+Twitter"), a group's adjective ("Muslim", "Central European", "Central American"), a plural acronym
+("PACs"), an abbreviation before a number ("No. 2") and a slogan before a campaign noun ("the Resist
+Trump movement"). Names the words around them make titles, shows, programmes or products are labelled
+``thing`` (:mod:`framing.nlp.entities.things`). Plugins can replace all of this through the
+``framing_find_entities`` hook (see docs/plugins.md).
 """
 
 from __future__ import annotations
