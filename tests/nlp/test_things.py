@@ -3,7 +3,7 @@ team-written copy: titles, shows, programmes, products, shouted headlines, adjec
 
 from __future__ import annotations
 
-from framing import document_from_text
+from framing import Span, document_from_text
 from framing.nlp import gazetteers
 from framing.nlp.entities import discover, mentions_for
 from framing.nlp.entities.recognise import find_candidates
@@ -138,3 +138,21 @@ def test_a_title_in_title_case_a_compound_of_common_words_and_a_document_of_some
     assert {"Lena Marsh", "Vance", "Korvel Mining"} <= names
     assert not names & {"Lodger", "All-Star", "Treaty of Harlow", "Memorandum of Understanding", "Harlow"}
     assert non_actor("Pro-Life") == "modifier" and non_actor("Sun-Times") == ""  # a paper's name stays
+
+
+def test_a_recognisers_thing_label_blocks_the_name():
+    text = "Books\n\nAda Roe wrote Roe Money. Roe said so.\n"
+    document = document_from_text(text)
+
+    def recogniser(doc):
+        spans = []
+        for name, label in (("Ada Roe", "person"), ("Roe Money", "thing"), ("Roe", "")):
+            start = doc.text.index(name) if name != "Roe" else doc.text.rindex("Roe said")
+            spans.append(Span(start, start + len(name), label))
+        return spans
+
+    actors = discover([document], recogniser)
+    assert [a.name for a in actors.actors] == ["Ada Roe"]
+    assert "Roe Money" in actors.blocked
+    spans = [document.text[m.start : m.end] for m in mentions_for(document, actors)]
+    assert spans.count("Roe") == 1  # "Roe" of "Roe Money" is no mention
