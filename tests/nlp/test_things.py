@@ -156,3 +156,14 @@ def test_a_recognisers_thing_label_blocks_the_name():
     assert "Roe Money" in actors.blocked
     spans = [document.text[m.start : m.end] for m in mentions_for(document, actors)]
     assert spans.count("Roe") == 1  # "Roe" of "Roe Money" is no mention
+
+
+def test_cues_never_take_a_titled_persons_surname_a_quoted_sentence_a_star_or_a_body():
+    text = ("Film\n\nFormer Rep. Tom Varnow (D-Ohio) watched the documentary Varnow. Varnow, 51, said "
+            "little. \u201cThat\u2019s Jed Bush and Marco Ruiz.\u201d The remake stars Lucas Tilling. Ohio "
+            "Republicans award delegates.\n")
+    names = {a.name for a in discover([document_from_text(text)]).actors}
+    assert "Tom Varnow" in names  # "Varnow" after "the documentary" is his surname: he is named in full
+    assert {"Jed Bush", "Marco Ruiz"} <= names  # a quoted sentence, no title
+    assert "Lucas Tilling" in names  # "stars X": X is a person ("starred in X" is a work)
+    assert "Ohio Republicans" in names  # "award" after a group: a verb, and a group is no thing

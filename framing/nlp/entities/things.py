@@ -14,21 +14,23 @@ A capitalised run can look like anyone's name ("Opening Belle", "Clinton Cash", 
   Arrivals program", "a Trump Steaks brand"; or a capitalised verb, pronoun or conjunction, the mark
   of a title written in title case ("the Houseguest Who Won't Leave").
 
-Never a thing: a name the bundled lists know ("Fox & Friends" is Fox News's programme), a name with a
-person's shape (two or three words, the last no common word and the first no common word or a given
-name: "Tom Hanks", "Hillary Clinton"; not "Clinton Cash", "Opening Bell") or part of a longer such name
-in the article ("the book Clinton wrote" beside "Hillary Clinton"), a name with a title before it at
-some mention, and (for the cues) an acronym, such as a station's call letters ("said on WEEI"). Such a
-name is labelled ``thing``: discovery keeps the longer ones as blocked names, so "Clinton Cash" is never
-a mention of Clinton.
+Never a thing: a name the bundled lists know ("Fox & Friends" is Fox News's programme) or the word
+rules type as a body, a group or media ("Ohio Republicans award delegates"); a name with a person's
+shape (two or three words, the last no common word and the first no common word or a given name:
+"Tom Hanks", "Hillary Clinton"; not "Clinton Cash", "Opening Bell"; or a title and a name), or part of
+a person's full name in the article ("the documentary Weiner" beside "Rep. Anthony Weiner"), or with a
+title before it at some mention; for the cues, an acronym, such as a station's call letters ("said
+on WEEI"). A quoted sentence is no title ("That's Jeb Bush and Marco Rubio."). Such a name is labelled
+``thing``: discovery keeps the longer ones as blocked names, so "Clinton Cash" is never a mention of
+Clinton.
 """
 
 from __future__ import annotations
 
 from framing.model import Document, Token
 from framing.nlp import gazetteers
-from framing.nlp.names import is_acronym, is_given_name, is_title_word, non_actor
-from framing.nlp.words import is_common_word
+from framing.nlp.names import is_acronym, is_given_name, is_title_word, kind_of, non_actor, parse_name
+from framing.nlp.words import is_common_word, is_contraction
 
 THING = "thing"
 # Nouns of a work or a show right before its title: "the book Clinton Cash", "the film Selma"
@@ -37,9 +39,9 @@ WORK_NOUNS = frozenset("""book books novel novels memoir memoirs biography autob
     single hit anthem play musical opera poem essay column bestseller best-seller podcast video
     videogame painting sequel""".split())
 # Verbs whose object is a title: "singing Secondhand Clothes", "hosted The Apprentice"
-WORK_VERBS = frozenset("""sang sing sings singing hosted hosts hosting titled entitled starred stars
-    starring""".split())
-WORK_LINKS = frozenset({"in"})  # "starred in X"
+WORK_VERBS = frozenset("sang sing sings singing hosted hosts hosting titled entitled".split())
+STAR_VERBS = frozenset("starred stars starring".split())  # "starred in X" (but "starring X": a person)
+WORK_LINKS = frozenset({"in"})
 SPEECH = frozenset("said says saying told appeared appearing appearance interview interviewed spoke "
                    "speaking".split())  # "said on Capital Download": a programme
 # Nouns of a thing right after its name, at every mention: "the Cadillac tax", "the X program"
@@ -60,6 +62,7 @@ CUE_TOKENS = OPENING_MARKS | WORK_NOUNS | WORK_VERBS | WORK_LINKS | {"The", "on"
 TITLE_CASE_TELLS = frozenset("""who whom whose what why how when where is are was were be been will won't
     would can can't could do does did don't has have had than says said it its we you they my your our
     their not if but so as""".split())
+SENTENCE_OPENERS = frozenset("that this it he she we they i you there here".split())  # a quoted sentence
 TITLE_WORDS = 8  # the longest quoted stretch read as a title ("The Houseguest Who Won't Leave")
 
 Found = tuple[int, int, int, int, str]  # start, end, sentence's first and end token, label
@@ -90,7 +93,7 @@ def label_things(document: Document, found: list[Found], keys: list[str]) -> lis
         return found
     people = _person_names(keys)
     things = {key for key in maybe
-              if not _person_shaped(key, people) and (
+              if not _person_shaped(key, people) and kind_of(key) in ("", "person") and (
                   (quoted[key] and not _ends_in_non_actor(key)) or followed[key]
                   or (cued[key] and not is_acronym(key)))}
     if not things:
@@ -115,6 +118,9 @@ def _in_quoted_title(tokens: tuple[Token, ...], start: int, end: int, first: int
         after += 1
     if before < first or after >= last or after - before - 1 > TITLE_WORDS:
         return False
+    if any(is_contraction(tokens[i].text) for i in range(before + 1, after)) or (
+            tokens[before + 1].lower in SENTENCE_OPENERS):
+        return False  # a quoted sentence: “That’s Jeb Bush and Marco Rubio.”
     opening, closing = tokens[before], tokens[after]
     spaced = before == 0 or tokens[before - 1].end < opening.start or tokens[before - 1].text in OPENING_MARKS
     return (opening.text in OPENING_MARKS and spaced and closing.text in CLOSING_MARKS
@@ -149,7 +155,7 @@ def _work_cue(tokens: tuple[Token, ...], start: int, end: int, first: int) -> bo
                 or before.text[:1].isdigit())
     if end - start < 2:
         return False
-    if word in WORK_VERBS or (word in WORK_LINKS and before.lower in WORK_VERBS):
+    if word in WORK_VERBS or (word in WORK_LINKS and before.lower in STAR_VERBS):
         return True  # "singing X", "starred in X"
     return word == "on" and before.lower in SPEECH
 
@@ -163,8 +169,10 @@ def _ends_in_non_actor(key: str) -> bool:
 
 
 def _person_names(keys: list[str]) -> set[tuple[str, ...]]:
-    """The article's names of two words or more that open with a given name ("Hillary Clinton")."""
-    return {tuple(k.lower().split()) for k in set(keys) if " " in k and _person_shaped(k, set())}
+    """The article's full names of people, titles stripped ("Anthony Weiner" of "Former Rep. Anthony
+    Weiner"), lowercased, of two words or more."""
+    names = (parse_name(k) for k in set(keys) if " " in k)
+    return {tuple(n.full.lower().split()) for n in names if n.first and n.last}
 
 
 def _person_shaped(key: str, people: set[tuple[str, ...]]) -> bool:
@@ -173,6 +181,8 @@ def _person_shaped(key: str, people: set[tuple[str, ...]]) -> bool:
     "Opening Bell"), or a part of a longer such name in the article ("Clinton" beside "Hillary
     Clinton")."""
     words = tuple(key.lower().split())
+    if len(words) > 2 and words[0].rstrip(".") in gazetteers.titles():
+        return True  # "President Bernie Sanders", chanted in quotation marks
     if 1 < len(words) <= 3 and not is_common_word(words[-1]) and (
             is_given_name(words[0]) or not is_common_word(words[0])):
         return True
