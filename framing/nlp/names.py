@@ -71,11 +71,13 @@ PLACE_WORDS = frozenset("county parish borough township district city".split())
 PARTY_PLURALS = frozenset({"democrats", "republicans", "dems", "gop", "g.o.p.", "conservatives", "liberals",
                            "progressives", "independents"})
 NAME_PREFIXES = frozenset({"mc", "mac", "o'", "o\u2019", "de", "di", "da", "la", "le", "van", "von", "du"})
+CUT_INITIAL = re.compile(r"^[A-Z]\.$")  # a name never ends in an initial: "Donald J." is cut
 INITIAL = re.compile(r"^[A-Z]\.?$|^[A-Z]\.[A-Z]\.$")
 # Endings of a doctrine's or a fear's name: one such word is a topic, never an actor
 # Head words of laws, buildings and days that are also common surnames: after given names alone they end
 # a person's name ("Arsenio Hall", "Dave Camp", "Doris Day"), not a thing's
 SURNAME_HEADS = frozenset("hall field street lane law deal wall bay church tower camp day".split())
+COMPOUND_PREFIXES = frozenset("pro anti non self multi semi mid".split())  # "Pro-Life", "Self-Help"
 # Heads of a law, a document or an event that open its name before "of": "Treaty of Versailles"
 LEADING_HEADS = frozenset("treaty memorandum declaration articles charter statute battle siege".split())
 ABSTRACT_SUFFIXES = ("ism", "phobia", "nomics")
@@ -392,11 +394,13 @@ def _no_persons_name(words: list[str]) -> bool:
 
 
 def _common_compound(key: str) -> bool:
-    """A hyphenated word of common or function words, none a body's or a paper's ("all-star"; not
-    "sun-times", "post-dispatch"), that no list knows."""
-    parts = key.split("-")
-    return all(p and (is_common_word(p) or p in NEVER_NAME_START) and p not in ORG_WORDS for p in parts) \
-        and gazetteers.lookup(key) is None
+    """A hyphenated word that opens with a function word, a number or a prefix and goes on in common
+    words, none a body's or a paper's, that no list knows ("all-star", "pro-life", "five-star"; not
+    "spokesman-review", "sun-times")."""
+    first, *rest = key.split("-")
+    return (first in NEVER_NAME_START or first in COMPOUND_PREFIXES) and all(
+        p and (is_common_word(p) or p in NEVER_NAME_START) and p not in ORG_WORDS for p in rest
+    ) and gazetteers.lookup(key) is None
 
 
 def _leading_head(words: list[str]) -> bool:
@@ -433,8 +437,9 @@ def non_actor(text: str, titled: bool = False) -> str:
             return reason
     if not titled and f"{key}'s" in lists["diseases"]:
         return "event"  # "had Alzheimer's": the possessive is gone from ``words``, not from the list
-    if any(is_contraction(w) for w in words) or any(PARTY_STATE.match(w) for w in words):
-        return "fragment"
+    if any(is_contraction(w) for w in words) or any(PARTY_STATE.match(w) for w in words) or (
+            len(words) > 1 and CUT_INITIAL.match(words[-1])):
+        return "fragment"  # "I'm", "R-Texas"; "Donald J.", "Plan B.": a name cut after an initial
     if len(words) == 1 and (key in NEVER_NAME_START or key in CALENDAR_WORDS):
         return "function word"
     if len(words) == 1 and len(key) > 6 and key.endswith(ABSTRACT_SUFFIXES):

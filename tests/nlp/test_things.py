@@ -121,13 +121,16 @@ def test_a_person_named_like_a_building_or_a_law_stays_a_person():
 
 def test_shouted_common_words_are_never_part_of_a_name():
     text = ("Digest\n\nTOP STORIES\n\nDEAD, INJURED IN HARLOW CLUB SHOOTING Three people were hurt, said "
-            "Navy SEAL Tom Vance. NEW YORK sent help, and the NAACP President Derrick Oyelaran came.\n")
+            "Tom Vance. NEW YORK sent help, conservatives FIRED Ada Roe, and the NAACP President Derrick "
+            "Oyelaran came. He watched BET. DONALD BUSH SPEAKS.\n")
     document = document_from_text(text)
     found = [document.text[s.start : s.end] for s in find_candidates(document)]
-    assert not any(w in f for f in found for w in ("TOP", "STORIES", "DEAD", "INJURED", "SHOOTING", "Three"))
-    assert "Tom Vance" in found  # "SEAL" is no part of his name
+    assert not any(w in f for f in found for w in ("TOP", "STORIES", "DEAD", "INJURED", "SHOOTING", "Three",
+                                                   "FIRED", "SPEAKS"))
+    assert "Ada Roe" in found and "Tom Vance" in found
     assert "NEW YORK" in found  # a known name in capitals keeps its common word
-    assert "NAACP President Derrick Oyelaran" in found  # an acronym stays
+    assert "NAACP President Derrick Oyelaran" in found and "BET" in found  # acronyms stay
+    assert "DONALD BUSH" in found  # a given name before a shouted common word: a surname
 
 
 def test_a_title_in_title_case_a_compound_of_common_words_and_a_document_of_something_name_no_one():
@@ -167,3 +170,14 @@ def test_cues_never_take_a_titled_persons_surname_a_quoted_sentence_a_star_or_a_
     assert {"Jed Bush", "Marco Ruiz"} <= names  # a quoted sentence, no title
     assert "Lucas Tilling" in names  # "stars X": X is a person ("starred in X" is a work)
     assert "Ohio Republicans" in names  # "award" after a group: a verb, and a group is no thing
+
+
+def test_a_name_cut_after_an_initial_is_a_fragment_and_the_full_name_matches():
+    text = "Vote\n\nGeorge W. Bush campaigned, and Jeb Bush spoke. The pill is known as Plan B.\n\nIt sold.\n"
+    document = document_from_text(text)
+    actors = discover([document])
+    assert {"George W. Bush", "Jeb Bush"} <= {a.name for a in actors.actors}
+    assert not any(a.name.startswith("Plan") for a in actors.actors)
+    assert non_actor("Donald J.") == "fragment" and non_actor("J. Edgar Hoover") == ""
+    spans = [document.text[m.start : m.end] for m in mentions_for(document, actors)]
+    assert "George W. Bush" in spans  # the initial's period is part of the name, as in the text

@@ -23,7 +23,15 @@ from functools import lru_cache
 from framing.model import Document, Span, Token
 from framing.nlp import gazetteers
 from framing.nlp.entities.things import label_things
-from framing.nlp.names import ORG_WORDS, PARTY_STATE, is_qualifier, is_title_word, kind_of, parse_name
+from framing.nlp.names import (
+    ORG_WORDS,
+    PARTY_STATE,
+    is_given_name,
+    is_qualifier,
+    is_title_word,
+    kind_of,
+    parse_name,
+)
 from framing.nlp.words import (
     CALENDAR_WORDS,
     NAME_PARTICLES,
@@ -174,9 +182,7 @@ def _title_case_words(document: Document) -> set[int]:
     more of four letters or more, nearly all capitalised, with a capitalised function word inside
     (\u201cWhy Electing Hillary in \u201816 is More Important Than Electing Obama\u201d, a headline
     pasted into a paragraph). There a capital marks the style, not a name: "Electing", "Important",
-    "Than" name no one; the names inside ("Hillary", "Obama") stay. In a stretch of three words or more
-    of four letters or more, nearly all in upper case (a shouted headline: "APPLE BOOSTS IPHONE
-    SECURITY"), every upper-case word the bundled lists do not know is style too."""
+    "Than" name no one; the names inside ("Hillary", "Obama") stay."""
     tokens = document.tokens
     stretches = [(s.first_token, s.end_token) for s in document.body_sentences]
     stretches += [(document.token_index_at(q.inner_start), document.token_index_at(q.inner_end))
@@ -184,13 +190,7 @@ def _title_case_words(document: Document) -> set[int]:
     found: set[int] = set()
     for first, end in stretches:
         long = [i for i in range(first, end) if tokens[i].is_word and len(tokens[i].text) > 3]
-        if len(long) < 3 or sum(tokens[i].text[:1].isupper() for i in long) < 0.8 * len(long):
-            continue
-        if sum(tokens[i].text.isupper() for i in long) >= 0.8 * len(long):
-            found.update(i for i in range(first, end) if tokens[i].is_word  # "APPLE BOOSTS IPHONE SECURITY"
-                         and tokens[i].text.isupper() and gazetteers.lookup(tokens[i].text) is None)
-            continue
-        if len(long) < 4:
+        if len(long) < 4 or sum(tokens[i].text[:1].isupper() for i in long) < 0.8 * len(long):
             continue
         words = [i for i in range(first + 1, end) if tokens[i].is_word and tokens[i].text[:1].isupper()]
         if not any(tokens[i].lower in TITLE_CASE_TELLS and tokens[i - 1].text not in OPENERS for i in words):
@@ -445,18 +445,28 @@ def _slogan(tokens: tuple[Token, ...], start: int, run_end: int, end: int) -> bo
 
 
 def _shouted(tokens: tuple[Token, ...], index: int) -> bool:
-    """An upper-case common or function word that the lists do not know, alone or with an upper-case
-    neighbour, is emphasis or a shouted headline, never part of a name ("conservatives FIRED Eric
-    Cantor", "DEAD, INJURED IN FLORIDA NIGHTCLUB SHOOTING Three were..."); an acronym stays ("NAACP
-    President"), and so does a known name in capitals ("NEW YORK", "USA TODAY")."""
-    if not _shouted_word(tokens[index].text):
+    """An upper-case common or function word that the lists do not know is emphasis or a shouted
+    headline, never part of a name, when it has five letters or more or an upper-case word beside it
+    ("conservatives FIRED Eric Cantor", "DEAD, INJURED IN FLORIDA NIGHTCLUB SHOOTING Three were...");
+    a short one alone is an acronym ("BET", "NOW"), and a word stays that forms a known name with an
+    upper-case neighbour ("NEW YORK", "USA TODAY") or follows or precedes a given name ("DONALD
+    TRUMP")."""
+    text = tokens[index].text
+    if not _shouted_word(text):
         return False
-    for left, right in ((index - 1, index), (index, index + 1)):
-        if (left >= 0 and right < len(tokens) and tokens[left].text.isupper()
-                and tokens[right].text.isupper()
-                and gazetteers.lookup(f"{tokens[left].text} {tokens[right].text}") is not None):
+    beside = False
+    for step in (-1, 1):
+        near = index + step
+        if 0 <= near < len(tokens) and not tokens[near].is_word:
+            near += step  # "DEAD, INJURED"
+        if not (0 <= near < len(tokens) and len(tokens[near].text) > 1 and tokens[near].text.isupper()):
+            continue
+        other = tokens[near].text
+        pair = f"{other} {text}" if step < 0 else f"{text} {other}"
+        if is_given_name(other) or gazetteers.lookup(pair) is not None:
             return False
-    return True
+        beside = True
+    return beside or len(text) >= 5
 
 
 @lru_cache(maxsize=8_192)
