@@ -76,21 +76,21 @@ def label_things(document: Document, found: list[Found], keys: list[str]) -> lis
     quoted: dict[str, bool] = {}
     cued: dict[str, bool] = {}
     followed: dict[str, bool] = {}
-    person: set[str] = set()
     for (start, end, first, last, _label), key in zip(found, keys):
-        if start > first and is_title_word(tokens[start - 1].text):
-            person.add(key)  # "Sen. X" somewhere: a person
-        if quoted.get(key, True):
-            quoted[key] = _in_quoted_title(tokens, start, end, first, last)
+        before = tokens[start - 1].text if start > first else ""
+        if quoted.get(key, True):  # the walk starts only after a mark or a title's word
+            quoted[key] = bool(before) and (before in OPENING_MARKS or _title_word(tokens[start - 1])) \
+                and _in_quoted_title(tokens, start, end, first, last)
         if followed.get(key, True):
             followed[key] = end < last and (tokens[end].text in THING_NOUNS or _title_case_after(tokens[end]))
         if not cued.get(key, False):
-            cued[key] = start > first and tokens[start - 1].text in CUE_TOKENS and _work_cue(
-                tokens, start, end, first)
-    maybe = [key for key in quoted if (quoted[key] or followed[key] or cued[key]) and key not in person
-             and gazetteers.lookup(key) is None]
+            cued[key] = before in CUE_TOKENS and _work_cue(tokens, start, end, first)
+    maybe = {key for key in quoted if (quoted[key] or followed[key] or cued[key])
+             and gazetteers.lookup(key) is None}
     if not maybe:
         return found
+    maybe -= {key for (start, _e, first, _l, _label), key in zip(found, keys)  # "Sen. X": a person
+              if key in maybe and start > first and is_title_word(tokens[start - 1].text)}
     people = _person_names(keys)
     things = {key for key in maybe
               if not _person_shaped(key, people) and kind_of(key) in ("", "person") and (
