@@ -109,7 +109,9 @@ def framing_find_entities(document: Document, config: dict[str, Any]) -> list[Sp
     the first non-None result. Return a list of
     :class:`framing.Span`: ``start`` and ``end`` are character offsets into ``document.text`` (the
     cleaned text, so mentions keep their offsets), ``label`` is one of the actor kinds (person,
-    organisation, party, country, region, place, institution, media, group) or "" to let framing decide.
+    organisation, party, country, region, place, institution, media, group), "thing" for a name that
+    is no actor (a title, a show, a programme, a product: it is never an actor, and a longer one is no
+    mention of a shorter name inside it, "Clinton Cash" of Clinton) or "" to let framing decide.
     Typical use: wrap a statistical named-entity recogniser the user installs (map its labels to these
     kinds). Spans may include titles ("Sen. Claire McCaskill"); framing still strips titles, drops
     non-actors (dates, laws, venues...), types names from its bundled lists and merges the forms of one

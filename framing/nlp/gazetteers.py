@@ -162,12 +162,24 @@ def _group(text: str) -> Entry | None:
 
 def describes_group(text: str) -> bool:
     """A singular or adjective form of a group, alone or after direction words ("Muslim", "African
-    American", "Central European"): it describes someone or something and names no actor."""
+    American", "Central European"), or a country's singular demonym after direction words, group
+    adjectives or other demonyms that no list names as a whole ("Central American", "Muslim American",
+    "Mexican American"; not "South Korean", a form of South Korea): it describes someone or something
+    and names no actor."""
     _plurals, singulars = _groups()
     words = text.lower().replace("\u2019", "'").split()
+    if len(words) > 1 and words[-1] in _demonyms() and " ".join(words) not in _table()[0] and all(
+            w in DIRECTIONS or w in singulars or w in _demonyms() for w in words[:-1]):
+        return True
     while len(words) > 1 and words[0] in DIRECTIONS:
         words = words[1:]
     return bool(words) and " ".join(words) in singulars
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """The countries' singular demonyms, lowercased ("american", "mexican")."""
+    return frozenset(d.lower() for row in _rows("countries.tsv") for d in _items(_cell(row, 2)))
 
 
 @lru_cache(maxsize=1)

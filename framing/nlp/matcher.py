@@ -36,15 +36,17 @@ def _part_words(part: str) -> tuple[str, ...]:
 
     Remembered, because discovery builds a matcher per article from names that recur. A part of
     letters only (most lexicon entries) is one token, itself; anything else goes through the
-    segmenter's rules, so "Col." stays one word and "U.S.-led" splits as the text does.
+    segmenter's rules, so "Col." and the initial of "George W. Bush" stay one word and "U.S.-led"
+    splits as the text does.
     """
     from framing.text.segment import tokenize
 
     stem = part.rstrip("*")
     if stem.isalpha():
         words = [normalise(stem)]
-    else:
-        words = [normalise(token.text) for token in tokenize(stem, 0, len(stem))]
+    else:  # read after a capitalised word, as inside a name, so an initial keeps its period ("W.")
+        text = f"X {stem}"
+        words = [normalise(token.text) for token in tokenize(text, 0, len(text))[1:]]
     if part.endswith("*") and words:
         words[-1] += "*"
     return tuple(words)

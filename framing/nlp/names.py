@@ -84,8 +84,15 @@ PLACE_WORDS = frozenset("county parish borough township district city".split())
 PARTY_PLURALS = frozenset({"democrats", "republicans", "dems", "gop", "g.o.p.", "conservatives", "liberals",
                            "progressives", "independents"})
 NAME_PREFIXES = frozenset({"mc", "mac", "o'", "o\u2019", "de", "di", "da", "la", "le", "van", "von", "du"})
+CUT_INITIAL = re.compile(r"^[A-Z]\.$")  # a name never ends in an initial: "Donald J." is cut
 INITIAL = re.compile(r"^[A-Z]\.?$|^[A-Z]\.[A-Z]\.$")
 # Endings of a doctrine's or a fear's name: one such word is a topic, never an actor
+# Head words of laws, buildings and days that are also common surnames: after given names alone they end
+# a person's name ("Arsenio Hall", "Dave Camp", "Doris Day"), not a thing's
+SURNAME_HEADS = frozenset("hall field street lane law deal wall bay church tower camp day".split())
+COMPOUND_PREFIXES = frozenset("pro anti non self multi semi mid".split())  # "Pro-Life", "Self-Help"
+# Heads of a law, a document or an event that open its name before "of": "Treaty of Versailles"
+LEADING_HEADS = frozenset("treaty memorandum declaration articles charter statute battle siege".split())
 ABSTRACT_SUFFIXES = ("ism", "phobia", "nomics")
 PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")  # "R-Texas", "D-Calif.": a label, not a name
 
@@ -487,6 +494,21 @@ def _members_word(word: str) -> bool:
     return entry is not None and entry.kind == "group" and lowered.endswith("s")
 
 
+def _common_compound(key: str) -> bool:
+    """A hyphenated word that opens with a function word, a number or a prefix and goes on in common
+    words, none a body's or a paper's, that no list knows ("all-star", "pro-life", "five-star"; not
+    "spokesman-review", "sun-times")."""
+    first, *rest = key.split("-")
+    return (first in NEVER_NAME_START or first in COMPOUND_PREFIXES) and all(
+        p and (is_common_word(p) or p in NEVER_NAME_START) and p not in ORG_WORDS for p in rest
+    ) and gazetteers.lookup(key) is None
+
+
+def _leading_head(words: list[str]) -> bool:
+    """A law's, a document's or a battle's head word, then "of": "Treaty of Versailles"."""
+    return words[0].lower() in LEADING_HEADS and words[1].lower() == "of"
+
+
 @lru_cache(maxsize=32_768)
 def non_actor(text: str, titled: bool = False) -> str:
     """Why a capitalised sequence names no actor ("time", "holiday", "law", "venue", "place",
@@ -516,12 +538,17 @@ def non_actor(text: str, titled: bool = False) -> str:
             return reason
     if not titled and f"{key}'s" in lists["diseases"]:
         return "event"  # "had Alzheimer's": the possessive is gone from ``words``, not from the list
-    if any(is_contraction(w) for w in words) or any(PARTY_STATE.match(w) for w in words):
-        return "fragment"
+    if any(is_contraction(w) for w in words) or any(PARTY_STATE.match(w) for w in words) or (
+            len(words) > 1 and CUT_INITIAL.match(words[-1])):
+        return "fragment"  # "I'm", "R-Texas"; "Donald J.", "Plan B.": a name cut after an initial
     if len(words) == 1 and (key in NEVER_NAME_START or key in CALENDAR_WORDS):
         return "function word"
     if len(words) == 1 and len(key) > 6 and key.endswith(ABSTRACT_SUFFIXES):
         return "topic"  # "Islamophobia", "Trumpism", "Reaganomics": a doctrine or a fear, no one
+    if len(words) == 1 and "-" in key and _common_compound(key):
+        return "modifier"  # "All-Star", "Pro-Life", "Five-Star": a compound of common words
+    if len(words) >= 3 and _leading_head(words):
+        return "law, work or venue"  # "Treaty of Versailles", "Memorandum of Understanding"
     entry = gazetteers.lookup(" ".join(words))
     if entry is not None:
         if entry.kind == "place" and not entry.tags & {"national_capital", "also_person", "also_institution"}:
@@ -537,8 +564,10 @@ def non_actor(text: str, titled: bool = False) -> str:
     if len(words) >= 3 and lowered[0] in PLACE_WORDS and lowered[1] == "of":
         return "place"  # "District of Texas"
     if len(words) >= 2 and not titled and key not in lists["head word exceptions"]:
-        if head in lists["head words"] or f"{lowered[-2]} {head}" in lists["head words"]:
-            return "law, work or venue"
+        if (head in lists["head words"] or f"{lowered[-2]} {head}" in lists["head words"]) and not (
+                head in SURNAME_HEADS and len(words) <= 3
+                and all(is_given_name(w) or INITIAL.match(w) for w in words[:-1])):
+            return "law, work or venue"  # not "Arsenio Hall", "Doris Day": given names, then a surname
         place = gazetteers.lookup(words[-1]) if len(words) >= 3 and lowered[-2] in lists["head words"] \
             else None
         if place is not None and place.kind in ("place", "country", "region"):

@@ -90,13 +90,15 @@ def common_words() -> frozenset[str]:
 
 
 def is_common_word(word: str) -> bool:
-    """A lowercase dictionary word, also in a plural, comparative or -ing/-ed form ("Toughest")."""
+    """A lowercase dictionary word, also in a plural, comparative or -ing/-ed form ("Toughest",
+    "Allied")."""
     lowered = word.lower()
     words = common_words()
     if lowered in words:
         return True
     for ending, replace in (("s", ""), ("es", ""), ("est", ""), ("est", "e"), ("er", ""), ("ed", ""),
-                            ("ed", "e"), ("ing", ""), ("ing", "e"), ("iest", "y"), ("ies", "y")):
+                            ("ed", "e"), ("ing", ""), ("ing", "e"), ("iest", "y"), ("ies", "y"),
+                            ("ied", "y")):
         if lowered.endswith(ending) and len(lowered) > len(ending) + 2:
             if lowered[: -len(ending)] + replace in words:
                 return True

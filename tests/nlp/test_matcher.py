@@ -14,8 +14,8 @@ def _split_by_tokenizer(entry: str) -> list[str]:
     """Every part through the segmenter (what split_entry did before its plain-word shortcut)."""
     words = []
     for part in entry.split():
-        stem = part.rstrip("*")
-        tokens = [normalise(token.text) for token in tokenize(stem, 0, len(stem))]
+        text = "X " + part.rstrip("*")  # after a capitalised word, as inside a name
+        tokens = [normalise(token.text) for token in tokenize(text, 0, len(text))[1:]]
         if part.endswith("*") and tokens:
             tokens[-1] += "*"
         words.extend(tokens)
@@ -42,3 +42,11 @@ def test_matcher_finds_plain_and_punctuated_entries_in_a_document():
     found = [(document.text[m.start : m.end], m.payloads) for m in matcher.find_in(document)]
     assert found == [("Col. Voss", ("title",)), ("U.S.-led", ("led",)), ("slaughtered", ("cue",)),
                      ("Ostrelis", ("demonym",))]
+
+
+def test_an_initial_in_an_entry_keeps_its_period_as_in_the_text():
+    document = document_from_text("Head\n\nGeorge W. Bush won in 2004. Jeb Bush lost in 2016.\n")
+    matcher = PhraseMatcher([("George W. Bush", "george"), ("Jeb Bush", "jeb")])
+    found = [(document.text[m.start : m.end], m.payloads) for m in matcher.find_in(document)]
+    assert found == [("George W. Bush", ("george",)), ("Jeb Bush", ("jeb",))]
+    assert split_entry("George W. Bush") == ["george", "w.", "bush"]

@@ -4,8 +4,9 @@ Candidates (spans from the recogniser: the built-in rules, or a plugin through `
 are sorted out in three steps, documented in docs/analyzers/actors.md, "Discovery":
 
 1. Non-actors out: times, holidays, laws, works, venues, cities, descriptors standing alone...
-   (:func:`framing.nlp.names.non_actor`); the longer ones are kept as *blocked* names so "Trump Tower"
-   is never a mention of Trump.
+   (:func:`framing.nlp.names.non_actor`), and names the words around them make things (titles, shows,
+   programmes, products: :mod:`framing.nlp.entities.things`); the longer ones are kept as *blocked*
+   names so "Trump Tower" is never a mention of Trump, nor "Clinton Cash" of Clinton.
 2. Known names in: the bundled lists give the canonical name and the kind ("GOP", "Republicans" ->
    Republican Party, party; "F.B.I." -> Federal Bureau of Investigation, institution); a listed outlet
    run into a person's full name is both ("Fox News Sean Hannity").
@@ -32,6 +33,7 @@ from framing.nlp.cast_names import fold
 from framing.nlp.entities.actors import KINDS, Actor, ActorSet, Mention
 from framing.nlp.entities.mentions import document_memo, find_mentions
 from framing.nlp.entities.recognise import DEMONYM_SUFFIXES, find_candidates
+from framing.nlp.entities.things import THING
 from framing.nlp.names import (
     INDUSTRY_WORDS,
     ORG_WORDS,
@@ -110,6 +112,10 @@ def resolve(raw: Sequence[tuple[str, str]]) -> tuple[list[Actor], set[str]]:
         words = text.split()
         if not words:
             continue
+        if label == THING:  # a title, a programme, a product (entities/things.py): never an actor
+            if len(words) > 1:
+                blocked.add(text)
+            continue
         entry = gazetteers.lookup(text)
         if entry is not None:
             if entry.kind == "place" and not entry.tags & KEEP_PLACES:
@@ -119,7 +125,8 @@ def resolve(raw: Sequence[tuple[str, str]]) -> tuple[list[Actor], set[str]]:
             side = entry.name if entry.kind == "country" else _side_of(words)
             _org(groups, entry.name, entry.kind, text, side)
             continue
-        reason = non_actor(text)
+        name = parse_name(text)
+        reason = non_actor(text, titled=_office_titled(name))
         if reason:
             if len(words) > 1:
                 blocked.add(text)
@@ -133,8 +140,7 @@ def resolve(raw: Sequence[tuple[str, str]]) -> tuple[list[Actor], set[str]]:
             if entry is not None:  # "Breitbart News Daily SiriusXM": two listed names
                 _org(groups, entry.name, entry.kind, text, _side_of(text.split()))
                 continue
-            words = text.split()
-        name = parse_name(text)
+            words, name = text.split(), parse_name(text)
         lead = _name_before_thing(words) if len(words) > 3 and not name.title else None
         if lead is not None:  # "Barack Obama Election Day": the day is no actor; the person is one
             if lead[1] not in named:  # only when the article names the surname elsewhere
@@ -169,6 +175,14 @@ def resolve(raw: Sequence[tuple[str, str]]) -> tuple[list[Actor], set[str]]:
         gender = group.gender if group.kind == "person" else ""
         result.append(Actor(group.name, aliases, group.kind, group.side, gender))
     return result, blocked - {f for g in groups.values() for f in g.forms}
+
+
+def _office_titled(name: Name) -> bool:
+    """A full name after a title of office or a courtesy title ("Gov. Nathan Deal", "Mr. John Hall"):
+    its last word is a surname, not a law's or a building's head word ("House Bill", with no office
+    and no first name, stays a bill)."""
+    return bool(name.first and name.last) and any(
+        is_title_word(w) and w.lower() not in TITLE_MODIFIERS for w in name.title.split())
 
 
 def _name_before_thing(words: list[str]) -> tuple[str, str] | None:

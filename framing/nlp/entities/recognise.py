@@ -6,14 +6,15 @@ a dateline ("WASHINGTON (AP) —"), photo credits ("CreditJoshua Roberts/Reuters
 opens with "Photo" or "By"), contractions and "I", and a capital that is only there because the word
 opens the sentence (a function word, an -ly adverb, or a common word that the article never capitalises
 mid-sentence: "Real estate tycoon...", "Strikingly", "Knowing"; also before a name the article uses
-elsewhere: "Beyond Trump's finances"), an upper-case common word before a title-case name ("FIRED Eric
-Cantor"), handles and hashtags ("@HillaryClinton"), an author's closing note ("Follow him on Twitter"),
-a group's adjective ("Muslim", "Central European"), a plural acronym ("PACs") and a slogan before a
-campaign noun ("the Resist Trump movement"). A name the article treats as a body ("economists at X",
-"the advocacy group X") or lists after a plural noun of bodies ("four casinos — X, Y and Z") is
-labelled with the body's kind. Plugins can replace
-all of this through
-the ``framing_find_entities`` hook (see docs/plugins.md).
+elsewhere: "Beyond Trump's finances"), an upper-case common word anywhere ("FIRED Eric Cantor", a
+shouted headline), handles and hashtags ("@HillaryClinton"), an author's closing note ("Follow him on
+Twitter"), a group's adjective ("Muslim", "Central European", "Central American"), a plural acronym
+("PACs"), an abbreviation before a number ("No. 2") and a slogan before a campaign noun ("the Resist
+Trump movement"). Names the words around them make titles, shows, programmes or products are labelled
+``thing`` (:mod:`framing.nlp.entities.things`). A name the article treats as a body ("economists at
+X", "the advocacy group X") or lists after a plural noun of bodies ("four casinos — X, Y and Z") is
+labelled with the body's kind. Plugins can replace all of this through the ``framing_find_entities``
+hook (see docs/plugins.md).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from functools import lru_cache
 from framing.model import Document, Span, Token
 from framing.nlp import gazetteers
 from framing.nlp.entities.listed import listed_kinds
+from framing.nlp.entities.things import label_things
 from framing.nlp.names import (
     ORG_WORDS,
     PARTY_STATE,
@@ -86,9 +88,6 @@ BODY_NOUNS = frozenset("group firm company start-up startup nonprofit non-profit
                        "organisation conglomerate tank".split())
 COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss dr dr.".split())
 PERSON_PRONOUNS = frozenset("he she him his her himself herself".split())
-ARTICLES = frozenset({"the", "a", "an"})  # inside a title's quotation marks: “The Apprentice”
-CLOSING_STOPS = frozenset({",", ".", "?", "!"})  # before the closing mark: “The Apprentice,”
-QUOTES = frozenset({"\u201c", "\u201d", '"'})
 
 
 def _capitals(document: Document) -> list[bool]:
@@ -263,7 +262,8 @@ def find_candidates(document: Document) -> list[Span]:
                     end = i
                     break
         capital = [capitals[i] and i not in skipped_tokens and not _handle(tokens, i)
-                   and i not in title_case for i in range(first, end)]
+                   and not (tokens[i].text.isupper() and _shouted(tokens, i)) and i not in title_case
+                   for i in range(first, end)]
         index = first
         while index < end:
             if not capital[index - first]:
@@ -282,7 +282,6 @@ def find_candidates(document: Document) -> list[Span]:
                 or tokens[start].lower in CALENDAR_WORDS
                 or (tokens[start].lower in LAPSED and start + 1 < run_end
                     and not is_title_word(tokens[start + 1].text))
-                or _shouted(tokens, start, run_end)
                 or (opens and _opening_word(tokens[start].text, inside, lower)
                     and (run_end - start == 1 or _modifies(tokens[start + 1].text)
                          or _bare(tokens[start + 1].text) in heads))
@@ -309,6 +308,9 @@ def find_candidates(document: Document) -> list[Span]:
                 run_end = index = amp  # "CNN & MSNBC": two known names, not one firm
             if run_end <= start:
                 continue
+            if run_end - start == 1 and run_end < end and _numbering(tokens[start].text,
+                                                                       tokens[run_end].text):
+                continue  # "the No. 2 spot", "Vol. 3": an abbreviation before a number
             if (start > first and run_end - start > 1 and ORDINAL.match(tokens[start - 1].text)
                     and not is_title_word(tokens[start].text)):
                 start -= 1  # "21st Century Fox": the ordinal opens the name ("the 45th President" does not)
@@ -332,7 +334,14 @@ def find_candidates(document: Document) -> list[Span]:
             firm = any(tokens[j].text == "&" for j in range(start, run_end))  # "Moore & Van Allen"
             label = "place" if place else "media" if media else "organisation" if firm else ""
             found.append((start, run_end, first, end, label))
-    return _typed_bodies(document, _titles_dropped(document, found))
+    keys = [strip_possessive(document.text[tokens[s].start : tokens[e - 1].end]) for s, e, *_ in found]
+    return _typed_bodies(document, label_things(document, found, keys), keys)
+
+
+def _numbering(text: str, following: str) -> bool:
+    """A capitalised abbreviation of one word before a number: "No. 2", "Vol. 3", "Art. 5"."""
+    return (text.endswith(".") and text[:-1].isalpha() and text.count(".") == 1
+            and following[:1].isdigit())
 
 
 def _storms(document: Document) -> set[str]:
@@ -349,34 +358,14 @@ def _storms(document: Document) -> set[str]:
             and (tokens[i - 1].text in words or f"{tokens[i - 2].text} {tokens[i - 1].text}" in words)}
 
 
-def _titles_dropped(document: Document, found: list[tuple[int, int, int, int, str]]
-                    ) -> list[tuple[int, int, int, int, str]]:
-    """Without a show's or an event's title: a name the article writes only inside quotation marks
-    ("during a \u201cCommander-in-Chief Forum\u201d"; "The" and a comma or stop may sit inside them: "host
-    of \u201cThe Apprentice,\u201d") and the bundled lists do not know is a title, not an actor ("Fox &
-    Friends" stays: the lists know it as Fox News's). Up to three words: in a longer run discovery finds a
-    person's name before a thing ("Tobiah Varden Election Day")."""
-    tokens = document.tokens
-    quoted: dict[str, bool] = {}
-    for start, end, _first, _end, _label in found:
-        key = strip_possessive(document.text[tokens[start].start : tokens[end - 1].end]).lower()
-        opening = start - 1 if start < 2 or tokens[start - 1].lower not in ARTICLES else start - 2
-        closing = end + 1 if end + 1 < len(tokens) and tokens[end].text in CLOSING_STOPS else end
-        inside_quotes = (opening >= 0 and closing < len(tokens) and tokens[opening].text in QUOTES
-                         and tokens[closing].text in QUOTES and end - start <= 3)
-        quoted[key] = quoted.get(key, True) and inside_quotes
-    return [f for f in found
-            if not (quoted[key := strip_possessive(document.text[tokens[f[0]].start : tokens[f[1] - 1].end])
-                                    .lower()] and gazetteers.lookup(key) is None)]
-
-
-def _typed_bodies(document: Document, found: list[tuple[int, int, int, int, str]]) -> list[Span]:
+def _typed_bodies(document: Document, found: list[tuple[int, int, int, int, str]], keys: list[str]
+                  ) -> list[Span]:
     """Spans, with "organisation" for a one- or two-word name the lists do not know and the word rules
     would make a person, when the article treats it as a body and never as a person (see
     :func:`_body_cues`), and the kind a listing noun gives the names it lists ("four casinos — A, B
-    and C": :mod:`framing.nlp.entities.listed`)."""
+    and C": :mod:`framing.nlp.entities.listed`). ``keys``: each candidate's text without its
+    possessive."""
     tokens = document.tokens
-    keys = [strip_possessive(document.text[tokens[s].start : tokens[e - 1].end]) for s, e, *_ in found]
     bodies = _body_cues(document, found, keys)
     listed = listed_kinds(document, [(start, end) for start, end, *_ in found], keys)
     return [Span(tokens[start].start, tokens[end - 1].end,
@@ -471,12 +460,35 @@ def _slogan(tokens: tuple[Token, ...], start: int, run_end: int, end: int) -> bo
             and not is_title_word(head))
 
 
-def _shouted(tokens: tuple[Token, ...], index: int, run_end: int) -> bool:
-    """An upper-case common word before a title-case name is emphasis, not part of the name
-    ("conservatives FIRED Eric Cantor"; "NAACP President" keeps its acronym)."""
+def _shouted(tokens: tuple[Token, ...], index: int) -> bool:
+    """An upper-case common or function word that the lists do not know is emphasis or a shouted
+    headline, never part of a name, when it has five letters or more or an upper-case word beside it
+    ("conservatives FIRED Eric Cantor", "DEAD, INJURED IN FLORIDA NIGHTCLUB SHOOTING Three were...");
+    a short one alone is an acronym ("BET", "NOW"), and a word stays that forms a known name with an
+    upper-case neighbour ("NEW YORK", "USA TODAY") or follows or precedes a given name ("DONALD
+    TRUMP")."""
     text = tokens[index].text
-    return (index + 1 < run_end and len(text) > 2 and text.isupper() and not tokens[index + 1].text.isupper()
-            and "." not in text and is_common_word(text) and gazetteers.lookup(text) is None)
+    if not _shouted_word(text):
+        return False
+    beside = False
+    for step in (-1, 1):
+        near = index + step
+        if 0 <= near < len(tokens) and not tokens[near].is_word:
+            near += step  # "DEAD, INJURED"
+        if not (0 <= near < len(tokens) and len(tokens[near].text) > 1 and tokens[near].text.isupper()):
+            continue
+        other = tokens[near].text
+        pair = f"{other} {text}" if step < 0 else f"{text} {other}"
+        if is_given_name(other) or gazetteers.lookup(pair) is not None:
+            return False
+        beside = True
+    return beside or len(text) >= 5
+
+
+@lru_cache(maxsize=8_192)
+def _shouted_word(text: str) -> bool:
+    return (len(text) > 1 and text.isalpha() and text.isupper() and gazetteers.lookup(text) is None
+            and (is_common_word(text) or text.lower() in NEVER_NAME_START))
 
 
 def _known(document: Document, tokens: tuple[Token, ...], start: int, end: int) -> bool:
