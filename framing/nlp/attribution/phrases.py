@@ -567,6 +567,8 @@ class SpeakerPhrases:
                     and is_speaker_noun(word) and not (end + 1 < verb and words[end + 1] in OBJECT_OPENERS):
                 roles.add(end)  # a role word modifying the head: "the state's general assembly"
                 # (not a verb before its object: "The president left no doubt ..., saying")
+            elif self._adverb_and_verb(end, verb, roles):
+                break  # "Hillary Clinton sternly reprimanded Mr. Trump, saying": the predicate
             elif token.is_word and not (has_capital(token.text) or end in roles
                                         or word in DETERMINERS or word.endswith(("'s", "’s"))):
                 linking = word in LINKING_WORDS and end + 1 < verb and (
@@ -582,6 +584,13 @@ class SpeakerPhrases:
         while end > start and not (has_capital(tokens[end - 1].text) or end - 1 in roles):
             end -= 1
         return start, end
+
+    def _adverb_and_verb(self, index: int, verb: int, roles: set[int]) -> bool:
+        """An -ly adverb and a past tense at ``index`` that modify no lower-case role after them: a
+        predicate ("sternly reprimanded Mr. Trump"), not a modifier ("the newly elected governor")."""
+        tokens = self.tokens  # the token's own case: "Schlafly" is a name, "sternly" an adverb
+        return index + 1 < verb and adverb(tokens[index].text) and self.words[index + 1].endswith(
+            "ed") and not (index + 2 < verb and index + 2 in roles and tokens[index + 2].text.islower())
 
     def _head_end(self, index: int, verb: int) -> int:
         """End of a noun phrase's lower-case words from ``index``: up to three, stopping after a

@@ -124,8 +124,60 @@ class Speakers:
     def _is_person(self, entry: Entry) -> bool:
         return entry.person and not entry.institution
 
+    def _one_person(self, entry: Entry) -> bool:
+        """The speaker is one person: referred to as "he" or "she", or named by a personal name (its
+        phrases' or, for a bare surname, one of the article's person actors': "Rubio")."""
+        if entry.institution:
+            return False
+        names = self.actor_genders
+        return any(m.pronoun in ("he", "she") or (m.name and (
+            (m.person and len(m.name) > 1) or fold(" ".join(m.name)) in names)) for m in entry.mentions)
+
     def _gender(self, entry: Entry) -> str:
-        return entry.gender
+        """The gender the speaker's phrases give ("Mr.", "spokeswoman"), else the one the article's
+        actors give the person it names ("Hillary Clinton": a given name, "Mrs. Clinton" elsewhere)."""
+        if entry.gender or not entry.surname:
+            return entry.gender
+        names = self.actor_genders
+        for mention in entry.mentions:
+            if mention.name and not mention.resolved:
+                gender = names.get(fold(" ".join(mention.name)), "")
+                if gender:
+                    return gender
+        return names.get(entry.surname, "")
+
+    @cached_property
+    def actor_genders(self) -> dict[str, str]:
+        """The gender of each person actor of the article, by full name and, when every person of
+        that surname has the same gender, by surname (folded); "" when the actors tell none."""
+        genders: dict[str, str] = {}
+        by_surname: dict[str, set[str]] = {}
+        for mention in self.actor_mentions:
+            actor = mention.actor
+            if actor.kind != "person":
+                continue
+            genders[fold(actor.name)] = actor.gender
+            by_surname.setdefault(fold(actor.name.split()[-1]), set()).add(actor.gender)
+        for surname, found in by_surname.items():
+            if surname not in genders:
+                genders[surname] = next(iter(found)) if len(found) == 1 else ""
+        return genders
+
+    def _same_person(self, entry: Entry, mention: Phrase) -> bool:
+        """A named person mention may join a speaker of the same surname: not when its given name
+        differs from every one the speaker's full names carry ("Bill Clinton" after "Hillary
+        Clinton"; an initial matches any: "J. Michael Pearson", "Michael Pearson"; a name inside one
+        of them is a longer surname: "Wasserman Schultz"), nor when its
+        gender ("Mr. Clinton") contradicts the speaker's."""
+        if mention.gender in ("male", "female") and self._gender(entry) not in ("", mention.gender):
+            return False
+        if not mention.person or len(mention.name) < 2 or _initial(mention.name[0]):
+            return True
+        full = [[fold(w) for w in m.name] for m in entry.mentions
+                if m.person and len(m.name) > 1 and not _initial(m.name[0])]
+        words = [fold(w) for w in mention.name]
+        # "Wasserman Schultz" after "Debbie Wasserman Schultz": a surname of two words
+        return not full or any(name[0] == words[0] or set(words) <= set(name) for name in full)
 
     def _match(self, mention: Phrase) -> int:
         # Only the most recent speakers are candidates: no article has more, and a text of 80,000
@@ -142,14 +194,14 @@ class Speakers:
                 elif mention.pronoun == "it":
                     if not self._is_person(entry):
                         return index
-                else:
-                    return index
+                elif mention.pronoun != "they" or not self._one_person(entry):
+                    return index  # "they" is never one named person ("Trump ... they said")
             return -1
         if mention.name:
             surname = fold(mention.name[-1])
             for index in by_recency:
                 entry = self.entries[index]
-                if entry.surname == surname or (
+                if entry.surname == surname and self._same_person(entry, mention) or (
                     not mention.person and not entry.surname
                     and any(m.name and fold(m.name[-1]) == surname for m in entry.mentions)
                 ):
@@ -468,6 +520,11 @@ class Speakers:
 
 PLACES = ("place", "region", "country")
 FOCUSING = frozenset("even only just also nearly almost about".split())
+
+
+def _initial(word: str) -> bool:
+    """A given name written as an initial ("J.", "J")."""
+    return len(word.rstrip(".")) <= 1
 
 
 def _without_relative(text: str) -> str:

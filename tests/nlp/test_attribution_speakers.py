@@ -1,0 +1,86 @@
+"""Speakers merged across an article, on text written for these tests: one merging rule per test
+(docs/analyzers/sources.md, "Speakers")."""
+
+from __future__ import annotations
+
+from framing import Document, document_from_text
+from framing.nlp.attribution import Sources, find_sources
+
+
+def sources_of(*paragraphs: str) -> tuple[Document, Sources]:
+    document = document_from_text("Council vote goes to a second round\n\n" + "\n\n".join(paragraphs))
+    return document, find_sources(document)
+
+
+def speakers(found: Sources) -> list[str]:
+    """The name of each attribution's speaker, in text order ("" for none)."""
+    return [s.name if (s := found.speaker_of(a)) else "" for a in found.attributions]
+
+
+def test_two_people_of_one_surname_stay_two_speakers():
+    _, found = sources_of(
+        "Laura Brennick said the council had failed the city.",
+        "Daniel Brennick said he would vote for the plan anyway.",
+        "Brennick said later that the vote would be close.",
+    )
+    assert speakers(found)[:2] == ["Laura Brennick", "Daniel Brennick"]
+    # a bare surname joins the most recent of them
+    assert speakers(found)[-1] == "Daniel Brennick"
+    assert len({a.speaker for a in found.attributions}) == 2
+
+
+def test_a_courtesy_title_keeps_a_surname_to_its_gender():
+    _, found = sources_of(
+        "Laura Brennick said the council had failed the city.",
+        "Daniel Brennick said the plan was fair.",
+        "Ms. Brennick said the budget would not pass.",
+        "Mr. Brennick said the budget would pass.",
+    )
+    assert speakers(found) == ["Laura Brennick", "Daniel Brennick", "Laura Brennick", "Daniel Brennick"]
+
+
+def test_a_longer_surname_and_an_initial_still_join_the_full_name():
+    _, found = sources_of(
+        "Anna Vell Orsini said the port would reopen.",
+        "Vell Orsini said the ships were waiting.",
+        "J. Tomas Harker said the dock was safe.",
+        "Tomas Harker said the cranes were repaired.",
+    )
+    names = speakers(found)
+    assert names[0] == names[1] == "Anna Vell Orsini"
+    assert names[2] == names[3]
+    assert len({a.speaker for a in found.attributions}) == 2
+
+
+def test_he_and_she_skip_a_person_whose_given_name_tells_the_other_gender():
+    _, found = sources_of(
+        "John Ardley said the tax would fall on renters.",
+        "Maria Fenwick said the tax was overdue.",
+        "He said the council had not listened.",
+    )
+    assert speakers(found) == ["John Ardley", "Maria Fenwick", "John Ardley"]
+
+
+def test_they_never_refers_to_one_named_person():
+    _, found = sources_of(
+        "Maria Fenwick said the tax was overdue.",
+        "They said the vote had been rigged.",
+    )
+    assert speakers(found) == ["Maria Fenwick", ""]
+    assert found.attributions[0].speaker != found.attributions[1].speaker
+
+
+def test_they_still_refers_to_a_group_or_an_organisation():
+    _, found = sources_of(
+        "Maria Fenwick spoke first.",
+        "Local business owners said the tax would close shops.",
+        "They said the council had not listened.",
+    )
+    assert speakers(found) == ["Local business owners", "Local business owners"]
+
+
+def test_an_adverb_and_a_verb_end_the_subject_a_participle_hangs_off():
+    _, found = sources_of(
+        "Maria Fenwick sternly reprimanded Mr. Ardley, saying the tax would fall on renters.",
+    )
+    assert speakers(found) == ["Maria Fenwick"]
