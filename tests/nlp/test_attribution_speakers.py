@@ -84,3 +84,38 @@ def test_an_adverb_and_a_verb_end_the_subject_a_participle_hangs_off():
         "Maria Fenwick sternly reprimanded Mr. Ardley, saying the tax would fall on renters.",
     )
     assert speakers(found) == ["Maria Fenwick"]
+
+
+def sides(found: Sources) -> list[str]:
+    """The side of each attribution's speaker, in text order ("" for none)."""
+    return [s.side if (s := found.speaker_of(a)) else "" for a in found.attributions]
+
+
+def test_a_country_a_speaker_talks_about_or_sits_in_is_not_their_side():
+    _, found = sources_of(
+        "Tomas Harker, a former adviser on Syria in the administration, said the options were poor.",
+        "A Western diplomat in Damascus said the talks would fail.",
+        "The ambassador to Syria said the embassy would stay closed.",
+        "Anna Orsini, an expert on Iran at a research institute, said sanctions would not work.",
+    )
+    assert sides(found) == ["", "", "", ""]
+
+
+def test_a_country_a_speaker_speaks_for_is_their_side():
+    _, found = sources_of(
+        "A spokesman for Syria said the talks would go on.",
+        "The Syrian foreign minister said the talks were useful.",
+        "The government in Damascus said the ceasefire would hold.",
+        "Iran said the sanctions were illegal.",
+    )
+    assert sides(found) == ["Syria", "Syria", "Syria", "Iran"]
+
+
+def test_a_listed_country_opening_a_sentence_is_a_speaker_even_when_named_once():
+    _, found = sources_of(
+        "The minister said the ceasefire would hold.",
+        "Russia said the sanctions were illegal.",
+        "Social media companies said the ban was wrong.",
+    )
+    assert speakers(found) == ["The minister", "Russia", "Social media companies"]
+    assert sides(found)[1] == "Russia"

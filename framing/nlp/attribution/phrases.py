@@ -51,6 +51,7 @@ from framing.nlp.attribution.words import (
     verb_words,
 )
 from framing.nlp.cast_names import PLACE_HEADS
+from framing.nlp.gazetteers import lookup
 from framing.nlp.names import ORG_WORDS, is_qualifier
 from framing.nlp.words import CALENDAR_WORDS, NAME_PARTICLES
 
@@ -468,7 +469,8 @@ class SpeakerPhrases:
                 opens = run[0] == sentence_first or self.words[run[0] - 1] == "(" or all(
                     not self.tokens[j].is_word for j in range(sentence_first, run[0])
                 )  # after an opening mark or bracket: "(Having said that, ...", "''Having people"
-                sentence_initial_word = len(run) == 1 and opens and (
+                # (a bundled country or organisation is a name wherever it stands: "Russia said")
+                sentence_initial_word = len(run) == 1 and opens and not _listed_speaker(text) and (
                     key not in self.text.capitalised_mid and self.text.capitalised_count[key] < 2
                     or key not in self.text.body_capitalised and i < b and self.tokens[i].is_word
                     and self.tokens[i].text.islower()
@@ -607,3 +609,13 @@ class SpeakerPhrases:
             if word.endswith("s"):
                 break
         return end
+
+
+def _listed_speaker(text: str) -> bool:
+    """A bundled country, party, institution, organisation or medium ("Russia", "Interpol"): a name
+    even when it opens a sentence and the article writes it nowhere else."""
+    entry = lookup(text)
+    return entry is not None and entry.kind in LISTED_SPEAKERS
+
+
+LISTED_SPEAKERS = frozenset("country party institution organisation media".split())

@@ -437,15 +437,34 @@ class Speakers:
         return False
 
     def _actor_side(self, spans: Sequence[Span]) -> str:
-        """The side of the first actor (with a side) named inside the speaker's descriptions."""
+        """The side of the first actor (with a side) named inside the speaker's descriptions, not
+        as a topic or a place (``_placed``: "a former adviser on Syria", "a diplomat in Tesh")."""
         mentions, starts = self.sided_mentions
         for span in spans:
             index = bisect_left(starts, span.start)
             while index < len(mentions) and mentions[index].start < span.end:
-                if mentions[index].end <= span.end:
-                    return mentions[index].side
+                found = mentions[index]
+                if found.end <= span.end and (self.actor_set is not None or not self._placed(found, span)):
+                    return found.side
                 index += 1
         return ""
+
+    def _placed(self, mention: Mention, span: Span) -> bool:
+        """The actor is named after a preposition of topic or place inside the description, its
+        determiner and adjectives between (TOPIC_PLACE): what the speaker talks about or where they
+        are ("an expert on Iran", "the ambassador to Lunmark", "a diplomat in the capital, Tesh"), not
+        whom they speak for ("a spokesman for Lunmark", "the president of Veskaria")."""
+        words, tokens = self.doc.normalised, self.doc.tokens
+        index = mention.first_token - 1
+        while index >= 0 and tokens[index].start >= span.start and (
+                words[index] in DETERMINERS or tokens[index].text.islower() and words[index] not in
+                TOPIC_PLACE and words[index] not in PREPOSITIONS and tokens[index].is_word):
+            index -= 1
+        if index < 0 or tokens[index].start < span.start or words[index] not in TOPIC_PLACE:
+            return False
+        # an organ of state where it sits speaks for it: "the government in Beijing", "a lawmaker
+        # in the Philippines" (not "a diplomat in Tesh", "a military spokesman in Baghdad")
+        return not (words[index] in PLACE_ONLY and index > 0 and words[index - 1] in STATE_ORGANS)
 
     def _actor_person(self, pronoun: Phrase, after: int) -> Phrase | None:
         """The most recent compatible person actor named after ``after`` and before the pronoun."""
@@ -519,6 +538,14 @@ class Speakers:
         return Span(start, end)
 
 PLACES = ("place", "region", "country")
+# Prepositions after which a country inside a speaker's description is a topic or a place, not the side
+# the speaker speaks for (``Speakers._placed``)
+TOPIC_PLACE = frozenset("on about over toward towards against with in at to into across inside near".split())
+PLACE_ONLY = frozenset("in at inside near".split())
+# Heads that are organs of a state, which speak for the state where they sit ("the government in Riyadh")
+STATE_ORGANS = frozenset(
+    "government regime authorities administration parliament legislature ministry officials official "
+    "lawmaker lawmakers legislator legislators leaders leadership police army military".split())
 FOCUSING = frozenset("even only just also nearly almost about".split())
 
 
