@@ -119,3 +119,11 @@ def test_a_listed_country_opening_a_sentence_is_a_speaker_even_when_named_once()
     )
     assert speakers(found) == ["The minister", "Russia", "Social media companies"]
     assert sides(found)[1] == "Russia"
+
+
+def test_an_opening_adverb_and_its_comma_are_skipped_to_find_a_participles_subject():
+    _, found = sources_of(
+        "Early in the campaign, Maria Fenwick attacked the plan, calling it a tax on renters.",
+        "Senator Anna Kelly spoke first. Kelly, the senator, attacked the plan, calling it a tax.",
+    )
+    assert speakers(found) == ["Maria Fenwick", "Kelly"]  # a name, not an adverb

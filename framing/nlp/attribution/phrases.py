@@ -544,7 +544,7 @@ class SpeakerPhrases:
         opener = next((i for i in range(start, min(verb, start + 8)) if words[i] == ","), None)
         if opener is not None and (
             words[start] in OPENING_ADVERBIALS or words[start] in LINKING_WORDS
-            or words[start] in FRONTED_PREPOSITIONS
+            or words[start] in FRONTED_PREPOSITIONS or self._opening_adverb(start)
         ):
             start = opener + 1
         elif opener is not None and words[start] in DETERMINERS and opener + 2 < verb \
@@ -586,6 +586,12 @@ class SpeakerPhrases:
         while end > start and not (has_capital(tokens[end - 1].text) or end - 1 in roles):
             end -= 1
         return start, end
+
+    def _opening_adverb(self, index: int) -> bool:
+        """An -ly adverb opening the sentence ("Early in his campaign, Trump attacked ..., calling",
+        "Shortly after the vote, the families ..."), not a name ("Kelly", capitalised mid-sentence)."""
+        word = self.words[index]
+        return adverb(word) and fold(word) not in self.text.capitalised_mid
 
     def _adverb_and_verb(self, index: int, verb: int, roles: set[int]) -> bool:
         """An -ly adverb and a past tense at ``index`` that modify no lower-case role after them: a
