@@ -127,3 +127,14 @@ def test_an_opening_adverb_and_its_comma_are_skipped_to_find_a_participles_subje
         "Senator Anna Kelly spoke first. Kelly, the senator, attacked the plan, calling it a tax.",
     )
     assert speakers(found) == ["Maria Fenwick", "Kelly"]  # a name, not an adverb
+
+
+def test_he_and_she_never_refer_to_a_group_named_by_plurals():
+    _, found = sources_of(
+        "Maria Fenwick spoke on Monday. Critics said the tax was unfair.",
+        "She said the council had not listened.",
+        "The chairman of the board of Harbour Partners said the port would reopen.",
+        "He said the cranes were repaired.",
+    )
+    assert speakers(found) == ["Critics", "Maria Fenwick", "The chairman of the board of Harbour Partners",
+                               "The chairman of the board of Harbour Partners"]

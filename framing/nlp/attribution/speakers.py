@@ -189,7 +189,7 @@ class Speakers:
                 entry = self.entries[index]
                 if mention.pronoun in ("he", "she"):
                     gender = self._gender(entry)
-                    if self._is_person(entry) and gender in ("", mention.gender):
+                    if self._is_person(entry) and gender in ("", mention.gender) and not _plural(entry):
                         return index
                 elif mention.pronoun == "it":
                     if not self._is_person(entry):
@@ -547,6 +547,21 @@ STATE_ORGANS = frozenset(
     "government regime authorities administration parliament legislature ministry officials official "
     "lawmaker lawmakers legislator legislators leaders leadership police army military".split())
 FOCUSING = frozenset("even only just also nearly almost about".split())
+
+
+def _plural(entry: Entry) -> bool:
+    """The speaker is a group named by plural descriptions only ("critics", "law enforcement
+    officials"): "he" or "she" never refers to it."""
+    described = [m for m in entry.mentions if not m.pronoun]
+    return bool(described) and all(not m.name and _plural_head(m.text) for m in described)
+
+
+def _plural_head(text: str) -> bool:
+    """The description's head noun, its last word before a preposition, is a plural."""
+    words = _without_relative(text).split()
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in PREPOSITIONS), len(words))
+    last = words[cut - 1].lower().rstrip(",") if words else ""
+    return last.endswith("s") and not last.endswith(("ss", "'s", "’s")) and len(last) > 3
 
 
 def _initial(word: str) -> bool:
