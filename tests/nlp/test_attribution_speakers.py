@@ -138,3 +138,12 @@ def test_he_and_she_never_refer_to_a_group_named_by_plurals():
     )
     assert speakers(found) == ["Critics", "Maria Fenwick", "The chairman of the board of Harbour Partners",
                                "The chairman of the board of Harbour Partners"]
+
+
+def test_a_superlative_before_a_cue_used_as_a_noun_is_no_speaker():
+    _, found = sources_of(
+        "Maria Fenwick called the council the city's best hope for a fair budget.",
+        "Their worst fears came true, the residents said.",
+    )
+    assert "" not in speakers(found)
+    assert all(s.name not in ("the city's best", "Their worst") for s in found.speakers)

@@ -143,7 +143,7 @@ ADJECTIVES = frozenset(
     """full similar same own public original false latest new old whole entire recent previous
     initial final frequent multiple first last serious nonstop hourlong vulgar mounting growing
     following infamous colorful colourful explosive signature several numerous repeated earlier
-    later further other such many few early late greatest biggest""".split()
+    later further other such many few early late greatest biggest best worst""".split()
 )
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 # Party words and hyphenated forms that modify the noun after them ("Republican leadership",
