@@ -147,3 +147,34 @@ def test_a_superlative_before_a_cue_used_as_a_noun_is_no_speaker():
     )
     assert "" not in speakers(found)
     assert all(s.name not in ("the city's best", "Their worst") for s in found.speakers)
+
+
+def test_called_and_a_name_with_nothing_said_of_it_is_no_attribution():
+    _, found = sources_of(
+        "A newly formed group called Fair Rents Now ran its first ads on Monday.",
+        "Maria Fenwick called Tomas Harker to congratulate him.",
+        "Harker called Fenwick a liar.",
+        "Fenwick called Harker's plan “a tax on renters.”",
+        "The mayor called on the council to act.",
+    )
+    assert [a.verb for a in found.attributions] == ["called", "called", "called on"]
+    assert speakers(found) == ["Harker", "Fenwick", "The mayor"]
+
+
+def test_an_indefinite_pronoun_opening_a_sentence_is_no_given_name():
+    _, found = sources_of(
+        "Tomas Harker said the port would reopen.",
+        "Everything Harker says is a promise, critics said.",
+    )
+    assert found.speaker_of(found.attributions[0]).name == "Tomas Harker"
+    assert all(s.name != "Everything Harker" for s in found.speakers)
+
+
+def test_a_pronoun_skips_a_person_whose_own_pronouns_tell_the_other_gender():
+    _, found = sources_of(
+        "Ariel Nkosi said the port would reopen. She said the cranes were repaired.",
+        "She said the ships were waiting.",
+        "Ariel Nkosi met Kim Ostrova on Monday. He said the talks had failed.",
+    )
+    assert speakers(found)[:3] == ["Ariel Nkosi", "Ariel Nkosi", "Ariel Nkosi"]
+    assert speakers(found)[3] != "Ariel Nkosi"

@@ -370,7 +370,7 @@ class SpeakerPhrases:
         if first + 1 < stop and tokens[first].text.islower() and words[first] not in DETERMINERS and (
             stop < end and first > 0 and (words[first - 1] in AUXILIARIES
                                           or words[first - 1].endswith("n't"))
-            or words[first].endswith("s") and self._role_at(first + 1) and not self._role_at(first)
+            or words[first].endswith("s") and self.role_at(first + 1) and not self.role_at(first)
         ):
             first += 1  # "didn't sway lawmakers, who", "what changes lawmakers will add"
         if first + 1 < stop and words[first] in CLAUSE_HEAD_PRONOUNS and words[first + 1] in (
@@ -402,8 +402,8 @@ class SpeakerPhrases:
             return first, cut - 1  # "a report released (by ...)", "a poll out (this week)": the noun speaks
         for verb in range(first + 1, stop - 1):  # "a spokesman e-mailed to other staff members"
             if words[verb].endswith("ed") and tokens[verb].text.islower() and (
-                    words[verb + 1] in DETERMINERS or words[verb + 1] == "to") and self._role_at(
-                        verb - 1) and not self._role_at(verb):
+                    words[verb + 1] in DETERMINERS or words[verb + 1] == "to") and self.role_at(
+                        verb - 1) and not self.role_at(verb):
                 return first, verb
         subject = first
         while subject < stop and (has_capital(tokens[subject].text) or words[subject] in SUBJECT_PRONOUNS
@@ -413,12 +413,19 @@ class SpeakerPhrases:
         if first < verb < stop - 1 and tokens[verb].is_word and tokens[verb].text.islower() and (
             words[verb + 1] in DETERMINERS and not words[verb + 1][:1].isdigit()
         ) and words[verb] not in DETERMINERS | PREPOSITIONS | LINKING_WORDS | BOUNDARIES | RELATIVE \
-                and not words[verb].endswith(("'s", "’s")) and not self._role_at(verb):
+                and not words[verb].endswith(("'s", "’s")) and not self.role_at(verb):
             return first, verb
         return first, end
 
-    def _role_at(self, index: int) -> bool:
+    def role_at(self, index: int) -> bool:
+        """A role or institution word of roles.toml starts at token ``index``."""
         return bool(role_matcher().find(self.tokens, index, index + 1, words=self.role_words))
+
+    def person_role_at(self, index: int) -> bool:
+        """A person's role word of roles.toml ("spokesman", "senator") ends at token ``index``."""
+        return any(role.kind == "role" for match in role_matcher().find(
+            self.tokens, max(0, index - 2), index + 1, words=self.role_words)
+            if match.end_token == index + 1 for role in match.payloads)
 
     def _names(
         self, mention: Phrase, a: int, b: int, covered: set[int], first_range: bool,

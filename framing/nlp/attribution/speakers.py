@@ -10,6 +10,7 @@ fallback rule of ``fallback_side``).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -167,7 +168,8 @@ class Speakers:
         """A named person mention may join a speaker of the same surname: not when its given name
         differs from every one the speaker's full names carry ("Bill Clinton" after "Hillary
         Clinton"; an initial matches any: "J. Michael Pearson", "Michael Pearson"; a name inside one
-        of them is a longer surname: "Wasserman Schultz"), nor when its
+        of them, or one of them inside the name, has a longer surname: "Wasserman Schultz", "De Blasio"
+        and "Bill de Blasio"), nor when its
         gender ("Mr. Clinton") contradicts the speaker's."""
         if mention.gender in ("male", "female") and self._gender(entry) not in ("", mention.gender):
             return False
@@ -177,7 +179,8 @@ class Speakers:
                 if m.person and len(m.name) > 1 and not _initial(m.name[0])]
         words = [fold(w) for w in mention.name]
         # "Wasserman Schultz" after "Debbie Wasserman Schultz": a surname of two words
-        return not full or any(name[0] == words[0] or set(words) <= set(name) for name in full)
+        return not full or any(name[0] == words[0] or set(words) <= set(name) or set(name) <= set(words)
+                               for name in full)
 
     def _match(self, mention: Phrase) -> int:
         # Only the most recent speakers are candidates: no article has more, and a text of 80,000
@@ -475,12 +478,25 @@ class Speakers:
             name = self._full_name(found)
             while name and name[0].lower() in NOT_NAMES:  # "Neither Clinton"
                 name = name[1:]
-            if name and found.end <= pronoun.span.start and found.actor.gender in ("", pronoun.gender):
+            if name and found.end <= pronoun.span.start and found.actor.gender in ("", pronoun.gender) \
+                    and self._named_gender(name) in ("", pronoun.gender):
                 return Phrase(pronoun.span, pronoun.ranges, name=name, person=True,
                                 gender=pronoun.gender, words={fold(w) for w in name},
                                 text=pronoun.text, resolved=True)
             index -= 1
         return None
+
+    def _named_gender(self, name: list[str]) -> str:
+        """The gender most of the mentions of the speaker already named ``name`` in full give ("she
+        said" twice after "Hillary Clinton said"), when the actors tell none; "" on a tie or when no
+        speaker has that name."""
+        key = fold(" ".join(name))
+        for entry in self.entries:
+            if any(fold(" ".join(m.name)) == key for m in entry.mentions if m.name):
+                votes = Counter(m.gender for m in entry.mentions if m.gender in ("male", "female"))
+                ranked = votes.most_common(2) + [("", 0), ("", 0)]
+                return ranked[0][0] if ranked[0][1] > ranked[1][1] else ""
+        return ""
 
     def _described(self, phrase: Phrase) -> Phrase | None:
         """The person a definite description resolves to ("the four-term congressman" -> Blake
