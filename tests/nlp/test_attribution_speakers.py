@@ -178,3 +178,13 @@ def test_a_pronoun_skips_a_person_whose_own_pronouns_tell_the_other_gender():
     )
     assert speakers(found)[:3] == ["Ariel Nkosi", "Ariel Nkosi", "Ariel Nkosi"]
     assert speakers(found)[3] != "Ariel Nkosi"
+
+
+def test_they_skips_one_person_or_thing_described_and_keeps_an_institution():
+    _, found = sources_of(
+        "Harbour workers said the port was unsafe.",
+        "One employee said the cranes were old. They said the council had not listened.",
+        "The port authority said the cranes were new. They said repairs would start in May.",
+    )
+    assert speakers(found) == ["Harbour workers", "One employee", "Harbour workers", "The port authority",
+                               "The port authority"]

@@ -128,11 +128,10 @@ class Speakers:
     def _one_person(self, entry: Entry) -> bool:
         """The speaker is one person: referred to as "he" or "she", or named by a personal name (its
         phrases' or, for a bare surname, one of the article's person actors': "Rubio")."""
-        if entry.institution:
-            return False
         names = self.actor_genders
         return any(m.pronoun in ("he", "she") or (m.name and (
-            (m.person and len(m.name) > 1) or fold(" ".join(m.name)) in names)) for m in entry.mentions)
+            (m.person and len(m.name) > 1) or (not m.institution and fold(" ".join(m.name)) in names)))
+            for m in entry.mentions)  # not "the Clinton campaign": an institution
 
     def _gender(self, entry: Entry) -> str:
         """The gender the speaker's phrases give ("Mr.", "spokeswoman"), else the one the article's
@@ -197,8 +196,8 @@ class Speakers:
                 elif mention.pronoun == "it":
                     if not self._is_person(entry):
                         return index
-                elif mention.pronoun != "they" or not self._one_person(entry):
-                    return index  # "they" is never one named person ("Trump ... they said")
+                elif mention.pronoun != "they" or not (self._one_person(entry) or _singular(entry)):
+                    return index  # "they" is never one person or thing ("Trump ... they said")
             return -1
         if mention.name:
             surname = fold(mention.name[-1])
@@ -570,6 +569,14 @@ def _plural(entry: Entry) -> bool:
     officials"): "he" or "she" never refers to it."""
     described = [m for m in entry.mentions if not m.pronoun]
     return bool(described) and all(not m.name and _plural_head(m.text) for m in described)
+
+
+def _singular(entry: Entry) -> bool:
+    """The speaker is one person or thing described with no name and no institution word ("one
+    employee", "a 52-count civil complaint", "the survey"): "they" never refers to it."""
+    described = [m for m in entry.mentions if not m.pronoun]
+    return bool(described) and all(
+        not m.name and not m.institution and not _plural_head(m.text) for m in described)
 
 
 def _plural_head(text: str) -> bool:
