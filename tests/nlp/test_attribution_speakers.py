@@ -188,3 +188,12 @@ def test_they_skips_one_person_or_thing_described_and_keeps_an_institution():
     )
     assert speakers(found) == ["Harbour workers", "One employee", "Harbour workers", "The port authority",
                                "The port authority"]
+
+
+def test_a_bare_surname_stays_with_the_person_the_article_calls_by_it():
+    _, found = sources_of(
+        "Laura Brennick said the plan was sound. Brennick said taxes would rise.",
+        "Her husband, Daniel Brennick, said the budget was fair.",
+        "Brennick said later that the vote would be close.",
+    )
+    assert speakers(found) == ["Laura Brennick", "Laura Brennick", "Daniel Brennick", "Laura Brennick"]

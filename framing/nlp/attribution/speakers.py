@@ -163,6 +163,21 @@ class Speakers:
                 genders[surname] = next(iter(found)) if len(found) == 1 else ""
         return genders
 
+    def _person_at(self, span: Span) -> str:
+        """The folded full name of the person actor named inside ``span``, "" if none."""
+        mentions, starts = self.named_people
+        index = bisect_left(starts, span.start)
+        if index < len(mentions) and mentions[index].end <= span.end and " " in mentions[index].actor.name:
+            return fold(mentions[index].actor.name)
+        return ""
+
+    @cached_property
+    def named_people(self) -> tuple[list[Mention], list[int]]:
+        """Person actors' name and alias mentions in text order, and their starts."""
+        mentions = sorted((m for m in self.actor_mentions if m.actor.kind == "person" and m.kind in (
+            "name", "alias")), key=lambda m: m.start)
+        return mentions, [m.start for m in mentions]
+
     def _same_person(self, entry: Entry, mention: Phrase) -> bool:
         """A named person mention may join a speaker of the same surname: not when its given name
         differs from every one the speaker's full names carry ("Bill Clinton" after "Hillary
@@ -177,6 +192,11 @@ class Speakers:
         full = [[fold(w) for w in m.name] for m in entry.mentions
                 if m.person and len(m.name) > 1 and not _initial(m.name[0])]
         words = [fold(w) for w in mention.name]
+        if not full:  # "Lazar admitted ...", later "his wife, Gabriela Violeta Lazar": the person the
+            # article's actors give the surname alone, when they give one
+            bare = next((m for m in entry.mentions if len(m.name) == 1 and not m.resolved), None)
+            owner = self._person_at(bare.span) if bare is not None else ""
+            return not owner or owner == " ".join(words)
         # "Wasserman Schultz" after "Debbie Wasserman Schultz": a surname of two words
         return not full or any(name[0] == words[0] or set(words) <= set(name) or set(name) <= set(words)
                                for name in full)
@@ -201,13 +221,17 @@ class Speakers:
             return -1
         if mention.name:
             surname = fold(mention.name[-1])
-            for index in by_recency:
-                entry = self.entries[index]
-                if entry.surname == surname and self._same_person(entry, mention) or (
-                    not mention.person and not entry.surname
-                    and any(m.name and fold(m.name[-1]) == surname for m in entry.mentions)
-                ):
-                    return index
+            found = [index for index in by_recency if (
+                self.entries[index].surname == surname and self._same_person(self.entries[index], mention)
+            ) or (not mention.person and not self.entries[index].surname and any(
+                m.name and fold(m.name[-1]) == surname for m in self.entries[index].mentions))]
+            if len(found) > 1 and len(mention.name) == 1:
+                # "Clinton said" when Hillary and Bill Clinton both spoke: the one the article already
+                # calls by the surname alone (the other is written in full to tell them apart)
+                return next((i for i in found if any(
+                    len(m.name) == 1 and not m.resolved for m in self.entries[i].mentions)), found[0])
+            if found:
+                return found[0]
             if mention.person:
                 return -1
         if (mention.definite or mention.bare_plural) and not mention.name:
