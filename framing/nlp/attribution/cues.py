@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from framing.model import Quotation, Span
 from framing.nlp.attribution.phrases import Phrase, SpeakerPhrases
+from framing.nlp.attribution.subjects import ClauseSubjects
 from framing.nlp.attribution.text import ArticleText
 from framing.nlp.attribution.words import (
     ADVERBIAL,
@@ -89,6 +90,7 @@ class Cues:
 
     def __init__(self, text: ArticleText, phrases: SpeakerPhrases) -> None:
         self.text, self.phrases = text, phrases
+        self.subjects = ClauseSubjects(text)
         self.doc, self.tokens, self.words = text.doc, text.tokens, text.words
         self.previous: Raw | None = None  # the last attribution of an earlier sentence
 
@@ -289,7 +291,7 @@ class Cues:
                 return raw
             # "Foreign Minister Tomas Brell called the attack ... and said ...", "Iran threw its
             # support behind the strikes, describing them as ...": the subject of the clause
-            a, b = self.phrases.clause_subject(first, verb)
+            a, b = self.subjects.find(first, verb)
             mention = self.phrases.mention(a, b, [], (first, stop))
             if mention is None and participle and self.previous is not None and (
                 self.text.block(first) == self.text.block(self.previous.cue.first_token)
