@@ -197,3 +197,16 @@ def test_a_bare_surname_stays_with_the_person_the_article_calls_by_it():
         "Brennick said later that the vote would be close.",
     )
     assert speakers(found) == ["Laura Brennick", "Laura Brennick", "Daniel Brennick", "Laura Brennick"]
+
+
+def test_a_party_noun_or_a_sentence_opening_word_before_a_full_name_is_no_part_of_it():
+    _, found = sources_of(
+        "Democrat Maria Fenwick said the plan was sound.",
+        "The Republican National Committee said it was not.",
+        "Rival Tomas Harker said the plan would fail, and his rival agreed.",
+    )
+    names = speakers(found)
+    assert names[:2] == ["Maria Fenwick", "The Republican National Committee"]
+    assert "Tomas Harker" in names and "Rival Tomas Harker" not in names
+    _, found = sources_of("Supporters of Republican Tomas Harker said they would vote.")
+    assert speakers(found) == ["Supporters of Republican Tomas Harker"]

@@ -450,7 +450,8 @@ class SpeakerPhrases:
                 continue
             while run and (self.words[run[0]] in NOT_NAMES or (  # "Instead", "Yet Pelosi"
                     len(run) > 2 and self.tokens[run[0]].text.isupper()
-                    and not self.tokens[run[1]].text.isupper())):  # a kicker: "FIRED Eric Cantor"
+                    and not self.tokens[run[1]].text.isupper())  # a kicker: "FIRED Eric Cantor"
+                    or self._describes_name(run, a, sentence_first)):
                 run = run[1:]
             if run:
                 text = strip_possessive(" ".join(self.tokens[j].text for j in run))
@@ -510,6 +511,20 @@ class SpeakerPhrases:
                 run = []
 
 
+    def _describes_name(self, run: list[int], a: int, sentence_first: int) -> bool:
+        """The run opens the phrase ``a`` (after its determiners) and its first word describes the
+        person named by the rest, at least two capitalised words that end in no organisation word: a
+        party noun ("Democrat Hillary Clinton", not "Republican National Committee", nor "supporters
+        of Republican Donald Trump") or, opening the sentence, a word the article otherwise writes in
+        lower case ("Rival Hillary Clinton's campaign", not "Half of Vermont Democrats")."""
+        if len(run) < 3 or fold(strip_possessive(self.words[run[-1]])) in ORG_WORDS or not all(
+                has_capital(self.tokens[j].text) for j in run[1:]) or any(
+                self.words[j] not in DETERMINERS for j in range(a, run[0])):
+            return False
+        word = self.words[run[0]]
+        return word in PARTY_NOUNS or (run[0] == sentence_first and word in self.text.lowercase
+                                       and word not in self.text.named_mid)
+
     def _joins(self, run: list[int], i: int, b: int, covered: set[int]) -> bool:
         """ "of", "for" or "the" inside an organisation's name: after one capitalised word or an
         organisation word, before a capitalised word ("Bank of America"; not "Angus King of
@@ -548,3 +563,4 @@ def _listed_speaker(text: str) -> bool:
 
 
 LISTED_SPEAKERS = frozenset("country party institution organisation media".split())
+PARTY_NOUNS = frozenset("democrat republican libertarian".split())  # "Democrat Hillary Clinton"
