@@ -163,7 +163,7 @@ class Speakers:
             for index in by_recency:
                 entry = self.entries[index]
                 if mention.bare_plural and not mention.definite:
-                    if want in entry.word_sets:
+                    if frozenset(want) in entry.word_sets:
                         return index
                 elif covers(entry.words, want) and (mention.name or not mention.person
                                               or self._is_person(entry)):
@@ -361,7 +361,7 @@ class Speakers:
         """The full names and surnames of the article's person actors, and single names a title precedes
         ("Mr. Obama"), folded: never a side (a single unknown word, which discovery calls a person, may
         be a country: "Lunmark")."""
-        names = set()
+        names: set[str] = set()
         for mention in self.actor_mentions:
             before = self.doc.tokens[mention.first_token - 1].text if mention.first_token else ""
             if mention.actor.kind == "person" and (" " in mention.actor.name or is_title_word(before)):

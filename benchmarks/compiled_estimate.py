@@ -1,0 +1,273 @@
+"""What compiled code would buy: framing's hot modules compiled with mypyc, measured, never shipped.
+
+    python benchmarks/compiled_estimate.py CORPUS [--generated 300] [--rounds 2] [--repeat 2]
+        [--modules PATH ...] [--keep DIR] [--no-check] [--parts]
+
+framing is pure Python and ships no compiled core. To put a measured figure on what a compiled core
+would take off the per-core CPU (issue #22), this script:
+  1. exports the committed tree (``git archive HEAD`` of framing/, plugins/ and corpora/) twice into a
+     temporary folder, laid out as installed (plugins/ as framing/plugins, corpora/ as
+     framing/corpora): one copy stays pure Python, the other has the hot modules (``--modules``,
+     default ``HOT_MODULES`` below) compiled in place with mypyc into C extensions. A module mypyc
+     refuses is left pure and named with mypyc's reason; the adaptations the copy gets (``ADAPTATIONS``:
+     how mypyc's native classes differ from Python's) are printed with the modules they touched;
+  2. checks that both copies give the same outputs: ``framing analyze CORPUS -q -o out.csv --jobs 1``
+     compared byte for byte, and ``benchmarks/golden.py`` (54 outputs) with ``diff -r``; a difference
+     is reported (the timings still run, so a partial build can be measured);
+  3. times them, each in a child process whose ``PYTHONPATH`` puts its copy first (so ``import
+     framing`` and the analyzers' entry points resolve to it), alternated over ``--rounds`` rounds,
+     with ``benchmarks/throughput.py --scale --per-core --corpus CORPUS --generated N --repeat R``:
+     per-core CPU (time.process_time) of each stage per article, of the whole default pipeline, and
+     of the bare-library baseline (VADER per sentence + textstat) in the same child, so each build's
+     ratio to the baseline comes from one process. With ``--parts``, also
+     ``benchmarks/actors_speed.py CORPUS`` per build (the actors stage's recogniser, discovery and
+     scoring). The load average is printed before every child.
+
+Only committed code is measured (commit first). Needs mypy (the project's ``dev`` extra: ``pip install
+-e ".[dev]"``), a C compiler and the Python headers; building takes one to three minutes. ``--keep DIR``
+builds in DIR and leaves it (e.g. to time a copy again: ``PYTHONPATH=DIR/compiled python ...``).
+Nothing compiled is written into the checkout. Results are recorded in benchmarks/README.md
+("Throughput").
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import io
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The profile's hot modules (issue #22), as installed: the actors stage (the recogniser, discovery,
+# mentions, the name rules and matcher; the mention scoring and its VADER features; roles), the
+# sources stage (the attribution layer), clean + segment.
+HOT_MODULES = [
+    "framing/nlp/entities/recognise.py", "framing/nlp/entities/discovery.py",
+    "framing/nlp/entities/mentions.py", "framing/nlp/entities/roles.py", "framing/nlp/matcher.py",
+    "framing/nlp/names.py", "framing/nlp/sentiment.py", "framing/plugins/actors/sentiment.py",
+    "framing/nlp/attribution/__init__.py", "framing/nlp/attribution/actors.py",
+    "framing/nlp/attribution/cues.py", "framing/nlp/attribution/phrases.py",
+    "framing/nlp/attribution/speakers.py", "framing/nlp/attribution/text.py",
+    "framing/nlp/attribution/words.py", "framing/text/segment.py", "framing/text/clean.py",
+]
+
+# How a class compiled by mypyc (a "native class": fixed C fields, no instance __dict__) differs from
+# Python's, and what the compiled copy (never the checkout) gets for it: (pattern, replacement, why).
+ADAPTATIONS = [
+    (re.compile(r"^@dataclass\(slots=True\)", re.M), "@dataclass",
+     "a native class has fixed fields already; mypyc refuses __slots__ from a dataclass"),
+    (re.compile(r"^(@dataclass(?:\([^)]*\))?[^\n]*\nclass \w+\(Generic\[)", re.M),
+     "@mypyc_attr(native_class=False)\n\\1",
+     "a generic dataclass stays a Python class: as a native class its creation fails at import "
+     "(\"attribute '__dict__' of 'type' objects is not writable\")"),
+]
+# mypy's checks that stop mypyc but where the code is right at run time (an Optional a lambda reads
+# after the variable was narrowed): mypyc then checks the type when the value arrives.
+RELAXED_CHECKS = ["union-attr"]
+ERROR = re.compile(r"^(?P<path>[\w/.]+\.py):\d+: error: (?P<message>.*)$", re.M)
+STAGE = re.compile(r"^  (?P<name>[\w +]+): (?P<ms>[\d.]+) ms/article$", re.M)
+RATES = re.compile(r"^default analyzers .*?: (?P<framing>[\d.]+) articles/s.*\n"
+                   r"baseline: (?P<baseline>[\d.]+) articles/s", re.M)
+
+
+def export(folder: Path) -> str:
+    """The committed tree, laid out as installed, in ``folder``; returns the commit."""
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True, check=True).stdout.strip()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", "HEAD", "framing",
+                              "plugins", "corpora"], capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder)  # git's own archive of this checkout
+    (folder / "plugins").rename(folder / "framing" / "plugins")
+    (folder / "corpora").rename(folder / "framing" / "corpora")
+    return commit
+
+
+def adapt(folder: Path, modules: list[str]) -> dict[str, list[str]]:
+    """Apply ``ADAPTATIONS`` to the modules to compile; returns, for each adaptation used, its modules."""
+    used: dict[str, list[str]] = {}
+    for module in modules:
+        path = folder / module
+        source = path.read_text(encoding="utf-8")
+        for pattern, replacement, why in ADAPTATIONS:
+            source, count = pattern.subn(replacement, source)
+            if count:
+                used.setdefault(why, []).append(module)
+        if "@mypyc_attr(" in source:
+            future = "from __future__ import annotations\n"
+            source = source.replace(future, f"{future}\nfrom mypy_extensions import mypyc_attr\n", 1)
+        path.write_text(source, encoding="utf-8")
+    return used
+
+
+def build(folder: Path, modules: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Compile ``modules`` together in place; a module mypy or mypyc refuses is dropped (with the
+    first error) and the rest built again. Returns the compiled modules and the refused ones."""
+    refused: dict[str, str] = {}
+    modules = list(modules)
+    while modules:
+        run = subprocess.run([sys.executable, "-m", "mypyc", "--ignore-missing-imports",
+                              *(f"--disable-error-code={code}" for code in RELAXED_CHECKS), *modules],
+                             cwd=folder, capture_output=True, text=True)
+        if run.returncode == 0:
+            return modules, refused
+        errors = {m["path"]: m["message"] for m in reversed(list(ERROR.finditer(run.stdout + run.stderr)))}
+        blamed = [m for m in modules if m in errors]
+        if not blamed:  # a C compiler or linker failure: nothing to attribute it to
+            sys.exit(f"mypyc failed:\n{(run.stdout + run.stderr)[-3000:]}")
+        for module in blamed:
+            refused[module] = errors[module]
+            modules.remove(module)
+        for other, message in errors.items():  # an error in a module imported, not compiled
+            if other not in refused and other not in blamed:
+                refused.setdefault(f"(imported) {other}", message)
+    return modules, refused
+
+
+def environment(folder: Path) -> dict[str, str]:
+    """This Python's environment with ``folder`` first on the path: its framing is the one imported."""
+    env = dict(os.environ, PYTHONPATH=str(folder))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def framing_command(*args: str) -> list[str]:
+    return [sys.executable, "-c", "import sys; from framing.cli import main; sys.argv[0] = 'framing'; main()",
+            *args]
+
+
+def compiled_files(folder: Path) -> list[str]:
+    """The modules the child really imports as extensions (a check that the path is right)."""
+    code = ("import importlib, sys\nfor name in sys.argv[1:]:\n"
+            "    module = importlib.import_module(name)\n"
+            "    print(name if module.__file__.endswith('.so') else f'{name} (NOT compiled)')")
+    names = [".".join((*p.relative_to(folder).parent.parts, p.name.split(".")[0])).removesuffix(".__init__")
+             for p in sorted(folder.glob("framing/**/*.so"))]
+    return subprocess.run([sys.executable, "-c", code, *names], env=environment(folder), cwd=folder.parent,
+                          capture_output=True, text=True, check=True).stdout.split("\n")[:-1]
+
+
+def check(builds: dict[str, Path], corpus: Path, work: Path) -> list[str]:
+    """Differences between the builds' outputs (empty: identical)."""
+    differences = []
+    outputs = {}
+    for name, folder in builds.items():
+        out = work / f"{name}.csv"
+        subprocess.run(framing_command("analyze", str(corpus), "-q", "-o", str(out), "--jobs", "1"),
+                       env=environment(folder), cwd=work, check=True, capture_output=True)
+        outputs[name] = out.read_bytes()
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "golden.py"), str(work / f"golden-{name}")],
+                       env=environment(folder), cwd=work, check=True, capture_output=True)
+    pure, compiled = outputs.values()
+    if pure != compiled:
+        lines = [a != b for a, b in zip(pure.splitlines(), compiled.splitlines())]
+        differences.append(f"analyze CSV: {sum(lines)} of {len(lines)} lines differ"
+                           f" (first at line {lines.index(True) + 1 if any(lines) else len(lines) + 1})")
+    diff = subprocess.run(["diff", "-rq", *(str(work / f"golden-{name}") for name in builds)],
+                          capture_output=True, text=True)
+    differences += [f"golden: {line}" for line in diff.stdout.splitlines()]
+    return differences
+
+
+def measure(folder: Path, corpus: Path, generated: int, repeat: int, parts: bool) -> dict[str, float]:
+    """One child running throughput.py's per-core figures (and actors_speed.py): ms per article."""
+    command = [sys.executable, str(ROOT / "benchmarks" / "throughput.py"), "--scale", "--per-core",
+               "--corpus", str(corpus), "--generated", str(generated), "--repeat", str(repeat)]
+    run = subprocess.run(command, env=environment(folder), cwd=folder.parent, capture_output=True, text=True,
+                         check=True)
+    rates = RATES.search(run.stdout)
+    if rates is None:
+        sys.exit(f"throughput.py printed no per-core figures:\n{run.stdout[-2000:]}")
+    figures = {"whole (default analyzers)": 1000 / float(rates["framing"]),
+               "baseline": 1000 / float(rates["baseline"])}
+    scale = run.stdout[rates.end():]
+    figures.update({m["name"]: float(m["ms"]) for m in STAGE.finditer(scale)})
+    if parts:
+        speed = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "actors_speed.py"), str(corpus),
+                                "--limit", str(generated), "--rounds", str(repeat)],
+                               env=environment(folder), cwd=folder.parent, capture_output=True, text=True,
+                               check=True).stdout
+        figures.update({f"actors: {name}": float(ms)
+                        for name, ms in re.findall(r"(\w+) ([\d.]+)(?:,|$)", speed.splitlines()[-1])})
+    return figures
+
+
+def report(samples: dict[str, list[dict[str, float]]]) -> None:
+    """Each figure per round and build, the medians, and compiled over pure."""
+    names = list(samples["pure"][0])
+    rounds = len(samples["pure"])
+    print(f"\nCPU ms per article (rounds 1..{rounds}; median)")
+    print("| figure | pure | compiled | compiled / pure |\n|---|---|---|---|")
+    medians = {build: {n: statistics.median(r[n] for r in runs) for n in names}
+               for build, runs in samples.items()}
+    for name in names:
+        cells = [" / ".join(f"{r[name]:.2f}" for r in samples[build]) + f" ({medians[build][name]:.2f})"
+                 for build in samples]
+        change = medians["compiled"][name] / medians["pure"][name]
+        print(f"| {name} | {cells[0]} | {cells[1]} | {change:.2f} |")
+    for build in samples:
+        ratios = [r["whole (default analyzers)"] / r["baseline"] for r in samples[build]]
+        print(f"{build}: framing's CPU per article over the baseline's, per round: "
+              + " / ".join(f"{x:.2f}x" for x in ratios) + f" (median {statistics.median(ratios):.2f}x)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("corpus", type=Path, help="JSONL/CSV/Parquet corpus with a text column")
+    parser.add_argument("--generated", type=int, default=300, help="articles of the corpus to time")
+    parser.add_argument("--rounds", type=int, default=2, help="alternated rounds of both builds")
+    parser.add_argument("--repeat", type=int, default=2, help="throughput.py's --repeat")
+    parser.add_argument("--modules", nargs="+", default=HOT_MODULES, help="paths as installed to compile")
+    parser.add_argument("--keep", type=Path, help="build in this folder and leave it")
+    parser.add_argument("--no-check", action="store_true", help="skip the output comparison")
+    parser.add_argument("--parts", action="store_true", help="also time the actors stage's parts")
+    args = parser.parse_args()
+    if importlib.util.find_spec("mypyc") is None:
+        sys.exit("compiled_estimate.py needs mypy (mypyc): pip install -e \".[dev]\"")
+    if not args.corpus.is_file():
+        sys.exit(f"{args.corpus}: no such corpus file")
+    corpus = args.corpus.resolve()
+    work = Path(tempfile.mkdtemp(prefix="framing-compiled-")) if args.keep is None else args.keep.resolve()
+    try:
+        builds = {"pure": work / "pure", "compiled": work / "compiled"}
+        for folder in builds.values():
+            folder.mkdir(parents=True)
+            commit = export(folder)
+        print(f"tree: {commit}; copies in {work}")
+        for why, modules in adapt(builds["compiled"], args.modules).items():
+            print(f"adapted in the compiled copy ({why}): {', '.join(modules)}")
+        compiled, refused = build(builds["compiled"], args.modules)
+        for folder in builds.values():
+            subprocess.run([sys.executable, "-m", "compileall", "-q", str(folder / "framing")], check=True)
+        for module, why in refused.items():
+            print(f"left pure: {module}: {why}")
+        print(f"compiled ({len(compiled)}): " + ", ".join(compiled_files(builds["compiled"])))
+        if not args.no_check:
+            differences = check(builds, corpus, work)
+            print("outputs: " + ("; ".join(differences) if differences else
+                                 "identical (analyze CSV of the corpus, golden.py's outputs)"))
+        samples: dict[str, list[dict[str, float]]] = {name: [] for name in builds}
+        for round_ in range(args.rounds):
+            for name, folder in builds.items():
+                load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+                samples[name].append(measure(folder, corpus, args.generated, args.repeat, args.parts))
+                print(f"round {round_ + 1}, {name}: load average {load} before; whole "
+                      f"{samples[name][-1]['whole (default analyzers)']:.2f} ms/article, baseline "
+                      f"{samples[name][-1]['baseline']:.2f}", flush=True)
+        report(samples)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
