@@ -7,10 +7,12 @@ framing is pure Python and ships no compiled core. To put a measured figure on w
 would take off the per-core CPU (issue #22), this script:
   1. exports the committed tree (``git archive HEAD`` of framing/, plugins/ and corpora/) twice into a
      temporary folder, laid out as installed (plugins/ as framing/plugins, corpora/ as
-     framing/corpora): one copy stays pure Python, the other has the hot modules (``--modules``,
-     default ``HOT_MODULES`` below) compiled in place with mypyc into C extensions. A module mypyc
-     refuses is left pure and named with mypyc's reason; the adaptations the copy gets (``ADAPTATIONS``:
-     how mypyc's native classes differ from Python's) are printed with the modules they touched;
+     framing/corpora): one copy stays pure Python; in the other the modules of ``--modules``
+     (default: ``HOT_MODULES`` and ``HELPER_MODULES`` below) are compiled together in place with
+     mypyc into C extensions. A module mypy or mypyc refuses, or whose extension fails when
+     imported, is left pure and named with the reason, and the rest built again; the adaptations
+     the copy gets (``ADAPTATIONS``: where mypyc's native classes differ from Python's) are printed
+     with the modules they touched;
   2. checks that both copies give the same outputs: ``framing analyze CORPUS -q -o out.csv --jobs 1``
      compared byte for byte, and ``benchmarks/golden.py`` (54 outputs) with ``diff -r``; a difference
      is reported (the timings still run, so a partial build can be measured);
@@ -49,7 +51,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # The profile's hot modules (issue #22), as installed: the actors stage (the recogniser, discovery,
 # mentions, the name rules and matcher; the mention scoring and its VADER features; roles), the
-# sources stage (the attribution layer), clean + segment.
+# sources stage (the attribution layer), clean + segment. Then the helpers they call per token or
+# mention (actor sets, descriptors, word and place lists, sides, quotes, lexicons), the frames model
+# and the syllable counter. Left pure, tried: framing/model.py (its runtime-checkable Protocol fails
+# at import once compiled: "@runtime_checkable can be only applied to protocol classes") and the
+# analyzers' packages (plugins/*/__init__.py: pluggy marks a hook implementation by setting an
+# attribute on the function, which a compiled function does not take).
 HOT_MODULES = [
     "framing/nlp/entities/recognise.py", "framing/nlp/entities/discovery.py",
     "framing/nlp/entities/mentions.py", "framing/nlp/entities/roles.py", "framing/nlp/matcher.py",
@@ -58,6 +65,12 @@ HOT_MODULES = [
     "framing/nlp/attribution/cues.py", "framing/nlp/attribution/phrases.py",
     "framing/nlp/attribution/speakers.py", "framing/nlp/attribution/text.py",
     "framing/nlp/attribution/words.py", "framing/text/segment.py", "framing/text/clean.py",
+]
+HELPER_MODULES = [
+    "framing/nlp/entities/__init__.py", "framing/nlp/entities/actors.py",
+    "framing/nlp/entities/descriptors.py", "framing/nlp/words.py", "framing/nlp/sides.py",
+    "framing/nlp/gazetteers.py", "framing/nlp/quotes.py", "framing/nlp/lexicon.py",
+    "framing/plugins/frames/model.py", "framing/plugins/readability/syllables.py", "framing/text/pipeline.py",
 ]
 
 # How a class compiled by mypyc (a "native class": fixed C fields, no instance __dict__) differs from
@@ -110,16 +123,24 @@ def adapt(folder: Path, modules: list[str]) -> dict[str, list[str]]:
 
 
 def build(folder: Path, modules: list[str]) -> tuple[list[str], dict[str, str]]:
-    """Compile ``modules`` together in place; a module mypy or mypyc refuses is dropped (with the
-    first error) and the rest built again. Returns the compiled modules and the refused ones."""
+    """Compile ``modules`` together in place; a module mypy or mypyc refuses, or whose extension fails
+    when imported, is dropped (with the first error) and the rest built again. Returns the compiled
+    modules and the refused ones."""
     refused: dict[str, str] = {}
     modules = list(modules)
     while modules:
+        for old in folder.glob("**/*.so"):
+            old.unlink()
         run = subprocess.run([sys.executable, "-m", "mypyc", "--ignore-missing-imports",
                               *(f"--disable-error-code={code}" for code in RELAXED_CHECKS), *modules],
                              cwd=folder, capture_output=True, text=True)
         if run.returncode == 0:
-            return modules, refused
+            broken = import_failure(folder, modules)
+            if broken is None:
+                return modules, refused
+            refused[broken[0]] = f"fails at import: {broken[1]}"
+            modules.remove(broken[0])
+            continue
         errors = {m["path"]: m["message"] for m in reversed(list(ERROR.finditer(run.stdout + run.stderr)))}
         blamed = [m for m in modules if m in errors]
         if not blamed:  # a C compiler or linker failure: nothing to attribute it to
@@ -145,8 +166,27 @@ def framing_command(*args: str) -> list[str]:
             *args]
 
 
+def module_name(path: str) -> str:
+    """``framing/nlp/attribution/__init__.py`` -> ``framing.nlp.attribution``."""
+    return path.removesuffix(".py").replace("/", ".").removesuffix(".__init__")
+
+
+def import_failure(folder: Path, modules: list[str]) -> tuple[str, str] | None:
+    """The compiled module whose import fails first (the innermost compiled frame, which a traceback
+    shows with its path relative to the copy) and the error; None if every module imports."""
+    code = "import importlib, sys\nfor name in sys.argv[1:]:\n    importlib.import_module(name)"
+    run = subprocess.run([sys.executable, "-c", code, *map(module_name, modules)], env=environment(folder),
+                         cwd=folder.parent, capture_output=True, text=True)
+    if run.returncode == 0:
+        return None
+    frames = [path for path in re.findall(r'File "([^"]+)"', run.stderr) if path in modules]
+    if not frames:
+        sys.exit(f"the compiled copy fails at import:\n{run.stderr[-1500:]}")
+    return frames[-1], run.stderr.strip().splitlines()[-1]
+
+
 def compiled_files(folder: Path) -> list[str]:
-    """The modules the child really imports as extensions (a check that the path is right)."""
+    """The modules of the copy that a child imports as extensions (a check that the path is right)."""
     code = ("import importlib, sys\nfor name in sys.argv[1:]:\n"
             "    module = importlib.import_module(name)\n"
             "    print(name if module.__file__.endswith('.so') else f'{name} (NOT compiled)')")
@@ -212,8 +252,9 @@ def report(samples: dict[str, list[dict[str, float]]]) -> None:
     for name in names:
         cells = [" / ".join(f"{r[name]:.2f}" for r in samples[build]) + f" ({medians[build][name]:.2f})"
                  for build in samples]
-        change = medians["compiled"][name] / medians["pure"][name]
-        print(f"| {name} | {cells[0]} | {cells[1]} | {change:.2f} |")
+        pure = medians["pure"][name]
+        change = f"{medians['compiled'][name] / pure:.2f}" if pure else "-"
+        print(f"| {name} | {cells[0]} | {cells[1]} | {change} |")
     for build in samples:
         ratios = [r["whole (default analyzers)"] / r["baseline"] for r in samples[build]]
         print(f"{build}: framing's CPU per article over the baseline's, per round: "
@@ -226,8 +267,10 @@ def main() -> None:
     parser.add_argument("--generated", type=int, default=300, help="articles of the corpus to time")
     parser.add_argument("--rounds", type=int, default=2, help="alternated rounds of both builds")
     parser.add_argument("--repeat", type=int, default=2, help="throughput.py's --repeat")
-    parser.add_argument("--modules", nargs="+", default=HOT_MODULES, help="paths as installed to compile")
-    parser.add_argument("--keep", type=Path, help="build in this folder and leave it")
+    parser.add_argument("--modules", nargs="+", default=HOT_MODULES + HELPER_MODULES,
+                        help="paths as installed to compile (default: HOT_MODULES + HELPER_MODULES)")
+    parser.add_argument("--keep", type=Path, help="build in this folder and leave it; if it holds both "
+                        "copies already, time them again without building")
     parser.add_argument("--no-check", action="store_true", help="skip the output comparison")
     parser.add_argument("--parts", action="store_true", help="also time the actors stage's parts")
     args = parser.parse_args()
@@ -239,18 +282,20 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="framing-compiled-")) if args.keep is None else args.keep.resolve()
     try:
         builds = {"pure": work / "pure", "compiled": work / "compiled"}
-        for folder in builds.values():
-            folder.mkdir(parents=True)
-            commit = export(folder)
-        print(f"tree: {commit}; copies in {work}")
-        for why, modules in adapt(builds["compiled"], args.modules).items():
-            print(f"adapted in the compiled copy ({why}): {', '.join(modules)}")
-        compiled, refused = build(builds["compiled"], args.modules)
-        for folder in builds.values():
-            subprocess.run([sys.executable, "-m", "compileall", "-q", str(folder / "framing")], check=True)
-        for module, why in refused.items():
-            print(f"left pure: {module}: {why}")
-        print(f"compiled ({len(compiled)}): " + ", ".join(compiled_files(builds["compiled"])))
+        if not all(folder.is_dir() for folder in builds.values()):
+            for folder in builds.values():
+                folder.mkdir(parents=True)
+                commit = export(folder)
+            print(f"tree: {commit}; copies in {work}")
+            for why, modules in adapt(builds["compiled"], args.modules).items():
+                print(f"adapted in the compiled copy ({why}): {', '.join(modules)}")
+            _, refused = build(builds["compiled"], args.modules)
+            for folder in builds.values():  # the bytecode an installed package has
+                subprocess.run([sys.executable, "-m", "compileall", "-q", str(folder)], check=True)
+            for module, why in refused.items():
+                print(f"left pure: {module}: {why}")
+        compiled = compiled_files(builds["compiled"])
+        print(f"compiled ({len(compiled)}): " + ", ".join(compiled))
         if not args.no_check:
             differences = check(builds, corpus, work)
             print("outputs: " + ("; ".join(differences) if differences else
@@ -260,7 +305,8 @@ def main() -> None:
             for name, folder in builds.items():
                 load = " ".join(f"{x:.1f}" for x in os.getloadavg())
                 samples[name].append(measure(folder, corpus, args.generated, args.repeat, args.parts))
-                print(f"round {round_ + 1}, {name}: load average {load} before; whole "
+                after = " ".join(f"{x:.1f}" for x in os.getloadavg())
+                print(f"round {round_ + 1}, {name}: load average {load} before, {after} after; whole "
                       f"{samples[name][-1]['whole (default analyzers)']:.2f} ms/article, baseline "
                       f"{samples[name][-1]['baseline']:.2f}", flush=True)
         report(samples)
