@@ -87,7 +87,8 @@ ADAPTATIONS = [
 # mypy's checks that stop mypyc but where the code is right at run time (an Optional a lambda reads
 # after the variable was narrowed): mypyc then checks the type when the value arrives.
 RELAXED_CHECKS = ["union-attr"]
-ERROR = re.compile(r"^(?P<path>[\w/.]+\.py):\d+: error: (?P<message>.*)$", re.M)
+# mypy's errors ("path:line: error: message") and mypyc's own ("path:line: AssertionError: ...")
+ERROR = re.compile(r"^(?P<path>[\w/.]+\.py):\d+: (?P<message>error: .*|\w+Error:.*)$", re.M)
 STAGE = re.compile(r"^  (?P<name>[\w +]+): (?P<ms>[\d.]+) ms/article$", re.M)
 RATES = re.compile(r"^default analyzers .*?: (?P<framing>[\d.]+) articles/s.*\n"
                    r"baseline: (?P<baseline>[\d.]+) articles/s", re.M)
@@ -172,7 +173,8 @@ def build(folder: Path, modules: list[str]) -> tuple[list[str], dict[str, str]]:
         if not blamed:  # a C compiler or linker failure: nothing to attribute it to
             sys.exit(f"mypyc failed:\n{(run.stdout + run.stderr)[-3000:]}")
         for module in blamed:
-            refused[module] = errors[module]
+            error = errors[module]
+            refused[module] = error if error.startswith("error: ") else f"an internal mypyc error ({error})"
             modules.remove(module)
         for other, message in errors.items():  # an error in a module imported, not compiled
             if other not in refused and other not in blamed:
@@ -320,6 +322,8 @@ def main() -> None:
                 subprocess.run([sys.executable, "-m", "compileall", "-q", str(folder)], check=True)
             for module, why in refused.items():
                 print(f"left pure: {module}: {why}")
+                if module in args.modules:  # as committed, without the adaptations
+                    shutil.copyfile(builds["pure"] / module, builds["compiled"] / module)
         compiled = compiled_files(builds["compiled"])
         print(f"compiled ({len(compiled)}): " + ", ".join(compiled))
         if not args.no_check:
