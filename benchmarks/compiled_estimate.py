@@ -57,15 +57,18 @@ ROOT = Path(__file__).resolve().parent.parent
 # and the syllable counter. Left pure, tried: framing/model.py (its runtime-checkable Protocol fails
 # at import once compiled: "@runtime_checkable can be only applied to protocol classes") and the
 # analyzers' packages (plugins/*/__init__.py: pluggy marks a hook implementation by setting an
-# attribute on the function, which a compiled function does not take).
+# attribute on the function, which a compiled function does not take), and
+# framing/nlp/attribution/speakers.py: as a Python class (``CACHED``) mypyc fails on its Speakers
+# class (an internal error), and as a native class its ten cached properties are computed on every
+# access, which doubled the sources stage (2.4 -> 4.8 ms per article, 2026-12-07).
 HOT_MODULES = [
     "framing/nlp/entities/recognise.py", "framing/nlp/entities/discovery.py",
     "framing/nlp/entities/mentions.py", "framing/nlp/entities/roles.py", "framing/nlp/matcher.py",
     "framing/nlp/names.py", "framing/nlp/sentiment.py", "framing/plugins/actors/sentiment.py",
     "framing/nlp/attribution/__init__.py", "framing/nlp/attribution/actors.py",
     "framing/nlp/attribution/cues.py", "framing/nlp/attribution/phrases.py",
-    "framing/nlp/attribution/speakers.py", "framing/nlp/attribution/text.py",
-    "framing/nlp/attribution/words.py", "framing/text/segment.py", "framing/text/clean.py",
+    "framing/nlp/attribution/text.py", "framing/nlp/attribution/words.py", "framing/text/segment.py",
+    "framing/text/clean.py",
 ]
 HELPER_MODULES = [
     "framing/nlp/entities/__init__.py", "framing/nlp/entities/actors.py",
@@ -112,18 +115,18 @@ CACHED = ("a class with a cached_property stays a Python class and reads it thro
           "so nothing is cached and the outputs stay the same while the work is repeated")
 
 
-def adapt(folder: Path, modules: list[str]) -> dict[str, list[str]]:
-    """Apply ``ADAPTATIONS`` and ``CACHED`` to the modules to compile; returns, for each adaptation
-    used, its modules."""
+def adapt(folder: Path, modules: list[str], cached: bool = True) -> dict[str, list[str]]:
+    """Apply ``ADAPTATIONS`` (and ``CACHED`` unless ``cached`` is false) to the modules to compile, as
+    exported; returns, for each adaptation used, its modules."""
     used: dict[str, list[str]] = {}
     for module in modules:
         path = folder / module
-        source = path.read_text(encoding="utf-8")
+        source = committed_source(module)
         for pattern, replacement, why in ADAPTATIONS:
             source, count = pattern.subn(replacement, source)
             if count:
                 used.setdefault(why, []).append(module)
-        if "@cached_property" in source:
+        if cached and "@cached_property" in source:
             source = uncached(source)
             used.setdefault(CACHED, []).append(module)
         if "@mypyc_attr(" in source:
@@ -131,6 +134,14 @@ def adapt(folder: Path, modules: list[str]) -> dict[str, list[str]]:
             source = source.replace(future, f"{future}\nfrom mypy_extensions import mypyc_attr\n", 1)
         path.write_text(source, encoding="utf-8")
     return used
+
+
+def committed_source(module: str) -> str:
+    """The committed text of a module named as installed (framing/plugins/... is plugins/...)."""
+    path = "plugins/" + module.removeprefix("framing/plugins/") if module.startswith("framing/plugins/") \
+        else module
+    return subprocess.run(["git", "-C", str(ROOT), "show", f"HEAD:{path}"], capture_output=True, text=True,
+                          check=True).stdout
 
 
 def uncached(source: str) -> str:
@@ -154,6 +165,7 @@ def build(folder: Path, modules: list[str]) -> tuple[list[str], dict[str, str]]:
     when imported, is dropped (with the first error) and the rest built again. Returns the compiled
     modules and the refused ones."""
     refused: dict[str, str] = {}
+    uncached_modules: dict[str, str] = {}
     modules = list(modules)
     while modules:
         for old in folder.glob("**/*.so"):
@@ -164,6 +176,10 @@ def build(folder: Path, modules: list[str]) -> tuple[list[str], dict[str, str]]:
         if run.returncode == 0:
             broken = import_failure(folder, modules)
             if broken is None:
+                for module, error in uncached_modules.items():
+                    if module in modules:
+                        print(f"compiled as a native class, each cached_property computed on every access "
+                              f"(as a Python class mypyc fails on it: {error}): {module}")
                 return modules, refused
             refused[broken[0]] = f"fails at import: {broken[1]}"
             modules.remove(broken[0])
@@ -174,6 +190,12 @@ def build(folder: Path, modules: list[str]) -> tuple[list[str], dict[str, str]]:
             sys.exit(f"mypyc failed:\n{(run.stdout + run.stderr)[-3000:]}")
         for module in blamed:
             error = errors[module]
+            if not error.startswith("error: ") and module not in uncached_modules:
+                # mypyc fails on a compiled Python class (``CACHED``): compile it as committed,
+                # native, where each cached_property is computed again on every access
+                adapt(folder, [module], cached=False)
+                uncached_modules[module] = error
+                continue
             refused[module] = error if error.startswith("error: ") else f"an internal mypyc error ({error})"
             modules.remove(module)
         for other, message in errors.items():  # an error in a module imported, not compiled
@@ -318,12 +340,12 @@ def main() -> None:
             for why, modules in adapt(builds["compiled"], args.modules).items():
                 print(f"adapted in the compiled copy ({why}): {', '.join(modules)}")
             _, refused = build(builds["compiled"], args.modules)
-            for folder in builds.values():  # the bytecode an installed package has
-                subprocess.run([sys.executable, "-m", "compileall", "-q", str(folder)], check=True)
             for module, why in refused.items():
                 print(f"left pure: {module}: {why}")
                 if module in args.modules:  # as committed, without the adaptations
-                    shutil.copyfile(builds["pure"] / module, builds["compiled"] / module)
+                    (builds["compiled"] / module).write_text(committed_source(module), encoding="utf-8")
+            for folder in builds.values():  # the bytecode an installed package has
+                subprocess.run([sys.executable, "-m", "compileall", "-q", str(folder)], check=True)
         compiled = compiled_files(builds["compiled"])
         print(f"compiled ({len(compiled)}): " + ", ".join(compiled))
         if not args.no_check:
