@@ -11,8 +11,9 @@ would take off the per-core CPU (issue #22), this script:
      (default: ``HOT_MODULES`` and ``HELPER_MODULES`` below) are compiled together in place with
      mypyc into C extensions. A module mypy or mypyc refuses, or whose extension fails when
      imported, is left pure and named with the reason, and the rest built again; the adaptations
-     the copy gets (``ADAPTATIONS``: where mypyc's native classes differ from Python's) are printed
-     with the modules they touched;
+     the copy gets (``ADAPTATIONS`` and ``CACHED``: where mypyc's classes differ from Python's) are
+     printed with the modules they touched (a module mypyc fails on once ``CACHED`` made its class
+     a Python class is compiled as committed instead, and said so);
   2. checks that both copies give the same outputs: ``framing analyze CORPUS -q -o out.csv --jobs 1``
      compared byte for byte, and ``benchmarks/golden.py`` (54 outputs) with ``diff -r``; a difference
      is reported (the timings still run, so a partial build can be measured);
@@ -27,7 +28,8 @@ would take off the per-core CPU (issue #22), this script:
 
 Only committed code is measured (commit first). Needs mypy (the project's ``dev`` extra: ``pip install
 -e ".[dev]"``), a C compiler and the Python headers; building takes one to three minutes. ``--keep DIR``
-builds in DIR and leaves it (e.g. to time a copy again: ``PYTHONPATH=DIR/compiled python ...``).
+builds in DIR and leaves it; run again with the same DIR, it times the copies there without building
+(or by hand: ``PYTHONPATH=DIR/compiled python benchmarks/throughput.py ...``).
 Nothing compiled is written into the checkout. Results are recorded in benchmarks/README.md
 ("Throughput").
 """
