@@ -96,7 +96,7 @@ class SpeakerSides:
         """The full names and surnames of the article's person actors, and single names a title precedes
         ("Mr. Obama"), folded: never a side (a single unknown word, which discovery calls a person, may
         be a country: "Lunmark")."""
-        names = set()
+        names: set[str] = set()
         for mention in self.actor_mentions:
             before = self.doc.tokens[mention.first_token - 1].text if mention.first_token else ""
             if mention.actor.kind == "person" and (" " in mention.actor.name or is_title_word(before)):

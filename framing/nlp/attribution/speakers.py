@@ -240,7 +240,7 @@ class Speakers:
             for index in by_recency:
                 entry = self.entries[index]
                 if mention.bare_plural and not mention.definite:
-                    if want in entry.word_sets:
+                    if frozenset(want) in entry.word_sets:
                         return index
                 elif covers(entry.words, want) and (mention.name or not mention.person
                                               or self._is_person(entry)):

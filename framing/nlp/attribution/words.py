@@ -227,7 +227,7 @@ def speaker_nouns() -> frozenset[str]:
     from WordNet), documents and media (source_nouns.txt), and the one-word roles and institutions of
     roles.toml. Read on first use."""
     folder = resources.files("framing.corpora").joinpath("sources")
-    nouns = set()
+    nouns: set[str] = set()
     for name in ("speaker_nouns.txt", "source_nouns.txt"):
         lines = (line.strip() for line in folder.joinpath(name).read_text("utf-8").splitlines())
         nouns.update(line for line in lines if line and not line.startswith(("#", "[")))
