@@ -9,11 +9,18 @@ Data:
 
 Usage::
 
-    python benchmarks/sources.py --split dev|test [--polnear DIR] [--gold DIR] [--errors]
+    python benchmarks/sources.py --split dev|train|test [--polnear DIR] [--gold DIR] [--errors]
+                                 [--exclude FILE]
 
-``--split`` names the PolNeAR part scored (``polnear_dev.jsonl`` or ``polnear_test.jsonl`` in
-``--polnear``); it has no default, so a figure always says which part it came from. The team gold
-articles are scored on every run and are a development set: the attribution rules were tuned on them.
+``--split`` names the PolNeAR part scored (``polnear_dev.jsonl``, ``polnear_train.jsonl`` or
+``polnear_test.jsonl`` in ``--polnear``); it has no default, so a figure always says which part it came
+from. ``dev`` and ``train`` (840 articles) are development sets: the rules were written on dev, and
+train is read for error analysis of speakers and sides, so neither measures accuracy on new text;
+``test`` is held out. ``--exclude FILE`` skips the articles whose filename is listed in FILE (one a
+line; blank lines and ``#`` comments ignored) and says how many it skipped: articles kept aside for a
+later check are then never scored. The team gold articles are scored on every run and are a
+development set: the attribution rules were tuned on them. Only ``dev`` and ``test`` are recorded
+figures (``SPLITS``, for run_all.py); ``train`` is printed only.
 
 ``--errors`` also counts PolNeAR's unpaired attributions by class (``ERRORS``): missed gold with an
 overlapping prediction (content boundary, or nested under another pair), missed gold with a listed
@@ -293,9 +300,10 @@ class Polnear:
     listed: tuple[int, int]  # gold attributions with a listed cue: matched, all
 
 
-def polnear(path: Path) -> Polnear:
-    """Scores over a PolNeAR split; also the recall on gold attributions whose cue is a listed verb
-    (PolNeAR also annotates beliefs, intentions and evidence: "thinks", "wants", "shows")."""
+def polnear(path: Path, exclude: frozenset[str] = frozenset()) -> Polnear:
+    """Scores over a PolNeAR split, less the articles whose filename is in ``exclude``; also the
+    recall on gold attributions whose cue is a listed verb (PolNeAR also annotates beliefs,
+    intentions and evidence: "thinks", "wants", "shows")."""
     verbs = {v for group in attribution_verbs().verbs.values() for v in group}
     in_scope = [0, 0]
     total, baseline = Score(), Score()
@@ -304,6 +312,8 @@ def polnear(path: Path) -> Polnear:
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             row = json.loads(line)
+            if row["filename"] in exclude:
+                continue
             document = raw_document(row["text"], row["filename"])
             annotation = row["annotations"][0]
             gold = [
@@ -328,6 +338,14 @@ def polnear(path: Path) -> Polnear:
             articles += 1
     return Polnear(total, baseline, articles, time.perf_counter() - started,
                    (in_scope[0], in_scope[1]))
+
+
+def excluded(path: Path | None) -> frozenset[str]:
+    """The article filenames listed in ``path`` (one a line; blank lines and ``#`` comments skipped)."""
+    if path is None:
+        return frozenset()
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(line for line in lines if line)
 
 
 def verb_rule_units(document: Document) -> list[Unit]:
@@ -501,14 +519,21 @@ def _rows(result: Score, baseline: Score, data: str, split: str, development: st
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "test"), required=True,
-                        help="the PolNeAR part to score")
+    parser.add_argument("--split", choices=("dev", "train", "test"), required=True,
+                        help="the PolNeAR part to score (dev and train are development sets)")
     parser.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR,
-                        help="folder of polnear_dev.jsonl and polnear_test.jsonl")
+                        help="folder of polnear_dev.jsonl, polnear_train.jsonl and polnear_test.jsonl")
+    parser.add_argument("--exclude", type=Path, default=None,
+                        help="a file listing article filenames (one a line) not to score")
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--errors", action="store_true",
                         help="also count PolNeAR's unmatched attributions by error class")
     args = parser.parse_args(argv)
+    try:
+        skip = excluded(args.exclude)
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"{args.exclude}: cannot read the exclusion list ({error})", file=sys.stderr)
+        return 2
     if args.gold.exists():
         team = team_gold(args.gold)
         print(team.score.report(f"team gold, development set ({team.articles} articles, {args.gold})"))
@@ -521,8 +546,9 @@ def main(argv: list[str] | None = None) -> int:
     if not path.exists():
         print(f"PolNeAR not found at {path}; see benchmarks/README.md", file=sys.stderr)
         return 1
-    result = polnear(path)
-    print(result.score.report(f"PolNeAR {path.name} ({result.articles} articles)"))
+    result = polnear(path, skip)
+    skipped = f", {len(skip)} listed in {args.exclude} skipped" if skip else ""
+    print(result.score.report(f"PolNeAR {path.name} ({result.articles} articles{skipped})"))
     found, listed = result.listed
     print(f"  recall where the gold cue is a listed reporting verb: {found}/{listed} = "
           f"{found / max(listed, 1):.3f}")

@@ -25,7 +25,8 @@ shallow and documented (docs/analyzers/sources.md) rather than learned:
 The work is done in phases, one module each, over one indexed article (``text.ArticleText``):
 ``cues`` finds each attribution and its content, ``phrases`` reads and describes the speaker phrase
 at each cue, this module settles kinds and the quotations no cue claims, and ``speakers`` merges the
-phrases into speakers with their types and sides. ``words`` holds the word lists they share;
+phrases into speakers with their types and sides (``sides``: which side each speaks for). ``words``
+holds the word lists they share;
 ``actors`` tells which of the article's actors each speaker is (``speaker_actors``).
 """
 
@@ -198,7 +199,7 @@ def find_sources(document: Document, actor_set: ActorSet | None = None,
 
     ``actor_set`` (the ``--actors`` file) gives speakers their sides and resolves pronouns no
     earlier speaker fits; None uses the actors discovered in the article (only countries carry a
-    side), then the fallback rule of ``speakers.fallback_side``. ``recogniser``: the run's entity
+    side), then the fallback rule of ``sides.SpeakerSides``. ``recogniser``: the run's entity
     recogniser (``config["find_entities"]``), used only to discover those actors.
     """
     return document_memo(document, ("attribution.sources", actor_set, recogniser),

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from framing.model import Quotation, Span
 from framing.nlp.attribution.phrases import Phrase, SpeakerPhrases
+from framing.nlp.attribution.subjects import ClauseSubjects
 from framing.nlp.attribution.text import ArticleText
 from framing.nlp.attribution.words import (
     ADVERBIAL,
@@ -43,6 +44,7 @@ from framing.nlp.attribution.words import (
     PRONOUNS,
     QUANTIFIERS,
     REFLEXIVES,
+    RELATIVE,
     SINGULAR_OPENERS,
     SKIP_BEFORE_VERB,
     SUBORDINATORS,
@@ -58,6 +60,14 @@ from framing.nlp.attribution.words import (
 )
 from framing.nlp.matcher import Match
 from framing.nlp.quotes import attribution_verbs
+
+# "called" and its forms: also a name given or a telephone call (``Cues._names_or_phones``)
+CALLS = frozenset("call calls called calling".split())
+# Words after "called NAME" that say nothing of the name: a purpose, a time, a relative clause
+AFTER_A_CALL = frozenset(
+    """to and after before shortly earlier later last on which who that monday tuesday wednesday
+    thursday friday saturday sunday morning evening night afternoon week weekend month year today
+    yesterday""".split())
 
 
 @dataclass
@@ -80,6 +90,7 @@ class Cues:
 
     def __init__(self, text: ArticleText, phrases: SpeakerPhrases) -> None:
         self.text, self.phrases = text, phrases
+        self.subjects = ClauseSubjects(text)
         self.doc, self.tokens, self.words = text.doc, text.tokens, text.words
         self.previous: Raw | None = None  # the last attribution of an earlier sentence
 
@@ -239,6 +250,8 @@ class Cues:
             words[previous] == "," and after < stop and has_capital(self.tokens[after].text)
         ):
             return None  # "The program, called EB-5, ...": a name, not speech
+        if words[verb] in CALLS and self._names_or_phones(verb, after, stop, first):
+            return None  # "a website called Real News Right Now", "she called Sanders to congratulate"
         tensed = words[verb] in ("said", "says", "told", "tells", "wrote", "writes") or (
             words[verb].endswith(("ed", "s"))
         )  # "..., state news agency MNA reported": "state" is never an inverted verb
@@ -278,7 +291,7 @@ class Cues:
                 return raw
             # "Foreign Minister Tomas Brell called the attack ... and said ...", "Iran threw its
             # support behind the strikes, describing them as ...": the subject of the clause
-            a, b = self.phrases.clause_subject(first, verb)
+            a, b = self.subjects.find(first, verb)
             mention = self.phrases.mention(a, b, [], (first, stop))
             if mention is None and participle and self.previous is not None and (
                 self.text.block(first) == self.text.block(self.previous.cue.first_token)
@@ -389,6 +402,50 @@ class Cues:
             return False
         before = words[index - 1] if index > first else ""
         return before not in CARRY_OVER | AUXILIARY_WORDS
+
+    def _names_or_phones(self, verb: int, after: int, stop: int, first: int) -> bool:
+        """"called" and a capitalised name with nothing said of it: a name given ("a super PAC called
+        Future 45 ran ads", "a company called Sansun USA, owned by ...") or a telephone call ("she
+        called Sanders to congratulate him", "he called Haugland earlier this month"). The name
+        (capitalised words, "of", "&") ends the sentence, or "to", "and", a relative pronoun, a time
+        or a past participle follows it (AFTER_A_CALL); or "called" follows an indefinite noun ("a
+        company called ...", not "an open letter calling Trump unfit"). A complement keeps the cue:
+        a determiner, a quotation, a possessive or another word after the name ("called Trump a
+        liar", "called Haley “weak”", "called Clinton's remarks ...", "called Clinton dishonest",
+        "called Clinton, his rival, a liar"); so does a phrasal cue ("called on Congress to act") and
+        a title-case headline."""
+        words, tokens = self.words, self.tokens
+        if after != verb + 1 or self.doc.blocks[self.text.block(verb)].kind == "headline":
+            return False  # "called on Congress to ...", "Trump Calls On Obama To Resign" (title case)
+        end = after
+        while end < stop and tokens[end].is_word and (
+                has_capital(tokens[end].text) or words[end] in ("of", "&") and end > after):
+            if words[end].endswith(("'s", "’s")):
+                return False  # "called Clinton's remarks ...": the object's owner
+            end += 1
+        if end == after or words[end - 1] in ("of", "&"):
+            return False
+        if words[verb] == "called" and self._indefinite_thing(verb - 1, first):
+            return True  # "a company called ...", "one PAC called ...", "An anti-Trump super PAC called"
+        if end >= stop or words[end] in (".", ";"):
+            return True
+        following = words[end]
+        return following in AFTER_A_CALL or (following.endswith("ed") and tokens[end].text.islower())
+
+    def _indefinite_thing(self, head: int, first: int) -> bool:
+        """``head`` ends a noun phrase opened by "a", "an", "another" or "one" within four words, of
+        words only, and is no role word: "a company", "An anti-Trump super PAC" (not "a spokesman",
+        "a man who")."""
+        words, tokens = self.words, self.tokens
+        if head <= first or not tokens[head].is_word or words[head] in RELATIVE | PRONOUNS.keys() \
+                or self.phrases.person_role_at(head):
+            return False
+        for index in range(head - 1, max(first, head - 5) - 1, -1):
+            if not tokens[index].is_word or words[index] in RELATIVE:
+                return False
+            if words[index] in ("a", "an", "another", "one"):
+                return True
+        return False
 
     def _caused(self, verb: int, first: int) -> bool:
         """A cue in its base form whose subject, a name or an object pronoun, follows a causative verb

@@ -16,7 +16,6 @@ from framing.model import Span
 from framing.nlp.attribution.text import ArticleText
 from framing.nlp.attribution.words import (
     BOUNDARIES,
-    CARRY_OVER,
     CLAUSE_HEAD_PRONOUNS,
     CONTRACTED,
     DAYS,
@@ -27,7 +26,6 @@ from framing.nlp.attribution.words import (
     MAX_OBJECT,
     MAX_SUBJECT,
     NOT_NAMES,
-    OPENING_ADVERBIALS,
     PHRASE_OPENERS,
     PREPOSITIONS,
     PRONOUNS,
@@ -51,6 +49,7 @@ from framing.nlp.attribution.words import (
     verb_words,
 )
 from framing.nlp.cast_names import PLACE_HEADS
+from framing.nlp.gazetteers import lookup
 from framing.nlp.names import ORG_WORDS, is_qualifier
 from framing.nlp.words import CALENDAR_WORDS, NAME_PARTICLES
 
@@ -369,7 +368,7 @@ class SpeakerPhrases:
         if first + 1 < stop and tokens[first].text.islower() and words[first] not in DETERMINERS and (
             stop < end and first > 0 and (words[first - 1] in AUXILIARIES
                                           or words[first - 1].endswith("n't"))
-            or words[first].endswith("s") and self._role_at(first + 1) and not self._role_at(first)
+            or words[first].endswith("s") and self.role_at(first + 1) and not self.role_at(first)
         ):
             first += 1  # "didn't sway lawmakers, who", "what changes lawmakers will add"
         if first + 1 < stop and words[first] in CLAUSE_HEAD_PRONOUNS and words[first + 1] in (
@@ -401,8 +400,8 @@ class SpeakerPhrases:
             return first, cut - 1  # "a report released (by ...)", "a poll out (this week)": the noun speaks
         for verb in range(first + 1, stop - 1):  # "a spokesman e-mailed to other staff members"
             if words[verb].endswith("ed") and tokens[verb].text.islower() and (
-                    words[verb + 1] in DETERMINERS or words[verb + 1] == "to") and self._role_at(
-                        verb - 1) and not self._role_at(verb):
+                    words[verb + 1] in DETERMINERS or words[verb + 1] == "to") and self.role_at(
+                        verb - 1) and not self.role_at(verb):
                 return first, verb
         subject = first
         while subject < stop and (has_capital(tokens[subject].text) or words[subject] in SUBJECT_PRONOUNS
@@ -412,12 +411,19 @@ class SpeakerPhrases:
         if first < verb < stop - 1 and tokens[verb].is_word and tokens[verb].text.islower() and (
             words[verb + 1] in DETERMINERS and not words[verb + 1][:1].isdigit()
         ) and words[verb] not in DETERMINERS | PREPOSITIONS | LINKING_WORDS | BOUNDARIES | RELATIVE \
-                and not words[verb].endswith(("'s", "’s")) and not self._role_at(verb):
+                and not words[verb].endswith(("'s", "’s")) and not self.role_at(verb):
             return first, verb
         return first, end
 
-    def _role_at(self, index: int) -> bool:
+    def role_at(self, index: int) -> bool:
+        """A role or institution word of roles.toml starts at token ``index``."""
         return bool(role_matcher().find(self.tokens, index, index + 1, words=self.role_words))
+
+    def person_role_at(self, index: int) -> bool:
+        """A person's role word of roles.toml ("spokesman", "senator") ends at token ``index``."""
+        return any(role.kind == "role" for match in role_matcher().find(
+            self.tokens, max(0, index - 2), index + 1, words=self.role_words)
+            if match.end_token == index + 1 for role in match.payloads)
 
     def _names(
         self, mention: Phrase, a: int, b: int, covered: set[int], first_range: bool,
@@ -444,7 +450,8 @@ class SpeakerPhrases:
                 continue
             while run and (self.words[run[0]] in NOT_NAMES or (  # "Instead", "Yet Pelosi"
                     len(run) > 2 and self.tokens[run[0]].text.isupper()
-                    and not self.tokens[run[1]].text.isupper())):  # a kicker: "FIRED Eric Cantor"
+                    and not self.tokens[run[1]].text.isupper())  # a kicker: "FIRED Eric Cantor"
+                    or self._describes_name(run, a, sentence_first)):
                 run = run[1:]
             if run:
                 text = strip_possessive(" ".join(self.tokens[j].text for j in run))
@@ -468,7 +475,8 @@ class SpeakerPhrases:
                 opens = run[0] == sentence_first or self.words[run[0] - 1] == "(" or all(
                     not self.tokens[j].is_word for j in range(sentence_first, run[0])
                 )  # after an opening mark or bracket: "(Having said that, ...", "''Having people"
-                sentence_initial_word = len(run) == 1 and opens and (
+                # (a bundled country or organisation is a name wherever it stands: "Russia said")
+                sentence_initial_word = len(run) == 1 and opens and not _listed_speaker(text) and (
                     key not in self.text.capitalised_mid and self.text.capitalised_count[key] < 2
                     or key not in self.text.body_capitalised and i < b and self.tokens[i].is_word
                     and self.tokens[i].text.islower()
@@ -503,6 +511,20 @@ class SpeakerPhrases:
                 run = []
 
 
+    def _describes_name(self, run: list[int], a: int, sentence_first: int) -> bool:
+        """The run opens the phrase ``a`` (after its determiners) and its first word describes the
+        person named by the rest, at least two capitalised words that end in no organisation word: a
+        party noun ("Democrat Hillary Clinton", not "Republican National Committee", nor "supporters
+        of Republican Donald Trump") or, opening the sentence, a word the article otherwise writes in
+        lower case ("Rival Hillary Clinton's campaign", not "Half of Vermont Democrats")."""
+        if len(run) < 3 or fold(strip_possessive(self.words[run[-1]])) in ORG_WORDS or not all(
+                has_capital(self.tokens[j].text) for j in run[1:]) or any(
+                self.words[j] not in DETERMINERS for j in range(a, run[0])):
+            return False
+        word = self.words[run[0]]
+        return word in PARTY_NOUNS or (run[0] == sentence_first and word in self.text.lowercase
+                                       and word not in self.text.named_mid)
+
     def _joins(self, run: list[int], i: int, b: int, covered: set[int]) -> bool:
         """ "of", "for" or "the" inside an organisation's name: after one capitalised word or an
         organisation word, before a capitalised word ("Bank of America"; not "Angus King of
@@ -532,69 +554,13 @@ class SpeakerPhrases:
                        or self.words[j] in NAME_PARTICLES for j in run)
         return True
 
-    def clause_subject(self, first: int, verb: int) -> tuple[int, int]:
-        """The subject opening the clause a participle or a second verb hangs off: after a dateline
-        and an opening adverbial ("Also on Thursday, Iran threw ..." -> "Iran"), names, titles,
-        role words and their determiners up to the first other lower-case word (the predicate).
-        (first, first) when the clause opens with something else (a quotation)."""
-        words, tokens = self.words, self.tokens
-        start = self.text.after_dateline(first, verb)
-        opener = next((i for i in range(start, min(verb, start + 8)) if words[i] == ","), None)
-        if opener is not None and (
-            words[start] in OPENING_ADVERBIALS or words[start] in LINKING_WORDS
-            or words[start] in FRONTED_PREPOSITIONS
-        ):
-            start = opener + 1
-        elif opener is not None and words[start] in DETERMINERS and opener + 2 < verb \
-                and has_capital(tokens[opener + 1].text) and tokens[opener + 1].is_word \
-                and words[opener + 1] not in DETERMINERS | NOT_NAMES:
-            start = opener + 1  # a fronted appositive: "The son of Cuban immigrants, Rubio has ..."
-        elif start < verb and words[start] in CARRY_OVER:
-            start += 1
-        elif start < verb and words[start] in LINKING_WORDS | OPENING_ADVERBIALS:
-            return start, start  # "In the next eight weeks the campaign would ...": no subject
-        roles = {
-            i for m in role_matcher().find(tokens, start, min(verb, start + MAX_SUBJECT),
-                                           words=self.role_words)
-            for i in range(m.first_token, m.end_token)
-        }
-        end = start
-        while end < verb and end - start < MAX_SUBJECT:
-            word, token = words[end], tokens[end]
-            if not token.is_word and word not in ("'", "’", "-", ".") or word in BOUNDARIES:
-                break
-            if token.is_word and end - 1 in roles and token.text.islower() and not word.endswith("ed") \
-                    and is_speaker_noun(word) and not (end + 1 < verb and words[end + 1] in OBJECT_OPENERS):
-                roles.add(end)  # a role word modifying the head: "the state's general assembly"
-                # (not a verb before its object: "The president left no doubt ..., saying")
-            elif token.is_word and not (has_capital(token.text) or end in roles
-                                        or word in DETERMINERS or word.endswith(("'s", "’s"))):
-                linking = word in LINKING_WORDS and end + 1 < verb and (
-                    has_capital(tokens[end + 1].text) or words[end + 1] in DETERMINERS)
-                # lower-case modifiers before a role ("the main opposition group")
-                if not linking and not any(i in roles for i in range(end + 1, end + 4)):
-                    if words[start] in DETERMINERS and not any(
-                        i in roles for i in range(start, end)
-                    ):  # "two veteran negotiators left ...": lower-case words up to the head noun
-                        return start, self._head_end(end, verb)
-                    break
-            end += 1
-        while end > start and not (has_capital(tokens[end - 1].text) or end - 1 in roles):
-            end -= 1
-        return start, end
 
-    def _head_end(self, index: int, verb: int) -> int:
-        """End of a noun phrase's lower-case words from ``index``: up to three, stopping after a
-        plural, before a past tense, a clause boundary or a word followed by a determiner (a verb:
-        "the veteran negotiator left the talks")."""
-        words, end = self.words, index
-        while end < min(verb, index + 3) and self.tokens[end].is_word:
-            word = words[end]
-            if word.endswith("ed") or word in BOUNDARIES or has_capital(self.tokens[end].text) or (
-                end + 1 < verb and words[end + 1] in DETERMINERS
-            ):
-                break
-            end += 1
-            if word.endswith("s"):
-                break
-        return end
+def _listed_speaker(text: str) -> bool:
+    """A bundled country, party, institution, organisation or medium ("Russia", "Interpol"): a name
+    even when it opens a sentence and the article writes it nowhere else."""
+    entry = lookup(text)
+    return entry is not None and entry.kind in LISTED_SPEAKERS
+
+
+LISTED_SPEAKERS = frozenset("country party institution organisation media".split())
+PARTY_NOUNS = frozenset("democrat republican libertarian".split())  # "Democrat Hillary Clinton"

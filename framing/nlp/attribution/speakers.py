@@ -4,19 +4,21 @@ Phrases are merged in text order by surname, by definite descriptions ("the mini
 spokesman") that repeat words of an earlier speaker, and by pronouns ("he", "it") resolved to the most
 recent compatible speaker. Each speaker then gets a name, a description, a type (the role words of
 corpora/sources/roles.toml its phrases carry) and a side (the actors named in its phrases, else the
-fallback rule of ``fallback_side``).
+fallback rule of ``sides.SpeakerSides``).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from itertools import islice
 
 from framing.model import Document, Span
 from framing.nlp.attribution.phrases import Phrase
+from framing.nlp.attribution.sides import SpeakerSides
 from framing.nlp.attribution.words import (
     DETERMINERS,
     INDEFINITE,
@@ -33,12 +35,10 @@ from framing.nlp.attribution.words import (
     has_speaker_head,
     is_speaker_noun,
     role_matcher,
-    same_word,
-    strip_possessive,
 )
 from framing.nlp.entities import ActorSet, Mention, Recogniser, mention_role, mentions_for
-from framing.nlp.gazetteers import countries, lookup
-from framing.nlp.names import is_title_word, non_actor
+from framing.nlp.gazetteers import lookup
+from framing.nlp.names import non_actor
 
 
 @dataclass(frozen=True)
@@ -124,8 +124,81 @@ class Speakers:
     def _is_person(self, entry: Entry) -> bool:
         return entry.person and not entry.institution
 
+    def _one_person(self, entry: Entry) -> bool:
+        """The speaker is one person: referred to as "he" or "she", or named by a personal name (its
+        phrases' or, for a bare surname, one of the article's person actors': "Rubio")."""
+        names = self.actor_genders
+        return any(m.pronoun in ("he", "she") or (m.name and (
+            (m.person and len(m.name) > 1) or (not m.institution and fold(" ".join(m.name)) in names)))
+            for m in entry.mentions)  # not "the Clinton campaign": an institution
+
     def _gender(self, entry: Entry) -> str:
-        return entry.gender
+        """The gender the speaker's phrases give ("Mr.", "spokeswoman"), else the one the article's
+        actors give the person it names ("Hillary Clinton": a given name, "Mrs. Clinton" elsewhere)."""
+        if entry.gender or not entry.surname:
+            return entry.gender
+        names = self.actor_genders
+        for mention in entry.mentions:
+            if mention.name and not mention.resolved:
+                gender = names.get(fold(" ".join(mention.name)), "")
+                if gender:
+                    return gender
+        return names.get(entry.surname, "")
+
+    @cached_property
+    def actor_genders(self) -> dict[str, str]:
+        """The gender of each person actor of the article, by full name and, when every person of
+        that surname has the same gender, by surname (folded); "" when the actors tell none."""
+        genders: dict[str, str] = {}
+        by_surname: dict[str, set[str]] = {}
+        for mention in self.actor_mentions:
+            actor = mention.actor
+            if actor.kind != "person":
+                continue
+            genders[fold(actor.name)] = actor.gender
+            by_surname.setdefault(fold(actor.name.split()[-1]), set()).add(actor.gender)
+        for surname, found in by_surname.items():
+            if surname not in genders:
+                genders[surname] = next(iter(found)) if len(found) == 1 else ""
+        return genders
+
+    def _person_at(self, span: Span) -> str:
+        """The folded full name of the person actor named inside ``span``, "" if none."""
+        mentions, starts = self.named_people
+        index = bisect_left(starts, span.start)
+        if index < len(mentions) and mentions[index].end <= span.end and " " in mentions[index].actor.name:
+            return fold(mentions[index].actor.name)
+        return ""
+
+    @cached_property
+    def named_people(self) -> tuple[list[Mention], list[int]]:
+        """Person actors' name and alias mentions in text order, and their starts."""
+        mentions = sorted((m for m in self.actor_mentions if m.actor.kind == "person" and m.kind in (
+            "name", "alias")), key=lambda m: m.start)
+        return mentions, [m.start for m in mentions]
+
+    def _same_person(self, entry: Entry, mention: Phrase) -> bool:
+        """A named person mention may join a speaker of the same surname: not when its given name
+        differs from every one the speaker's full names carry ("Bill Clinton" after "Hillary
+        Clinton"; an initial matches any: "J. Michael Pearson", "Michael Pearson"; a name inside one
+        of them, or one of them inside the name, has a longer surname: "Wasserman Schultz", "De Blasio"
+        and "Bill de Blasio"), nor when its
+        gender ("Mr. Clinton") contradicts the speaker's."""
+        if mention.gender in ("male", "female") and self._gender(entry) not in ("", mention.gender):
+            return False
+        if not mention.person or len(mention.name) < 2 or _initial(mention.name[0]):
+            return True
+        full = [[fold(w) for w in m.name] for m in entry.mentions
+                if m.person and len(m.name) > 1 and not _initial(m.name[0])]
+        words = [fold(w) for w in mention.name]
+        if not full:  # "Lazar admitted ...", later "his wife, Gabriela Violeta Lazar": the person the
+            # article's actors give the surname alone, when they give one
+            bare = next((m for m in entry.mentions if len(m.name) == 1 and not m.resolved), None)
+            owner = self._person_at(bare.span) if bare is not None else ""
+            return not owner or owner == " ".join(words)
+        # "Wasserman Schultz" after "Debbie Wasserman Schultz": a surname of two words
+        return not full or any(name[0] == words[0] or set(words) <= set(name) or set(name) <= set(words)
+                               for name in full)
 
     def _match(self, mention: Phrase) -> int:
         # Only the most recent speakers are candidates: no article has more, and a text of 80,000
@@ -137,23 +210,27 @@ class Speakers:
                 entry = self.entries[index]
                 if mention.pronoun in ("he", "she"):
                     gender = self._gender(entry)
-                    if self._is_person(entry) and gender in ("", mention.gender):
+                    if self._is_person(entry) and gender in ("", mention.gender) and not _plural(entry):
                         return index
                 elif mention.pronoun == "it":
                     if not self._is_person(entry):
                         return index
-                else:
-                    return index
+                elif mention.pronoun != "they" or not (self._one_person(entry) or _singular(entry)):
+                    return index  # "they" is never one person or thing ("Trump ... they said")
             return -1
         if mention.name:
             surname = fold(mention.name[-1])
-            for index in by_recency:
-                entry = self.entries[index]
-                if entry.surname == surname or (
-                    not mention.person and not entry.surname
-                    and any(m.name and fold(m.name[-1]) == surname for m in entry.mentions)
-                ):
-                    return index
+            found = [index for index in by_recency if (
+                self.entries[index].surname == surname and self._same_person(self.entries[index], mention)
+            ) or (not mention.person and not self.entries[index].surname and any(
+                m.name and fold(m.name[-1]) == surname for m in self.entries[index].mentions))]
+            if len(found) > 1 and len(mention.name) == 1:
+                # "Clinton said" when Hillary and Bill Clinton both spoke: the one the article already
+                # calls by the surname alone (the other is written in full to tell them apart)
+                return next((i for i in found if any(
+                    len(m.name) == 1 and not m.resolved for m in self.entries[i].mentions)), found[0])
+            if found:
+                return found[0]
             if mention.person:
                 return -1
         if (mention.definite or mention.bare_plural) and not mention.name:
@@ -163,7 +240,7 @@ class Speakers:
             for index in by_recency:
                 entry = self.entries[index]
                 if mention.bare_plural and not mention.definite:
-                    if want in entry.word_sets:
+                    if frozenset(want) in entry.word_sets:
                         return index
                 elif covers(entry.words, want) and (mention.name or not mention.person
                                               or self._is_person(entry)):
@@ -172,12 +249,10 @@ class Speakers:
 
     def build(self) -> tuple[Speaker, ...]:
         speakers = []
-        self.states = set(self.countries)  # and the names whose organs of state speak (below)
-        people = self.person_names | {e.surname for e in self.entries if e.surname and e.person}
-        for entry in self.entries:
-            if {m.type for m in entry.mentions} & {"government", "military"}:
-                self.states.update(fold(c) for m in entry.mentions for c in m.sides
-                                   if fold(c) not in people)  # not "Obama administration"
+        sides = SpeakerSides(self.doc, self.actor_set, self.capitalised, self.actor_mentions)
+        sides.add_states({e.surname for e in self.entries if e.surname and e.person}, (
+            m for entry in self.entries if {x.type for x in entry.mentions} & {"government", "military"}
+            for m in entry.mentions))
         for entry in self.entries:
             # names the speaker's own phrases give come before those of resolved pronouns
             named = sorted((m for m in entry.mentions if m.name), key=lambda m: m.resolved)
@@ -196,19 +271,12 @@ class Speakers:
             kind = max(set(types), key=lambda t: (types.count(t), -types[::-1].index(t))) if types \
                 else "other"
             spans = [self._description_span(m) for m in described]
-            if kind == "other" and not person and self._is_country(spans):
+            if kind == "other" and not person and sides.is_country(spans):
                 kind = "government"  # "Iran said", "Russia insists": a state speaking as itself
             anonymous = (not named and person) or any(m.anonymous_cue for m in entry.mentions)
             named_flag = not anonymous and (bool(named) or not person) and bool(described) and (
                 kept or not name_words)
-            side = self._actor_side(spans)
-            if not side:  # a state speaking: "Veskaria said", "Lunmark's Foreign Ministry said"
-                own = [] if person else [m.own_side for m in described if m.own_side]
-                candidates = [c for c in own + [c for m in described for c in m.sides]
-                              if self._country(c)]
-                demonyms = [c for m in described for c in m.demonyms]
-                if candidates or demonyms:
-                    side = _fallback_side(self.standalone, candidates, demonyms)
+            side = sides.side(spans, described, person)
             texts = (self.doc.slice(span.start, span.end) for span in spans)
             description = "; ".join(dict.fromkeys(text for text in texts if text))
             speakers.append(Speaker(name, description, person, named_flag, kind, side,
@@ -269,19 +337,8 @@ class Speakers:
         return ""
 
     @cached_property
-    def standalone(self) -> dict[str, str]:
-        return _standalone_names(self.doc, self.capitalised)
-
-    @cached_property
     def actor_mentions(self) -> list[Mention]:
         return mentions_for(self.doc, self.actor_set, self.recogniser)
-
-    @cached_property
-    def sided_mentions(self) -> tuple[list[Mention], list[int]]:
-        """Actor mentions with a side (no pronouns) in text order, and their starts."""
-        mentions = sorted((m for m in self.actor_mentions if m.side and m.kind != "pronoun"),
-                          key=lambda m: m.start)
-        return mentions, [m.start for m in mentions]
 
     @cached_property
     def people(self) -> tuple[list[Mention], list[int]]:
@@ -347,54 +404,6 @@ class Speakers:
     def sentence_starts(self) -> list[int]:
         return [s.first_token for s in self.doc.sentences]
 
-    @cached_property
-    def countries(self) -> frozenset[str]:
-        """Country names and forms: the bundled table and the actors that are countries."""
-        forms = set(_bundled_countries())
-        for mention in self.actor_mentions:
-            if mention.actor.kind == "country":
-                forms.update(fold(f) for f in (mention.actor.name, *mention.actor.aliases))
-        return frozenset(forms)
-
-    @cached_property
-    def person_names(self) -> frozenset[str]:
-        """The full names and surnames of the article's person actors, and single names a title precedes
-        ("Mr. Obama"), folded: never a side (a single unknown word, which discovery calls a person, may
-        be a country: "Lunmark")."""
-        names = set()
-        for mention in self.actor_mentions:
-            before = self.doc.tokens[mention.first_token - 1].text if mention.first_token else ""
-            if mention.actor.kind == "person" and (" " in mention.actor.name or is_title_word(before)):
-                names.update((fold(mention.actor.name), fold(mention.actor.name.split()[-1])))
-        return frozenset(names)
-
-    def _country(self, name: str) -> bool:
-        """A country, or a name whose ministry, government or army speaks in the article."""
-        return fold(name) in self.states
-
-    def _is_country(self, spans: Sequence[Span]) -> bool:
-        """Some description is just a country's name ("Iran", "Russia's"), by the actors."""
-        mentions, starts = self.sided_mentions
-        for span in spans:
-            index = bisect_left(starts, span.start)
-            while index < len(mentions) and mentions[index].start == span.start:
-                found = mentions[index]
-                if found.actor.kind == "country" and span.end - found.end <= 2:
-                    return True
-                index += 1
-        return False
-
-    def _actor_side(self, spans: Sequence[Span]) -> str:
-        """The side of the first actor (with a side) named inside the speaker's descriptions."""
-        mentions, starts = self.sided_mentions
-        for span in spans:
-            index = bisect_left(starts, span.start)
-            while index < len(mentions) and mentions[index].start < span.end:
-                if mentions[index].end <= span.end:
-                    return mentions[index].side
-                index += 1
-        return ""
-
     def _actor_person(self, pronoun: Phrase, after: int) -> Phrase | None:
         """The most recent compatible person actor named after ``after`` and before the pronoun."""
         mentions, starts = self.people
@@ -404,12 +413,25 @@ class Speakers:
             name = self._full_name(found)
             while name and name[0].lower() in NOT_NAMES:  # "Neither Clinton"
                 name = name[1:]
-            if name and found.end <= pronoun.span.start and found.actor.gender in ("", pronoun.gender):
+            if name and found.end <= pronoun.span.start and found.actor.gender in ("", pronoun.gender) \
+                    and self._named_gender(name) in ("", pronoun.gender):
                 return Phrase(pronoun.span, pronoun.ranges, name=name, person=True,
                                 gender=pronoun.gender, words={fold(w) for w in name},
                                 text=pronoun.text, resolved=True)
             index -= 1
         return None
+
+    def _named_gender(self, name: list[str]) -> str:
+        """The gender most of the mentions of the speaker already named ``name`` in full give ("she
+        said" twice after "Hillary Clinton said"), when the actors tell none; "" on a tie or when no
+        speaker has that name."""
+        key = fold(" ".join(name))
+        for entry in self.entries:
+            if any(fold(" ".join(m.name)) == key for m in entry.mentions if m.name):
+                votes = Counter(m.gender for m in entry.mentions if m.gender in ("male", "female"))
+                ranked = votes.most_common(2) + [("", 0), ("", 0)]
+                return ranked[0][0] if ranked[0][1] > ranked[1][1] else ""
+        return ""
 
     def _described(self, phrase: Phrase) -> Phrase | None:
         """The person a definite description resolves to ("the four-term congressman" -> Blake
@@ -470,6 +492,34 @@ PLACES = ("place", "region", "country")
 FOCUSING = frozenset("even only just also nearly almost about".split())
 
 
+def _plural(entry: Entry) -> bool:
+    """The speaker is a group named by plural descriptions only ("critics", "law enforcement
+    officials"): "he" or "she" never refers to it."""
+    described = [m for m in entry.mentions if not m.pronoun]
+    return bool(described) and all(not m.name and _plural_head(m.text) for m in described)
+
+
+def _singular(entry: Entry) -> bool:
+    """The speaker is one person or thing described with no name and no institution word ("one
+    employee", "a 52-count civil complaint", "the survey"): "they" never refers to it."""
+    described = [m for m in entry.mentions if not m.pronoun]
+    return bool(described) and all(
+        not m.name and not m.institution and not _plural_head(m.text) for m in described)
+
+
+def _plural_head(text: str) -> bool:
+    """The description's head noun, its last word before a preposition, is a plural."""
+    words = _without_relative(text).split()
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in PREPOSITIONS), len(words))
+    last = words[cut - 1].lower().rstrip(",") if words else ""
+    return last.endswith("s") and not last.endswith(("ss", "'s", "’s")) and len(last) > 3
+
+
+def _initial(word: str) -> bool:
+    """A given name written as an initial ("J.", "J")."""
+    return len(word.rstrip(".")) <= 1
+
+
 def _without_relative(text: str) -> str:
     """A description without a trailing relative pronoun or comma ("Congress who" -> "Congress")."""
     words = text.split()
@@ -502,48 +552,3 @@ def _fragment(text: str) -> bool:
             and text.split()[1][:1].isupper():
         return True  # a participle and its object: "contradicting Tulsa police's"
     return "to" in words[1:] and words.index("to", 1) == len(words) - 2
-
-
-@lru_cache(maxsize=1)
-def _bundled_countries() -> frozenset[str]:
-    """The bundled country table's names and forms, folded, once per process."""
-    return frozenset(fold(f) for country in countries() for f in (country.name, *country.forms))
-
-
-def _fallback_side(
-    standalone: dict[str, str], candidates: Sequence[str], demonyms: Sequence[str]
-) -> str:
-    """When the actors give no side: a possessive name in the speaker's description
-    ("Karvonia's Defense Ministry" -> Karvonia) or the one-word name an organisation or country
-    speaks under ("Veskaria said"), or a nationality adjective before a role that extends such a
-    name ("Karvonian military" -> Karvonia). A candidate counts only if the article also uses the
-    name on its own (not inside a longer name).
-    """
-    for candidate, strict in [*((c, False) for c in candidates), *((c, True) for c in demonyms)]:
-        key = fold(candidate)
-        for name in sorted(standalone, key=len):
-            if same_word(name, key) and (len(name) < len(key) if strict else len(name) <= len(key)):
-                return standalone[name]
-    return ""
-
-
-def _standalone_names(document: Document, capitalised: Sequence[bool]) -> dict[str, str]:
-    """Capitalised runs not preceded by a capitalised word or a preposition nor followed by a
-    capitalised word, folded, mapped to their text (``capitalised``: ``capitalised_tokens``)."""
-    names: dict[str, str] = {}
-    tokens, words = document.tokens, document.normalised
-    for sentence in document.sentences:
-        index, stop = sentence.first_token, sentence.end_token
-        while index < stop:
-            if not capitalised[index] or words[index] in DETERMINERS:
-                index += 1
-                continue
-            end = index + 1
-            while end < stop and capitalised[end] and not words[end - 1].endswith("'s"):
-                end += 1
-            before = words[index - 1] if index > sentence.first_token else ""
-            if before not in PREPOSITIONS:
-                text = strip_possessive(" ".join(t.text for t in tokens[index:end]))
-                names.setdefault(fold(text), text)
-            index = end
-    return names

@@ -112,7 +112,9 @@ BE = frozenset("is was are were be been being".split())
 # Capitalised words that never name a speaker: function words and adverbs that open a sentence
 # ("Instead", "In", "Yet Pelosi"), weekdays and the months that are not also names ("Tuesday";
 # "May" and "June" can be).
-NOT_NAMES = NOT_NAME_WORDS | frozenset("first last next".split())
+NOT_NAMES = NOT_NAME_WORDS | frozenset(  # and indefinite pronouns: "Everything Trump says is ..."
+    "first last next everything everyone everybody nothing nobody something someone somebody anything "
+    "anyone anybody".split())
 # Time expressions between a speaker and the verb: "The White House on Wednesday said", "he has at
 # times said", "Congress on Wednesday overwhelmingly rejected" (and -ly adverbs, see ``adverb``)
 TIME_WORDS = frozenset(
@@ -143,7 +145,7 @@ ADJECTIVES = frozenset(
     """full similar same own public original false latest new old whole entire recent previous
     initial final frequent multiple first last serious nonstop hourlong vulgar mounting growing
     following infamous colorful colourful explosive signature several numerous repeated earlier
-    later further other such many few early late greatest biggest""".split()
+    later further other such many few early late greatest biggest best worst""".split()
 )
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 # Party words and hyphenated forms that modify the noun after them ("Republican leadership",
@@ -225,7 +227,7 @@ def speaker_nouns() -> frozenset[str]:
     from WordNet), documents and media (source_nouns.txt), and the one-word roles and institutions of
     roles.toml. Read on first use."""
     folder = resources.files("framing.corpora").joinpath("sources")
-    nouns = set()
+    nouns: set[str] = set()
     for name in ("speaker_nouns.txt", "source_nouns.txt"):
         lines = (line.strip() for line in folder.joinpath(name).read_text("utf-8").splitlines())
         nouns.update(line for line in lines if line and not line.startswith(("#", "[")))

@@ -232,8 +232,8 @@ def _skipped(document: Document) -> tuple[set[int], set[int]]:
             counts[sentence.block] = sum(t.is_word for t in document.tokens_between(block.start, block.end))
         if words and words[0].text.lower() in CREDIT_OPENERS and counts[sentence.block] <= 12:
             blocks.add(sentence.block)
-        opening = next((t.text for t in words if t.is_word), "")
-        if (opening == "Follow" and counts[sentence.block] <= 60
+        first_word = next((t.text for t in words if t.is_word), "")
+        if (first_word == "Follow" and counts[sentence.block] <= 60
                 and any(t.lower in SOCIAL_NETWORKS or t.text == "@" for t in words)):
             blocks.add(sentence.block)  # an author's note: "X writes for Y. Follow him on Twitter: @x"
     return tokens, blocks
