@@ -254,3 +254,16 @@ def test_a_preposition_never_opens_a_name_and_a_country_abbreviation_can_end_a_s
     names = {a.name for a in discover([document_from_text(text)]).actors}
     assert not {n for n in names if n.split()[0] in ("While", "Among", "U.S.")}
     assert {"Ilse Varga", "Tom Brandt", "Lena Marsh"} <= names
+
+
+def test_a_partys_common_word_alias_opening_a_sentence_is_the_common_word():
+    # Invented US copy: "Conservatives", "Labor", "Citizens" open sentences as common words here,
+    # though the bundled lists give them as aliases of the British, Australian and Spanish parties.
+    us = ("Senate Passes Budget\n\nConservatives in the Senate said on Tuesday that the plan was too "
+          "costly. Labor unions backed it. Citizens in many states wrote to their senators.\n")
+    assert {"Conservatives", "Labor", "Citizens"}.isdisjoint(_found(us))
+    # An article that also writes the party's word mid-sentence names the party at the opening too.
+    uk = ("Vote Count Begins\n\nConservatives held the seat, and the Conservatives now lead the "
+          "count in the north.\n")
+    names = {actor.name for actor in discover([document_from_text(uk)]).actors}
+    assert "Conservative Party" in names

@@ -146,11 +146,22 @@ def _opening_word(word: str, inside: set[str], lower: set[str]) -> bool:
     lowered = bare.lower()
     if lowered in NEVER_NAME_START or lowered in CALENDAR_WORDS or is_contraction(word):
         return True
-    if lowered in inside or gazetteers.lookup(bare) is not None or is_title_word(bare):
+    if lowered in inside or is_title_word(bare):
+        return False
+    entry = gazetteers.lookup(bare)
+    if entry is not None and not _party_word(lowered, entry):
         return False
     if is_adverb(bare) and lowered not in gazetteers.non_actors()["-ly names"]:
         return True
     return lowered in lower or is_common_word(bare) or lowered in gazetteers.non_actors()["sentence openers"]
+
+
+def _party_word(lowered: str, entry: gazetteers.Entry) -> bool:
+    """A party's one-word alias that is also a common word ("Conservatives", "Liberals", "Labor",
+    "Citizens" for Ciudadanos): opening a sentence, where every word has a capital, it is the common
+    word ("Conservatives in Congress", "Labor unions"), unless the article also capitalises it
+    mid-sentence (``inside``, read before)."""
+    return entry.kind == "party" and entry.name.lower() != lowered and is_common_word(lowered)
 
 
 def _demonym_of(word: str, inside: set[str]) -> bool:
