@@ -210,3 +210,14 @@ def test_a_party_noun_or_a_sentence_opening_word_before_a_full_name_is_no_part_o
     assert "Tomas Harker" in names and "Rival Tomas Harker" not in names
     _, found = sources_of("Supporters of Republican Tomas Harker said they would vote.")
     assert speakers(found) == ["Supporters of Republican Tomas Harker"]
+
+
+def test_that_after_a_speakers_comma_opens_the_reported_clause_not_an_appositive():
+    _, found = sources_of(
+        "It was the first such suit in a decade, according to officials, that the state has filed "
+        "against a news agency.",
+    )
+    speaker = found.speaker_of(found.attributions[0])
+    assert speaker is not None and speaker.name == "officials"
+    assert speaker.type == "government"  # not "media", from the news agency in the reported clause
+    assert "agency" not in speaker.description

@@ -85,6 +85,9 @@ NOT_A_HEAD = DETERMINERS | PREPOSITIONS | RELATIVE | BOUNDARIES
 # an infinitive or a preposition and has no name ("to remain in the race")
 NEGATIVES = frozenset("no none nobody neither".split())
 OPENERS = frozenset("to in on with without of at from according under during into".split())
+# What opens an appositive after a speaker's comma: a determiner, but not "that", which after a comma
+# opens the reported clause ("according to officials, that the government has filed suit")
+APPOSITIVE_OPENERS = DETERMINERS - {"that"}
 # Words after which a lower-case word is a verb, not the start of a noun phrase ("didn't sway lawmakers")
 OBJECT_OPENERS = DETERMINERS | {"no"}  # "left no doubt", "left the room": a verb's object follows
 AUXILIARIES = frozenset("do does did will would could can should might must not never".split())
@@ -251,7 +254,7 @@ class SpeakerPhrases:
         appositives: list[tuple[int, int]] = []
         position = end
         while len(appositives) < 2 and position + 1 < stop and self.words[position] == "," and (
-            self.words[position + 1] in DETERMINERS or self.words[position + 1].isdigit()
+            self.words[position + 1] in APPOSITIVE_OPENERS or self.words[position + 1].isdigit()
         ):  # "said Mirela Dask, 54, a shopkeeper ..."
             close = position + 1
             while close < stop and self.tokens[close].is_word or (
