@@ -472,6 +472,51 @@ def test_a_role_noun_after_describing_words_resolves_to_the_one_holder():
     assert described == {"The four-term congressman": "Cole Varner", "The 61-year-old governor": "Ann Roe"}
 
 
+CANDIDATES_TEXT = (
+    "Conventions open\n\nRepublican presidential nominee Dale Korver and Republican vice presidential "
+    "nominee Tom Ardley arrived on Monday. Former Democratic presidential candidate Sen. Ruth Calder "
+    "watched, and Democratic Senate nominee Ivo Stam campaigned in the north.\n\n"
+    "The presumptive Republican presidential nominee spoke first. The vice presidential nominee waved. "
+    "The former Democratic nominee stayed home. The Democratic Senate nominee shook hands. The senator "
+    "said little. The candidate smiled.\n\n"
+    "If Korver is not the Republican nominee next year, the party will be split. Voters may make Stam "
+    "the first Democratic nominee to win the north.\n"
+)
+
+
+def test_a_candidacy_is_told_by_its_party_office_and_tense():
+    document = document_from_text(CANDIDATES_TEXT)
+    described = {document.text[m.start : m.end]: m.actor.name for m in mentions_for(document)
+                 if m.kind == "descriptor"}
+    assert described == {
+        # lower-case titles before a name count when they state a party or an office
+        "The presumptive Republican presidential nominee": "Dale Korver",
+        "The vice presidential nominee": "Tom Ardley",  # the running mate is not "the nominee"
+        "The former Democratic nominee": "Ruth Calder",  # a former candidacy fits a former one only
+        "The Democratic Senate nominee": "Ivo Stam",
+        "The senator": "Ruth Calder",  # "candidate Sen. Ruth Calder": both titles are kept
+    }
+    # "The candidate" (no party, no office) is any of them; "is not the Republican nominee" says what
+    # someone is, and "the first Democratic nominee" is someone else: no mention in either.
+
+
+def test_a_lower_case_candidacy_needs_a_party_or_an_office_before_a_name():
+    text = ("Vote\n\nHe is the most able candidate Dale Korver argues. Rep. Ivo Stam (R-Ohio) ran too. "
+            "The Republican candidate said little.\n")
+    document = document_from_text(text)
+    described = {document.text[m.start : m.end]: m.actor.name for m in mentions_for(document)
+                 if m.kind == "descriptor"}
+    assert described == {}  # Korver is no candidate by that sentence; Stam's candidacy is not stated
+
+
+def test_a_question_keeps_its_subject_description():
+    text = ("Vote\n\nPresident Ada Roe spoke on Monday. What is the president afraid of? Nothing, "
+            "the president said.\n")
+    document = document_from_text(text)
+    described = [document.text[m.start : m.end] for m in mentions_for(document) if m.kind == "descriptor"]
+    assert described == ["the president", "the president"]
+
+
 def test_a_building_named_with_its_city_is_a_venue_not_a_person():
     from framing.nlp.names import non_actor
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from framing.model import Document
+from framing.model import Document, Token
 from framing.nlp import gazetteers
 from framing.nlp.entities.actors import Mention
 from framing.nlp.names import TITLE_MODIFIERS
@@ -41,6 +41,22 @@ DESCRIBING_WORDS = frozenset(
     """disgraced beleaguered controversial conservative liberal moderate popular powerful influential
     outspoken defeated ousted scandal-plagued soon-to-be junior senior""".split()
 )
+# The office a candidacy is for: part of a candidate's role, so "the Republican presidential nominee"
+# is not the party's Senate nominee ("vice" before "presidential" makes it the running mate).
+CANDIDATE = "Candidate"
+CANDIDACIES = frozenset(
+    "presidential vice-presidential gubernatorial mayoral senate house congressional".split())
+# Lower-case words of a title before a name ("Republican presidential nominee Ann Roe"): read with the
+# capitalised ones.
+LOWER_TITLE_WORDS = CANDIDACIES | {"nominee", "candidate"}
+# A candidacy with no office needs a party or a state too: a campaign story has many candidates, and
+# "the candidate" is any of them ("McConnell spoke with the candidate" after three were named).
+BARE_CANDIDACY = frozenset({CANDIDATE, f"former {CANDIDATE}"})
+# A description right after these says what someone is, and mentions no one: "if he is not the nominee".
+PREDICATE_VERBS = frozenset("""is was be been being are were not become becomes became becoming remain
+    remains remained""".split())
+QUESTION_WORDS = frozenset("what why where when how who whom which whose".split())
+ORDINALS = frozenset("first next last".split())
 
 
 def _describing(word: str) -> bool:
@@ -67,12 +83,19 @@ def _role(word: str) -> str:
 def _describe(words: list[str]) -> tuple[str, str, str, int] | None:
     """(state, party, role, words used) of a description such as "Missouri Republican", "former
     governor"; None when the words describe nothing."""
-    state = party = role = ""
+    state = party = role = office = ""
     used = 0
+    former = False
     for word in words[:4]:
         bare = strip_possessive(word).rstrip(",")
         lowered = bare.lower()
-        if lowered in MODIFIERS and not (lowered in ("republican", "democratic") and party):
+        if lowered in ("former", "then", "then-"):
+            former = True
+        if not role and lowered in CANDIDACIES:
+            office = "vice-presidential" if office == "vice" and lowered == "presidential" else lowered
+        elif not role and lowered == "vice":
+            office = "vice"
+        elif lowered in MODIFIERS and not (lowered in ("republican", "democratic") and party):
             party = party or gazetteers.party_words().get(lowered, "")
         elif not role and _describing(bare):
             pass  # "the four-term congressman"
@@ -92,6 +115,8 @@ def _describe(words: list[str]) -> tuple[str, str, str, int] | None:
             break  # the role noun ends the description: "the senator from Missouri"
     if not (state or party or role):
         return None
+    if role == CANDIDATE:  # a candidacy is told by its office and whether it is over
+        role = " ".join(filter(None, ["former" if former else "", office, role]))
     return state, party, role, used
 
 
@@ -103,11 +128,20 @@ def _facts_near(document: Document, mention: Mention, facts: _Facts, starts: lis
     index = mention.first_token - 1
     while index >= sentence_start and len(before) < 5:
         text = tokens[index].text
-        if not tokens[index].is_word or not (text[:1].isupper() or text.lower() in TITLE_MODIFIERS):
+        if not tokens[index].is_word or not (text[:1].isupper() or text.lower() in TITLE_MODIFIERS
+                                             or text.lower() in LOWER_TITLE_WORDS):
             break
         before.insert(0, text)
         index -= 1
-    _add(facts, _describe(before), whole=False)
+    if before and before[-1] in ("nominee", "candidate") and not any(
+            w[:1].isupper() or w in CANDIDACIES for w in before):
+        before = []  # "the most able candidate Viguerie argues": no title without a party or an office
+    while before:  # "former Democratic presidential candidate Sen. X": a candidacy, then an office
+        found = _describe(before)
+        if found is None or not found[3]:
+            break  # "World Bank President X": a title of a body that is not named
+        _add(facts, found, whole=False)
+        before = before[found[3]:]
     after = [t.text for t in tokens[mention.end_token : mention.end_token + 8]]
     if len(after) >= 2 and after[0] in ("(", ","):
         label = after[1]
@@ -137,7 +171,27 @@ def _add(facts: _Facts, found: tuple[str, str, str, int] | None, whole: bool) ->
 
 def _matches(facts: _Facts, state: str, party: str, role: str) -> bool:
     return ((not state or state in facts.states) and (not party or party in facts.parties)
-            and (not role or role in facts.roles))
+            and (not role or _fits_role(role, facts.roles)))
+
+
+def _fits_role(role: str, roles: set[str]) -> bool:
+    """A role the person holds; a candidacy with no office ("the nominee") fits a candidacy for any
+    office ("presidential nominee Ann Roe") that is as current as it, except the running mate's."""
+    if role in roles:
+        return True
+    former = role.startswith("former ")
+    return role.endswith(CANDIDATE) and " " not in role.removeprefix("former ") and any(
+        r.endswith(CANDIDATE) and r.startswith("former ") == former and "vice-presidential" not in r
+        for r in roles)
+
+
+def _predicate(tokens: tuple[Token, ...], words: tuple[str, ...], index: int, end: int) -> bool:
+    """Whether the description at ``index:end`` says what someone is and mentions no one: "if Trump is
+    not the nominee", "since becoming the nominee"; not "is the nominee's", nor a question's subject
+    ("That is, is the president compromised?", "What is the president afraid of?")."""
+    return (index > 1 and words[index - 1] in PREDICATE_VERBS and tokens[index - 2].is_word
+            and words[index - 2] not in QUESTION_WORDS
+            and strip_possessive(tokens[end - 1].text) == tokens[end - 1].text)
 
 
 def with_descriptors(document: Document, mentions: list[Mention]) -> list[Mention]:
@@ -169,9 +223,11 @@ def with_descriptors(document: Document, mentions: list[Mention]) -> list[Mentio
         state, party, role, used = described
         end = index + 1 + used
         if (end < len(tokens) and tokens[end].text[:1].isupper() and tokens[end].is_word) or (
-            sum(bool(x) for x in (state, party, role)) < (1 if role else 2)
+            sum(bool(x) for x in (state, party, role)) < (1 if role and role not in BARE_CANDIDACY else 2)
         ):
             continue  # "the Republican Party", "the Texas Legislature"; "the Republican" alone is vague
+        if _predicate(tokens, words, index, end) or words[index + 1] in ORDINALS:
+            continue  # "make her the first president": someone else, or no one yet
         if index > 0 and tokens[index - 1].text == "," and index - 1 in ends:
             continue  # an appositive right after the name: already counted as its mention
         fits = [m for name, m in seen.items() if _matches(facts[name], state, party, role)]
