@@ -247,6 +247,13 @@ def countries() -> tuple[Country, ...]:
 
 
 @lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Countries by name and alias as written ("France", "United States", "U.S."), without demonyms or
+    capitals: what AP writes after a foreign city ("Avignon, France")."""
+    return frozenset(form for row in _rows("countries.tsv") for form in [row[0], *_items(_cell(row, 1))])
+
+
+@lru_cache(maxsize=1)
 def titles() -> dict[str, Title]:
     """Titles that may precede a name, by lowercased form with and without its period."""
     found: dict[str, Title] = {}
