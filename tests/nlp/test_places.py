@@ -77,3 +77,23 @@ def test_a_given_name_needs_a_state_or_a_place_noun_to_be_a_place():
                    "Another nurse, from Sharon, Conn., cheered.\n")
     assert kinds.get("Hudson") != "place"  # a given name with only "from" before it
     assert kinds["Sharon"] == "place"  # "Sharon, Conn."
+
+
+def test_a_place_noun_after_the_name_makes_a_place():
+    kinds = _kinds("Turnout Rises\n\nTurnout rose in the Tarvesh region and in Wexmoor and Dunlin counties, "
+                   "officials said.\n")
+    assert kinds["Tarvesh"] == "place"  # "the Tarvesh region"
+    assert kinds["Wexmoor"] == "place"  # "Wexmoor and Dunlin counties"
+    assert kinds["Dunlin"] == "place"
+
+
+def test_territories_provinces_and_small_countries_are_known():
+    kinds = _kinds("Ice Melts\n\nThe envoy has seen the melting ice of Antarctica and Greenland, the "
+                   "floods of Ontario and the disappearing Pacific nation of Kiribati. He later visited "
+                   "Scotland, Jamaica and the Cayman Islands.\n")
+    assert kinds["Greenland"] == "region"
+    assert kinds["Ontario"] == "region"
+    assert kinds["Scotland"] == "region"
+    assert kinds["Cayman Islands"] == "region"
+    assert kinds["Kiribati"] == "country"
+    assert kinds["Jamaica"] == "country"

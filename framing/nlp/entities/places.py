@@ -13,6 +13,7 @@ would be typed a person. The article says it is a place when some mention has a 
   Blackpool and Liverpool", "residents of X", "the mayor of X", "the outskirts of X";
 - **where someone is from**: an age and then "of" (", 55, of Brigantine"), a person noun and then
   "from" ("a home-care aide from Nashua"), "X residents", "a X native";
+- **a place noun after it**: "the Oromia region", "Racine and Brown counties";
 - **a place's adjective after a preposition**: "in rural Lewisburg", "in downtown X", "to nearby X".
 
 And no mention has a person's: a title or courtesy title before it ("Sen. X", "Mr. X"), "X said",
@@ -39,7 +40,9 @@ PLACE_NOUNS = frozenset("""town towns city cities village villages county counti
 # Before "of" they say the place: "residents of X", "the mayor of X", "the outskirts of X"
 OF_PLACE = frozenset("""residents resident natives native mayor outskirts streets downtown center centre
     heart coast shores""".split())
-AFTER_PLACE = frozenset("residents resident native natives area".split())  # "X residents", "a X native"
+# After the name: "X residents", "a X native", "the Oromia region", "Brown and Racine counties"
+AFTER_PLACE = frozenset("residents resident native natives area region province counties provinces".split())
+PLURAL_PLACES = frozenset("counties provinces regions cities towns islands".split())  # "X and Y counties"
 PLACE_ADJECTIVES = frozenset("rural suburban downtown nearby neighboring neighbouring coastal".split())
 PREPOSITIONS = frozenset("in from of near at to outside into toward towards around".split())
 COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss dr dr.".split())
@@ -117,6 +120,9 @@ def _place_cue(tokens: tuple[Token, ...], start: int, end: int, first: int, last
         return True  # "residents of X", ", 55, of X"
     if after in AFTER_PLACE and not tokens[end - 1].text.endswith(("'s", "\u2019s")):
         return True  # "Nashua residents", "a Keene native"
+    if after == "and" and end + 2 < last and tokens[end + 1].text[:1].isupper() \
+            and tokens[end + 2].lower in PLURAL_PLACES:
+        return True  # "Macomb and Oakland counties"
     if before[-2:-1] and before[-1] in PLACE_ADJECTIVES and before[-2] in PREPOSITIONS:
         return True  # "in rural Lewisburg"
     return (before[-1:] == ["from"] and len(before) > 1 and _person_noun(before[-2])
