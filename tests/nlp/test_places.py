@@ -97,3 +97,20 @@ def test_territories_provinces_and_small_countries_are_known():
     assert kinds["Cayman Islands"] == "region"
     assert kinds["Kiribati"] == "country"
     assert kinds["Jamaica"] == "country"
+
+
+def test_a_listed_city_that_is_also_a_surname_is_a_person_when_a_mention_says_so():
+    # "Jackson", "Lincoln" and "Franklin" are cities of cities.tsv tagged also_person.
+    kinds = _kinds("Panel Votes\n\nThe hearing in Jackson drew a crowd. Later, Jackson said he would run "
+                   "again. The panel's chairman, Lincoln, who rarely speaks, said nothing. The town of "
+                   "Franklin sent a letter.\n")
+    assert kinds["Jackson"] == "person"  # "Jackson said", then "he"
+    assert kinds["Lincoln"] == "person"  # "Lincoln, who"
+    assert kinds["Franklin"] == "place"  # no person's cue: the listed city, as before
+
+
+def test_a_plural_after_in_the_is_a_place():
+    kinds = _kinds("Donors Gather\n\nShe raised money at a fund-raiser in the Tallinghams last week. Her "
+                   "rival gave money to the Pellingtons, who host a show.\n")
+    assert kinds["Tallinghams"] == "place"  # "in the Tallinghams"
+    assert kinds.get("Pellingtons") != "place"  # "to the X": a family as often as a place

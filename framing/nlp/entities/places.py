@@ -14,13 +14,17 @@ would be typed a person. The article says it is a place when some mention has a 
 - **where someone is from**: an age and then "of" (", 55, of Brigantine"), a person noun and then
   "from" ("a home-care aide from Nashua"), "X residents", "a X native";
 - **a place noun after it**: "the Oromia region", "Racine and Brown counties";
-- **a place's adjective after a preposition**: "in rural Lewisburg", "in downtown X", "to nearby X".
+- **a place's adjective after a preposition**: "in rural Lewisburg", "in downtown X", "to nearby X";
+- **a plural after a locative preposition and "the"**: "a fund-raiser in the Hamptons", "in the
+  Catskills" (not "to the X": "gave money to the Clintons").
 
 And no mention has a person's: a title or courtesy title before it ("Sen. X", "Mr. X"), "X said",
 "said X.", "X, who", an age after it ("X, 55,"), or the name is the surname of a person the article
 names in full. Only names of one or two capitalised words that the lists do not know and the word
 rules make a person or leave untyped are read. Such a name is labelled ``place`` at every mention, so
-discovery types it a place (docs/analyzers/actors.md, "Discovery").
+discovery types it a place (docs/analyzers/actors.md, "Discovery"). A listed city that is also a
+common name ("Jackson", "Lincoln", "Warren") is a person when a mention has a person's cue
+("Jackson said", "Lincoln, who"): it is labelled ``person``.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from framing.nlp import gazetteers
 from framing.nlp.names import is_given_name, is_title_word, kind_of, parse_name
 
 PLACE = "place"
+PERSON = "person"
 # Nouns of places before "of" (and their plurals): "the town of X", "the cities of X and Y"
 PLACE_NOUNS = frozenset("""town towns city cities village villages county counties province provinces
     island islands neighborhood neighborhoods neighbourhood neighbourhoods suburb suburbs borough boroughs
@@ -45,6 +50,7 @@ AFTER_PLACE = frozenset("residents resident native natives area region province 
 PLURAL_PLACES = frozenset("counties provinces regions cities towns islands".split())  # "X and Y counties"
 PLACE_ADJECTIVES = frozenset("rural suburban downtown nearby neighboring neighbouring coastal".split())
 PREPOSITIONS = frozenset("in from of near at to outside into toward towards around".split())
+LOCATIVE = frozenset("in at near outside throughout across".split())  # "in the Hamptons" (not "to the X")
 COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss dr dr.".split())
 SPEECH = frozenset("said says told asked added".split())
 PUNCTUATION = frozenset({",", ".", ";", ":", ")", "?", "!", "\u2014", "\u2013", "-", "--", '"', "\u201d",
@@ -59,24 +65,38 @@ Found = tuple[int, int, int, int, str]  # start, end, sentence's first and end t
 def label_places(document: Document, found: list[Found], keys: list[str]) -> list[Found]:
     """``found`` with the label ``place`` on every mention of a name the article places (see the
     module docstring) and never makes a person, and without it on every mention of a name some mention
-    makes a person ("in Keene" beside "Keene said"); ``keys``: each candidate's text without its
-    possessive."""
+    makes a person ("in Keene" beside "Keene said"); a listed city that is also a common name
+    (``also_person`` in cities.tsv: "Jackson", "Lincoln") is labelled ``person`` when some mention makes
+    it one ("Jackson said"), so discovery does not take it for the city. ``keys``: each candidate's
+    text without its possessive."""
     tokens = document.tokens
     placed: set[str] = set()
     people: set[str] = set()
     for (start, end, first, last, label), key in zip(found, keys):
-        if label not in ("", PLACE) or key in people or not _could_be_place(key):
+        if label not in ("", PLACE) or key in people:
+            continue
+        unknown = _could_be_place(key)
+        if not (unknown or _also_person(key)):
             continue
         if _person_cue(tokens, start, end, first, last):
             people.add(key)
-        elif key not in placed and _place_cue(tokens, start, end, first, last, given=is_given_name(key)):
+        elif unknown and key not in placed and _place_cue(tokens, start, end, first, last,
+                                                          given=is_given_name(key)):
             placed.add(key)
     placed |= _datelined(document) & {k for k in keys if _could_be_place(k)}
     placed -= people | {parse_name(k).last for k in keys if " " in k and kind_of(k) == "person"}
     if not placed and not people:
         return found
-    return [(s, e, f, t, PLACE if key in placed else "" if key in people else label)
-            if label in ("", PLACE) else (s, e, f, t, label) for (s, e, f, t, label), key in zip(found, keys)]
+    return [(s, e, f, t, PLACE if key in placed else (PERSON if _also_person(key) else "") if key in people
+             else label) if label in ("", PLACE) else (s, e, f, t, label)
+            for (s, e, f, t, label), key in zip(found, keys)]
+
+
+@lru_cache(maxsize=8_192)
+def _also_person(key: str) -> bool:
+    """A city of the bundled list that is also a common given name or surname ("Jackson", "Warren")."""
+    entry = gazetteers.lookup(key)
+    return entry is not None and entry.kind == PLACE and "also_person" in entry.tags and entry.name == key
 
 
 @lru_cache(maxsize=8_192)
@@ -91,11 +111,14 @@ def _could_be_place(key: str) -> bool:
 
 def _person_cue(tokens: tuple[Token, ...], start: int, end: int, first: int, last: int) -> bool:
     """A title or courtesy title before the mention, a speech verb or ", who" after it, "said X." or an
-    age after it (", 55,"); not "who" alone ("an aide from Nashua who")."""
+    age after it (", 55,"); not "who" alone ("an aide from Nashua who"), nor what follows a mention
+    after a preposition ("an actor in Dallas, who runs a theater")."""
     before = tokens[start - 1].lower if start > first else ""
     after = [tokens[j].lower for j in range(end, min(last, end + 3))]
     if before and (before in COURTESY or is_title_word(tokens[start - 1].text)):
         return True
+    if before in PREPOSITIONS:
+        return False  # "an actor in Dallas, who runs a theater": the actor is the one who runs it
     if after[:1] and after[0] in SPEECH:
         return True
     if after[:2] == [",", "who"] or (after[:1] == [","] and after[1:2] and after[1].isdigit()):
@@ -125,6 +148,9 @@ def _place_cue(tokens: tuple[Token, ...], start: int, end: int, first: int, last
         return True  # "Macomb and Oakland counties"
     if before[-2:-1] and before[-1] in PLACE_ADJECTIVES and before[-2] in PREPOSITIONS:
         return True  # "in rural Lewisburg"
+    if before[-2:-1] and before[-1] == "the" and before[-2] in LOCATIVE and end - start == 1 \
+            and tokens[start].text.endswith("s") and tokens[start].text[-2:-1].isalpha():
+        return True  # "a fund-raiser in the Hamptons", "summers in the Catskills"
     return (before[-1:] == ["from"] and len(before) > 1 and _person_noun(before[-2])
             and (not after or after in PUNCTUATION or after == "who"))  # "an aide from Nashua who"
 
