@@ -114,3 +114,13 @@ def test_a_plural_after_in_the_is_a_place():
                    "rival gave money to the Pellingtons, who host a show.\n")
     assert kinds["Tallinghams"] == "place"  # "in the Tallinghams"
     assert kinds.get("Pellingtons") != "place"  # "to the X": a family as often as a place
+
+
+def test_a_place_head_opening_the_name_makes_a_place():
+    document = document_from_text("Leaving Town\n\nMr. Dale Orrin left the ceremony by helicopter for Joint "
+                                  "Base Tarrow in the suburbs, where he thanked his aides. Then he flew on "
+                                  "to Fort Quessley.\n")
+    kinds = {a.name: a.kind for a in discover([document]).actors}
+    assert kinds["Joint Base Tarrow"] == "place" and kinds["Fort Quessley"] == "place"
+    pronouns = [m for m in mentions_for(document) if m.kind == "pronoun"]
+    assert pronouns and all(m.actor.name == "Dale Orrin" for m in pronouns)

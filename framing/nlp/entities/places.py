@@ -15,16 +15,18 @@ would be typed a person. The article says it is a place when some mention has a 
   "from" ("a home-care aide from Nashua"), "X residents", "a X native";
 - **a place noun after it**: "the Oromia region", "Racine and Brown counties";
 - **a place's adjective after a preposition**: "in rural Lewisburg", "in downtown X", "to nearby X";
+- **a place's head opening the name** (two or three words): "Fort Hood", "Camp Lejeune", "Mount
+  Vernon", "Lake Erie", "Joint Base Andrews";
 - **a plural after a locative preposition and "the"**: "a fund-raiser in the Hamptons", "in the
   Catskills" (not "to the X": "gave money to the Clintons").
 
 And no mention has a person's: a title or courtesy title before it ("Sen. X", "Mr. X"), "X said",
 "said X.", "X, who", an age after it ("X, 55,"), or the name is the surname of a person the article
-names in full. Only names of one or two capitalised words that the lists do not know and the word
-rules make a person or leave untyped are read. Such a name is labelled ``place`` at every mention, so
-discovery types it a place (docs/analyzers/actors.md, "Discovery"). A listed city that is also a
-common name ("Jackson", "Lincoln", "Warren") is a person when a mention has a person's cue
-("Jackson said", "Lincoln, who"): it is labelled ``person``.
+names in full. Only names of one or two capitalised words (three after a place's head) that the
+lists do not know and the word rules make a person or leave untyped are read. Such a name is labelled
+``place`` at every mention, so discovery types it a place (docs/analyzers/actors.md, "Discovery").
+A listed city that is also a common name ("Jackson", "Lincoln", "Warren") is a person when a mention
+has a person's cue ("Jackson said", "Lincoln, who"): it is labelled ``person``.
 """
 
 from __future__ import annotations
@@ -53,6 +55,8 @@ PREPOSITIONS = frozenset("in from of near at to outside into toward towards arou
 LOCATIVE = frozenset("in at near outside throughout across".split())  # "in the Hamptons" (not "to the X")
 COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss dr dr.".split())
 SPEECH = frozenset("said says told asked added".split())
+# The first words of a place's name: "Fort Hood", "Camp Lejeune", "Mount Vernon", "Joint Base Andrews"
+PLACE_HEADS = frozenset(["fort", "ft.", "camp", "mount", "mt.", "lake", "cape", "joint base", "air base"])
 PUNCTUATION = frozenset({",", ".", ";", ":", ")", "?", "!", "\u2014", "\u2013", "-", "--", '"', "\u201d",
                          "'", "\u2019"})
 DATELINE = re.compile(r"([A-Z][A-Z.' -]*[A-Z.]),\s+([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})\s*"
@@ -84,12 +88,25 @@ def label_places(document: Document, found: list[Found], keys: list[str]) -> lis
                                                           given=is_given_name(key)):
             placed.add(key)
     placed |= _datelined(document) & {k for k in keys if _could_be_place(k)}
+    placed |= {k for k in keys if _headed(k)}
     placed -= people | {parse_name(k).last for k in keys if " " in k and kind_of(k) == "person"}
     if not placed and not people:
         return found
     return [(s, e, f, t, PLACE if key in placed else (PERSON if _also_person(key) else "") if key in people
              else label) if label in ("", PLACE) else (s, e, f, t, label)
             for (s, e, f, t, label), key in zip(found, keys)]
+
+
+@lru_cache(maxsize=8_192)
+def _headed(key: str) -> bool:
+    """Two or three capitalised words that open with a place's head ("Fort Hood", "Camp Lejeune",
+    "Mount Vernon", "Lake Erie", "Joint Base Andrews"), which the lists do not know and the word rules
+    make a person or leave untyped."""
+    words = key.split()
+    head = words[0].lower() in PLACE_HEADS or " ".join(words[:2]).lower() in PLACE_HEADS
+    return (1 < len(words) <= 3 and head
+            and all(w[:1].isupper() for w in words) and gazetteers.lookup(key) is None
+            and kind_of(key) in ("", "person"))
 
 
 @lru_cache(maxsize=8_192)
