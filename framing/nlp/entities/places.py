@@ -57,6 +57,8 @@ COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss dr dr.".split())
 SPEECH = frozenset("said says told asked added".split())
 # The first words of a place's name: "Fort Hood", "Camp Lejeune", "Mount Vernon", "Joint Base Andrews"
 PLACE_HEADS = frozenset(["fort", "ft.", "camp", "mount", "mt.", "lake", "cape", "joint base", "air base"])
+BEFORE_CUES = frozenset({"of", "the", "from"}) | PLACE_ADJECTIVES  # the word before the name in a cue
+AFTER_CUES = AFTER_PLACE | {"and"}  # the word after the name in a cue
 PUNCTUATION = frozenset({",", ".", ";", ":", ")", "?", "!", "\u2014", "\u2013", "-", "--", '"', "\u201d",
                          "'", "\u2019"})
 DATELINE = re.compile(r"([A-Z][A-Z.' -]*[A-Z.]),\s+([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})\s*"
@@ -87,9 +89,12 @@ def label_places(document: Document, found: list[Found], keys: list[str]) -> lis
         elif unknown and key not in placed and _place_cue(tokens, start, end, first, last,
                                                           given=is_given_name(key)):
             placed.add(key)
-    placed |= _datelined(document) & {k for k in keys if _could_be_place(k)}
+    datelined = _datelined(document)
+    if datelined:
+        placed |= {k for k in keys if k in datelined and _could_be_place(k)}
     placed |= {k for k in keys if _headed(k)}
-    placed -= people | {parse_name(k).last for k in keys if " " in k and kind_of(k) == "person"}
+    if placed:  # "Keene" beside "Dana Keene": a person's surname
+        placed -= people | {parse_name(k).last for k in keys if " " in k and kind_of(k) == "person"}
     if not placed and not people:
         return found
     return [(s, e, f, t, PLACE if key in placed else (PERSON if _also_person(key) else "") if key in people
@@ -129,39 +134,43 @@ def _could_be_place(key: str) -> bool:
 def _person_cue(tokens: tuple[Token, ...], start: int, end: int, first: int, last: int) -> bool:
     """A title or courtesy title before the mention, a speech verb or ", who" after it, "said X." or an
     age after it (", 55,"); not "who" alone ("an aide from Nashua who"), nor what follows a mention
-    after a preposition ("an actor in Dallas, who runs a theater")."""
-    before = tokens[start - 1].lower if start > first else ""
-    after = [tokens[j].lower for j in range(end, min(last, end + 3))]
+    after a preposition ("an actor in Dallas, who runs a theater"). Read for most candidates of an
+    article, so each word is read once and only while it can still change the answer."""
+    before = tokens[start - 1].text.lower() if start > first else ""
     if before and (before in COURTESY or is_title_word(tokens[start - 1].text)):
         return True
     if before in PREPOSITIONS:
         return False  # "an actor in Dallas, who runs a theater": the actor is the one who runs it
-    if after[:1] and after[0] in SPEECH:
+    after = tokens[end].text.lower() if end < last else ""
+    if after in SPEECH:
         return True
-    if after[:2] == [",", "who"] or (after[:1] == [","] and after[1:2] and after[1].isdigit()):
+    if after == "," and end + 1 < last and (tokens[end + 1].text == "who" or tokens[end + 1].text.isdigit()):
         return True
-    return before in SPEECH and (not after or after[0] in PUNCTUATION)
+    return before in SPEECH and (not after or after in PUNCTUATION)
 
 
 def _place_cue(tokens: tuple[Token, ...], start: int, end: int, first: int, last: int, given: bool) -> bool:
     """Some words around the mention say it is a place (the module docstring's list). A given name
     ("Ava") counts only with a state or a country after it or a place noun before it."""
-    before = [tokens[j].lower for j in range(max(first, start - 3), start)]
-    preposition = bool(before) and before[-1] in PREPOSITIONS
-    if end + 1 < last and tokens[end].text == "," and _region_after(tokens, end + 1, last, preposition):
+    previous = tokens[start - 1].text.lower() if start > first else ""
+    if end + 1 < last and tokens[end].text == "," and _region_after(tokens, end + 1, last,
+                                                                    previous in PREPOSITIONS):
         return True
+    after = tokens[end].text.lower() if end < last else ""
+    if previous not in BEFORE_CUES and after not in AFTER_CUES:
+        return False  # no cue can follow: most candidates stop here
+    before = [tokens[j].text.lower() for j in range(max(first, start - 3), start)]
     if before[-2:-1] and before[-1] == "of" and before[-2] in PLACE_NOUNS:
         return True
     if given:
         return False
-    after = tokens[end].lower if end < last else ""
     if before[-2:-1] and before[-1] == "of" and (before[-2] in OF_PLACE or (
             len(before) == 3 and before[-2] == "," and before[0].isdigit())):
         return True  # "residents of X", ", 55, of X"
     if after in AFTER_PLACE and not tokens[end - 1].text.endswith(("'s", "\u2019s")):
         return True  # "Nashua residents", "a Keene native"
     if after == "and" and end + 2 < last and tokens[end + 1].text[:1].isupper() \
-            and tokens[end + 2].lower in PLURAL_PLACES:
+            and tokens[end + 2].text.lower() in PLURAL_PLACES:
         return True  # "Macomb and Oakland counties"
     if before[-2:-1] and before[-1] in PLACE_ADJECTIVES and before[-2] in PREPOSITIONS:
         return True  # "in rural Lewisburg"
