@@ -221,7 +221,7 @@ def _countries() -> frozenset[str]:
 def _person_noun(word: str) -> bool:
     """A noun for a person ("aide", "voter", "salesman"), from the speakers' noun list; documents
     ("letter", "call") are not people."""
-    from framing.nlp.attribution.words import document_nouns, is_speaker_noun  # read on first use only
+    from framing.nlp.attribution.words import document_nouns, is_speaker_noun  # attribution imports entities
     return is_speaker_noun(word) and word not in document_nouns()
 
 
