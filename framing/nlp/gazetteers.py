@@ -1,7 +1,8 @@
 """The bundled name lists (corpora/actors/, see its SOURCES.md), read once per process.
 
-:func:`lookup` answers "what is this name?" for countries, US states, cities, parties, government
-bodies, news organisations, companies and other organisations (advocacy groups, unions, pollsters...):
+:func:`lookup` answers "what is this name?" for countries, US states, other countries' regions
+(territories, provinces, nations of a union), cities, parties, government bodies, news organisations,
+companies and other organisations (advocacy groups, unions, pollsters...):
 the canonical name, a kind and the country it belongs to. The other
 functions give the word lists the rules need: titles, party words, state abbreviations, and the
 non-actor classes (holidays, laws, venues...).
@@ -104,6 +105,8 @@ def _table() -> tuple[dict[str, Entry], dict[str, Entry]]:
         add(forms, Entry(country.name, "country", country.name))
     for row in _rows("us_states.tsv"):
         add([row[0]], Entry(row[0], "region", "United States"))
+    for row in _rows("territories.tsv"):  # "Greenland", "Scotland", "Ontario": regions of a country
+        add([row[0], *_items(_cell(row, 1))], Entry(row[0], "region", _cell(row, 2)))
     for row in _rows("cities.tsv"):
         tags = frozenset(_items(_cell(row, 7)))
         add([row[0], *_items(_cell(row, 1))], Entry(row[0], "place", _cell(row, 2), tags))
@@ -244,6 +247,13 @@ def countries() -> tuple[Country, ...]:
         plural = [f"{d}s" for d in _items(demonyms) if d[-1] in "ni"]
         table.append(Country(name, (*_items(aliases), *_items(demonyms), *plural, *_items(capitals))))
     return tuple(table)
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Countries by name and alias as written ("France", "United States", "U.S."), without demonyms or
+    capitals: what AP writes after a foreign city ("Avignon, France")."""
+    return frozenset(form for row in _rows("countries.tsv") for form in [row[0], *_items(_cell(row, 1))])
 
 
 @lru_cache(maxsize=1)

@@ -239,12 +239,23 @@ def speaker_nouns() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def place_nouns() -> frozenset[str]:
     """Nouns for places that speak as their governments ("the city said"), from source_nouns.txt."""
+    return _source_nouns("[places")
+
+
+@lru_cache(maxsize=1)
+def document_nouns() -> frozenset[str]:
+    """Nouns for documents ("letter", "memo", "report"), from source_nouns.txt."""
+    return _source_nouns("[documents")
+
+
+def _source_nouns(section_start: str) -> frozenset[str]:
+    """The nouns of the source_nouns.txt section whose header starts with ``section_start``."""
     text = resources.files("framing.corpora").joinpath("sources/source_nouns.txt").read_text("utf-8")
     section, nouns = "", set()
     for line in (line.strip() for line in text.splitlines()):
         if line.startswith("["):
             section = line
-        elif line and not line.startswith("#") and section.startswith("[places"):
+        elif line and not line.startswith("#") and section.startswith(section_start):
             nouns.add(line)
     return frozenset(nouns)
 

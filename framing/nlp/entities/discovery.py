@@ -117,6 +117,8 @@ def resolve(raw: Sequence[tuple[str, str]]) -> tuple[list[Actor], set[str]]:
                 blocked.add(text)
             continue
         entry = gazetteers.lookup(text)
+        if entry is not None and label == "person" and "also_person" in entry.tags:
+            entry = None  # "Jackson said": the person, not the city (entities/places.py)
         if entry is not None:
             if entry.kind == "place" and not entry.tags & KEEP_PLACES:
                 if len(words) > 1:
