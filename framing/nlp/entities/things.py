@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from framing.model import Document, Token
 from framing.nlp import gazetteers
+from framing.nlp.entities.laws import before_law_noun, law_names
 from framing.nlp.names import is_acronym, is_given_name, is_title_word, kind_of, non_actor, parse_name
 from framing.nlp.words import is_common_word, is_contraction
 
@@ -42,6 +43,7 @@ WORK_NOUNS = frozenset("""book books novel novels memoir memoirs biography autob
 WORK_VERBS = frozenset("sang sing sings singing hosted hosts hosting titled entitled".split())
 STAR_VERBS = frozenset("starred stars starring".split())  # "starred in X" (but "starring X": a person)
 WORK_LINKS = frozenset({"in"})
+AUTHORS = frozenset("author co-author coauthor authors".split())  # "the author of Unlikeable"
 SPEECH = frozenset("said says saying told appeared appearing appearance interview interviewed spoke "
                    "speaking".split())  # "said on Capital Download": a programme
 # Nouns of a thing right after its name, at every mention: "the Cadillac tax", "the X program"
@@ -56,7 +58,7 @@ CLOSING_STOPS = frozenset({",", ".", "?", "!"})  # before the closing mark: \u20
 # Before a work noun, so that it is a noun: "the book", "her memoir" (not "polls show")
 DETERMINERS = frozenset("the a an his her their its this that new latest upcoming hit recent".split())
 # The word right before a cued name is one of these
-CUE_TOKENS = OPENING_MARKS | WORK_NOUNS | WORK_VERBS | WORK_LINKS | {"The", "on"}
+CUE_TOKENS = OPENING_MARKS | WORK_NOUNS | WORK_VERBS | WORK_LINKS | {"The", "on", "of"}
 # Capitalised inside a sentence only in a title: "Who", "Is", "Than" (not "Of", "The": names have
 # those; nor numbers and ordinals: "Air Force One", "Capital One")
 TITLE_CASE_TELLS = frozenset("""who whom whose what why how when where is are was were be been will won't
@@ -82,10 +84,12 @@ def label_things(document: Document, found: list[Found], keys: list[str]) -> lis
             quoted[key] = bool(before) and (before in OPENING_MARKS or _title_word(tokens[start - 1])) \
                 and _in_quoted_title(tokens, start, end, first, last)
         if followed.get(key, True):
-            followed[key] = end < last and (tokens[end].text in THING_NOUNS or _title_case_after(tokens[end]))
+            followed[key] = end < last and (tokens[end].text in THING_NOUNS or _title_case_after(tokens[end])
+                                            or before_law_noun(tokens, end, last))
         if not cued.get(key, False):
             cued[key] = before in CUE_TOKENS and _work_cue(tokens, start, end, first)
-    maybe = {key for key in quoted if (quoted[key] or followed[key] or cued[key])
+    laws = law_names(tokens, found, keys)  # entities/laws.py: "Glass-Steagall", "FOIA"
+    maybe = {key for key in quoted if (quoted[key] or followed[key] or cued[key] or key in laws)
              and gazetteers.lookup(key) is None}
     if not maybe:
         return found
@@ -96,6 +100,10 @@ def label_things(document: Document, found: list[Found], keys: list[str]) -> lis
               if not _person_shaped(key, people) and kind_of(key) in ("", "person") and (
                   (quoted[key] and not _ends_in_non_actor(key)) or followed[key]
                   or (cued[key] and not is_acronym(key)))}
+    if maybe & laws:  # a law's full name is no one's ("Glass-Steagall" of "the Glass-Steagall Act")
+        people = _person_names([key for key in keys if key not in things and key not in laws
+                                and not non_actor(key)])
+        things |= {key for key in maybe & laws if not _person_shaped(key, people)}
     if not things:
         return found
     return [(s, e, f, t, THING) if key in things else (s, e, f, t, label)
@@ -153,6 +161,8 @@ def _work_cue(tokens: tuple[Token, ...], start: int, end: int, first: int) -> bo
     if word in WORK_NOUNS:  # lowercase only: "the Book of Mormon" opens no title
         return (before.lower in DETERMINERS or before.text.endswith(("'s", "\u2019s"))
                 or before.text[:1].isdigit())
+    if word == "of" and before.lower in AUTHORS and not tokens[end - 1].text.endswith(("'s", "\u2019s")):
+        return True  # "the author of Unlikeable" (not "the author of Romney's health law")
     if end - start < 2:
         return False
     if word in WORK_VERBS or (word in WORK_LINKS and before.lower in STAR_VERBS):

@@ -1,0 +1,125 @@
+"""Laws, deals and court cases named like actors, told by the words around them.
+
+A law's or a case's name is often made of its sponsors' or parties' names, so it looks like one:
+
+- **a court case** "X v. Y" ("Roe v. Wade", "United States v. Texas", "Fisher v. University of Texas"):
+  the two names and the "v." are one name, a case's, never a mention of either party ("Texas" stays an
+  actor where the article writes it alone);
+- **a law's short name**: a compound of capitalised names joined by hyphens ("Glass-Steagall",
+  "Dodd-Frank", "Rubio-Schumer") that the article also writes before a law's head word ("the
+  Glass-Steagall Act") or, at some mention, before a law's noun ("the Rubio-Schumer amnesty plan"). A
+  single name before one ("Kate's Law", "the Buffett Rule") is left alone: a person may have it;
+- **a law's initials**: an acronym in parentheses right after a law's name ("the Freedom of Information
+  Act (FOIA)", "the Trans-Pacific Partnership (TPP)").
+
+Read by the built-in recogniser: :func:`join_cases` on its spans, :func:`law_names` inside
+``things.label_things``, whose ``thing`` label keeps these names from being actors.
+"""
+
+from __future__ import annotations
+
+from framing.model import Token
+from framing.nlp import gazetteers
+from framing.nlp.names import is_acronym, non_actor
+from framing.nlp.words import strip_possessive
+
+# Lowercase nouns of a law, a deal or a plan right after its name ("the Cadillac tax", "the
+# Rubio-Schumer amnesty plan": up to LAW_MODIFIERS lowercase words may sit between)
+LAW_NOUNS = frozenset("""tax taxes program programs programme programmes initiative act law laws bill bills
+    amendment treaty accord accords agreement agreements doctrine deal deals pact pacts plan strategy policy
+    rule reform reforms legislation""".split())  # not "plans", "rules": "the Blue Cross Blue Shield plans"
+LAW_MODIFIERS = 2
+LAW_REASONS = frozenset({"law", "law, work or venue"})
+CASE_MARK = "v"  # "Roe v. Wade" (not "vs.", which also pits candidates: "Trump vs. Clinton")
+CASE_LINKS = frozenset({"of", "for"})  # inside a party's name: "Brown v. Board of Education"
+LAW_HEADS = frozenset("Law Act Bill Rule Plan Amendment Doctrine".split())  # "Kate's Law", "Megan's Law"
+
+Found = tuple[int, int, int, int, str]  # start, end, sentence's first and end token, label
+
+
+def join_cases(tokens: tuple[Token, ...], found: list[Found], keys: list[str], label: str
+               ) -> tuple[list[Found], list[str]]:
+    """``found`` and ``keys`` with each court case "X v. Y" made one span labelled ``label``: the
+    capitalised words on both sides of a lowercase "v" (and its period) beside a candidate, whether or
+    not the recogniser kept each side ("Roe" may open a quotation), and "of" inside the second ("Brown
+    v. Board of Education"); and each name's possessive before a law's head word ("Kate's Law")."""
+    marks: dict[int, tuple[int, int]] = {}  # the "v" token -> its sentence's first and end token
+    for start, end, first, last, _label in found:
+        if end < last and tokens[end].text == CASE_MARK:
+            marks[end] = (first, last)
+        mark = start - 2 if start - 2 >= first and tokens[start - 1].text == "." else start - 1
+        if mark >= first and tokens[mark].text == CASE_MARK:
+            marks[mark] = (first, last)
+    joins = [span for mark, (first, last) in marks.items() if (span := _case(tokens, mark, first, last))]
+    joins += [(start, end + 1, first, last) for start, end, first, last, _label in found
+              if end < last and tokens[end - 1].text.endswith(("'s", "\u2019s"))
+              and tokens[end].text in LAW_HEADS]  # "Kate's Law": the name is the law's
+    if not joins:
+        return found, keys
+    kept = [(span, key) for span, key in zip(found, keys)
+            if not any(start < span[1] and span[0] < end for start, end, _f, _l in joins)]
+    kept += [((start, end, first, last, label),
+              " ".join(t.text for t in tokens[start:end]).replace(" v .", " v."))
+             for start, end, first, last in joins]
+    kept.sort(key=lambda pair: pair[0][0])
+    return [span for span, _key in kept], [key for _span, key in kept]
+
+
+def _case(tokens: tuple[Token, ...], mark: int, first: int, last: int) -> tuple[int, int, int, int] | None:
+    """The span of the court case around the "v" at ``mark``, or None when a side has no capitalised
+    word."""
+    start = mark
+    while start > first and _capitalised(tokens[start - 1]):
+        start -= 1
+    size = len(tokens)  # the splitter may have ended a sentence at "v."
+    end = mark + 2 if mark + 1 < size and tokens[mark + 1].text == "." else mark + 1
+    right = end
+    while end < size and (_capitalised(tokens[end]) or (
+            tokens[end].text in CASE_LINKS and end + 1 < size and _capitalised(tokens[end + 1]))):
+        end += 1
+    return (start, end, first, max(last, end)) if start < mark and end > right else None
+
+
+def _capitalised(token: Token) -> bool:
+    return token.is_word and token.text[:1].isupper()
+
+
+def law_names(tokens: tuple[Token, ...], found: list[Found], keys: list[str]) -> set[str]:
+    """The keys the article names as a law: a hyphenated compound of names that is a law's stem in the
+    article or comes before a law's noun, and an acronym in parentheses after a law's name."""
+    stems: set[str] = set()
+    hyphenated: dict[str, bool] = {}
+    laws: set[str] = set()
+    for (_start, end, _first, last, _label), key in zip(found, keys):
+        words = key.split()
+        if _compound(words[-1]):
+            hyphenated[key] = hyphenated.get(key, False) or before_law_noun(tokens, end, last)
+        elif len(words) > 1 and _compound(words[-2]) and non_actor(key) in LAW_REASONS:
+            stems.add(words[-2])  # "Glass-Steagall Act"
+        if end + 2 < last and tokens[end].text == "(" and tokens[end + 2].text == ")" \
+                and is_acronym(tokens[end + 1].text) and non_actor(key) in LAW_REASONS:
+            laws.add(tokens[end + 1].text)  # "Freedom of Information Act (FOIA)"
+    laws.update(key for key, before in hyphenated.items() if before or key.split()[-1] in stems)
+    return {key for key in laws if gazetteers.lookup(key) is None}
+
+
+def _compound(word: str) -> bool:
+    """Two or more capitalised names joined by hyphens ("Dodd-Frank", "Gramm-Leach-Bliley"; not
+    "Trans-Pacific", whose second part is no name, nor "al-Assad")."""
+    parts = strip_possessive(word).split("-")
+    return len(parts) > 1 and all(len(p) > 1 and p[:1].isupper() and p[1:].islower() for p in parts)
+
+
+def before_law_noun(tokens: tuple[Token, ...], end: int, last: int) -> bool:
+    """A law's noun right after the name, or after at most LAW_MODIFIERS lowercase words ("the
+    Rubio-Schumer amnesty plan", "the Cadillac tax's delay"); not after a possessive name, whose law it
+    is ("President Obama's health care law")."""
+    if tokens[end - 1].text.endswith(("'s", "\u2019s")):
+        return False
+    for index in range(end, min(end + LAW_MODIFIERS + 1, last)):
+        token = tokens[index]
+        if strip_possessive(token.text) in LAW_NOUNS:  # lowercase only: "Kate's Law" is a name
+            return True
+        if not (token.is_word and token.text.islower()):
+            return False
+    return False
