@@ -69,8 +69,9 @@ def _case(tokens: tuple[Token, ...], mark: int, first: int, last: int) -> tuple[
     """The span of the court case around the "v" at ``mark``, or None when a side has no capitalised
     word."""
     start = mark
-    while start > first and _capitalised(tokens[start - 1]):
-        start -= 1
+    while start > first and _capitalised(tokens[start - 1]) and (
+            start == mark or tokens[start - 1].text == strip_possessive(tokens[start - 1].text)):
+        start -= 1  # not "the Supreme Court's" before "Obergefell v. Hodges"
     size = len(tokens)  # the splitter may have ended a sentence at "v."
     end = mark + 2 if mark + 1 < size and tokens[mark + 1].text == "." else mark + 1
     right = end
@@ -120,6 +121,6 @@ def before_law_noun(tokens: tuple[Token, ...], end: int, last: int) -> bool:
         token = tokens[index]
         if strip_possessive(token.text) in LAW_NOUNS:  # lowercase only: "Kate's Law" is a name
             return True
-        if not (token.is_word and token.text.islower()):
-            return False
+        if not (token.is_word and token.text.islower()) or token.text != strip_possessive(token.text):
+            return False  # "the Obama administration's deal": the deal is the administration's
     return False
