@@ -27,6 +27,9 @@ The governor opposed the Trans-Atlantic Partnership trade pact, and unions fough
 The Cadillac tax's delay pleased them. The agency denied requests under the Freedom of Records Act \
 (FORA), and the Harlow Ledger filed FORA requests. FORA was passed in 1966.
 
+Voters backed Dunmorecare, and the Stoll Tax was repealed after the Inaugural Address; the Varne \
+Trophy went to Omnicare.
+
 Ed Klane, the author of Unlikeable, said Unlikeable sold well. Ann Pryce, the author of Gov. \
 Marsh's health law, praised Marsh. President Dunmore's health care law passed, and Dunmore signed it.
 """
@@ -71,3 +74,10 @@ def test_a_book_after_its_author_is_no_actor_and_an_owners_law_keeps_the_owner()
     assert counts["Ed Klane"] >= 1
     assert counts["Marsh"] >= 1  # "the author of Gov. Marsh's health law": a titled person
     assert counts["Dunmore"] == 2  # "President Dunmore's health care law": the law is his
+
+
+def test_a_tax_a_speech_a_trophy_and_a_sponsors_health_plan_are_no_actors():
+    counts = _counts()
+    assert not any(word in name for name in counts for word in ("Tax", "Address", "Trophy"))
+    assert "Dunmorecare" not in counts  # "Dunmore" is named: his plan
+    assert "Omnicare" in counts  # no one called "Omni": a company

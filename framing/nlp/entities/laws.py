@@ -10,7 +10,9 @@ A law's or a case's name is often made of its sponsors' or parties' names, so it
   Glass-Steagall Act") or, at some mention, before a law's noun ("the Rubio-Schumer amnesty plan"). A
   single name before one ("Kate's Law", "the Buffett Rule") is left alone: a person may have it;
 - **a law's initials**: an acronym in parentheses right after a law's name ("the Freedom of Information
-  Act (FOIA)", "the Trans-Pacific Partnership (TPP)").
+  Act (FOIA)", "the Trans-Pacific Partnership (TPP)");
+- **a health plan named after its sponsor**: a word ending in "care" whose stem the article names
+  ("Trumpcare" beside "Donald Trump", "Romneycare" beside "Mitt Romney"; not "Omnicare").
 
 Read by the built-in recogniser: :func:`join_cases` on its spans, :func:`law_names` inside
 ``things.label_things``, whose ``thing`` label keeps these names from being actors.
@@ -32,6 +34,7 @@ LAW_MODIFIERS = 2
 LAW_REASONS = frozenset({"law", "law, work or venue"})
 CASE_MARK = "v"  # "Roe v. Wade" (not "vs.", which also pits candidates: "Trump vs. Clinton")
 CASE_LINKS = frozenset({"of", "for"})  # inside a party's name: "Brown v. Board of Education"
+PLAN_SUFFIX = "care"  # a health plan named after its sponsor: "Obamacare", "Romneycare"
 LAW_HEADS = frozenset("Law Act Bill Rule Plan Amendment Doctrine".split())  # "Kate's Law", "Megan's Law"
 
 Found = tuple[int, int, int, int, str]  # start, end, sentence's first and end token, label
@@ -101,6 +104,11 @@ def law_names(tokens: tuple[Token, ...], found: list[Found], keys: list[str]) ->
                 and is_acronym(tokens[end + 1].text) and non_actor(key) in LAW_REASONS:
             laws.add(tokens[end + 1].text)  # "Freedom of Information Act (FOIA)"
     laws.update(key for key, before in hyphenated.items() if before or key.split()[-1] in stems)
+    plans = [key for key in keys if key.endswith(PLAN_SUFFIX) and len(key) > len(PLAN_SUFFIX) + 2
+             and " " not in key]
+    if plans:  # "Trumpcare", "Romneycare" beside "Trump", "Mitt Romney" (not "Omnicare")
+        named = {word for key in keys for word in key.split()}
+        laws.update(key for key in plans if key[: -len(PLAN_SUFFIX)] in named)
     return {key for key in laws if gazetteers.lookup(key) is None}
 
 
