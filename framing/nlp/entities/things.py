@@ -9,10 +9,13 @@ A capitalised run can look like anyone's name ("Opening Belle", "Clinton Cash", 
 - **a work's or a show's cue before it** at some mention: a work noun after a determiner or a
   possessive ("the book Clinton Cash", "her memoir Opening Belle", "the show X"), or before a name of
   two words or more a verb that takes a title ("singing Secondhand Clothes", "hosted The Apprentice",
-  "starred in X", "titled X") or a programme where a speaker spoke ("said on Capital Download");
+  "starred in X", "titled X") or a programme where a speaker spoke ("said on Capital Download"), or
+  "the author of" ("the author of Unlikeable");
 - **a thing's noun after it** at every mention: "the Cadillac tax", "the Deferred Action for Childhood
-  Arrivals program", "a Trump Steaks brand"; or a capitalised verb, pronoun or conjunction, the mark
-  of a title written in title case ("the Houseguest Who Won't Leave").
+  Arrivals program", "a Trump Steaks brand"; a law's noun also after a few lowercase words or with a
+  possessive: "the Trans-Pacific Partnership trade pact", "the Cadillac tax's delay", see
+  :mod:`framing.nlp.entities.laws`; or a capitalised verb, pronoun or conjunction, the mark of a title
+  written in title case ("the Houseguest Who Won't Leave").
 
 Never a thing: a name the bundled lists know ("Fox & Friends" is Fox News's programme) or the word
 rules type as a body, a group or media ("Ohio Republicans award delegates"); a name with a person's
