@@ -90,16 +90,18 @@ def _capitalised(token: Token) -> bool:
 
 def law_names(tokens: tuple[Token, ...], found: list[Found], keys: list[str]) -> set[str]:
     """The keys the article names as a law: a hyphenated compound of names that is a law's stem in the
-    article or comes before a law's noun, and an acronym in parentheses after a law's name."""
+    article or comes before a law's noun, an acronym in parentheses after a law's name, and a word
+    ending in "care" whose stem the article names."""
     stems: set[str] = set()
     hyphenated: dict[str, bool] = {}
     laws: set[str] = set()
     for (_start, end, _first, last, _label), key in zip(found, keys):
-        words = key.split()
-        if _compound(words[-1]):
-            hyphenated[key] = hyphenated.get(key, False) or before_law_noun(tokens, end, last)
-        elif len(words) > 1 and _compound(words[-2]) and non_actor(key) in LAW_REASONS:
-            stems.add(words[-2])  # "Glass-Steagall Act"
+        if "-" in key:  # most names have no hyphen: nothing more to read
+            words = key.split()
+            if _compound(words[-1]):
+                hyphenated[key] = hyphenated.get(key, False) or before_law_noun(tokens, end, last)
+            elif len(words) > 1 and _compound(words[-2]) and non_actor(key) in LAW_REASONS:
+                stems.add(words[-2])  # "Glass-Steagall Act"
         if end + 2 < last and tokens[end].text == "(" and tokens[end + 2].text == ")" \
                 and is_acronym(tokens[end + 1].text) and non_actor(key) in LAW_REASONS:
             laws.add(tokens[end + 1].text)  # "Freedom of Information Act (FOIA)"
