@@ -31,7 +31,8 @@ Voters backed Dunmorecare, and the Stoll Tax was repealed after the Inaugural Ad
 Trophy went to Omnicare.
 
 Ed Klane, the author of Unlikeable, said Unlikeable sold well. Ann Pryce, the author of Gov. \
-Marsh's health law, praised Marsh. President Dunmore's health care law passed, and Dunmore signed it.
+Marsh's health law, praised Marsh. President Dunmore's health care law passed, and Dunmore signed it. \
+A Quillfield law professor and the Quillfield tax returns were cited.
 """
 
 
@@ -74,6 +75,7 @@ def test_a_book_after_its_author_is_no_actor_and_an_owners_law_keeps_the_owner()
     assert counts["Ed Klane"] >= 1
     assert counts["Marsh"] >= 1  # "the author of Gov. Marsh's health law": a titled person
     assert counts["Dunmore"] == 2  # "President Dunmore's health care law": the law is his
+    assert counts["Quillfield"] == 2  # "a Quillfield law professor", "tax returns": compounds, no law
 
 
 def test_a_tax_a_speech_a_trophy_and_a_sponsors_health_plan_are_no_actors():

@@ -31,6 +31,12 @@ LAW_NOUNS = frozenset("""tax taxes program programs programme programmes initiat
     amendment treaty accord accords agreement agreements doctrine deal deals pact pacts plan strategy policy
     rule reform reforms legislation""".split())  # not "plans", "rules": "the Blue Cross Blue Shield plans"
 LAW_MODIFIERS = 2
+# Nouns that make a law's or a tax's noun a modifier: "a Yale law professor", "the Romney tax returns"
+COMPOUND_HEADS = frozenset("""professor professors school schools student students firm firms clerk clerks
+    degree journal review partner partners enforcement returns return cuts cut rate rates code credit
+    credits break breaks bracket brackets payer payers form forms director directors manager managers
+    signing""".split())
+CLOSING = frozenset({"]", ")", "\u201d", '"', "'", "\u2019"})  # a name's closing mark before its noun
 LAW_REASONS = frozenset({"law", "law, work or venue"})
 CASE_MARK = "v"  # "Roe v. Wade" (not "vs.", which also pits candidates: "Trump vs. Clinton")
 CASE_LINKS = frozenset({"of", "for"})  # inside a party's name: "Brown v. Board of Education"
@@ -127,10 +133,21 @@ def before_law_noun(tokens: tuple[Token, ...], end: int, last: int) -> bool:
     is ("President Obama's health care law")."""
     if tokens[end - 1].text.endswith(("'s", "\u2019s")):
         return False
-    for index in range(end, min(end + LAW_MODIFIERS + 1, last)):
+    index, words = end, 0
+    while index < last and words <= LAW_MODIFIERS:
         token = tokens[index]
-        if strip_possessive(token.text) in LAW_NOUNS:  # lowercase only: "Kate's Law" is a name
-            return True
-        if not (token.is_word and token.text.islower()) or token.text != strip_possessive(token.text):
+        if token.text in CLOSING:  # "the [Central American Minors] program"
+            index += 1
+            continue
+        noun = strip_possessive(token.text)
+        if noun in LAW_NOUNS:  # lowercase only: "Kate's Law" is a name
+            return noun != token.text or not compound(tokens, index + 1, last)
+        if not (token.is_word and token.text.islower()) or token.text != noun:
             return False  # "the Obama administration's deal": the deal is the administration's
+        index, words = index + 1, words + 1
     return False
+
+
+def compound(tokens: tuple[Token, ...], index: int, last: int) -> bool:
+    """The word at ``index`` makes the noun before it a modifier ("law professor", "tax returns")."""
+    return index < last and tokens[index].text in COMPOUND_HEADS

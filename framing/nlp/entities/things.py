@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from framing.model import Document, Token
 from framing.nlp import gazetteers
-from framing.nlp.entities.laws import before_law_noun, law_names
+from framing.nlp.entities.laws import before_law_noun, compound, law_names
 from framing.nlp.names import is_acronym, is_given_name, is_title_word, kind_of, non_actor, parse_name
 from framing.nlp.words import is_common_word, is_contraction
 
@@ -87,8 +87,9 @@ def label_things(document: Document, found: list[Found], keys: list[str]) -> lis
             quoted[key] = bool(before) and (before in OPENING_MARKS or _title_word(tokens[start - 1])) \
                 and _in_quoted_title(tokens, start, end, first, last)
         if followed.get(key, True):
-            followed[key] = end < last and (tokens[end].text in THING_NOUNS or _title_case_after(tokens[end])
-                                            or before_law_noun(tokens, end, last))
+            followed[key] = end < last and (
+                (tokens[end].text in THING_NOUNS and not compound(tokens, end + 1, last))
+                or _title_case_after(tokens[end]) or before_law_noun(tokens, end, last))
         if not cued.get(key, False):
             cued[key] = before in CUE_TOKENS and _work_cue(tokens, start, end, first)
     laws = law_names(tokens, found, keys)  # entities/laws.py: "Glass-Steagall", "FOIA"
