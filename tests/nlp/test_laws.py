@@ -27,6 +27,9 @@ The governor opposed the Trans-Atlantic Partnership trade pact, and unions fough
 The Cadillac tax's delay pleased them. The agency denied requests under the Freedom of Records Act \
 (FORA), and the Harlow Ledger filed FORA requests. FORA was passed in 1966.
 
+Congress passed the Harbor Tariff Relief Act in May; HTRA was popular, and HTRA II followed. Critics \
+said No Child Left Behind failed, and NCLB expired.
+
 Voters backed Dunmorecare, and the Stoll Tax was repealed after the Inaugural Address; the Varne \
 Trophy went to Omnicare.
 
@@ -83,3 +86,8 @@ def test_a_tax_a_speech_a_trophy_and_a_sponsors_health_plan_are_no_actors():
     assert not any(word in name for name in counts for word in ("Tax", "Address", "Trophy"))
     assert "Dunmorecare" not in counts  # "Dunmore" is named: his plan
     assert "Omnicare" in counts  # no one called "Omni": a company
+
+
+def test_a_laws_initials_without_parentheses_and_its_sequel_are_no_actors():
+    counts = _counts()
+    assert not any(name.startswith(("HTRA", "NCLB", "Harbor", "Child")) for name in counts)

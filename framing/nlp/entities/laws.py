@@ -30,6 +30,7 @@ from framing.nlp.words import strip_possessive
 LAW_NOUNS = frozenset("""tax taxes program programs programme programmes initiative act law laws bill bills
     amendment treaty accord accords agreement agreements doctrine deal deals pact pacts plan strategy policy
     rule reform reforms legislation""".split())  # not "plans", "rules": "the Blue Cross Blue Shield plans"
+LAW_TITLES = LAW_NOUNS | frozenset("partnership compact protocol charter resolution".split())  # a name's end
 LAW_MODIFIERS = 2
 # Nouns that make a law's or a tax's noun a modifier: "a Yale law professor", "the Romney tax returns"
 COMPOUND_HEADS = frozenset("""professor professors school schools student students firm firms clerk clerks
@@ -40,6 +41,7 @@ CLOSING = frozenset({"]", ")", "\u201d", '"', "'", "\u2019"})  # a name's closin
 LAW_REASONS = frozenset({"law", "law, work or venue"})
 CASE_MARK = "v"  # "Roe v. Wade" (not "vs.", which also pits candidates: "Trump vs. Clinton")
 CASE_LINKS = frozenset({"of", "for"})  # inside a party's name: "Brown v. Board of Education"
+SEQUELS = (" II", " III", " IV")  # a law's second act: "TARP II"
 PLAN_SUFFIX = "care"  # a health plan named after its sponsor: "Obamacare", "Romneycare"
 LAW_HEADS = frozenset("Law Act Bill Rule Plan Amendment Doctrine".split())  # "Kate's Law", "Megan's Law"
 
@@ -109,15 +111,40 @@ def law_names(tokens: tuple[Token, ...], found: list[Found], keys: list[str]) ->
             elif len(words) > 1 and _compound(words[-2]) and non_actor(key) in LAW_REASONS:
                 stems.add(words[-2])  # "Glass-Steagall Act"
         if end + 2 < last and tokens[end].text == "(" and tokens[end + 2].text == ")" \
-                and is_acronym(tokens[end + 1].text) and non_actor(key) in LAW_REASONS:
+                and is_acronym(tokens[end + 1].text) and _law(key):
             laws.add(tokens[end + 1].text)  # "Freedom of Information Act (FOIA)"
     laws.update(key for key, before in hyphenated.items() if before or key.split()[-1] in stems)
+    acronyms = {key.replace(".", ""): key for key in keys if len(key) > 2 and is_acronym(key)}
+    if acronyms:  # "NCLB" beside "No Child Left Behind", with no parentheses
+        for (start, _end, first, _last, _label), key in zip(found, keys):
+            if start > first and tokens[start - 1].text[:1].isupper():
+                key = f"{tokens[start - 1].text} {key}"  # "No" was dropped from "No Child Left Behind"
+            if " " in key and (found_key := _initials(key, acronyms)) and _law(key):
+                laws.add(found_key)
+    laws.update(key for key in keys if key.endswith(SEQUELS)  # "TARP II", "HTRA II"
+                and ((stem := key.rsplit(" ", 1)[0]) in laws or _law(stem)))
     plans = [key for key in keys if key.endswith(PLAN_SUFFIX) and len(key) > len(PLAN_SUFFIX) + 2
              and " " not in key]
     if plans:  # "Trumpcare", "Romneycare" beside "Trump", "Mitt Romney" (not "Omnicare")
         named = {word for key in keys for word in key.split()}
         laws.update(key for key in plans if key[: -len(PLAN_SUFFIX)] in named)
     return {key for key in laws if gazetteers.lookup(key) is None}
+
+
+def _law(key: str) -> bool:
+    """A law's, a programme's or a deal's name: listed ("Medicaid", "No Child Left Behind") or ending
+    in a law's head word ("Freedom of Information Act"; not a venue's: "Trump Tower")."""
+    reason = non_actor(key)
+    return reason == "law" or (reason in LAW_REASONS and key.rsplit(" ", 1)[-1].lower() in LAW_TITLES)
+
+
+def _initials(key: str, acronyms: dict[str, str]) -> str:
+    """The acronym among ``acronyms`` (dots removed -> as written) made of the name's initials, with or
+    without its small words ("FOIA" or "FIA" for "Freedom of Information Act"), else ""."""
+    words = key.replace("-", " ").split()
+    every = "".join(w[0] for w in words).upper()
+    capitals = "".join(w[0] for w in words if w[0].isupper())
+    return acronyms.get(every) or acronyms.get(capitals) or ""
 
 
 def _compound(word: str) -> bool:

@@ -107,7 +107,8 @@ def label_things(document: Document, found: list[Found], keys: list[str]) -> lis
     if maybe & laws:  # a law's full name is no one's ("Glass-Steagall" of "the Glass-Steagall Act")
         people = _person_names([key for key in keys if key not in things and key not in laws
                                 and not non_actor(key)])
-        things |= {key for key in maybe & laws if is_acronym(key) or not _person_shaped(key, people)}
+        things |= {key for key in maybe & laws  # "FOIA", "TARP II": initials are no one's name
+                   if is_acronym(key.split()[0]) or not _person_shaped(key, people)}
     if not things:
         return found
     return [(s, e, f, t, THING) if key in things else (s, e, f, t, label)
