@@ -10,7 +10,8 @@ A law's or a case's name is often made of its sponsors' or parties' names, so it
   Glass-Steagall Act") or, at some mention, before a law's noun ("the Rubio-Schumer amnesty plan"). A
   single name before one ("Kate's Law", "the Buffett Rule") is left alone: a person may have it;
 - **a law's initials**: an acronym in parentheses right after a law's name ("the Freedom of Information
-  Act (FOIA)", "the Trans-Pacific Partnership (TPP)");
+  Act (FOIA)", "the Trans-Pacific Partnership (TPP)"), or made of the initials of a law's name the
+  article writes ("NCLB" beside "No Child Left Behind"), and a law's sequel ("TARP II");
 - **a health plan named after its sponsor**: a word ending in "care" whose stem the article names
   ("Trumpcare" beside "Donald Trump", "Romneycare" beside "Mitt Romney"; not "Omnicare").
 
