@@ -115,12 +115,14 @@ def law_names(tokens: tuple[Token, ...], found: list[Found], keys: list[str]) ->
                 and is_acronym(tokens[end + 1].text) and _law(key):
             laws.add(tokens[end + 1].text)  # "Freedom of Information Act (FOIA)"
     laws.update(key for key, before in hyphenated.items() if before or key.split()[-1] in stems)
-    acronyms = {key.replace(".", ""): key for key in keys if len(key) > 2 and is_acronym(key)}
+    acronyms = {key.replace(".", ""): key for key in set(keys) if len(key) > 2 and key.isupper()
+                and is_acronym(key)}
     if acronyms:  # "NCLB" beside "No Child Left Behind", with no parentheses
+        initials = {acronym[0] for acronym in acronyms}
         for (start, _end, first, _last, _label), key in zip(found, keys):
             if start > first and tokens[start - 1].text[:1].isupper():
                 key = f"{tokens[start - 1].text} {key}"  # "No" was dropped from "No Child Left Behind"
-            if " " in key and (found_key := _initials(key, acronyms)) and _law(key):
+            if key[0] in initials and " " in key and (found_key := _initials(key, acronyms)) and _law(key):
                 laws.add(found_key)
     laws.update(key for key in keys if key.endswith(SEQUELS)  # "TARP II", "HTRA II"
                 and ((stem := key.rsplit(" ", 1)[0]) in laws or _law(stem)))
@@ -159,8 +161,9 @@ def before_law_noun(tokens: tuple[Token, ...], end: int, last: int) -> bool:
     """A law's noun right after the name, or after at most LAW_MODIFIERS lowercase words ("the
     Rubio-Schumer amnesty plan", "the Cadillac tax's delay"); not after a possessive name, whose law it
     is ("President Obama's health care law")."""
-    if tokens[end - 1].text.endswith(("'s", "\u2019s")):
-        return False
+    if not (tokens[end].text.islower() or tokens[end].text in CLOSING) or tokens[end - 1].text.endswith(
+            ("'s", "\u2019s")):
+        return False  # most names: a capital, a mark or a stop next
     index, words = end, 0
     while index < last and words <= LAW_MODIFIERS:
         token = tokens[index]
