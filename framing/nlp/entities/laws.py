@@ -44,7 +44,9 @@ CASE_MARK = "v"  # "Roe v. Wade" (not "vs.", which also pits candidates: "Trump 
 CASE_LINKS = frozenset({"of", "for"})  # inside a party's name: "Brown v. Board of Education"
 SEQUELS = (" II", " III", " IV")  # a law's second act: "TARP II"
 PLAN_SUFFIX = "care"  # a health plan named after its sponsor: "Obamacare", "Romneycare"
-LAW_HEADS = frozenset("Law Act Bill Rule Plan Amendment Doctrine".split())  # "Kate's Law", "Megan's Law"
+# After a name's possessive, a law's name: "Kate's Law" (not "Plan", "Bill": "Obama's Plan Fails",
+# "Hillary's Bill")
+LAW_HEADS = frozenset("Law Act Rule Amendment Doctrine".split())
 
 Found = tuple[int, int, int, int, str]  # start, end, sentence's first and end token, label
 
