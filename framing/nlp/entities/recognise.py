@@ -24,9 +24,10 @@ from functools import lru_cache
 
 from framing.model import Document, Span, Token
 from framing.nlp import gazetteers
+from framing.nlp.entities.laws import join_cases
 from framing.nlp.entities.listed import listed_kinds
 from framing.nlp.entities.places import label_places
-from framing.nlp.entities.things import label_things
+from framing.nlp.entities.things import THING, label_things
 from framing.nlp.names import (
     ORG_WORDS,
     PARTY_STATE,
@@ -347,6 +348,7 @@ def find_candidates(document: Document) -> list[Span]:
             label = "place" if place else "media" if media else "organisation" if firm else ""
             found.append((start, run_end, first, end, label))
     keys = [strip_possessive(document.text[tokens[s].start : tokens[e - 1].end]) for s, e, *_ in found]
+    found, keys = join_cases(tokens, found, keys, THING)  # "Roe v. Wade": a case, no party's mention
     return _typed_bodies(document, label_places(document, label_things(document, found, keys), keys), keys)
 
 

@@ -9,10 +9,13 @@ A capitalised run can look like anyone's name ("Opening Belle", "Clinton Cash", 
 - **a work's or a show's cue before it** at some mention: a work noun after a determiner or a
   possessive ("the book Clinton Cash", "her memoir Opening Belle", "the show X"), or before a name of
   two words or more a verb that takes a title ("singing Secondhand Clothes", "hosted The Apprentice",
-  "starred in X", "titled X") or a programme where a speaker spoke ("said on Capital Download");
+  "starred in X", "titled X") or a programme where a speaker spoke ("said on Capital Download"), or
+  "the author of" ("the author of Unlikeable");
 - **a thing's noun after it** at every mention: "the Cadillac tax", "the Deferred Action for Childhood
-  Arrivals program", "a Trump Steaks brand"; or a capitalised verb, pronoun or conjunction, the mark
-  of a title written in title case ("the Houseguest Who Won't Leave").
+  Arrivals program", "a Trump Steaks brand"; a law's noun also after a few lowercase words or with a
+  possessive: "the Trans-Pacific Partnership trade pact", "the Cadillac tax's delay", see
+  :mod:`framing.nlp.entities.laws`; or a capitalised verb, pronoun or conjunction, the mark of a title
+  written in title case ("the Houseguest Who Won't Leave").
 
 Never a thing: a name the bundled lists know ("Fox & Friends" is Fox News's programme) or the word
 rules type as a body, a group or media ("Ohio Republicans award delegates"); a name with a person's
@@ -29,6 +32,7 @@ from __future__ import annotations
 
 from framing.model import Document, Token
 from framing.nlp import gazetteers
+from framing.nlp.entities.laws import before_law_noun, compound, law_names
 from framing.nlp.names import is_acronym, is_given_name, is_title_word, kind_of, non_actor, parse_name
 from framing.nlp.words import is_common_word, is_contraction
 
@@ -42,6 +46,7 @@ WORK_NOUNS = frozenset("""book books novel novels memoir memoirs biography autob
 WORK_VERBS = frozenset("sang sing sings singing hosted hosts hosting titled entitled".split())
 STAR_VERBS = frozenset("starred stars starring".split())  # "starred in X" (but "starring X": a person)
 WORK_LINKS = frozenset({"in"})
+AUTHORS = frozenset("author co-author coauthor authors".split())  # "the author of Unlikeable"
 SPEECH = frozenset("said says saying told appeared appearing appearance interview interviewed spoke "
                    "speaking".split())  # "said on Capital Download": a programme
 # Nouns of a thing right after its name, at every mention: "the Cadillac tax", "the X program"
@@ -56,7 +61,7 @@ CLOSING_STOPS = frozenset({",", ".", "?", "!"})  # before the closing mark: \u20
 # Before a work noun, so that it is a noun: "the book", "her memoir" (not "polls show")
 DETERMINERS = frozenset("the a an his her their its this that new latest upcoming hit recent".split())
 # The word right before a cued name is one of these
-CUE_TOKENS = OPENING_MARKS | WORK_NOUNS | WORK_VERBS | WORK_LINKS | {"The", "on"}
+CUE_TOKENS = OPENING_MARKS | WORK_NOUNS | WORK_VERBS | WORK_LINKS | {"The", "on", "of"}
 # Capitalised inside a sentence only in a title: "Who", "Is", "Than" (not "Of", "The": names have
 # those; nor numbers and ordinals: "Air Force One", "Capital One")
 TITLE_CASE_TELLS = frozenset("""who whom whose what why how when where is are was were be been will won't
@@ -82,10 +87,13 @@ def label_things(document: Document, found: list[Found], keys: list[str]) -> lis
             quoted[key] = bool(before) and (before in OPENING_MARKS or _title_word(tokens[start - 1])) \
                 and _in_quoted_title(tokens, start, end, first, last)
         if followed.get(key, True):
-            followed[key] = end < last and (tokens[end].text in THING_NOUNS or _title_case_after(tokens[end]))
+            followed[key] = end < last and (
+                (tokens[end].text in THING_NOUNS and not compound(tokens, end + 1, last))
+                or _title_case_after(tokens[end]) or before_law_noun(tokens, end, last))
         if not cued.get(key, False):
             cued[key] = before in CUE_TOKENS and _work_cue(tokens, start, end, first)
-    maybe = {key for key in quoted if (quoted[key] or followed[key] or cued[key])
+    laws = law_names(tokens, found, keys)  # entities/laws.py: "Glass-Steagall", "FOIA"
+    maybe = {key for key in quoted if (quoted[key] or followed[key] or cued[key] or key in laws)
              and gazetteers.lookup(key) is None}
     if not maybe:
         return found
@@ -96,6 +104,11 @@ def label_things(document: Document, found: list[Found], keys: list[str]) -> lis
               if not _person_shaped(key, people) and kind_of(key) in ("", "person") and (
                   (quoted[key] and not _ends_in_non_actor(key)) or followed[key]
                   or (cued[key] and not is_acronym(key)))}
+    if maybe & laws:  # a law's full name is no one's ("Glass-Steagall" of "the Glass-Steagall Act")
+        people = _person_names([key for key in keys if key not in things and key not in laws
+                                and not non_actor(key)])
+        things |= {key for key in maybe & laws  # "FOIA", "TARP II": initials are no one's name
+                   if is_acronym(key.split()[0]) or not _person_shaped(key, people)}
     if not things:
         return found
     return [(s, e, f, t, THING) if key in things else (s, e, f, t, label)
@@ -153,6 +166,8 @@ def _work_cue(tokens: tuple[Token, ...], start: int, end: int, first: int) -> bo
     if word in WORK_NOUNS:  # lowercase only: "the Book of Mormon" opens no title
         return (before.lower in DETERMINERS or before.text.endswith(("'s", "\u2019s"))
                 or before.text[:1].isdigit())
+    if word == "of" and before.lower in AUTHORS and not tokens[end - 1].text.endswith(("'s", "\u2019s")):
+        return True  # "the author of Unlikeable" (not "the author of Romney's health law")
     if end - start < 2:
         return False
     if word in WORK_VERBS or (word in WORK_LINKS and before.lower in STAR_VERBS):
