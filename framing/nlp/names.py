@@ -30,6 +30,7 @@ from framing.nlp.words import (
 SURNAME_TITLES = frozenset("king queen prince major judge marshal bishop pope general chief dean chancellor "
                            "lord lady sir miss".split())
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+NAME_ENDINGS = SUFFIXES | {"junior", "senior"}  # role nouns that end a person's name: "Ken Griffey Junior"
 # Words that qualify a title without being one: "former Gov.", "Senate Majority Leader", "U.S. Attorney".
 TITLE_MODIFIERS = frozenset(
     """prime deputy vice foreign defense defence interior finance health justice first former acting
@@ -47,6 +48,7 @@ INSTITUTION_WORDS = frozenset(
     parliament senate congress assembly police army navy military cabinet government pentagon
     prosecutor prosecutors""".split()
 )
+AGENCY_HEADS = frozenset("investigations enforcement service patrol command directorate".split())
 MEDIA_WORDS = frozenset("news times post journal herald tribune gazette magazine radio television tv press "
                         "daily broadcasting network".split())
 NETWORKS = frozenset({"network", "networks"})
@@ -367,7 +369,7 @@ def kind_of(text: str, titled: bool = False) -> str:
         # Network"; a "network" of no broadcaster is a body's: "Harlow Action Network"; a given name
         # that names no place, then a surname that is a media word, is a person's: "Emily Post"
         # ("Charlotte Observer": Charlotte is a city)
-    if any(w in INSTITUTION_WORDS for w in lowered) or (
+    if any(w in INSTITUTION_WORDS for w in lowered) or _agency(words) or (
         lowered[0] in ("office", "committee") and len(words) > 2
     ) or (lowered[-1] == "committee" and lowered[0] in ("house", "senate")):
         return "institution"
@@ -389,6 +391,17 @@ def kind_of(text: str, titled: bool = False) -> str:
     if titled or (len(words) <= 4 and not set(lowered) & TITLE_LINKS):
         return "person"
     return ""
+
+
+def _agency(words: list[str]) -> bool:
+    """A government body's component: an agency's last word after a listed body or country or common
+    words ("Homeland Security Investigations", "National Park Service", "Central Command"; not a firm's:
+    "Kroll Investigations"). A media word before it was read first ("Religion News Service")."""
+    entry = gazetteers.lookup(" ".join(words[:-1])) if len(words) > 1 and words[-1].lower() in AGENCY_HEADS \
+        else None
+    return (entry is not None and entry.kind in ("institution", "country")) or (
+        len(words) > 1 and words[-1].lower() in AGENCY_HEADS and all(
+            is_common_word(w) or is_qualifier(w) for w in words[:-1]))
 
 
 def _person_of(words: list[str], lowered: list[str]) -> bool:
@@ -531,8 +544,8 @@ def non_actor(text: str, titled: bool = False) -> str:
             return rest  # "27th District of Texas", "2nd Amendment": what the rest is
     lists = gazetteers.non_actors()
     for section, reason in (("calendar", "time"), ("holidays", "time"), ("events and eras", "event"),
-                            ("laws and programmes", "law"), ("other", "other"),
-                            ("diseases", "event"), ("contractions", "contraction"), ("regions", "region"),
+                            ("laws and programmes", "law"), ("other", "other"), ("diseases", "event"),
+                            ("units", "unit"), ("contractions", "contraction"), ("regions", "region"),
                             ("venues", "venue"), ("credits", "credit"), ("sentence openers", "opener")):
         if key in lists[section] or key.rstrip(".") in lists[section]:
             return reason
@@ -578,6 +591,9 @@ def non_actor(text: str, titled: bool = False) -> str:
         return "descriptor"  # "Texas Republican", "New York Democrat", "Deputy", "U.S. Attorney"
     if len(words) >= 2 and not titled and head in gazetteers.titles() and head not in SURNAME_TITLES:
         return "descriptor"  # "Maricopa County Sheriff": a title with no name after it
+    if (len(words) >= 2 and head in gazetteers.role_nouns() and head not in SURNAME_TITLES | NAME_ENDINGS
+            and not all(is_given_name(w) or INITIAL.match(w) for w in words[:-1])):
+        return "descriptor"  # "Washington Political Editor", "Fox News Chairman" (not "Ed Pastor")
     if (len(words) >= 2 and not titled and all(is_common_word(w) for w in words)
             and not any(_organisation_word(w) for w in words)):
         return "topic"  # "Fake News", "Celebrity Apprentice", "Border Security"
