@@ -346,8 +346,8 @@ def kind_of(text: str, titled: bool = False) -> str:
     if edition:
         return edition  # "Breitbart London", "POLITICO Massachusetts": an outlet's edition
     lowered = [w.lower() for w in words]
-    person_shaped = lowered[-1] in MEDIA_SURNAMES | {"white"} and 2 <= len(words) <= 3 and is_given_name(
-        words[0]) and gazetteers.lookup(words[0]) is None  # "Emily Post", "Paula White"
+    person_shaped = lowered[-1] in MEDIA_SURNAMES | {"white"} and 2 <= len(words) <= 3 and (is_title_word(
+        words[0]) or is_given_name(words[0]) and gazetteers.lookup(words[0]) is None)  # "Ms. White"
     if len(words) >= 2 and (lowered[-1] == "administration" or lowered[-1] == "white" and not person_shaped):
         return "institution"  # "Obama administration", "the Obama White [House]" (not "Paula White")
     if lowered[-1] in PARTY_PLURALS and len(words) >= 2 and (all(

@@ -252,10 +252,15 @@ def _org(groups: dict[str, _Group], name: str, kind: str, form: str, side: str) 
 
 
 def _same_person(a: Name, b: Name) -> bool:
-    """Full names of one person: same surname and suffix, same first name, middles that agree."""
-    if a.last.lower() != b.last.lower() or a.suffix.rstrip(".").lower() != b.suffix.rstrip(".").lower():
-        return False
+    """Full names of one person: same surname and suffix, same first name, middles that agree; or a
+    first name and a maiden name before the married surname ("Dena Minning" of "Dena Minning Grayson",
+    "Hillary Rodham" of "Hillary Rodham Clinton")."""
     if a.first.lower() != b.first.lower():
+        return False
+    if a.last.lower() != b.last.lower():
+        short, long = (a, b) if len(a.words) < len(b.words) else (b, a)
+        return not (short.middle or short.suffix or long.suffix) and long.middle.split()[-1:] == [short.last]
+    if a.suffix.rstrip(".").lower() != b.suffix.rstrip(".").lower():
         return False
     if a.middle and b.middle:
         return a.middle[0].lower() == b.middle[0].lower()
