@@ -30,7 +30,6 @@ from framing.nlp.words import (
 SURNAME_TITLES = frozenset("king queen prince major judge marshal bishop pope general chief dean chancellor "
                            "lord lady sir miss".split())
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
-NAME_ENDINGS = SUFFIXES | {"junior", "senior"}  # role nouns that end a person's name: "Ken Griffey Junior"
 # Words that qualify a title without being one: "former Gov.", "Senate Majority Leader", "U.S. Attorney".
 TITLE_MODIFIERS = frozenset(
     """prime deputy vice foreign defense defence interior finance health justice first former acting
@@ -347,7 +346,8 @@ def kind_of(text: str, titled: bool = False) -> str:
         return edition  # "Breitbart London", "POLITICO Massachusetts": an outlet's edition
     lowered = [w.lower() for w in words]
     person_shaped = lowered[-1] in MEDIA_SURNAMES | {"white"} and 2 <= len(words) <= 3 and (is_title_word(
-        words[0]) or is_given_name(words[0]) and gazetteers.lookup(words[0]) is None)  # "Ms. White"
+        words[0]) and lowered[0] not in TITLE_MODIFIERS or is_given_name(words[0]) and gazetteers.lookup(
+        words[0]) is None)  # "Ms. White", "Emily Post" (not "National Post")
     if len(words) >= 2 and (lowered[-1] == "administration" or lowered[-1] == "white" and not person_shaped):
         return "institution"  # "Obama administration", "the Obama White [House]" (not "Paula White")
     if lowered[-1] in PARTY_PLURALS and len(words) >= 2 and (all(
@@ -397,11 +397,11 @@ def _agency(words: list[str]) -> bool:
     """A government body's component: an agency's last word after a listed body or country or common
     words ("Homeland Security Investigations", "National Park Service", "Central Command"; not a firm's:
     "Kroll Investigations"). A media word before it was read first ("Religion News Service")."""
-    entry = gazetteers.lookup(" ".join(words[:-1])) if len(words) > 1 and words[-1].lower() in AGENCY_HEADS \
-        else None
-    return (entry is not None and entry.kind in ("institution", "country")) or (
-        len(words) > 1 and words[-1].lower() in AGENCY_HEADS and all(
-            is_common_word(w) or is_qualifier(w) for w in words[:-1]))
+    if len(words) < 2 or words[-1].lower() not in AGENCY_HEADS:
+        return False
+    entry = gazetteers.lookup(" ".join(words[:-1]))
+    return entry is not None and entry.kind in ("institution", "country") or all(
+        is_common_word(w) or is_qualifier(w) for w in words[:-1])
 
 
 def _person_of(words: list[str], lowered: list[str]) -> bool:
@@ -589,11 +589,10 @@ def non_actor(text: str, titled: bool = False) -> str:
             return "place"  # "Maricopa County", "Seventh Congressional District"
     if _describes_only(words):
         return "descriptor"  # "Texas Republican", "New York Democrat", "Deputy", "U.S. Attorney"
-    if len(words) >= 2 and not titled and head in gazetteers.titles() and head not in SURNAME_TITLES:
-        return "descriptor"  # "Maricopa County Sheriff": a title with no name after it
-    if (len(words) >= 2 and head in gazetteers.role_nouns() and head not in SURNAME_TITLES | NAME_ENDINGS
-            and not all(is_given_name(w) or INITIAL.match(w) for w in words[:-1])):
-        return "descriptor"  # "Washington Political Editor", "Fox News Chairman" (not "Ed Pastor")
+    if len(words) >= 2 and head not in SURNAME_TITLES and (not titled and head in gazetteers.titles() or (
+            head in gazetteers.role_nouns() and head not in SUFFIXES | {"junior", "senior"}
+            and not all(is_given_name(w) or INITIAL.match(w) for w in words[:-1]))):
+        return "descriptor"  # a title or role alone: "Maricopa County Sheriff", "Fox News Chairman"
     if (len(words) >= 2 and not titled and all(is_common_word(w) for w in words)
             and not any(_organisation_word(w) for w in words)):
         return "topic"  # "Fake News", "Celebrity Apprentice", "Border Security"

@@ -89,3 +89,11 @@ def test_a_listed_name_with_and_inside_is_one_name():
     assert kinds["Immigration and Customs Enforcement"] == "institution"
     assert kinds["Homeland Security Investigations"] == "institution"
     assert "Immigration" not in kinds and "Customs Enforcement" not in kinds
+
+
+def test_a_listed_team_is_an_organisation_and_its_nickname_joins_it():
+    kinds = _kinds("Deal\n\nThe Denver Broncos signed Tom Vance on Monday. The Broncos said Vance would "
+                   "start, and the Washington Nationals' pitcher Ben Alder agreed with the Nationals.\n")
+    assert kinds["Denver Broncos"] == kinds["Washington Nationals"] == "organisation"
+    assert "Broncos" not in kinds
+    assert kinds["Tom Vance"] == "person"

@@ -15,6 +15,7 @@ def _actors(text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
 def test_a_courtesy_title_before_white_names_a_person_not_the_white_house():
     assert kind_of("Ms. White") == "person"
     assert kind_of("Obama White") == "institution"  # "the Obama White House", cut before "House"
+    assert kind_of("National Post") == "media"  # a title's modifier, no title: the paper
     actors = _actors("Vigil\n\nLena Ashby White, a teacher, organised the vigil. Ms. White said the town "
                      "would gather again, and Ms. White thanked the volunteers.\n")
     assert "Ms. White" not in actors

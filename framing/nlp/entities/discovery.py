@@ -259,7 +259,8 @@ def _same_person(a: Name, b: Name) -> bool:
         return False
     if a.last.lower() != b.last.lower():
         short, long = (a, b) if len(a.words) < len(b.words) else (b, a)
-        return not (short.middle or short.suffix or long.suffix) and long.middle.split()[-1:] == [short.last]
+        return not (short.middle or short.suffix or long.suffix or is_common_word(long.last)) and \
+            long.middle.split()[-1:] == [short.last]  # not "Marco Rubio Miss": a word after a name
     if a.suffix.rstrip(".").lower() != b.suffix.rstrip(".").lower():
         return False
     if a.middle and b.middle:
