@@ -97,3 +97,10 @@ def test_a_listed_team_is_an_organisation_and_its_nickname_joins_it():
     assert kinds["Denver Broncos"] == kinds["Washington Nationals"] == "organisation"
     assert "Broncos" not in kinds
     assert kinds["Tom Vance"] == "person"
+
+
+def test_an_unknown_plural_after_the_in_a_sentence_about_a_sport_is_a_team():
+    kinds = _kinds("Finals\n\nBen Alder and the Cavaliers are in the NBA Finals. Tom Vance said Alder "
+                   "would lead the Cavaliers past Vance's old club.\n")
+    assert kinds["Cavaliers"] == "organisation"
+    assert kinds["Ben Alder"] == kinds["Tom Vance"] == "person"

@@ -11,8 +11,9 @@ Today's One Nation initiative"), or a given name ("Erica's mother, Dawn,"), whic
 of that first name.
 
 A party's one-word plural alias ("Nationals" for Australia's National Party, "Greens", "Liberals") in a
-sentence about a sport (baseball, pitcher, inning, quarterback, playoffs...) names a team: labelled
-``team`` (an organisation), never the party.
+sentence about a sport (baseball, pitcher, inning, quarterback, playoffs, NBA...) names a team: labelled
+``team`` (an organisation), never the party; so does a one-word plural the lists do not know, after
+"the", in such a sentence ("the Cavaliers are in the NBA Finals"; a person's surname takes no "the").
 
 Both are read from the words right around each mention, a few token reads per candidate of a listed
 one-word name, so the cost stays small (issue #22).
@@ -42,36 +43,42 @@ DETERMINERS = frozenset({"the", "The"})
 # Words only a sports story uses ("game", "season", "team", "fans" and "coach" are a campaign's too)
 SPORTS_WORDS = frozenset("""baseball football basketball hockey soccer pitcher pitchers pitching inning
     innings quarterback quarterbacks touchdown touchdowns playoff playoffs ballpark outfielder infielder
-    shortstop homer homers slugger bullpen dugout rookie mlb nfl nba nhl stadium""".split())
+    shortstop homer homers slugger bullpen dugout rookie mlb nfl nba nhl""".split())
 
 Found = tuple[int, int, int, int, str]  # start, end, sentence's first and end token, label
 
 
 def label_homonyms(document: Document, found: list[Found], keys: list[str]) -> list[Found]:
     """``found`` with ``common`` on the mentions of a listed outlet's one-word name that no mention
-    treats as the outlet, and ``team`` on a party's plural alias in a sentence about a sport (see the
-    module docstring). ``keys``: each candidate's text without its possessive."""
+    treats as the outlet, ``team`` on a party's plural alias and ``organisation`` on an unknown plural
+    after "the" in a sentence about a sport (see the module docstring). ``keys``: each candidate's text
+    without its possessive."""
     outlets: dict[str, bool] = {}  # one-word listed outlet that is also a word -> some mention is cued
-    teams: set[str] = set()
+    teams: dict[str, str] = {}  # name -> label: a party's alias is no party, an unknown plural a body
     tokens = document.tokens
+    ends = {key.rsplit(" ", 1)[-1] for key in keys if " " in key}
     for (start, end, first, last, label), key in zip(found, keys):
         if end - start != 1 or " " in key or not key[:1].isupper():
             continue
         entry = gazetteers.lookup(key)
-        if entry is None or entry.kind not in ("media", "party"):
-            continue
-        if entry.kind == "party":
-            if key.endswith("s") and is_common_word(key) and any(
-                    tokens[j].lower in SPORTS_WORDS for j in range(first, last)):
-                teams.add(key)  # "the Nationals' pitcher": the Washington Nationals, a baseball team
-        elif is_common_word(key) or is_given_name(key):
+        if entry is None or entry.kind == "party":
+            plural = is_common_word(key) if entry else start > first and tokens[start - 1].lower == "the" \
+                and key not in ends  # "the Broncos" beside "Denver Broncos" joins it later
+            if plural and key.endswith("s") and _sporting(tokens, first, last):
+                teams[key] = TEAM if entry else "organisation"  # "the Nationals' pitcher", "the Cavaliers"
+        elif entry.kind == "media" and (is_common_word(key) or is_given_name(key)):
             if not outlets.get(key, False):
                 outlets[key] = label == "media" or _cued(tokens, start, end, first, last)
     common = {key for key, cued in outlets.items() if not cued}
     if not common and not teams:
         return found
-    return [(s, e, f, t, COMMON if key in common else TEAM if key in teams else label)
+    return [(s, e, f, t, COMMON if key in common else teams.get(key, label))
             for (s, e, f, t, label), key in zip(found, keys)]
+
+
+def _sporting(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """The sentence has a word only a sports story uses."""
+    return any(tokens[j].lower in SPORTS_WORDS for j in range(first, last))
 
 
 def _cued(tokens: tuple[Token, ...], start: int, end: int, first: int, last: int) -> bool:
