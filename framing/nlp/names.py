@@ -87,14 +87,13 @@ PARTY_PLURALS = frozenset({"democrats", "republicans", "dems", "gop", "g.o.p.", 
 NAME_PREFIXES = frozenset({"mc", "mac", "o'", "o\u2019", "de", "di", "da", "la", "le", "van", "von", "du"})
 CUT_INITIAL = re.compile(r"^[A-Z]\.$")  # a name never ends in an initial: "Donald J." is cut
 INITIAL = re.compile(r"^[A-Z]\.?$|^[A-Z]\.[A-Z]\.$")
-# Endings of a doctrine's or a fear's name: one such word is a topic, never an actor
 # Head words of laws, buildings and days that are also common surnames: after given names alone they end
 # a person's name ("Arsenio Hall", "Dave Camp", "Doris Day"), not a thing's
 SURNAME_HEADS = frozenset("hall field street lane law deal wall bay church tower camp day".split())
 COMPOUND_PREFIXES = frozenset("pro anti non self multi semi mid".split())  # "Pro-Life", "Self-Help"
 # Heads of a law, a document or an event that open its name before "of": "Treaty of Versailles"
 LEADING_HEADS = frozenset("treaty memorandum declaration articles charter statute battle siege".split())
-ABSTRACT_SUFFIXES = ("ism", "phobia", "nomics")
+ABSTRACT_SUFFIXES = ("ism", "phobia", "nomics")  # a doctrine's or a fear's name: a topic, never an actor
 PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")  # "R-Texas", "D-Calif.": a label, not a name
 
 
@@ -394,9 +393,8 @@ def kind_of(text: str, titled: bool = False) -> str:
 
 
 def _agency(words: list[str]) -> bool:
-    """A government body's component: an agency's last word after a listed body or country or common
-    words ("Homeland Security Investigations", "National Park Service", "Central Command"; not a firm's:
-    "Kroll Investigations"). A media word before it was read first ("Religion News Service")."""
+    """An agency's last word after a listed body or country or common words ("Homeland Security
+    Investigations", "Central Command"; not a firm's: "Kroll Investigations"; "Religion News Service")."""
     if len(words) < 2 or words[-1].lower() not in AGENCY_HEADS:
         return False
     entry = gazetteers.lookup(" ".join(words[:-1]))
@@ -589,10 +587,13 @@ def non_actor(text: str, titled: bool = False) -> str:
             return "place"  # "Maricopa County", "Seventh Congressional District"
     if _describes_only(words):
         return "descriptor"  # "Texas Republican", "New York Democrat", "Deputy", "U.S. Attorney"
-    if len(words) >= 2 and head not in SURNAME_TITLES and (not titled and head in gazetteers.titles() or (
-            head in gazetteers.role_nouns() and head not in SUFFIXES | {"junior", "senior"}
-            and not all(is_given_name(w) or INITIAL.match(w) for w in words[:-1]))):
-        return "descriptor"  # a title or role alone: "Maricopa County Sheriff", "Fox News Chairman"
+    if len(words) >= 2 and not titled and head in gazetteers.titles() and head not in SURNAME_TITLES:
+        return "descriptor"  # "Maricopa County Sheriff": a title with no name after it
+    if (len(words) >= 2 and head in gazetteers.role_nouns() and not head.endswith("s")
+            and not {*lowered} & TITLE_LINKS and head not in SURNAME_TITLES | SUFFIXES
+            and head not in ("junior", "senior", "local")
+            and not all(is_given_name(w) or INITIAL.match(w) for w in words[:-1])):
+        return "descriptor"  # a role alone: "Fox News Chairman" (not "Ed Pastor", "League of Women Voters")
     if (len(words) >= 2 and not titled and all(is_common_word(w) for w in words)
             and not any(_organisation_word(w) for w in words)):
         return "topic"  # "Fake News", "Celebrity Apprentice", "Border Security"

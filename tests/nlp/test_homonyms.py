@@ -58,6 +58,8 @@ def test_units_named_after_people_are_no_actors():
     ("Washington Political Editor", "descriptor"),  # a place, a qualifier, a role noun
     ("Harlow Ledger Chairman", "descriptor"),  # an outlet's name, then a role noun
     ("Ken Griffey Junior", ""),  # a name's ending, no role
+    ("League of Women Voters", ""),  # a body named for whom it serves: a plural, after "of"
+    ("Committee to Protect Journalists", ""),
     ("Amir Vance", ""),
 ])
 def test_a_role_noun_with_no_name_after_it_is_a_descriptor(text, reason):
