@@ -47,6 +47,7 @@ INSTITUTION_WORDS = frozenset(
     parliament senate congress assembly police army navy military cabinet government pentagon
     prosecutor prosecutors""".split()
 )
+AGENCY_HEADS = frozenset("investigations enforcement service patrol command directorate".split())
 MEDIA_WORDS = frozenset("news times post journal herald tribune gazette magazine radio television tv press "
                         "daily broadcasting network".split())
 NETWORKS = frozenset({"network", "networks"})
@@ -86,14 +87,13 @@ PARTY_PLURALS = frozenset({"democrats", "republicans", "dems", "gop", "g.o.p.", 
 NAME_PREFIXES = frozenset({"mc", "mac", "o'", "o\u2019", "de", "di", "da", "la", "le", "van", "von", "du"})
 CUT_INITIAL = re.compile(r"^[A-Z]\.$")  # a name never ends in an initial: "Donald J." is cut
 INITIAL = re.compile(r"^[A-Z]\.?$|^[A-Z]\.[A-Z]\.$")
-# Endings of a doctrine's or a fear's name: one such word is a topic, never an actor
 # Head words of laws, buildings and days that are also common surnames: after given names alone they end
 # a person's name ("Arsenio Hall", "Dave Camp", "Doris Day"), not a thing's
 SURNAME_HEADS = frozenset("hall field street lane law deal wall bay church tower camp day".split())
 COMPOUND_PREFIXES = frozenset("pro anti non self multi semi mid".split())  # "Pro-Life", "Self-Help"
 # Heads of a law, a document or an event that open its name before "of": "Treaty of Versailles"
 LEADING_HEADS = frozenset("treaty memorandum declaration articles charter statute battle siege".split())
-ABSTRACT_SUFFIXES = ("ism", "phobia", "nomics")
+ABSTRACT_SUFFIXES = ("ism", "phobia", "nomics")  # a doctrine's or a fear's name: a topic, never an actor
 PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")  # "R-Texas", "D-Calif.": a label, not a name
 
 
@@ -344,8 +344,9 @@ def kind_of(text: str, titled: bool = False) -> str:
     if edition:
         return edition  # "Breitbart London", "POLITICO Massachusetts": an outlet's edition
     lowered = [w.lower() for w in words]
-    person_shaped = lowered[-1] in MEDIA_SURNAMES | {"white"} and 2 <= len(words) <= 3 and is_given_name(
-        words[0]) and gazetteers.lookup(words[0]) is None  # "Emily Post", "Paula White"
+    person_shaped = lowered[-1] in MEDIA_SURNAMES | {"white"} and 2 <= len(words) <= 3 and (is_title_word(
+        words[0]) and lowered[0] not in TITLE_MODIFIERS or is_given_name(words[0]) and gazetteers.lookup(
+        words[0]) is None)  # "Ms. White", "Emily Post" (not "National Post")
     if len(words) >= 2 and (lowered[-1] == "administration" or lowered[-1] == "white" and not person_shaped):
         return "institution"  # "Obama administration", "the Obama White [House]" (not "Paula White")
     if lowered[-1] in PARTY_PLURALS and len(words) >= 2 and (all(
@@ -367,7 +368,7 @@ def kind_of(text: str, titled: bool = False) -> str:
         # Network"; a "network" of no broadcaster is a body's: "Harlow Action Network"; a given name
         # that names no place, then a surname that is a media word, is a person's: "Emily Post"
         # ("Charlotte Observer": Charlotte is a city)
-    if any(w in INSTITUTION_WORDS for w in lowered) or (
+    if any(w in INSTITUTION_WORDS for w in lowered) or _agency(words) or (
         lowered[0] in ("office", "committee") and len(words) > 2
     ) or (lowered[-1] == "committee" and lowered[0] in ("house", "senate")):
         return "institution"
@@ -389,6 +390,16 @@ def kind_of(text: str, titled: bool = False) -> str:
     if titled or (len(words) <= 4 and not set(lowered) & TITLE_LINKS):
         return "person"
     return ""
+
+
+def _agency(words: list[str]) -> bool:
+    """An agency's last word after a listed body or country or common words ("Homeland Security
+    Investigations", "Central Command"; not a firm's: "Kroll Investigations"; "Religion News Service")."""
+    if len(words) < 2 or words[-1].lower() not in AGENCY_HEADS:
+        return False
+    entry = gazetteers.lookup(" ".join(words[:-1]))
+    return entry is not None and entry.kind in ("institution", "country") or all(
+        is_common_word(w) or is_qualifier(w) for w in words[:-1])
 
 
 def _person_of(words: list[str], lowered: list[str]) -> bool:
@@ -531,8 +542,8 @@ def non_actor(text: str, titled: bool = False) -> str:
             return rest  # "27th District of Texas", "2nd Amendment": what the rest is
     lists = gazetteers.non_actors()
     for section, reason in (("calendar", "time"), ("holidays", "time"), ("events and eras", "event"),
-                            ("laws and programmes", "law"), ("other", "other"),
-                            ("diseases", "event"), ("contractions", "contraction"), ("regions", "region"),
+                            ("laws and programmes", "law"), ("other", "other"), ("diseases", "event"),
+                            ("units", "unit"), ("contractions", "contraction"), ("regions", "region"),
                             ("venues", "venue"), ("credits", "credit"), ("sentence openers", "opener")):
         if key in lists[section] or key.rstrip(".") in lists[section]:
             return reason
@@ -578,6 +589,11 @@ def non_actor(text: str, titled: bool = False) -> str:
         return "descriptor"  # "Texas Republican", "New York Democrat", "Deputy", "U.S. Attorney"
     if len(words) >= 2 and not titled and head in gazetteers.titles() and head not in SURNAME_TITLES:
         return "descriptor"  # "Maricopa County Sheriff": a title with no name after it
+    if (len(words) >= 2 and head in gazetteers.role_nouns() and not head.endswith("s")
+            and not {*lowered} & TITLE_LINKS and head not in SURNAME_TITLES | SUFFIXES
+            and head not in ("junior", "senior", "local")
+            and not all(is_given_name(w) or INITIAL.match(w) for w in words[:-1])):
+        return "descriptor"  # a role alone: "Fox News Chairman" (not "Ed Pastor", "League of Women Voters")
     if (len(words) >= 2 and not titled and all(is_common_word(w) for w in words)
             and not any(_organisation_word(w) for w in words)):
         return "topic"  # "Fake News", "Celebrity Apprentice", "Border Security"

@@ -9,7 +9,9 @@ are sorted out in three steps, documented in docs/analyzers/actors.md, "Discover
    names so "Trump Tower" is never a mention of Trump, nor "Clinton Cash" of Clinton.
 2. Known names in: the bundled lists give the canonical name and the kind ("GOP", "Republicans" ->
    Republican Party, party; "F.B.I." -> Federal Bureau of Investigation, institution); a listed outlet
-   run into a person's full name is both ("Fox News Sean Hannity").
+   run into a person's full name is both ("Fox News Sean Hannity"); a listed name that is also a word
+   counts only where the words around it say so (:mod:`framing.nlp.entities.homonyms`: "told the
+   Nation", but "One Nation initiative"; "Nationals" in a baseball story is a team).
 3. People resolved: titles stripped ("Missouri Rep. Todd Akin" -> Todd Akin), full names that agree on
    first name, surname and suffix joined ("Donald J. Trump" = "Donald Trump" != "Donald Trump Jr."), a
    surname alone ("Akin", "Mr. Akin") made an alias of every person with that surname (a shared one goes,
@@ -31,6 +33,7 @@ from framing.model import Document, Span
 from framing.nlp import gazetteers
 from framing.nlp.cast_names import fold
 from framing.nlp.entities.actors import KINDS, Actor, ActorSet, Mention
+from framing.nlp.entities.homonyms import COMMON, TEAM
 from framing.nlp.entities.mentions import document_memo, find_mentions
 from framing.nlp.entities.recognise import DEMONYM_SUFFIXES, find_candidates
 from framing.nlp.entities.things import THING
@@ -115,6 +118,13 @@ def resolve(raw: Sequence[tuple[str, str]]) -> tuple[list[Actor], set[str]]:
         if label == THING:  # a title, a programme, a product (entities/things.py): never an actor
             if len(words) > 1:
                 blocked.add(text)
+            continue
+        if label == COMMON:  # a listed outlet's name used as a word or a given name (entities/homonyms.py)
+            if is_given_name(text):
+                people.append((parse_name(text), text, 1))  # "Erica's mother, Dawn,": a first name
+            continue
+        if label == TEAM:  # "the Nationals' pitcher": a baseball team, not Australia's National Party
+            _org(groups, text, "organisation", text, "")
             continue
         entry = gazetteers.lookup(text)
         if entry is not None and label == "person" and "also_person" in entry.tags:
@@ -244,10 +254,16 @@ def _org(groups: dict[str, _Group], name: str, kind: str, form: str, side: str) 
 
 
 def _same_person(a: Name, b: Name) -> bool:
-    """Full names of one person: same surname and suffix, same first name, middles that agree."""
-    if a.last.lower() != b.last.lower() or a.suffix.rstrip(".").lower() != b.suffix.rstrip(".").lower():
-        return False
+    """Full names of one person: same surname and suffix, same first name, middles that agree; or a
+    first name and a maiden name before the married surname ("Dena Minning" of "Dena Minning Grayson",
+    "Hillary Rodham" of "Hillary Rodham Clinton")."""
     if a.first.lower() != b.first.lower():
+        return False
+    if a.last.lower() != b.last.lower():
+        short, long = (a, b) if len(a.words) < len(b.words) else (b, a)
+        return not (short.middle or short.suffix or long.suffix or is_common_word(long.last)) and \
+            long.middle.split()[-1:] == [short.last]  # not "Marco Rubio Miss": a word after a name
+    if a.suffix.rstrip(".").lower() != b.suffix.rstrip(".").lower():
         return False
     if a.middle and b.middle:
         return a.middle[0].lower() == b.middle[0].lower()

@@ -24,10 +24,11 @@ from functools import lru_cache
 
 from framing.model import Document, Span, Token
 from framing.nlp import gazetteers
+from framing.nlp.entities.homonyms import label_homonyms
 from framing.nlp.entities.laws import join_cases
 from framing.nlp.entities.listed import listed_kinds
 from framing.nlp.entities.places import label_places
-from framing.nlp.entities.things import THING, label_things
+from framing.nlp.entities.things import THING, label_things, storm_names
 from framing.nlp.names import (
     ORG_WORDS,
     PARTY_STATE,
@@ -260,7 +261,7 @@ def find_candidates(document: Document) -> list[Span]:
     capitals = _capitals(document)
     inside, lower, heads, edges = _evidence(document, capitals)
     skipped_tokens, skipped_blocks = _skipped(document)
-    storms = _storms(document)
+    storms = storm_names(document)
     title_case = _title_case_words(document)
     tokens = document.tokens
     found: list[tuple[int, int, int, int, str]] = []  # start, end, sentence's first and end token, label
@@ -311,7 +312,8 @@ def find_candidates(document: Document) -> list[Span]:
                     and not _demonym_of(tokens[start].lower, inside)):
                 continue  # a single word capitalised only where it opens a sentence: "Insurers estimated"
             joined = [j for j in range(start, run_end) if tokens[j].lower == "and"]
-            if joined and tokens[run_end - 1].lower not in ORG_WORDS:
+            if joined and tokens[run_end - 1].lower not in ORG_WORDS and not _known(document, tokens, start,
+                                                                                   run_end):
                 run_end = index = joined[0]  # "... Colored People and Republicans": two names
                 while run_end > start and tokens[run_end - 1].lower in CONNECTORS:
                     run_end -= 1
@@ -349,27 +351,14 @@ def find_candidates(document: Document) -> list[Span]:
             found.append((start, run_end, first, end, label))
     keys = [strip_possessive(document.text[tokens[s].start : tokens[e - 1].end]) for s, e, *_ in found]
     found, keys = join_cases(tokens, found, keys, THING)  # "Roe v. Wade": a case, no party's mention
-    return _typed_bodies(document, label_places(document, label_things(document, found, keys), keys), keys)
+    found = label_homonyms(document, label_things(document, found, keys), keys)
+    return _typed_bodies(document, label_places(document, found, keys), keys)
 
 
 def _numbering(text: str, following: str) -> bool:
     """A capitalised abbreviation of one word before a number: "No. 2", "Vol. 3", "Art. 5"."""
     return (text.endswith(".") and text[:-1].isalpha() and text.count(".") == 1
             and following[:1].isdigit())
-
-
-def _storms(document: Document) -> set[str]:
-    """Single words named as storms after a lowercase disaster word ("superstorm Sandy", "tropical
-    storm Harvey"): the bundled list's words open a storm's name when capitalised ("Hurricane Sandy",
-    a non-actor as a whole), but lowercase they leave the name alone, a person's to the recogniser."""
-    words = gazetteers.non_actors()["disaster names"]
-    text = document.text.lower()
-    if not any(w.split()[-1] in text for w in words):
-        return set()
-    tokens = document.tokens
-    return {_bare(tokens[i].text) for i in range(2, len(tokens))
-            if tokens[i].text[:1].isupper() and tokens[i - 1].text.islower()
-            and (tokens[i - 1].text in words or f"{tokens[i - 2].text} {tokens[i - 1].text}" in words)}
 
 
 def _typed_bodies(document: Document, found: list[tuple[int, int, int, int, str]], keys: list[str]
@@ -558,7 +547,7 @@ def _run_end(tokens: tuple[Token, ...], capital: list[bool], first: int, start: 
         if link == index or link >= end or not capital[link - first]:
             break
         words = [tokens[j].lower for j in range(index, link)]
-        if "and" in words and not has_of:
+        if "and" in words and not has_of and not _listed_across(tokens, start, link, end):
             break  # "Bill and Hillary Clinton" are two; "Department of Health and Human Services" one
         nxt = tokens[link].text
         if nxt.endswith(("'s", "\u2019s")) and ("of" in words or "on" in words):
@@ -568,6 +557,17 @@ def _run_end(tokens: tuple[Token, ...], capital: list[bool], first: int, start: 
         has_of = has_of or "of" in words or "for" in words
         index = link
     return index
+
+
+def _listed_across(tokens: tuple[Token, ...], start: int, link: int, end: int) -> bool:
+    """A name the bundled lists know runs on over the "and" before ``link``: "Immigration and Customs
+    Enforcement", "Customs and Border Protection" (up to four capitalised words after it)."""
+    stop = link
+    while stop < end and stop - link < 4 and tokens[stop].text[:1].isupper():
+        stop += 1
+        if gazetteers.lookup(" ".join(t.text for t in tokens[start:stop])) is not None:
+            return True
+    return False
 
 
 def _members_of(text: str, tokens: tuple[Token, ...], index: int, end: int, capital: list[bool],

@@ -34,7 +34,7 @@ from framing.model import Document, Token
 from framing.nlp import gazetteers
 from framing.nlp.entities.laws import before_law_noun, compound, law_names
 from framing.nlp.names import is_acronym, is_given_name, is_title_word, kind_of, non_actor, parse_name
-from framing.nlp.words import is_common_word, is_contraction
+from framing.nlp.words import is_common_word, is_contraction, strip_possessive
 
 THING = "thing"
 # Nouns of a work or a show right before its title: "the book Clinton Cash", "the film Selma"
@@ -53,7 +53,7 @@ SPEECH = frozenset("said says saying told appeared appearing appearance intervie
 THING_NOUNS = frozenset("""tax taxes program programs programme programmes initiative initiatives act law
     laws bill bills amendment treaty accord accords agreement doctrine hat hats cap caps shirt shirts
     t-shirt t-shirts sticker stickers brand brands car cars app award awards prize prizes trophy
-    festival""".split())
+    festival scale scales""".split())  # "the Richter scale": a scale named after its maker
 OPENING_MARKS = frozenset({"\u201c", '"', "'", "\u2018", "`"})
 CLOSING_MARKS = frozenset({"\u201d", '"', "'", "\u2019"})
 TITLE_LINKS = frozenset("of the a an and in on to for with at by from or".split())  # lowercase in titles
@@ -204,3 +204,17 @@ def _person_shaped(key: str, people: set[tuple[str, ...]]) -> bool:
     size = len(words)
     return any(len(p) > size and any(p[i : i + size] == words for i in range(len(p) - size + 1))
                for p in people)
+
+
+def storm_names(document: Document) -> set[str]:
+    """Single words named as storms after a lowercase disaster word ("superstorm Sandy", "tropical
+    storm Harvey"): the bundled list's words open a storm's name when capitalised ("Hurricane Sandy",
+    a non-actor as a whole), but lowercase they leave the name alone, a person's to the recogniser."""
+    words = gazetteers.non_actors()["disaster names"]
+    text = document.text.lower()
+    if not any(w.split()[-1] in text for w in words):
+        return set()
+    tokens = document.tokens
+    return {strip_possessive(tokens[i].text).lower() for i in range(2, len(tokens))
+            if tokens[i].text[:1].isupper() and tokens[i - 1].text.islower()
+            and (tokens[i - 1].text in words or f"{tokens[i - 2].text} {tokens[i - 1].text}" in words)}
