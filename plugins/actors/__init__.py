@@ -391,6 +391,7 @@ def score_mentions(
     lead = next((i for i, b in enumerate(document.blocks) if b.kind == "paragraph"), -1)
     scored = []
     words = document.normalised
+    read = TargetContext.reader(document)
     for index, group in sorted(in_sentence.items()):
         sentence = document.sentences[index]
         firsts = [o.first_token for o in group]  # mentions come in text order
@@ -403,9 +404,7 @@ def score_mentions(
                 for o in group[bisect_left(firsts, low) : bisect_left(firsts, high)]
                 if o.actor != mention.actor and o.end_token <= high
             ]
-            context = TargetContext.in_document(
-                document, window, mention.first_token, mention.end_token, others
-            )
+            context = read(window, mention.first_token, mention.end_token, others)
             scored.append(
                 ScoredMention(
                     mention,

@@ -115,17 +115,24 @@ class TargetContext:
         return max(sentence.first_token, first - MAX_CONTEXT), min(sentence.end_token, end + MAX_CONTEXT)
 
     @classmethod
-    def in_document(
-        cls, document: Document, window: tuple[int, int], first: int, end: int,
-        others: Sequence[tuple[int, int]] = (),
-    ) -> TargetContext:
-        """The target ``first:end`` in a window of the document; all ranges are document token
-        indices (``others`` inside the window)."""
-        low, high = window
-        return cls(token_texts(document)[low:high], document.normalised[low:high], first - low,
-                   end - low, tuple((a - low, b - low) for a, b in others),
-                   token_readings(document)[low:high], token_terms(document)[low:high],
-                   document_emoji(document))
+    def reader(
+        cls, document: Document
+    ) -> Callable[[tuple[int, int], int, int, Sequence[tuple[int, int]]], TargetContext]:
+        """``read(window, first, end, others)``: the target ``first:end`` in a window of the
+        document; all ranges are document token indices (``others`` inside the window). The
+        document's texts, words, VADER readings and term flags are fetched once for all its
+        mentions, and each context takes slices of them."""
+        texts, words = token_texts(document), document.normalised
+        readings, terms, emoji = token_readings(document), token_terms(document), document_emoji(document)
+
+        def read(window: tuple[int, int], first: int, end: int,
+                 others: Sequence[tuple[int, int]]) -> TargetContext:
+            low, high = window
+            return cls(texts[low:high], words[low:high], first - low, end - low,
+                       tuple((a - low, b - low) for a, b in others), readings[low:high],
+                       terms[low:high], emoji)
+
+        return read
 
     def local_range(self) -> tuple[int, int]:
         """The clause around the target; words nearer another target in it are left to that one."""
