@@ -79,6 +79,7 @@ class TargetContext:
     readings: tuple[WordReading, ...] | None = None  # VADER's reading of each text; None: read them
     terms: tuple[bool, ...] | None = None  # whether each word can be a model term; None: test them
     emoji: bool = True  # whether a text may hold an emoji (VADER spells them out before reading)
+    role: str | None = None  # the target's ``mention_role`` in ``words``; None: find it
 
     @classmethod
     def from_tokens(
@@ -117,20 +118,20 @@ class TargetContext:
     @classmethod
     def reader(
         cls, document: Document
-    ) -> Callable[[tuple[int, int], int, int, Sequence[tuple[int, int]]], TargetContext]:
-        """``read(window, first, end, others)``: the target ``first:end`` in a window of the
-        document; all ranges are document token indices (``others`` inside the window). The
+    ) -> Callable[..., TargetContext]:
+        """``read(window, first, end, others, role=None)``: the target ``first:end`` in a window of
+        the document; all ranges are document token indices (``others`` inside the window). The
         document's texts, words, VADER readings and term flags are fetched once for all its
         mentions, and each context takes slices of them."""
         texts, words = token_texts(document), document.normalised
         readings, terms, emoji = token_readings(document), token_terms(document), document_emoji(document)
 
         def read(window: tuple[int, int], first: int, end: int,
-                 others: Sequence[tuple[int, int]]) -> TargetContext:
+                 others: Sequence[tuple[int, int]], role: str | None = None) -> TargetContext:
             low, high = window
             return cls(texts[low:high], words[low:high], first - low, end - low,
                        tuple((a - low, b - low) for a, b in others), readings[low:high],
-                       terms[low:high], emoji)
+                       terms[low:high], emoji, role)
 
         return read
 
@@ -236,7 +237,8 @@ def features(context: TargetContext) -> tuple[list[str], list[float]]:
     terms += ["c:" + w for w in compress(masked[low:high], kept[low:high]) if w != "<t>"]
     terms += ["l:" + w for w in left[-SIDE_WINDOW:]]
     terms += ["r:" + w for w in right[:SIDE_WINDOW]]
-    terms.append(f"role:{mention_role(context.words, first, end) or 'none'}")
+    role = mention_role(context.words, first, end) if context.role is None else context.role
+    terms.append(f"role:{role or 'none'}")
     dense = [*context.masked_sentence_scores(), *context.local_scores()]
     return terms, dense
 
