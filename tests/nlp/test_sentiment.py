@@ -91,14 +91,3 @@ def test_a_word_valence_is_remembered_for_the_next_text_with_the_same_neighbours
     assert again.hits > first.hits  # "Critics": the same words around it in both texts
     assert vader_scores("Critics said the governor did not support the bill on Monday.") == vader(
         "Critics said the governor did not support the bill on Monday.")
-
-
-def test_emoji_are_the_single_characters_vader_spells_out() -> None:
-    """``has_emoji`` (one regular expression over a whole document) finds exactly the one-character
-    emoji of VADER's own table: each of them, and none of the characters next to them."""
-    table = {emoji for emoji in vader_analyzer().emojis if len(emoji) == 1}
-    assert len(table) > 1000
-    assert all(has_emoji(f"The crowd {emoji} cheered.") for emoji in table)
-    near = {chr(ord(e) + step) for e in table for step in (-1, 1)} - table
-    assert near and not any(has_emoji(f"The crowd {c} cheered.") for c in near)
-    assert not has_emoji("Victory :) for the party :( ... [sic] (R-Mo.) ^*+?")
