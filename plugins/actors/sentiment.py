@@ -57,7 +57,7 @@ def token_readings(document: Document) -> tuple[WordReading, ...]:
 def document_emoji(document: Document) -> bool:
     """Whether any token holds an emoji, once per document: most articles have none, and then no
     context needs the check."""
-    return document_memo(document, "sentiment.emoji", lambda: any(map(has_emoji, token_texts(document))))
+    return document_memo(document, "sentiment.emoji", lambda: has_emoji("".join(token_texts(document))))
 
 
 def token_terms(document: Document) -> tuple[bool, ...]:
