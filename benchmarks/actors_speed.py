@@ -12,7 +12,8 @@ from one minute to the next, so alternating in one process is the fair compariso
 the two are compared first (candidates, actor sets, mentions, every score, class and role), and a
 difference stops the run, unless --changed (a change of behaviour, measured for its cost: the number of
 articles whose outputs differ is printed). The other checkout's name rules (``framing/nlp/names.py``)
-are loaded with its recogniser. Later passes find the name rules' caches warm, as a long run does.
+are loaded with its recogniser, and its VADER layer (``framing/nlp/sentiment.py``) with its scoring.
+Later passes find the name rules' caches warm, as a long run does.
 """
 
 from __future__ import annotations
@@ -54,8 +55,10 @@ def other_checkout(root: Path) -> dict[str, Any]:
     names = {"framing.nlp.names": "other_names",
              "framing.nlp.entities.recognise": "other_recognise",
              "framing.nlp.entities.mentions": "other_mentions",
-             "framing.plugins.actors.sentiment": "other_sentiment"}
+             "framing.plugins.actors.sentiment": "other_sentiment",
+             "framing.nlp.sentiment": "other_vader"}
     load("other_names", root / "framing" / "nlp" / "names.py", names)
+    load("other_vader", root / "framing" / "nlp" / "sentiment.py", names)
     if (entities / "listed.py").exists():
         names["framing.nlp.entities.listed"] = "other_listed"
         load("other_listed", entities / "listed.py", names)

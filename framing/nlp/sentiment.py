@@ -47,7 +47,7 @@ def vader_scores(text: str) -> tuple[float, float, float]:
     Cached for the last few hundred texts: a sentence naming three actors is scored once, not three
     times (the cache is too small to carry much from one article to the next).
     """
-    if not _emoji_characters().isdisjoint(text):  # VADER spells emoji out before it reads the words
+    if has_emoji(text):  # VADER spells emoji out before it reads the words
         scores = vader_analyzer().polarity_scores(text)
         return scores["compound"], scores["pos"], scores["neg"]
     text = text.strip()
@@ -65,16 +65,27 @@ def vader_words(words: Iterable[str]) -> tuple[WordReading, ...]:
     return tuple(map(_word, words))
 
 
-def vader_scores_of(text: str, read: Sequence[WordReading]) -> tuple[float, float, float]:
-    """:func:`vader_scores` of ``text``, the words read as ``read`` joined by single spaces, without
-    splitting and reading the words again (the actors' contexts: slices of a document's tokens)."""
-    if not _emoji_characters().isdisjoint(text):
-        return vader_scores(text)
+def vader_scores_of(
+    words: Sequence[str], read: Sequence[WordReading], emoji: bool = True
+) -> tuple[float, float, float]:
+    """:func:`vader_scores` of ``words`` joined by single spaces, the words read as ``read``, without
+    splitting and reading the words again (the actors' contexts: slices of a document's tokens).
+    ``emoji=False`` when the caller knows none of the words holds an emoji (:func:`has_emoji` of the
+    whole document): the text is then joined only if a word can carry a valence."""
+    if emoji:
+        text = " ".join(words)
+        if has_emoji(text):
+            return vader_scores(text)
     carrying = [i for i, word in enumerate(read) if word[1]]
     if not carrying:  # no word with a valence: VADER gives 0s
         return 0.0, 0.0, 0.0
-    scores = _polarity_scores(text, read, carrying)
+    scores = _polarity_scores(text if emoji else " ".join(words), read, carrying)
     return scores["compound"], scores["pos"], scores["neg"]
+
+
+def has_emoji(text: str) -> bool:
+    """Whether the text holds an emoji VADER spells out before it reads the words."""
+    return not _emoji_characters().isdisjoint(text)
 
 
 def may_carry_valence(text: str) -> bool:
@@ -88,7 +99,7 @@ def may_carry_valence(text: str) -> bool:
     VADER would score it. About half of the actors' context texts are such texts (short clauses of
     names, numbers and neutral verbs).
     """
-    if not _emoji_characters().isdisjoint(text):
+    if has_emoji(text):
         return True
     return any(_word(word)[1] for word in text.split())
 

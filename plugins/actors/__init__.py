@@ -35,6 +35,7 @@ from framing.nlp.entities import (
     mention_role,
     mentions_for,
 )
+from framing.nlp.entities.roles import CLAUSE_ENDS
 from framing.nlp.sides import party_of_name, party_stated
 from framing.plugins.actors.sentiment import SCORERS, Score, Scorer, TargetContext, scorer
 
@@ -391,6 +392,7 @@ def score_mentions(
     lead = next((i for i, b in enumerate(document.blocks) if b.kind == "paragraph"), -1)
     scored = []
     words = document.normalised
+    read = TargetContext.reader(document)
     for index, group in sorted(in_sentence.items()):
         sentence = document.sentences[index]
         firsts = [o.first_token for o in group]  # mentions come in text order
@@ -403,18 +405,14 @@ def score_mentions(
                 for o in group[bisect_left(firsts, low) : bisect_left(firsts, high)]
                 if o.actor != mention.actor and o.end_token <= high
             ]
-            context = TargetContext.in_document(
-                document, window, mention.first_token, mention.end_token, others
-            )
-            scored.append(
-                ScoredMention(
-                    mention,
-                    sentiment.score(context),
-                    mention_role(words, mention.first_token, mention.end_token),
-                    text,
-                    place,
-                )
-            )
+            role = mention_role(words, mention.first_token, mention.end_token)
+            # The window's role is the document's when clause ends bound the window (the mention's
+            # clause then lies inside it): found once, not again for the model's role term.
+            bounded = (low == 0 or words[low - 1] in CLAUSE_ENDS) and (
+                high == len(words) or (mention.end_token < high and words[high - 1] in CLAUSE_ENDS))
+            context = read(window, mention.first_token, mention.end_token, others,
+                           role if bounded else None)
+            scored.append(ScoredMention(mention, sentiment.score(context), role, text, place))
     return scored
 
 

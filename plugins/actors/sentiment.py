@@ -22,14 +22,14 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
-from itertools import islice
+from itertools import compress
 from pathlib import Path
 from typing import Any, Protocol
 
 from framing.errors import FramingError
 from framing.model import Document, Sentence, Token, normalise
 from framing.nlp.entities import clause_bounds, document_memo, mention_role
-from framing.nlp.sentiment import WordReading, vader_scores, vader_scores_of, vader_words
+from framing.nlp.sentiment import WordReading, has_emoji, vader_scores, vader_scores_of, vader_words
 from framing.text.segment import tokenize
 
 LABELS = ("negative", "neutral", "positive")
@@ -54,6 +54,19 @@ def token_readings(document: Document) -> tuple[WordReading, ...]:
     return document_memo(document, "sentiment.token_readings", lambda: vader_words(token_texts(document)))
 
 
+def document_emoji(document: Document) -> bool:
+    """Whether any token holds an emoji, once per document: most articles have none, and then no
+    context needs the check."""
+    return document_memo(document, "sentiment.emoji", lambda: has_emoji("".join(token_texts(document))))
+
+
+def token_terms(document: Document) -> tuple[bool, ...]:
+    """Whether each normalised token can be a model term (has a letter or digit), once per document:
+    each context's flags are a slice of it."""
+    return document_memo(document, "sentiment.token_terms",
+                         lambda: tuple(map(_has_alnum, document.normalised)))
+
+
 @dataclass(frozen=True)
 class TargetContext:
     """A target in its sentence: token texts, normalised words, the target's and others' ranges."""
@@ -64,6 +77,9 @@ class TargetContext:
     end: int
     others: tuple[tuple[int, int], ...] = ()
     readings: tuple[WordReading, ...] | None = None  # VADER's reading of each text; None: read them
+    terms: tuple[bool, ...] | None = None  # whether each word can be a model term; None: test them
+    emoji: bool = True  # whether a text may hold an emoji (VADER spells them out before reading)
+    role: str | None = None  # the target's ``mention_role`` in ``words``; None: find it
 
     @classmethod
     def from_tokens(
@@ -100,16 +116,24 @@ class TargetContext:
         return max(sentence.first_token, first - MAX_CONTEXT), min(sentence.end_token, end + MAX_CONTEXT)
 
     @classmethod
-    def in_document(
-        cls, document: Document, window: tuple[int, int], first: int, end: int,
-        others: Sequence[tuple[int, int]] = (),
-    ) -> TargetContext:
-        """The target ``first:end`` in a window of the document; all ranges are document token
-        indices (``others`` inside the window)."""
-        low, high = window
-        return cls(token_texts(document)[low:high], document.normalised[low:high], first - low,
-                   end - low, tuple((a - low, b - low) for a, b in others),
-                   token_readings(document)[low:high])
+    def reader(
+        cls, document: Document
+    ) -> Callable[..., TargetContext]:
+        """``read(window, first, end, others, role=None)``: the target ``first:end`` in a window of
+        the document; all ranges are document token indices (``others`` inside the window). The
+        document's texts, words, VADER readings and term flags are fetched once for all its
+        mentions, and each context takes slices of them."""
+        texts, words = token_texts(document), document.normalised
+        readings, terms, emoji = token_readings(document), token_terms(document), document_emoji(document)
+
+        def read(window: tuple[int, int], first: int, end: int,
+                 others: Sequence[tuple[int, int]], role: str | None = None) -> TargetContext:
+            low, high = window
+            return cls(texts[low:high], words[low:high], first - low, end - low,
+                       tuple((a - low, b - low) for a, b in others), readings[low:high],
+                       terms[low:high], emoji, role)
+
+        return read
 
     def local_range(self) -> tuple[int, int]:
         """The clause around the target; words nearer another target in it are left to that one."""
@@ -137,16 +161,23 @@ class TargetContext:
     def _readings(self) -> tuple[WordReading, ...]:
         return self.readings if self.readings is not None else vader_words(self.texts)
 
+    def _terms(self) -> tuple[bool, ...]:
+        return self.terms if self.terms is not None else tuple(map(_has_alnum, self.words))
+
     def local_scores(self) -> tuple[float, float, float]:
         """VADER's scores of :meth:`local_text`."""
         low, high = self.local_range()
+        first, end = self.first, self.end
         readings = self._readings()
-        return vader_scores_of(self.local_text(), readings[low : self.first] + readings[self.end : high])
+        return vader_scores_of(self.texts[low:first] + self.texts[end:high],
+                               readings[low:first] + readings[end:high], self.emoji)
 
     def masked_sentence_scores(self) -> tuple[float, float, float]:
         """VADER's scores of :meth:`masked_sentence_text`."""
+        first, end = self.first, self.end
         readings = self._readings()
-        return vader_scores_of(self.masked_sentence_text(), readings[: self.first] + readings[self.end :])
+        return vader_scores_of(self.texts[:first] + self.texts[end:], readings[:first] + readings[end:],
+                               self.emoji)
 
     def masked_sentence_text(self) -> str:
         """The sentence without the target: what the model's sentence-level VADER scores read."""
@@ -191,17 +222,23 @@ def features(context: TargetContext) -> tuple[list[str], list[float]]:
     to the target, the target's role) and six VADER scores (sentence and local context)."""
     first, end = context.first, context.end
     masked = list(context.words)
+    kept = list(context._terms())  # punctuation makes no term; "<t>" and "<o>" have letters: they do
     masked[first:end] = ["<t>"] * (end - first)
+    kept[first:end] = [True] * (end - first)
     for a, b in context.others:
         masked[a:b] = ["<o>"] * (b - a)
-    # A multi-word target counts once; "<t>" and "<o>" have letters, so they stay as terms.
-    words = list(filter(_has_alnum, masked[: first + 1] + masked[end:] if end > first else masked))
+        kept[a:b] = [True] * (b - a)
+    # The kept words either side of the target, each side filtered once; a multi-word target counts once.
+    left = list(compress(masked[:first], kept[:first]))
+    right = list(compress(masked[end:], kept[end:]))
+    words = [*left, masked[first], *right] if end > first else left + right
     terms = words + list(map(" ".join, zip(words, words[1:], strict=False)))
     low, high = context.local_range()
-    terms += ["c:" + w for w in filter(_has_alnum, masked[low:high]) if w != "<t>"]
-    terms += ["l:" + w for w in list(filter(_has_alnum, masked[:first]))[-SIDE_WINDOW:]]
-    terms += ["r:" + w for w in islice(filter(_has_alnum, masked[end:]), SIDE_WINDOW)]
-    terms.append(f"role:{mention_role(context.words, first, end) or 'none'}")
+    terms += ["c:" + w for w in compress(masked[low:high], kept[low:high]) if w != "<t>"]
+    terms += ["l:" + w for w in left[-SIDE_WINDOW:]]
+    terms += ["r:" + w for w in right[:SIDE_WINDOW]]
+    role = mention_role(context.words, first, end) if context.role is None else context.role
+    terms.append(f"role:{role or 'none'}")
     dense = [*context.masked_sentence_scores(), *context.local_scores()]
     return terms, dense
 

@@ -336,3 +336,33 @@ def test_a_damaged_model_cache_file_costs_speed_not_the_run(
         assert (model.labels, model.dense, model.intercept) == (
             reference.labels, reference.dense, reference.intercept)
         assert model.terms.get("attack") == reference.terms.get("attack") is not None
+
+
+@pytest.mark.parametrize("extra", ["", " Voss cheered 😀 when Brell's plan failed, a sad day 😠 for Ostrel."])
+def test_contexts_read_from_the_document_equal_contexts_read_afresh(extra):
+    """The actors stage slices each context's VADER readings, term flags and emoji check from the
+    document's (computed once per article); the same context built from its words alone, every
+    reading made again, gives the same terms and VADER scores, and the scores are VADER's own."""
+    from framing.nlp.entities import mentions_for
+    from framing.nlp.sentiment import vader_analyzer
+
+    text = (EXAMPLES / "ostrel_outlet.txt").read_text(encoding="utf-8") + extra
+    document = document_from_text(text, id="example")
+    mentions = mentions_for(document, TWO_SIDES)
+    contexts = []
+    sentiment = scorer("model")
+    original = type(sentiment).score
+    try:  # the contexts exactly as the analyzer builds them
+        type(sentiment).score = lambda model, context: contexts.append(context) or original(model, context)
+        actor_sentiment.score_mentions(document, mentions, sentiment)
+    finally:
+        type(sentiment).score = original
+    assert len(contexts) == len(mentions) > 10
+    assert any(context.emoji for context in contexts) == bool(extra)
+    for context in contexts:
+        afresh = TargetContext(context.texts, context.words, context.first, context.end, context.others)
+        assert features(context) == features(afresh)
+        for scores, text in ((context.masked_sentence_scores(), context.masked_sentence_text()),
+                             (context.local_scores(), context.local_text())):
+            vader = vader_analyzer().polarity_scores(text)
+            assert scores == (vader["compound"], vader["pos"], vader["neg"]), text
