@@ -221,3 +221,17 @@ def test_that_after_a_speakers_comma_opens_the_reported_clause_not_an_appositive
     assert speaker is not None and speaker.name == "officials"
     assert speaker.type == "government"  # not "media", from the news agency in the reported clause
     assert "agency" not in speaker.description
+
+
+def test_a_local_or_state_office_holder_never_speaks_for_the_country():
+    _, found = sources_of(
+        "The self-styled America's Toughest Sheriff, who runs the county jail, said the governor had "
+        "done more than anyone.",
+        "The British capital's new mayor said the city would stay open.",
+        "A Mexican governor said the border was calm.",
+        "Tom Bruch, a Washington state delegate, said the rules were unfair.",
+        "Canada's ambassador said the talks would go on.",
+        "The Canadian central bank governor said rates would hold.",
+    )
+    # a national office (an ambassador, a central bank's governor) keeps its country
+    assert sides(found) == ["", "", "", "", "Canada", "Canada"]
