@@ -14,6 +14,7 @@ from pathlib import Path
 
 from framing.model import Document, Quotation, Sentence
 from framing.nlp.attribution import find_sources
+from framing.nlp.attribution.actors import named_speakers
 from framing.nlp.entities import ActorSet, Recogniser, discover, mentions_for
 from framing.nlp.quotes import is_scare_quote
 from framing.nlp.words import MIN_QUOTE_WORDS
@@ -42,8 +43,8 @@ def read_facts(
     """Every article's facts, and the rule the actors came from (shown to the user)."""
     capitalised = mid_sentence_capitals(documents)
     facts = [_article_facts(document, capitalised) for document in documents]
-    actor_rule = _add_actor_mentions(facts, actors_file, recogniser)
-    _add_attributions(facts, recogniser)
+    actor_set, actor_rule = _add_actor_mentions(facts, actors_file, recogniser)
+    _add_attributions(facts, actor_set, recogniser)
     return facts, actor_rule
 
 
@@ -85,8 +86,10 @@ def _quoted_words(
     return " ".join(words), " … ".join(parts)
 
 
-def _add_actor_mentions(facts: list[Facts], actors_file: Path | None, recogniser: Recogniser | None) -> str:
-    """Each sentence's ``framing.nlp.entities`` mentions (names, aliases; no pronouns); returns the rule."""
+def _add_actor_mentions(facts: list[Facts], actors_file: Path | None, recogniser: Recogniser | None
+                        ) -> tuple[ActorSet, str]:
+    """Each sentence's ``framing.nlp.entities`` mentions (names, aliases; no pronouns); returns the
+    actors (the file's, or those discovered across the articles) and the rule."""
     if actors_file is not None:
         actor_set = ActorSet.load(actors_file)
         rule = f"framing.nlp.entities (the actors listed in {actors_file.name})"
@@ -103,13 +106,16 @@ def _add_actor_mentions(facts: list[Facts], actors_file: Path | None, recogniser
             if mention.actor.name not in by_sentence[index]:
                 by_sentence[index].append(mention.actor.name)
         f.actors = by_sentence
-    return rule
+    return actor_set, rule
 
 
-def _add_attributions(facts: list[Facts], recogniser: Recogniser | None) -> None:
-    """Each sentence's quotation speaker and claim source, from ``framing.nlp.attribution``."""
+def _add_attributions(facts: list[Facts], actor_set: ActorSet, recogniser: Recogniser | None) -> None:
+    """Each sentence's quotation speaker and claim source, from ``framing.nlp.attribution``, a
+    speaker that is one of the actors under the actor's name (the full name the articles give it:
+    "Maren Holstad", not "Holstad")."""
     for f in facts:
-        sources = find_sources(f.document, recogniser=recogniser)
+        sources = named_speakers(f.document, find_sources(f.document, recogniser=recogniser), actor_set,
+                                 recogniser)
         speakers = [""] * len(f.sentences)
         claims = [""] * len(f.sentences)
         starts = [sentence.start for sentence in f.sentences]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from framing import Document, Measurement, Metric, RunResult, Span, hookimpl
@@ -28,7 +28,7 @@ from framing.nlp.attribution import (
     Speaker,
     find_sources,
 )
-from framing.nlp.attribution.actors import speaker_actors
+from framing.nlp.attribution.actors import named_speakers, speaker_actors
 from framing.nlp.cast import ArticleCast, own_names
 from framing.nlp.entities import (
     Actor,
@@ -172,9 +172,8 @@ class SourceBalance:
         found = find_sources(document, self.actor_set, self.recogniser)
         if self.actor_set is not None:
             return found
-        return document_memo(document, ("sources.named", self.recogniser), lambda: replace(
-            found, speakers=tuple(replace(s, name=a.name) if a is not None else s for s, a in zip(
-                found.speakers, self.speaker_actors(document), strict=True))))
+        return document_memo(document, ("sources.named", self.recogniser),
+                             lambda: named_speakers(document, found, None, self.recogniser))
 
     def speaker_actors(self, document: Document) -> tuple[Actor | None, ...]:
         """Each speaker's discovered actor (None without one, and always with an actors file)."""
