@@ -69,7 +69,7 @@ METRICS = (
            headline="Named sources (share of all sources)"),
     Metric("source_type_share", "Source type", "share (0-1)", "neutral",
            "Share of sources of each type (government, legislator, party, military, armed_group, "
-           "opposition, expert, citizen, media, other), from the role and title words of the "
+           "opposition, expert, citizen, media, document, other), from the role and title words of the "
            "speaker's descriptions in every compared article (the cast).", per_target=True),
     Metric("speaker_words", "Words attributed to speaker", "words", "neutral",
            "Words of content attributed to each speaker (direct, partial and indirect); the detail "

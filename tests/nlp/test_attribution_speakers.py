@@ -235,3 +235,33 @@ def test_a_local_or_state_office_holder_never_speaks_for_the_country():
     )
     # a national office (an ambassador, a central bank's governor) keeps its country
     assert sides(found) == ["", "", "", "", "Canada", "Canada"]
+
+
+def types(found: Sources) -> list[str]:
+    """The type of each attribution's speaker, in text order ("" for none)."""
+    return [s.type if (s := found.speaker_of(a)) else "" for a in found.attributions]
+
+
+def test_a_poll_survey_study_or_report_is_a_document_whoever_produced_it():
+    document, found = sources_of(
+        "A recent poll found that most residents back the harbour plan.",
+        "A Carrow University poll released on Tuesday found that most voters disapprove.",
+        "A report by the Harbour Institute said repair costs had doubled.",
+        "According to a study by economists Ada Roe and Tom Bell, repair costs doubled, but wages did not.",
+        "Carrow University said the margin of error was three points.",
+    )
+    # the producer stays in the document's description; a pollster speaking itself keeps its type
+    assert speakers(found) == [
+        "A recent poll", "A Carrow University poll", "A report by the Harbour Institute",
+        "a study by economists Ada Roe and Tom Bell", "Carrow University",
+    ]
+    assert types(found) == ["document", "document", "document", "document", "expert"]
+    according = found.attributions[3]
+    assert document.slice(according.start, according.end) == "repair costs doubled"
+
+
+def test_a_document_noun_before_its_participle_and_producer_is_no_cue():
+    _, found = sources_of("A watchdog report released by the county last month shows costs rose.")
+    assert [a.verb for a in found.attributions] == ["shows"]
+    assert speakers(found) == ["A watchdog report released by the county"]
+    assert types(found) == ["document"]

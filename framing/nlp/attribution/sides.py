@@ -177,11 +177,12 @@ def local_office(document: Document, described: Iterable[Phrase]) -> bool:
             if words[first] in RELATIVE:
                 continue
             span = words[first:end]
+            national = bool(NATIONAL_GOVERNORS.intersection(span))
             for index, word in enumerate(span, first):
                 lower = tokens[index].text.islower()
-                if word in LOCAL_OFFICES and not (word.startswith("governor") and NATIONAL_GOVERNORS & set(span)) \
-                        or lower and word in LOCAL_BODIES \
-                        or lower and word == "state" and index + 1 < end and words[index + 1] in STATE_OFFICES:
+                state = word == "state" and index + 1 < end and words[index + 1] in STATE_OFFICES
+                if word in LOCAL_OFFICES and not (word.startswith("governor") and national) \
+                        or lower and (word in LOCAL_BODIES or state):
                     return True
     return False
 
