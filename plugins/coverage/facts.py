@@ -43,8 +43,8 @@ def read_facts(
     """Every article's facts, and the rule the actors came from (shown to the user)."""
     capitalised = mid_sentence_capitals(documents)
     facts = [_article_facts(document, capitalised) for document in documents]
-    actor_set, actor_rule = _add_actor_mentions(facts, actors_file, recogniser)
-    _add_attributions(facts, actor_set, recogniser)
+    actor_rule = _add_actor_mentions(facts, actors_file, recogniser)
+    _add_attributions(facts, actors_file is None, recogniser)
     return facts, actor_rule
 
 
@@ -86,10 +86,8 @@ def _quoted_words(
     return " ".join(words), " … ".join(parts)
 
 
-def _add_actor_mentions(facts: list[Facts], actors_file: Path | None, recogniser: Recogniser | None
-                        ) -> tuple[ActorSet, str]:
-    """Each sentence's ``framing.nlp.entities`` mentions (names, aliases; no pronouns); returns the
-    actors (the file's, or those discovered across the articles) and the rule."""
+def _add_actor_mentions(facts: list[Facts], actors_file: Path | None, recogniser: Recogniser | None) -> str:
+    """Each sentence's ``framing.nlp.entities`` mentions (names, aliases; no pronouns); returns the rule."""
     if actors_file is not None:
         actor_set = ActorSet.load(actors_file)
         rule = f"framing.nlp.entities (the actors listed in {actors_file.name})"
@@ -106,16 +104,19 @@ def _add_actor_mentions(facts: list[Facts], actors_file: Path | None, recogniser
             if mention.actor.name not in by_sentence[index]:
                 by_sentence[index].append(mention.actor.name)
         f.actors = by_sentence
-    return actor_set, rule
+    return rule
 
 
-def _add_attributions(facts: list[Facts], actor_set: ActorSet, recogniser: Recogniser | None) -> None:
-    """Each sentence's quotation speaker and claim source, from ``framing.nlp.attribution``, a
-    speaker that is one of the actors under the actor's name (the full name the articles give it:
-    "Maren Holstad", not "Holstad")."""
+def _add_attributions(facts: list[Facts], named: bool, recogniser: Recogniser | None) -> None:
+    """Each sentence's quotation speaker and claim source, from ``framing.nlp.attribution``; when
+    ``named`` (no actors file), a speaker that is one of its article's discovered actors under the
+    actor's name, as the sources analyzer names it ("Maren Holstad", not "Holstad"). Not the actors
+    discovered across the articles: across unrelated stories they could lend one article's "the
+    Defense Ministry" the name of another's "Russian Defense Ministry"."""
     for f in facts:
-        sources = named_speakers(f.document, find_sources(f.document, recogniser=recogniser), actor_set,
-                                 recogniser)
+        sources = find_sources(f.document, recogniser=recogniser)
+        if named:
+            sources = named_speakers(f.document, sources, None, recogniser)
         speakers = [""] * len(f.sentences)
         claims = [""] * len(f.sentences)
         starts = [sentence.start for sentence in f.sentences]

@@ -261,7 +261,22 @@ def test_a_poll_survey_study_or_report_is_a_document_whoever_produced_it():
 
 
 def test_a_document_noun_before_its_participle_and_producer_is_no_cue():
-    _, found = sources_of("A watchdog report released by the county last month shows costs rose.")
-    assert [a.verb for a in found.attributions] == ["shows"]
-    assert speakers(found) == ["A watchdog report released by the county"]
-    assert types(found) == ["document"]
+    _, found = sources_of(
+        "A watchdog report released by the county last month shows costs rose.",
+        "Exit polls conducted for the network show a close race.",
+        "After the polls closed officials said the count would start.",  # a verb, not a modifier
+    )
+    assert [a.verb for a in found.attributions] == ["shows", "show", "said"]
+    assert speakers(found) == [
+        "A watchdog report released by the county", "Exit polls conducted for the network", "officials",
+    ]
+    assert types(found) == ["document", "document", "government"]
+
+
+def test_a_share_of_respondents_inside_a_polls_finding_is_the_polls():
+    document, found = sources_of(
+        "A Carrow poll found that 74 percent of likely voters said the council should resign.",
+    )
+    assert speakers(found) == ["A Carrow poll"]  # not also "74 percent of likely voters"
+    poll = found.attributions[0]
+    assert document.slice(poll.start, poll.end).startswith("74 percent of likely voters said the council")

@@ -92,6 +92,8 @@ APPOSITIVE_OPENERS = DETERMINERS - {"that"}
 # Words after which a lower-case word is a verb, not the start of a noun phrase ("didn't sway lawmakers")
 OBJECT_OPENERS = DETERMINERS | {"no"}  # "left no doubt", "left the room": a verb's object follows
 AUXILIARIES = frozenset("do does did will would could can should might must not never".split())
+# What follows a participle that modifies a document noun ("a poll released in May", "conducted by")
+MODIFIER_OPENERS = PREPOSITIONS | TIME_OPENERS | DAYS | {"by"}
 # Prepositions that open a time expression closing a phrase ("an attorney in June 2016")
 TIME_PREPOSITIONS = frozenset("in on at since during until by".split())
 
@@ -240,15 +242,14 @@ class SpeakerPhrases:
         return first
 
     def _document_before(self, index: int, sentence_first: int) -> int:
-        """The index of a lower-case document noun that "by" or a past participle at ``index``
-        follows ("a report by", "polls conducted for"), directly or after a past participle ("a
-        study published by"); -1 if none."""
-        word = self.words[index]
-        if word != "by" and not word.endswith("ed"):
+        """The index of a lower-case document noun before "by" or a past participle at ``index`` ("a
+        report by", "a study published by", "polls conducted for"; a preposition or time word follows
+        a participle: not "after the polls closed officials said"); -1 if none."""
+        words, by = self.words, self.words[index] == "by"
+        if not by and not (words[index].endswith("ed") and words[index + 1:index + 2] and
+                           words[index + 1] in MODIFIER_OPENERS):
             return -1
-        before = index - 1
-        if before > sentence_first and self.words[before].endswith("ed") and word == "by":
-            before -= 1
+        before = index - 1 - (by and index - 1 > sentence_first and words[index - 1].endswith("ed"))
         token = self.tokens[before] if before >= sentence_first else None
         return before if token is not None and token.text.islower() and is_document(token.text) else -1
 
@@ -304,8 +305,7 @@ class SpeakerPhrases:
             return mention
         core_roles = 0
         head_role = False  # the phrase ends in a role word ("... the Vermont senator")
-        # a document's producer ("a report by the Brennan Center", "a study published by Professor
-        # Ada Roe") describes the document, the speaker: no name or role of the phrase
+        # a document's producer ("a study published by Ada Roe") is no name or role of the phrase
         produced = next((d + 1 for i in range(first + 1, end) if words[i] == "by"
                          for d in [self._document_before(i, first)] if d >= 0), end)
         for index, (a, b) in enumerate(mention.ranges):
@@ -423,12 +423,14 @@ class SpeakerPhrases:
                                    or words[cut - 1].isdigit() or words[cut - 1] == ","
                                    or words[cut - 1] in TIME_HEADS and tokens[cut - 1].text.islower()):
             cut -= 1
-        if cut < stop and cut - 1 > first and words[cut - 1] in TIME_PREPOSITIONS and any(
-                words[i] not in (",",) for i in range(cut, stop)):
-            return first, cut - 1
+        timed = cut < stop and cut - 1 > first and words[cut - 1] in TIME_PREPOSITIONS and any(
+            words[i] not in (",",) for i in range(cut, stop))
+        cut -= timed  # then a participle before the time goes too ("a poll released in August")
         if cut - 2 > first and tokens[cut - 1].text.islower() and is_speaker_noun(words[cut - 2]) and (
                 words[cut - 1] in TIME_LINKS or words[cut - 1].endswith("ed")):
             return first, cut - 1  # "a report released (by ...)", "a poll out (this week)": the noun speaks
+        if timed:
+            return first, cut
         for verb in range(first + 1, stop - 1):  # "a spokesman e-mailed to other staff members"
             if words[verb].endswith("ed") and tokens[verb].text.islower() and (
                     words[verb + 1] in DETERMINERS or words[verb + 1] == "to") and self.role_at(
