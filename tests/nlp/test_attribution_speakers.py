@@ -249,13 +249,15 @@ def test_a_poll_survey_study_or_report_is_a_document_whoever_produced_it():
         "A report by the Harbour Institute said repair costs had doubled.",
         "According to a study by economists Ada Roe and Tom Bell, repair costs doubled, but wages did not.",
         "Carrow University said the margin of error was three points.",
+        "According to a poll of 400 registered voters, the council is unpopular.",  # voters were asked
     )
     # the producer stays in the document's description; a pollster speaking itself keeps its type
     assert speakers(found) == [
         "A recent poll", "A Carrow University poll", "A report by the Harbour Institute",
-        "a study by economists Ada Roe and Tom Bell", "Carrow University",
+        "a study by economists Ada Roe and Tom Bell", "Carrow University", "a poll of 400 registered voters",
     ]
-    assert types(found) == ["document", "document", "document", "document", "expert"]
+    assert types(found) == ["document", "document", "document", "document", "expert", "document"]
+    assert all(s.named and not s.person for s in found.speakers if s.type == "document")
     according = found.attributions[3]
     assert document.slice(according.start, according.end) == "repair costs doubled"
 

@@ -274,8 +274,9 @@ class Speakers:
             spans = [self._description_span(m) for m in described]
             if kind == "other" and not person and sides.is_country(spans):
                 kind = "government"  # "Iran said", "Russia insists": a state speaking as itself
-            if name and not person and not name_words and is_document(name, self.lowercase):
-                kind = "document"  # "A Quinnipiac University poll", "the survey": whoever made it
+            if name and not name_words and is_document(name, self.lowercase):
+                kind, person = "document", False  # "A Quinnipiac University poll", "the survey":
+                # whoever made it or was asked ("a poll of 400 voters" is no person)
             anonymous = (not named and person) or any(m.anonymous_cue for m in entry.mentions)
             named_flag = not anonymous and (bool(named) or not person) and bool(described) and (
                 kept or not name_words)
