@@ -54,6 +54,9 @@ class Speaker:
     side: str
     mentions: tuple[Span, ...]
 
+POLL = frozenset({"poll", "survey"})  # one word for a definite description to repeat
+
+
 @dataclass
 class Entry:
     mentions: list[Phrase]
@@ -77,6 +80,8 @@ class Entry:
         if not self.gender and mention.gender in ("male", "female"):
             self.gender = mention.gender
         self.words.update(mention.words)
+        if not POLL.isdisjoint(mention.words):  # "the survey" is the poll the article named
+            self.words.update(POLL)
         self.word_sets.add(frozenset(mention.words))
 
 
