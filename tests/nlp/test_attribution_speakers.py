@@ -282,3 +282,13 @@ def test_a_share_of_respondents_inside_a_polls_finding_is_the_polls():
     assert speakers(found) == ["A Carrow poll"]  # not also "74 percent of likely voters"
     poll = found.attributions[0]
     assert document.slice(poll.start, poll.end).startswith("74 percent of likely voters said the council")
+
+
+def test_the_survey_repeats_the_poll_and_a_document_noun_after_the_speaks():
+    _, found = sources_of(
+        "A Carrow University poll found that most voters disapprove of the council.",
+        "The survey also showed a drop in support for the mayor.",
+        "The report said repair costs rose.",  # "report" is a cue word, here a noun after "The"
+    )
+    assert speakers(found) == ["A Carrow University poll", "A Carrow University poll", "The report"]
+    assert types(found) == ["document"] * 3

@@ -229,10 +229,9 @@ class SpeakerPhrases:
             if document >= 0:  # "a report by the institute said", "exit polls conducted for ..."
                 first = head = document  # (a document noun may be a cue word: "report")
                 continue
-            if not token.is_word or word in BOUNDARIES or (
-                lower and (word in verb_words() or (word.endswith("ed") and not self.text.has_role(
-                    first - 1, first)))
-            ):
+            if not token.is_word or word in BOUNDARIES or lower and (word in verb_words() and not (
+                    first - 2 >= sentence_first and self.words[first - 2] in DETERMINERS and is_document(
+                        word)) or word.endswith("ed") and not self.text.has_role(first - 1, first)):
                 break
             if first < end and self.words[first] in PHRASE_OPENERS and lower and (
                 word not in LINKING_WORDS
