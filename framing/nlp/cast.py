@@ -73,7 +73,7 @@ from framing.nlp.sides import PARTIES, is_party_name
 PARTY = "party"
 NAMED_KINDS = frozenset({"person", "organisation", "country", "party", "media", "group", "institution"})
 TYPE_ORDER = ("legislator", "government", PARTY, "military", "armed_group", "opposition", "expert",
-              "media", "citizen", "other")
+              "media", "citizen", "document", "other")
 
 
 def _title_type(word: str) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from framing.model import Document, Quotation, Sentence
 from framing.nlp.attribution import find_sources
+from framing.nlp.attribution.actors import named_speakers
 from framing.nlp.entities import ActorSet, Recogniser, discover, mentions_for
 from framing.nlp.quotes import is_scare_quote
 from framing.nlp.words import MIN_QUOTE_WORDS
@@ -43,7 +44,7 @@ def read_facts(
     capitalised = mid_sentence_capitals(documents)
     facts = [_article_facts(document, capitalised) for document in documents]
     actor_rule = _add_actor_mentions(facts, actors_file, recogniser)
-    _add_attributions(facts, recogniser)
+    _add_attributions(facts, actors_file is None, recogniser)
     return facts, actor_rule
 
 
@@ -106,10 +107,16 @@ def _add_actor_mentions(facts: list[Facts], actors_file: Path | None, recogniser
     return rule
 
 
-def _add_attributions(facts: list[Facts], recogniser: Recogniser | None) -> None:
-    """Each sentence's quotation speaker and claim source, from ``framing.nlp.attribution``."""
+def _add_attributions(facts: list[Facts], named: bool, recogniser: Recogniser | None) -> None:
+    """Each sentence's quotation speaker and claim source, from ``framing.nlp.attribution``; when
+    ``named`` (no actors file), a speaker that is one of its article's discovered actors under the
+    actor's name, as the sources analyzer names it ("Maren Holstad", not "Holstad"). Not the actors
+    discovered across the articles: across unrelated stories they could lend one article's "the
+    Defense Ministry" the name of another's "Russian Defense Ministry"."""
     for f in facts:
         sources = find_sources(f.document, recogniser=recogniser)
+        if named:
+            sources = named_speakers(f.document, sources, None, recogniser)
         speakers = [""] * len(f.sentences)
         claims = [""] * len(f.sentences)
         starts = [sentence.start for sentence in f.sentences]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from framing import Document, Measurement, Metric, RunResult, Span, hookimpl
@@ -28,7 +28,7 @@ from framing.nlp.attribution import (
     Speaker,
     find_sources,
 )
-from framing.nlp.attribution.actors import speaker_actors
+from framing.nlp.attribution.actors import named_speakers, speaker_actors
 from framing.nlp.cast import ArticleCast, own_names
 from framing.nlp.entities import (
     Actor,
@@ -69,7 +69,7 @@ METRICS = (
            headline="Named sources (share of all sources)"),
     Metric("source_type_share", "Source type", "share (0-1)", "neutral",
            "Share of sources of each type (government, legislator, party, military, armed_group, "
-           "opposition, expert, citizen, media, other), from the role and title words of the "
+           "opposition, expert, citizen, media, document, other), from the role and title words of the "
            "speaker's descriptions in every compared article (the cast).", per_target=True),
     Metric("speaker_words", "Words attributed to speaker", "words", "neutral",
            "Words of content attributed to each speaker (direct, partial and indirect); the detail "
@@ -172,9 +172,8 @@ class SourceBalance:
         found = find_sources(document, self.actor_set, self.recogniser)
         if self.actor_set is not None:
             return found
-        return document_memo(document, ("sources.named", self.recogniser), lambda: replace(
-            found, speakers=tuple(replace(s, name=a.name) if a is not None else s for s, a in zip(
-                found.speakers, self.speaker_actors(document), strict=True))))
+        return document_memo(document, ("sources.named", self.recogniser),
+                             lambda: named_speakers(document, found, None, self.recogniser))
 
     def speaker_actors(self, document: Document) -> tuple[Actor | None, ...]:
         """Each speaker's discovered actor (None without one, and always with an actors file)."""

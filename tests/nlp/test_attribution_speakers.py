@@ -221,3 +221,74 @@ def test_that_after_a_speakers_comma_opens_the_reported_clause_not_an_appositive
     assert speaker is not None and speaker.name == "officials"
     assert speaker.type == "government"  # not "media", from the news agency in the reported clause
     assert "agency" not in speaker.description
+
+
+def test_a_local_or_state_office_holder_never_speaks_for_the_country():
+    _, found = sources_of(
+        "The self-styled America's Toughest Sheriff, who runs the county jail, said the governor had "
+        "done more than anyone.",
+        "The British capital's new mayor said the city would stay open.",
+        "A Mexican governor said the border was calm.",
+        "Tom Bruch, a Washington state delegate, said the rules were unfair.",
+        "Canada's ambassador said the talks would go on.",
+        "The Canadian central bank governor said rates would hold.",
+    )
+    # a national office (an ambassador, a central bank's governor) keeps its country
+    assert sides(found) == ["", "", "", "", "Canada", "Canada"]
+
+
+def types(found: Sources) -> list[str]:
+    """The type of each attribution's speaker, in text order ("" for none)."""
+    return [s.type if (s := found.speaker_of(a)) else "" for a in found.attributions]
+
+
+def test_a_poll_survey_study_or_report_is_a_document_whoever_produced_it():
+    document, found = sources_of(
+        "A recent poll found that most residents back the harbour plan.",
+        "A Carrow University poll released on Tuesday found that most voters disapprove.",
+        "A report by the Harbour Institute said repair costs had doubled.",
+        "According to a study by economists Ada Roe and Tom Bell, repair costs doubled, but wages did not.",
+        "Carrow University said the margin of error was three points.",
+        "According to a poll of 400 registered voters, the council is unpopular.",  # voters were asked
+    )
+    # the producer stays in the document's description; a pollster speaking itself keeps its type
+    assert speakers(found) == [
+        "A recent poll", "A Carrow University poll", "A report by the Harbour Institute",
+        "a study by economists Ada Roe and Tom Bell", "Carrow University", "a poll of 400 registered voters",
+    ]
+    assert types(found) == ["document", "document", "document", "document", "expert", "document"]
+    assert all(s.named and not s.person for s in found.speakers if s.type == "document")
+    according = found.attributions[3]
+    assert document.slice(according.start, according.end) == "repair costs doubled"
+
+
+def test_a_document_noun_before_its_participle_and_producer_is_no_cue():
+    _, found = sources_of(
+        "A watchdog report released by the county last month shows costs rose.",
+        "Exit polls conducted for the network show a close race.",
+        "After the polls closed officials said the count would start.",  # a verb, not a modifier
+    )
+    assert [a.verb for a in found.attributions] == ["shows", "show", "said"]
+    assert speakers(found) == [
+        "A watchdog report released by the county", "Exit polls conducted for the network", "officials",
+    ]
+    assert types(found) == ["document", "document", "government"]
+
+
+def test_a_share_of_respondents_inside_a_polls_finding_is_the_polls():
+    document, found = sources_of(
+        "A Carrow poll found that 74 percent of likely voters said the council should resign.",
+    )
+    assert speakers(found) == ["A Carrow poll"]  # not also "74 percent of likely voters"
+    poll = found.attributions[0]
+    assert document.slice(poll.start, poll.end).startswith("74 percent of likely voters said the council")
+
+
+def test_the_survey_repeats_the_poll_and_a_document_noun_after_the_speaks():
+    _, found = sources_of(
+        "A Carrow University poll found that most voters disapprove of the council.",
+        "The survey also showed a drop in support for the mayor.",
+        "The report said repair costs rose.",  # "report" is a cue word, here a noun after "The"
+    )
+    assert speakers(found) == ["A Carrow University poll", "A Carrow University poll", "The report"]
+    assert types(found) == ["document"] * 3

@@ -305,3 +305,25 @@ def test_coverage_is_skipped_with_a_note_above_max_articles(pair: tuple[str, str
     bad = run_cli("compare", *pair, "--set", "coverage.max_articles=many")
     assert bad.returncode == 2 and not bad.stdout  # a bad setting stops the run before any article
     assert bad.stderr == b"error: --set: coverage: setting max_articles='many' is not a whole number\n"
+
+
+def test_a_speaker_found_by_surname_is_reported_under_the_full_name_its_article_gives() -> None:
+    strike = "\n\n".join([
+        "Harbour strike enters second week",
+        "Council leader Maren Holstad visited the harbour on Monday as the strike entered its second week.",
+        "Holstad said 40 workers had been sent home without pay.",
+    ])
+    quay = "\n\n".join([
+        "Port strike drags on",
+        "The strike at the harbour entered its second week on Monday.",
+        "The Velmoran Defense Ministry said 200 rockets had been fired at the harbour since May.",
+    ])
+    depots = "\n\n".join([
+        "Strikes hit border depots",
+        "The Defense Ministry said 14 militants were killed in the strikes on Monday.",
+    ])
+    lines = summary_lines(align([document_from_text(strike, "a"), document_from_text(quay, "b"),
+                                 document_from_text(depots, "c")]))
+    assert "a alone reports “40 workers”, attributed to Maren Holstad (sentence 2)" in lines
+    # another article's longer name is never lent to a speaker: one ministry is not the other
+    assert "c alone reports “14 militants”, attributed to Defense Ministry (sentence 1)" in lines

@@ -50,6 +50,7 @@ from framing.nlp.attribution.words import (
     anonymity_matcher,
     capitalised_tokens,
     fold,
+    is_document,
     role_matcher,
     same_word,
 )
@@ -108,7 +109,7 @@ class _Settled:
     def sources(self, raws: list[Raw], actor_set: ActorSet | None,
                 recogniser: Recogniser | None = None) -> Sources:
         """Kinds, cue-less quotations and speakers settled: the article's ``Sources``."""
-        raws = [r for r in raws if r.end > r.start]
+        raws = _without_poll_shares([r for r in raws if r.end > r.start])
         claimed: dict[int, Raw] = {}
         for raw in raws:
             content_words = self.text.word_count(raw.start, raw.end) or 1
@@ -191,6 +192,15 @@ class _Settled:
             mention=self._mention_span(mention) if mention else None,
             speaker=raw.speaker,
         )
+
+
+def _without_poll_shares(raws: list[Raw]) -> list[Raw]:
+    """The attributions less a share of a poll's respondents inside a document's finding ("A poll
+    found that 74 percent of voters said ...": the poll speaks, its words are not counted twice)."""
+    documents = [r for r in raws if r.mention is not None and is_document(r.mention.text)]
+    return [r for r in raws if not (
+        r.cue is not None and r.mention is not None and "percent" in r.mention.text.lower().split()[:3]
+        and any(d.start <= r.mention.span.start < d.end for d in documents))] if documents else raws
 
 
 def find_sources(document: Document, actor_set: ActorSet | None = None,

@@ -6,16 +6,19 @@ the article names (``framing.nlp.entities.mentions_for``: the actors file's, els
 the article) know it already: a speaker whose phrases overlap a name or alias mention of an actor,
 and whose own name is one of that actor's forms, is that actor ("Mueller" read in "special counsel
 Robert Mueller" is Robert Mueller). A spokesman *for* Graham is not Graham: his
-name ("spokesman", a description) is no form of Graham's.
+name ("spokesman", a description) is no form of Graham's. ``named_speakers`` gives every analyzer the
+speakers under those names, so "Graham" is reported as Lindsey Graham wherever it is shown.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from dataclasses import replace
 from functools import lru_cache
 
 from framing.model import Document
+from framing.nlp.attribution import Sources
 from framing.nlp.attribution.speakers import Speaker
 from framing.nlp.cast_names import fold
 from framing.nlp.entities import Actor, ActorSet, Mention, Recogniser, document_memo, mentions_for
@@ -28,6 +31,16 @@ def speaker_actors(document: Document, speakers: tuple[Speaker, ...], actor_set:
     the one its phrases name most, then first."""
     return document_memo(document, ("attribution.actors", actor_set, recogniser), lambda: _find(
         speakers, mentions_for(document, actor_set, recogniser)))
+
+
+def named_speakers(document: Document, sources: Sources, actor_set: ActorSet | None = None,
+                   recogniser: Recogniser | None = None) -> Sources:
+    """``sources`` with each speaker that is one of the actors (``speaker_actors``: the actors file's
+    or the discovered ones ``actor_set`` gives, else those discovered in the article) under that
+    actor's name: "Holstad said" is Maren Holstad's when the article names her in full."""
+    actors = speaker_actors(document, sources.speakers, actor_set, recogniser)
+    return replace(sources, speakers=tuple(replace(s, name=a.name) if a is not None else s
+                                           for s, a in zip(sources.speakers, actors, strict=True)))
 
 
 def _find(speakers: tuple[Speaker, ...], mentions: list[Mention]) -> tuple[Actor | None, ...]:

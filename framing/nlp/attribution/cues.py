@@ -55,6 +55,7 @@ from framing.nlp.attribution.words import (
     cue_matcher,
     fold,
     has_capital,
+    is_document,
     strip_possessive,
     verb_words,
 )
@@ -213,8 +214,10 @@ class Cues:
             stop -= 1
         if words[verb] == "according":
             a, b, appositives = self.phrases.following(after, stop)
-            if verb == first:  # "According to X, <content>": no appositive runs to the end
-                appositives = [r for r in appositives if r[1] < stop]
+            if verb == first:  # "According to X, <content>": no appositive runs to the end, nor
+                # holds a verb ("According to a study by Ada Roe, the recession is ..., but ...")
+                appositives = [r for r in appositives if r[1] < stop and not any(
+                    words[i] in BE or words[i] in AUXILIARY_WORDS for i in range(*r))]
             mention = self.phrases.mention(a, b, appositives, (first, stop), accept_any=True)
             if mention is None:
                 return None
@@ -234,6 +237,9 @@ class Cues:
             return None  # "showed up", "called off", "called into a show": another verb
         if after < stop and words[after] in COMPOUND_TAILS.get(words[verb], ()):
             return None  # "a founder of the think tank Third Way": a compound noun, no verb
+        if after + 1 < stop and words[after + 1] == "by" and words[after].endswith("ed") and \
+                self.tokens[after].text.islower() and is_document(self.tokens[verb].text):
+            return None  # "a watchdog report released by the county shows": the document's noun
         if (after >= stop or words[after] in NOUN_ENDS) and self._noun_cue(verb, first):
             return None  # "his signature campaign promise": the head of a singular noun phrase
         if self._caused(verb, first):

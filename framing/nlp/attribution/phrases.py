@@ -42,6 +42,7 @@ from framing.nlp.attribution.words import (
     fold,
     generic_plural,
     has_capital,
+    is_document,
     is_speaker_noun,
     modifier_word,
     role_matcher,
@@ -91,6 +92,8 @@ APPOSITIVE_OPENERS = DETERMINERS - {"that"}
 # Words after which a lower-case word is a verb, not the start of a noun phrase ("didn't sway lawmakers")
 OBJECT_OPENERS = DETERMINERS | {"no"}  # "left no doubt", "left the room": a verb's object follows
 AUXILIARIES = frozenset("do does did will would could can should might must not never".split())
+# What follows a participle that modifies a document noun ("a poll released in May", "conducted by")
+MODIFIER_OPENERS = PREPOSITIONS | TIME_OPENERS | DAYS | {"by"}
 # Prepositions that open a time expression closing a phrase ("an attorney in June 2016")
 TIME_PREPOSITIONS = frozenset("in on at since during until by".split())
 
@@ -210,8 +213,8 @@ class SpeakerPhrases:
         return end
 
     def _walk_back(self, sentence_first: int, end: int) -> int:
-        first = end
-        while first > sentence_first and end - first < MAX_SUBJECT:
+        first = head = end  # MAX_SUBJECT counts from the head: a document's producer is extra
+        while first > sentence_first and head - first < MAX_SUBJECT:
             word, token = self.words[first - 1], self.tokens[first - 1]
             if word == ")":  # "Sen. David Perdue (R-Ga.) said"
                 opening = first - 1
@@ -222,10 +225,13 @@ class SpeakerPhrases:
                 first = opening
                 continue
             lower = not has_capital(token.text)
-            if not token.is_word or word in BOUNDARIES or (
-                lower and (word in verb_words() or (word.endswith("ed") and not self.text.has_role(
-                    first - 1, first)))
-            ):
+            document = self._document_before(first - 1, sentence_first) if lower else -1
+            if document >= 0:  # "a report by the institute said", "exit polls conducted for ..."
+                first = head = document  # (a document noun may be a cue word: "report")
+                continue
+            if not token.is_word or word in BOUNDARIES or lower and (word in verb_words() and not (
+                    first - 2 >= sentence_first and self.words[first - 2] in DETERMINERS and is_document(
+                        word)) or word.endswith("ed") and not self.text.has_role(first - 1, first)):
                 break
             if first < end and self.words[first] in PHRASE_OPENERS and lower and (
                 word not in LINKING_WORDS
@@ -234,14 +240,30 @@ class SpeakerPhrases:
             first -= 1
         return first
 
+    def _document_before(self, index: int, sentence_first: int) -> int:
+        """The index of a lower-case document noun before "by" or a past participle at ``index`` ("a
+        report by", "a study published by", "polls conducted for"; a preposition or time word follows
+        a participle: not "after the polls closed officials said"); -1 if none."""
+        words, by = self.words, self.words[index] == "by"
+        if not by and not (words[index].endswith("ed") and words[index + 1:index + 2] and
+                           words[index + 1] in MODIFIER_OPENERS):
+            return -1
+        before = index - 1 - (by and index - 1 > sentence_first and words[index - 1].endswith("ed"))
+        token = self.tokens[before] if before >= sentence_first else None
+        return before if token is not None and token.text.islower() and is_document(token.text) else -1
+
     def following(self, start: int, stop: int) -> tuple[int, int, list[tuple[int, int]]]:
         """The phrase after a verb or "according to": (first, end) tokens and one appositive."""
-        end = start
-        while end < stop and end - start < MAX_OBJECT:
+        end = head = start  # MAX_OBJECT counts from a document's producer, if any
+        while end < stop and end - head < MAX_OBJECT:
             word, token = self.words[end], self.tokens[end]
-            if word in ("and", "or") and end > start and all(
-                    is_qualifier(self.tokens[i].text) for i in range(start, end)):
-                end += 1  # "according to Democratic and independent analysts": two adjectives
+            if word in ("and", "or") and end > start and (all(
+                    is_qualifier(self.tokens[i].text) for i in range(start, end)) or head > start
+                    and end + 1 < stop and has_capital(self.tokens[end + 1].text)):
+                end += 1  # "according to Democratic and independent analysts": two adjectives;
+                continue  # "a study by Ada Roe and Tom Bell": two producers
+            if word == "by" and end > start and self._document_before(end, start) == end - 1:
+                end = head = end + 1  # "according to a report by the institute"
                 continue
             if not token.is_word or (word in BOUNDARIES and end > start):
                 break
@@ -282,9 +304,14 @@ class SpeakerPhrases:
             return mention
         core_roles = 0
         head_role = False  # the phrase ends in a role word ("... the Vermont senator")
+        # a document's producer ("a study published by Ada Roe") is no name or role of the phrase
+        produced = next((d + 1 for i in range(first + 1, end) if words[i] == "by"
+                         for d in [self._document_before(i, first)] if d >= 0), end)
         for index, (a, b) in enumerate(mention.ranges):
             if words[a] in RELATIVE:
                 continue
+            if index == 0:
+                b = produced  # (its words are not the document's: "prosecutors" never joins it)
             matches = role_matcher().find(tokens, a, b, words=self.role_words)
             covered = {i for m in matches for i in range(m.first_token, m.end_token)}
             head_role = head_role or (index == 0 and end - 1 in covered)
@@ -306,7 +333,7 @@ class SpeakerPhrases:
                     fold(words[i]) for i in range(a, b)
                     if tokens[i].is_word and words[i] not in DETERMINERS
                 )
-        head = words[end - 1]
+        head = words[produced - 1]  # a document's noun, not its producer's ("a review by The Times")
         if end - first == 1 and generic_plural(head):
             return None  # "Presidents have declared ...", "States might respond": nobody in particular
         if words[first] in NEGATIVES or not mention.name and (words[first] in OPENERS or (
@@ -395,12 +422,14 @@ class SpeakerPhrases:
                                    or words[cut - 1].isdigit() or words[cut - 1] == ","
                                    or words[cut - 1] in TIME_HEADS and tokens[cut - 1].text.islower()):
             cut -= 1
-        if cut < stop and cut - 1 > first and words[cut - 1] in TIME_PREPOSITIONS and any(
-                words[i] not in (",",) for i in range(cut, stop)):
-            return first, cut - 1
+        timed = cut < stop and cut - 1 > first and words[cut - 1] in TIME_PREPOSITIONS and any(
+            words[i] not in (",",) for i in range(cut, stop))
+        cut -= timed  # then a participle before the time goes too ("a poll released in August")
         if cut - 2 > first and tokens[cut - 1].text.islower() and is_speaker_noun(words[cut - 2]) and (
                 words[cut - 1] in TIME_LINKS or words[cut - 1].endswith("ed")):
             return first, cut - 1  # "a report released (by ...)", "a poll out (this week)": the noun speaks
+        if timed:
+            return first, cut
         for verb in range(first + 1, stop - 1):  # "a spokesman e-mailed to other staff members"
             if words[verb].endswith("ed") and tokens[verb].text.islower() and (
                     words[verb + 1] in DETERMINERS or words[verb + 1] == "to") and self.role_at(

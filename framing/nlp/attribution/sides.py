@@ -14,7 +14,14 @@ from functools import cached_property, lru_cache
 
 from framing.model import Document, Span
 from framing.nlp.attribution.phrases import Phrase
-from framing.nlp.attribution.words import DETERMINERS, PREPOSITIONS, fold, same_word, strip_possessive
+from framing.nlp.attribution.words import (
+    DETERMINERS,
+    PREPOSITIONS,
+    RELATIVE,
+    fold,
+    same_word,
+    strip_possessive,
+)
 from framing.nlp.entities import ActorSet, Mention
 from framing.nlp.gazetteers import countries
 from framing.nlp.names import is_title_word
@@ -27,6 +34,19 @@ PLACE_ONLY = frozenset("in at inside near".split())
 STATE_ORGANS = frozenset(
     "government regime authorities administration parliament legislature ministry officials official "
     "lawmaker lawmakers legislator legislators leaders leadership police army military".split())
+# Offices of a local or state (sub-national) body: their holders speak for it, never for the country
+# (``local_office``). "county", "city", "municipal", "provincial" count in lower case ("a county
+# official", "city council"); "state" only before a role of a state's own offices ("state senator").
+LOCAL_OFFICES = frozenset(
+    "sheriff sheriffs mayor mayors governor governors gov gov. councilman councilwoman councilmen "
+    "councilwomen councillor councillors councilor councilors alderman aldermen selectman selectmen "
+    "selectwoman".split())
+LOCAL_BODIES = frozenset("county city municipal provincial".split())
+STATE_OFFICES = frozenset(
+    "senator senators sen. rep. representative representatives delegate delegates lawmaker lawmakers "
+    "legislator legislators legislature assembly assemblyman assemblywoman attorney treasurer auditor "
+    "comptroller trooper troopers".split())
+NATIONAL_GOVERNORS = frozenset("bank bank's banks".split())  # "the central bank governor"
 
 
 class SpeakerSides:
@@ -47,16 +67,22 @@ class SpeakerSides:
         self.states.update(fold(c) for m in organs for c in m.sides if fold(c) not in people)
 
     def side(self, spans: Sequence[Span], described: Sequence[Phrase], person: bool) -> str:
-        """A speaker's side from its descriptions' ``spans`` and phrases, "" when none."""
-        side = self._actor_side(spans)
+        """A speaker's side from its descriptions' ``spans`` and phrases, "" when none. The holder of a
+        local or state office (``local_office``) never speaks for a country its description names
+        ("America's Toughest Sheriff", "the British capital's new mayor"), only for a local body whose
+        organs speak in the article (``add_states``); an actors file's sides are used as they are."""
+        local = self.actor_set is None and local_office(self.doc, described)
+        side = self._actor_side(spans, local)
         if side:
             return side
         # a state speaking: "Veskaria said", "Lunmark's Foreign Ministry said"
         own = [] if person else [m.own_side for m in described if m.own_side]
-        candidates = [c for c in own + [c for m in described for c in m.sides] if self._country(c)]
+        candidates = [c for c in own + [c for m in described for c in m.sides]
+                      if self._country(c) and not (local and fold(c) in self.countries)]
         demonyms = [c for m in described for c in m.demonyms]
         if candidates or demonyms:
-            return _fallback_side(self.standalone, candidates, demonyms)
+            side = _fallback_side(self.standalone, candidates, demonyms)
+            return "" if local and fold(side) in self.countries else side
         return ""
 
     def is_country(self, spans: Sequence[Span]) -> bool:
@@ -107,15 +133,17 @@ class SpeakerSides:
         """A country, or a name whose ministry, government or army speaks in the article."""
         return fold(name) in self.states
 
-    def _actor_side(self, spans: Sequence[Span]) -> str:
+    def _actor_side(self, spans: Sequence[Span], local: bool = False) -> str:
         """The side of the first actor (with a side) named inside the speaker's descriptions, not
-        as a topic or a place (``_placed``: "a former adviser on Syria", "a diplomat in Tesh")."""
+        as a topic or a place (``_placed``: "a former adviser on Syria", "a diplomat in Tesh"), nor,
+        for a ``local`` office holder, a country."""
         mentions, starts = self.sided_mentions
         for span in spans:
             index = bisect_left(starts, span.start)
             while index < len(mentions) and mentions[index].start < span.end:
                 found = mentions[index]
-                if found.end <= span.end and (self.actor_set is not None or not self._placed(found, span)):
+                if found.end <= span.end and (self.actor_set is not None or not self._placed(found, span)) \
+                        and not (local and fold(found.side) in self.countries):
                     return found.side
                 index += 1
         return ""
@@ -136,6 +164,27 @@ class SpeakerSides:
         # an organ of state where it sits speaks for it: "the government in Beijing", "a lawmaker
         # in the Philippines" (not "a diplomat in Tesh", "a military spokesman in Baghdad")
         return not (words[index] in PLACE_ONLY and index > 0 and words[index - 1] in STATE_ORGANS)
+
+
+def local_office(document: Document, described: Iterable[Phrase]) -> bool:
+    """Some description names an office of a local or state body (LOCAL_OFFICES: "Sheriff Joe
+    Arpaio", "the British capital's new mayor", "a county official", "a Washington state delegate"),
+    read in the phrase and its appositives, not in a relative clause ("who runs the county jail"); a
+    bank's governor is national."""
+    words, tokens = document.normalised, document.tokens
+    for phrase in described:
+        for first, end in phrase.ranges:
+            if words[first] in RELATIVE:
+                continue
+            span = words[first:end]
+            national = bool(NATIONAL_GOVERNORS.intersection(span))
+            for index, word in enumerate(span, first):
+                lower = tokens[index].text.islower()
+                state = word == "state" and index + 1 < end and words[index + 1] in STATE_OFFICES
+                if word in LOCAL_OFFICES and not (word.startswith("governor") and national) \
+                        or lower and (word in LOCAL_BODIES or state):
+                    return True
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -33,6 +33,7 @@ from framing.nlp.attribution.words import (
     fold,
     has_capital,
     has_speaker_head,
+    is_document,
     is_speaker_noun,
     role_matcher,
 )
@@ -52,6 +53,9 @@ class Speaker:
     type: str
     side: str
     mentions: tuple[Span, ...]
+
+POLL = frozenset({"poll", "survey"})  # one word for a definite description to repeat
+
 
 @dataclass
 class Entry:
@@ -76,6 +80,8 @@ class Entry:
         if not self.gender and mention.gender in ("male", "female"):
             self.gender = mention.gender
         self.words.update(mention.words)
+        if not POLL.isdisjoint(mention.words):  # "the survey" is the poll the article named
+            self.words.update(POLL)
         self.word_sets.add(frozenset(mention.words))
 
 
@@ -273,6 +279,9 @@ class Speakers:
             spans = [self._description_span(m) for m in described]
             if kind == "other" and not person and sides.is_country(spans):
                 kind = "government"  # "Iran said", "Russia insists": a state speaking as itself
+            if name and not name_words and is_document(name, self.lowercase):
+                kind, person = "document", False  # "A Quinnipiac University poll", "the survey":
+                # whoever made it or was asked ("a poll of 400 voters" is no person)
             anonymous = (not named and person) or any(m.anonymous_cue for m in entry.mentions)
             named_flag = not anonymous and (bool(named) or not person) and bool(described) and (
                 kept or not name_words)
@@ -508,9 +517,10 @@ def _singular(entry: Entry) -> bool:
 
 
 def _plural_head(text: str) -> bool:
-    """The description's head noun, its last word before a preposition, is a plural."""
+    """The description's head noun, its last word before a preposition or "by", is a plural."""
     words = _without_relative(text).split()
-    cut = next((i for i, w in enumerate(words) if i and w.lower() in PREPOSITIONS), len(words))
+    cut = next((i for i, w in enumerate(words) if i and (w.lower() in PREPOSITIONS or w.lower() == "by")),
+               len(words))  # "a memo by federal prosecutors": one memo
     last = words[cut - 1].lower().rstrip(",") if words else ""
     return last.endswith("s") and not last.endswith(("ss", "'s", "’s")) and len(last) > 3
 

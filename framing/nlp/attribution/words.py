@@ -29,7 +29,7 @@ else:  # pragma: no cover
 Kind = Literal["direct", "partial", "indirect"]
 SPEAKER_TYPES = (
     "government", "legislator", "party", "military", "armed_group", "opposition", "expert",
-    "citizen", "media", "other",
+    "citizen", "media", "document", "other",
 )
 DIRECT_SHARE = 0.6  # a quotation with this share of the content's words makes it direct
 MAX_SUBJECT = 10  # tokens a speaker phrase may span before the verb
@@ -207,10 +207,19 @@ def _role_entries() -> tuple[tuple[str, Role], ...]:
                 entries += [(w, Role("title", gender=gender)) for w in table[gender]]
                 entries += [(w, Role("gender", gender=gender)) for w in table[f"{gender}_roles"]]
             continue
+        if name == "document":
+            continue  # head nouns, not phrases to match (``document_heads``)
         kind_type = "" if name == "generic" else name
         entries += [(w, Role("role", kind_type)) for w in table.get("roles", [])]
         entries += [(w, Role("institution", kind_type)) for w in table.get("institutions", [])]
     return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def document_heads() -> frozenset[str]:
+    """Head nouns that make a speaker a document: a poll, a report, data (roles.toml, [document])."""
+    text = resources.files("framing.corpora").joinpath("sources/roles.toml").read_text("utf-8")
+    return frozenset(tomllib.loads(text)["document"]["heads"])
 
 
 @lru_cache(maxsize=1)
@@ -224,8 +233,8 @@ def anonymity_matcher() -> PhraseMatcher[bool]:
 @lru_cache(maxsize=1)
 def speaker_nouns() -> frozenset[str]:
     """Nouns that can head a speaker phrase: people and social groups (corpora/sources/speaker_nouns.txt,
-    from WordNet), documents and media (source_nouns.txt), and the one-word roles and institutions of
-    roles.toml. Read on first use."""
+    from WordNet), documents and media (source_nouns.txt), and the one-word roles and institutions and
+    the document heads of roles.toml. Read on first use."""
     folder = resources.files("framing.corpora").joinpath("sources")
     nouns: set[str] = set()
     for name in ("speaker_nouns.txt", "source_nouns.txt"):
@@ -233,7 +242,7 @@ def speaker_nouns() -> frozenset[str]:
         nouns.update(line for line in lines if line and not line.startswith(("#", "[")))
     nouns.update(word for word, role in _role_entries() if role.kind in ("role", "institution")
                  and " " not in word)
-    return frozenset(nouns)
+    return frozenset(nouns | document_heads())
 
 
 @lru_cache(maxsize=1)
@@ -287,7 +296,7 @@ POSTMODIFIERS = frozenset(
 )
 # Words that end the part of a speaker phrase holding its head noun
 HEAD_ENDS = PREPOSITIONS | RELATIVE | frozenset(
-    "within inside near among about under behind off including like and or , ; ( — – --".split())
+    "within inside near among about under behind off including like by and or , ; ( — – --".split())
 INDEFINITE_PRONOUNS = frozenset(
     "others some many most few all both several those everyone everybody anyone anybody".split())
 # Words for a part or number of something: before "of", the head is the noun after it ("a group of
@@ -301,10 +310,22 @@ PARTITIVES = frozenset(
 
 def is_speaker_noun(word: str) -> bool:
     """A word, or its singular, is a noun that can stand for a speaker (``speaker_nouns``)."""
+    return _listed(word, speaker_nouns())
+
+
+def is_document(text: str, lowercase: Collection[str] = ()) -> bool:
+    """A description whose head noun (``head_word``), in lower case or a word the article also writes
+    in lower case (``lowercase``, folded), is a document's: "A Quinnipiac University poll", "the
+    survey", "early results of exit polls" (not "the U.S. Geological Survey", a name)."""
+    head = head_word(text)[0]
+    return bool(head) and (head.islower() or fold(head) in lowercase) and _listed(head, document_heads())
+
+
+def _listed(word: str, nouns: frozenset[str]) -> bool:
+    """The word, or its singular, is one of ``nouns``."""
     word = word.lower().replace("’", "'").strip(".,;:\"'“”‘")
     if word.endswith("'s"):
         word = word[:-2]
-    nouns = speaker_nouns()
     if word in nouns:
         return True
     singulars = [word[:-1]] if word.endswith("s") else []
@@ -327,6 +348,18 @@ def has_speaker_head(text: str, lowercase: Collection[str] = ()) -> bool:
     of the officials"). "the June decision", "the process", "64 percent" have none. A capitalised
     head is a name's, and passes, unless the article also writes it in lower case (``lowercase``,
     folded words): "Questions about the plan" is a common noun."""
+    head, cut = head_word(text)
+    if head.lower() in INDEFINITE_PRONOUNS:
+        # "Others say", "Some argue": nobody in particular; "those close to him": people described
+        return cut
+    if head[:1].isupper() and fold(head) not in lowercase:
+        return True  # a name the phrase reader did not take for one ("Voss boasted")
+    return is_speaker_noun(head)
+
+
+def head_word(text: str) -> tuple[str, bool]:
+    """The head noun of a description as written (``has_speaker_head``), "" for none, and whether
+    words after it were left out ("those close to him")."""
     words = text.replace(",", " , ").replace("(", " ( ").split()
     lowered = [w.lower() for w in words]
     for index in range(1, len(words)):
@@ -334,7 +367,7 @@ def has_speaker_head(text: str, lowercase: Collection[str] = ()) -> bool:
             rest = words[index + 1:]
             while len(rest) > 1 and rest[0].lower() in DETERMINERS | PHRASE_OPENERS:
                 rest = rest[1:]
-            return has_speaker_head(" ".join(rest), lowercase)
+            return head_word(" ".join(rest))
         participle = words[index].islower() and lowered[index].endswith(("ing", "ed")) and \
             is_speaker_noun(words[index - 1])
         if lowered[index] in HEAD_ENDS or participle:
@@ -343,14 +376,8 @@ def has_speaker_head(text: str, lowercase: Collection[str] = ()) -> bool:
     while len(words) > 1 and words[-1].lower() in POSTMODIFIERS:
         words = words[:-1]
     if not words:
-        return False
-    head = words[-1].strip(".,;:\"'“”‘’")
-    if head.lower() in INDEFINITE_PRONOUNS:
-        # "Others say", "Some argue": nobody in particular; "those close to him": people described
-        return len(words) < len(text.split())
-    if head[:1].isupper() and fold(head) not in lowercase:
-        return True  # a name the phrase reader did not take for one ("Voss boasted")
-    return is_speaker_noun(head)
+        return "", False
+    return words[-1].strip(".,;:\"'“”‘’"), len(words) < len(text.split())
 
 
 @lru_cache(maxsize=1)
