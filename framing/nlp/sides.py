@@ -23,6 +23,7 @@ PARTIES = {
     "republican": REPUBLICAN, "republicans": REPUBLICAN, "gop": REPUBLICAN, "g.o.p.": REPUBLICAN,
     "democrat": DEMOCRATIC, "democrats": DEMOCRATIC, "democratic": DEMOCRATIC,
     "dem": DEMOCRATIC, "dems": DEMOCRATIC, "independent": "independents",
+    "rnc": REPUBLICAN, "dnc": DEMOCRATIC,  # the parties' national committees: "RNC spokesman Sean Spicer"
     "libertarian": "Libertarian Party",
 }
 PARTY_LETTERS = {"R": REPUBLICAN, "D": DEMOCRATIC, "I": "independents"}
@@ -40,9 +41,19 @@ def party_chain() -> frozenset[str]:
 
 
 LETTER_AFTER = re.compile(r"\s*(?:\(\s*|,\s*)([RDI])(?:\s*[-–.,]\s*[A-Z][A-Za-z. ]{0,14})?\s*[),]")
+# ", R-Mass." ending the sentence: "said former Sen. Scott Brown, R-Mass."
+LETTER_END = re.compile(r"\s*,\s*([RDI])[-–][A-Z][A-Za-z.]{1,13}(?=\s*$|\s*[“”\"]|\s+[A-Z])")
+# ", a Democrat", "of Vermont, a Democratic rival", ", the third candidate in the GOP race"
 APPOSITIVE_AFTER = re.compile(
-    r",\s+(?:a|an|the|another)\s+(?:[\w-]+\s+){0,2}?(Republican|Democrat|Democratic|GOP)\b"
+    r"(?:\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+    r",\s+(?:a|an|the|another)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:(?:candidate|contender|hopeful|front-?runner)\s+(?:in|for)\s+the\s+)?"
+    r"(Republican|Democrat|Democratic|GOP)\b"
     r"(?:\s+(?:from|of)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?")
+# Role words that may end a description set before a name by a comma: "the Republican front-runner,
+# Donald Trump"
+APPOSED_ROLES = frozenset(
+    "nominee candidate hopeful contender front-runner frontrunner challenger senator governor".split())
 
 
 
@@ -72,7 +83,7 @@ def party_near(document: Document, start: int, end: int) -> tuple[str, str]:
         return "", ""
     text = document.text
     after = text[end:end + 40]
-    letter = LETTER_AFTER.match(after)
+    letter = LETTER_AFTER.match(after) or LETTER_END.match(after)
     if letter:
         return PARTY_LETTERS[letter.group(1)], after[: letter.end()].strip(" ,")
     appositive = APPOSITIVE_AFTER.match(after + text[end + 40:end + 80])
@@ -82,6 +93,9 @@ def party_near(document: Document, start: int, end: int) -> tuple[str, str]:
     chain = 0
     for word in reversed(before):
         lowered = word.lower().strip("(")
+        if not chain and lowered[:-1] in APPOSED_ROLES and lowered.endswith(",") and not (
+                after[:1].isspace() and after.lstrip()[:1].islower()):
+            lowered = lowered[:-1]  # "the Democratic nominee, Hillary Clinton," (not "..., Clinton said")
         if lowered in PARTIES and word[:1].isupper() and not lowered.endswith("s"):
             return PARTIES[lowered], " ".join(before[len(before) - chain - 1:])
         if chain >= 4 or lowered not in party_chain():

@@ -28,6 +28,11 @@ STATE_ORGANS = frozenset(
     "government regime authorities administration parliament legislature ministry officials official "
     "lawmaker lawmakers legislator legislators leaders leadership police army military".split())
 
+# Types of people who speak for no state: their nationality or home is no side (without an actors
+# file): a party's people speak for the party ("a Washington state delegate", "the Karvonian
+# opposition leader")
+STATELESS = frozenset({"citizen", "expert", "media", "party", "opposition"})
+
 
 class SpeakerSides:
     """The sides of one article's speakers (module docstring); ``add_states`` before ``side``."""
@@ -46,8 +51,13 @@ class SpeakerSides:
         people = self.person_names | set(people)
         self.states.update(fold(c) for m in organs for c in m.sides if fold(c) not in people)
 
-    def side(self, spans: Sequence[Span], described: Sequence[Phrase], person: bool) -> str:
-        """A speaker's side from its descriptions' ``spans`` and phrases, "" when none."""
+    def side(self, spans: Sequence[Span], described: Sequence[Phrase], person: bool, kind: str = "") -> str:
+        """A speaker's side from its descriptions' ``spans`` and phrases, "" when none. Without an
+        actors file, a person of a ``kind`` that speaks for no state (a citizen, an expert, a
+        journalist, a party's people: "a Peruvian immigrant", "a Washington state delegate") has no national
+        side."""
+        if self.actor_set is None and person and kind in STATELESS:
+            return ""
         side = self._actor_side(spans)
         if side:
             return side
