@@ -41,7 +41,9 @@ Kind: the kind the articles' notes give most, "The X" and "X" voting together (a
 person; a name ending in a place word is a place unless a note gives it another kind: "Trump Tower",
 but the White House stays an institution). Type (of a speaker): the speaker types the notes give and
 the titles of every form ("Sen." and "Senators" legislator, "Gov." government, "nominee" party, "host"
-media), the most frequent, the same in every article; a news organisation with none speaks as media.
+media), the most frequent, the same in every article (an office held beats a campaign: a sitting
+senator running for president is a legislator; a title after "former" gives no office); a news
+organisation with none speaks as media.
 Side: the user's actors file wins (``fixed``); otherwise, from evidence only: a party stated anywhere
 in the comparison ("(R-Mo.)", "Republican Sen.", "a Democrat from Ohio", "GOP leaders") when parties
 weigh at least as much as countries (domestic political news), else the country a note gives

@@ -372,8 +372,9 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
         if actor is not None and actor.kind == "person":
             kind_of = person_type(kind_of, described_types(document, named[actor.name]))
         person = speaker.person or (actor is not None and actor.kind == "person")
-        if kind_of == "other" and person and side in PARTY_SIDES and not from_file:
-            kind_of = "party"  # a person known only by a party: "Robert Roe, a Republican"
+        if kind_of == "other" and person and side in PARTY_SIDES and not from_file and \
+                not evidence.startswith(("a ", "an ")):
+            kind_of = "party"  # titled or labelled by a party: "(D-Conn.)"; "a Republican" may vote
         if actor is not None:
             forms = mention_forms(document, named[actor.name]) or ((actor.name, len(speaker.mentions)),)
             notes.append(ActorNote(actor.name, actor.kind or kind, len(speaker.mentions), forms,

@@ -63,9 +63,10 @@ def described_types(document: Document, mentions: Iterable[Mention]) -> list[str
         ranges = [(mention.first_token, mention.end_token, False, False)] \
             if mention.kind == "descriptor" else []
         first = mention.first_token
-        while first > low and mention.first_token - first < 5 and tokens[first - 1].is_word and (
-                tokens[first - 1].text[:1].isupper() or words[first - 1] in TITLE_WORDS):
-            first -= 1
+        while first > low and mention.first_token - first < 6 and (tokens[first - 1].is_word and (
+                tokens[first - 1].text[:1].isupper() or words[first - 1] in TITLE_WORDS) or (
+                tokens[first - 1].text == "." and first - 1 > low and tokens[first - 2].text[:1].isupper())):
+            first -= 1  # "Sens. Robert Menendez" (an abbreviation's period may be a token of its own)
         if first < mention.first_token:
             ranges.append((first, mention.first_token, False, False))
         elif first - 2 > low and words[first - 1] == "," and not (
