@@ -41,7 +41,7 @@ from framing.nlp.entities import (
     mentions_for,
 )
 from framing.nlp.quotes import attribution_cues
-from framing.nlp.sides import PARTIES, party_of_name, party_stated
+from framing.nlp.sides import PARTIES, party_contested, party_of_name, party_stated
 
 if TYPE_CHECKING:
     from framing.report.charts import Chart
@@ -368,6 +368,9 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
                 side, evidence = party_stated(document, ((m.start, m.end) for m in named[actor.name]))
             if not side:  # a campaign's staff speak for its candidate: "a Corbin campaign spokesman"
                 side, evidence = _principal_party(document, speaker, actor, mentions)
+            if not side and actor is not None and actor.kind == "person":  # "won the GOP primary"
+                side, evidence = party_stated(document, ((m.start, m.end) for m in named[actor.name]),
+                                              party_contested)
         kind_of = speaker.type
         if actor is not None and actor.kind == "person":
             kind_of = person_type(kind_of, described_types(document, named[actor.name]))
@@ -390,12 +393,14 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
 def _principal_party(document: Document, speaker: Speaker, actor: Actor | None,
                      mentions: Sequence[Mention]) -> tuple[str, str]:
     """The party stated for the person whose campaign or staff the speaker's description names
-    (``principal``), with the words that state it."""
+    (``principal``), or whose contest the person runs in, with the words that state it."""
     boss = principal(document, speaker.described, mentions, actor)
     if boss is None:
         return "", ""
-    side, words = party_stated(document, ((m.start, m.end) for m in mentions
-                                          if m.actor.name == boss.name and m.kind != "pronoun"))
+    spans = [(m.start, m.end) for m in mentions if m.actor.name == boss.name and m.kind != "pronoun"]
+    side, words = party_stated(document, spans)
+    if not side:
+        side, words = party_stated(document, spans, party_contested)
     return (side, f"{speaker.description}; {boss.name}: {words}") if side else ("", "")
 
 

@@ -85,3 +85,17 @@ def test_a_nationality_is_no_side_for_who_speaks_for_no_state():
     found = speakers(text)
     assert found["Rosa Ortiz"] == ("citizen", "unassigned")
     assert found["A Peruvian diplomat"] == ("government", "Peru")
+
+
+def test_the_party_whose_contest_a_candidate_runs_in():
+    text = (
+        "Race tightens\n\n"
+        "Dale Harlan is bent on securing the Republican presidential nomination before July.\n\n"
+        "“We are close,” Harlan said.\n\n"
+        "“He will get there,” said Mark Veld, a spokesman for the Harlan campaign.\n\n"
+        "Ann Roe said Harlan would never reach the Republican nomination. “He cannot,” Roe said."
+    )
+    found = speakers(text)
+    assert found["Dale Harlan"][1] == "Republican Party"
+    assert found["Mark Veld"][1] == "Republican Party"
+    assert found["Ann Roe"][1] == "unassigned"  # she speaks of his contest, not hers
