@@ -40,3 +40,8 @@ def test_an_office_held_beats_a_campaign():
     assert person_type("expert", ["party"]) == "expert"  # the speaker's own phrases win
     assert person_type("other", ["party", "media", "party"]) == "party"
     assert person_type("other", []) == "other"
+
+
+def test_a_title_abbreviation_the_segmenter_ends_a_sentence_at():
+    text = "Bill talks\n\nInstead, Holm teamed up with Sens. Ada Roe (D-N.J.), Lee Marsh (D-W.Va.) and others."
+    assert types_of(text, "Ada Roe") == ["legislator"]

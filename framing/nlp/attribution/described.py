@@ -60,6 +60,9 @@ def described_types(document: Document, mentions: Iterable[Mention]) -> list[str
         sentence = document.sentences[index] if index >= 0 else None
         low = sentence.first_token if sentence else 0
         high = sentence.end_token if sentence else len(tokens)
+        if index > 0 and low >= 2 and tokens[low - 1].text == "." and len(tokens[low - 2].text) <= 4 \
+                and tokens[low - 2].text[:1].isupper():
+            low = starts[index - 1]  # the segmenter ended a sentence at a title: "... with Sens. | X"
         ranges = [(mention.first_token, mention.end_token, False, False)] \
             if mention.kind == "descriptor" else []
         first = mention.first_token
