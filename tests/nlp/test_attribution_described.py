@@ -43,5 +43,6 @@ def test_an_office_held_beats_a_campaign():
 
 
 def test_a_title_abbreviation_the_segmenter_ends_a_sentence_at():
-    text = "Bill talks\n\nInstead, Holm teamed up with Sens. Ada Roe (D-N.J.), Lee Marsh (D-W.Va.) and others."
+    text = ("Bill talks\n\nInstead, Holm teamed up with Sens. Ada Roe (D-N.J.), Lee Marsh (D-W.Va.) "
+            "and two more.")
     assert types_of(text, "Ada Roe") == ["legislator"]
