@@ -41,7 +41,9 @@ Kind: the kind the articles' notes give most, "The X" and "X" voting together (a
 person; a name ending in a place word is a place unless a note gives it another kind: "Trump Tower",
 but the White House stays an institution). Type (of a speaker): the speaker types the notes give and
 the titles of every form ("Sen." and "Senators" legislator, "Gov." government, "nominee" party, "host"
-media), the most frequent, the same in every article; a news organisation with none speaks as media.
+media), the most frequent, the same in every article (an office held beats a campaign: a sitting
+senator running for president is a legislator; a title after "former" gives no office); a news
+organisation with none speaks as media.
 Side: the user's actors file wins (``fixed``); otherwise, from evidence only: a party stated anywhere
 in the comparison ("(R-Mo.)", "Republican Sen.", "a Democrat from Ohio", "GOP leaders") when parties
 weigh at least as much as countries (domestic political news), else the country a note gives
@@ -67,7 +69,7 @@ from framing.nlp.cast_names import (
 )
 from framing.nlp.entities.discovery import COURTESY_TITLES
 from framing.nlp.gazetteers import name_roles
-from framing.nlp.names import TITLE_MODIFIERS, title_inside
+from framing.nlp.names import FORMER, OFFICE_TYPES, TITLE_MODIFIERS, title_inside
 from framing.nlp.sides import PARTIES, is_party_name
 
 PARTY = "party"
@@ -449,9 +451,11 @@ def _add(actor: CastActor, article: str, note: ActorNote, name: Name, rule: str,
                                f"{titled}merged in the article into {note.name!r}, then {rule}")
         if keep:
             actor.by_article.setdefault(article, Counter())[form] += count
+        left = False  # after "former": an office the person has left ("former Gov. Jeb Bush")
         for word in titles or (parse_name(form, PERSON).titles if name.person else ()):
+            left = left or word in FORMER or word.startswith(("ex-", "then-", "former-"))
             found = _title_type(word) or _title_type(title_inside(word))
-            if found:
+            if found and not (left and found in OFFICE_TYPES):
                 actor.types[found] += 1
     if note.type and note.type != "other":
         actor.types[note.type] += 1
@@ -498,9 +502,13 @@ def _finish(cast: Cast) -> None:
         if actor.fixed and actor.fixed.kind:
             actor.kind, actor.kind_rule = actor.fixed.kind, "the actors file"
         if actor.types:
-            best = max(actor.types.values())
-            actor.type = next(t for t in TYPE_ORDER if actor.types.get(t) == best)
-            actor.type_rule = "most frequent of the types its roles and titles give: " + ", ".join(
+            # an office held beats a campaign: a sitting senator running for president is a legislator
+            votes = {t: n for t, n in actor.types.items() if t in OFFICE_TYPES} \
+                if PARTY in actor.types else {}
+            best = max((votes or actor.types).values())
+            actor.type = next(t for t in TYPE_ORDER if (votes or actor.types).get(t) == best)
+            actor.type_rule = "most frequent of the types its roles and titles give" + (
+                " (an office before a campaign)" if votes else "") + ": " + ", ".join(
                 f"{t} {n}" for t, n in _ranked(actor.types))
         elif actor.kind == "media":
             actor.type, actor.type_rule = "media", "a news organisation speaks as the media"

@@ -37,6 +37,10 @@ TITLE_MODIFIERS = frozenset(
     then top house senate congressional federal national u.s. us minority majority ranking special
     presumptive incoming outgoing retired late leader democratic republican gop""".split()
 )
+# Speaker types of an office a person holds; "former" (or "onetime", "ex-", "then-") before the role
+# word means the person has left it and no longer speaks for it ("former Florida Gov. Jeb Bush")
+OFFICE_TYPES = frozenset({"government", "legislator", "military"})
+FORMER = frozenset({"former", "onetime", "one-time", "ex"})
 # Role nouns that precede a name in copy and that titles.tsv lists only inside longer titles.
 ROLE_NOUNS = frozenset("""adviser advisor aide counselor counsel ceo founder co-founder executive host anchor
     correspondent editor columnist economist analyst professor dean coach chairman chairwoman""".split())

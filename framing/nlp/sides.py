@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from framing.model import Document
@@ -23,6 +23,7 @@ PARTIES = {
     "republican": REPUBLICAN, "republicans": REPUBLICAN, "gop": REPUBLICAN, "g.o.p.": REPUBLICAN,
     "democrat": DEMOCRATIC, "democrats": DEMOCRATIC, "democratic": DEMOCRATIC,
     "dem": DEMOCRATIC, "dems": DEMOCRATIC, "independent": "independents",
+    "rnc": REPUBLICAN, "dnc": DEMOCRATIC,  # the parties' national committees: "RNC spokesman Sean Spicer"
     "libertarian": "Libertarian Party",
 }
 PARTY_LETTERS = {"R": REPUBLICAN, "D": DEMOCRATIC, "I": "independents"}
@@ -40,9 +41,19 @@ def party_chain() -> frozenset[str]:
 
 
 LETTER_AFTER = re.compile(r"\s*(?:\(\s*|,\s*)([RDI])(?:\s*[-–.,]\s*[A-Z][A-Za-z. ]{0,14})?\s*[),]")
+# ", R-Mass." ending the sentence: "said former Sen. Scott Brown, R-Mass."
+LETTER_END = re.compile(r"\s*,\s*([RDI])[-–][A-Z][A-Za-z.]{1,13}(?=\s*$|\s*[“”\"]|\s+[A-Z])")
+# ", a Democrat", "of Vermont, a Democratic rival", ", the third candidate in the GOP race"
 APPOSITIVE_AFTER = re.compile(
-    r",\s+(?:a|an|the|another)\s+(?:[\w-]+\s+){0,2}?(Republican|Democrat|Democratic|GOP)\b"
+    r"(?:\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+    r",\s+(?:a|an|the|another)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:(?:candidate|contender|hopeful|front-?runner)\s+(?:in|for)\s+the\s+)?"
+    r"(Republican|Democrat|Democratic|GOP)\b"
     r"(?:\s+(?:from|of)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?")
+# Role words that may end a description set before a name by a comma: "the Republican front-runner,
+# Donald Trump"
+APPOSED_ROLES = frozenset(
+    "nominee candidate hopeful contender front-runner frontrunner challenger senator governor".split())
 
 
 
@@ -72,7 +83,7 @@ def party_near(document: Document, start: int, end: int) -> tuple[str, str]:
         return "", ""
     text = document.text
     after = text[end:end + 40]
-    letter = LETTER_AFTER.match(after)
+    letter = LETTER_AFTER.match(after) or LETTER_END.match(after)
     if letter:
         return PARTY_LETTERS[letter.group(1)], after[: letter.end()].strip(" ,")
     appositive = APPOSITIVE_AFTER.match(after + text[end + 40:end + 80])
@@ -82,6 +93,9 @@ def party_near(document: Document, start: int, end: int) -> tuple[str, str]:
     chain = 0
     for word in reversed(before):
         lowered = word.lower().strip("(")
+        if not chain and lowered[:-1] in APPOSED_ROLES and lowered.endswith(",") and not (
+                after[:1].isspace() and after.lstrip()[:1].islower()):
+            lowered = lowered[:-1]  # "the Democratic nominee, Hillary Clinton," (not "..., Clinton said")
         if lowered in PARTIES and word[:1].isupper() and not lowered.endswith("s"):
             return PARTIES[lowered], " ".join(before[len(before) - chain - 1:])
         if chain >= 4 or lowered not in party_chain():
@@ -90,13 +104,54 @@ def party_near(document: Document, start: int, end: int) -> tuple[str, str]:
     return "", ""
 
 
+# A party's contest a person runs in: "securing the Republican presidential nomination", "won the
+# state's Democratic caucuses", "the GOP race"
+CONTEST = re.compile(
+    r"\b(Republican|Democratic|GOP)\s+(?:presidential\s+|nominating\s+|party\s+)?"
+    r"(?:nomination|primary|primaries|caucus|caucuses|race|contest)\b")
+# A verb of running in it between the person and the contest ("won", "is seeking", "stay in")
+CONTESTING = re.compile(
+    r"\b(?:win|wins|won|winning|seek\w*|sought|secur\w*|clinch\w*|lead|leads|leading|enter\w*|"
+    r"stay\w*|run|runs|running|ran|compet\w*|captur\w*|vie|vies|vying)\b")
+# Between the person and the contest: another speaker's report, a reported clause or a comparison
+# ("Clinton said Trump's Republican nomination ...", "Biden charged that the Republican ...")
+NOT_OWN = re.compile(r"\b(?:said|says|say|told|tells|according|than|against|whether|that)\b|[.;:?!“”\"]")
+
+
+def party_contested(document: Document, start: int, end: int) -> tuple[str, str]:
+    """The party whose contest a person is said to run in, in the sentence where the person is named
+    first and the contest follows with a verb of running in it between: "Trump is bent on securing
+    the Republican presidential nomination", "Sanders has pledged to stay in the Democratic
+    primary". No other name, report or reported clause may stand between ("Clinton said Trump's
+    Republican ...", "Biden charged that the Republican ..."). Returns the side and the words ("",
+    "" when none)."""
+    blocks = document.blocks
+    if blocks and blocks[0].kind == "headline" and start < blocks[0].end:
+        return "", ""
+    text = document.text
+    window = text[end:end + 120]
+    contest = CONTEST.search(window)
+    if contest is None:
+        return "", ""
+    between = window[:contest.start()]
+    if not CONTESTING.search(between) or NOT_OWN.search(between) or re.search(
+            r"(?<![\w'’])[A-Z][a-z]+\s+[A-Z][a-z]+", between):
+        return "", ""  # another report, a sentence end, or another person's full name between
+    opening = text[max(0, start - 200):start]
+    sentence = re.split(r"[.!?]\s|\n", opening)[-1]
+    if re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", sentence.split(",")[-1]):
+        return "", ""  # the person is not the first named in the clause
+    return PARTIES[contest.group(1).lower()], contest.group(0)
+
+
 def _lower(text: str) -> str:
     return " ".join(text.replace("’", "'").split()).lower()
 
 
-def party_stated(document: Document, spans: Iterable[tuple[int, int]]) -> tuple[str, str]:
-    """The party the article states most often at these mentions (``party_near``), with its words;
-    ("", "") when none: a person's side from the text."""
-    stated = Counter(party_near(document, start, end) for start, end in spans)
+def party_stated(document: Document, spans: Iterable[tuple[int, int]],
+                 finder: Callable[[Document, int, int], tuple[str, str]] = party_near) -> tuple[str, str]:
+    """The party the article states most often at these mentions (``party_near``, or
+    ``party_contested``), with its words; ("", "") when none: a person's side from the text."""
+    stated = Counter(finder(document, start, end) for start, end in spans)
     stated.pop(("", ""), None)
     return stated.most_common(1)[0][0] if stated else ("", "")

@@ -29,6 +29,7 @@ from framing.nlp.attribution import (
     find_sources,
 )
 from framing.nlp.attribution.actors import named_speakers, speaker_actors
+from framing.nlp.attribution.described import described_types, person_type, principal
 from framing.nlp.cast import ArticleCast, own_names
 from framing.nlp.entities import (
     Actor,
@@ -40,7 +41,7 @@ from framing.nlp.entities import (
     mentions_for,
 )
 from framing.nlp.quotes import attribution_cues
-from framing.nlp.sides import party_of_name, party_stated
+from framing.nlp.sides import PARTIES, party_contested, party_of_name, party_stated
 
 if TYPE_CHECKING:
     from framing.report.charts import Chart
@@ -49,6 +50,7 @@ NAME = "sources"
 KINDS = ("direct", "partial", "indirect")
 UNASSIGNED = "unassigned"
 UNKNOWN = "unknown speaker"
+PARTY_SIDES = frozenset(PARTIES.values())  # the sides a stated party gives
 QUOTE_PREVIEW = 80  # characters of each quotation shown in the sources detail
 SIDED_SHARE = "sided_word_share"
 SIDE_NOTE = ("; reported when the compared articles' speakers are on two sides or more, and ranked "
@@ -363,16 +365,42 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
                 evidence = f"{speaker.description or speaker.name}"
             elif actor is not None and actor.kind in ("person", ""):
                 side, evidence = party_stated(document, ((m.start, m.end) for m in named[actor.name]))
+            if not side:  # a campaign's staff speak for its candidate: "a Corbin campaign spokesman"
+                side, evidence = _principal_party(document, speaker, actor, mentions)
+            if not side and actor is not None and actor.kind == "person":  # "won the GOP primary"
+                side, evidence = party_stated(document, ((m.start, m.end) for m in named[actor.name]),
+                                              party_contested)
+        kind_of = speaker.type
+        if actor is not None and actor.kind == "person":
+            kind_of = person_type(kind_of, described_types(document, named[actor.name]))
+        person = speaker.person or (actor is not None and actor.kind == "person")
+        if kind_of == "other" and person and side in PARTY_SIDES and not from_file and \
+                not evidence.startswith(("a ", "an ")):
+            kind_of = "party"  # titled or labelled by a party: "(D-Conn.)"; "a Republican" may vote
         if actor is not None:
             forms = mention_forms(document, named[actor.name]) or ((actor.name, len(speaker.mentions)),)
             notes.append(ActorNote(actor.name, actor.kind or kind, len(speaker.mentions), forms,
-                                   actor.gender if actor.kind == "person" else "", speaker.type,
+                                   actor.gender if actor.kind == "person" else "", kind_of,
                                    side, evidence, False, said[index]))
             continue
         notes.append(ActorNote(speaker.name, kind, len(speaker.mentions),
-                               ((speaker.name, len(speaker.mentions)),), "", speaker.type,
+                               ((speaker.name, len(speaker.mentions)),), "", kind_of,
                                side, evidence, False, said[index]))
     return notes
+
+
+def _principal_party(document: Document, speaker: Speaker, actor: Actor | None,
+                     mentions: Sequence[Mention]) -> tuple[str, str]:
+    """The party stated for the person whose campaign or staff the speaker's description names
+    (``principal``), or whose contest the person runs in, with the words that state it."""
+    boss = principal(document, speaker.described, mentions, actor)
+    if boss is None:
+        return "", ""
+    spans = [(m.start, m.end) for m in mentions if m.actor.name == boss.name and m.kind != "pronoun"]
+    side, words = party_stated(document, spans)
+    if not side:
+        side, words = party_stated(document, spans, party_contested)
+    return (side, f"{speaker.description}; {boss.name}: {words}") if side else ("", "")
 
 
 def sources_from(data: dict[str, list[list[Any]]]) -> Sources:

@@ -45,13 +45,14 @@ from framing.nlp.attribution.words import (
     is_document,
     is_speaker_noun,
     modifier_word,
+    office_left,
     role_matcher,
     strip_possessive,
     verb_words,
 )
 from framing.nlp.cast_names import PLACE_HEADS
 from framing.nlp.gazetteers import lookup
-from framing.nlp.names import ORG_WORDS, is_qualifier
+from framing.nlp.names import OFFICE_TYPES, ORG_WORDS, is_qualifier
 from framing.nlp.words import CALENDAR_WORDS, NAME_PARTICLES
 
 
@@ -323,7 +324,8 @@ class SpeakerPhrases:
                         mention.institution |= role.kind == "institution"
                     if role.gender:
                         mention.gender = role.gender
-                    if role.type:
+                    if role.type and not (role.type in OFFICE_TYPES
+                                          and office_left(words, match.first_token, a)):
                         mention.type = role.type  # last match wins: the head of the phrase
                 matched = range(match.first_token, match.end_token)
                 mention.words.update(fold(words[i]) for i in matched)

@@ -48,6 +48,11 @@ STATE_OFFICES = frozenset(
     "comptroller trooper troopers".split())
 NATIONAL_GOVERNORS = frozenset("bank bank's banks".split())  # "the central bank governor"
 
+# Types of people who speak for no state: their nationality or home is no side (without an actors
+# file): a party's people speak for the party ("a Washington state delegate", "the Karvonian
+# opposition leader")
+STATELESS = frozenset({"citizen", "expert", "media", "party", "opposition"})
+
 
 class SpeakerSides:
     """The sides of one article's speakers (module docstring); ``add_states`` before ``side``."""
@@ -66,11 +71,16 @@ class SpeakerSides:
         people = self.person_names | set(people)
         self.states.update(fold(c) for m in organs for c in m.sides if fold(c) not in people)
 
-    def side(self, spans: Sequence[Span], described: Sequence[Phrase], person: bool) -> str:
-        """A speaker's side from its descriptions' ``spans`` and phrases, "" when none. The holder of a
-        local or state office (``local_office``) never speaks for a country its description names
-        ("America's Toughest Sheriff", "the British capital's new mayor"), only for a local body whose
-        organs speak in the article (``add_states``); an actors file's sides are used as they are."""
+    def side(self, spans: Sequence[Span], described: Sequence[Phrase], person: bool, kind: str = "") -> str:
+        """A speaker's side from its descriptions' ``spans`` and phrases, "" when none. Without an
+        actors file, a person of a ``kind`` that speaks for no state (a citizen, an expert, a
+        journalist, a party's people: "a Peruvian immigrant", "a Washington state delegate") has no
+        national side, and the holder of a local or state office (``local_office``) never speaks for a
+        country its description names ("America's Toughest Sheriff", "the British capital's new
+        mayor"), only for a local body whose organs speak in the article (``add_states``); an actors
+        file's sides are used as they are."""
+        if self.actor_set is None and person and kind in STATELESS:
+            return ""
         local = self.actor_set is None and local_office(self.doc, described)
         side = self._actor_side(spans, local)
         if side:

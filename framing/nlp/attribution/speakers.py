@@ -53,6 +53,7 @@ class Speaker:
     type: str
     side: str
     mentions: tuple[Span, ...]
+    described: tuple[Span, ...] = ()  # its phrases with their appositives (``_description_span``)
 
 POLL = frozenset({"poll", "survey"})  # one word for a definite description to repeat
 
@@ -285,11 +286,11 @@ class Speakers:
             anonymous = (not named and person) or any(m.anonymous_cue for m in entry.mentions)
             named_flag = not anonymous and (bool(named) or not person) and bool(described) and (
                 kept or not name_words)
-            side = sides.side(spans, described, person)
+            side = sides.side(spans, described, person, kind)
             texts = (self.doc.slice(span.start, span.end) for span in spans)
             description = "; ".join(dict.fromkeys(text for text in texts if text))
             speakers.append(Speaker(name, description, person, named_flag, kind, side,
-                                    tuple(m.span for m in entry.mentions)))
+                                    tuple(m.span for m in entry.mentions), tuple(spans)))
         return tuple(speakers)
 
     def _checked(self, name: str, named: bool, described: Sequence[Phrase], person: bool

@@ -8,7 +8,7 @@ process.
 from __future__ import annotations
 
 import sys
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -18,6 +18,7 @@ from framing.model import Document
 from framing.nlp.cast_names import NOT_NAME_WORDS
 from framing.nlp.gazetteers import countries, state_forms
 from framing.nlp.matcher import PhraseMatcher
+from framing.nlp.names import FORMER
 from framing.nlp.quotes import attribution_cues
 from framing.nlp.sides import PARTIES
 
@@ -188,6 +189,13 @@ class Role:
     gender: str = ""
 
 
+
+
+def office_left(words: Sequence[str], first: int, start: int) -> bool:
+    """The role word at token ``first`` is an office left: "former" up to three words before it (not
+    before ``start``): "former Secretary of State", "former Florida Gov.", "then-lieutenant governor"."""
+    return any(words[i] in FORMER or words[i].startswith(("ex-", "then-", "former-"))
+               for i in range(max(start, first - 3), first))
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from framing.model import Document
 from framing.nlp.entities.actors import ActorSet, Mention, MentionKind, _fits
 from framing.nlp.entities.descriptors import with_descriptors
-from framing.nlp.names import is_qualifier, is_title_word
+from framing.nlp.names import FORMER, is_qualifier, is_title_word
 
 T = TypeVar("T")
 PRONOUNS = {
@@ -141,6 +141,9 @@ def titled_start(document: Document, mention: Mention) -> int:
             is_title_word(tokens[first - 1].text) or is_qualifier(tokens[first - 1].text)) and \
             document.text[tokens[first - 1].end:tokens[first].start] == " ":
         first -= 1
+    if first < mention.first_token and first > 0 and tokens[first - 1].text in FORMER and \
+            document.text[tokens[first - 1].end:tokens[first].start] == " ":
+        first -= 1  # "former Sen. Scott Brown": an office left gives no type (framing.nlp.cast)
     return tokens[first].start if first < mention.first_token else mention.start
 
 

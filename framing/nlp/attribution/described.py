@@ -1,0 +1,169 @@
+"""What the article says of a speaker at its other mentions: the type and the principal it works for.
+
+A speaker's own phrases ("Trump said") often say nothing of who the person is; the article said it
+elsewhere: "Republican front-runner Donald Trump" in the lead, ", the former governor," after another
+mention. ``described_types`` reads those words for the speaker's type, ``person_type`` weighs them with
+the type the speaker's own phrases give (an office held beats a campaign), and ``principal`` finds the
+person a campaign's staff speak for ("a spokeswoman for the Corbin campaign"), whose stated party is
+theirs. See docs/analyzers/sources.md, "Types" and "Sides".
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from framing.model import Document, Span
+from framing.nlp.attribution.words import RELATIVE, office_left, role_matcher
+from framing.nlp.entities import Actor, Mention, document_memo
+from framing.nlp.names import OFFICE_TYPES
+
+PARTY = "party"
+# The order a tie between types is settled in (offices first), as in the cast (framing.nlp.cast)
+TYPE_ORDER = ("legislator", "government", PARTY, "military", "armed_group", "opposition", "expert",
+              "media", "citizen", "other")
+APPOSITIVE_OPENERS = frozenset("a an the another".split())
+APPOSITIVE_ENDS = frozenset(", ; . : ) ( — – -- \" “ ” ''".split())
+COPULAS = frozenset("is was has had been became".split())
+PAST = frozenset("was had".split())  # ", who was majority leader": an office left
+LINKS = frozenset("of for to".split())  # after these, only institutions type an appositive
+# Lower-case words of a title before a name ("Democratic pollster Stan Greenberg", "former Gov.");
+# capitalised words are read too
+TITLE_WORDS = frozenset(
+    """former presidential vice nominee candidate hopeful challenger contender front-runner
+    frontrunner strategist operative consultant pollster delegate superdelegate surrogate campaign
+    chairman chairwoman manager spokesman spokeswoman adviser advisor aide presumptive""".split())
+# Words for the staff of a person or a campaign: "a spokeswoman for X", "X's campaign manager"
+STAFF = frozenset(
+    """spokesman spokeswoman spokesperson adviser advisor advisers advisors aide aides manager
+    chairman chairwoman chair pollster strategist surrogate secretary director staffer staff
+    campaign""".split())
+
+
+def described_types(document: Document, mentions: Iterable[Mention]) -> list[str]:
+    """The speaker types the words at a person's ``mentions`` give, in text order: titles and roles
+    before a name ("Republican front-runner Donald Trump"), an appositive after it (", the Republican
+    front-runner,", ", who is running for president,"), a descriptor's own words ("the former
+    governor"). In an appositive, after "of", "for" or "to" only institutions count ("a spokeswoman
+    for the Cruz campaign"; not "the wife of the Republican nominee"); an office left ("former
+    Gov.") gives no office type."""
+    words, tokens = document.normalised, document.tokens
+    starts = [s.first_token for s in document.sentences]
+    blocks = document.blocks
+    headline = blocks[0].end if blocks and blocks[0].kind == "headline" else -1
+    found: list[str] = []
+    for mention in mentions:
+        if mention.kind == "pronoun" or mention.start < headline:
+            continue  # a title-case headline capitalises every word
+        index = bisect_right(starts, mention.first_token) - 1
+        sentence = document.sentences[index] if index >= 0 else None
+        low = sentence.first_token if sentence else 0
+        high = sentence.end_token if sentence else len(tokens)
+        if index > 0 and low >= 2 and tokens[low - 1].text == "." and len(tokens[low - 2].text) <= 4 \
+                and tokens[low - 2].text[:1].isupper():
+            low = starts[index - 1]  # the segmenter ended a sentence at a title: "... with Sens. | X"
+        ranges = [(mention.first_token, mention.end_token, False, False)] \
+            if mention.kind == "descriptor" else []
+        first = mention.first_token
+        while first > low and mention.first_token - first < 6 and (tokens[first - 1].is_word and (
+                tokens[first - 1].text[:1].isupper() or words[first - 1] in TITLE_WORDS) or (
+                tokens[first - 1].text == "." and first - 1 > low and tokens[first - 2].text[:1].isupper())):
+            first -= 1  # "Sens. Robert Menendez" (an abbreviation's period may be a token of its own)
+        if first < mention.first_token:
+            ranges.append((first, mention.first_token, False, False))
+        elif first - 2 > low and words[first - 1] == "," and not (
+                mention.end_token < high and tokens[mention.end_token].text[:1].islower()):
+            # "The Republican front-runner, Dale Harlan, ..." (not "... the nominee, Harlan said")
+            opening = first - 1
+            while opening > low and first - opening < 6 and words[opening - 1] not in APPOSITIVE_OPENERS \
+                    and (tokens[opening - 1].text[:1].isupper() or words[opening - 1] in TITLE_WORDS):
+                opening -= 1
+            if low < opening < first - 1 and words[opening - 1] in APPOSITIVE_OPENERS:
+                ranges.append((opening, first - 1, False, False))
+        after = mention.end_token
+        if after + 1 < high and words[after] == ",":
+            start, past = after + 1, False
+            if words[start] == "who" and start + 1 < high and words[start + 1] in COPULAS:
+                past = words[start + 1] in PAST
+                start += 2  # ", who is running for president", ", who was majority leader"
+            elif words[start] not in APPOSITIVE_OPENERS:
+                start = high
+            end = start
+            while end < high and end - start < 10 and words[end] not in APPOSITIVE_ENDS and (
+                    words[end] not in RELATIVE):
+                end += 1
+            if start < end < high and (end - start < 10 or words[end] in RELATIVE):
+                ranges.append((start, end, True, past))  # closed: not a clause's subject
+        for a, b, appositive, past in ranges:
+            head = _head_type(document, a, b, appositive, past)
+            if head:
+                found.append(head)
+    return found
+
+
+def _head_type(document: Document, a: int, b: int, appositive: bool, past: bool) -> str:
+    """The type of the last typed role or institution of tokens ``a``-``b`` (the head of the phrase:
+    "White House hopeful" is party). In an appositive, after "of", "for" or "to" only an institution
+    that ends a name counts ("a spokeswoman for the Cruz campaign"; not "the wife of the Republican
+    nominee", "an aide to Senate Majority Leader X"); an office left ("former", ", who was") counts
+    not."""
+    words, tokens = document.normalised, document.tokens
+    linked = next((i for i in range(a, b) if words[i] in LINKS), b) if appositive else b
+    head = ""
+    for match in role_matcher().find(tokens, a, b, words=_role_words(document)):
+        for role in match.payloads:
+            if not role.type or (role.type in OFFICE_TYPES and (
+                    past or office_left(words, match.first_token, a))):
+                continue
+            if match.first_token > linked and (role.kind != "institution" or (
+                    match.end_token < b and tokens[match.end_token].text[:1].isupper())):
+                continue
+            head = role.type
+    return head
+
+
+def person_type(own: str, described: Sequence[str]) -> str:
+    """A person's type from its own phrases' type (``own``) and the ``described`` types: an office
+    held beats a campaign (a sitting senator running for president is a legislator); else the own
+    phrases' type; else the type described most often (offices first on a tie)."""
+    types = ([own] if own != "other" else []) + list(described)
+    if not types:
+        return own
+    if PARTY in types and any(t in OFFICE_TYPES for t in types):
+        types = [t for t in types if t in OFFICE_TYPES]
+        if own in types:
+            return own
+    elif own != "other":
+        return own
+    counts = Counter(types)
+    best = max(counts.values())
+    return next(t for t in TYPE_ORDER if counts.get(t) == best)
+
+
+def _role_words(document: Document) -> list[str]:
+    """The words as the role lists write them: an abbreviation without its period ("Sen." -> "sen")."""
+    return document_memo(document, "attribution.role_words", lambda: [
+        w[:-1] if "." in w and w.endswith(".") and w[:-1].isalpha() else w for w in document.normalised])
+
+
+def principal(document: Document, spans: Sequence[Span], mentions: Sequence[Mention],
+              speaker: Actor | None) -> Actor | None:
+    """The person a speaker works for, named in its description ``spans``: "a spokeswoman for the
+    Corbin campaign", "a Corbin campaign spokesman", "Corbin's campaign manager", "an adviser to
+    Corbin" (the person's name next to a staff word); None when none or the speaker is that person."""
+    words = document.normalised
+    for mention in mentions:
+        if mention.kind not in ("name", "alias") or mention.actor.kind != "person" or (
+                speaker is not None and mention.actor.name == speaker.name):
+            continue
+        if not any(s.start <= mention.start and mention.end <= s.end for s in spans):
+            continue
+        first, end = mention.first_token, mention.end_token
+        nxt = words[end] if end < len(words) else ""
+        before = first - 1 - (first > 1 and words[first - 1] == "the")
+        possessive = words[end - 1].endswith(("'s", "’s"))
+        if nxt in ("campaign", "campaign's") or (possessive and nxt in STAFF) or (
+                before > 0 and words[before] in ("for", "to") and words[before - 1] in STAFF):
+            return mention.actor
+    return None

@@ -1,0 +1,101 @@
+"""Campaign news: the types and sides of candidates, their staff and party people (team-written text)."""
+
+from __future__ import annotations
+
+from framing.plugins.sources import SourceBalance
+from framing.testing import measurements
+
+
+def speakers(text: str) -> dict[str, tuple[str, str]]:
+    """Each speaker's (type, side) as the sources detail shows them."""
+    found = {}
+    for m in measurements(SourceBalance(None), text):
+        if m.metric == "speaker_words":
+            parts = m.detail.split("; ")
+            kind = next(p[5:] for p in parts if p.startswith("type "))
+            side = next(p[5:] for p in parts if p.startswith("side ")).split(" (")[0]
+            found[m.target] = (kind, side)
+    return found
+
+
+RACE = (
+    "Harlan wins in Ohio\n\n"
+    "Dale Harlan, the Republican front-runner, held a rally in Columbus on Monday.\n\n"
+    "The businessman has never held office. “We will win this state,” Harlan said.\n\n"
+    "Corbin, a Democrat, trails in the polls. “I will keep fighting,” Corbin said.\n\n"
+    "“He has no plan,” said Maria Fenwick, a spokeswoman for the Corbin campaign.\n\n"
+    "“Our numbers look strong,” said Ann Pike, the Corbin campaign’s pollster.\n\n"
+    "“The hall is restless,” said Tom Ruiz, a delegate from Ohio.\n\n"
+    "“He speaks for us,” said Lena Ortiz, a surrogate who travels with the Harlan team."
+)
+
+
+def test_a_candidate_is_party_from_what_another_mention_says():
+    # "Harlan said" names no role; the lead called him the Republican front-runner.
+    assert speakers(RACE)["Dale Harlan"] == ("party", "Republican Party")
+
+
+def test_campaign_staff_delegates_and_surrogates_are_party():
+    found = speakers(RACE)
+    assert found["Maria Fenwick"][0] == "party" and found["Ann Pike"][0] == "party"
+    assert found["Tom Ruiz"][0] == "party" and found["Lena Ortiz"][0] == "party"
+
+
+def test_a_campaign_speaks_for_the_party_its_candidate_is_stated_in():
+    found = speakers(RACE)
+    assert found["Maria Fenwick"][1] == "Democratic Party"
+    assert found["Ann Pike"][1] == "Democratic Party"
+    assert found["Corbin"] == ("other", "Democratic Party")  # "a Democrat" may be a voter
+
+
+def test_an_office_held_beats_a_campaign_and_an_office_left_gives_none():
+    text = (
+        "Two in the race\n\n"
+        "Sen. Ilse Varga, who is running for president, spoke in Dayton on Friday.\n\n"
+        "“The plan works,” Varga said.\n\n"
+        "Former Gov. Piet Aro, a Republican presidential hopeful, was in Toledo.\n\n"
+        "“It does not,” Aro said."
+    )
+    found = speakers(text)
+    assert found["Ilse Varga"][0] == "legislator"
+    assert found["Piet Aro"] == ("party", "Republican Party")
+
+
+def test_a_party_stated_after_a_state_or_at_the_sentence_end():
+    text = (
+        "Debate night\n\n"
+        "Senator Ilse Varga of Vermont, a Democratic rival, spoke first.\n\n"
+        "“We need jobs,” Varga said.\n\n"
+        "“I have heard it before,” said former Sen. Piet Aro, R-Mass.\n\n"
+        "The Republican front-runner, Dale Harlan, spoke in Akron on Tuesday.\n\n"
+        "“It is over,” Harlan said."
+    )
+    found = speakers(text)
+    assert found["Ilse Varga"][1] == "Democratic Party"
+    assert found["Piet Aro"][1] == "Republican Party"
+    assert found["Dale Harlan"] == ("party", "Republican Party")
+
+
+def test_a_nationality_is_no_side_for_who_speaks_for_no_state():
+    text = (
+        "Bakery reopens\n\n"
+        "“We are happy,” said Rosa Ortiz, a Peruvian immigrant who runs the bakery.\n\n"
+        "A Peruvian diplomat said the embassy would send a letter."
+    )
+    found = speakers(text)
+    assert found["Rosa Ortiz"] == ("citizen", "unassigned")
+    assert found["A Peruvian diplomat"] == ("government", "Peru")
+
+
+def test_the_party_whose_contest_a_candidate_runs_in():
+    text = (
+        "Race tightens\n\n"
+        "Dale Harlan is bent on securing the Republican presidential nomination before July.\n\n"
+        "“We are close,” Harlan said.\n\n"
+        "“He will get there,” said Mark Veld, a spokesman for the Harlan campaign.\n\n"
+        "Ann Roe said Harlan would never reach the Republican nomination. “He cannot,” Roe said."
+    )
+    found = speakers(text)
+    assert found["Dale Harlan"][1] == "Republican Party"
+    assert found["Mark Veld"][1] == "Republican Party"
+    assert found["Ann Roe"][1] == "unassigned"  # she speaks of his contest, not hers
