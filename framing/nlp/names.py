@@ -35,8 +35,7 @@ TITLE_MODIFIERS = frozenset(
     """prime deputy vice foreign defense defence interior finance health justice first former acting
     interim supreme state assistant under chief attorney lieutenant brigadier major general senior
     then top house senate congressional federal national u.s. us minority majority ranking special
-    presumptive incoming outgoing retired late leader democratic republican gop""".split()
-)
+    presumptive incoming outgoing retired late leader democratic republican gop""".split())
 # Speaker types of an office a person holds; "former" (or "onetime", "ex-", "then-") before the role
 # word means the person has left it and no longer speaks for it ("former Florida Gov. Jeb Bush")
 OFFICE_TYPES = frozenset({"government", "legislator", "military"})
@@ -49,8 +48,7 @@ TITLE_LINKS = frozenset({"of", "the", "for"})  # "Secretary of State John Ellery
 INSTITUTION_WORDS = frozenset(
     """ministry ministries department agency bureau administration commission court courts legislature
     parliament senate congress assembly police army navy military cabinet government pentagon
-    prosecutor prosecutors""".split()
-)
+    prosecutor prosecutors""".split())
 AGENCY_HEADS = frozenset("investigations enforcement service patrol command directorate".split())
 MEDIA_WORDS = frozenset("news times post journal herald tribune gazette magazine radio television tv press "
                         "daily broadcasting network".split())
@@ -67,8 +65,7 @@ ORG_WORDS = frozenset(
 ) | INSTITUTION_WORDS | MEDIA_WORDS
 # Legal forms that end a company's name ("Apple Inc.", "Exxon Mobil Corp.", "Goldman Sachs Group").
 COMPANY_SUFFIXES = frozenset(
-    "inc incorporated corp corporation co company cos llc llp lp ltd limited plc holdings group gmbh".split()
-)
+    "inc incorporated corp corporation co company cos llc llp lp ltd limited plc holdings group gmbh".split())
 # Industries that end a company's name and no person's ("Dow Chemical", "Koch Industries", "Southwest
 # Airlines", "Ford Motor"; "steel" is left out: "Danielle Steel")
 INDUSTRY_WORDS = frozenset(
@@ -76,8 +73,7 @@ INDUSTRY_WORDS = frozenset(
     petroleum industries enterprises technologies systems solutions partners capital securities
     investments entertainment communications telecom telecommunications pictures studios foods brands
     stores mining resources realty properties insurance financial laboratories labs software logistics
-    ventures""".split()
-)
+    ventures""".split())
 # Hyphenated forms of a title: "President-elect", "Speaker-to-be", "ex-Gov.", "then-Sen.".
 TITLE_ENDINGS = ("-elect", "-to-be", "-designate", "-in-waiting")
 TITLE_PREFIXES = ("ex-", "then-", "former-", "vice-")
