@@ -64,7 +64,7 @@ VADER_CHOICES = (1.5, 2.0, 2.5, 3.0)
 WEIGHTS = (0.0, 0.5, 1.0, 2.0, 3.0)
 THRESHOLDS = (0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0, 6.0, 8.0)
 EXAMPLES = Path(__file__).resolve().parents[1] / "corpora" / "examples"
-# Empath categories named as framing-related in /work/shared/lexicons/empath/SOURCE.md (chosen before
+# Empath categories named as framing-related in ../shared/lexicons/empath/SOURCE.md (chosen before
 # any measurement, not on BABE)
 EMPATH_FRAMING = (
     "violence", "war", "terrorism", "death", "kill", "military", "weapon", "fight", "aggression",
