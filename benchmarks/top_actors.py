@@ -40,16 +40,17 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 TOP = 10
 Run = dict[str, list[tuple[str, str]]]  # article -> [(actor, kind)] in the tool's order
 
 
 def fail(message: str) -> None:
-    print(f"top_actors.py: {message}", file=sys.stderr)
+    print(f"{Path(sys.argv[0]).name}: {message}", file=sys.stderr)
     raise SystemExit(2)
 
 
@@ -64,14 +65,40 @@ def top_ten(framing: str, path: Path) -> list[tuple[str, str]]:
             if r["analyzer"] == "actors" and r["metric"] == "mentions"][:TOP]
 
 
-def run(framing: str, texts: Path, articles: Iterable[str], jobs: int = 2) -> Run:
+def run(framing: str, texts: Path, articles: Iterable[str], jobs: int = 2,
+        read: Callable[[str, Path], list[Any]] = top_ten) -> dict[str, list[Any]]:
+    """``read`` (the top ten by default) of each judged article, run alone, two at a time."""
     ids = list(articles)
     missing = [a for a in ids if not (texts / f"{a}.txt").exists()]
     if missing:
         fail(f"{len(missing)} judged articles not in {texts}: {', '.join(missing[:3])}")
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        rows = list(pool.map(lambda a: top_ten(framing, texts / f"{a}.txt"), ids))
+        rows = list(pool.map(lambda a: read(framing, texts / f"{a}.txt"), ids))
     return dict(zip(ids, rows))
+
+
+def arguments(description: str, rows: str) -> argparse.ArgumentParser:
+    """The options this script and ``top_speakers.py`` share; ``rows`` names what a run keeps."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--texts", type=Path, required=True, help="folder of ARTICLE_ID.txt files")
+    parser.add_argument("--judgements", type=Path, required=True, help="the hand judgement file (JSON)")
+    parser.add_argument("--framing", default=None, help="the framing executable to measure")
+    parser.add_argument("--save", type=Path, help=f"write this run's {rows} (JSON)")
+    parser.add_argument("--carry", type=Path, help="re-read the judgements against this older run")
+    parser.add_argument("--dump", action="store_true", help="print every row with its verdict")
+    return parser
+
+
+def setup(args: argparse.Namespace) -> tuple[str, dict[str, dict[str, str]]]:
+    """The framing executable to run (``--framing``, else the one beside this Python) and the
+    judgements read from ``--judgements``."""
+    beside = Path(sys.executable).parent / "framing"
+    framing = args.framing or (str(beside) if beside.exists() else "framing")
+    if shutil.which(framing) is None:
+        fail(f"framing executable not found: {framing}")
+    if not args.judgements.exists():
+        fail(f"judgement file not found: {args.judgements}")
+    return framing, json.loads(args.judgements.read_text(encoding="utf-8"))
 
 
 def carry(judgements: dict[str, dict[str, str]], old: Run, new: Run) -> dict[str, dict[str, str]]:
@@ -115,24 +142,12 @@ def score(judgements: dict[str, dict[str, str]], result: Run) -> tuple[dict[str,
 
 
 def main(argv: Iterable[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--texts", type=Path, required=True, help="folder of ARTICLE_ID.txt files")
-    parser.add_argument("--judgements", type=Path, required=True, help="the hand judgement file (JSON)")
-    parser.add_argument("--framing", default=None, help="the framing executable to measure")
-    parser.add_argument("--save", type=Path, help="write this run's rows and kinds (JSON)")
-    parser.add_argument("--carry", type=Path, help="re-read the judgements against this older run")
-    parser.add_argument("--dump", action="store_true", help="print every row with its verdict")
+    parser = arguments(__doc__.splitlines()[0], "rows and kinds")
     parser.add_argument("--by-group", action="store_true",
                         help="figures per publisher (the article id up to its first '_')")
     args = parser.parse_args(list(argv) if argv is not None else None)
-    beside = Path(sys.executable).parent / "framing"
-    framing = args.framing or (str(beside) if beside.exists() else "framing")
-    if shutil.which(framing) is None:
-        fail(f"framing executable not found: {framing}")
-    if not args.judgements.exists():
-        fail(f"judgement file not found: {args.judgements}")
-    judgements = json.loads(args.judgements.read_text(encoding="utf-8"))
-    result = run(framing, args.texts, judgements)
+    framing, judgements = setup(args)
+    result: Run = run(framing, args.texts, judgements)
     if args.carry:
         judgements = carry(judgements, json.loads(args.carry.read_text(encoding="utf-8")), result)
         print(json.dumps(judgements, indent=1, ensure_ascii=False), file=sys.stderr)

@@ -37,24 +37,18 @@ Usage (from the repository root)::
 
 from __future__ import annotations
 
-import argparse
 import json
-import shutil
 import subprocess
 import sys
 from collections import Counter
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+from top_actors import arguments, fail, run, setup
 
 UNKNOWN = "unknown speaker"
 Run = dict[str, list[tuple[str, str, str, str]]]  # article -> [(speaker, type, side, named)]
 Judgements = dict[str, dict[str, str]]
-
-
-def fail(message: str) -> None:
-    print(f"top_speakers.py: {message}", file=sys.stderr)
-    raise SystemExit(2)
 
 
 def speakers(framing: str, path: Path) -> list[tuple[str, str, str, str]]:
@@ -68,16 +62,6 @@ def speakers(framing: str, path: Path) -> list[tuple[str, str, str, str]]:
                   if r["analyzer"] == "sources" and r["metric"] == "sources"), "")
     rows = [line.split(" | ") for line in table.splitlines()[1:]]
     return [(row[0], row[1], row[2], row[3]) for row in rows if len(row) >= 4 and row[0] != UNKNOWN]
-
-
-def run(framing: str, texts: Path, articles: Iterable[str], jobs: int = 2) -> Run:
-    ids = list(articles)
-    missing = [a for a in ids if not (texts / f"{a}.txt").exists()]
-    if missing:
-        fail(f"{len(missing)} judged articles not in {texts}: {', '.join(missing[:3])}")
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        rows = list(pool.map(lambda a: speakers(framing, texts / f"{a}.txt"), ids))
-    return dict(zip(ids, rows))
 
 
 def truth(verdict: str, judged_type: str, judged_side: str) -> tuple[str, str] | None:
@@ -149,22 +133,10 @@ def score(judgements: Judgements, result: Run) -> tuple[dict[str, float | int], 
 
 
 def main(argv: Iterable[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--texts", type=Path, required=True, help="folder of ARTICLE_ID.txt files")
-    parser.add_argument("--judgements", type=Path, required=True, help="the hand judgement file (JSON)")
-    parser.add_argument("--framing", default=None, help="the framing executable to measure")
-    parser.add_argument("--save", type=Path, help="write this run's speakers, types and sides (JSON)")
-    parser.add_argument("--carry", type=Path, help="re-read the judgements against this older run")
-    parser.add_argument("--dump", action="store_true", help="print every speaker with its verdict")
-    args = parser.parse_args(list(argv) if argv is not None else None)
-    beside = Path(sys.executable).parent / "framing"
-    framing = args.framing or (str(beside) if beside.exists() else "framing")
-    if shutil.which(framing) is None:
-        fail(f"framing executable not found: {framing}")
-    if not args.judgements.exists():
-        fail(f"judgement file not found: {args.judgements}")
-    judgements = json.loads(args.judgements.read_text(encoding="utf-8"))
-    result = run(framing, args.texts, judgements)
+    args = arguments(__doc__.splitlines()[0], "speakers, types and sides").parse_args(
+        list(argv) if argv is not None else None)
+    framing, judgements = setup(args)
+    result: Run = run(framing, args.texts, judgements, read=speakers)
     lost = None
     if args.carry:
         old = {a: [tuple(row) for row in rows]
