@@ -41,6 +41,7 @@ CALENDAR_WORDS = frozenset(
     oct nov dec""".split()
 )
 APOSTROPHES = ("'", "\u2019")
+COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss dr dr.".split())  # courtesy titles: a person's
 CONTRACTED_S = frozenset("it that what who here there he she let where how".split())  # "It's", "Let's"
 
 

@@ -3,7 +3,7 @@
 "Four casinos — Bally's, Caesars, Harrah's and Trump Taj Mahal — reported losses", "networks such as
 CNN and Larkspur One", "at five of the casinos: Golden Nugget by 29 percent; Resorts by 17 percent":
 every name of the list is a casino (an organisation) or a network (media), whatever its words look
-like. Read by the built-in recogniser (``recognise._typed_bodies``) for names the bundled lists and
+like. Read by the built-in recogniser (``bodies.typed_bodies``) for names the bundled lists and
 the word rules would make a person or leave untyped; a name with a person's title, a courtesy title
 or a given name before it anywhere in the article keeps its person's kind.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 from framing.model import Document, Token
 from framing.nlp import gazetteers
 from framing.nlp.names import is_given_name, is_title_word, kind_of, parse_name
+from framing.nlp.words import COURTESY
 
 # Plural nouns of bodies, by the kind they give the names listed after them (not "groups": "groups
 # such as" also lists people's groups, nor "leaders" and the like, which list people)
@@ -31,7 +32,6 @@ AFTER_NOUN = OPENERS | {"as"}  # the word right before a list's first item ("suc
 SEPARATORS = frozenset({",", ";", "and", "or"})
 CLOSERS = frozenset({"\u2014", "\u2013", "--", "(", ")", "."})  # "— reported losses": the list is over
 SKIP = 6  # words of an item's own ("by 29 percent") before the next separator
-COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss dr dr.".split())
 
 
 def listed_kinds(document: Document, spans: list[tuple[int, int]], keys: list[str]) -> dict[str, str]:

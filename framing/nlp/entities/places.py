@@ -37,6 +37,7 @@ from functools import lru_cache
 from framing.model import Document, Token
 from framing.nlp import gazetteers
 from framing.nlp.names import is_given_name, is_title_word, kind_of, parse_name
+from framing.nlp.words import COURTESY
 
 PLACE = "place"
 PERSON = "person"
@@ -53,7 +54,6 @@ PLURAL_PLACES = frozenset("counties provinces regions cities towns islands".spli
 PLACE_ADJECTIVES = frozenset("rural suburban downtown nearby neighboring neighbouring coastal".split())
 PREPOSITIONS = frozenset("in from of near at to outside into toward towards around".split())
 LOCATIVE = frozenset("in at near outside throughout across".split())  # "in the Hamptons" (not "to the X")
-COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss dr dr.".split())
 SPEECH = frozenset("said says told asked added".split())
 # The first words of a place's name: "Fort Hood", "Camp Lejeune", "Mount Vernon", "Joint Base Andrews"
 PLACE_HEADS = frozenset(["fort", "ft.", "camp", "mount", "mt.", "lake", "cape", "joint base", "air base"])
