@@ -11,9 +11,9 @@ names, and timed alternately with this tree's on the same documents (a virtual m
 from one minute to the next, so alternating in one process is the fair comparison); the outputs of
 the two are compared first (candidates, actor sets, mentions, every score, class and role), and a
 difference stops the run, unless --changed (a change of behaviour, measured for its cost: the number of
-articles whose outputs differ is printed). The other checkout's name rules (``framing/nlp/names.py``)
-are loaded with its recogniser, and its VADER layer (``framing/nlp/sentiment.py``) with its scoring.
-Later passes find the name rules' caches warm, as a long run does.
+articles whose outputs differ is printed). The other checkout's name rules (``framing/nlp/names.py``,
+``kinds.py``) are loaded with its recogniser, and its VADER layer (``framing/nlp/sentiment.py``) with
+its scoring. Later passes find the name rules' caches warm, as a long run does.
 """
 
 from __future__ import annotations
@@ -58,6 +58,9 @@ def other_checkout(root: Path) -> dict[str, Any]:
              "framing.plugins.actors.sentiment": "other_sentiment",
              "framing.nlp.sentiment": "other_vader"}
     load("other_names", root / "framing" / "nlp" / "names.py", names)
+    if (root / "framing" / "nlp" / "kinds.py").exists():
+        names["framing.nlp.kinds"] = "other_kinds"
+        load("other_kinds", root / "framing" / "nlp" / "kinds.py", names)
     load("other_vader", root / "framing" / "nlp" / "sentiment.py", names)
     if (entities / "listed.py").exists():
         names["framing.nlp.entities.listed"] = "other_listed"

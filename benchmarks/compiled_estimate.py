@@ -66,7 +66,8 @@ ROOT = Path(__file__).resolve().parent.parent
 HOT_MODULES = [
     "framing/nlp/entities/recognise.py", "framing/nlp/entities/discovery.py",
     "framing/nlp/entities/mentions.py", "framing/nlp/entities/roles.py", "framing/nlp/matcher.py",
-    "framing/nlp/names.py", "framing/nlp/sentiment.py", "framing/plugins/actors/sentiment.py",
+    "framing/nlp/names.py", "framing/nlp/kinds.py", "framing/nlp/sentiment.py",
+    "framing/plugins/actors/sentiment.py",
     "framing/nlp/attribution/__init__.py", "framing/nlp/attribution/actors.py",
     "framing/nlp/attribution/cues.py", "framing/nlp/attribution/phrases.py",
     "framing/nlp/attribution/text.py", "framing/nlp/attribution/words.py", "framing/text/segment.py",

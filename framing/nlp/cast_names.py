@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from framing.nlp.gazetteers import given_name_genders, given_names, name_roles, titles
+from framing.nlp.kinds import kind_of as kind_by_words
 from framing.nlp.names import PLURAL_TITLES, title_inside
-from framing.nlp.names import kind_of as kind_by_words
 from framing.nlp.names import parse_name as split_name
 from framing.nlp.sides import is_party_name
 from framing.nlp.words import CALENDAR_WORDS, FUNCTION_WORDS, NAME_PARTICLES

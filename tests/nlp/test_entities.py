@@ -525,7 +525,8 @@ def test_a_building_named_with_its_city_is_a_venue_not_a_person():
 
 
 def test_parse_name_and_kind_of_are_public():
-    from framing.nlp.names import kind_of, non_actor, parse_name
+    from framing.nlp.kinds import kind_of
+    from framing.nlp.names import non_actor, parse_name
 
     name = parse_name("House Speaker Nancy Pelosi")
     assert (name.title, name.first, name.last) == ("House Speaker", "Nancy", "Pelosi")
@@ -617,7 +618,7 @@ Democrat, said she agreed. Ferrante and Morrow met later. The New York Democrat 
 
 
 def test_a_company_suffix_or_the_bundled_list_makes_an_organisation():
-    from framing.nlp.names import is_company, kind_of
+    from framing.nlp.kinds import is_company, kind_of
 
     actors = _names(discover([document_from_text(COMPANY_TEXT)]))
     for company in ("Brennick Holdings", "Talvo Corp.", "Orlan Mills Inc."):
@@ -702,7 +703,7 @@ def test_a_demonym_before_a_known_group_qualifies_it_and_before_an_unknown_body_
 
 
 def test_a_person_named_with_the_body_they_belong_to_is_the_person():
-    from framing.nlp.names import kind_of
+    from framing.nlp.kinds import kind_of
 
     text = ('Vote\n\n"The count was fair," said Ilse Varga of Harbor Rights Watch, who observed the vote. '
             "Varga said more later.\n")

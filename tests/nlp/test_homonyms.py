@@ -8,7 +8,8 @@ import pytest
 
 from framing import document_from_text
 from framing.nlp.entities import discover
-from framing.nlp.names import kind_of, non_actor
+from framing.nlp.kinds import kind_of
+from framing.nlp.names import non_actor
 
 
 def _kinds(text: str) -> dict[str, str]:

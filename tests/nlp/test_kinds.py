@@ -7,7 +7,7 @@ import pytest
 
 from framing import document_from_text
 from framing.nlp.entities import discover
-from framing.nlp.names import kind_of
+from framing.nlp.kinds import kind_of
 
 
 def _kinds(text: str) -> dict[str, str]:

@@ -6,7 +6,8 @@ from framing import document_from_text
 from framing.nlp import gazetteers
 from framing.nlp.entities import discover
 from framing.nlp.entities.recognise import find_candidates
-from framing.nlp.names import kind_of, non_actor
+from framing.nlp.kinds import kind_of
+from framing.nlp.names import non_actor
 
 # Invented for these tests, in the style of online political copy: a post with embedded tweets, an
 # author's note at the end, groups named by religion and origin, publications named without a list entry.

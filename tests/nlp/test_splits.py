@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from framing import document_from_text
 from framing.nlp.entities import discover
-from framing.nlp.names import kind_of
+from framing.nlp.kinds import kind_of
 
 
 def _actors(text: str) -> dict[str, tuple[str, tuple[str, ...]]]:

@@ -38,7 +38,8 @@ from dataclasses import dataclass
 
 from framing.model import Document, Quotation, Span
 from framing.nlp.attribution.cues import Cues, Raw
-from framing.nlp.attribution.phrases import Phrase, SpeakerPhrases
+from framing.nlp.attribution.phrase_names import Phrase
+from framing.nlp.attribution.phrases import SpeakerPhrases
 from framing.nlp.attribution.speakers import Speaker, Speakers
 from framing.nlp.attribution.text import ArticleText
 from framing.nlp.attribution.words import (

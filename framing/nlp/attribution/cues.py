@@ -15,7 +15,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from framing.model import Quotation, Span
-from framing.nlp.attribution.phrases import Phrase, SpeakerPhrases
+from framing.nlp.attribution.phrase_names import Phrase
+from framing.nlp.attribution.phrases import SpeakerPhrases
 from framing.nlp.attribution.subjects import ClauseSubjects
 from framing.nlp.attribution.text import ArticleText
 from framing.nlp.attribution.words import (

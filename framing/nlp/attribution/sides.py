@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable, Sequence
 from functools import cached_property, lru_cache
 
 from framing.model import Document, Span
-from framing.nlp.attribution.phrases import Phrase
+from framing.nlp.attribution.phrase_names import Phrase
 from framing.nlp.attribution.words import (
     DETERMINERS,
     PREPOSITIONS,

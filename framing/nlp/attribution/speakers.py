@@ -17,7 +17,7 @@ from functools import cached_property
 from itertools import islice
 
 from framing.model import Document, Span
-from framing.nlp.attribution.phrases import Phrase
+from framing.nlp.attribution.phrase_names import Phrase
 from framing.nlp.attribution.sides import SpeakerSides
 from framing.nlp.attribution.words import (
     DETERMINERS,

@@ -8,7 +8,8 @@ from __future__ import annotations
 from framing.model import Document, Span
 from framing.nlp import gazetteers
 from framing.nlp.entities.listed import listed_kinds
-from framing.nlp.names import is_title_word, kind_of, parse_name
+from framing.nlp.kinds import kind_of
+from framing.nlp.names import is_title_word, parse_name
 from framing.nlp.words import COURTESY, is_common_word, strip_possessive
 
 # Nouns that make the name before them a body's: "Harvard degree", "Rasmussen's poll", "X researchers"

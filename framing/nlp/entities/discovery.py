@@ -37,8 +37,8 @@ from framing.nlp.entities.homonyms import COMMON, TEAM
 from framing.nlp.entities.mentions import document_memo, find_mentions
 from framing.nlp.entities.recognise import DEMONYM_SUFFIXES, find_candidates
 from framing.nlp.entities.things import THING
+from framing.nlp.kinds import INDUSTRY_WORDS, kind_of
 from framing.nlp.names import (
-    INDUSTRY_WORDS,
     ORG_WORDS,
     SUFFIXES,
     TITLE_LINKS,
@@ -46,7 +46,6 @@ from framing.nlp.names import (
     Name,
     is_given_name,
     is_title_word,
-    kind_of,
     non_actor,
     parse_name,
 )

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from framing.model import Document, Token
 from framing.nlp import gazetteers
-from framing.nlp.names import is_given_name, is_title_word, kind_of, parse_name
+from framing.nlp.kinds import kind_of
+from framing.nlp.names import is_given_name, is_title_word, parse_name
 from framing.nlp.words import COURTESY
 
 # Plural nouns of bodies, by the kind they give the names listed after them (not "groups": "groups

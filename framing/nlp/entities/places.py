@@ -36,7 +36,8 @@ from functools import lru_cache
 
 from framing.model import Document, Token
 from framing.nlp import gazetteers
-from framing.nlp.names import is_given_name, is_title_word, kind_of, parse_name
+from framing.nlp.kinds import kind_of
+from framing.nlp.names import is_given_name, is_title_word, parse_name
 from framing.nlp.words import COURTESY
 
 PLACE = "place"

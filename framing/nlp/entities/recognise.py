@@ -29,14 +29,8 @@ from framing.nlp.entities.homonyms import label_homonyms
 from framing.nlp.entities.laws import join_cases
 from framing.nlp.entities.places import label_places
 from framing.nlp.entities.things import THING, label_things, storm_names
-from framing.nlp.names import (
-    ORG_WORDS,
-    PARTY_STATE,
-    is_given_name,
-    is_qualifier,
-    is_title_word,
-    kind_of,
-)
+from framing.nlp.kinds import kind_of
+from framing.nlp.names import ORG_WORDS, PARTY_STATE, is_given_name, is_qualifier, is_title_word
 from framing.nlp.words import (
     CALENDAR_WORDS,
     NAME_PARTICLES,

@@ -33,7 +33,8 @@ from __future__ import annotations
 from framing.model import Document, Token
 from framing.nlp import gazetteers
 from framing.nlp.entities.laws import before_law_noun, compound, law_names
-from framing.nlp.names import is_acronym, is_given_name, is_title_word, kind_of, non_actor, parse_name
+from framing.nlp.kinds import kind_of
+from framing.nlp.names import is_acronym, is_given_name, is_title_word, non_actor, parse_name
 from framing.nlp.words import is_common_word, is_contraction, strip_possessive
 
 THING = "thing"
