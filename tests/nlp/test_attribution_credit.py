@@ -1,0 +1,38 @@
+"""Speakers credited with words they never say, on text written for these tests: one rule per test
+(docs/analyzers/sources.md, "Whose words")."""
+
+from __future__ import annotations
+
+from framing import document_from_text
+from framing.nlp.attribution import Sources, find_sources
+
+
+def sources_of(*paragraphs: str) -> Sources:
+    return find_sources(document_from_text("Harbour plan goes to a vote\n\n" + "\n\n".join(paragraphs)))
+
+
+def speakers(found: Sources) -> list[str]:
+    """The name of each attribution's speaker, in text order ("" for none)."""
+    return [s.name if (s := found.speaker_of(a)) else "" for a in found.attributions]
+
+
+def test_a_list_of_places_after_a_preposition_is_not_the_speaker():
+    found = sources_of("Most dock workers in Tarrow, Ellby and Hune said the plan would cost them jobs.",
+                       "Farmers from Ellby and Hune said the levy was unfair.")
+    assert speakers(found) == ["Most dock workers", "Farmers"]
+
+
+def test_a_relative_pronoun_after_a_school_takes_the_person_as_antecedent():
+    found = sources_of(
+        "Dana Mirel, a graduate of Corran Law School who has argued that the fees are unlawful, will "
+        "chair the panel.",
+        "The port board met on Monday with Senator Ivo Brask of Tarrow, who warned that the vote "
+        "would be close.")
+    assert "Corran Law School" not in speakers(found)
+    assert "Tarrow" not in speakers(found)
+    assert {"Dana Mirel", "Ivo Brask"} <= set(speakers(found))
+
+
+def test_which_after_an_institution_keeps_the_institution():
+    found = sources_of("Both ports are members of the Coastal Trade Council, which writes the rules.")
+    assert speakers(found) == ["the Coastal Trade Council"]
