@@ -36,3 +36,24 @@ def test_a_relative_pronoun_after_a_school_takes_the_person_as_antecedent():
 def test_which_after_an_institution_keeps_the_institution():
     found = sources_of("Both ports are members of the Coastal Trade Council, which writes the rules.")
     assert speakers(found) == ["the Coastal Trade Council"]
+
+
+def test_he_is_not_a_person_named_inside_what_he_says():
+    found = sources_of(
+        "Tom Orvell said the fees were too high. Proposals so far from the council leader, Kerris "
+        "Ilves, to cut the fees, he added, amount to very little.",
+        "Any attempt to answer a complaint by Mr. Ilves, he said, comes too late.")
+    assert speakers(found) == ["Tom Orvell"] * 3
+
+
+def test_he_may_still_be_the_person_his_clause_opens_with():
+    found = sources_of("Mira Tane said the port was busy.",
+                       "Kerris Ilves said the vote was close. Ilves would run again, he said.")
+    assert speakers(found) == ["Mira Tane", "Kerris Ilves", "Kerris Ilves"]
+
+
+def test_a_courtesy_title_and_surname_before_of_the_institute_is_the_person():
+    found = sources_of(
+        "Tom Orvell, a fellow at the Harbour Institute, said the fees were too high.",
+        "''There is no way,'' said Mr. Orvell of the Harbour Institute.")
+    assert speakers(found) == ["Tom Orvell", "Tom Orvell"]

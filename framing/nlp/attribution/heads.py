@@ -1,14 +1,18 @@
-"""Whose phrase stands before a cue when a name there only completes another phrase.
+"""Who is credited with words when a name near the cue only completes another phrase.
 
 A capitalised name right before a verb is not always its subject: in "Most voters in Ohio, Iowa and
 Utah said ..." the places close a preposition's object and the voters speak; in "Ann Roe, a graduate
 of Yale Law School who has argued many cases, ..." the relative pronoun takes the graduate (a
 person) as antecedent, not the school. ``phrases.SpeakerPhrases.subject`` asks these rules for the
-head of the phrase before it settles on the name.
+head of the phrase before it settles on the name. Nor is a person named inside what a "he" or "she"
+says that pronoun's antecedent (``in_content``, asked by ``speakers.Speakers``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from framing.model import Document, Span
 from framing.nlp.attribution.text import ArticleText
 from framing.nlp.attribution.words import DETERMINERS, fold, has_capital
 
@@ -25,7 +29,8 @@ PERSON_OF = frozenset("of at from".split())
 class Heads:
     """The head a name before a cue belongs to, in one indexed article (module docstring)."""
 
-    def __init__(self, text: ArticleText, walk_back, person_role_at) -> None:
+    def __init__(self, text: ArticleText, walk_back: Callable[[int, int], int],
+                 person_role_at: Callable[[int], bool]) -> None:
         self.text = text
         self.tokens, self.words = text.tokens, text.words
         self.walk_back, self.person_role_at = walk_back, person_role_at
@@ -104,5 +109,32 @@ class Heads:
         return start, comma
 
 
+# Prepositions a person named after is embedded in a phrase, no clause's subject
+EMBEDDING = frozenset("by from of for with to against about on at in over than".split())
 # Head nouns of a person that roles.toml need not list: "a graduate of", "an alumnus of"
 PERSON_HEADS = frozenset("graduate graduates alumnus alumna alumni native natives resident residents".split())
+
+
+
+def in_content(document: Document, first: int, end: int, content: Span | None) -> bool:
+    """The person named at tokens ``first:end`` is embedded in what a pronoun is credited with
+    (``content``), so the pronoun is not that person: after a preposition ("any attempt to debunk a
+    falsehood by Mr. Trump, he said"), or in an appositive between commas of a phrase a preposition
+    opens ("Proposals from the front-runner, Kerris Ilves, amount to little, he added"). A person
+    who opens a clause of the content may be the speaker talking of himself ("Grayson would
+    continue his push, he said"; "Though Ms. Olivieri grew up there, she said")."""
+    if content is None or not content.start <= document.tokens[first].start < content.end:
+        return False
+    words, tokens = document.normalised, document.tokens
+    opens = document.token_index_at(content.start)
+    before = first - 1
+    while before >= opens and (words[before] in DETERMINERS or words[before] == "." or has_capital(
+            tokens[before].text)):
+        before -= 1
+    if before >= opens and words[before] in EMBEDDING:
+        return True
+    if before < opens or words[before] != "," or end >= len(words) or words[end] != ",":
+        return False
+    opening = next((i for i in range(before - 1, max(opens, before - 6) - 1, -1)
+                    if words[i] in EMBEDDING or words[i] == ","), None)
+    return opening is not None and words[opening] != ","
