@@ -57,3 +57,16 @@ def test_a_courtesy_title_and_surname_before_of_the_institute_is_the_person():
         "Tom Orvell, a fellow at the Harbour Institute, said the fees were too high.",
         "''There is no way,'' said Mr. Orvell of the Harbour Institute.")
     assert speakers(found) == ["Tom Orvell", "Tom Orvell"]
+
+
+def test_a_credit_line_or_a_handle_is_no_speech():
+    found = sources_of("Tom Orvell said the fees were too high.",
+                       "Ann Roe reported from Tarrow. She tweets @annroe.",
+                       "He has reported from every port on the coast.")
+    assert speakers(found) == ["Tom Orvell"]
+
+
+def test_reported_from_a_place_with_a_that_clause_stays_speech():
+    found = sources_of("The Tarrow Courier reported from the harbour that the fees would rise.",
+                       "Ann Roe tweets that the fees are too high.")
+    assert speakers(found) == ["Tarrow Courier", "Ann Roe"]
