@@ -70,3 +70,20 @@ def test_reported_from_a_place_with_a_that_clause_stays_speech():
     found = sources_of("The Tarrow Courier reported from the harbour that the fees would rise.",
                        "Ann Roe tweets that the fees are too high.")
     assert speakers(found) == ["Tarrow Courier", "Ann Roe"]
+
+
+def test_a_hypothetical_in_the_reporters_conditional_is_no_speech():
+    found = sources_of(
+        "By offering Ann Roe the second spot, Ben Lee would show voters he is serious.",
+        "If the port closes, the mayor could argue that the fees were to blame.",
+        "Tom Orvell said the fees were too high.")
+    assert speakers(found) == ["Tom Orvell"]
+
+
+def test_a_hypothetical_inside_reported_speech_stays():
+    found = sources_of("Tom Orvell said that if the port closed, the mayor would argue that the fees "
+                       "were to blame.",
+                       "If the port closed, the mayor would argue that the fees were to blame, Tom "
+                       "Orvell said.")
+    # Orvell reports the mayor's hypothetical: both attributions of each sentence stay
+    assert [name.lower() for name in speakers(found)] == ["tom orvell", "the mayor"] * 2

@@ -20,6 +20,7 @@ from framing.nlp.attribution.phrase_names import Phrase
 from framing.nlp.attribution.phrases import SpeakerPhrases
 from framing.nlp.attribution.subjects import ClauseSubjects
 from framing.nlp.attribution.text import ArticleText
+from framing.nlp.attribution.unsaid import hypothetical
 from framing.nlp.attribution.words import (
     ADVERBIAL,
     ADVERBIAL_PREPOSITIONS,
@@ -124,6 +125,9 @@ class Cues:
                                             in_sentence)
                     if raw is not None and not only_handles(self.text, raw.start, raw.end):
                         in_sentence.append(raw)
+            if len(in_sentence) == 1 and in_sentence[0].cue is not None and hypothetical(
+                    self.text, in_sentence[0].cue.first_token, sentence.first_token, sentence.end_token):
+                in_sentence = []  # "By offering ..., X would show voters ...": the reporter imagines it
             for earlier, later in zip(in_sentence, in_sentence[1:]):
                 self._stop_before(earlier, later)
             if not in_sentence and self.doc.blocks[sentence.block].kind == "headline":
