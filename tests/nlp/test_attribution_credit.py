@@ -87,3 +87,9 @@ def test_a_hypothetical_inside_reported_speech_stays():
                        "Orvell said.")
     # Orvell reports the mayor's hypothetical: both attributions of each sentence stay
     assert [name.lower() for name in speakers(found)] == ["tom orvell", "the mayor"] * 2
+
+
+def test_may_want_to_is_the_reporters_advice():
+    found = sources_of("Ben Lee may want to check his figures.",
+                       "The mayor said Ben Lee may want to check his figures.")
+    assert speakers(found) == ["The mayor", "Ben Lee"]  # the mayor's advice, as reported

@@ -1,4 +1,4 @@
-"""Speech nobody made: a cue under a hypothetical modal in the reporter's own conditional.
+"""Speech nobody made: a cue under a hypothetical modal in the reporter's own conditional or advice.
 
 "By offering Ann Roe the second spot, Ben Lee would show voters he is serious" and "If the port
 closes, the mayor could argue that ..." imagine what someone would do or say; nobody said it. When
@@ -23,11 +23,16 @@ CONDITIONS = frozenset("if unless".split())
 def hypothetical(text: ArticleText, verb: int, first: int, stop: int) -> bool:
     """The cue at ``verb`` follows a hypothetical modal (adverbs between: "would surely say") in a
     sentence (tokens ``first:stop``) the reporter frames as a conditional: "if" or "unless" outside
-    quotation marks, or an opening "By" and an -ing verb ("By offering ..., X would show ...")."""
+    quotation marks, or an opening "By" and an -ing verb ("By offering ..., X would show ..."); or
+    it is the reporter's advice "may want to" / "might want to" ("Ben Lee may want to check his
+    figures")."""
     words = text.words
     index = verb - 1
     while index > first and (adverb(words[index]) or words[index] in ("also", "then", "only")):
         index -= 1
+    if index > first and words[index] in ("may", "might") and words[verb] == "want" and \
+            words[verb + 1:verb + 2] == ("to",):
+        return True  # "Ben Lee may want to check his figures": the reporter's advice
     if index <= first or words[index] not in HYPOTHETICAL:
         return False
     start = text.after_dateline(first, stop)
