@@ -93,3 +93,11 @@ def test_may_want_to_is_the_reporters_advice():
     found = sources_of("Ben Lee may want to check his figures.",
                        "The mayor said Ben Lee may want to check his figures.")
     assert speakers(found) == ["The mayor", "Ben Lee"]  # the mayor's advice, as reported
+
+
+def test_adding_to_a_lead_is_no_speech():
+    found = sources_of("Ann Roe won the primary, adding to her delegate lead.",
+                       "The delay only added to the confusion.",
+                       "''It was a mistake,'' Roe added to reporters. She added that the vote was close.")
+    assert speakers(found) == ["Ann Roe", "Ann Roe"]
+    assert [a.verb for a in found.attributions] == ["added", "added"]

@@ -20,7 +20,7 @@ from framing.nlp.attribution.phrase_names import Phrase
 from framing.nlp.attribution.phrases import SpeakerPhrases
 from framing.nlp.attribution.subjects import ClauseSubjects
 from framing.nlp.attribution.text import ArticleText
-from framing.nlp.attribution.unsaid import hypothetical
+from framing.nlp.attribution.unsaid import added_to, hypothetical
 from framing.nlp.attribution.words import (
     ADVERBIAL,
     ADVERBIAL_PREPOSITIONS,
@@ -239,8 +239,9 @@ class Cues:
             or (words[previous].endswith("'s") and words[previous] not in CONTRACTED)
         ):
             return None  # "the reports", "of claims", "no warning", "Clinton's plans": a noun
-        if after < stop and words[after] in PARTICLES or filed_from(self.text, verb, after, stop):
-            return None  # "showed up", "called off": another verb; "reported from Kiev": a credit
+        if after < stop and words[after] in PARTICLES or filed_from(self.text, verb, after, stop) \
+                or added_to(self.text, verb, after):
+            return None  # "showed up", "added to her lead": another verb; "reported from Kiev": a credit
         if after < stop and words[after] in COMPOUND_TAILS.get(words[verb], ()):
             return None  # "a founder of the think tank Third Way": a compound noun, no verb
         if after + 1 < stop and words[after + 1] == "by" and words[after].endswith("ed") and \

@@ -5,13 +5,15 @@ closes, the mayor could argue that ..." imagine what someone would do or say; no
 such a cue is the only attribution of its sentence the reporter speaks, so it is dropped; inside a
 reported sentence ("She said that, if elected, she would ask ...", "..., according to Lee, the
 media would call him a coward if he stayed away") the outer speaker's words carry it and it stays.
-``cues.Cues`` asks ``hypothetical`` once a sentence's attributions are found.
+``cues.Cues`` asks ``hypothetical`` once a sentence's attributions are found. Nor does "add to" and
+a noun phrase report speech: "adding to her delegate lead", "only added to the confusion" is an
+increase (``added_to``).
 """
 
 from __future__ import annotations
 
 from framing.nlp.attribution.text import ArticleText
-from framing.nlp.attribution.words import adverb
+from framing.nlp.attribution.words import DETERMINERS, POSSESSIVE_PRONOUNS, adverb
 
 # Modals of a hypothetical ("would show", "could argue", "might say"); "will" is a plan or a
 # schedule the article reports ("will announce plans Friday"), "should"/"must" an obligation
@@ -40,3 +42,17 @@ def hypothetical(text: ArticleText, verb: int, first: int, stop: int) -> bool:
         return True
     return any(words[i] in CONDITIONS and text.doc.in_quotation(text.tokens[i].start, text.tokens[i].end)
                is None for i in range(first, stop))
+
+
+def added_to(text: ArticleText, verb: int, after: int) -> bool:
+    """"adds", "added" or "adding" followed by "to" and a determiner, a possessive pronoun or "it"
+    ("adding to her delegate lead", "added to the uncertainty"): an increase, not speech ("“...,” Lee
+    added to reporters" and "added to People" name a listener; the base form often has its object
+    moved before it: "what changes lawmakers will add to the plan")."""
+    words = text.words
+    return words[verb] in ADD and words[after:after + 1] == ("to",) and after + 1 < len(words) and (
+        words[after + 1] in DETERMINERS or words[after + 1] in POSSESSIVE_PRONOUNS
+        or words[after + 1] == "it")
+
+
+ADD = frozenset("adds added adding".split())
