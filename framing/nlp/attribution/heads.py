@@ -104,6 +104,8 @@ class Heads:
                 self.words[head] in DETERMINERS or one_word):
             return None
         start = self.walk_back(sentence_first, comma)
+        while start < comma and self.tokens[start].text.islower():
+            start += 1  # "It appealed to Senator Ann Roe, Republican of Ohio, who": from the title
         if start == comma or not all(has_capital(t.text) for t in self.tokens[start:comma] if t.is_word):
             return None
         return start, comma
