@@ -15,7 +15,10 @@ A capitalised run can look like anyone's name ("Opening Belle", "Clinton Cash", 
   Arrivals program", "a Trump Steaks brand"; a law's noun also after a few lowercase words or with a
   possessive: "the Trans-Pacific Partnership trade pact", "the Cadillac tax's delay", see
   :mod:`framing.nlp.entities.laws`; or a capitalised verb, pronoun or conjunction, the mark of a title
-  written in title case ("the Houseguest Who Won't Leave").
+  written in title case ("the Houseguest Who Won't Leave");
+- **what the sentence does with it** at some mention: a law vetoed or repealed, an index that rose N
+  points, a character ("veto JASTA", "the Nasdaq composite increased", "the character X"), see
+  :mod:`framing.nlp.entities.uses`.
 
 Never a thing: a name the bundled lists know ("Fox & Friends" is Fox News's programme) or the word
 rules type as a body, a group or media ("Ohio Republicans award delegates"); a name with a person's
@@ -33,6 +36,7 @@ from __future__ import annotations
 from framing.model import Document, Token
 from framing.nlp import gazetteers
 from framing.nlp.entities.laws import before_law_noun, compound, law_names
+from framing.nlp.entities.uses import used_as_things
 from framing.nlp.kinds import kind_of
 from framing.nlp.names import is_acronym, is_given_name, is_title_word, non_actor, parse_name
 from framing.nlp.words import is_common_word, is_contraction, strip_possessive
@@ -96,7 +100,8 @@ def label_things(document: Document, found: list[Found], keys: list[str]) -> lis
     laws = law_names(tokens, found, keys)  # entities/laws.py: "Glass-Steagall", "FOIA"
     maybe = {key for key in quoted if (quoted[key] or followed[key] or cued[key] or key in laws)
              and gazetteers.lookup(key) is None}
-    if not maybe:
+    used = used_as_things(tokens, found, keys)  # entities/uses.py: "veto JASTA", "the Nasdaq composite"
+    if not maybe and not used:
         return found
     maybe -= {key for (start, _e, first, _l, _label), key in zip(found, keys)  # "Sen. X": a person
               if key in maybe and start > first and is_title_word(tokens[start - 1].text)}
@@ -110,6 +115,7 @@ def label_things(document: Document, found: list[Found], keys: list[str]) -> lis
                                 and not non_actor(key)])
         things |= {key for key in maybe & laws  # "FOIA", "TARP II": initials are no one's name
                    if is_acronym(key.split()[0]) or not _person_shaped(key, people)}
+    things |= used
     if not things:
         return found
     return [(s, e, f, t, THING) if key in things else (s, e, f, t, label)
