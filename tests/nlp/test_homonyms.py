@@ -123,3 +123,9 @@ def test_a_teams_word_without_a_sports_word_in_the_article_makes_no_team():
     kinds = _kinds("Campaign\n\nThe Harriers had a great season of fundraising, and the Harriers said "
                    "the fans of the mayor would vote.\n")
     assert kinds.get("Harriers") != "organisation"
+
+
+def test_a_familys_plural_name_is_no_team():
+    kinds = _kinds("Donors\n\nThe mayor, a baseball fan, spoke on Monday. A coach praised the Harlows "
+                   "family for its support this season.\n")
+    assert kinds.get("Harlows") != "organisation"

@@ -50,8 +50,9 @@ SPORTS_WORDS = frozenset("""baseball football basketball hockey soccer pitcher p
 # Words of a team's story that a campaign's also uses: a team's only in an article with a sports word
 # ("the Cubs' season" two paragraphs after "the pitcher")
 # (not "won", "beat", "lost": an election's too)
-TEAM_WORDS = frozenset("""season seasons fans fan coach coaches stadium roster franchise championship
+TEAM_WORDS = frozenset("""season seasons fans fan coach coaches stadium franchise championship
     championships league""".split())
+FAMILY = frozenset("family families clan dynasty".split())  # "the Ricketts family": a surname
 
 Found = tuple[int, int, int, int, str]  # start, end, sentence's first and end token, label
 
@@ -73,7 +74,7 @@ def label_homonyms(document: Document, found: list[Found], keys: list[str]) -> l
         if entry is None or entry.kind == "party":
             plural = is_common_word(key) if entry else start > first and tokens[start - 1].lower == "the" \
                 and key not in ends  # "the Broncos" beside "Denver Broncos" joins it later
-            if not (plural and key.endswith("s")):
+            if not (plural and key.endswith("s")) or (end < last and tokens[end].lower in FAMILY):
                 continue
             team = _sporting(tokens, first, last)
             if not team and _team_word(tokens, first, last):  # "the Cubs' season", a sports word elsewhere

@@ -5,7 +5,8 @@ A capitalised run can look like anyone's name ("Opening Belle", "Clinton Cash", 
 "Cadillac"); what the article writes next to it says it is a thing:
 
 - **a title in quotation marks**: every mention sits inside a short quoted stretch of capitalised words
-  (\u201cThe Apprentice,\u201d, 'Make America Great Again' hat, ''Monday Night Baseball'');
+  (\u201cThe Apprentice,\u201d, 'Make America Great Again' hat, ''Monday Night Baseball''), a subtitle after
+  a colon included (\u201cCrippled America: How to Make America Great Again\u201d);
 - **a work's or a show's cue before it** at some mention: a work noun after a determiner or a
   possessive ("the book Clinton Cash", "her memoir Opening Belle", "the show X"), or before a name of
   two words or more a verb that takes a title ("singing Secondhand Clothes", "hosted The Apprentice",
@@ -127,17 +128,18 @@ def _in_quoted_title(tokens: tuple[Token, ...], start: int, end: int, first: int
     small words): an opening mark before it with a space before the mark, a closing mark glued to the
     stretch's last word (or to a comma or stop after it)."""
     before = start - 1
-    while before >= first and start - before <= TITLE_WORDS and _title_word(tokens[before]):
+    while before >= first and start - before <= 2 * TITLE_WORDS and _title_token(tokens, before, last):
         before -= 1
     if before < first or tokens[before].text not in OPENING_MARKS:
         return False
     after = end
-    while after < last and after - start <= TITLE_WORDS and _title_word(tokens[after]):
+    while after < last and after - start <= 2 * TITLE_WORDS and _title_token(tokens, after, last):
         after += 1
     if after < last and tokens[after].text in CLOSING_STOPS:
         after += 1
-    if before < first or after >= last or after - before - 1 > TITLE_WORDS:
-        return False
+    subtitled = any(tokens[i].text == ":" for i in range(before + 1, after))
+    if before < first or after >= last or after - before - 1 > TITLE_WORDS * (2 if subtitled else 1):
+        return False  # a subtitle doubles the length: "Crippled America: How to Make America Great Again"
     if any(is_contraction(tokens[i].text) for i in range(before + 1, after)) or (
             tokens[before + 1].lower in SENTENCE_OPENERS):
         return False  # a quoted sentence: “That’s Jeb Bush and Marco Rubio.”
@@ -151,6 +153,13 @@ def _title_case_after(token: Token) -> bool:
     """A capitalised verb, pronoun or conjunction right after the name, inside the sentence: a title
     written in title case ("the Houseguest Who Won't Leave", "Clinton Cash Is Back")."""
     return token.text[:1].isupper() and token.lower in TITLE_CASE_TELLS
+
+
+def _title_token(tokens: tuple[Token, ...], index: int, last: int) -> bool:
+    """A title's word, or the colon before a capitalised subtitle ("Austin Powers: The Spy Who ...")."""
+    token = tokens[index]
+    return _title_word(token) or (
+        token.text == ":" and index + 1 < last and tokens[index + 1].text[:1].isupper())
 
 
 def _title_word(token: Token) -> bool:
@@ -183,11 +192,13 @@ def _work_cue(tokens: tuple[Token, ...], start: int, end: int, first: int) -> bo
 
 
 def _ends_in_non_actor(key: str) -> bool:
-    """Four words or more ending in a non-actor of two or more ("Barack Obama Election Day"): discovery
-    reads the person before the day (docs/analyzers/actors.md, step 5), so the quotation marks do not
-    make it a title."""
+    """Four words or more: a person's name, then a non-actor of two or more ("Barack Obama Election
+    Day"): discovery reads the person before the day (docs/analyzers/actors.md, step 5), so the quotation
+    marks do not make it a title (they do "Make America Great Again": no person before "Great Again")."""
     words = key.split()
-    return len(words) > 3 and any(non_actor(" ".join(words[cut:])) for cut in range(2, len(words) - 1))
+    return len(words) > 3 and any(
+        non_actor(" ".join(words[cut:])) and _person_shaped(" ".join(words[:cut]), set())
+        for cut in range(2, len(words) - 1))
 
 
 def _person_names(keys: list[str]) -> set[tuple[str, ...]]:
@@ -205,12 +216,17 @@ def _person_shaped(key: str, people: set[tuple[str, ...]]) -> bool:
     words = tuple(key.lower().split())
     if len(words) > 2 and words[0].rstrip(".") in gazetteers.titles():
         return True  # "President Bernie Sanders", chanted in quotation marks
-    if 1 < len(words) <= 3 and not is_common_word(words[-1]) and (
-            is_given_name(words[0]) or not is_common_word(words[0])):
+    if 1 < len(words) <= 3 and not is_common_word(words[-1]) and (is_given_name(words[0]) or not (
+            is_common_word(words[0]) or _participle(words[0]))):
         return True
     size = len(words)
     return any(len(p) > size and any(p[i : i + size] == words for i in range(len(p) - size + 1))
                for p in people)
+
+
+def _participle(word: str) -> bool:
+    """A past participle opening a title ("Crippled America", "Wasted Years"), no given name."""
+    return len(word) > 5 and word.endswith("ed")
 
 
 def storm_names(document: Document) -> set[str]:
