@@ -389,8 +389,8 @@ def head_word(text: str) -> tuple[str, bool]:
         if lowered[index] in HEAD_ENDS or participle:
             words = words[:index]
             break
-    while len(words) > 1 and words[-1].lower() in POSTMODIFIERS:
-        words = words[:-1]
+    while len(words) > 1 and (words[-1].lower() in POSTMODIFIERS or words[-1].lower() in DAYS):
+        words = words[:-1]  # "officials familiar", "a report Tuesday [from WKOW]"
     if not words:
         return "", False
     return words[-1].strip(".,;:\"'“”‘’"), len(words) < len(text.split())
