@@ -46,7 +46,8 @@ The Vantor composite rose 12 points, or 0.4 percent, to 4,210, and the Kelmar in
 closed up 80 points. The Vantor gained again on Friday. Earlier, the Brisk plunged in minutes as \
 investors sold shares.
 
-Mr. Quill rose 4 points in the latest poll, and Quill said he was pleased. Ada Roe's lead fell.
+Mr. Quill rose 4 points in the latest poll, and Quill said he was pleased. Ada Roe's lead fell. \
+Ben Alder, a trader, spoke next; Alder closed with a warning that stocks were too high.
 """
 
 
@@ -56,6 +57,8 @@ def test_a_name_that_moves_like_an_index_is_a_market_index():
     kinds = _kinds(MARKETS)
     assert not {"Vantor", "Kelmar", "Brisk"} & kinds.keys()
     assert kinds["Quill"] == kinds["Ada Roe"] == "person"  # a candidate rising in a poll is no index
+    assert kinds["Ben Alder"] == "person"
+    assert labels["Alder"] == {""}  # "closed with a warning": no price moves without an index word
 
 
 CHARACTERS = """Pastor takes aim at children's books

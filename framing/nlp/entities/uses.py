@@ -11,8 +11,9 @@ words around one of its mentions settle:
   VAT");
 - **a market index**: an index's word after the name, then a move or a close within a few words ("the
   Nasdaq composite increased 7.15 points", "the X industrial average closed down"; its first word is
-  then the index too: "the Dow" of "the Dow Jones industrial average"), or the name moving with the
-  market named in the sentence ("the Dow plummeted ... in market value"); "average" only after
+  then the index too: "the Dow" of "the Dow Jones industrial average"), or the name's price moving
+  with the market named in the sentence ("the Dow plummeted ... in market value"; not "added" or
+  "closed", which a speaker does); "average" only after
   "industrial" ("the RealClearPolitics average fell" is a poll's), and a candidate who "rose 4 points
   in the poll" names no market;
 - **a fictional character or a franchise**: a character's noun before the name ("the character X", "a
@@ -48,12 +49,16 @@ MOVES = frozenset("""rose rises rising fell falls falling gained gains lost lose
     sank sinks edged edges increased increases declined declines added adds shed sheds closed closes
     ended ends finished finishes opened opens slid slides soared soars""".split())
 MARKET_WORDS = frozenset("market markets stocks shares trading investors".split())
+# Moves of a price that no speaker makes, for a name with no index word after it ("the Dow plummeted";
+# not "added", "closed", "opened": "Roe added that markets ...")
+PRICE_MOVES = MOVES - frozenset("""added adds closed closes ended ends finished finishes opened opens
+    lost loses""".split())
 INDEX_REACH = 4  # tokens from the index word to its move: "average closed down 24.11 points"
 # A character's noun before its name: "the character Dumbledore", "the fictional X"
 CHARACTER_CUES = frozenset("character characters fictional cartoon superhero".split())
 # Plural nouns of a work's series after its name: "the Harry Potter books"
 SERIES_NOUNS = frozenset("books novels films movies stories franchise saga comics".split())
-SPEECH = frozenset("said says told tells tweeted wrote writes added asked argued".split())
+SPEECH = frozenset("said says told tells tweeted wrote writes added adds asked argued noted".split())
 ARTICLES = frozenset({"the", "a", "an"})
 
 Found = tuple[int, int, int, int, str]  # start, end, sentence's first and end token, label
@@ -112,7 +117,7 @@ def _index_use(tokens: tuple[Token, ...], start: int, end: int, first: int, last
         index = -1
     if index >= 0:
         return any(tokens[j].lower in MOVES for j in range(index + 1, min(index + 1 + INDEX_REACH, last)))
-    return end < last and tokens[end].lower in MOVES and any(
+    return end < last and tokens[end].lower in PRICE_MOVES and any(
         tokens[j].lower in MARKET_WORDS for j in range(first, last))
 
 
