@@ -196,3 +196,11 @@ def test_a_quoted_title_with_a_subtitle_after_a_colon_is_a_thing():
     assert actors["Ada Roe"] == "person"
     assert "Harlow" in actors  # written outside the title too
     assert not any("Flooded" in name or "Make" in name for name in actors)
+
+
+def test_a_name_before_a_projects_or_a_rules_noun_at_every_mention_is_a_thing():
+    text = ("Energy\n\nSen. Ada Roe opposed the Varnow pipeline and the Quellen loophole on Monday. Roe "
+            "said the Varnow pipeline would leak, and the Quellen loophole cost billions.\n")
+    actors = {a.name for a in discover([document_from_text(text)]).actors}
+    assert "Ada Roe" in actors
+    assert "Varnow" not in actors and "Quellen" not in actors

@@ -59,7 +59,9 @@ SPEECH = frozenset("said says saying told appeared appearing appearance intervie
 THING_NOUNS = frozenset("""tax taxes program programs programme programmes initiative initiatives act law
     laws bill bills amendment treaty accord accords agreement doctrine hat hats cap caps shirt shirts
     t-shirt t-shirts sticker stickers brand brands car cars app award awards prize prizes trophy
-    festival scale scales""".split())  # "the Richter scale": a scale named after its maker
+    festival scale scales pipeline pipelines loophole loopholes mandate mandates visa visas tariff
+    tariffs subsidy subsidies exemption exemptions""".split())  # "the Richter scale": a scale named after
+# its maker; "the Keystone pipeline", "the Cadillac loophole"
 OPENING_MARKS = frozenset({"\u201c", '"', "'", "\u2018", "`"})
 CLOSING_MARKS = frozenset({"\u201d", '"', "'", "\u2019"})
 TITLE_LINKS = frozenset("of the a an and in on to for with at by from or".split())  # lowercase in titles
