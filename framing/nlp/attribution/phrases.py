@@ -62,6 +62,7 @@ OBJECT_OPENERS = DETERMINERS | {"no"}  # "left no doubt", "left the room": a ver
 AUXILIARIES = frozenset("do does did will would could can should might must not never".split())
 # What follows a participle that modifies a document noun ("a poll released in May", "conducted by")
 MODIFIER_OPENERS = PREPOSITIONS | TIME_OPENERS | DAYS | {"by"}
+PRODUCER_LINKS = frozenset({"by", "from"})  # a document's producer after it: "a report by/from X"
 # Prepositions that open a time expression closing a phrase ("an attorney in June 2016")
 TIME_PREPOSITIONS = frozenset("in on at since during until by".split())
 
@@ -220,16 +221,19 @@ class SpeakerPhrases:
         return first
 
     def _document_before(self, index: int, sentence_first: int) -> int:
-        """The index of a lower-case document noun before "by" or a past participle at ``index`` ("a
-        report by", "a study published by", "polls conducted for"; a preposition or time word follows
-        a participle: not "after the polls closed officials said"); -1 if none."""
-        words, by = self.words, self.words[index] == "by"
+        """The index of a lower-case document noun before "by", "from" or a past participle at
+        ``index`` ("a report by", "a report from", "a study published by", "polls conducted for"; a
+        preposition or time word follows a participle: not "after the polls closed officials said"),
+        or of one that opens the sentence before "by" or "from" ("Data from the agency show"); -1 if
+        none."""
+        words, by = self.words, self.words[index] in PRODUCER_LINKS
         if not by and not (words[index].endswith("ed") and words[index + 1:index + 2] and
                            words[index + 1] in MODIFIER_OPENERS):
             return -1
         before = index - 1 - (by and index - 1 > sentence_first and words[index - 1].endswith("ed"))
         token = self.tokens[before] if before >= sentence_first else None
-        return before if token is not None and token.text.islower() and is_document(token.text) else -1
+        lowered = token is not None and (token.text.islower() or (by and before == sentence_first))
+        return before if token is not None and lowered and is_document(token.text.lower()) else -1
 
     def following(self, start: int, stop: int) -> tuple[int, int, list[tuple[int, int]]]:
         """The phrase after a verb or "according to": (first, end) tokens and one appositive."""
@@ -241,7 +245,7 @@ class SpeakerPhrases:
                     and end + 1 < stop and has_capital(self.tokens[end + 1].text)):
                 end += 1  # "according to Democratic and independent analysts": two adjectives;
                 continue  # "a study by Ada Roe and Tom Bell": two producers
-            if word == "by" and end > start and self._document_before(end, start) == end - 1:
+            if word in PRODUCER_LINKS and end > start and self._document_before(end, start) == end - 1:
                 end = head = end + 1  # "according to a report by the institute"
                 continue
             if not token.is_word or (word in BOUNDARIES and end > start):
@@ -284,7 +288,7 @@ class SpeakerPhrases:
         core_roles = 0
         head_role = False  # the phrase ends in a role word ("... the Vermont senator")
         # a document's producer ("a study published by Ada Roe") is no name or role of the phrase
-        produced = next((d + 1 for i in range(first + 1, end) if words[i] == "by"
+        produced = next((d + 1 for i in range(first + 1, end) if words[i] in PRODUCER_LINKS
                          for d in [self._document_before(i, first)] if d >= 0), end)
         for index, (a, b) in enumerate(mention.ranges):
             if words[a] in RELATIVE:
