@@ -1,0 +1,269 @@
+"""Referents: a description of a speaker that the text ties to a speaker already listed.
+
+``speakers.Speakers`` merges a description into an earlier speaker when it repeats its words ("the
+ministry" after "the Defence Ministry"). A writer also varies the words: "McCain said ... The longtime
+senator said", "Lloyd Grove, the Daily Beast editor who ...", "the Global Times tabloid noted ... As
+the paper noted", "a source close to him said ... That person said". Left alone, each is a speaker
+row of its own beside the one it refers to. The rules here name that speaker when the text supports
+it, and leave the description alone when two speakers fit (docs/analyzers/sources.md, "Descriptions
+that refer to a named speaker"):
+
+- an appositive: a definite description right after a person's name and a comma is that person;
+- a role: a definite description whose head is a role ("the longtime senator") continues the speaker
+  of the attribution just before it, in the same or the previous paragraph, when the article gives
+  that speaker the role as a title ("GOP Sen. John McCain") or in an appositive;
+- an outlet: "the paper", "the newspaper", "the network" is the one outlet that has spoken so far, or
+  the one that spoke just before; an outlet's name written inside a description ("the nationalist
+  Global Times tabloid") and the name alone ("the Global Times") are one speaker;
+- an anonymous source: "the person", "that person", "the source" continues the anonymous person who
+  spoke just before.
+
+A description that points to someone else ("other senators", "another source") never continues an
+earlier speaker.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from functools import cached_property
+from typing import Protocol
+
+from framing.model import Document
+from framing.nlp import gazetteers
+from framing.nlp.attribution.phrase_names import Phrase
+from framing.nlp.attribution.words import PREPOSITIONS, RELATIVE, fold
+from framing.nlp.entities import Mention
+from framing.nlp.entities.descriptors import DESCRIBING_ROLES, SAME_ROLE
+
+
+class Entry(Protocol):
+    """What the rules read of a speaker being merged (``speakers.Entry``)."""
+
+    mentions: list[Phrase]
+    surname: str
+    person: bool
+
+
+class Merging(Protocol):
+    """What the rules read of the speakers merged so far (``speakers.Speakers``)."""
+
+    doc: Document
+    entries: list
+    recent: dict[int, None]
+    actor_mentions: list[Mention]
+
+# Words that make a description someone other than the speaker before it.
+ELSEWHERE = frozenset("other another fellow new second third next previous".split())
+# A title after these is a different office: "Vice President", "Deputy Director".
+LESSER = frozenset("vice deputy assistant associate lieutenant lt. acting".split())
+# Heads of a description of a news outlet.
+OUTLETS = frozenset("""paper newspaper tabloid daily weekly magazine network broadcaster channel
+    station outlet website site publication wire""".split())
+# Heads of a description that stands for an anonymous person and nothing more.
+ANONYMOUS = frozenset("person source individual".split())
+DEMONSTRATIVES = frozenset("the that this".split())
+AFTER_NOUN = frozenset("close familiar knowledgeable".split())  # "a source close to ..."
+
+
+
+def points_elsewhere(phrase: Phrase) -> bool:
+    """The description is about someone other than a speaker already met ("Other senators",
+    "another source"): it never joins an earlier speaker by its words."""
+    first = phrase.text.split()[:1]
+    return bool(first) and first[0].lower() in ELSEWHERE
+
+
+def role_of(word: str) -> str:
+    """The office a role word names ("Sen." and "senator": Senator), "" if it names none."""
+    title = gazetteers.role_nouns().get(word.lower().rstrip("."))
+    return "" if title is None else SAME_ROLE.get(title.name, title.name)
+
+
+class Referents:
+    """The rules of this module over one article's speakers, as they are merged in text order."""
+
+    def __init__(self, speakers: Merging) -> None:
+        self.speakers = speakers
+        self.doc: Document = speakers.doc
+
+    def appositive(self, phrase: Phrase) -> Phrase | None:
+        """The person named right before a definite description and a comma ("Lloyd Grove, the
+        Daily Beast editor who ...") as a named phrase; None when no person's name ends there."""
+        first = phrase.ranges[0][0]
+        words = self.doc.normalised
+        if first < 2 or words[first] != "the" or words[first - 1] != ",":
+            return None
+        mentions, ends = self.person_ends
+        index = bisect_right(ends, first - 1) - 1
+        if index < 0 or ends[index] != first - 1:
+            return None
+        actor = mentions[index].actor
+        name = actor.name.split()
+        return Phrase(phrase.span, phrase.ranges, name=name, person=True, type=phrase.type,
+                      gender=actor.gender or phrase.gender, words={fold(w) for w in name} | phrase.words,
+                      text=phrase.text, resolved=True)
+
+    @cached_property
+    def person_ends(self) -> tuple[list[Mention], list[int]]:
+        """Person actors' name and alias mentions by their end token, and those ends."""
+        mentions = sorted((m for m in self.speakers.actor_mentions if m.actor.kind == "person"
+                           and m.kind in ("name", "alias")), key=lambda m: m.end_token)
+        return mentions, [m.end_token for m in mentions]
+
+    def find(self, phrase: Phrase) -> int:
+        """The speaker an unmatched phrase refers to by the rules of this module, -1 if none."""
+        if phrase.pronoun or points_elsewhere(phrase):
+            return -1
+        if phrase.name:
+            return -1 if phrase.person else self._named_inside(phrase)
+        head = self._head(phrase)
+        if not head or not self._definite(phrase):
+            return -1
+        if head in ANONYMOUS and self._bare(phrase):
+            return self._previous(self._anonymous_person, phrase)
+        if head in OUTLETS:
+            outlets = [i for i in self.speakers.recent if self._outlet(self.speakers.entries[i])]
+            if len(outlets) == 1:
+                return outlets[0]
+            return self._previous(self._outlet, phrase)
+        role = role_of(head) if head in DESCRIBING_ROLES else ""
+        if role and phrase.person and not self._lesser(phrase):
+            return self._previous(lambda e: role in self._roles(e), phrase)
+        return -1
+
+    def _tokens(self, phrase: Phrase) -> list[str]:
+        """The words of the phrase's first range, without a trailing relative pronoun or comma."""
+        first, end = phrase.ranges[0]
+        words = list(self.doc.normalised[first:end])
+        while len(words) > 1 and words[-1] in RELATIVE | {",", "--", "—"}:
+            words.pop()
+        return words
+
+    def _head(self, phrase: Phrase) -> str:
+        words = self._tokens(phrase)
+        return words[-1] if words else ""
+
+    def _definite(self, phrase: Phrase) -> bool:
+        """A definite or demonstrative description: "the paper", "That person"."""
+        first = phrase.ranges[0][0]
+        words = self.doc.normalised
+        return phrase.definite or words[first] in DEMONSTRATIVES or (
+            first > 0 and words[first - 1] in DEMONSTRATIVES)
+
+    def _bare(self, phrase: Phrase) -> bool:
+        """Only a determiner before the head: "the person", not "the person who organised it"."""
+        words = [w for w in self._tokens(phrase) if w not in DEMONSTRATIVES]
+        return len(words) == 1 and len(phrase.ranges) == 1
+
+    def _lesser(self, phrase: Phrase) -> bool:
+        return any(w in LESSER for w in self._tokens(phrase))
+
+    def _previous(self, fits: Callable[[Entry], bool], phrase: Phrase) -> int:
+        """The speaker of the attribution just before the phrase, when ``fits`` it and it spoke in
+        the same or the previous paragraph; -1 otherwise."""
+        recent = self.speakers.recent
+        if not recent:
+            return -1
+        index = next(reversed(recent))
+        entry = self.speakers.entries[index]
+        last = max(m.span.start for m in entry.mentions)
+        here = self._block(phrase.span.start)
+        if last > phrase.span.start or self._block(last) not in (here, here - 1) or not fits(entry):
+            return -1
+        return index
+
+    def _block(self, offset: int) -> int:
+        return bisect_right(self.block_starts, offset) - 1
+
+    @cached_property
+    def block_starts(self) -> list[int]:
+        return [b.start for b in self.doc.blocks]
+
+    def _anonymous_person(self, entry: Entry) -> bool:
+        """A person with no name, described as one ("a source close to him", not "officials")."""
+        described = [m for m in entry.mentions if not m.pronoun]
+        return bool(described) and entry.person and not any(m.name for m in entry.mentions) and not any(
+            m.bare_plural or _plural(self._noun(m)) for m in described)
+
+    def _noun(self, phrase: Phrase) -> str:
+        """The head noun: the last word before a preposition, a relative pronoun, a comma or an
+        adjective after the noun ("a source close to him", "a person familiar with ...")."""
+        words = self._tokens(phrase)
+        cut = next((i for i, w in enumerate(words) if i and (
+            w in PREPOSITIONS or w in RELATIVE or w in AFTER_NOUN or w == ",")), len(words))
+        return words[cut - 1] if cut else ""
+
+    def _outlet(self, entry: Entry) -> bool:
+        """A news outlet: a description with an outlet's head, a media type, or a name the gazetteer
+        knows as media."""
+        for mention in entry.mentions:
+            if mention.pronoun:
+                continue
+            if mention.type == "media" and not mention.person:
+                return True
+            if not mention.name and self._head(mention) in OUTLETS:
+                return True
+            if mention.name:
+                known = gazetteers.lookup(" ".join(mention.name))
+                if known is not None and known.kind == "media":
+                    return True
+        return False
+
+    def _named_inside(self, phrase: Phrase) -> int:
+        """An outlet's name that an earlier description wrote before an outlet's head ("the Global
+        Times" after "the nationalist Global Times tabloid"): that description's speaker, when one."""
+        name = [fold(w) for w in phrase.name]
+        found = []
+        for index in self.speakers.recent:
+            entry = self.speakers.entries[index]
+            if any(m.name for m in entry.mentions):
+                if any([fold(w) for w in m.name] == name for m in entry.mentions):
+                    return -1  # the name has a speaker of its own already
+                continue
+            for mention in entry.mentions:
+                words = [fold(w) for w in self._tokens(mention)] if not mention.pronoun else []
+                if len(words) > len(name) and words[-1] in OUTLETS and _contains(words[:-1], name):
+                    found.append(index)
+                    break
+        return found[0] if len(found) == 1 else -1
+
+    def _roles(self, entry: Entry) -> set[str]:
+        """The offices the article gives the named person a speaker is: titles before the person's
+        name ("GOP Sen. John McCain") and an appositive after it (", the senator from ...")."""
+        if not entry.surname or not any(m.name for m in entry.mentions):
+            return set()
+        tokens, words = self.doc.tokens, self.doc.normalised
+        roles: set[str] = set()
+        for mention in self.speakers.actor_mentions:
+            actor = mention.actor
+            if actor.kind != "person" or mention.kind not in ("name", "alias") or \
+                    fold(actor.name.split()[-1]) != entry.surname:
+                continue
+            index = mention.first_token - 1
+            while index >= 0 and tokens[index].is_word and tokens[index].text[:1].isupper():
+                role = role_of(tokens[index].text)
+                if role and not (index > 0 and words[index - 1] in LESSER):
+                    roles.add(role)
+                index -= 1
+            after = words[mention.end_token:mention.end_token + 6]
+            if len(after) > 2 and after[0] == "," and after[1] == "the":
+                for word in after[2:]:
+                    role = role_of(word) if word in DESCRIBING_ROLES else ""
+                    if role:
+                        roles.add(role)
+                        break
+        for mention in entry.mentions:
+            if mention.name and not mention.resolved:
+                roles.update(r for r in (role_of(w) for w in mention.words) if r)
+        return roles
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "'s", "’s")) and len(word) > 3
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    """``part`` is a run of consecutive words of ``words``."""
+    size = len(part)
+    return any(words[i:i + size] == part for i in range(len(words) - size + 1))
