@@ -24,7 +24,7 @@ earlier speaker.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import cached_property
 from typing import Protocol
@@ -52,6 +52,7 @@ class Merging(Protocol):
     entries: list
     recent: dict[int, None]
     actor_mentions: list[Mention]
+    people: tuple[list[Mention], list[int]]
 
 # Words that make a description someone other than the speaker before it.
 ELSEWHERE = frozenset("other another fellow new second third next previous".split())
@@ -62,7 +63,11 @@ OUTLETS = frozenset("""paper newspaper tabloid daily weekly magazine network bro
     station outlet website site publication wire""".split())
 # Heads of a description that stands for an anonymous person and nothing more.
 ANONYMOUS = frozenset("person source individual".split())
+# Epithets that stand for one person the way a role does: "the billionaire", "the front-runner".
+EPITHETS = frozenset("billionaire businessman businesswoman mogul tycoon front-runner frontrunner".split())
+FORMER = frozenset("former ex- then then-".split())
 DEMONSTRATIVES = frozenset("the that this".split())
+CLOSING = frozenset({",", ".", ";", ")", "--", "—"})  # what may follow a name in apposition
 AFTER_NOUN = frozenset("close familiar knowledgeable".split())  # "a source close to ..."
 
 
@@ -88,21 +93,42 @@ class Referents:
         self.doc: Document = speakers.doc
 
     def appositive(self, phrase: Phrase) -> Phrase | None:
-        """The person named right before a definite description and a comma ("Lloyd Grove, the
-        Daily Beast editor who ...") as a named phrase; None when no person's name ends there."""
-        first = phrase.ranges[0][0]
+        """The person named in apposition to a definite description: right before it and a comma
+        ("Lloyd Grove, the Daily Beast editor who ..."), or right after it and a comma ("said the
+        bureau's director, James B. Comey"); as a named phrase, None when no person's name is there."""
+        first, end = phrase.ranges[0]
         words = self.doc.normalised
-        if first < 2 or words[first] != "the" or words[first - 1] != ",":
-            return None
-        mentions, ends = self.person_ends
-        index = bisect_right(ends, first - 1) - 1
-        if index < 0 or ends[index] != first - 1:
-            return None
-        actor = mentions[index].actor
+        if words[first] != "the" or not phrase.person:
+            return None  # not "According to the statement, Kelly met ..."
+        found = None
+        if first >= 2 and words[first - 1] == ",":
+            mentions, ends = self.person_ends
+            index = bisect_right(ends, first - 1) - 1
+            if index >= 0 and ends[index] == first - 1:
+                found = mentions[index]
+        if found is None and end + 1 < len(words) and words[end] == "," and len(phrase.ranges) == 1:
+            mentions, starts = self.person_starts
+            index = bisect_left(starts, end + 1)
+            after = mentions[index].end_token if index < len(starts) else 0
+            if index < len(starts) and starts[index] == end + 1 and (
+                    after >= len(words) or words[after] in CLOSING):
+                found = mentions[index]  # the name ends its clause: not "the Post, Bush campaign aides"
+        return None if found is None else self._naming(phrase, found)
+
+    def _naming(self, phrase: Phrase, found: Mention) -> Phrase:
+        """The phrase named as the person ``found`` names."""
+        actor = found.actor
         name = actor.name.split()
         return Phrase(phrase.span, phrase.ranges, name=name, person=True, type=phrase.type,
                       gender=actor.gender or phrase.gender, words={fold(w) for w in name} | phrase.words,
                       text=phrase.text, resolved=True)
+
+    @cached_property
+    def person_starts(self) -> tuple[list[Mention], list[int]]:
+        """Person actors' name and alias mentions by their first token, and those tokens."""
+        mentions = sorted((m for m in self.speakers.actor_mentions if m.actor.kind == "person"
+                           and m.kind in ("name", "alias")), key=lambda m: m.first_token)
+        return mentions, [m.first_token for m in mentions]
 
     @cached_property
     def person_ends(self) -> tuple[list[Mention], list[int]]:
@@ -127,7 +153,7 @@ class Referents:
             if len(outlets) == 1:
                 return outlets[0]
             return self._previous(self._outlet, phrase)
-        role = role_of(head) if head in DESCRIBING_ROLES else ""
+        role = _role_word(head)
         if role and phrase.person and not self._lesser(phrase):
             return self._previous(lambda e: role in self._roles(e), phrase)
         return -1
@@ -229,34 +255,97 @@ class Referents:
         return found[0] if len(found) == 1 else -1
 
     def _roles(self, entry: Entry) -> set[str]:
-        """The offices the article gives the named person a speaker is: titles before the person's
-        name ("GOP Sen. John McCain") and an appositive after it (", the senator from ...")."""
+        """The offices the article gives the named person a speaker is (``titles``), and the role
+        words of the speaker's own named phrases."""
         if not entry.surname or not any(m.name for m in entry.mentions):
             return set()
-        tokens, words = self.doc.tokens, self.doc.normalised
-        roles: set[str] = set()
-        for mention in self.speakers.actor_mentions:
-            actor = mention.actor
-            if actor.kind != "person" or mention.kind not in ("name", "alias") or \
-                    fold(actor.name.split()[-1]) != entry.surname:
-                continue
-            index = mention.first_token - 1
-            while index >= 0 and tokens[index].is_word and tokens[index].text[:1].isupper():
-                role = role_of(tokens[index].text)
-                if role and not (index > 0 and words[index - 1] in LESSER):
-                    roles.add(role)
-                index -= 1
-            after = words[mention.end_token:mention.end_token + 6]
-            if len(after) > 2 and after[0] == "," and after[1] == "the":
-                for word in after[2:]:
-                    role = role_of(word) if word in DESCRIBING_ROLES else ""
-                    if role:
-                        roles.add(role)
-                        break
+        roles = set().union(*(found for name, found in self.titles.items()
+                              if fold(name.split()[-1]) == entry.surname))
         for mention in entry.mentions:
             if mention.name and not mention.resolved:
                 roles.update(r for r in (role_of(w) for w in mention.words) if r)
         return roles
+
+    @cached_property
+    def titles(self) -> dict[str, set[str]]:
+        """Each person actor's offices as the article gives them: titles before a name ("GOP Sen.
+        John McCain", "former President Bill Clinton": "former President") and an appositive after it
+        (", the senator from ..."); a title after "vice", "deputy" ... is another office."""
+        tokens, words = self.doc.tokens, self.doc.normalised
+        found: dict[str, set[str]] = {}
+        for mention in self.speakers.actor_mentions:
+            if mention.actor.kind != "person" or mention.kind not in ("name", "alias"):
+                continue
+            roles = found.setdefault(mention.actor.name, set())
+            index = mention.first_token - 1
+            while index >= 0 and tokens[index].is_word and tokens[index].text[:1].isupper():
+                role = role_of(tokens[index].text)
+                if role and not (index > 0 and words[index - 1] in LESSER):
+                    former = any(w in FORMER for w in words[max(index - 3, 0):index])
+                    roles.add(f"former {role}" if former else role)
+                index -= 1
+            after = words[mention.end_token:mention.end_token + 6]
+            if len(after) > 2 and after[0] == "," and after[1] == "the":
+                role = next((r for r in (_role_word(w) for w in after[2:]) if r), "")
+                if role:
+                    roles.add(f"former {role}" if after[2] in FORMER else role)
+        return found
+
+    def continuing(self, phrase: Phrase) -> Phrase | None:
+        """The person a role description continues ("Trump said ... The Republican nominee said"):
+        the last person named as the subject of a clause, one or two sentences before and in the
+        same or the previous paragraph, unless the article gives that role as a title to someone
+        else and not to them. None when the phrase is no such description."""
+        if phrase.pronoun or phrase.name or not phrase.person or points_elsewhere(phrase) or \
+                not self._definite(phrase) or self._lesser(phrase):
+            return None
+        noun = self._noun(phrase)
+        role = _role_word(noun) or (noun if noun in EPITHETS else "")
+        if not role:
+            return None
+        if any(w in FORMER for w in self._tokens(phrase)):
+            role = f"former {role}"
+        mentions, starts = self.speakers.people
+        index = bisect_left(starts, phrase.span.start) - 1
+        if index < 0:
+            return None
+        found = mentions[index]
+        distance = self._sentence(phrase.ranges[0][0]) - self._sentence(found.first_token)
+        here = self._block(phrase.span.start)
+        if not 1 <= distance <= 2 or self._block(found.start) not in (here, here - 1):
+            return None
+        holders = {name for name, roles in self.titles.items() if role in roles}
+        if holders and found.actor.name not in holders:
+            return None  # "the senator" is the one the article titles so
+        if self._others_named(found, phrase.span.start):
+            return None  # "Manafort has not ..., and Trump refused ... Rather, the nominee"
+        return self._naming(phrase, found)
+
+    def _others_named(self, found: Mention, before: int) -> bool:
+        """Another person is named, outside quotations, between the start of the antecedent's
+        sentence and ``before``."""
+        mentions, starts = self.person_starts
+        sentence = self.doc.sentences[self._sentence(found.first_token)]
+        index = bisect_left(starts, sentence.first_token)
+        while index < len(mentions) and mentions[index].start < before:
+            other = mentions[index]
+            index += 1
+            if other.actor.name != found.actor.name and \
+                    self.doc.in_quotation(other.start, other.end) is None:
+                return True
+        return False
+
+    def _sentence(self, token: int) -> int:
+        return bisect_right(self.sentence_starts, token) - 1
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s.first_token for s in self.doc.sentences]
+
+
+def _role_word(word: str) -> str:
+    """The office a role noun of one holder names ("senator": Senator), "" for any other word."""
+    return role_of(word) if word in DESCRIBING_ROLES else ""
 
 
 def _plural(word: str) -> bool:

@@ -111,6 +111,8 @@ class Speakers:
         index = self.referents.find(mention)  # "McCain said ... The longtime senator said"
         if index < 0:
             index = self._match(mention)
+        if index < 0 and (named := self.referents.continuing(mention)) is not None:
+            mention, index = named, self._match(named)  # "Trump said ... The nominee said"
         if mention.pronoun in ("he", "she"):
             # A person named since the matched speaker last spoke ("The envoy, Karin Holst,
             # welcomed the move. She said ...") is the better antecedent.
