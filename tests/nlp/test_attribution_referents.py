@@ -72,3 +72,28 @@ def test_other_or_another_never_joins_an_earlier_speaker_by_its_words():
     found = sources_of("The senior councillor said the plan was sound.",
                        "Other councillors said it was too late.")
     assert speakers(found) == ["The senior councillor", "Other councillors"]
+
+
+def test_a_role_description_continues_the_one_person_named_as_subject_just_before():
+    found = sources_of("Maren Holstad filed the appeal on Monday. The Republican candidate said the first "
+                       "count was wrong.")
+    assert speakers(found) == ["Maren Holstad"]
+
+
+def test_a_role_description_after_two_people_named_stays_apart():
+    found = sources_of("Maren Holstad filed the appeal on Monday with Ivo Brandt. The Republican candidate "
+                       "said the first count was wrong.")
+    assert speakers(found) == ["The Republican candidate"]
+
+
+def test_a_role_description_skips_a_person_named_in_the_paragraph_before_beside_another():
+    # the subject of the sentence before is Brandt, but Holstad is named in that paragraph too
+    found = sources_of("Maren Holstad met Mayor Ivo Brandt on Monday. Brandt closed the harbour office in "
+                       "April.", "\u201cThe count was wrong,\u201d the Republican candidate said.")
+    assert speakers(found) == ["the Republican candidate"]
+
+
+def test_a_name_in_apposition_after_a_description_names_it():
+    found = sources_of("The council met on Monday. \u201cThe count was wrong,\u201d said the party's "
+                       "chairman, Ivo Brandt, after the vote.")
+    assert speakers(found) == ["Ivo Brandt"]

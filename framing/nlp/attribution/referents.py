@@ -68,6 +68,7 @@ EPITHETS = frozenset("billionaire businessman businesswoman mogul tycoon front-r
 FORMER = frozenset("former ex- then then-".split())
 DEMONSTRATIVES = frozenset("the that this".split())
 CLOSING = frozenset({",", ".", ";", ")", "--", "—"})  # what may follow a name in apposition
+LISTING = frozenset({",", "and", "or", "&"})  # before the last name of a list
 AFTER_NOUN = frozenset("close familiar knowledgeable".split())  # "a source close to ..."
 
 
@@ -98,15 +99,18 @@ class Referents:
         bureau's director, James B. Comey"); as a named phrase, None when no person's name is there."""
         first, end = phrase.ranges[0]
         words = self.doc.normalised
-        if words[first] != "the" or not phrase.person:
-            return None  # not "According to the statement, Kelly met ..."
+        if words[first] != "the":
+            return None
         found = None
-        if first >= 2 and words[first - 1] == ",":
+        if first >= 2 and words[first - 1] == "," and self._closed(phrase) and \
+                not _plural(self._noun(phrase)):
             mentions, ends = self.person_ends
             index = bisect_right(ends, first - 1) - 1
-            if index >= 0 and ends[index] == first - 1:
-                found = mentions[index]
-        if found is None and end + 1 < len(words) and words[end] == "," and len(phrase.ranges) == 1:
+            if index >= 0 and ends[index] == first - 1 and (mentions[index].first_token == 0 or words[
+                    mentions[index].first_token - 1] not in LISTING):
+                found = mentions[index]  # not "Cruz, Trump and Carson, the candidates ..."
+        if found is None and phrase.person and end + 1 < len(words) and words[end] == "," and \
+                len(phrase.ranges) == 1:  # not "According to the statement, Kelly met ..."
             mentions, starts = self.person_starts
             index = bisect_left(starts, end + 1)
             after = mentions[index].end_token if index < len(starts) else 0
@@ -114,6 +118,14 @@ class Referents:
                     after >= len(words) or words[after] in CLOSING):
                 found = mentions[index]  # the name ends its clause: not "the Post, Bush campaign aides"
         return None if found is None else self._naming(phrase, found)
+
+    def _closed(self, phrase: Phrase) -> bool:
+        """The description is set off as an appositive: it ends in a relative pronoun or is followed by
+        a comma, a dash or one ("Jo Roe, the editor who ...", "Jo Roe, the editor, said"), not by its
+        verb ("now called Harbour Links, the candidate boasted")."""
+        end = phrase.ranges[0][1]
+        words = self.doc.normalised
+        return words[end - 1] in RELATIVE or (end < len(words) and words[end] in CLOSING | RELATIVE)
 
     def _naming(self, phrase: Phrase, found: Mention) -> Phrase:
         """The phrase named as the person ``found`` names."""
@@ -311,9 +323,11 @@ class Referents:
             return None
         found = mentions[index]
         distance = self._sentence(phrase.ranges[0][0]) - self._sentence(found.first_token)
-        here = self._block(phrase.span.start)
-        if not 1 <= distance <= 2 or self._block(found.start) not in (here, here - 1):
-            return None
+        here, there = self._block(phrase.span.start), self._block(found.start)
+        if not 1 <= distance <= 2 or there not in (here, here - 1) or (
+                there != here and not self._spoke_last(found) and self._others_named(
+                    found, phrase.span.start, self.doc.blocks[there].start)):
+            return None  # across a paragraph: the one who spoke just before, or the one person named
         holders = {name for name, roles in self.titles.items() if role in roles}
         if holders and found.actor.name not in holders:
             return None  # "the senator" is the one the article titles so
@@ -321,12 +335,20 @@ class Referents:
             return None  # "Manafort has not ..., and Trump refused ... Rather, the nominee"
         return self._naming(phrase, found)
 
-    def _others_named(self, found: Mention, before: int) -> bool:
+    def _spoke_last(self, found: Mention) -> bool:
+        """The person is the speaker of the attribution just before (by surname)."""
+        recent = self.speakers.recent
+        return bool(recent) and self.speakers.entries[next(reversed(recent))].surname == fold(
+            found.actor.name.split()[-1])
+
+    def _others_named(self, found: Mention, before: int, since: int = -1) -> bool:
         """Another person is named, outside quotations, between the start of the antecedent's
-        sentence and ``before``."""
+        sentence (or the offset ``since``) and ``before``."""
         mentions, starts = self.person_starts
         sentence = self.doc.sentences[self._sentence(found.first_token)]
         index = bisect_left(starts, sentence.first_token)
+        if since >= 0:
+            index = bisect_left([m.start for m in mentions], since)
         while index < len(mentions) and mentions[index].start < before:
             other = mentions[index]
             index += 1
