@@ -32,7 +32,7 @@ from typing import Protocol
 from framing.model import Document
 from framing.nlp import gazetteers
 from framing.nlp.attribution.phrase_names import Phrase
-from framing.nlp.attribution.words import PREPOSITIONS, RELATIVE, fold
+from framing.nlp.attribution.words import PREPOSITIONS, RELATIVE, fold, is_document
 from framing.nlp.entities import Mention
 from framing.nlp.entities.descriptors import DESCRIBING_ROLES, SAME_ROLE
 
@@ -161,6 +161,10 @@ class Referents:
         if head in ANONYMOUS and self._bare(phrase):
             return self._previous(self._anonymous_person, phrase)
         if head in OUTLETS:
+            named = self._last_outlet_named(phrase.span.start)
+            if named is not None:  # "RT's management ... The network": RT's, whether or not it spoke
+                return next((i for i in self.speakers.recent
+                             if self._is_outlet(self.speakers.entries[i], named)), -1)
             outlets = [i for i in self.speakers.recent if self._outlet(self.speakers.entries[i])]
             if len(outlets) == 1:
                 return outlets[0]
@@ -247,6 +251,29 @@ class Referents:
                 if known is not None and known.kind == "media":
                     return True
         return False
+
+    def _last_outlet_named(self, before: int) -> Mention | None:
+        """The news outlet the article named last before ``before``, outside quotations."""
+        outlets = self.outlets
+        index = bisect_left([m.start for m in outlets], before) - 1
+        return outlets[index] if index >= 0 else None
+
+    @cached_property
+    def outlets(self) -> list[Mention]:
+        return sorted((m for m in self.speakers.actor_mentions if m.actor.kind == "media" and m.kind in (
+            "name", "alias") and self.doc.in_quotation(m.start, m.end) is None), key=lambda m: m.start)
+
+    def _is_outlet(self, entry: Entry, named: Mention) -> bool:
+        """The speaker is the outlet that mention names: a phrase of it with an outlet's head holds
+        the mention ("the Global Times tabloid"), or its words hold most of the outlet's name ("the
+        Daily News"); never a document ("a Washington Post-ABC News poll")."""
+        if entry.person or any(is_document(m.text) for m in entry.mentions if not m.pronoun):
+            return False
+        if any(m.span.start <= named.start and named.end <= m.span.end and self._head(m) in OUTLETS
+               for m in entry.mentions):
+            return True
+        words = [fold(w) for w in named.actor.name.split()]
+        return 2 * sum(w in entry.words for w in words) > len(words)
 
     def _named_inside(self, phrase: Phrase) -> int:
         """An outlet's name that an earlier description wrote before an outlet's head ("the Global
