@@ -8,13 +8,17 @@ row of its own beside the one it refers to. The rules here name that speaker whe
 it, and leave the description alone when two speakers fit (docs/analyzers/sources.md, "Descriptions
 that refer to a named speaker"):
 
-- an appositive: a definite description right after a person's name and a comma is that person;
+- an appositive: a definite description set off right after a person's name and a comma is that
+  person, and a person's name set off right after a description names it;
 - a role: a definite description whose head is a role ("the longtime senator") continues the speaker
   of the attribution just before it, in the same or the previous paragraph, when the article gives
-  that speaker the role as a title ("GOP Sen. John McCain") or in an appositive;
-- an outlet: "the paper", "the newspaper", "the network" is the one outlet that has spoken so far, or
-  the one that spoke just before; an outlet's name written inside a description ("the nationalist
-  Global Times tabloid") and the name alone ("the Global Times") are one speaker;
+  that speaker the role as a title ("GOP Sen. John McCain") or in an appositive; otherwise it is the
+  one person named as a subject in the sentence or two before it, when nobody else is named between
+  and the article titles nobody else with the role ("Trump said ... The Republican nominee said");
+- an outlet: "the paper", "the newspaper", "the network" is the outlet the article named last (when
+  it names one), else the one outlet that has spoken so far, or the one that spoke just before; an
+  outlet's name written inside a description ("the nationalist Global Times tabloid") and the name
+  alone ("the Global Times") are one speaker;
 - an anonymous source: "the person", "that person", "the source" continues the anonymous person who
   spoke just before.
 
