@@ -97,3 +97,15 @@ def test_a_name_in_apposition_after_a_description_names_it():
     found = sources_of("The council met on Monday. \u201cThe count was wrong,\u201d said the party's "
                        "chairman, Ivo Brandt, after the vote.")
     assert speakers(found) == ["Ivo Brandt"]
+
+
+def test_her_campaign_is_the_campaign_of_the_one_person_named_just_before():
+    found = sources_of("Maren Holstad filed the appeal on Monday. Her campaign said the first count was "
+                       "wrong.")
+    assert speakers(found) == ["Holstad campaign"]
+
+
+def test_her_campaign_after_two_people_named_stays_apart():
+    found = sources_of("Maren Holstad filed the appeal on Monday with Ivo Brandt. Her campaign said the "
+                       "first count was wrong.")
+    assert speakers(found) == ["Her campaign"]

@@ -19,6 +19,8 @@ that refer to a named speaker"):
   it names one), else the one outlet that has spoken so far, or the one that spoke just before; an
   outlet's name written inside a description ("the nationalist Global Times tabloid") and the name
   alone ("the Global Times") are one speaker;
+- a campaign: "his campaign" / "her campaign" that no earlier campaign takes is the campaign of the
+  person named just before (as for a role); "the campaign" that of the one person titled a candidate;
 - an anonymous source: "the person", "that person", "the source" continues the anonymous person who
   spoke just before.
 
@@ -38,7 +40,7 @@ from framing.nlp import gazetteers
 from framing.nlp.attribution.phrase_names import Phrase
 from framing.nlp.attribution.words import PREPOSITIONS, RELATIVE, fold, is_document
 from framing.nlp.entities import Mention
-from framing.nlp.entities.descriptors import DESCRIBING_ROLES, SAME_ROLE
+from framing.nlp.entities.descriptors import CANDIDATE, DESCRIBING_ROLES, SAME_ROLE
 
 
 class Entry(Protocol):
@@ -59,7 +61,7 @@ class Merging(Protocol):
     people: tuple[list[Mention], list[int]]
 
 # Words that make a description someone other than the speaker before it.
-ELSEWHERE = frozenset("other another fellow new second third next previous".split())
+ELSEWHERE = frozenset("other another fellow second third next previous".split())
 # A title after these is a different office: "Vice President", "Deputy Director".
 LESSER = frozenset("vice deputy assistant associate lieutenant lt. acting".split())
 # Heads of a description of a news outlet.
@@ -80,8 +82,8 @@ AFTER_NOUN = frozenset("close familiar knowledgeable".split())  # "a source clos
 def points_elsewhere(phrase: Phrase) -> bool:
     """The description is about someone other than a speaker already met ("Other senators",
     "another source"): it never joins an earlier speaker by its words."""
-    first = phrase.text.split()[:1]
-    return bool(first) and first[0].lower() in ELSEWHERE
+    return any(w.lower() in ELSEWHERE and (i == 0 or w.islower())  # "Other ...", "the other ..."
+               for i, w in enumerate(phrase.text.split()[:2]))
 
 
 def role_of(word: str) -> str:
@@ -335,19 +337,37 @@ class Referents:
         return found
 
     def continuing(self, phrase: Phrase) -> Phrase | None:
-        """The person a role description continues ("Trump said ... The Republican nominee said"):
-        the last person named as the subject of a clause, one or two sentences before and in the
-        same or the previous paragraph, unless the article gives that role as a title to someone
-        else and not to them. None when the phrase is no such description."""
-        if phrase.pronoun or phrase.name or not phrase.person or points_elsewhere(phrase) or \
-                not self._definite(phrase) or self._lesser(phrase):
+        """The person a role description continues ("Trump said ... The Republican nominee said"),
+        or the campaign a bare "the campaign" / "his campaign" belongs to (``_campaign``), as a named
+        phrase; None when the phrase is no such description or the text does not say whose."""
+        words = self._tokens(phrase)
+        if phrase.pronoun or phrase.name or points_elsewhere(phrase) or not self._definite(phrase) or any(
+                w.endswith(("'s", "’s")) for w in words):
+            return None  # not "Canada's ambassador": someone's, not the one named before
+        if words[-1:] == ["campaign"] and len(words) <= 2:
+            return self._campaign(phrase, words[0] if len(words) == 2 else "")
+        if not phrase.person or self._lesser(phrase) or words[0] not in DEMONSTRATIVES:
             return None
         noun = self._noun(phrase)
         role = _role_word(noun) or (noun if noun in EPITHETS else "")
         if not role:
             return None
-        if any(w in FORMER for w in self._tokens(phrase)):
+        if any(w in FORMER for w in words):
             role = f"former {role}"
+        found = self._antecedent(phrase, "", 1)
+        if found is None:
+            return None
+        holders = {name for name, roles in self.titles.items() if role in roles}
+        if holders and found.actor.name not in holders:
+            return None  # "the senator" is the one the article titles so
+        return self._naming(phrase, found)
+
+    def _antecedent(self, phrase: Phrase, gender: str, nearest: int) -> Mention | None:
+        """The last person named as the subject of a clause, ``nearest`` to two sentences before the
+        phrase, in its paragraph or the one before, of a gender that does not contradict
+        ``gender``, with no other person named between the start of that sentence and the phrase;
+        across a paragraph also the one who spoke just before or the only person named since that
+        paragraph began. None otherwise."""
         mentions, starts = self.speakers.people
         index = bisect_left(starts, phrase.span.start) - 1
         if index < 0:
@@ -355,16 +375,34 @@ class Referents:
         found = mentions[index]
         distance = self._sentence(phrase.ranges[0][0]) - self._sentence(found.first_token)
         here, there = self._block(phrase.span.start), self._block(found.start)
-        if not 1 <= distance <= 2 or there not in (here, here - 1) or (
+        if not nearest <= distance <= 2 or there not in (here, here - 1) or (
                 there != here and not self._spoke_last(found) and self._others_named(
                     found, phrase.span.start, self.doc.blocks[there].start)):
             return None  # across a paragraph: the one who spoke just before, or the one person named
-        holders = {name for name, roles in self.titles.items() if role in roles}
-        if holders and found.actor.name not in holders:
-            return None  # "the senator" is the one the article titles so
+        if gender and found.actor.gender not in ("", gender):
+            return None
         if self._others_named(found, phrase.span.start):
             return None  # "Manafort has not ..., and Trump refused ... Rather, the nominee"
-        return self._naming(phrase, found)
+        return found
+
+    def _campaign(self, phrase: Phrase, determiner: str) -> Phrase | None:
+        """Whose campaign a bare "his/her campaign" or "the campaign" is, when no campaign has spoken
+        yet: for "his"/"her", the person ``_antecedent`` finds (of that gender); for "the", the one
+        person the article titles a candidate or nominee. Named "<surname> campaign"."""
+        if determiner in ("his", "her"):
+            found = self._antecedent(phrase, "male" if determiner == "his" else "female", 0)
+            name = found.actor.name if found is not None else ""
+        elif determiner in ("", "the"):
+            candidates = [n for n, roles in self.titles.items() if any(
+                r.endswith(CANDIDATE) and not r.startswith("former") for r in roles)]
+            name = candidates[0] if len(candidates) == 1 else ""
+        else:
+            name = ""
+        if not name:
+            return None
+        words = [name.split()[-1], "campaign"]
+        return Phrase(phrase.span, phrase.ranges, name=words, institution=True, type=phrase.type or "party",
+                      words={fold(w) for w in words}, text=phrase.text, resolved=True)
 
     def _spoke_last(self, found: Mention) -> bool:
         """The person is the speaker of the attribution just before (by surname)."""
