@@ -10,6 +10,7 @@ gender, side candidates, anonymity; a span that names nobody is no speaker (None
 from __future__ import annotations
 
 from framing.model import Span
+from framing.nlp.attribution.heads import Heads
 from framing.nlp.attribution.phrase_names import NOT_A_HEAD, NameRuns, Phrase
 from framing.nlp.attribution.text import ArticleText
 from framing.nlp.attribution.words import (
@@ -73,6 +74,7 @@ class SpeakerPhrases:
         self.doc, self.tokens, self.words = text.doc, text.tokens, text.words
         self.role_words = text.role_words
         self.names = NameRuns(text)
+        self.heads = Heads(text, self._walk_back, self.person_role_at)
 
     def subject(self, sentence_first: int, verb: int) -> tuple[int, int, list[tuple[int, int]]]:
         """The phrase before a verb: (first, end) tokens and appositives; first == end when none."""
@@ -112,10 +114,19 @@ class SpeakerPhrases:
                                for i in range(before - 2, antecedent - 1, -1)
                                if self.words[i] in DETERMINERS or self.words[i] == "of"),
                               antecedent)
+            head = self.heads.person_before_of(sentence_first, antecedent, end - 1)
+            if head < antecedent:  # "Ann Roe, a graduate of Yale Law School who": Ann Roe
+                named = self.heads.named_before(sentence_first, head)
+                if named is not None:
+                    return named[0], named[1], appositives + [(head, end)]
+                antecedent = head
             if antecedent < before and any(self.words[i] not in DETERMINERS
                                            for i in range(antecedent, before)):
                 return antecedent, end, appositives
         first = self._walk_back(sentence_first, end)
+        listed = self.heads.listed_object(sentence_first, first, end)
+        if listed is not None:  # "Most voters in Ohio, Iowa and Utah said": the voters
+            first, end = listed
         steps = 0  # "Harry Bond, 30, of Raleigh, N.C., who ..., said": past an age and a home town
         while steps < 3 and first - 1 > sentence_first and self.words[first - 1] == "," and \
                 age_or_home([t.text for t in self.tokens[first:end]]):

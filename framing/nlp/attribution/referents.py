@@ -358,8 +358,9 @@ class Referents:
         if found is None:
             return None
         holders = {name for name, roles in self.titles.items() if role in roles}
-        if holders and found.actor.name not in holders:
-            return None  # "the senator" is the one the article titles so
+        free = role.endswith(CANDIDATE) or noun in EPITHETS  # no office: "the nominee", "the billionaire"
+        if found.actor.name not in holders and (holders or not free):
+            return None  # "the senator" is the one the article titles so; an office needs its title
         return self._naming(phrase, found)
 
     def _antecedent(self, phrase: Phrase, gender: str, nearest: int) -> Mention | None:
