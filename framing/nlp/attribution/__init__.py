@@ -25,7 +25,8 @@ shallow and documented (docs/analyzers/sources.md) rather than learned:
 The work is done in phases, one module each, over one indexed article (``text.ArticleText``):
 ``cues`` finds each attribution and its content, ``phrases`` reads and describes the speaker phrase
 at each cue, this module settles kinds and the quotations no cue claims, and ``speakers`` merges the
-phrases into speakers with their types and sides (``sides``: which side each speaks for). ``words``
+phrases into speakers with their types and sides (``sides``: which side each speaks for;
+``referents``: descriptions that refer to a listed speaker, "the longtime senator"). ``words``
 holds the word lists they share;
 ``actors`` tells which of the article's actors each speaker is (``speaker_actors``).
 """

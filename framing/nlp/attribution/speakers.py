@@ -19,6 +19,7 @@ from itertools import islice
 from framing.model import Document, Span
 from framing.nlp.attribution.heads import in_content
 from framing.nlp.attribution.phrase_names import Phrase
+from framing.nlp.attribution.referents import Referents, points_elsewhere
 from framing.nlp.attribution.sides import SpeakerSides
 from framing.nlp.attribution.words import (
     DETERMINERS,
@@ -109,7 +110,11 @@ class Speakers:
             return next(reversed(self.recent)) if (inherit and self.recent) else -1
         if mention.definite and not (mention.name or mention.pronoun):
             mention = self._described(mention) or mention  # "the four-term congressman"
-        index = self._match(mention)
+        index = self.referents.find(mention)  # "McCain said ... The longtime senator said"
+        if index < 0:
+            index = self._match(mention)
+        if index < 0 and (named := self.referents.continuing(mention)) is not None:
+            mention, index = named, self._match(named)  # "Trump said ... The nominee said"
         if mention.pronoun in ("he", "she"):
             # A person named since the matched speaker last spoke ("The envoy, Karin Holst,
             # welcomed the move. She said ...") is the better antecedent.
@@ -242,7 +247,7 @@ class Speakers:
                 return found[0]
             if mention.person:
                 return -1
-        if (mention.definite or mention.bare_plural) and not mention.name:
+        if (mention.definite or mention.bare_plural) and not mention.name and not points_elsewhere(mention):
             want = mention.words
             if not want:
                 return -1
@@ -347,6 +352,10 @@ class Speakers:
                     s.start <= mention.start < s.end for s in spans):
                 return mention.actor.name
         return ""
+
+    @cached_property
+    def referents(self) -> Referents:
+        return Referents(self)
 
     @cached_property
     def actor_mentions(self) -> list[Mention]:
@@ -463,7 +472,7 @@ class Speakers:
                           gender=mentions[index].actor.gender or phrase.gender,
                           words={fold(w) for w in name} | phrase.words, text=phrase.text,
                           resolved=True)
-        return self._titled(phrase)
+        return self._titled(phrase) or self.referents.appositive(phrase)  # "Jo Roe, the editor"
 
     def _titled(self, phrase: Phrase) -> Phrase | None:
         """An epithet whose head is a capitalised role word and that names nobody ("the self-titled
