@@ -34,6 +34,13 @@ TITLE_WORDS = frozenset(
     """former presidential vice nominee candidate hopeful challenger contender front-runner
     frontrunner strategist operative consultant pollster delegate superdelegate surrogate campaign
     chairman chairwoman manager spokesman spokeswoman adviser advisor aide presumptive""".split())
+# Role nouns that end a candidacy's title: "the Republican presidential candidate and former governor"
+CANDIDACY_HEADS = frozenset("nominee candidate hopeful challenger contender front-runner frontrunner".split())
+# What a candidate's name or possessive runs: "the Roe campaign", "Roe's presidential bid"
+CANDIDACY_NOUNS = frozenset("campaign campaign's campaigns candidacy bid".split())
+CAMPAIGN_MODIFIERS = frozenset(
+    "presidential white house senate gubernatorial mayoral congressional reelection re-election 2016 "
+    "2020 2024 primary".split())
 # Words for the staff of a person or a campaign: "a spokeswoman for X", "X's campaign manager"
 STAFF = frozenset(
     """spokesman spokeswoman spokesperson adviser advisor advisers advisors aide aides manager
@@ -45,9 +52,10 @@ def described_types(document: Document, mentions: Iterable[Mention]) -> list[str
     """The speaker types the words at a person's ``mentions`` give, in text order: titles and roles
     before a name ("Republican front-runner Donald Trump"), an appositive after it (", the Republican
     front-runner,", ", who is running for president,"), a descriptor's own words ("the former
-    governor"). In an appositive, after "of", "for" or "to" only institutions count ("a spokeswoman
-    for the Cruz campaign"; not "the wife of the Republican nominee"); an office left ("former
-    Gov.") gives no office type."""
+    governor"), the campaign a name runs ("the Roe campaign", "Roe's presidential bid": party).
+    In an appositive, after "of", "for" or "to" only institutions count ("a spokeswoman for the Cruz
+    campaign"; not "the wife of the Republican nominee"); an office left ("former Gov.") gives no
+    office type."""
     words, tokens = document.normalised, document.tokens
     starts = [s.first_token for s in document.sentences]
     blocks = document.blocks
@@ -66,9 +74,10 @@ def described_types(document: Document, mentions: Iterable[Mention]) -> list[str
         ranges = [(mention.first_token, mention.end_token, False, False)] \
             if mention.kind == "descriptor" else []
         first = mention.first_token
-        while first > low and mention.first_token - first < 6 and (tokens[first - 1].is_word and (
+        while first > low and mention.first_token - first < 8 and (tokens[first - 1].is_word and (
                 tokens[first - 1].text[:1].isupper() or words[first - 1] in TITLE_WORDS) or (
-                tokens[first - 1].text == "." and first - 1 > low and tokens[first - 2].text[:1].isupper())):
+                tokens[first - 1].text == "." and first - 1 > low and tokens[first - 2].text[:1].isupper())
+                or _joined_title(words, first, low, mention.first_token)):
             first -= 1  # "Sens. Robert Menendez" (an abbreviation's period may be a token of its own)
         if first < mention.first_token:
             ranges.append((first, mention.first_token, False, False))
@@ -99,7 +108,28 @@ def described_types(document: Document, mentions: Iterable[Mention]) -> list[str
             head = _head_type(document, a, b, appositive, past)
             if head:
                 found.append(head)
+        if mention.kind in ("name", "alias") and _candidacy_after(words, mention.end_token, high):
+            found.append(PARTY)
     return found
+
+
+def _candidacy_after(words: Sequence[str], end: int, high: int) -> bool:
+    """The name is followed by the campaign it runs, so its person is a candidate: "the Roe
+    campaign", "Roe's presidential bid", "Roe's candidacy" (not "Roe's campaign against the dam",
+    "Roe's bid to buy the team": a cause or a deal)."""
+    possessive = words[end - 1].endswith(("'s", "’s", "'", "’"))
+    index = end
+    while index < high and index - end < 2 and words[index] in CAMPAIGN_MODIFIERS:
+        index += 1  # "Roe's White House bid", "Roe's reelection campaign"
+    nouns = CANDIDACY_NOUNS if possessive else ("campaign", "campaign's")
+    return index < high and words[index] in nouns and (
+        index + 1 >= high or words[index + 1] not in ("to", "against"))
+
+
+def _joined_title(words: Sequence[str], first: int, low: int, name: int) -> bool:
+    """The word before ``first`` is an "and" joining a candidacy to the title read so far: "GOP
+    presidential candidate and former Ohio Gov. Ann Roe" (not "the campaign and Ann Roe")."""
+    return low < first - 1 < name - 1 and words[first - 1] == "and" and words[first - 2] in CANDIDACY_HEADS
 
 
 def _head_type(document: Document, a: int, b: int, appositive: bool, past: bool) -> str:
