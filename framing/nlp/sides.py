@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from framing.model import Document
@@ -181,6 +181,27 @@ OWN_BID = re.compile(
     r"^\s+(?:[a-z-]+\s+){0,2}(?:bid|bids|campaign|candidacy|run|quest|victory|victories|"
     r"win|wins|lead|push|drive)\s+(?:in|for)\s+(?:the\s+)?(?:race\s+for\s+the\s+)?"
     r"(?:[A-Z][a-z]+(?:'s|’s)\s+)?$")
+
+
+def runs_campaign(words: Sequence[str], end: int, high: int) -> bool:
+    """The name ending at token ``end`` (``words``: the normalised tokens; ``high``: the sentence's
+    end) is followed by the campaign it runs, so its person is a candidate: "the Roe campaign",
+    "Roe's presidential bid", "Roe's candidacy" (not "Roe's campaign against the dam", "Roe's bid
+    to buy the team": a cause or a deal)."""
+    possessive = words[end - 1].endswith(("'s", "’s", "'", "’"))
+    index = end
+    while index < high and index - end < 2 and words[index] in CAMPAIGN_MODIFIERS:
+        index += 1  # "Roe's White House bid", "Roe's reelection campaign"
+    nouns = CANDIDACY_NOUNS if possessive else ("campaign", "campaign's")
+    return index < high and words[index] in nouns and (
+        index + 1 >= high or words[index + 1] not in ("to", "against"))
+
+
+# What a candidate's name or possessive runs: "the Roe campaign", "Roe's presidential bid"
+CANDIDACY_NOUNS = frozenset("campaign campaign's campaigns candidacy bid".split())
+CAMPAIGN_MODIFIERS = frozenset(
+    "presidential white house senate gubernatorial mayoral congressional reelection re-election 2016 "
+    "2020 2024 primary".split())
 
 
 def _lower(text: str) -> str:

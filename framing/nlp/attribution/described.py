@@ -18,6 +18,7 @@ from framing.model import Document, Span
 from framing.nlp.attribution.words import RELATIVE, office_left, role_matcher
 from framing.nlp.entities import Actor, Mention, document_memo
 from framing.nlp.names import OFFICE_TYPES
+from framing.nlp.sides import runs_campaign
 
 PARTY = "party"
 # The order a tie between types is settled in (offices first), as in the cast (framing.nlp.cast)
@@ -36,11 +37,6 @@ TITLE_WORDS = frozenset(
     chairman chairwoman manager spokesman spokeswoman adviser advisor aide presumptive""".split())
 # Role nouns that end a candidacy's title: "the Republican presidential candidate and former governor"
 CANDIDACY_HEADS = frozenset("nominee candidate hopeful challenger contender front-runner frontrunner".split())
-# What a candidate's name or possessive runs: "the Roe campaign", "Roe's presidential bid"
-CANDIDACY_NOUNS = frozenset("campaign campaign's campaigns candidacy bid".split())
-CAMPAIGN_MODIFIERS = frozenset(
-    "presidential white house senate gubernatorial mayoral congressional reelection re-election 2016 "
-    "2020 2024 primary".split())
 # Words for the staff of a person or a campaign: "a spokeswoman for X", "X's campaign manager"
 STAFF = frozenset(
     """spokesman spokeswoman spokesperson adviser advisor advisers advisors aide aides manager
@@ -108,22 +104,9 @@ def described_types(document: Document, mentions: Iterable[Mention]) -> list[str
             head = _head_type(document, a, b, appositive, past)
             if head:
                 found.append(head)
-        if mention.kind in ("name", "alias") and _candidacy_after(words, mention.end_token, high):
+        if mention.kind in ("name", "alias") and runs_campaign(words, mention.end_token, high):
             found.append(PARTY)
     return found
-
-
-def _candidacy_after(words: Sequence[str], end: int, high: int) -> bool:
-    """The name is followed by the campaign it runs, so its person is a candidate: "the Roe
-    campaign", "Roe's presidential bid", "Roe's candidacy" (not "Roe's campaign against the dam",
-    "Roe's bid to buy the team": a cause or a deal)."""
-    possessive = words[end - 1].endswith(("'s", "’s", "'", "’"))
-    index = end
-    while index < high and index - end < 2 and words[index] in CAMPAIGN_MODIFIERS:
-        index += 1  # "Roe's White House bid", "Roe's reelection campaign"
-    nouns = CANDIDACY_NOUNS if possessive else ("campaign", "campaign's")
-    return index < high and words[index] in nouns and (
-        index + 1 >= high or words[index + 1] not in ("to", "against"))
 
 
 def _joined_title(words: Sequence[str], first: int, low: int, name: int) -> bool:
