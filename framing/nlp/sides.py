@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
 
 from framing.model import Document
@@ -183,11 +183,22 @@ OWN_BID = re.compile(
     r"(?:[A-Z][a-z]+(?:'s|’s)\s+)?$")
 
 
-def runs_campaign(words: Sequence[str], end: int, high: int) -> bool:
-    """The name ending at token ``end`` (``words``: the normalised tokens; ``high``: the sentence's
-    end) is followed by the campaign it runs, so its person is a candidate: "the Roe campaign",
-    "Roe's presidential bid", "Roe's candidacy" (not "Roe's campaign against the dam", "Roe's bid
-    to buy the team": a cause or a deal)."""
+def shared_surnames(names: Iterable[str]) -> frozenset[str]:
+    """The surnames (lower case) two or more of these people's full names end in: a bare "Roe" may
+    be either Roe."""
+    counts = Counter(name.split()[-1].lower() for name in set(names) if " " in name)
+    return frozenset(surname for surname, count in counts.items() if count > 1)
+
+
+def runs_campaign(words: Sequence[str], first: int, end: int, high: int,
+                  shared: Collection[str] = ()) -> bool:
+    """The name at tokens ``first``-``end`` (``words``: the normalised tokens; ``high``: the
+    sentence's end) is followed by the campaign it runs, so its person is a candidate: "the Roe
+    campaign", "Roe's presidential bid", "Roe's candidacy" (not "Roe's campaign against the dam",
+    "Roe's bid to buy the team": a cause or a deal; nor a bare surname two people of the article
+    bear, ``shared``: "the Clinton campaign" is not Chelsea Clinton's)."""
+    if end - first == 1 and re.sub(r"['’]s?$", "", words[first]) in shared:
+        return False
     possessive = words[end - 1].endswith(("'s", "’s", "'", "’"))
     index = end
     while index < high and index - end < 2 and words[index] in CAMPAIGN_MODIFIERS:

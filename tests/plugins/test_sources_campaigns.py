@@ -134,3 +134,13 @@ def test_a_candidacy_named_by_the_campaign_or_a_joined_title():
     assert found["Ann Roe"] == ("party", "Republican Party")
     assert found["Tom Corbin"][0] == "party"
     assert found["Lena Pike"][0] == "other"  # a campaign for a cause is no candidacy
+
+
+def test_a_bare_surname_two_people_bear_says_nothing_of_either():
+    text = (
+        "On the trail\n\n"
+        "Ann Roe spoke in Dayton on Monday, and her daughter, Lena Roe, spoke in Toledo.\n\n"
+        "“Our family is proud,” Lena Roe said.\n\n"
+        "The Roe campaign raised more money than ever. Roe won the Democratic primary in May."
+    )
+    assert speakers(text)["Lena Roe"] == ("other", "unassigned")  # which Roe runs is not said

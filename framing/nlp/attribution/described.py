@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from framing.model import Document, Span
 from framing.nlp.attribution.words import RELATIVE, office_left, role_matcher
@@ -44,11 +44,13 @@ STAFF = frozenset(
     campaign""".split())
 
 
-def described_types(document: Document, mentions: Iterable[Mention]) -> list[str]:
+def described_types(document: Document, mentions: Iterable[Mention],
+                    shared: Collection[str] = ()) -> list[str]:
     """The speaker types the words at a person's ``mentions`` give, in text order: titles and roles
     before a name ("Republican front-runner Donald Trump"), an appositive after it (", the Republican
     front-runner,", ", who is running for president,"), a descriptor's own words ("the former
-    governor"), the campaign a name runs ("the Roe campaign", "Roe's presidential bid": party).
+    governor"), the campaign a name runs ("the Roe campaign", "Roe's presidential bid": party; not
+    at a bare surname two people bear, ``shared``).
     In an appositive, after "of", "for" or "to" only institutions count ("a spokeswoman for the Cruz
     campaign"; not "the wife of the Republican nominee"); an office left ("former Gov.") gives no
     office type."""
@@ -104,7 +106,8 @@ def described_types(document: Document, mentions: Iterable[Mention]) -> list[str
             head = _head_type(document, a, b, appositive, past)
             if head:
                 found.append(head)
-        if mention.kind in ("name", "alias") and runs_campaign(words, mention.end_token, high):
+        if mention.kind in ("name", "alias") and runs_campaign(
+                words, mention.first_token, mention.end_token, high, shared):
             found.append(PARTY)
     return found
 

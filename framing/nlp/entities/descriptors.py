@@ -20,7 +20,7 @@ from framing.model import Document, Token
 from framing.nlp import gazetteers
 from framing.nlp.entities.actors import Mention
 from framing.nlp.names import TITLE_MODIFIERS
-from framing.nlp.sides import party_contested, runs_campaign
+from framing.nlp.sides import party_contested, runs_campaign, shared_surnames
 from framing.nlp.words import strip_possessive
 
 # Roles that name the same office, so "the congressman" matches "Rep. Farenthold".
@@ -159,7 +159,8 @@ def _facts_near(document: Document, mention: Mention, facts: _Facts, starts: lis
             _add(facts, _describe(words), whole=False)
 
 
-def _running_near(document: Document, mention: Mention, facts: _Facts, high: int) -> None:
+def _running_near(document: Document, mention: Mention, facts: _Facts, high: int,
+                  shared: frozenset[str]) -> None:
     """Note a candidacy the article states at a name without a title: the campaign the name runs
     ("the Roe campaign", "Roe's bid") or a contest the person runs in ("Roe won the Republican
     primary", whose party is the person's too)."""
@@ -168,7 +169,7 @@ def _running_near(document: Document, mention: Mention, facts: _Facts, high: int
     party, _words = party_contested(document, mention.start, mention.end)
     if party:
         facts.parties.add(gazetteers.party_words().get(party.split()[0].lower(), party))
-    if party or runs_campaign(document.normalised, mention.end_token, high):
+    if party or runs_campaign(document.normalised, mention.first_token, mention.end_token, high, shared):
         facts.running = True
 
 
@@ -235,11 +236,13 @@ def with_descriptors(document: Document, mentions: list[Mention]) -> list[Mentio
     facts: dict[str, _Facts] = {}
     starts = [s.first_token for s in document.sentences]
     ends = [s.end_token for s in document.sentences]
+    shared = shared_surnames(m.actor.name for m in people)
     for mention in people:
         found = facts.setdefault(mention.actor.name, _Facts())
         _facts_near(document, mention, found, starts)
         sentence = bisect_right(starts, mention.first_token) - 1
-        _running_near(document, mention, found, ends[sentence] if sentence >= 0 else len(words))
+        _running_near(document, mention, found, ends[sentence] if sentence >= 0 else len(words),
+                      shared)
     taken = {i for m in mentions for i in range(m.first_token, m.end_token)}
     ends = {m.end_token: m for m in mentions}
     found: list[Mention] = []
