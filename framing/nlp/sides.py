@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from framing.model import Document
 from framing.nlp.gazetteers import state_forms, titles
+from framing.nlp.words import COURTESY
 
 # Party words and the side they state (US parties: the dev and test news is American). A letter in
 # "(R-Mo.)" names the same sides.
@@ -194,12 +195,13 @@ def runs_campaign(words: Sequence[str], first: int, end: int, high: int,
                   shared: Collection[str] = ()) -> bool:
     """The name at tokens ``first``-``end`` (``words``: the normalised tokens; ``high``: the
     sentence's end) is followed by the campaign it runs, so its person is a candidate: "the Roe
-    campaign", "Roe's presidential bid", "Roe's candidacy" (not "Roe's campaign against the dam",
-    "Roe's bid to buy the team": a cause or a deal; nor a bare surname two people of the article
-    bear, ``shared``: "the Clinton campaign" is not Chelsea Clinton's)."""
-    if end - first == 1 and re.sub(r"['’]s?$", "", words[first]) in shared:
-        return False
-    possessive = words[end - 1].endswith(("'s", "’s", "'", "’"))
+    campaign", "Roe's presidential bid", "Roe's candidacy", "his campaign" (not "Roe's campaign
+    against the dam", "Roe's bid to buy the team": a cause or a deal; nor a bare surname two people
+    of the article bear, ``shared``: "the Clinton campaign" is not Chelsea Clinton's)."""
+    bare = [w for w in words[first:end] if w not in COURTESY and w != "."]
+    if len(bare) == 1 and re.sub(r"['’]s?$", "", bare[0]) in shared:
+        return False  # "Clinton's", "Mrs. Clinton's"
+    possessive = words[end - 1].endswith(("'s", "’s", "'", "’")) or words[end - 1] in ("his", "her")
     index = end
     while index < high and index - end < 2 and words[index] in CAMPAIGN_MODIFIERS:
         index += 1  # "Roe's White House bid", "Roe's reelection campaign"

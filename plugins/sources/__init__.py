@@ -42,7 +42,7 @@ from framing.nlp.entities import (
 )
 from framing.nlp.quotes import attribution_cues
 from framing.nlp.sides import PARTIES, party_contested, party_of_name, party_stated, shared_surnames
-from framing.nlp.words import strip_possessive
+from framing.nlp.words import COURTESY, strip_possessive
 
 if TYPE_CHECKING:
     from framing.report.charts import Chart
@@ -346,9 +346,10 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
     said = Counter(a.speaker for a in sources.attributions if a.speaker >= 0)
     wanted = {actor.name for actor in actors if actor is not None}
     named: dict[str, list[Mention]] = defaultdict(list)  # each wanted actor's mentions, no pronouns
+    pronouns: dict[str, list[Mention]] = defaultdict(list)  # and its resolved pronouns
     for mention in mentions if wanted else ():
-        if mention.actor.name in wanted and mention.kind != "pronoun":
-            named[mention.actor.name].append(mention)
+        if mention.actor.name in wanted:
+            (pronouns if mention.kind == "pronoun" else named)[mention.actor.name].append(mention)
     shared = shared_surnames(m.actor.name for m in mentions if m.actor.kind == "person")
     notes = []
     for index, speaker in enumerate(sources.speakers):
@@ -375,7 +376,8 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
                                               party_contested)
         kind_of = speaker.type
         if actor is not None and actor.kind == "person":
-            kind_of = person_type(kind_of, described_types(document, named[actor.name], shared))
+            kind_of = person_type(kind_of, described_types(
+                document, named[actor.name] + pronouns[actor.name], shared))
         person = speaker.person or (actor is not None and actor.kind == "person")
         if kind_of == "other" and person and side in PARTY_SIDES and not from_file and \
                 not evidence.startswith(("a ", "an ")):
@@ -393,10 +395,11 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
 
 
 def _bare_shared(document: Document, mention: Mention, shared: Collection[str]) -> bool:
-    """The mention is a bare surname two people of the article bear ("Clinton won the primary" says
-    nothing of Chelsea Clinton)."""
-    return mention.end_token - mention.first_token == 1 and \
-        strip_possessive(document.normalised[mention.first_token]) in shared
+    """The mention is a bare surname two people of the article bear, with or without a courtesy title
+    ("Clinton won the primary", "Mrs. Clinton won" say nothing of Chelsea Clinton)."""
+    bare = [w for w in document.normalised[mention.first_token:mention.end_token]
+            if w not in COURTESY and w != "."]
+    return len(bare) == 1 and strip_possessive(bare[0]) in shared
 
 
 def _principal_party(document: Document, speaker: Speaker, actor: Actor | None,

@@ -144,3 +144,14 @@ def test_a_bare_surname_two_people_bear_says_nothing_of_either():
         "The Roe campaign raised more money than ever. Roe won the Democratic primary in May."
     )
     assert speakers(text)["Lena Roe"] == ("other", "unassigned")  # which Roe runs is not said
+    text = text.replace("The Roe campaign raised", "Mrs. Roe's campaign raised")
+    assert speakers(text)["Lena Roe"] == ("other", "unassigned")  # nor with a courtesy title
+
+
+def test_a_campaign_a_resolved_pronoun_runs():
+    text = (
+        "On the trail\n\n"
+        "Dale Harlan toured Ohio this week. Reporters have followed his campaign since June.\n\n"
+        "“We will win this state,” Harlan said."
+    )
+    assert speakers(text)["Dale Harlan"][0] == "party"

@@ -49,8 +49,8 @@ def described_types(document: Document, mentions: Iterable[Mention],
     """The speaker types the words at a person's ``mentions`` give, in text order: titles and roles
     before a name ("Republican front-runner Donald Trump"), an appositive after it (", the Republican
     front-runner,", ", who is running for president,"), a descriptor's own words ("the former
-    governor"), the campaign a name runs ("the Roe campaign", "Roe's presidential bid": party; not
-    at a bare surname two people bear, ``shared``).
+    governor"), the campaign a name or a resolved "his"/"her" runs ("the Roe campaign", "Roe's
+    presidential bid", "her campaign": party; not at a bare surname two people bear, ``shared``).
     In an appositive, after "of", "for" or "to" only institutions count ("a spokeswoman for the Cruz
     campaign"; not "the wife of the Republican nominee"); an office left ("former Gov.") gives no
     office type."""
@@ -60,12 +60,16 @@ def described_types(document: Document, mentions: Iterable[Mention],
     headline = blocks[0].end if blocks and blocks[0].kind == "headline" else -1
     found: list[str] = []
     for mention in mentions:
-        if mention.kind == "pronoun" or mention.start < headline:
+        if mention.start < headline:
             continue  # a title-case headline capitalises every word
         index = bisect_right(starts, mention.first_token) - 1
         sentence = document.sentences[index] if index >= 0 else None
         low = sentence.first_token if sentence else 0
         high = sentence.end_token if sentence else len(tokens)
+        if mention.kind == "pronoun":  # "following his campaign": the pronoun's person runs it
+            if runs_campaign(words, mention.first_token, mention.end_token, high):
+                found.append(PARTY)
+            continue
         if index > 0 and low >= 2 and tokens[low - 1].text == "." and len(tokens[low - 2].text) <= 4 \
                 and tokens[low - 2].text[:1].isupper():
             low = starts[index - 1]  # the segmenter ended a sentence at a title: "... with Sens. | X"
