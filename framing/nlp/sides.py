@@ -185,9 +185,9 @@ OWN_BID = re.compile(
 
 
 def shared_surnames(names: Iterable[str]) -> frozenset[str]:
-    """The surnames (lower case) two or more of these people's full names end in: a bare "Roe" may
-    be either Roe."""
-    counts = Counter(name.split()[-1].lower() for name in set(names) if " " in name)
+    """The surnames (lower case) two or more of these people's names end in ("Ann Roe", "Lena Roe",
+    or "Roe" alone beside "Lena Roe"): a bare "Roe" may be either Roe."""
+    counts = Counter(name.split()[-1].lower() for name in set(names) if name.split())
     return frozenset(surname for surname, count in counts.items() if count > 1)
 
 

@@ -155,3 +155,10 @@ def test_a_campaign_a_resolved_pronoun_runs():
         "“We will win this state,” Harlan said."
     )
     assert speakers(text)["Dale Harlan"][0] == "party"
+    # beside a namesake, a "her" may be the other Roe's
+    text = (
+        "On the trail\n\n"
+        "Ann Roe toured Ohio this week with her daughter.\n\n"
+        "“Our family is proud,” Lena Roe said. Reporters have followed her campaign since June."
+    )
+    assert speakers(text)["Lena Roe"][0] == "other"

@@ -67,7 +67,8 @@ def described_types(document: Document, mentions: Iterable[Mention],
         low = sentence.first_token if sentence else 0
         high = sentence.end_token if sentence else len(tokens)
         if mention.kind == "pronoun":  # "following his campaign": the pronoun's person runs it
-            if runs_campaign(words, mention.first_token, mention.end_token, high):
+            if mention.actor.name.split()[-1].lower() not in shared and runs_campaign(
+                    words, mention.first_token, mention.end_token, high):  # (not a Roe's "her")
                 found.append(PARTY)
             continue
         if index > 0 and low >= 2 and tokens[low - 1].text == "." and len(tokens[low - 2].text) <= 4 \
