@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
 
 from framing.model import Document
-from framing.nlp.gazetteers import titles
+from framing.nlp.gazetteers import state_forms, titles
+from framing.nlp.words import COURTESY
 
 # Party words and the side they state (US parties: the dev and test news is American). A letter in
 # "(R-Mo.)" names the same sides.
@@ -75,7 +76,8 @@ def party_of_name(name: str) -> tuple[str, str]:
 
 def party_near(document: Document, start: int, end: int) -> tuple[str, str]:
     """The party stated right at a mention of a person: "(R-Mo.)" or ", R-Mo.," after it,
-    "Republican Sen." or "Democratic presidential nominee" before it, ", a Democrat from Ohio" after
+    "Republican Sen." or "Democratic presidential nominee" before it (also across a state and a
+    second title: "GOP presidential candidate and former Ohio Gov."), ", a Democrat from Ohio" after
     it. Returns the side and the words that state it ("", "" when none; and for a mention in a
     title-case headline, where every word is capitalised)."""
     blocks = document.blocks
@@ -98,8 +100,10 @@ def party_near(document: Document, start: int, end: int) -> tuple[str, str]:
             lowered = lowered[:-1]  # "the Democratic nominee, Hillary Clinton," (not "..., Clinton said")
         if lowered in PARTIES and word[:1].isupper() and not lowered.endswith("s"):
             return PARTIES[lowered], " ".join(before[len(before) - chain - 1:])
-        if chain >= 4 or lowered not in party_chain():
-            break
+        if chain >= 6 or not (lowered in party_chain() or chain and word in state_forms() or (
+                lowered == "and" and chain and len(before) > chain + 1
+                and before[-chain - 2].lower() in APPOSED_ROLES)):
+            break  # "GOP presidential candidate and former Massachusetts Gov. X" (a state, "and")
         chain += 1
     return "", ""
 
@@ -122,9 +126,11 @@ def party_contested(document: Document, start: int, end: int) -> tuple[str, str]
     """The party whose contest a person is said to run in, in the sentence where the person is named
     first and the contest follows with a verb of running in it between: "Trump is bent on securing
     the Republican presidential nomination", "Sanders has pledged to stay in the Democratic
-    primary". No other name, report or reported clause may stand between ("Clinton said Trump's
-    Republican ...", "Biden charged that the Republican ..."). Returns the side and the words ("",
-    "" when none)."""
+    primary"; or the contest attached to the person by another's verb or the person's own bid
+    (``_contest_attached``: "endorsed Gov. Ann Roe for the Republican nomination", "Roe's bid for
+    the GOP nomination"). No other name, report or reported clause may stand between ("Clinton said
+    Trump's Republican ...", "Biden charged that the Republican ..."). Returns the side and the
+    words ("", "" when none)."""
     blocks = document.blocks
     if blocks and blocks[0].kind == "headline" and start < blocks[0].end:
         return "", ""
@@ -134,6 +140,8 @@ def party_contested(document: Document, start: int, end: int) -> tuple[str, str]
     if contest is None:
         return "", ""
     between = window[:contest.start()]
+    if _contest_attached(text[max(0, start - 60):end], between):
+        return PARTIES[contest.group(1).lower()], contest.group(0)
     if not CONTESTING.search(between) or NOT_OWN.search(between) or re.search(
             r"(?<![\w'’])[A-Z][a-z]+\s+[A-Z][a-z]+", between):
         return "", ""  # another report, a sentence end, or another person's full name between
@@ -142,6 +150,71 @@ def party_contested(document: Document, start: int, end: int) -> tuple[str, str]
     if re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", sentence.split(",")[-1]):
         return "", ""  # the person is not the first named in the clause
     return PARTIES[contest.group(1).lower()], contest.group(0)
+
+
+def _contest_attached(before: str, between: str) -> bool:
+    """The contest that follows a person (``before``: the text up to the person's end, ``between``:
+    from its end to the contest) is theirs by the phrase's grammar, not by a verb of their
+    own: the person is the object of a verb of backing or opposing a candidate and the contest
+    follows as "for the ..." or "in the ..." ("endorsed Texas Gov. Ann Roe for the Republican
+    presidential nomination", "backed Roe in the Democratic primary", "defeated Roe in the GOP
+    primary"), or the person's possessive names their bid in it ("Roe's bid for the GOP
+    nomination", "Roe's latest victories in the race for the Republican nomination")."""
+    if POSSESSIVE.search(before) or between[:1] in "'’":
+        return bool(OWN_BID.match(POSSESSIVE.sub("", between, count=1)))
+    return bool(CONTEST_SLOT.match(between) and BACKING.search(PERSON_END.sub(" ", before)))
+
+
+# Verbs whose object is a candidate in a contest, right before the person (a title between: "endorsed
+# three-term Texas Gov. Ann Roe"); not "backed by" (the person is the backer)
+BACKING = re.compile(
+    r"\b(?:endors(?:e|es|ed|ing)|back|backs|backed|backing|support(?:s|ed|ing)?|vot(?:e|es|ed|ing)\s+for|"
+    r"pick(?:s|ed)?|chose|choos(?:e|es|ing)|defeat(?:s|ed|ing)?|beat|beats|beating|challeng(?:e|es|ed|ing)|"
+    r"face|faces|faced|facing|trail(?:s|ed|ing)?|(?:ran|runs|run|running)\s+against)"
+    r"(?:\s+(?!by\b)[\w.'’-]+){0,5}\s+$")
+POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)|(?:'s|’s|s'|s’)$")
+PERSON_END = re.compile(r"\S+$")  # the person's last word: what a verb of backing must precede
+# The contest as the slot of such a verb: "for the", "in the", "in Tuesday's"
+CONTEST_SLOT = re.compile(r"^\s+(?:for|in)\s+(?:the|this|next|[A-Z][a-z]+(?:'s|’s))\s+$")
+# The person's own bid, right after the possessive: "'s bid for the", "’s latest victories in the
+# race for the", "'s campaign for the"
+OWN_BID = re.compile(
+    r"^\s+(?:[a-z-]+\s+){0,2}(?:bid|bids|campaign|candidacy|run|quest|victory|victories|"
+    r"win|wins|lead|push|drive)\s+(?:in|for)\s+(?:the\s+)?(?:race\s+for\s+the\s+)?"
+    r"(?:[A-Z][a-z]+(?:'s|’s)\s+)?$")
+
+
+def shared_surnames(names: Iterable[str]) -> frozenset[str]:
+    """The surnames (lower case) two or more of these people's names end in ("Ann Roe", "Lena Roe",
+    or "Roe" alone beside "Lena Roe"): a bare "Roe" may be either Roe."""
+    counts = Counter(name.split()[-1].lower() for name in set(names) if name.split())
+    return frozenset(surname for surname, count in counts.items() if count > 1)
+
+
+def runs_campaign(words: Sequence[str], first: int, end: int, high: int,
+                  shared: Collection[str] = ()) -> bool:
+    """The name at tokens ``first``-``end`` (``words``: the normalised tokens; ``high``: the
+    sentence's end) is followed by the campaign it runs, so its person is a candidate: "the Roe
+    campaign", "Roe's presidential bid", "Roe's candidacy", "his campaign" (not "Roe's campaign
+    against the dam", "Roe's bid to buy the team": a cause or a deal; nor a bare surname two people
+    of the article bear, ``shared``: "the Clinton campaign" is not Chelsea Clinton's)."""
+    bare = [w for w in words[first:end] if w not in COURTESY and w != "."]
+    if len(bare) == 1 and re.sub(r"['’]s?$", "", bare[0]) in shared:
+        return False  # "Clinton's", "Mrs. Clinton's"
+    possessive = words[end - 1].endswith(("'s", "’s", "'", "’")) or words[end - 1] in ("his", "her")
+    index = end
+    while index < high and index - end < 2 and words[index] in CAMPAIGN_MODIFIERS:
+        index += 1  # "Roe's White House bid", "Roe's reelection campaign"
+    nouns = CANDIDACY_NOUNS if possessive else ("campaign", "campaign's")
+    return index < high and words[index] in nouns and (
+        index + 1 >= high or words[index + 1] not in ("to", "against"))
+
+
+# What a candidate's name or possessive runs: "the Roe campaign", "Roe's presidential bid"
+CANDIDACY_NOUNS = frozenset("campaign campaign's campaigns candidacy bid".split())
+CAMPAIGN_MODIFIERS = frozenset(
+    "presidential white house senate gubernatorial mayoral congressional reelection re-election 2016 "
+    "2020 2024 primary".split())
 
 
 def _lower(text: str) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -41,7 +41,8 @@ from framing.nlp.entities import (
     mentions_for,
 )
 from framing.nlp.quotes import attribution_cues
-from framing.nlp.sides import PARTIES, party_contested, party_of_name, party_stated
+from framing.nlp.sides import PARTIES, party_contested, party_of_name, party_stated, shared_surnames
+from framing.nlp.words import COURTESY, strip_possessive
 
 if TYPE_CHECKING:
     from framing.report.charts import Chart
@@ -345,9 +346,11 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
     said = Counter(a.speaker for a in sources.attributions if a.speaker >= 0)
     wanted = {actor.name for actor in actors if actor is not None}
     named: dict[str, list[Mention]] = defaultdict(list)  # each wanted actor's mentions, no pronouns
+    pronouns: dict[str, list[Mention]] = defaultdict(list)  # and its resolved pronouns
     for mention in mentions if wanted else ():
-        if mention.actor.name in wanted and mention.kind != "pronoun":
-            named[mention.actor.name].append(mention)
+        if mention.actor.name in wanted:
+            (pronouns if mention.kind == "pronoun" else named)[mention.actor.name].append(mention)
+    shared = shared_surnames(m.actor.name for m in mentions if m.actor.kind == "person")
     notes = []
     for index, speaker in enumerate(sources.speakers):
         if not said[index] or not speaker.name:
@@ -368,11 +371,13 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
             if not side:  # a campaign's staff speak for its candidate: "a Corbin campaign spokesman"
                 side, evidence = _principal_party(document, speaker, actor, mentions)
             if not side and actor is not None and actor.kind == "person":  # "won the GOP primary"
-                side, evidence = party_stated(document, ((m.start, m.end) for m in named[actor.name]),
+                side, evidence = party_stated(document, ((m.start, m.end) for m in named[actor.name]
+                                                         if not _bare_shared(document, m, shared)),
                                               party_contested)
         kind_of = speaker.type
         if actor is not None and actor.kind == "person":
-            kind_of = person_type(kind_of, described_types(document, named[actor.name]))
+            kind_of = person_type(kind_of, described_types(
+                document, named[actor.name] + pronouns[actor.name], shared))
         person = speaker.person or (actor is not None and actor.kind == "person")
         if kind_of == "other" and person and side in PARTY_SIDES and not from_file and \
                 not evidence.startswith(("a ", "an ")):
@@ -387,6 +392,14 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
                                ((speaker.name, len(speaker.mentions)),), "", kind_of,
                                side, evidence, False, said[index]))
     return notes
+
+
+def _bare_shared(document: Document, mention: Mention, shared: Collection[str]) -> bool:
+    """The mention is a bare surname two people of the article bear, with or without a courtesy title
+    ("Clinton won the primary", "Mrs. Clinton won" say nothing of Chelsea Clinton)."""
+    bare = [w for w in document.normalised[mention.first_token:mention.end_token]
+            if w not in COURTESY and w != "."]
+    return len(bare) == 1 and strip_possessive(bare[0]) in shared
 
 
 def _principal_party(document: Document, speaker: Speaker, actor: Actor | None,

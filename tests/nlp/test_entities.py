@@ -500,6 +500,28 @@ def test_a_candidacy_is_told_by_its_party_office_and_tense():
     # someone is, and "the first Democratic nominee" is someone else: no mention in either.
 
 
+def test_a_candidacy_description_means_no_one_when_another_candidate_fits_it():
+    # Calder has no title, but her campaign and her contest make her a candidate too.
+    text = ("Debate night\n\nRepublican presidential candidate Dale Korver took the stage first. "
+            "Volunteers for the Ruth Calder campaign waved signs outside.\n\n"
+            "The presidential candidate spoke of jobs. The Republican candidate left early.\n")
+    document = document_from_text(text)
+    described = {document.text[m.start : m.end]: m.actor.name for m in mentions_for(document)
+                 if m.kind == "descriptor"}
+    # either may be "the presidential candidate"; Calder's party is not stated, so the party of
+    # "the Republican candidate" tells only Korver
+    assert described == {"The Republican candidate": "Dale Korver"}
+    text = ("Debate night\n\nRepublican presidential candidate Dale Korver took the stage first. "
+            "Ruth Calder won the Democratic primary in May.\n\n"
+            "The presidential nominee spoke of jobs. The Republican nominee left early.\n")
+    document = document_from_text(text)
+    described = {document.text[m.start : m.end]: m.actor.name for m in mentions_for(document)
+                 if m.kind == "descriptor"}
+    # her contest makes Calder a Democratic candidate: one of two presidential nominees, never the
+    # Republican one
+    assert described == {"The Republican nominee": "Dale Korver"}
+
+
 def test_a_lower_case_candidacy_needs_a_party_or_an_office_before_a_name():
     text = ("Vote\n\nHe is the most able candidate Dale Korver argues. Rep. Ivo Stam (R-Ohio) ran too. "
             "The Republican candidate said little.\n")

@@ -45,7 +45,8 @@ def test_a_campaign_speaks_for_the_party_its_candidate_is_stated_in():
     found = speakers(RACE)
     assert found["Maria Fenwick"][1] == "Democratic Party"
     assert found["Ann Pike"][1] == "Democratic Party"
-    assert found["Corbin"] == ("other", "Democratic Party")  # "a Democrat" may be a voter
+    # "a Democrat" alone may be a voter; "the Corbin campaign" makes him a candidate
+    assert found["Corbin"] == ("party", "Democratic Party")
 
 
 def test_an_office_held_beats_a_campaign_and_an_office_left_gives_none():
@@ -99,3 +100,65 @@ def test_the_party_whose_contest_a_candidate_runs_in():
     assert found["Dale Harlan"][1] == "Republican Party"
     assert found["Mark Veld"][1] == "Republican Party"
     assert found["Ann Roe"][1] == "unassigned"  # she speaks of his contest, not hers
+
+
+def test_a_contest_tied_to_a_candidate_by_another_actors_verb():
+    # Only the endorser's verb and the candidate's bid tie the candidates to their contests.
+    text = (
+        "Mayor backs Harlan\n\n"
+        "Mayor Ruth Abel endorsed former Ohio Gov. Dale Harlan for the Republican presidential "
+        "nomination on Monday.\n\n"
+        "“He is ready,” Abel said. “I am grateful,” Harlan said.\n\n"
+        "Unions backed Tom Corbin in the Democratic primary last spring. “We stand firm,” Corbin said.\n\n"
+        "Lena Pike's bid for the GOP nomination ended in March. “I am done,” Pike said.\n\n"
+        "Harlan was backed by Ed Stone in the Republican primary. “He earned it,” Stone said."
+    )
+    found = speakers(text)
+    assert found["Dale Harlan"] == ("party", "Republican Party")
+    assert found["Tom Corbin"] == ("party", "Democratic Party")
+    assert found["Lena Pike"] == ("party", "Republican Party")
+    assert found["Ruth Abel"][1] == "unassigned"  # the endorser: not the one in the contest
+    assert found["Ed Stone"][1] == "unassigned"  # "backed by": the backer, not the candidate
+
+
+def test_a_candidacy_named_by_the_campaign_or_a_joined_title():
+    text = (
+        "A long night\n\n"
+        "The debate pitted Dale Harlan against GOP presidential candidate and former Ohio Gov. "
+        "Ann Roe.\n\n"
+        "“We won,” Roe said.\n\n"
+        "Volunteers of the Corbin campaign knocked on doors. “Every vote counts,” Tom Corbin said.\n\n"
+        "Lena Pike's campaign against the dam drew crowds. “Save the river,” Pike said."
+    )
+    found = speakers(text)
+    assert found["Ann Roe"] == ("party", "Republican Party")
+    assert found["Tom Corbin"][0] == "party"
+    assert found["Lena Pike"][0] == "other"  # a campaign for a cause is no candidacy
+
+
+def test_a_bare_surname_two_people_bear_says_nothing_of_either():
+    text = (
+        "On the trail\n\n"
+        "Ann Roe spoke in Dayton on Monday, and her daughter, Lena Roe, spoke in Toledo.\n\n"
+        "“Our family is proud,” Lena Roe said.\n\n"
+        "The Roe campaign raised more money than ever. Roe won the Democratic primary in May."
+    )
+    assert speakers(text)["Lena Roe"] == ("other", "unassigned")  # which Roe runs is not said
+    text = text.replace("The Roe campaign raised", "Mrs. Roe's campaign raised")
+    assert speakers(text)["Lena Roe"] == ("other", "unassigned")  # nor with a courtesy title
+
+
+def test_a_campaign_a_resolved_pronoun_runs():
+    text = (
+        "On the trail\n\n"
+        "Dale Harlan toured Ohio this week. Reporters have followed his campaign since June.\n\n"
+        "“We will win this state,” Harlan said."
+    )
+    assert speakers(text)["Dale Harlan"][0] == "party"
+    # beside a namesake, a "her" may be the other Roe's
+    text = (
+        "On the trail\n\n"
+        "Ann Roe toured Ohio this week with her daughter.\n\n"
+        "“Our family is proud,” Lena Roe said. Reporters have followed her campaign since June."
+    )
+    assert speakers(text)["Lena Roe"][0] == "other"

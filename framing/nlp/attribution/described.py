@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from framing.model import Document, Span
 from framing.nlp.attribution.words import RELATIVE, office_left, role_matcher
 from framing.nlp.entities import Actor, Mention, document_memo
 from framing.nlp.names import OFFICE_TYPES
+from framing.nlp.sides import runs_campaign
 
 PARTY = "party"
 # The order a tie between types is settled in (offices first), as in the cast (framing.nlp.cast)
@@ -34,6 +35,8 @@ TITLE_WORDS = frozenset(
     """former presidential vice nominee candidate hopeful challenger contender front-runner
     frontrunner strategist operative consultant pollster delegate superdelegate surrogate campaign
     chairman chairwoman manager spokesman spokeswoman adviser advisor aide presumptive""".split())
+# Role nouns that end a candidacy's title: "the Republican presidential candidate and former governor"
+CANDIDACY_HEADS = frozenset("nominee candidate hopeful challenger contender front-runner frontrunner".split())
 # Words for the staff of a person or a campaign: "a spokeswoman for X", "X's campaign manager"
 STAFF = frozenset(
     """spokesman spokeswoman spokesperson adviser advisor advisers advisors aide aides manager
@@ -41,34 +44,43 @@ STAFF = frozenset(
     campaign""".split())
 
 
-def described_types(document: Document, mentions: Iterable[Mention]) -> list[str]:
+def described_types(document: Document, mentions: Iterable[Mention],
+                    shared: Collection[str] = ()) -> list[str]:
     """The speaker types the words at a person's ``mentions`` give, in text order: titles and roles
     before a name ("Republican front-runner Donald Trump"), an appositive after it (", the Republican
     front-runner,", ", who is running for president,"), a descriptor's own words ("the former
-    governor"). In an appositive, after "of", "for" or "to" only institutions count ("a spokeswoman
-    for the Cruz campaign"; not "the wife of the Republican nominee"); an office left ("former
-    Gov.") gives no office type."""
+    governor"), the campaign a name or a resolved "his"/"her" runs ("the Roe campaign", "Roe's
+    presidential bid", "her campaign": party; not at a bare surname two people bear, ``shared``).
+    In an appositive, after "of", "for" or "to" only institutions count ("a spokeswoman for the Cruz
+    campaign"; not "the wife of the Republican nominee"); an office left ("former Gov.") gives no
+    office type."""
     words, tokens = document.normalised, document.tokens
     starts = [s.first_token for s in document.sentences]
     blocks = document.blocks
     headline = blocks[0].end if blocks and blocks[0].kind == "headline" else -1
     found: list[str] = []
     for mention in mentions:
-        if mention.kind == "pronoun" or mention.start < headline:
+        if mention.start < headline:
             continue  # a title-case headline capitalises every word
         index = bisect_right(starts, mention.first_token) - 1
         sentence = document.sentences[index] if index >= 0 else None
         low = sentence.first_token if sentence else 0
         high = sentence.end_token if sentence else len(tokens)
+        if mention.kind == "pronoun":  # "following his campaign": the pronoun's person runs it
+            if mention.actor.name.split()[-1].lower() not in shared and runs_campaign(
+                    words, mention.first_token, mention.end_token, high):  # (not a Roe's "her")
+                found.append(PARTY)
+            continue
         if index > 0 and low >= 2 and tokens[low - 1].text == "." and len(tokens[low - 2].text) <= 4 \
                 and tokens[low - 2].text[:1].isupper():
             low = starts[index - 1]  # the segmenter ended a sentence at a title: "... with Sens. | X"
         ranges = [(mention.first_token, mention.end_token, False, False)] \
             if mention.kind == "descriptor" else []
         first = mention.first_token
-        while first > low and mention.first_token - first < 6 and (tokens[first - 1].is_word and (
+        while first > low and mention.first_token - first < 8 and (tokens[first - 1].is_word and (
                 tokens[first - 1].text[:1].isupper() or words[first - 1] in TITLE_WORDS) or (
-                tokens[first - 1].text == "." and first - 1 > low and tokens[first - 2].text[:1].isupper())):
+                tokens[first - 1].text == "." and first - 1 > low and tokens[first - 2].text[:1].isupper())
+                or _joined_title(words, first, low, mention.first_token)):
             first -= 1  # "Sens. Robert Menendez" (an abbreviation's period may be a token of its own)
         if first < mention.first_token:
             ranges.append((first, mention.first_token, False, False))
@@ -99,7 +111,16 @@ def described_types(document: Document, mentions: Iterable[Mention]) -> list[str
             head = _head_type(document, a, b, appositive, past)
             if head:
                 found.append(head)
+        if mention.kind in ("name", "alias") and runs_campaign(
+                words, mention.first_token, mention.end_token, high, shared):
+            found.append(PARTY)
     return found
+
+
+def _joined_title(words: Sequence[str], first: int, low: int, name: int) -> bool:
+    """The word before ``first`` is an "and" joining a candidacy to the title read so far: "GOP
+    presidential candidate and former Ohio Gov. Ann Roe" (not "the campaign and Ann Roe")."""
+    return low < first - 1 < name - 1 and words[first - 1] == "and" and words[first - 2] in CANDIDACY_HEADS
 
 
 def _head_type(document: Document, a: int, b: int, appositive: bool, past: bool) -> str:

@@ -20,6 +20,7 @@ from framing.model import Document, Token
 from framing.nlp import gazetteers
 from framing.nlp.entities.actors import Mention
 from framing.nlp.names import TITLE_MODIFIERS
+from framing.nlp.sides import party_contested, runs_campaign, shared_surnames
 from framing.nlp.words import strip_possessive
 
 # Roles that name the same office, so "the congressman" matches "Rep. Farenthold".
@@ -71,6 +72,7 @@ class _Facts:
     states: set[str] = field(default_factory=set)
     parties: set[str] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)
+    running: bool = False  # a candidate by a campaign or contest, with no candidacy title
 
 
 def _role(word: str) -> str:
@@ -157,6 +159,20 @@ def _facts_near(document: Document, mention: Mention, facts: _Facts, starts: lis
             _add(facts, _describe(words), whole=False)
 
 
+def _running_near(document: Document, mention: Mention, facts: _Facts, high: int,
+                  shared: frozenset[str]) -> None:
+    """Note a candidacy the article states at a name without a title: the campaign the name runs
+    ("the Roe campaign", "Roe's bid") or a contest the person runs in ("Roe won the Republican
+    primary", whose party is the person's too)."""
+    if mention.kind not in ("name", "alias"):
+        return
+    party, _words = party_contested(document, mention.start, mention.end)
+    if party:
+        facts.parties.add(gazetteers.party_words().get(party.split()[0].lower(), party))
+    if party or runs_campaign(document.normalised, mention.first_token, mention.end_token, high, shared):
+        facts.running = True
+
+
 def _add(facts: _Facts, found: tuple[str, str, str, int] | None, whole: bool) -> None:
     if found is None:
         return
@@ -172,6 +188,22 @@ def _add(facts: _Facts, found: tuple[str, str, str, int] | None, whole: bool) ->
 def _matches(facts: _Facts, state: str, party: str, role: str) -> bool:
     return ((not state or state in facts.states) and (not party or party in facts.parties)
             and (not role or _fits_role(role, facts.roles)))
+
+
+def _rival(facts: _Facts, state: str, party: str, role: str) -> bool:
+    """A candidate a candidacy description ("the presidential candidate", "the Republican nominee")
+    may mean: one whose known facts do not contradict it. A candidate with no stated office may run
+    for any office; one with no stated party may be meant by a description without a party (a
+    description that states one is told apart by it)."""
+    candidacies = {r for r in facts.roles if r.endswith(CANDIDATE)}
+    if not (candidacies or facts.running):
+        return False
+    former = role.startswith("former ")
+    return ((not state or not facts.states or state in facts.states)
+            and (not party or party in facts.parties)
+            and (not candidacies or _fits_role(role, candidacies) or any(
+                r.startswith("former ") == former and " " not in r.removeprefix("former ")
+                for r in candidacies)))
 
 
 def _fits_role(role: str, roles: set[str]) -> bool:
@@ -203,8 +235,14 @@ def with_descriptors(document: Document, mentions: list[Mention]) -> list[Mentio
     tokens = document.tokens
     facts: dict[str, _Facts] = {}
     starts = [s.first_token for s in document.sentences]
+    ends = [s.end_token for s in document.sentences]
+    shared = shared_surnames(m.actor.name for m in people)
     for mention in people:
-        _facts_near(document, mention, facts.setdefault(mention.actor.name, _Facts()), starts)
+        found = facts.setdefault(mention.actor.name, _Facts())
+        _facts_near(document, mention, found, starts)
+        sentence = bisect_right(starts, mention.first_token) - 1
+        _running_near(document, mention, found, ends[sentence] if sentence >= 0 else len(words),
+                      shared)
     taken = {i for m in mentions for i in range(m.first_token, m.end_token)}
     ends = {m.end_token: m for m in mentions}
     found: list[Mention] = []
@@ -231,8 +269,9 @@ def with_descriptors(document: Document, mentions: list[Mention]) -> list[Mentio
         if index > 0 and tokens[index - 1].text == "," and index - 1 in ends:
             continue  # an appositive right after the name: already counted as its mention
         fits = [m for name, m in seen.items() if _matches(facts[name], state, party, role)]
-        if len(fits) != 1:
-            continue
+        if len(fits) != 1 or role.endswith(CANDIDATE) and sum(
+                _rival(facts[name], state, party, role) for name in seen) > 1:
+            continue  # "the presidential candidate" when two candidates may be meant
         person = fits[0]
         first, last = tokens[index], tokens[end - 1]
         found.append(Mention(first.start, last.end, person.actor, person.side, "descriptor", index, end))
