@@ -61,7 +61,7 @@ def described_types(document: Document, mentions: Iterable[Mention]) -> list[str
         low = sentence.first_token if sentence else 0
         high = sentence.end_token if sentence else len(tokens)
         if index > 0 and low >= 2 and tokens[low - 1].text == "." and len(tokens[low - 2].text) <= 4 \
-                and tokens[low - 2].text[:1].isupper():
+                and tokens[low - 2].text[:1].isupper() and _abbreviated_title(document, low - 2):
             low = starts[index - 1]  # the segmenter ended a sentence at a title: "... with Sens. | X"
         ranges = [(mention.first_token, mention.end_token, False, False)] \
             if mention.kind == "descriptor" else []
@@ -139,6 +139,12 @@ def person_type(own: str, described: Sequence[str]) -> str:
     counts = Counter(types)
     best = max(counts.values())
     return next(t for t in TYPE_ORDER if counts.get(t) == best)
+
+
+def _abbreviated_title(document: Document, index: int) -> bool:
+    """Token ``index`` is a title the segmenter may end a sentence at ("Sens.", "Rep."), not a short
+    name ending one ("... said Ann Lowe. | Marsh said")."""
+    return bool(role_matcher().find(document.tokens, index, index + 1, words=_role_words(document)))
 
 
 def _role_words(document: Document) -> list[str]:

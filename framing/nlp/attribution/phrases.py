@@ -280,6 +280,8 @@ class SpeakerPhrases:
                 continue
             if index == 0:
                 b = produced  # (its words are not the document's: "prosecutors" never joins it)
+            else:  # an appositive ends at its relative clause: "a nurse who voted for the governor"
+                b = next((i for i in range(a + 1, b) if words[i] in RELATIVE), b)
             matches = role_matcher().find(tokens, a, b, words=self.role_words)
             covered = {i for m in matches for i in range(m.first_token, m.end_token)}
             head_role = head_role or (index == 0 and end - 1 in covered)

@@ -1,0 +1,205 @@
+"""What the article says a person does where no listed role word ends the description: the
+organisation the person works for, and a description with no article.
+
+``described_types`` (described.py) reads the role words around a person's mentions; three kinds of
+description slip past it and left a third of the speakers of real news typed ``other``:
+
+- an appositive with no article, usual for a post at an organisation: ", president of the Harwell
+  Teachers Union,", ", senior editor for the Valley Courier,";
+- the organisation after "of", "for", "at" or "with" when it types the post better than the role
+  word does: "a writer for The Atlantic" (media), "a fellow at the Brookfield Institute" (expert),
+  "president of the Brookfield Institute" (expert, not the government a president would be);
+- a title of lower-case role words before the name: "RT America host Abby Martin".
+
+``affiliation_types`` gives the types these say, in text order; ``aged`` finds a person the article
+describes only by an age (", 54,"), which news copy gives ordinary people quoted by name: the caller
+makes such a person a citizen when nothing else types it. ``organisation_type`` types an
+organisation that speaks as itself by its listed kind or its name's head word. See
+docs/analyzers/sources.md, "Types".
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from framing.model import Document
+from framing.nlp.attribution.described import APPOSITIVE_ENDS, COPULAS, PAST, TITLE_WORDS, _role_words
+from framing.nlp.attribution.words import RELATIVE, office_left, role_matcher
+from framing.nlp.entities import Mention, document_memo
+from framing.nlp.gazetteers import lookup, speaker_type_of
+from framing.nlp.names import INSTITUTION_WORDS, MEDIA_WORDS, OFFICE_TYPES
+
+LINKS = frozenset("of for at with".split())
+OPENERS = frozenset("a an the another".split())
+# Posts that belong to an organisation and take its type: the president of a union speaks for the
+# union, not as a head of state; a director of a think tank is an expert
+POSTS = frozenset(
+    """president vice-president director executive head chief founder co-founder ceo chairman
+    chairwoman chair leader member members fellow spokesman spokeswoman spokesperson officer
+    official manager secretary partner""".split())
+# Head words of an organisation's name that type the people who speak for it
+EXPERT_NAMES = frozenset("university college institute institution endowment academy".split())
+MEDIA_NAMES = MEDIA_WORDS - {"network", "press", "daily"}  # "Press" and "Daily" open names too
+GOVERNMENT_NAMES = INSTITUTION_WORDS - {"court", "courts"}
+PLACE_KINDS = frozenset({"country", "region", "place"})
+MAX_APPOSITIVE = 12  # tokens an appositive may span
+MAX_TITLE = 6  # tokens a title before a name may span
+
+
+def organisation_type(name: str) -> str:
+    """The type of an organisation named ``name`` (or of the people who speak for it): its listed
+    speaker type (institutions, news media, think tanks, pollsters), else its name's head word: a
+    university, college or institute is expert, a newspaper's word ("Times", "Journal") is media, a
+    ministry or agency is government; "" when neither says."""
+    name = name.strip()
+    found = speaker_type_of(name) or (speaker_type_of(name[4:]) if name.lower().startswith("the ") else "")
+    if found:
+        return found
+    words = [w.strip(".,'’").lower() for w in name.split()]
+    if not words or not name[:1].isupper():
+        return ""
+    if EXPERT_NAMES & set(words) or words[-2:] in (["law", "school"], ["business", "school"]):
+        return "expert"  # "University of Utah", "Harvard Law School"
+    if words[-1] in MEDIA_NAMES:
+        return "media"
+    if words[-1] in GOVERNMENT_NAMES or (words[0] in GOVERNMENT_NAMES and words[1:2] == ["of"]):
+        return "government"  # "Department of Labor", "Ohio Department of Health"
+    return ""
+
+
+def affiliation_types(document: Document, mentions: Iterable[Mention]) -> list[str]:
+    """The types a person's ``mentions`` say through an appositive with no article, an organisation
+    after a link word, or a title of lower-case role words before the name, in text order."""
+    words, tokens = document.normalised, document.tokens
+    blocks = document.blocks
+    headline = blocks[0].end if blocks and blocks[0].kind == "headline" else -1
+    found: list[str] = []
+    for mention in mentions:
+        if mention.kind not in ("name", "alias") or mention.start < headline:
+            continue  # a title-case headline capitalises every word
+        low, high = _sentence_bounds(document, mention.first_token)
+        title = _title_type(document, mention.first_token, low)
+        if title:
+            found.append(title)
+        start = mention.end_token
+        while start + 1 < high and words[start] == ",":
+            start += 1
+            if _age(tokens[start].text) and start + 1 < high and words[start + 1] in APPOSITIVE_ENDS:
+                start += 1  # "Jane Roe, 54, a retired nurse": the description goes on after the age
+                continue
+            past = False
+            if words[start] == "who" and start + 1 < high and words[start + 1] in COPULAS:
+                past = words[start + 1] in PAST
+                start += 2  # ", who is president of ..."
+            end = start
+            while end < high and end - start < MAX_APPOSITIVE and words[end] not in APPOSITIVE_ENDS \
+                    and words[end] not in RELATIVE:
+                end += 1
+            kind = _appositive_type(document, start, end, past)
+            if kind:
+                found.append(kind)
+            break
+    return found
+
+
+def aged(document: Document, mentions: Iterable[Mention]) -> bool:
+    """A name followed by an age alone: "Tom Hart, 54, said ..." (the way copy introduces a person of
+    the public)."""
+    words, tokens = document.normalised, document.tokens
+    for mention in mentions:
+        after = mention.end_token
+        if mention.kind in ("name", "alias") and after + 2 < len(words) and words[after] == "," \
+                and _age(tokens[after + 1].text) and words[after + 2] in APPOSITIVE_ENDS:
+            return True
+    return False
+
+
+def _age(text: str) -> bool:
+    return text.isdigit() and 16 <= int(text) <= 110
+
+
+def _sentence_bounds(document: Document, token: int) -> tuple[int, int]:
+    starts = document_memo(document, "attribution.sentence_starts",
+                           lambda: [s.first_token for s in document.sentences])
+    index = bisect_right(starts, token) - 1
+    if index < 0:
+        return 0, len(document.tokens)
+    sentence = document.sentences[index]
+    return sentence.first_token, sentence.end_token
+
+
+def _appositive_type(document: Document, start: int, end: int, past: bool) -> str:
+    """The type an appositive of tokens ``start``-``end`` gives: a typed role that is no post at an
+    organisation ("professor of economics at ..."), else the organisation's type after a link word,
+    else a post's own type when it belongs to no named organisation ("president of Mexico"). Only an
+    appositive with an article, a post or a role word opens: ", senior editor for ...", not ", said"."""
+    words, tokens = document.normalised, document.tokens
+    if start >= end:
+        return ""
+    link = next((i for i in range(start, end) if words[i] in LINKS), end)
+    roles = [(match, role) for match in role_matcher().find(tokens, start, link, words=_role_words(document))
+             for role in match.payloads if role.kind in ("role", "institution")]
+    opener = words[start] in OPENERS
+    if any(not tokens[i].is_word for i in range(start, link)) or not (
+            opener or any(m.first_token - start <= 2 and m.end_token == link for m, _ in roles)):
+        return ""  # ", senior editor for ...": a role word heads it; not ", addressed to fellow ..."
+    organisation = _organisation_after(document, link, end)
+    org_type = organisation_type(organisation) if organisation else ""
+    head, post = "", False
+    for match, role in roles:
+        left = past or office_left(words, match.first_token, start)
+        if role.type and not (role.type in OFFICE_TYPES and left):
+            head, post = role.type, words[match.end_token - 1] in POSTS
+        elif not role.type:
+            post = post or words[match.end_token - 1] in POSTS
+    if head and not post:  # ", professor of history at ..." (with an article, described.py reads it)
+        return "" if opener else head
+    if org_type and not (past and org_type in OFFICE_TYPES):
+        return org_type  # "president of the Brookfield Institute", "a writer for The Atlantic"
+    entry = lookup(organisation) if organisation else None
+    if head and not opener and entry is not None and entry.kind in PLACE_KINDS:
+        return head  # ", president of Mexico"; not ", president of the Harwell Teachers Union"
+    return ""
+
+
+def _organisation_after(document: Document, link: int, end: int) -> str:
+    """The capitalised name after the link word at ``link`` ("the Brookfield Institute", "The
+    Atlantic"), as written; "" when none."""
+    tokens = document.tokens
+    first = link + 1
+    if first < end and document.normalised[first] == "the":
+        first += 1
+    last = first
+    while last < end and (tokens[last].text[:1].isupper() or (
+            last > first and document.normalised[last] in ("of", "for", "and", "&")
+            and last + 1 < end and tokens[last + 1].text[:1].isupper())):
+        last += 1
+    if last == first:
+        return ""
+    return document.text[tokens[first].start:tokens[last - 1].end]
+
+
+def _title_type(document: Document, name_first: int, low: int) -> str:
+    """The type a title of capitalised and lower-case role words before a name gives when it holds a
+    lower-case role word ``described_types`` does not read ("RT America host Abby Martin",
+    "Harvard economist Jane Roe")."""
+    words, tokens = document.normalised, document.tokens
+    role_words = _role_words(document)
+    first, lower = name_first, False
+    while first > low and name_first - first < MAX_TITLE and tokens[first - 1].is_word:
+        word = tokens[first - 1].text
+        if word[:1].isupper() or words[first - 1] in TITLE_WORDS:
+            first -= 1
+        elif role_matcher().find(tokens, first - 1, first, words=role_words):
+            first, lower = first - 1, True
+        else:
+            break
+    if not lower:
+        return ""
+    head = ""
+    for match in role_matcher().find(tokens, first, name_first, words=role_words):
+        for role in match.payloads:
+            if role.type and not (role.type in OFFICE_TYPES and office_left(words, match.first_token, first)):
+                head = role.type
+    return head
