@@ -24,13 +24,25 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from framing.model import Document
-from framing.nlp.attribution.described import APPOSITIVE_ENDS, COPULAS, PAST, TITLE_WORDS, _role_words
+from framing.nlp.attribution.described import (
+    APPOSITIVE_ENDS,
+    COPULAS,
+    PAST,
+    TITLE_WORDS,
+    _abbreviated_title,
+    _role_words,
+)
 from framing.nlp.attribution.words import RELATIVE, office_left, role_matcher
 from framing.nlp.entities import Mention, document_memo
 from framing.nlp.gazetteers import lookup, speaker_type_of
-from framing.nlp.names import INSTITUTION_WORDS, MEDIA_WORDS, OFFICE_TYPES
+from framing.nlp.names import INSTITUTION_WORDS, MEDIA_WORDS, OFFICE_TYPES, PLURAL_TITLES
 
 LINKS = frozenset("of for at with".split())
+# Verbs of a post held now, whose object is the organisation: "who directs the Tax Policy Center"
+WORKS = frozenset("directs heads leads runs chairs founded co-founded works teaches".split())
+TEACHING = frozenset({"teaches"})
+# A writer's verbs: "wrote X in The Guardian", "who writes for The Atlantic", "who covers Congress"
+WRITING = frozenset("wrote writes writing covers reported reports".split())
 OPENERS = frozenset("a an the another".split())
 # Posts that belong to an organisation and take its type: the president of a union speaks for the
 # union, not as a head of state; a director of a think tank is an expert
@@ -53,10 +65,12 @@ def organisation_type(name: str) -> str:
     university, college or institute is expert, a newspaper's word ("Times", "Journal") is media, a
     ministry or agency is government; "" when neither says."""
     name = name.strip()
-    found = speaker_type_of(name) or (speaker_type_of(name[4:]) if name.lower().startswith("the ") else "")
-    if found:
-        return found
-    words = [w.strip(".,'’").lower() for w in name.split()]
+    parts = name.split()
+    for i in range(len(parts) - 1 if len(parts) > 2 else 1):  # "Urban-Brookings Tax Policy Center"
+        found = speaker_type_of(" ".join(parts[i:])) or speaker_type_of("The " + " ".join(parts[i:]))
+        if found:
+            return found
+    words = [w.strip(".,'’").lower() for w in parts]
     if not words or not name[:1].isupper():
         return ""
     if EXPERT_NAMES & set(words) or words[-2:] in (["law", "school"], ["business", "school"]):
@@ -83,6 +97,9 @@ def affiliation_types(document: Document, mentions: Iterable[Mention]) -> list[s
         if title:
             found.append(title)
         start = mention.end_token
+        after = _after_name_type(document, mention.first_token, start, high)
+        if after:
+            found.append(after)
         while start + 1 < high and words[start] == ",":
             start += 1
             if _age(tokens[start].text) and start + 1 < high and words[start + 1] in APPOSITIVE_ENDS:
@@ -99,8 +116,47 @@ def affiliation_types(document: Document, mentions: Iterable[Mention]) -> list[s
             kind = _appositive_type(document, start, end, past)
             if kind:
                 found.append(kind)
+            if end + 1 < high and words[end] == "who":
+                kind = _clause_type(document, end + 1, high)
+                if kind:
+                    found.append(kind)  # ", a former official who directs the Tax Policy Center"
             break
     return found
+
+
+def _after_name_type(document: Document, first: int, end: int, high: int) -> str:
+    """The organisation a name is followed by: "Mr. Burman of the Tax Policy Center" (a place is
+    none: "Sen. John Boozman of Arkansas"), and the outlet a writer writes in ("wrote Ben Jacobs in
+    The Guardian", "Jacobs wrote for Slate": media when the outlet is one)."""
+    words = document.normalised
+    if end + 1 < high and words[end] in ("of", "at", "with"):
+        found = organisation_type(_organisation_after(document, end, high))
+        return found if found not in OFFICE_TYPES or words[end] == "of" else ""
+    link = end + 1 if end + 1 < high and words[end] in WRITING else end
+    if (link > end or (first > 0 and words[first - 1] in WRITING)) and link + 1 < high \
+            and words[link] in ("in", "for"):
+        return "media" if organisation_type(_organisation_after(document, link, high)) == "media" else ""
+    return ""
+
+
+def _clause_type(document: Document, start: int, high: int) -> str:
+    """The type a relative clause after a description says: "who is a professor at ...", "who
+    directs the Tax Policy Center", "who writes for The Atlantic", "who teaches law"."""
+    words = document.normalised
+    verb = words[start]
+    if verb in COPULAS and start + 1 < high:
+        end = start + 1
+        while end < high and end - start < MAX_APPOSITIVE and words[end] not in APPOSITIVE_ENDS:
+            end += 1
+        return _appositive_type(document, start + 1, end, verb in PAST)
+    if verb not in WORKS and verb not in WRITING:
+        return ""
+    link = start + 1 if start + 1 < high and words[start + 1] in LINKS | {"in"} else start
+    organisation = _organisation_after(document, link, min(high, start + MAX_APPOSITIVE))
+    found = organisation_type(organisation) if organisation else ""
+    if verb in WRITING:
+        return "media" if found == "media" or not organisation else ""
+    return found or ("expert" if verb in TEACHING else "")
 
 
 def aged(document: Document, mentions: Iterable[Mention]) -> bool:
@@ -126,7 +182,11 @@ def _sentence_bounds(document: Document, token: int) -> tuple[int, int]:
     if index < 0:
         return 0, len(document.tokens)
     sentence = document.sentences[index]
-    return sentence.first_token, sentence.end_token
+    low = sentence.first_token
+    if index > 0 and low >= 2 and document.tokens[low - 1].text == "." \
+            and _abbreviated_title(document, low - 2):
+        low = starts[index - 1]  # the segmenter ended a sentence at a title: "... with Sens. | X"
+    return low, sentence.end_token
 
 
 def _appositive_type(document: Document, start: int, end: int, past: bool) -> str:
@@ -141,13 +201,17 @@ def _appositive_type(document: Document, start: int, end: int, past: bool) -> st
     roles = [(match, role) for match in role_matcher().find(tokens, start, link, words=_role_words(document))
              for role in match.payloads if role.kind in ("role", "institution")]
     opener = words[start] in OPENERS
-    if any(not tokens[i].is_word for i in range(start, link)) or not (
-            opener or any(m.first_token - start <= 2 and m.end_token == link for m, _ in roles)):
+    capital = tokens[start].text[:1].isupper()
+    if any(not tokens[i].is_word for i in range(start, link)) or not (opener or any(
+            m.end_token == link and (m.first_token - start <= 2 or capital) for m, _ in roles)):
         return ""  # ", senior editor for ...": a role word heads it; not ", addressed to fellow ..."
-    organisation = _organisation_after(document, link, end)
+    organisation = next((found for i in range(link, end) if words[i] in LINKS
+                         for found in [_organisation_after(document, i, end)] if found), "")
     org_type = organisation_type(organisation) if organisation else ""
-    head, post = "", False
+    head, post, body = "", False, ""
     for match, role in roles:
+        if role.kind == "institution" and role.type and match.end_token < link:
+            body = role.type  # "State Department regional security director"
         left = past or office_left(words, match.first_token, start)
         if role.type and not (role.type in OFFICE_TYPES and left):
             head, post = role.type, words[match.end_token - 1] in POSTS
@@ -155,6 +219,7 @@ def _appositive_type(document: Document, start: int, end: int, past: bool) -> st
             post = post or words[match.end_token - 1] in POSTS
     if head and not post:  # ", professor of history at ..." (with an article, described.py reads it)
         return "" if opener else head
+    org_type = org_type or (body if post else "")
     if org_type and not (past and org_type in OFFICE_TYPES):
         return org_type  # "president of the Brookfield Institute", "a writer for The Atlantic"
     entry = lookup(organisation) if organisation else None
@@ -195,6 +260,8 @@ def _title_type(document: Document, name_first: int, low: int) -> str:
             first, lower = first - 1, True
         else:
             break
+    if first == name_first and first > low + 1 and words[first - 1] == "and":
+        return _shared_title_type(document, first - 1, low)
     if not lower:
         return ""
     head = ""
@@ -203,3 +270,19 @@ def _title_type(document: Document, name_first: int, low: int) -> str:
             if role.type and not (role.type in OFFICE_TYPES and office_left(words, match.first_token, first)):
                 head = role.type
     return head
+
+
+def _shared_title_type(document: Document, conjunction: int, low: int) -> str:
+    """The type of a plural title the name shares with the names before it: "Sens. Johnny Isakson of
+    Georgia and John Boozman", "Reps. Ann Roe, Tom Hart and Lee Marsh"."""
+    words, tokens = document.normalised, document.tokens
+    index = conjunction - 1
+    while index >= low and conjunction - index < 3 * MAX_TITLE and (
+            tokens[index].text[:1].isupper() or words[index] in (",", "of", ".")):
+        if words[index] in PLURAL_TITLES or (words[index] == "." and words[index - 1] + "." in PLURAL_TITLES):
+            title = index if words[index] != "." else index - 1
+            return next((role.type for match in role_matcher().find(
+                tokens, title, title + 1, words=_role_words(document)) for role in match.payloads
+                if role.type), "")
+        index -= 1
+    return ""

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from framing.model import Document, Span
 from framing.nlp.attribution.words import RELATIVE, office_left, role_matcher
 from framing.nlp.entities import Actor, Mention, document_memo
-from framing.nlp.names import OFFICE_TYPES
+from framing.nlp.names import FORMER, OFFICE_TYPES
 
 PARTY = "party"
 # The order a tie between types is settled in (offices first), as in the cast (framing.nlp.cast)
@@ -94,6 +94,7 @@ def described_types(document: Document, mentions: Iterable[Mention]) -> list[str
                     words[end] not in RELATIVE):
                 end += 1
             if start < end < high and (end - start < 10 or words[end] in RELATIVE):
+                past = past or _left_appositive(words, start, end)
                 ranges.append((start, end, True, past))  # closed: not a clause's subject
         for a, b, appositive, past in ranges:
             head = _head_type(document, a, b, appositive, past)
@@ -139,6 +140,12 @@ def person_type(own: str, described: Sequence[str]) -> str:
     counts = Counter(types)
     best = max(counts.values())
     return next(t for t in TYPE_ORDER if counts.get(t) == best)
+
+
+def _left_appositive(words: Sequence[str], start: int, end: int) -> bool:
+    """An appositive that opens on an office left: "a former official in the Clinton administration"
+    (the "former" governs the whole description, however far its office word comes)."""
+    return any(words[i] in FORMER for i in range(start, min(end, start + 3)))
 
 
 def _abbreviated_title(document: Document, index: int) -> bool:

@@ -45,7 +45,7 @@ from framing.nlp.attribution.words import (
     role_matcher,
     verb_words,
 )
-from framing.nlp.names import OFFICE_TYPES, ORG_WORDS, is_qualifier
+from framing.nlp.names import FORMER, OFFICE_TYPES, ORG_WORDS, is_qualifier
 from framing.nlp.words import CALENDAR_WORDS
 
 SUBJECT_PRONOUNS = frozenset("he she they we i".split())
@@ -293,8 +293,10 @@ class SpeakerPhrases:
                         mention.institution |= role.kind == "institution"
                     if role.gender:
                         mention.gender = role.gender
-                    if role.type and not (role.type in OFFICE_TYPES
-                                          and office_left(words, match.first_token, a)):
+                    if role.type and not (role.type in OFFICE_TYPES and (
+                            office_left(words, match.first_token, a) or index > 0 and any(
+                                words[i] in FORMER for i in range(a, match.first_token)))):
+                        # an appositive of an office left: "a former official in the administration"
                         mention.type = role.type  # last match wins: the head of the phrase
                 matched = range(match.first_token, match.end_token)
                 mention.words.update(fold(words[i]) for i in matched)
