@@ -32,14 +32,14 @@ from framing.nlp.attribution.described import (
     _abbreviated_title,
     _role_words,
 )
-from framing.nlp.attribution.words import RELATIVE, office_left, role_matcher
+from framing.nlp.attribution.words import BOUNDARIES, RELATIVE, office_left, role_matcher
 from framing.nlp.entities import Mention, document_memo
 from framing.nlp.gazetteers import lookup, speaker_type_of
 from framing.nlp.names import INSTITUTION_WORDS, MEDIA_WORDS, OFFICE_TYPES, PLURAL_TITLES
 
 LINKS = frozenset("of for at with".split())
 # Verbs of a post held now, whose object is the organisation: "who directs the Tax Policy Center"
-WORKS = frozenset("directs heads leads runs chairs founded co-founded works teaches".split())
+WORKS = frozenset("directs heads leads runs chairs oversees manages works teaches".split())
 TEACHING = frozenset({"teaches"})
 # A writer's verbs: "wrote X in The Guardian", "who writes for The Atlantic", "who covers Congress"
 WRITING = frozenset("wrote writes writing covers reported reports".split())
@@ -55,6 +55,9 @@ EXPERT_NAMES = frozenset("university college institute institution endowment aca
 MEDIA_NAMES = MEDIA_WORDS - {"network", "press", "daily"}  # "Press" and "Daily" open names too
 GOVERNMENT_NAMES = INSTITUTION_WORDS - {"court", "courts"}
 PLACE_KINDS = frozenset({"country", "region", "place"})
+# Words that may follow an organisation's name in the same clause: "of the Tax Policy Center said"
+NAME_FOLLOWERS = frozenset("""said says told wrote writes who which and or in on at since to from as
+    where when that""".split())
 MAX_APPOSITIVE = 12  # tokens an appositive may span
 MAX_TITLE = 6  # tokens a title before a name may span
 
@@ -129,9 +132,9 @@ def _after_name_type(document: Document, first: int, end: int, high: int) -> str
     none: "Sen. John Boozman of Arkansas"), and the outlet a writer writes in ("wrote Ben Jacobs in
     The Guardian", "Jacobs wrote for Slate": media when the outlet is one)."""
     words = document.normalised
-    if end + 1 < high and words[end] in ("of", "at", "with"):
-        found = organisation_type(_organisation_after(document, end, high))
-        return found if found not in OFFICE_TYPES or words[end] == "of" else ""
+    if end + 1 < high and words[end] == "of":
+        organisation = _organisation_after(document, end, high)
+        return organisation_type(organisation) if organisation else ""
     link = end + 1 if end + 1 < high and words[end] in WRITING else end
     if (link > end or (first > 0 and words[first - 1] in WRITING)) and link + 1 < high \
             and words[link] in ("in", "for"):
@@ -151,9 +154,17 @@ def _clause_type(document: Document, start: int, high: int) -> str:
         return _appositive_type(document, start + 1, end, verb in PAST)
     if verb not in WORKS and verb not in WRITING:
         return ""
-    link = start + 1 if start + 1 < high and words[start + 1] in LINKS | {"in"} else start
-    organisation = _organisation_after(document, link, min(high, start + MAX_APPOSITIVE))
+    end = start + 1
+    while end < high and end - start < MAX_APPOSITIVE and words[end] not in APPOSITIVE_ENDS:
+        end += 1
+    links = [start] + [i for i in range(start + 1, end) if words[i] in LINKS | {"in"}]
+    organisation = next((name for i in links for name in [_organisation_after(document, i, end)] if name),
+                        "")
     found = organisation_type(organisation) if organisation else ""
+    if not found and verb in WORKS:  # "who oversees the super PAC's campaign"
+        found = next((role.type for match in role_matcher().find(
+            document.tokens, start + 1, end, words=_role_words(document))
+            for role in match.payloads if role.kind == "institution" and role.type), "")
     if verb in WRITING:
         return "media" if found == "media" or not organisation else ""
     return found or ("expert" if verb in TEACHING else "")
@@ -202,8 +213,9 @@ def _appositive_type(document: Document, start: int, end: int, past: bool) -> st
              for role in match.payloads if role.kind in ("role", "institution")]
     opener = words[start] in OPENERS
     capital = tokens[start].text[:1].isupper()
-    if any(not tokens[i].is_word for i in range(start, link)) or not (opener or any(
-            m.end_token == link and (m.first_token - start <= 2 or capital) for m, _ in roles)):
+    if any(not tokens[i].is_word for i in range(start, link)) or words[start] in BOUNDARIES or not (
+            opener or any(m.end_token == link and r.kind == "role" and (m.first_token - start <= 2 or capital)
+                          for m, r in roles)):
         return ""  # ", senior editor for ...": a role word heads it; not ", addressed to fellow ..."
     organisation = next((found for i in range(link, end) if words[i] in LINKS
                          for found in [_organisation_after(document, i, end)] if found), "")
@@ -237,11 +249,12 @@ def _organisation_after(document: Document, link: int, end: int) -> str:
         first += 1
     last = first
     while last < end and (tokens[last].text[:1].isupper() or (
-            last > first and document.normalised[last] in ("of", "for", "and", "&")
+            last > first and document.normalised[last] in ("of", "for", "on", "and", "&")
             and last + 1 < end and tokens[last + 1].text[:1].isupper())):
         last += 1
-    if last == first:
-        return ""
+    if last == first or (last < end and tokens[last].text[:1].islower() and tokens[last].is_word
+                         and document.normalised[last] not in NAME_FOLLOWERS):
+        return ""  # "at the NBC forum": a name that modifies a noun is no organisation
     return document.text[tokens[first].start:tokens[last - 1].end]
 
 
@@ -262,14 +275,18 @@ def _title_type(document: Document, name_first: int, low: int) -> str:
             break
     if first == name_first and first > low + 1 and words[first - 1] == "and":
         return _shared_title_type(document, first - 1, low)
-    if not lower:
-        return ""
-    head = ""
+    head, post = "", -1
     for match in role_matcher().find(tokens, first, name_first, words=role_words):
         for role in match.payloads:
             if role.type and not (role.type in OFFICE_TYPES and office_left(words, match.first_token, first)):
                 head = role.type
-    return head
+            if role.kind == "role" and post < 0 and words[match.end_token - 1] in POSTS:
+                post = match.first_token
+    if lower and head:
+        return head  # (a title of capitalised words alone: described.py reads it)
+    if post > first and tokens[first].text[:1].isupper():  # "PolitiFact Executive Director Ann Roe"
+        return organisation_type(document.text[tokens[first].start:tokens[post - 1].end])
+    return ""
 
 
 def _shared_title_type(document: Document, conjunction: int, low: int) -> str:
