@@ -132,7 +132,7 @@ def _after_name_type(document: Document, first: int, end: int, high: int) -> str
     none: "Sen. John Boozman of Arkansas"), and the outlet a writer writes in ("wrote Ben Jacobs in
     The Guardian", "Jacobs wrote for Slate": media when the outlet is one)."""
     words = document.normalised
-    if end + 1 < high and words[end] == "of":
+    if end + 1 < high and words[end] in ("of", "at"):  # "Dan Roe at the National Review agreed"
         organisation = _organisation_after(document, end, high)
         return organisation_type(organisation) if organisation else ""
     link = end + 1 if end + 1 < high and words[end] in WRITING else end
@@ -161,9 +161,10 @@ def _clause_type(document: Document, start: int, high: int) -> str:
     organisation = next((name for i in links for name in [_organisation_after(document, i, end)] if name),
                         "")
     found = organisation_type(organisation) if organisation else ""
-    if not found and verb in WORKS:  # "who oversees the super PAC's campaign"
+    if not found and verb in WORKS:  # its object: "who oversees the super PAC's campaign"
+        stop = min(next((i for i in range(start + 1, end) if words[i] in LINKS), end), start + 4)
         found = next((role.type for match in role_matcher().find(
-            document.tokens, start + 1, end, words=_role_words(document))
+            document.tokens, start + 1, stop, words=_role_words(document))
             for role in match.payloads if role.kind == "institution" and role.type), "")
     if verb in WRITING:
         return "media" if found == "media" or not organisation else ""
