@@ -80,7 +80,8 @@ def organisation_type(name: str) -> str:
         return "expert"  # "University of Utah", "Harvard Law School"
     if words[-1] in MEDIA_NAMES:
         return "media"
-    if words[-1] in GOVERNMENT_NAMES or (words[0] in GOVERNMENT_NAMES and words[1:2] == ["of"]):
+    if words[-1] in GOVERNMENT_NAMES or any(
+            w in GOVERNMENT_NAMES and nxt == "of" for w, nxt in zip(words, words[1:])):
         return "government"  # "Department of Labor", "Ohio Department of Health"
     return ""
 
