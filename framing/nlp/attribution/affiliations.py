@@ -173,15 +173,16 @@ def _clause_type(document: Document, start: int, high: int) -> str:
 
 
 def aged(document: Document, mentions: Iterable[Mention]) -> bool:
-    """A name followed by an age alone: "Tom Hart, 54, said ..." (the way copy introduces a person of
-    the public)."""
+    """The person is introduced by an age alone: its first full name is followed by one ("Tom Hart,
+    54, said ...", the way copy introduces a person of the public; not "Oscar-winning actress Susan
+    Roe ... Roe, 69, told MSNBC")."""
     words, tokens = document.normalised, document.tokens
-    for mention in mentions:
-        after = mention.end_token
-        if mention.kind in ("name", "alias") and after + 2 < len(words) and words[after] == "," \
-                and _age(tokens[after + 1].text) and words[after + 2] in APPOSITIVE_ENDS:
-            return True
-    return False
+    first = min((m for m in mentions if m.kind == "name"), key=lambda m: m.start, default=None)
+    if first is None:
+        return False
+    after = first.end_token
+    return after + 2 < len(words) and words[after] == "," and _age(tokens[after + 1].text) \
+        and words[after + 2] in APPOSITIVE_ENDS
 
 
 def _age(text: str) -> bool:
@@ -271,8 +272,8 @@ def _title_type(document: Document, name_first: int, low: int) -> str:
         word = tokens[first - 1].text
         if word[:1].isupper() or words[first - 1] in TITLE_WORDS:
             first -= 1
-        elif role_matcher().find(tokens, first - 1, first, words=role_words):
-            first, lower = first - 1, True
+        elif not word.endswith("s") and role_matcher().find(tokens, first - 1, first, words=role_words):
+            first, lower = first - 1, True  # (a plural is no title: "... Syrian refugees Obama will take")
         else:
             break
     if first == name_first and first > low + 1 and words[first - 1] == "and":
