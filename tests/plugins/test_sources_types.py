@@ -39,6 +39,17 @@ def types(text: str) -> dict[str, str]:
     # the outlet a writer writes in
     ('"It is the worst week of the campaign," wrote Ben Jacobs in The Guardian.', "Ben Jacobs",
      "media"),
+    # a description set before the name by commas; an organisation after a lower-case adjective, or
+    # the first of two that types its people, or one named with a possessive
+    ('On Wednesday, however, the director of the Federal Bureau of Investigation, James Comfrey, said '
+     'the messages were private.', "James Comfrey", "government"),
+    ('"It is a threat," said Len Burnam, head of the centrist Tax Policy Center.', "Len Burnam", "expert"),
+    ('"Suicide rates fell," said Craig Bryer, head of the National Center for Veterans Studies at the '
+     'University of Utah.', "Craig Bryer", "expert"),
+    ('"ISIS keeps a presence online," said J.M. Bergen, a fellow with George Washington University\'s '
+     'Program on Extremism.', "J.M. Bergen", "expert"),
+    ('"I think it can work," said Louisa Ermel, the reviews director at Publishers Weekly.', "Louisa Ermel",
+     "media"),
     # people of the public: by occupation, or by an age alone
     ('"My kids need their school open," said Jane Roe, a retired nurse who voted for the governor.',
      "Jane Roe", "citizen"),

@@ -36,6 +36,7 @@ from framing.nlp.attribution.words import BOUNDARIES, RELATIVE, office_left, rol
 from framing.nlp.entities import Mention, document_memo
 from framing.nlp.gazetteers import lookup, speaker_type_of
 from framing.nlp.names import INSTITUTION_WORDS, MEDIA_WORDS, OFFICE_TYPES, PLURAL_TITLES
+from framing.nlp.words import strip_possessive
 
 LINKS = frozenset("of for at with".split())
 # Verbs of a post held now, whose object is the organisation: "who directs the Tax Policy Center"
@@ -52,13 +53,13 @@ POSTS = frozenset(
     official manager secretary partner""".split())
 # Head words of an organisation's name that type the people who speak for it
 EXPERT_NAMES = frozenset("university college institute institution endowment academy".split())
-MEDIA_NAMES = MEDIA_WORDS - {"network", "press", "daily"}  # "Press" and "Daily" open names too
+MEDIA_NAMES = MEDIA_WORDS - {"network", "press", "daily"} | {"weekly", "monthly"}  # ("Daily Beast")
 GOVERNMENT_NAMES = INSTITUTION_WORDS - {"court", "courts"}
 PLACE_KINDS = frozenset({"country", "region", "place"})
 # Words that may follow an organisation's name in the same clause: "of the Tax Policy Center said"
 NAME_FOLLOWERS = frozenset("""said says told wrote writes who which and or in on at since to from as
     where when that""".split())
-MAX_APPOSITIVE = 12  # tokens an appositive may span
+MAX_APPOSITIVE = 16  # tokens an appositive may span
 MAX_TITLE = 6  # tokens a title before a name may span
 
 
@@ -73,7 +74,7 @@ def organisation_type(name: str) -> str:
         found = speaker_type_of(" ".join(parts[i:])) or speaker_type_of("The " + " ".join(parts[i:]))
         if found:
             return found
-    words = [w.strip(".,'’").lower() for w in parts]
+    words = [strip_possessive(w).strip(".,'’").lower() for w in parts]
     if not words or not name[:1].isupper():
         return ""
     if EXPERT_NAMES & set(words) or words[-2:] in (["law", "school"], ["business", "school"]):
@@ -97,7 +98,8 @@ def affiliation_types(document: Document, mentions: Iterable[Mention]) -> list[s
         if mention.kind not in ("name", "alias") or mention.start < headline:
             continue  # a title-case headline capitalises every word
         low, high = _sentence_bounds(document, mention.first_token)
-        title = _title_type(document, mention.first_token, low)
+        title = _title_type(document, mention.first_token, low) or _before_type(
+            document, mention.first_token, low)
         if title:
             found.append(title)
         start = mention.end_token
@@ -220,8 +222,11 @@ def _appositive_type(document: Document, start: int, end: int, past: bool) -> st
             opener or any(m.end_token == link and r.kind == "role" and (m.first_token - start <= 2 or capital)
                           for m, r in roles)):
         return ""  # ", senior editor for ...": a role word heads it; not ", addressed to fellow ..."
-    organisation = next((found for i in range(link, end) if words[i] in LINKS
-                         for found in [_organisation_after(document, i, end)] if found), "")
+    # the first organisation that types its people: "head of the National Center for Veterans
+    # Studies at the University of Utah" is at a university
+    names = [name for i in range(link, end) if words[i] in LINKS
+             for name in [_organisation_after(document, i, end)] if name]
+    organisation = next((name for name in names if organisation_type(name)), names[0] if names else "")
     org_type = organisation_type(organisation) if organisation else ""
     head, post, body = "", False, ""
     for match, role in roles:
@@ -250,6 +255,9 @@ def _organisation_after(document: Document, link: int, end: int) -> str:
     first = link + 1
     if first < end and document.normalised[first] == "the":
         first += 1
+        while first + 1 < end and first - link <= 3 and tokens[first].text.islower() \
+                and tokens[first].is_word:
+            first += 1  # "the centrist Tax Policy Center", "the nonprofit Brookings Institution"
     last = first
     while last < end and (tokens[last].text[:1].isupper() or (
             last > first and document.normalised[last] in ("of", "for", "on", "and", "&")
@@ -306,3 +314,19 @@ def _shared_title_type(document: Document, conjunction: int, low: int) -> str:
                 if role.type), "")
         index -= 1
     return ""
+
+
+def _before_type(document: Document, first: int, low: int) -> str:
+    """The type a description set before the name by a comma gives: "On Wednesday, the director of
+    the Federal Bureau of Investigation, James Comey, said" (its article opens it after a comma or
+    at the sentence's start)."""
+    words = document.normalised
+    if first - 3 < low or words[first - 1] != ",":
+        return ""
+    opening = first - 2
+    while opening > low and first - opening < MAX_APPOSITIVE and document.tokens[opening].is_word and (
+            words[opening] not in OPENERS or words[opening - 1] in LINKS):  # (past "of the")
+        opening -= 1
+    if words[opening] not in OPENERS or not (opening == low or words[opening - 1] in (",", "—", "--")):
+        return ""
+    return _appositive_type(document, opening, first - 1, False)
