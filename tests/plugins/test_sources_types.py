@@ -74,7 +74,14 @@ def test_words_near_a_name_that_say_nothing_of_the_person_type_nobody():
             "\"Production will improve,\" said Phil Smyth, a spokesman for the United Mine Workers of "
             "America.\n\n"
             "\"Nobody wants a shutdown,\" said Lena Ortiz, president of the Harwell Teachers Union.")
+    text += ("\n\nAt the rally, West landed a dig at \"my dear sister Kara Voss.\" \"I say no,\" Voss "
+             "said.\n\n\"Mr. Hale, you're a lawyer,\" they told him. \"I listened,\" Omar Hale said.\n\n"
+             "They watched the rise of Dane Corr, him insulting immigrants, with alarm. \"I win,\" Corr "
+             "said.")
     found = types(text)
+    assert found["Kara Voss"] == "other"  # a relation the speaker names ("my sister"), no type
+    assert found["Omar Hale"] == "other"  # words addressed to him in a quotation describe nobody
+    assert found["Dane Corr"] == "other"  # ", him insulting immigrants" is a clause, not a description
     assert found["Ann Clay"] == "other"  # not the NBC's media: the forum was NBC's
     assert found["Rita Moss"] == "other"  # ", has that authority" is a clause, not an authority
     assert found["Phil Smyth"] == "other"  # the Mine Workers' spokesman is no worker

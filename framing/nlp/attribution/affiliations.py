@@ -32,7 +32,15 @@ from framing.nlp.attribution.described import (
     _abbreviated_title,
     _role_words,
 )
-from framing.nlp.attribution.words import BOUNDARIES, RELATIVE, office_left, role_matcher
+from framing.nlp.attribution.words import (
+    BOUNDARIES,
+    CONTRACTED,
+    OBJECT_PRONOUNS,
+    PRONOUNS,
+    RELATIVE,
+    office_left,
+    role_matcher,
+)
 from framing.nlp.entities import Mention, document_memo
 from framing.nlp.gazetteers import lookup, speaker_type_of
 from framing.nlp.names import INSTITUTION_WORDS, MEDIA_WORDS, OFFICE_TYPES, PLURAL_TITLES
@@ -59,6 +67,9 @@ PLACE_KINDS = frozenset({"country", "region", "place"})
 # Words that may follow an organisation's name in the same clause: "of the Tax Policy Center said"
 NAME_FOLLOWERS = frozenset("""said says told wrote writes who which and or in on at since to from as
     where when that""".split())
+# Words of a clause or an address, never of a description: ", him disrespecting ...", ", you're a ..."
+PERSONAL = frozenset(OBJECT_PRONOUNS | set(PRONOUNS) | set(CONTRACTED) | {"you", "your", "my"})
+POSSESSIVES = frozenset("my his her their our your its".split())
 MAX_APPOSITIVE = 16  # tokens an appositive may span
 MAX_TITLE = 6  # tokens a title before a name may span
 
@@ -95,8 +106,9 @@ def affiliation_types(document: Document, mentions: Iterable[Mention]) -> list[s
     headline = blocks[0].end if blocks and blocks[0].kind == "headline" else -1
     found: list[str] = []
     for mention in mentions:
-        if mention.kind not in ("name", "alias") or mention.start < headline:
-            continue  # a title-case headline capitalises every word
+        if mention.kind not in ("name", "alias") or mention.start < headline or document.in_quotation(
+                mention.start, mention.end) is not None:
+            continue  # a title-case headline capitalises every word; a quotation addresses people
         low, high = _sentence_bounds(document, mention.first_token)
         title = _title_type(document, mention.first_token, low) or _before_type(
             document, mention.first_token, low)
@@ -218,10 +230,12 @@ def _appositive_type(document: Document, start: int, end: int, past: bool) -> st
              for role in match.payloads if role.kind in ("role", "institution")]
     opener = words[start] in OPENERS
     capital = tokens[start].text[:1].isupper()
-    if any(not tokens[i].is_word for i in range(start, link)) or words[start] in BOUNDARIES or not (
-            opener or any(m.end_token == link and r.kind == "role" and (m.first_token - start <= 2 or capital)
-                          for m, r in roles)):
-        return ""  # ", senior editor for ...": a role word heads it; not ", addressed to fellow ..."
+    if any(not tokens[i].is_word or words[i] in PERSONAL for i in range(start, link)) \
+            or words[start] in BOUNDARIES or not (opener or any(
+                m.end_token == link and r.kind == "role" and not words[link - 1].endswith("s")
+                and (m.first_token - start <= 2 or capital) for m, r in roles)):
+        return ""  # ", senior editor for ...": a singular role word heads it; not ", addressed to fellow
+        # conservatives", ", him disrespecting immigrants", "Mr. Khan, you're a lawyer" (no description)
     # the first organisation that types its people: "head of the National Center for Veterans
     # Studies at the University of Utah" is at a university
     names = [name for i in range(link, end) if words[i] in LINKS
@@ -293,8 +307,9 @@ def _title_type(document: Document, name_first: int, low: int) -> str:
                 head = role.type
             if role.kind == "role" and post < 0 and words[match.end_token - 1] in POSTS:
                 post = match.first_token
-    if lower and head:
-        return head  # (a title of capitalised words alone: described.py reads it)
+    if lower and head and not any(words[i] in POSSESSIVES for i in range(max(low, first - 2), first)):
+        return head  # (a title of capitalised words alone: described.py reads it; "my dear sister
+        # Hillary" is a relation, not a type)
     if post > first and tokens[first].text[:1].isupper():  # "PolitiFact Executive Director Ann Roe"
         return organisation_type(document.text[tokens[first].start:tokens[post - 1].end])
     return ""
