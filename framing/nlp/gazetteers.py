@@ -138,6 +138,31 @@ def _part_of(text: str) -> Entry | None:
 
 DIRECTIONS = frozenset("north south east west northern southern eastern western central".split())
 
+# organisations.tsv types whose people speak from expertise, or as an outlet (a pollster's numbers)
+ORGANISATION_SPEAKER_TYPES = {"think tank": "expert", "research": "expert", "pollster": "media"}
+
+
+@lru_cache(maxsize=1)
+def _speaker_types() -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for row in _rows("institutions.tsv"):
+        for form in [row[0], *_items(_cell(row, 1))]:
+            forms.setdefault(form.lower(), _cell(row, 5))
+    for row in _rows("media.tsv"):
+        for form in [row[0], *_items(_cell(row, 1))]:
+            forms.setdefault(form.lower(), "media")
+    for row in _rows("organisations.tsv"):
+        for form in [row[0], *_items(_cell(row, 1))]:
+            forms.setdefault(form.lower(), ORGANISATION_SPEAKER_TYPES.get(_cell(row, 3), ""))
+    return forms
+
+
+def speaker_type_of(name: str) -> str:
+    """The speaker type a listed organisation gives the people who speak for it: an institution's
+    ``speaker_type`` (institutions.tsv), ``media`` for a news organisation, ``expert`` for a think
+    tank or research body and ``media`` for a pollster (organisations.tsv); "" for any other name."""
+    return _speaker_types().get(name.lower(), "")
+
 
 @lru_cache(maxsize=1)
 def _groups() -> tuple[dict[str, str], frozenset[str]]:

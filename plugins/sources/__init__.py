@@ -29,6 +29,7 @@ from framing.nlp.attribution import (
     find_sources,
 )
 from framing.nlp.attribution.actors import named_speakers, speaker_actors
+from framing.nlp.attribution.affiliations import affiliation_types, aged, organisation_type
 from framing.nlp.attribution.described import described_types, person_type, principal
 from framing.nlp.cast import ArticleCast, own_names
 from framing.nlp.entities import (
@@ -375,13 +376,19 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
                                                          if not _bare_shared(document, m, shared)),
                                               party_contested)
         kind_of = speaker.type
+        about = named[actor.name] if actor is not None else []
         if actor is not None and actor.kind == "person":
-            kind_of = person_type(kind_of, described_types(
-                document, named[actor.name] + pronouns[actor.name], shared))
+            described = described_types(document, about + pronouns[actor.name], shared) \
+                + affiliation_types(document, about)
+            kind_of = person_type(kind_of, described)
+        elif actor is not None and kind_of == "other":  # an organisation: "Tax Policy Center said"
+            kind_of = organisation_type(actor.name) or kind_of
         person = speaker.person or (actor is not None and actor.kind == "person")
         if kind_of == "other" and person and side in PARTY_SIDES and not from_file and \
                 not evidence.startswith(("a ", "an ")):
             kind_of = "party"  # titled or labelled by a party: "(D-Conn.)"; "a Republican" may vote
+        if kind_of == "other" and actor is not None and actor.kind == "person" and aged(document, about):
+            kind_of = "citizen"  # described by an age alone: "Tom Hart, 54, said"
         if actor is not None:
             forms = mention_forms(document, named[actor.name]) or ((actor.name, len(speaker.mentions)),)
             notes.append(ActorNote(actor.name, actor.kind or kind, len(speaker.mentions), forms,

@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterable, Sequence
 from framing.model import Document, Span
 from framing.nlp.attribution.words import RELATIVE, office_left, role_matcher
 from framing.nlp.entities import Actor, Mention, document_memo
-from framing.nlp.names import OFFICE_TYPES
+from framing.nlp.names import FORMER, OFFICE_TYPES
 from framing.nlp.sides import runs_campaign
 
 PARTY = "party"
@@ -72,7 +72,7 @@ def described_types(document: Document, mentions: Iterable[Mention],
                 found.append(PARTY)
             continue
         if index > 0 and low >= 2 and tokens[low - 1].text == "." and len(tokens[low - 2].text) <= 4 \
-                and tokens[low - 2].text[:1].isupper():
+                and tokens[low - 2].text[:1].isupper() and _abbreviated_title(document, low - 2):
             low = starts[index - 1]  # the segmenter ended a sentence at a title: "... with Sens. | X"
         ranges = [(mention.first_token, mention.end_token, False, False)] \
             if mention.kind == "descriptor" else []
@@ -106,6 +106,7 @@ def described_types(document: Document, mentions: Iterable[Mention],
                     words[end] not in RELATIVE):
                 end += 1
             if start < end < high and (end - start < 10 or words[end] in RELATIVE):
+                past = past or _left_appositive(words, start, end)
                 ranges.append((start, end, True, past))  # closed: not a clause's subject
         for a, b, appositive, past in ranges:
             head = _head_type(document, a, b, appositive, past)
@@ -160,6 +161,18 @@ def person_type(own: str, described: Sequence[str]) -> str:
     counts = Counter(types)
     best = max(counts.values())
     return next(t for t in TYPE_ORDER if counts.get(t) == best)
+
+
+def _left_appositive(words: Sequence[str], start: int, end: int) -> bool:
+    """An appositive that opens on an office left: "a former official in the Clinton administration"
+    (the "former" governs the whole description, however far its office word comes)."""
+    return any(words[i] in FORMER for i in range(start, min(end, start + 3)))
+
+
+def _abbreviated_title(document: Document, index: int) -> bool:
+    """Token ``index`` is a title the segmenter may end a sentence at ("Sens.", "Rep."), not a short
+    name ending one ("... said Ann Lowe. | Marsh said")."""
+    return bool(role_matcher().find(document.tokens, index, index + 1, words=_role_words(document)))
 
 
 def _role_words(document: Document) -> list[str]:

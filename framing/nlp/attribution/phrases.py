@@ -46,7 +46,7 @@ from framing.nlp.attribution.words import (
     role_matcher,
     verb_words,
 )
-from framing.nlp.names import OFFICE_TYPES, ORG_WORDS, is_qualifier
+from framing.nlp.names import FORMER, OFFICE_TYPES, ORG_WORDS, is_qualifier
 from framing.nlp.words import CALENDAR_WORDS
 
 SUBJECT_PRONOUNS = frozenset("he she they we i".split())
@@ -54,6 +54,7 @@ SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 # an infinitive or a preposition and has no name ("to remain in the race")
 NEGATIVES = frozenset("no none nobody neither".split())
 OPENERS = frozenset("to in on with without of at from according under during into".split())
+LINKS = frozenset("of for to".split())  # in an appositive, a role word after these names someone else
 # What opens an appositive after a speaker's comma: a determiner, but not "that", which after a comma
 # opens the reported clause ("according to officials, that the government has filed suit")
 APPOSITIVE_OPENERS = DETERMINERS - {"that"}
@@ -295,7 +296,10 @@ class SpeakerPhrases:
                 continue
             if index == 0:
                 b = produced  # (its words are not the document's: "prosecutors" never joins it)
+            else:  # an appositive ends at its relative clause: "a nurse who voted for the governor"
+                b = next((i for i in range(a + 1, b) if words[i] in RELATIVE), b)
             matches = role_matcher().find(tokens, a, b, words=self.role_words)
+            linked = next((i for i in range(a, b) if words[i] in LINKS), b) if index else b
             covered = {i for m in matches for i in range(m.first_token, m.end_token)}
             head_role = head_role or (index == 0 and end - 1 in covered)
             for match in matches:
@@ -306,8 +310,13 @@ class SpeakerPhrases:
                         mention.institution |= role.kind == "institution"
                     if role.gender:
                         mention.gender = role.gender
-                    if role.type and not (role.type in OFFICE_TYPES
-                                          and office_left(words, match.first_token, a)):
+                    if match.first_token > linked + 1 and role.kind == "role" and \
+                            tokens[match.first_token - 1].text[:1].isupper():
+                        continue  # a word of a name: "a spokesman for the United Mine Workers"
+                    if role.type and not (role.type in OFFICE_TYPES and (
+                            office_left(words, match.first_token, a) or index > 0 and any(
+                                words[i] in FORMER for i in range(a, match.first_token)))):
+                        # an appositive of an office left: "a former official in the administration"
                         mention.type = role.type  # last match wins: the head of the phrase
                 matched = range(match.first_token, match.end_token)
                 mention.words.update(fold(words[i]) for i in matched)

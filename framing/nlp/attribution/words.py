@@ -55,7 +55,7 @@ NEGATIONS = frozenset(
 )
 # Words that end a speaker phrase: clause boundaries and auxiliaries a subject cannot contain.
 BOUNDARIES = frozenset(
-    """and but or nor that which who whom whose while because as when after before if since although
+    """and but yet or nor that which who whom whose while because as when after before if since although
     though where so than whether is was were are be been being has have had will would could should
     may might can not did do does also then over about against into amid despite by what itself
     himself herself themselves""".split()

@@ -1,0 +1,109 @@
+"""Speaker types read from what the article says a person does (team-written sentences): the
+organisation a person works for, appositives with no article, relative clauses, titles of lower-case
+role words, an age alone, a plural title shared by two names."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.nlp.attribution.affiliations import organisation_type
+from framing.plugins.sources import SourceBalance
+from framing.testing import measurements
+
+
+def types(text: str) -> dict[str, str]:
+    """Each speaker of the sources table with its type."""
+    detail = next(m.detail for m in measurements(SourceBalance(None), text) if m.metric == "sources")
+    rows = [line.split(" | ") for line in detail.splitlines()[1:]]
+    return {row[0]: row[1] for row in rows}
+
+
+@pytest.mark.parametrize(("sentence", "name", "kind"), [
+    # an appositive with no article: the post's organisation or the role word types it
+    ('"We are running out of time," said David Marsh, senior editor for the Valley Courier.',
+     "David Marsh", "media"),
+    ('"Prices went up," said Ivo Brant, head of research at the Brookfield Institute.', "Ivo Brant",
+     "expert"),
+    ('"We are worried," said Eric Nordstrom, State Department regional security director.',
+     "Eric Nordstrom", "government"),
+    # the organisation after a link word, when the role word says nothing of the type
+    ('"The bill is a mess," said Omar Lind, a writer for Slate.', "Omar Lind", "media"),
+    # a relative clause
+    ('"The polls are wrong," said Ann Roe, who writes for The Atlantic.', "Ann Roe", "media"),
+    ('"Every plan has a consumption basis," said Leonard Vance, a former official in the Clinton '
+     'administration who directs the Urban-Brookings Tax Policy Center.', "Leonard Vance", "expert"),
+    # a title of lower-case role words, or an organisation and a post, before the name
+    ('"We will keep asking," RT America host Abby Moran said.', "Abby Moran", "media"),
+    ('"We check claims from both parties," said PolitiFact Executive Director Aaron Lind.',
+     "Aaron Lind", "media"),
+    # the outlet a writer writes in
+    ('"It is the worst week of the campaign," wrote Ben Jacobs in The Guardian.', "Ben Jacobs",
+     "media"),
+    # a description set before the name by commas; an organisation after a lower-case adjective, or
+    # the first of two that types its people, or one named with a possessive
+    ('On Wednesday, however, the director of the Federal Bureau of Investigation, James Comfrey, said '
+     'the messages were private.', "James Comfrey", "government"),
+    ('"It is a threat," said Len Burnam, head of the centrist Tax Policy Center.', "Len Burnam", "expert"),
+    ('"Suicide rates fell," said Craig Bryer, head of the National Center for Veterans Studies at the '
+     'University of Utah.', "Craig Bryer", "expert"),
+    ('"ISIS keeps a presence online," said J.M. Bergen, a fellow with George Washington University\'s '
+     'Program on Extremism.', "J.M. Bergen", "expert"),
+    ('"I think it can work," said Louisa Ermel, the reviews director at Publishers Weekly.', "Louisa Ermel",
+     "media"),
+    # people of the public: by occupation, or by an age alone
+    ('"My kids need their school open," said Jane Roe, a retired nurse who voted for the governor.',
+     "Jane Roe", "citizen"),
+    ('"This is a disgrace," said Tom Hart, 54, who joined the protest outside the capitol.', "Tom Hart",
+     "citizen"),
+])
+def test_a_description_types_the_speaker(sentence: str, name: str, kind: str):
+    text = f"Budget fight drags on\n\nThe state budget talks stalled again on Tuesday.\n\n{sentence}"
+    assert types(text)[name] == kind
+
+
+def test_a_plural_title_types_every_name_it_governs():
+    text = ("Cruz tour\n\nSens. Johnny Isaksen of Georgia and John Boozer of Arkansas said they would "
+            "campaign with Cruz.")
+    assert types(text)["John Boozer"] == "legislator"
+
+
+def test_words_near_a_name_that_say_nothing_of_the_person_type_nobody():
+    text = ("Forum\n\nTrump, appearing after Ann Clay at the NBC forum, cited problems abroad. "
+            "\"We are strong,\" Clay said.\n\n"
+            "Her successor, Rita Moss, has that authority. \"I will decide,\" Moss said.\n\n"
+            "\"Production will improve,\" said Phil Smyth, a spokesman for the United Mine Workers of "
+            "America.\n\n"
+            "\"Nobody wants a shutdown,\" said Lena Ortiz, president of the Harwell Teachers Union.")
+    text += ("\n\nAt the rally, West landed a dig at \"my dear sister Kara Voss.\" \"I say no,\" Voss "
+             "said.\n\n\"Mr. Hale, you're a lawyer,\" they told him. \"I listened,\" Omar Hale said.\n\n"
+             "They watched the rise of Dane Corr, him insulting immigrants, with alarm. \"I win,\" Corr "
+             "said.")
+    found = types(text)
+    assert found["Kara Voss"] == "other"  # a relation the speaker names ("my sister"), no type
+    assert found["Omar Hale"] == "other"  # words addressed to him in a quotation describe nobody
+    assert found["Dane Corr"] == "other"  # ", him insulting immigrants" is a clause, not a description
+    assert found["Ann Clay"] == "other"  # not the NBC's media: the forum was NBC's
+    assert found["Rita Moss"] == "other"  # ", has that authority" is a clause, not an authority
+    assert found["Phil Smyth"] == "other"  # the Mine Workers' spokesman is no worker
+    assert found["Lena Ortiz"] == "other"  # a union's president is no head of state
+
+
+def test_a_short_name_ending_a_sentence_is_no_title():
+    text = ("Talks\n\n\"We will keep working,\" said Carla Diaz, a spokeswoman for Rep. Ann Lowe.\n\n"
+            "Marsh said the talks would go on. \"It is late,\" said Dan Marsh.")
+    assert types(text)["Dan Marsh"] == "other"  # "Rep. Ann Lowe. | Marsh" titles no legislator
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Tax Policy Center", "expert"),  # listed: a think tank
+    ("Urban-Brookings Tax Policy Center", "expert"),  # a listed name inside a longer one
+    ("Gallup", "media"),  # a pollster speaks as an outlet
+    ("University of Utah", "expert"),
+    ("Harvard Law School", "expert"),
+    ("Valley Courier", ""),  # no head word of a newspaper the lists know
+    ("Springfield Daily Times", "media"),
+    ("Ohio Department of Health", "government"),
+    ("Harwell Teachers Union", ""),
+])
+def test_an_organisation_types_its_people(name: str, kind: str):
+    assert organisation_type(name) == kind
