@@ -29,8 +29,8 @@ from framing.nlp.attribution.described import (
     COPULAS,
     PAST,
     TITLE_WORDS,
-    _abbreviated_title,
-    _role_words,
+    abbreviated_title,
+    document_role_words,
 )
 from framing.nlp.attribution.words import (
     BOUNDARIES,
@@ -179,7 +179,7 @@ def _clause_type(document: Document, start: int, high: int) -> str:
     if not found and verb in WORKS:  # its object: "who oversees the super PAC's campaign"
         stop = min(next((i for i in range(start + 1, end) if words[i] in LINKS), end), start + 4)
         found = next((role.type for match in role_matcher().find(
-            document.tokens, start + 1, stop, words=_role_words(document))
+            document.tokens, start + 1, stop, words=document_role_words(document))
             for role in match.payloads if role.kind == "institution" and role.type), "")
     if verb in WRITING:
         return "media" if found == "media" or not organisation else ""
@@ -212,7 +212,7 @@ def _sentence_bounds(document: Document, token: int) -> tuple[int, int]:
     sentence = document.sentences[index]
     low = sentence.first_token
     if index > 0 and low >= 2 and document.tokens[low - 1].text == "." \
-            and _abbreviated_title(document, low - 2):
+            and abbreviated_title(document, low - 2):
         low = starts[index - 1]  # the segmenter ended a sentence at a title: "... with Sens. | X"
     return low, sentence.end_token
 
@@ -226,8 +226,9 @@ def _appositive_type(document: Document, start: int, end: int, past: bool) -> st
     if start >= end:
         return ""
     link = next((i for i in range(start, end) if words[i] in LINKS), end)
-    roles = [(match, role) for match in role_matcher().find(tokens, start, link, words=_role_words(document))
-             for role in match.payloads if role.kind in ("role", "institution")]
+    found = role_matcher().find(tokens, start, link, words=document_role_words(document))
+    roles = [(match, role) for match in found for role in match.payloads
+             if role.kind in ("role", "institution")]
     opener = words[start] in OPENERS
     capital = tokens[start].text[:1].isupper()
     if any(not tokens[i].is_word or words[i] in PERSONAL for i in range(start, link)) \
@@ -288,7 +289,7 @@ def _title_type(document: Document, name_first: int, low: int) -> str:
     lower-case role word ``described_types`` does not read ("RT America host Abby Martin",
     "Harvard economist Jane Roe")."""
     words, tokens = document.normalised, document.tokens
-    role_words = _role_words(document)
+    role_words = document_role_words(document)
     first, lower = name_first, False
     while first > low and name_first - first < MAX_TITLE and tokens[first - 1].is_word:
         word = tokens[first - 1].text
@@ -325,7 +326,7 @@ def _shared_title_type(document: Document, conjunction: int, low: int) -> str:
         if words[index] in PLURAL_TITLES or (words[index] == "." and words[index - 1] + "." in PLURAL_TITLES):
             title = index if words[index] != "." else index - 1
             return next((role.type for match in role_matcher().find(
-                tokens, title, title + 1, words=_role_words(document)) for role in match.payloads
+                tokens, title, title + 1, words=document_role_words(document)) for role in match.payloads
                 if role.type), "")
         index -= 1
     return ""

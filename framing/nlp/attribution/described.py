@@ -72,7 +72,7 @@ def described_types(document: Document, mentions: Iterable[Mention],
                 found.append(PARTY)
             continue
         if index > 0 and low >= 2 and tokens[low - 1].text == "." and len(tokens[low - 2].text) <= 4 \
-                and tokens[low - 2].text[:1].isupper() and _abbreviated_title(document, low - 2):
+                and tokens[low - 2].text[:1].isupper() and abbreviated_title(document, low - 2):
             low = starts[index - 1]  # the segmenter ended a sentence at a title: "... with Sens. | X"
         ranges = [(mention.first_token, mention.end_token, False, False)] \
             if mention.kind == "descriptor" else []
@@ -133,7 +133,7 @@ def _head_type(document: Document, a: int, b: int, appositive: bool, past: bool)
     words, tokens = document.normalised, document.tokens
     linked = next((i for i in range(a, b) if words[i] in LINKS), b) if appositive else b
     head = ""
-    for match in role_matcher().find(tokens, a, b, words=_role_words(document)):
+    for match in role_matcher().find(tokens, a, b, words=document_role_words(document)):
         for role in match.payloads:
             if not role.type or (role.type in OFFICE_TYPES and (
                     past or office_left(words, match.first_token, a))):
@@ -169,13 +169,13 @@ def _left_appositive(words: Sequence[str], start: int, end: int) -> bool:
     return any(words[i] in FORMER for i in range(start, min(end, start + 3)))
 
 
-def _abbreviated_title(document: Document, index: int) -> bool:
+def abbreviated_title(document: Document, index: int) -> bool:
     """Token ``index`` is a title the segmenter may end a sentence at ("Sens.", "Rep."), not a short
     name ending one ("... said Ann Lowe. | Marsh said")."""
-    return bool(role_matcher().find(document.tokens, index, index + 1, words=_role_words(document)))
+    return bool(role_matcher().find(document.tokens, index, index + 1, words=document_role_words(document)))
 
 
-def _role_words(document: Document) -> list[str]:
+def document_role_words(document: Document) -> list[str]:
     """The words as the role lists write them: an abbreviation without its period ("Sen." -> "sen")."""
     return document_memo(document, "attribution.role_words", lambda: [
         w[:-1] if "." in w and w.endswith(".") and w[:-1].isalpha() else w for w in document.normalised])
