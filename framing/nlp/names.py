@@ -214,6 +214,23 @@ def is_given_name(word: str) -> bool:
     return lowered in gazetteers.given_name_genders() or lowered in gazetteers.given_names()
 
 
+def glued_to_name(words: list[str], capitalised_mid: set[str], lowercase: set[str]) -> bool:
+    """The first word of a capitalised run that opens a sentence is no part of the person's name after
+    it ("Entrusting Donald Trump with...", "Nominating Mitt Romney..."): the run has three words or more,
+    the second a given name, and the first is no given name, title, state, party or listed name, never
+    capitalised mid-sentence in the article (``capitalised_mid``, lower-cased), and is a common word,
+    a word the article writes in lower case (``lowercase``) or a verb's -ing or -ed form. Only the
+    sentence's capital makes it look part of the name."""
+    if len(words) < 3 or not is_given_name(words[1]):
+        return False
+    word = strip_possessive(words[0])
+    lowered = word.lower()
+    return (word.isalpha() and lowered not in capitalised_mid and not is_given_name(word)
+            and not is_title_word(word) and not is_qualifier(word) and gazetteers.lookup(word) is None
+            and (is_common_word(word) or lowered in lowercase
+                 or (lowered.endswith(("ing", "ed")) and len(lowered) > 5)))
+
+
 @lru_cache(maxsize=8_192)
 def parse_name(text: str) -> Name:
     """Split a name as written into title and parts: titles, ranks, states and parties before the name

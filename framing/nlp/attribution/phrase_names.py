@@ -27,7 +27,7 @@ from framing.nlp.attribution.words import (
 )
 from framing.nlp.cast_names import PLACE_HEADS
 from framing.nlp.gazetteers import lookup
-from framing.nlp.names import ORG_WORDS
+from framing.nlp.names import ORG_WORDS, glued_to_name
 from framing.nlp.words import NAME_PARTICLES
 
 PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*")
@@ -157,14 +157,17 @@ class NameRuns:
         person named by the rest, at least two capitalised words that end in no organisation word: a
         party noun ("Democrat Hillary Clinton", not "Republican National Committee", nor "supporters
         of Republican Donald Trump") or, opening the sentence, a word the article otherwise writes in
-        lower case ("Rival Hillary Clinton's campaign", not "Half of Vermont Democrats")."""
+        lower case ("Rival Hillary Clinton's campaign", not "Half of Vermont Democrats") or a verb's
+        form before a given name (:func:`framing.nlp.names.glued_to_name`)."""
         if len(run) < 3 or fold(strip_possessive(self.words[run[-1]])) in ORG_WORDS or not all(
                 has_capital(self.tokens[j].text) for j in run[1:]) or any(
                 self.words[j] not in DETERMINERS for j in range(a, run[0])):
             return False
         word = self.words[run[0]]
-        return word in PARTY_NOUNS or (run[0] == sentence_first and word in self.text.lowercase
-                                       and word not in self.text.named_mid)
+        return word in PARTY_NOUNS or (run[0] == sentence_first and (
+            word in self.text.lowercase and word not in self.text.named_mid
+            or glued_to_name([self.tokens[j].text for j in run], self.text.capitalised_mid,
+                             self.text.lowercase)))  # "Entrusting Donald Trump with..."
 
     def _joins(self, run: list[int], i: int, b: int, covered: set[int]) -> bool:
         """ "of", "for" or "the" inside an organisation's name: after one capitalised word or an
