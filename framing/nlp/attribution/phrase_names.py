@@ -9,9 +9,10 @@ its name, sides, demonyms and words.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from framing.model import Span
+from framing.model import Span, Token
 from framing.nlp.attribution.text import ArticleText
 from framing.nlp.attribution.words import (
     BOUNDARIES,
@@ -35,6 +36,7 @@ PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*")
 NOT_A_HEAD = DETERMINERS | PREPOSITIONS | RELATIVE | BOUNDARIES
 LISTED_SPEAKERS = frozenset("country party institution organisation media".split())
 PARTY_NOUNS = frozenset("democrat republican libertarian".split())  # "Democrat Hillary Clinton"
+BODY_HEADS = frozenset("conference subcommittee panel".split())  # "United States Conference of Mayors"
 
 @dataclass
 class Phrase:
@@ -176,6 +178,8 @@ class NameRuns:
         if i + 1 >= b or i + 1 in covered:  # the phrase's end (b may be past the last word)
             return False
         word = self.words[i]
+        if word == "and":
+            return listed_across_and(self.tokens, i)  # "Immigration and Customs Enforcement"
         if word not in ("of", "for", "the"):
             return False
         if word == "the":
@@ -183,7 +187,7 @@ class NameRuns:
         names = [j for j in run if self.words[j] not in ("of", "for", "the")]
         following = i + 2 if self.words[i + 1] == "the" and i + 2 < b else i + 1  # "of the Treasury"
         return has_capital(self.tokens[following].text) and not self.words[run[-1]].endswith("'s") \
-            and (len(names) == 1 or self.words[names[-1]] in ORG_WORDS)
+            and (len(names) == 1 or self.words[names[-1]] in ORG_WORDS | BODY_HEADS)
 
     def _name_like(self, run: list[int], titled: bool) -> bool:
         """A capitalised run that can name a speaker: not a place ("Rose Garden"), and in a
@@ -197,6 +201,23 @@ class NameRuns:
             return all(fold(self.tokens[j].text) in self.text.body_capitalised
                        or self.words[j] in NAME_PARTICLES for j in run)
         return True
+
+
+def listed_across_and(tokens: Sequence[Token], index: int) -> bool:
+    """The "and" at ``index`` is inside a name the bundled lists know, read from up to four capitalised
+    words before it to up to four after it: "Immigration and Customs Enforcement", "U.S. Citizenship and
+    Immigration Services" (not "Ann Roe and Tom Bell")."""
+    if tokens[index].lower != "and":
+        return False
+    left = index
+    while left > 0 and index - left < 4 and has_capital(tokens[left - 1].text) and tokens[left - 1].is_word:
+        left -= 1
+    right = index + 1
+    while right < len(tokens) and right - index <= 4 and has_capital(tokens[right].text) \
+            and tokens[right].is_word:
+        right += 1
+    return any(lookup(" ".join(t.text for t in tokens[start:stop])) is not None
+               for start in range(left, index) for stop in range(index + 2, right + 1))
 
 
 def _listed_speaker(text: str) -> bool:

@@ -10,7 +10,7 @@ gender, side candidates, anonymity; a span that names nobody is no speaker (None
 from __future__ import annotations
 
 from framing.model import Span, Token
-from framing.nlp.attribution.phrase_names import NOT_A_HEAD, NameRuns, Phrase
+from framing.nlp.attribution.phrase_names import NOT_A_HEAD, NameRuns, Phrase, listed_across_and
 from framing.nlp.attribution.text import ArticleText
 from framing.nlp.attribution.words import (
     BOUNDARIES,
@@ -197,7 +197,8 @@ class SpeakerPhrases:
             if document >= 0:  # "a report by the institute said", "exit polls conducted for ..."
                 first = head = document  # (a document noun may be a cue word: "report")
                 continue
-            boundary = word in BOUNDARIES and not _month_surname(self.tokens, first - 1)  # "Theresa May"
+            boundary = word in BOUNDARIES and not _month_surname(self.tokens, first - 1) and not (
+                listed_across_and(self.tokens, first - 1))  # "Theresa May", "Immigration and Customs ...
             if not token.is_word or boundary or lower and (word in verb_words() and not (
                     first - 2 >= sentence_first and self.words[first - 2] in DETERMINERS and is_document(
                         word)) or word.endswith("ed") and not self.text.has_role(first - 1, first)):
