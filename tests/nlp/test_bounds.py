@@ -108,3 +108,17 @@ def test_a_speaker_phrase_runs_across_a_listed_names_and_and_conference_of():
     assert "Customs Enforcement" not in names
     assert any(n.endswith("Immigration and Customs Enforcement") for n in names)
     assert "Harlow Conference of Mayors" in names
+
+
+def test_a_nickname_in_quotation_marks_stays_inside_the_name_and_out_of_the_display():
+    actors = _actors('Seat filled\n\nThe mayor picked former Chief of Staff Tomas "Mo" Harker, who '
+                     'also served as counsel. Harker said he was honored.\n')
+    assert "Tomas Harker" in actors and actors["Tomas Harker"] == "person"
+    assert not any(name.startswith("Chief of Staff") for name in actors)
+
+
+def test_three_name_words_after_a_whole_linked_title_are_the_name():
+    actors = _actors("Aide quits\n\nLena Marsh, an aide to Secretary of State Ada Rodham Fenwick, spoke. "
+                     "Fenwick left.\n")
+    assert "Ada Rodham Fenwick" in actors and "Rodham Fenwick" not in actors
+

@@ -14,6 +14,7 @@ from framing.nlp.words import is_common_word, strip_possessive
 
 BODY_KINDS = frozenset({"institution", "organisation", "media", "party"})
 PLACE_KINDS = frozenset({"place", "region"})  # a city, a state: modifiers in "a Senate Benghazi hearing"
+QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
 MODIFIER_TAILS = frozenset("era led run like type".split())  # "Ryan-era", "Saud-led": an adjective
 
 
@@ -26,6 +27,17 @@ def hyphen_given_name(word: str) -> bool:
     return (2 <= len(head) <= 4 and head.istitle() and head.isalpha() and 2 <= len(tail) <= 4
             and tail.isalpha() and tail.islower() and not tail.endswith(("ed", "ing"))
             and tail not in MODIFIER_TAILS and not is_common_word(head) and gazetteers.lookup(head) is None)
+
+
+def nickname_end(tokens: tuple[Token, ...], index: int, end: int, capital: list[bool], first: int) -> int:
+    """After a given name, a nickname of one or two capitalised words in quotation marks and then a
+    capitalised word go on with the name (William "Mo" Cowan): where the surname ends, else 0."""
+    if index == 0 or tokens[index].text not in QUOTES or not is_given_name(tokens[index - 1].text):
+        return 0
+    close = next((j for j in range(index + 2, min(index + 4, end)) if tokens[j].text in QUOTES), None)
+    if close is None or not all(capital[j - first] for j in range(index + 1, close)):
+        return 0
+    return close + 2 if close + 1 < end and capital[close + 1 - first] else 0
 
 
 def couple_before_body(tokens: tuple[Token, ...], start: int, index: int, link: int, end: int) -> bool:

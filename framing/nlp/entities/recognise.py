@@ -31,6 +31,7 @@ from framing.nlp.entities.bounds import (
     hyphen_given_name,
     listed_body,
     listed_run,
+    nickname_end,
     topic_list_end,
 )
 from framing.nlp.entities.homonyms import label_homonyms
@@ -457,6 +458,10 @@ def _run_end(tokens: tuple[Token, ...], capital: list[bool], first: int, start: 
         while link < end and link - index < 2 and (tokens[link].lower in CONNECTORS
                                                    or _topic_on(tokens, link)):
             link += 1
+        nickname = nickname_end(tokens, index, end, capital, first)
+        if nickname:  # William "Mo" Cowan
+            index = nickname
+            continue
         if tokens[index].text == "," and topic:
             listed = topic_list_end(tokens, index, end, capital, first)
             if listed:  # "Committee on Civil Liberties, Justice and Home Affairs"
