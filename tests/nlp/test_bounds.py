@@ -122,3 +122,9 @@ def test_three_name_words_after_a_whole_linked_title_are_the_name():
                      "Fenwick left.\n")
     assert "Ada Rodham Fenwick" in actors and "Rodham Fenwick" not in actors
 
+
+
+def test_a_national_committeeman_is_a_title_and_no_actor():
+    actors = _actors("Delegates meet\n\nTom Bell is a longtime Republican National Committeeman "
+                     "representing Harlow. Bell spoke.\n")
+    assert "Committeeman" not in actors and "Tom Bell" in actors
