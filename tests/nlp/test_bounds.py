@@ -69,12 +69,18 @@ def test_a_listed_body_before_a_listed_place_that_modify_a_noun_is_the_body():
     found = _found(COUNCIL_TEXT)
     assert "Senate Benghazi" not in found and "Senate" in found
     assert "Benghazi" not in _actors(COUNCIL_TEXT)
+    # an outlet's regional edition stays whole, and so does a name before a function word
+    found = _found("Show notes\n\nBreitbart Texas editor Lena Marsh called in. Tom Bell spoke to "
+                   "NBC South Florida on Thursday.\n")
+    assert "Breitbart Texas" in found and "NBC South Florida" in found
 
 
 def test_a_demonym_before_two_common_words_opens_a_bodys_name():
     actors = _actors(COUNCIL_TEXT)
     assert actors.get("American Action Forum") == "organisation"
     assert "Action Forum" not in actors
+    assert "Russian Middle East" not in _actors("Talks end\n\nThe talks were attended by the Russian "
+                                                "Middle East envoy.\n")  # a region, no body
 
 
 def test_a_hyphenated_given_name_is_no_adjective():

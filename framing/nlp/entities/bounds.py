@@ -10,9 +10,10 @@ from __future__ import annotations
 from framing.model import Document, Token
 from framing.nlp import gazetteers
 from framing.nlp.names import ORG_WORDS, is_given_name
-from framing.nlp.words import is_common_word, strip_possessive
+from framing.nlp.words import NEVER_NAME_START, is_common_word, strip_possessive
 
-BODY_KINDS = frozenset({"institution", "organisation", "media", "party"})
+# Not media: an outlet's regional edition is its own name ("Breitbart Texas", "NBC South Florida")
+BODY_KINDS = frozenset({"institution", "organisation", "party"})
 PLACE_KINDS = frozenset({"place", "region"})  # a city, a state: modifiers in "a Senate Benghazi hearing"
 QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
 MODIFIER_TAILS = frozenset("era led run like type".split())  # "Ryan-era", "Saud-led": an adjective
@@ -82,10 +83,12 @@ def topic_list_end(tokens: tuple[Token, ...], index: int, end: int, capital: lis
 def body_before_place(document: Document, tokens: tuple[Token, ...], start: int, run_end: int,
                        end: int) -> int:
     """Where a listed body's name ends when a listed place follows it and both modify a lower-case noun
-    after them: "a Senate Benghazi hearing", "the CNN Iowa poll" name the Senate and CNN, not a body
-    called "Senate Benghazi". ``run_end`` when the run is no such pair."""
+    after them (no function word: "on", "in"): "a Senate Benghazi hearing", "the Independent Vermont
+    senator" name the Senate and a party, not a body called "Senate Benghazi". An outlet is left alone
+    ("Breitbart Texas editor": a regional edition). ``run_end`` when the run is no such pair."""
     if run_end - start < 2 or run_end >= end or not tokens[run_end].text[:1].islower() or not (
-            tokens[run_end].is_word) or _lookup(document, tokens, start, run_end) is not None:
+            tokens[run_end].is_word) or tokens[run_end].lower in NEVER_NAME_START \
+            or _lookup(document, tokens, start, run_end) is not None:
         return run_end
     for cut in range(run_end - 1, start, -1):
         head, tail = _lookup(document, tokens, start, cut), _lookup(document, tokens, cut, run_end)

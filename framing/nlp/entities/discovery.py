@@ -195,7 +195,8 @@ def _named_by_words(name: Name) -> bool:
     """A name after a place or demonym alone whose first and last words are common words ("American
     Action Forum", "Texas Freedom Network"): the qualifier opens a body's name, no person's."""
     return bool(name.first and name.last) and is_common_word(name.first) and is_common_word(name.last) \
-        and all(is_qualifier(w) and not is_title_word(w) for w in name.title.split())
+        and all(is_qualifier(w) and not is_title_word(w) for w in name.title.split()) \
+        and gazetteers.lookup(name.full) is None and non_actor(name.full) != "region"  # "Middle East"
 
 
 def _office_titled(name: Name) -> bool:
