@@ -63,6 +63,16 @@ def test_a_listed_name_keeps_the_function_word_it_opens_with():
     actors = _actors(COUNCIL_TEXT)
     assert "One America News Network" in actors and "America News Network" not in actors
     assert "Our Revolution" in actors and "Revolution" not in actors
+    # before a thing's noun the listed name names the thing: no party called One Nation here
+    assert "One Nation" not in _actors("Poll\n\nThe poll is part of the Ledger's One Nation initiative, "
+                                       "a series of forums.\n")
+
+
+def test_a_common_word_opening_the_sentence_before_a_listed_group_only_describes_it():
+    actors = _actors("Race tightens\n\nMainstream Republicans are running out of time, she said.\n\n"
+                     "James Zogby, a pollster, said the race was close.\n")
+    assert "Mainstream Republicans" not in actors and "Republican Party" in actors
+    assert "James Zogby" in actors  # a given name is the name's own first word
 
 
 def test_a_listed_body_before_a_listed_place_that_modify_a_noun_is_the_body():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from framing.model import Document, Token
 from framing.nlp import gazetteers
+from framing.nlp.entities.things import THING_NOUNS
 from framing.nlp.names import ORG_WORDS, is_given_name
 from framing.nlp.words import NEVER_NAME_START, is_common_word, strip_possessive
 
@@ -103,14 +104,18 @@ def _lookup(document: Document, tokens: tuple[Token, ...], start: int, end: int)
 
 def listed_body(document: Document, tokens: tuple[Token, ...], start: int, run_end: int) -> bool:
     """The words from ``start`` name a listed body or group ("Republicans", "Justice Department"): the
-    common word before them that opens the sentence only describes it ("Fellow Republicans urged...",
-    "Rival Democrats say...")."""
+    common word before them that opens the sentence, when no given name, only describes it
+    ("Mainstream Republicans are...", "Rival Democrats say..."; not "James Zogby said")."""
+    if is_given_name(tokens[start - 1].text):
+        return False
     entry = _lookup(document, tokens, start, run_end)
     return entry is not None and entry.kind in BODY_KINDS | {"group"}
 
 
 def listed_run(document: Document, tokens: tuple[Token, ...], start: int, run_end: int) -> bool:
     """The whole run is a name the bundled lists know and opens with no article: its function word
-    belongs to it ("the One America News Network", "Our Revolution organisers")."""
+    belongs to it ("the One America News Network", "Our Revolution organisers"). Not before a thing's
+    noun: "USA Today's One Nation initiative" names no party."""
     return (run_end - start > 1 and tokens[start].lower not in ("the", "a", "an")
+            and (run_end >= len(tokens) or tokens[run_end].lower not in THING_NOUNS)
             and _lookup(document, tokens, start, run_end) is not None)
