@@ -144,3 +144,4 @@ def test_a_national_committeeman_is_a_title_and_no_actor():
     actors = _actors("Delegates meet\n\nTom Bell is a longtime Republican National Committeeman "
                      "representing Harlow. Bell spoke.\n")
     assert "Committeeman" not in actors and "Tom Bell" in actors
+

@@ -198,7 +198,8 @@ class SpeakerPhrases:
                 first = head = document  # (a document noun may be a cue word: "report")
                 continue
             boundary = word in BOUNDARIES and not _month_surname(self.tokens, first - 1) and not (
-                listed_across_and(self.tokens, first - 1))  # "Theresa May", "Immigration and Customs ...
+                has_capital(self.tokens[end - 1].text)  # the phrase ends in the name, no role noun after
+                and listed_across_and(self.tokens, first - 1))  # "Theresa May", "Immigration and Customs ...
             if not token.is_word or boundary or lower and (word in verb_words() and not (
                     first - 2 >= sentence_first and self.words[first - 2] in DETERMINERS and is_document(
                         word)) or word.endswith("ed") and not self.text.has_role(first - 1, first)):
