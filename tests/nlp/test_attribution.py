@@ -648,9 +648,9 @@ def test_places_laws_and_clause_fragments_are_no_speakers():
     assert _speakers("Vote nears\n\nThe Kessler Doctrine says that allies come first.\n") == [""]
     assert _speakers("Vote nears\n\nTwo aides said the talks, held in Brooklyn, were calm. Brooklyn "
                      "said nothing.\n") == ["Two aides", ""]
-    # "of Ohio, who said": a person of Ohio spoke, not the state
+    # "of Ohio, who said": the person of Ohio spoke, not the state
     assert _speakers("Vote nears\n\nThe governor met Sen. Ada Roe of Ohio, who said the bill would "
-                     "fail.\n") == [""]
+                     "fail.\n") == ["Ada Roe"]
     assert _speakers("Vote nears\n\nMany of the Republicans who now control the House said they "
                      "would wait.\n") == [""]
     # a noun phrase with a prepositional phrase stays a description

@@ -292,3 +292,17 @@ def test_the_survey_repeats_the_poll_and_a_document_noun_after_the_speaks():
     )
     assert speakers(found) == ["A Carrow University poll", "A Carrow University poll", "The report"]
     assert types(found) == ["document"] * 3
+
+
+def test_a_document_and_its_producer_after_from_is_a_document():
+    _, found = sources_of(
+        "A report from the Harbour Institute found that repair costs had doubled.",
+        "Data from the Department of Harbours show that traffic fell.",
+        "Officials from the Department of Harbours said the bridge would reopen.",
+        "The mayor will resign, according to a report Tuesday from the Harlow Ledger.",  # a day between
+    )
+    assert speakers(found) == [
+        "A report from the Harbour Institute", "Data from the Department of Harbours",
+        "Officials from the Department of Harbours", "a report Tuesday from the Harlow Ledger",
+    ]
+    assert types(found) == ["document", "document", "government", "document"]

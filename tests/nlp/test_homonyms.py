@@ -107,3 +107,25 @@ def test_an_unknown_plural_after_the_in_a_sentence_about_a_sport_is_a_team():
                    "would lead the Cavaliers past Vance's old club.\n")
     assert kinds["Cavaliers"] == "organisation"
     assert kinds["Ben Alder"] == kinds["Tom Vance"] == "person"
+
+
+def test_an_unknown_plural_with_a_teams_word_in_an_article_about_a_sport_is_a_team():
+    text = ("Stadium deal\n\nThe mayor, a lifelong baseball fan, spoke on Monday. He said the Harriers "
+            "had a great season and that the city would pay for a new stadium.\n\nThe Liberals won the "
+            "vote in parliament, and the Greens said the budget was fair.\n")
+    kinds = _kinds(text)
+    assert kinds["Harriers"] == "organisation"  # "season": no sports word in its sentence
+    assert "Liberals" not in kinds and "Greens" not in kinds  # parties: no team's word beside them
+    assert "Liberal Party of Canada" in kinds
+
+
+def test_a_teams_word_without_a_sports_word_in_the_article_makes_no_team():
+    kinds = _kinds("Campaign\n\nThe Harriers had a great season of fundraising, and the Harriers said "
+                   "the fans of the mayor would vote.\n")
+    assert kinds.get("Harriers") != "organisation"
+
+
+def test_a_familys_plural_name_is_no_team():
+    kinds = _kinds("Donors\n\nThe mayor, a baseball fan, spoke on Monday. A coach praised the Harlows "
+                   "family for its support this season.\n")
+    assert kinds.get("Harlows") != "organisation"

@@ -91,3 +91,12 @@ def test_a_tax_a_speech_a_trophy_and_a_sponsors_health_plan_are_no_actors():
 def test_a_laws_initials_without_parentheses_and_its_sequel_are_no_actors():
     counts = _counts()
     assert not any(name.startswith(("HTRA", "NCLB", "Harbor", "Child")) for name in counts)
+
+
+def test_a_programmes_name_cut_at_and_is_still_the_programme():
+    text = ("Harbour relief\n\nThe Harbour Relief for Owners of Boats and Licensed Harbour Workers program "
+            "began in May. Sen. Ada Roe said the Harbour Relief for Owners of Boats and Licensed Harbour "
+            "Workers program worked.\n")
+    actors = {a.name for a in discover([document_from_text(text)]).actors}
+    assert "Ada Roe" in actors
+    assert not any(name.startswith("Harbour Relief") for name in actors)

@@ -181,3 +181,26 @@ def test_a_name_cut_after_an_initial_is_a_fragment_and_the_full_name_matches():
     assert non_actor("Donald J.") == "fragment" and non_actor("J. Edgar Hoover") == ""
     spans = [document.text[m.start : m.end] for m in mentions_for(document, actors)]
     assert "George W. Bush" in spans  # the initial's period is part of the name, as in the text
+
+
+def test_a_quoted_title_with_a_subtitle_after_a_colon_is_a_thing():
+    text = ("Book tour\n\nSen. Ada Roe signed copies of her book, \u201cFlooded Varnow: How to Make Harlow "
+            "Proud Again,\u201d on Monday. Roe said Harlow would recover.\n")
+    document = document_from_text(text)
+    labels: dict[str, set[str]] = {}
+    for span in find_candidates(document):
+        labels.setdefault(document.text[span.start : span.end], set()).add(span.label)
+    # the subtitle doubles the title's length; a participle opens no person's name
+    assert labels["Flooded Varnow"] == labels["Make Harlow Proud Again"] == {"thing"}
+    actors = {a.name: a.kind for a in discover([document]).actors}
+    assert actors["Ada Roe"] == "person"
+    assert "Harlow" in actors  # written outside the title too
+    assert not any("Flooded" in name or "Make" in name for name in actors)
+
+
+def test_a_name_before_a_projects_or_a_rules_noun_at_every_mention_is_a_thing():
+    text = ("Energy\n\nSen. Ada Roe opposed the Varnow pipeline and the Quellen loophole on Monday. Roe "
+            "said the Varnow pipeline would leak, and the Quellen loophole cost billions.\n")
+    actors = {a.name for a in discover([document_from_text(text)]).actors}
+    assert "Ada Roe" in actors
+    assert "Varnow" not in actors and "Quellen" not in actors

@@ -148,7 +148,7 @@ class _Settled:
         speakers = Speakers(self.doc, actor_set, self.text.capitalised, recogniser, self.text.lowercase)
         for raw in raws:
             if raw.host is None:
-                raw.speaker = speakers.add(raw.mention, raw.inherit)
+                raw.speaker = speakers.add(raw.mention, raw.inherit, Span(raw.start, raw.end))
         for raw in raws:
             if raw.host is not None:
                 raw.speaker = raw.host.speaker

@@ -15,10 +15,12 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from framing.model import Quotation, Span
+from framing.nlp.attribution.credits import filed_from, only_handles
 from framing.nlp.attribution.phrase_names import Phrase
 from framing.nlp.attribution.phrases import SpeakerPhrases
 from framing.nlp.attribution.subjects import ClauseSubjects
 from framing.nlp.attribution.text import ArticleText
+from framing.nlp.attribution.unsaid import added_to, hypothetical
 from framing.nlp.attribution.words import (
     ADVERBIAL,
     ADVERBIAL_PREPOSITIONS,
@@ -121,8 +123,11 @@ class Cues:
                 if cue.first_token >= sentence.first_token and not capitalised_inside:
                     raw = self._attribution(cue, sentence.first_token, sentence.end_token,
                                             in_sentence)
-                    if raw is not None:
+                    if raw is not None and not only_handles(self.text, raw.start, raw.end):
                         in_sentence.append(raw)
+            if len(in_sentence) == 1 and in_sentence[0].cue is not None and hypothetical(
+                    self.text, in_sentence[0].cue.first_token, sentence.first_token, sentence.end_token):
+                in_sentence = []  # "By offering ..., X would show voters ...": the reporter imagines it
             for earlier, later in zip(in_sentence, in_sentence[1:]):
                 self._stop_before(earlier, later)
             if not in_sentence and self.doc.blocks[sentence.block].kind == "headline":
@@ -234,8 +239,9 @@ class Cues:
             or (words[previous].endswith("'s") and words[previous] not in CONTRACTED)
         ):
             return None  # "the reports", "of claims", "no warning", "Clinton's plans": a noun
-        if after < stop and words[after] in PARTICLES:
-            return None  # "showed up", "called off", "called into a show": another verb
+        if after < stop and words[after] in PARTICLES or filed_from(self.text, verb, after, stop) \
+                or added_to(self.text, verb, after):
+            return None  # "showed up", "added to her lead": another verb; "reported from Kiev": a credit
         if after < stop and words[after] in COMPOUND_TAILS.get(words[verb], ()):
             return None  # "a founder of the think tank Third Way": a compound noun, no verb
         if after + 1 < stop and words[after + 1] == "by" and words[after].endswith("ed") and \

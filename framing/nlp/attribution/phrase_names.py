@@ -29,7 +29,7 @@ from framing.nlp.attribution.words import (
 from framing.nlp.cast_names import PLACE_HEADS
 from framing.nlp.gazetteers import lookup
 from framing.nlp.names import ORG_WORDS, glued_to_name
-from framing.nlp.words import NAME_PARTICLES
+from framing.nlp.words import COURTESY, NAME_PARTICLES
 
 PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*")
 # After a one-word capitalised modifier, the words that are not the noun it modifies
@@ -174,7 +174,7 @@ class NameRuns:
     def _joins(self, run: list[int], i: int, b: int, covered: set[int]) -> bool:
         """ "of", "for" or "the" inside an organisation's name: after one capitalised word or an
         organisation word, before a capitalised word ("Bank of America"; not "Angus King of
-        Maine")."""
+        Maine", nor a surname after a courtesy title: "Mr. Burman of the Tax Policy Center")."""
         if i + 1 >= b or i + 1 in covered:  # the phrase's end (b may be past the last word)
             return False
         word = self.words[i]
@@ -185,6 +185,8 @@ class NameRuns:
         if word == "the":
             return self.words[run[-1]] in ("of", "for") and has_capital(self.tokens[i + 1].text)
         names = [j for j in run if self.words[j] not in ("of", "for", "the")]
+        if len(names) == 1 and names[0] > 0 and self.words[names[0] - 1] in COURTESY:
+            return False
         following = i + 2 if self.words[i + 1] == "the" and i + 2 < b else i + 1  # "of the Treasury"
         return has_capital(self.tokens[following].text) and not self.words[run[-1]].endswith("'s") \
             and (len(names) == 1 or self.words[names[-1]] in ORG_WORDS | BODY_HEADS)

@@ -10,6 +10,7 @@ gender, side candidates, anonymity; a span that names nobody is no speaker (None
 from __future__ import annotations
 
 from framing.model import Span, Token
+from framing.nlp.attribution.heads import Heads
 from framing.nlp.attribution.phrase_names import NOT_A_HEAD, NameRuns, Phrase, listed_across_and
 from framing.nlp.attribution.text import ArticleText
 from framing.nlp.attribution.words import (
@@ -61,6 +62,7 @@ OBJECT_OPENERS = DETERMINERS | {"no"}  # "left no doubt", "left the room": a ver
 AUXILIARIES = frozenset("do does did will would could can should might must not never".split())
 # What follows a participle that modifies a document noun ("a poll released in May", "conducted by")
 MODIFIER_OPENERS = PREPOSITIONS | TIME_OPENERS | DAYS | {"by"}
+PRODUCER_LINKS = frozenset({"by", "from"})  # a document's producer after it: "a report by/from X"
 # Prepositions that open a time expression closing a phrase ("an attorney in June 2016")
 TIME_PREPOSITIONS = frozenset("in on at since during until by".split())
 
@@ -73,6 +75,7 @@ class SpeakerPhrases:
         self.doc, self.tokens, self.words = text.doc, text.tokens, text.words
         self.role_words = text.role_words
         self.names = NameRuns(text)
+        self.heads = Heads(text, self._walk_back, self.person_role_at)
 
     def subject(self, sentence_first: int, verb: int) -> tuple[int, int, list[tuple[int, int]]]:
         """The phrase before a verb: (first, end) tokens and appositives; first == end when none."""
@@ -112,10 +115,19 @@ class SpeakerPhrases:
                                for i in range(before - 2, antecedent - 1, -1)
                                if self.words[i] in DETERMINERS or self.words[i] == "of"),
                               antecedent)
+            head = self.heads.person_before_of(sentence_first, antecedent, end - 1)
+            if head < antecedent:  # "Ann Roe, a graduate of Yale Law School who": Ann Roe
+                named = self.heads.named_before(sentence_first, head)
+                if named is not None:
+                    return named[0], named[1], appositives + [(head, end)]
+                antecedent = head
             if antecedent < before and any(self.words[i] not in DETERMINERS
                                            for i in range(antecedent, before)):
                 return antecedent, end, appositives
         first = self._walk_back(sentence_first, end)
+        listed = self.heads.listed_object(sentence_first, first, end)
+        if listed is not None:  # "Most voters in Ohio, Iowa and Utah said": the voters
+            first, end = listed
         steps = 0  # "Harry Bond, 30, of Raleigh, N.C., who ..., said": past an age and a home town
         while steps < 3 and first - 1 > sentence_first and self.words[first - 1] == "," and \
                 age_or_home([t.text for t in self.tokens[first:end]]):
@@ -212,16 +224,19 @@ class SpeakerPhrases:
         return first
 
     def _document_before(self, index: int, sentence_first: int) -> int:
-        """The index of a lower-case document noun before "by" or a past participle at ``index`` ("a
-        report by", "a study published by", "polls conducted for"; a preposition or time word follows
-        a participle: not "after the polls closed officials said"); -1 if none."""
-        words, by = self.words, self.words[index] == "by"
+        """The index of a lower-case document noun before "by", "from" or a past participle at
+        ``index`` ("a report by", "a report from", "a study published by", "polls conducted for"; a
+        preposition or time word follows a participle: not "after the polls closed officials said"),
+        or of one that opens the sentence before "by" or "from" ("Data from the agency show"); -1 if
+        none."""
+        words, by = self.words, self.words[index] in PRODUCER_LINKS
         if not by and not (words[index].endswith("ed") and words[index + 1:index + 2] and
                            words[index + 1] in MODIFIER_OPENERS):
             return -1
         before = index - 1 - (by and index - 1 > sentence_first and words[index - 1].endswith("ed"))
         token = self.tokens[before] if before >= sentence_first else None
-        return before if token is not None and token.text.islower() and is_document(token.text) else -1
+        lowered = token is not None and (token.text.islower() or (by and before == sentence_first))
+        return before if token is not None and lowered and is_document(token.text.lower()) else -1
 
     def following(self, start: int, stop: int) -> tuple[int, int, list[tuple[int, int]]]:
         """The phrase after a verb or "according to": (first, end) tokens and one appositive."""
@@ -233,7 +248,7 @@ class SpeakerPhrases:
                     and end + 1 < stop and has_capital(self.tokens[end + 1].text)):
                 end += 1  # "according to Democratic and independent analysts": two adjectives;
                 continue  # "a study by Ada Roe and Tom Bell": two producers
-            if word == "by" and end > start and self._document_before(end, start) == end - 1:
+            if word in PRODUCER_LINKS and end > start and self._document_before(end, start) == end - 1:
                 end = head = end + 1  # "according to a report by the institute"
                 continue
             if not token.is_word or (word in BOUNDARIES and end > start):
@@ -276,7 +291,7 @@ class SpeakerPhrases:
         core_roles = 0
         head_role = False  # the phrase ends in a role word ("... the Vermont senator")
         # a document's producer ("a study published by Ada Roe") is no name or role of the phrase
-        produced = next((d + 1 for i in range(first + 1, end) if words[i] == "by"
+        produced = next((d + 1 for i in range(first + 1, end) if words[i] in PRODUCER_LINKS
                          for d in [self._document_before(i, first)] if d >= 0), end)
         for index, (a, b) in enumerate(mention.ranges):
             if words[a] in RELATIVE:

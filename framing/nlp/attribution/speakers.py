@@ -17,6 +17,7 @@ from functools import cached_property
 from itertools import islice
 
 from framing.model import Document, Span
+from framing.nlp.attribution.heads import in_content
 from framing.nlp.attribution.phrase_names import Phrase
 from framing.nlp.attribution.sides import SpeakerSides
 from framing.nlp.attribution.words import (
@@ -102,7 +103,8 @@ class Speakers:
         self.recent: dict[int, None] = {}  # speaker indices, most recent last
         self.full_names: dict[str, bool] = {}  # person actor name -> written in full on its own
 
-    def add(self, mention: Phrase | None, inherit: bool) -> int:
+    def add(self, mention: Phrase | None, inherit: bool, content: Span | None = None) -> int:
+        """The speaker's index; ``content``: what the mention says (no antecedent of its "he")."""
         if mention is None:
             return next(reversed(self.recent)) if (inherit and self.recent) else -1
         if mention.definite and not (mention.name or mention.pronoun):
@@ -112,7 +114,7 @@ class Speakers:
             # A person named since the matched speaker last spoke ("The envoy, Karin Holst,
             # welcomed the move. She said ...") is the better antecedent.
             last_spoke = self.entries[index].mentions[-1].span.start if index >= 0 else -1
-            person = self._actor_person(mention, after=last_spoke)
+            person = self._actor_person(mention, after=last_spoke, content=content)
             if person is not None:
                 mention = person
                 index = self._match(mention)
@@ -414,12 +416,16 @@ class Speakers:
     def sentence_starts(self) -> list[int]:
         return [s.first_token for s in self.doc.sentences]
 
-    def _actor_person(self, pronoun: Phrase, after: int) -> Phrase | None:
-        """The most recent compatible person actor named after ``after`` and before the pronoun."""
+    def _actor_person(self, pronoun: Phrase, after: int, content: Span | None = None) -> Phrase | None:
+        """The most recent compatible person actor named after ``after`` and before the pronoun,
+        outside the pronoun's own content (``heads.in_content``)."""
         mentions, starts = self.people
         index = bisect_left(starts, pronoun.span.start) - 1
         while index >= 0 and mentions[index].start > after:
             found = mentions[index]
+            if in_content(self.doc, found.first_token, found.end_token, content):
+                index -= 1
+                continue
             name = self._full_name(found)
             while name and name[0].lower() in NOT_NAMES:  # "Neither Clinton"
                 name = name[1:]

@@ -326,7 +326,15 @@ def is_document(text: str, lowercase: Collection[str] = ()) -> bool:
     in lower case (``lowercase``, folded), is a document's: "A Quinnipiac University poll", "the
     survey", "early results of exit polls" (not "the U.S. Geological Survey", a name)."""
     head = head_word(text)[0]
-    return bool(head) and (head.islower() or fold(head) in lowercase) and _listed(head, document_heads())
+    return bool(head) and (head.islower() or fold(head) in lowercase or _produced(text, head)) and _listed(
+        head, document_heads())
+
+
+def _produced(text: str, head: str) -> bool:
+    """The capitalised head opens the description and its producer follows ("Data from the Department
+    of Education", "Report by the inspector general"): a sentence's first word, no name."""
+    words = text.split()
+    return len(words) > 2 and words[0] == head and words[1] in ("from", "by")
 
 
 def _listed(word: str, nouns: frozenset[str]) -> bool:
@@ -381,8 +389,8 @@ def head_word(text: str) -> tuple[str, bool]:
         if lowered[index] in HEAD_ENDS or participle:
             words = words[:index]
             break
-    while len(words) > 1 and words[-1].lower() in POSTMODIFIERS:
-        words = words[:-1]
+    while len(words) > 1 and (words[-1].lower() in POSTMODIFIERS or words[-1].lower() in DAYS):
+        words = words[:-1]  # "officials familiar", "a report Tuesday [from WKOW]"
     if not words:
         return "", False
     return words[-1].strip(".,;:\"'“”‘’"), len(words) < len(text.split())

@@ -14,6 +14,9 @@ A party's one-word plural alias ("Nationals" for Australia's National Party, "Gr
 sentence about a sport (baseball, pitcher, inning, quarterback, playoffs, NBA...) names a team: labelled
 ``team`` (an organisation), never the party; so does a one-word plural the lists do not know, after
 "the", in such a sentence ("the Cavaliers are in the NBA Finals"; a person's surname takes no "the").
+A sentence with no such word but a team's word (season, fans, coach, stadium, league...) is about a
+sport when another sentence of the article has a sports word ("the Harriers had a great season" after
+"the mayor, a baseball fan").
 
 Both are read from the words right around each mention, a few token reads per candidate of a listed
 one-word name, so the cost stays small (issue #22).
@@ -43,7 +46,13 @@ DETERMINERS = frozenset({"the", "The"})
 # Words only a sports story uses ("game", "season", "team", "fans" and "coach" are a campaign's too)
 SPORTS_WORDS = frozenset("""baseball football basketball hockey soccer pitcher pitchers pitching inning
     innings quarterback quarterbacks touchdown touchdowns playoff playoffs ballpark outfielder infielder
-    shortstop homer homers slugger bullpen dugout rookie mlb nfl nba nhl""".split())
+    shortstop homer homers slugger bullpen dugout rookie mlb nfl nba nhl usfl nascar""".split())
+# Words of a team's story that a campaign's also uses: a team's only in an article with a sports word
+# ("the Cubs' season" two paragraphs after "the pitcher")
+# (not "won", "beat", "lost": an election's too)
+TEAM_WORDS = frozenset("""season seasons fans fan coach coaches stadium franchise championship
+    championships league""".split())
+FAMILY = frozenset("family families clan dynasty".split())  # "the Ricketts family": a surname
 
 Found = tuple[int, int, int, int, str]  # start, end, sentence's first and end token, label
 
@@ -57,6 +66,7 @@ def label_homonyms(document: Document, found: list[Found], keys: list[str]) -> l
     teams: dict[str, str] = {}  # name -> label: a party's alias is no party, an unknown plural a body
     tokens = document.tokens
     ends = {key.rsplit(" ", 1)[-1] for key in keys if " " in key}
+    sporting: bool | None = None  # some sentence has a sports word: read once, when first needed
     for (start, end, first, last, label), key in zip(found, keys):
         if end - start != 1 or " " in key or not key[:1].isupper():
             continue
@@ -64,7 +74,14 @@ def label_homonyms(document: Document, found: list[Found], keys: list[str]) -> l
         if entry is None or entry.kind == "party":
             plural = is_common_word(key) if entry else start > first and tokens[start - 1].lower == "the" \
                 and key not in ends  # "the Broncos" beside "Denver Broncos" joins it later
-            if plural and key.endswith("s") and _sporting(tokens, first, last):
+            if not (plural and key.endswith("s")) or (end < last and tokens[end].lower in FAMILY):
+                continue
+            team = _sporting(tokens, first, last)
+            if not team and _team_word(tokens, first, last):  # "the Cubs' season", a sports word elsewhere
+                if sporting is None:
+                    sporting = _sporting(tokens, 0, len(tokens))
+                team = sporting
+            if team:
                 teams[key] = TEAM if entry else "organisation"  # "the Nationals' pitcher", "the Cavaliers"
         elif entry.kind == "media" and (is_common_word(key) or is_given_name(key)):
             if not outlets.get(key, False):
@@ -79,6 +96,11 @@ def label_homonyms(document: Document, found: list[Found], keys: list[str]) -> l
 def _sporting(tokens: tuple[Token, ...], first: int, last: int) -> bool:
     """The sentence has a word only a sports story uses."""
     return any(tokens[j].lower in SPORTS_WORDS for j in range(first, last))
+
+
+def _team_word(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """The sentence has a word a team's story uses, also outside sport ("season", "fans")."""
+    return any(tokens[j].lower in TEAM_WORDS for j in range(first, last))
 
 
 def _cued(tokens: tuple[Token, ...], start: int, end: int, first: int, last: int) -> bool:

@@ -33,6 +33,10 @@ LAW_NOUNS = frozenset("""tax taxes program programs programme programmes initiat
     rule reform reforms legislation""".split())  # not "plans", "rules": "the Blue Cross Blue Shield plans"
 LAW_TITLES = LAW_NOUNS | frozenset("partnership compact protocol charter resolution".split())  # a name's end
 LAW_MODIFIERS = 2
+# Where a programme's name may be cut: "Deferred Action for Parents of Americans" [and Lawful ...] program
+TAIL_OPENERS = frozenset({"for", "of", "and"})
+TAIL_LINKS = frozenset({"for", "of", "and", "the", "on", "in", "to"})
+TAIL_WORDS = 10
 # Nouns that make a law's or a tax's noun a modifier: "a Yale law professor", "the Romney tax returns"
 COMPOUND_HEADS = frozenset("""professor professors school schools student students firm firms clerk clerks
     degree journal review partner partners enforcement returns return cuts cut rate rates code credit
@@ -161,12 +165,13 @@ def _compound(word: str) -> bool:
 
 def before_law_noun(tokens: tuple[Token, ...], end: int, last: int) -> bool:
     """A law's noun right after the name, or after at most LAW_MODIFIERS lowercase words ("the
-    Rubio-Schumer amnesty plan", "the Cadillac tax's delay"); not after a possessive name, whose law it
-    is ("President Obama's health care law")."""
+    Rubio-Schumer amnesty plan", "the Cadillac tax's delay"), also after the rest of a name cut at "for"
+    or "of" ("the Deferred Action for Childhood Arrivals program"); not after a possessive name, whose
+    law it is ("President Obama's health care law")."""
     if not (tokens[end].text.islower() or tokens[end].text in CLOSING) or tokens[end - 1].text.endswith(
             ("'s", "\u2019s")):
         return False  # most names: a capital, a mark or a stop next
-    index, words = end, 0
+    index, words = _name_tail(tokens, end, last), 0
     while index < last and words <= LAW_MODIFIERS:
         token = tokens[index]
         if token.text in CLOSING:  # "the [Central American Minors] program"
@@ -179,6 +184,20 @@ def before_law_noun(tokens: tuple[Token, ...], end: int, last: int) -> bool:
             return False  # "the Obama administration's deal": the deal is the administration's
         index, words = index + 1, words + 1
     return False
+
+
+def _name_tail(tokens: tuple[Token, ...], end: int, last: int) -> int:
+    """The end of the rest of a programme's name cut at "for", "of" or "and" ("Deferred Action for
+    Parents of Americans" of "... and Lawful Permanent Residents program"): capitalised words and small
+    links, up to TAIL_WORDS, then a lowercase word; ``end`` when none follows."""
+    if tokens[end].text not in TAIL_OPENERS:
+        return end
+    index = end + 1
+    while index < last and index - end <= TAIL_WORDS and (
+            (tokens[index].is_word and tokens[index].text[:1].isupper()) or tokens[index].text in TAIL_LINKS):
+        index += 1
+    capitalised = any(tokens[i].text[:1].isupper() for i in range(end + 1, index))
+    return index if capitalised and index < last and tokens[index].text.islower() else end
 
 
 def compound(tokens: tuple[Token, ...], index: int, last: int) -> bool:

@@ -5,7 +5,8 @@ A capitalised run can look like anyone's name ("Opening Belle", "Clinton Cash", 
 "Cadillac"); what the article writes next to it says it is a thing:
 
 - **a title in quotation marks**: every mention sits inside a short quoted stretch of capitalised words
-  (\u201cThe Apprentice,\u201d, 'Make America Great Again' hat, ''Monday Night Baseball'');
+  (\u201cThe Apprentice,\u201d, 'Make America Great Again' hat, ''Monday Night Baseball''), a subtitle after
+  a colon included (\u201cCrippled America: How to Make America Great Again\u201d);
 - **a work's or a show's cue before it** at some mention: a work noun after a determiner or a
   possessive ("the book Clinton Cash", "her memoir Opening Belle", "the show X"), or before a name of
   two words or more a verb that takes a title ("singing Secondhand Clothes", "hosted The Apprentice",
@@ -15,7 +16,10 @@ A capitalised run can look like anyone's name ("Opening Belle", "Clinton Cash", 
   Arrivals program", "a Trump Steaks brand"; a law's noun also after a few lowercase words or with a
   possessive: "the Trans-Pacific Partnership trade pact", "the Cadillac tax's delay", see
   :mod:`framing.nlp.entities.laws`; or a capitalised verb, pronoun or conjunction, the mark of a title
-  written in title case ("the Houseguest Who Won't Leave").
+  written in title case ("the Houseguest Who Won't Leave");
+- **what the sentence does with it** at some mention: a law vetoed or repealed, an index that rose N
+  points, a character ("veto JASTA", "the Nasdaq composite increased", "the character X"), see
+  :mod:`framing.nlp.entities.uses`.
 
 Never a thing: a name the bundled lists know ("Fox & Friends" is Fox News's programme) or the word
 rules type as a body, a group or media ("Ohio Republicans award delegates"); a name with a person's
@@ -33,6 +37,7 @@ from __future__ import annotations
 from framing.model import Document, Token
 from framing.nlp import gazetteers
 from framing.nlp.entities.laws import before_law_noun, compound, law_names
+from framing.nlp.entities.uses import used_as_things
 from framing.nlp.kinds import kind_of
 from framing.nlp.names import is_acronym, is_given_name, is_title_word, non_actor, parse_name
 from framing.nlp.words import is_common_word, is_contraction, strip_possessive
@@ -54,7 +59,9 @@ SPEECH = frozenset("said says saying told appeared appearing appearance intervie
 THING_NOUNS = frozenset("""tax taxes program programs programme programmes initiative initiatives act law
     laws bill bills amendment treaty accord accords agreement doctrine hat hats cap caps shirt shirts
     t-shirt t-shirts sticker stickers brand brands car cars app award awards prize prizes trophy
-    festival scale scales""".split())  # "the Richter scale": a scale named after its maker
+    festival scale scales pipeline pipelines loophole loopholes mandate mandates visa visas tariff
+    tariffs subsidy subsidies exemption exemptions""".split())  # "the Richter scale": a scale named after
+# its maker; "the Keystone pipeline", "the Cadillac loophole"
 OPENING_MARKS = frozenset({"\u201c", '"', "'", "\u2018", "`"})
 CLOSING_MARKS = frozenset({"\u201d", '"', "'", "\u2019"})
 TITLE_LINKS = frozenset("of the a an and in on to for with at by from or".split())  # lowercase in titles
@@ -96,7 +103,8 @@ def label_things(document: Document, found: list[Found], keys: list[str]) -> lis
     laws = law_names(tokens, found, keys)  # entities/laws.py: "Glass-Steagall", "FOIA"
     maybe = {key for key in quoted if (quoted[key] or followed[key] or cued[key] or key in laws)
              and gazetteers.lookup(key) is None}
-    if not maybe:
+    used = used_as_things(tokens, found, keys)  # entities/uses.py: "veto JASTA", "the Nasdaq composite"
+    if not maybe and not used:
         return found
     maybe -= {key for (start, _e, first, _l, _label), key in zip(found, keys)  # "Sen. X": a person
               if key in maybe and start > first and is_title_word(tokens[start - 1].text)}
@@ -110,6 +118,7 @@ def label_things(document: Document, found: list[Found], keys: list[str]) -> lis
                                 and not non_actor(key)])
         things |= {key for key in maybe & laws  # "FOIA", "TARP II": initials are no one's name
                    if is_acronym(key.split()[0]) or not _person_shaped(key, people)}
+    things |= used
     if not things:
         return found
     return [(s, e, f, t, THING) if key in things else (s, e, f, t, label)
@@ -121,17 +130,18 @@ def _in_quoted_title(tokens: tuple[Token, ...], start: int, end: int, first: int
     small words): an opening mark before it with a space before the mark, a closing mark glued to the
     stretch's last word (or to a comma or stop after it)."""
     before = start - 1
-    while before >= first and start - before <= TITLE_WORDS and _title_word(tokens[before]):
+    while before >= first and start - before <= 2 * TITLE_WORDS and _title_token(tokens, before, last):
         before -= 1
     if before < first or tokens[before].text not in OPENING_MARKS:
         return False
     after = end
-    while after < last and after - start <= TITLE_WORDS and _title_word(tokens[after]):
+    while after < last and after - start <= 2 * TITLE_WORDS and _title_token(tokens, after, last):
         after += 1
     if after < last and tokens[after].text in CLOSING_STOPS:
         after += 1
-    if before < first or after >= last or after - before - 1 > TITLE_WORDS:
-        return False
+    subtitled = any(tokens[i].text == ":" for i in range(before + 1, after))
+    if before < first or after >= last or after - before - 1 > TITLE_WORDS * (2 if subtitled else 1):
+        return False  # a subtitle doubles the length: "Crippled America: How to Make America Great Again"
     if any(is_contraction(tokens[i].text) for i in range(before + 1, after)) or (
             tokens[before + 1].lower in SENTENCE_OPENERS):
         return False  # a quoted sentence: “That’s Jeb Bush and Marco Rubio.”
@@ -145,6 +155,13 @@ def _title_case_after(token: Token) -> bool:
     """A capitalised verb, pronoun or conjunction right after the name, inside the sentence: a title
     written in title case ("the Houseguest Who Won't Leave", "Clinton Cash Is Back")."""
     return token.text[:1].isupper() and token.lower in TITLE_CASE_TELLS
+
+
+def _title_token(tokens: tuple[Token, ...], index: int, last: int) -> bool:
+    """A title's word, or the colon before a capitalised subtitle ("Austin Powers: The Spy Who ...")."""
+    token = tokens[index]
+    return _title_word(token) or (
+        token.text == ":" and index + 1 < last and tokens[index + 1].text[:1].isupper())
 
 
 def _title_word(token: Token) -> bool:
@@ -177,11 +194,13 @@ def _work_cue(tokens: tuple[Token, ...], start: int, end: int, first: int) -> bo
 
 
 def _ends_in_non_actor(key: str) -> bool:
-    """Four words or more ending in a non-actor of two or more ("Barack Obama Election Day"): discovery
-    reads the person before the day (docs/analyzers/actors.md, step 5), so the quotation marks do not
-    make it a title."""
+    """Four words or more: a person's name, then a non-actor of two or more ("Barack Obama Election
+    Day"): discovery reads the person before the day (docs/analyzers/actors.md, step 5), so the quotation
+    marks do not make it a title (they do "Make America Great Again": no person before "Great Again")."""
     words = key.split()
-    return len(words) > 3 and any(non_actor(" ".join(words[cut:])) for cut in range(2, len(words) - 1))
+    return len(words) > 3 and any(
+        non_actor(" ".join(words[cut:])) and _person_shaped(" ".join(words[:cut]), set())
+        for cut in range(2, len(words) - 1))
 
 
 def _person_names(keys: list[str]) -> set[tuple[str, ...]]:
@@ -199,12 +218,17 @@ def _person_shaped(key: str, people: set[tuple[str, ...]]) -> bool:
     words = tuple(key.lower().split())
     if len(words) > 2 and words[0].rstrip(".") in gazetteers.titles():
         return True  # "President Bernie Sanders", chanted in quotation marks
-    if 1 < len(words) <= 3 and not is_common_word(words[-1]) and (
-            is_given_name(words[0]) or not is_common_word(words[0])):
+    if 1 < len(words) <= 3 and not is_common_word(words[-1]) and (is_given_name(words[0]) or not (
+            is_common_word(words[0]) or _participle(words[0]))):
         return True
     size = len(words)
     return any(len(p) > size and any(p[i : i + size] == words for i in range(len(p) - size + 1))
                for p in people)
+
+
+def _participle(word: str) -> bool:
+    """A past participle opening a title ("Crippled America", "Wasted Years"), no given name."""
+    return len(word) > 5 and word.endswith("ed")
 
 
 def storm_names(document: Document) -> set[str]:
