@@ -29,6 +29,7 @@ from framing.nlp.words import (
 SURNAME_TITLES = frozenset("king queen prince major judge marshal bishop pope general chief dean chancellor "
                            "lord lady sir miss".split())
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+NICKNAME = re.compile(r"^[\"\u201c\u2018'].*[\"\u201d\u2019']$")  # a nickname in quotation marks
 # Words that qualify a title without being one: "former Gov.", "Senate Majority Leader", "U.S. Attorney".
 TITLE_MODIFIERS = frozenset(
     """prime deputy vice foreign defense defence interior finance health justice first former acting
@@ -214,13 +215,31 @@ def is_given_name(word: str) -> bool:
     return lowered in gazetteers.given_name_genders() or lowered in gazetteers.given_names()
 
 
+def glued_to_name(words: list[str], capitalised_mid: set[str], lowercase: set[str]) -> bool:
+    """The first word of a capitalised run that opens a sentence is no part of the person's name after
+    it ("Entrusting Donald Trump with...", "Nominating Mitt Romney..."): the run has three words or more,
+    the second a given name, and the first is no given name, title, state, party or listed name, never
+    capitalised mid-sentence in the article (``capitalised_mid``, lower-cased), and is a common word,
+    a word the article writes in lower case (``lowercase``) or a verb's -ing or -ed form. Only the
+    sentence's capital makes it look part of the name."""
+    if len(words) < 3 or not is_given_name(words[1]):
+        return False
+    word = strip_possessive(words[0])
+    lowered = word.lower()
+    return (word.isalpha() and lowered not in capitalised_mid and not is_given_name(word)
+            and not is_title_word(word) and not is_qualifier(word) and gazetteers.lookup(word) is None
+            and (is_common_word(word) or lowered in lowercase
+                 or (lowered.endswith(("ing", "ed")) and len(lowered) > 5)))
+
+
 @lru_cache(maxsize=8_192)
 def parse_name(text: str) -> Name:
     """Split a name as written into title and parts: titles, ranks, states and parties before the name
     go to ``title`` (and ``state``/``party``/``gender``); middle names and initials to ``middle``;
-    Jr./Sr./II-IV to ``suffix``; a particle stays with the surname ("al-Assad", "Van Hollen"). A text
+    Jr./Sr./II-IV to ``suffix``; a particle stays with the surname ("al-Assad", "Van Hollen"); a
+    nickname in quotation marks is left out (William "Mo" Cowan is William Cowan). A text
     that is only a title ("the Missouri Republican", "Sen.") gives a Name with no parts."""
-    words = [strip_possessive(w) for w in text.split() if w]
+    words = [strip_possessive(w) for w in text.split() if w and not NICKNAME.match(w)]  # William "Mo" Cowan
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     cut = _title_length(words)
@@ -261,8 +280,9 @@ def parse_name(text: str) -> Name:
 def _linked_title(title: list[str], rest: list[str]) -> tuple[list[str], list[str]]:
     """"Secretary of Homeland Security Kirstjen Nielsen", "Mayor of Chicago Rahm Emanuel", "Director of
     National Intelligence Dan Coats": a title linked to the body it heads; of three or more capitalised
-    words after the link, the last two (three with a middle initial) are the name. Fewer stay as they
-    were ("Governor of New York" names no one)."""
+    words after the link, the last two (three with a middle initial) are the name; three words after a
+    title whose body the title rules read already are all the name ("Secretary of State Hillary Rodham
+    Clinton"). Fewer stay as they were ("Governor of New York" names no one)."""
     after = rest[1:] if rest[0].lower() in ("of", "for") else rest
     while after and after[0].lower() == "the":
         after = after[1:]
@@ -273,6 +293,9 @@ def _linked_title(title: list[str], rest: list[str]) -> tuple[list[str], list[st
         capitals.append(word)
     if len(capitals) <= 2:
         return title, rest
+    if after is rest and len(rest) == 3 and not is_qualifier(rest[0]) and gazetteers.lookup(rest[0]) is None \
+            and (is_given_name(rest[0]) or not is_common_word(rest[0])):
+        return title, rest  # the title rules read the whole body: "Secretary of State Hillary Rodham Clinton"
     size = 3 if INITIAL.match(capitals[-2]) else 2
     return title + rest[: len(rest) - len(after)] + capitals[:-size], capitals[-size:]
 

@@ -9,9 +9,10 @@ its name, sides, demonyms and words.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from framing.model import Span
+from framing.model import Span, Token
 from framing.nlp.attribution.text import ArticleText
 from framing.nlp.attribution.words import (
     BOUNDARIES,
@@ -27,7 +28,7 @@ from framing.nlp.attribution.words import (
 )
 from framing.nlp.cast_names import PLACE_HEADS
 from framing.nlp.gazetteers import lookup
-from framing.nlp.names import ORG_WORDS
+from framing.nlp.names import ORG_WORDS, glued_to_name
 from framing.nlp.words import COURTESY, NAME_PARTICLES
 
 PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*")
@@ -35,6 +36,7 @@ PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*")
 NOT_A_HEAD = DETERMINERS | PREPOSITIONS | RELATIVE | BOUNDARIES
 LISTED_SPEAKERS = frozenset("country party institution organisation media".split())
 PARTY_NOUNS = frozenset("democrat republican libertarian".split())  # "Democrat Hillary Clinton"
+BODY_HEADS = frozenset("conference subcommittee panel".split())  # "United States Conference of Mayors"
 
 @dataclass
 class Phrase:
@@ -157,14 +159,17 @@ class NameRuns:
         person named by the rest, at least two capitalised words that end in no organisation word: a
         party noun ("Democrat Hillary Clinton", not "Republican National Committee", nor "supporters
         of Republican Donald Trump") or, opening the sentence, a word the article otherwise writes in
-        lower case ("Rival Hillary Clinton's campaign", not "Half of Vermont Democrats")."""
+        lower case ("Rival Hillary Clinton's campaign", not "Half of Vermont Democrats") or a verb's
+        form before a given name (:func:`framing.nlp.names.glued_to_name`)."""
         if len(run) < 3 or fold(strip_possessive(self.words[run[-1]])) in ORG_WORDS or not all(
                 has_capital(self.tokens[j].text) for j in run[1:]) or any(
                 self.words[j] not in DETERMINERS for j in range(a, run[0])):
             return False
         word = self.words[run[0]]
-        return word in PARTY_NOUNS or (run[0] == sentence_first and word in self.text.lowercase
-                                       and word not in self.text.named_mid)
+        return word in PARTY_NOUNS or (run[0] == sentence_first and (
+            word in self.text.lowercase and word not in self.text.named_mid
+            or glued_to_name([self.tokens[j].text for j in run], self.text.capitalised_mid,
+                             self.text.lowercase)))  # "Entrusting Donald Trump with..."
 
     def _joins(self, run: list[int], i: int, b: int, covered: set[int]) -> bool:
         """ "of", "for" or "the" inside an organisation's name: after one capitalised word or an
@@ -173,6 +178,8 @@ class NameRuns:
         if i + 1 >= b or i + 1 in covered:  # the phrase's end (b may be past the last word)
             return False
         word = self.words[i]
+        if word == "and":
+            return listed_across_and(self.tokens, i)  # "Immigration and Customs Enforcement"
         if word not in ("of", "for", "the"):
             return False
         if word == "the":
@@ -182,7 +189,7 @@ class NameRuns:
             return False
         following = i + 2 if self.words[i + 1] == "the" and i + 2 < b else i + 1  # "of the Treasury"
         return has_capital(self.tokens[following].text) and not self.words[run[-1]].endswith("'s") \
-            and (len(names) == 1 or self.words[names[-1]] in ORG_WORDS)
+            and (len(names) == 1 or self.words[names[-1]] in ORG_WORDS | BODY_HEADS)
 
     def _name_like(self, run: list[int], titled: bool) -> bool:
         """A capitalised run that can name a speaker: not a place ("Rose Garden"), and in a
@@ -196,6 +203,23 @@ class NameRuns:
             return all(fold(self.tokens[j].text) in self.text.body_capitalised
                        or self.words[j] in NAME_PARTICLES for j in run)
         return True
+
+
+def listed_across_and(tokens: Sequence[Token], index: int) -> bool:
+    """The "and" at ``index`` is inside a name the bundled lists know, read from up to four capitalised
+    words before it to up to four after it: "Immigration and Customs Enforcement", "U.S. Citizenship and
+    Immigration Services" (not "Ann Roe and Tom Bell")."""
+    if tokens[index].lower != "and":
+        return False
+    left = index
+    while left > 0 and index - left < 4 and has_capital(tokens[left - 1].text) and tokens[left - 1].is_word:
+        left -= 1
+    right = index + 1
+    while right < len(tokens) and right - index <= 4 and has_capital(tokens[right].text) \
+            and tokens[right].is_word:
+        right += 1
+    return any(lookup(" ".join(t.text for t in tokens[start:stop])) is not None
+               for start in range(left, index) for stop in range(index + 2, right + 1))
 
 
 def _listed_speaker(text: str) -> bool:

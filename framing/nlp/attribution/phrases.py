@@ -9,9 +9,9 @@ gender, side candidates, anonymity; a span that names nobody is no speaker (None
 
 from __future__ import annotations
 
-from framing.model import Span
+from framing.model import Span, Token
 from framing.nlp.attribution.heads import Heads
-from framing.nlp.attribution.phrase_names import NOT_A_HEAD, NameRuns, Phrase
+from framing.nlp.attribution.phrase_names import NOT_A_HEAD, NameRuns, Phrase, listed_across_and
 from framing.nlp.attribution.text import ArticleText
 from framing.nlp.attribution.words import (
     BOUNDARIES,
@@ -46,7 +46,7 @@ from framing.nlp.attribution.words import (
     role_matcher,
     verb_words,
 )
-from framing.nlp.names import FORMER, OFFICE_TYPES, ORG_WORDS, is_qualifier
+from framing.nlp.names import FORMER, OFFICE_TYPES, ORG_WORDS, is_given_name, is_qualifier
 from framing.nlp.words import CALENDAR_WORDS
 
 SUBJECT_PRONOUNS = frozenset("he she they we i".split())
@@ -173,7 +173,7 @@ class SpeakerPhrases:
         words, end = self.words, verb
         while end > sentence_first:
             word = words[end - 1]
-            if word in SKIP_BEFORE_VERB or adverb(word):
+            if word in SKIP_BEFORE_VERB and not _month_surname(self.tokens, end - 1) or adverb(word):
                 end -= 1
             elif word in DAYS and not self.tokens[end - 1].text.isupper() or (
                     word in TIME_WORDS and self.tokens[end - 1].text.islower()):
@@ -210,7 +210,10 @@ class SpeakerPhrases:
             if document >= 0:  # "a report by the institute said", "exit polls conducted for ..."
                 first = head = document  # (a document noun may be a cue word: "report")
                 continue
-            if not token.is_word or word in BOUNDARIES or lower and (word in verb_words() and not (
+            boundary = word in BOUNDARIES and not _month_surname(self.tokens, first - 1) and not (
+                has_capital(self.tokens[end - 1].text)  # the phrase ends in the name, no role noun after
+                and listed_across_and(self.tokens, first - 1))  # "Theresa May", "Immigration and Customs ...
+            if not token.is_word or boundary or lower and (word in verb_words() and not (
                     first - 2 >= sentence_first and self.words[first - 2] in DETERMINERS and is_document(
                         word)) or word.endswith("ed") and not self.text.has_role(first - 1, first)):
                 break
@@ -412,6 +415,7 @@ class SpeakerPhrases:
                 break
         cut = stop
         while cut - 1 > first and (words[cut - 1] in CALENDAR_WORDS and has_capital(tokens[cut - 1].text)
+                                   and not (cut == stop and _month_surname(tokens, cut - 1))
                                    or words[cut - 1].isdigit() or words[cut - 1] == ","
                                    or words[cut - 1] in TIME_HEADS and tokens[cut - 1].text.islower()):
             cut -= 1
@@ -449,3 +453,10 @@ class SpeakerPhrases:
         return any(role.kind == "role" for match in role_matcher().find(
             self.tokens, max(0, index - 2), index + 1, words=self.role_words)
             if match.end_token == index + 1 for role in match.payloads)
+
+
+def _month_surname(tokens: tuple[Token, ...], index: int) -> bool:
+    """A capitalised month (or "May", also an auxiliary) right after a given name is the surname:
+    "Theresa May said", "Brian May said" (never a weekday; "Clinton, May 5" is cut for its number)."""
+    return index > 0 and tokens[index].text[:1].isupper() and tokens[index].lower not in DAYS \
+        and is_given_name(tokens[index - 1].text)

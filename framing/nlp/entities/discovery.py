@@ -45,6 +45,7 @@ from framing.nlp.names import (
     TITLE_MODIFIERS,
     Name,
     is_given_name,
+    is_qualifier,
     is_title_word,
     non_actor,
     parse_name,
@@ -158,7 +159,9 @@ def resolve(raw: Sequence[tuple[str, str]]) -> tuple[list[Actor], set[str]]:
                 blocked.add(text)
                 continue
             text, words, name = lead[0], lead[0].split(), parse_name(lead[0])
-        if name.title and name.first and name.last and kind_of(name.full) == "person":
+        if name.title and not is_given_name(name.first) and _named_by_words(name):
+            kind = "organisation"  # "American Action Forum": a body, not a person called "Action Forum"
+        elif name.title and name.first and name.last and kind_of(name.full) == "person":
             kind = "person"  # "Senate Republican Leader Mitch McConnell"
         elif label == "place" and len(words) == 1 and text in titled_words:
             kind = "person"  # "in Trump" once, but "President Trump" too
@@ -186,6 +189,14 @@ def resolve(raw: Sequence[tuple[str, str]]) -> tuple[list[Actor], set[str]]:
         gender = group.gender if group.kind == "person" else ""
         result.append(Actor(group.name, aliases, group.kind, group.side, gender))
     return result, blocked - {f for g in groups.values() for f in g.forms}
+
+
+def _named_by_words(name: Name) -> bool:
+    """A name after a place or demonym alone whose first and last words are common words ("American
+    Action Forum", "Texas Freedom Network"): the qualifier opens a body's name, no person's."""
+    return bool(name.first and name.last) and is_common_word(name.first) and is_common_word(name.last) \
+        and all(is_qualifier(w) and not is_title_word(w) for w in name.title.split()) \
+        and gazetteers.lookup(name.full) is None and non_actor(name.full) != "region"  # "Middle East"
 
 
 def _office_titled(name: Name) -> bool:

@@ -25,12 +25,28 @@ from functools import lru_cache
 from framing.model import Document, Span, Token
 from framing.nlp import gazetteers
 from framing.nlp.entities.bodies import typed_bodies
+from framing.nlp.entities.bounds import (
+    body_before_place,
+    couple_before_body,
+    hyphen_given_name,
+    listed_body,
+    listed_run,
+    nickname_end,
+    topic_list_end,
+)
 from framing.nlp.entities.homonyms import label_homonyms
 from framing.nlp.entities.laws import join_cases
 from framing.nlp.entities.places import label_places
 from framing.nlp.entities.things import THING, label_things, storm_names
 from framing.nlp.kinds import kind_of
-from framing.nlp.names import ORG_WORDS, PARTY_STATE, is_given_name, is_qualifier, is_title_word
+from framing.nlp.names import (
+    ORG_WORDS,
+    PARTY_STATE,
+    glued_to_name,
+    is_given_name,
+    is_qualifier,
+    is_title_word,
+)
 from framing.nlp.words import (
     CALENDAR_WORDS,
     NAME_PARTICLES,
@@ -71,7 +87,12 @@ PLACE_OPENERS = gazetteers.DIRECTIONS | {"new", "upper", "lower", "great", "grea
 def _capitals(document: Document) -> list[bool]:
     """Per token, whether it is a word that may be part of a name, read once per document (the
     evidence and the runs ask it of every body token and its neighbours)."""
-    return [token.is_word and _name_like(token.text) for token in document.tokens]
+    tokens = document.tokens
+    capitals = [token.is_word and _name_like(token.text) for token in tokens]
+    for i in range(1, len(tokens)):
+        if not capitals[i] and capitals[i - 1] and tokens[i].is_word and hyphen_given_name(tokens[i].text):
+            capitals[i] = True  # "Ban Ki-moon", "Park Geun-hye": the name's last part, no adjective
+    return capitals
 
 
 @lru_cache(maxsize=8_192)
@@ -266,14 +287,18 @@ def find_candidates(document: Document) -> list[Span]:
             if any(tokens[j].text == "/" for j in (start - 1, run_end) if first <= j < end):
                 continue  # "Joshua Roberts/Reuters": a photo credit
             opens = start == first or tokens[start - 1].text in OPENERS
-            while start < run_end and (
+            listed = listed_run(document, tokens, start, run_end)  # "One America News Network"
+            while start < run_end and not listed and (
                 (tokens[start].lower in NEVER_NAME_START and not _direction_opens(tokens, start, run_end))
                 or tokens[start].lower in CALENDAR_WORDS
                 or (tokens[start].lower in LAPSED and start + 1 < run_end
                     and not is_title_word(tokens[start + 1].text))
                 or (opens and _opening_word(tokens[start].text, inside, lower)
                     and (run_end - start == 1 or _modifies(tokens[start + 1].text)
-                         or _bare(tokens[start + 1].text) in heads))
+                         or _bare(tokens[start + 1].text) in heads
+                         or (tokens[start].lower not in PLACE_OPENERS
+                             and listed_body(document, tokens, start + 1, run_end))))
+                or (opens and glued_to_name([t.text for t in tokens[start:run_end]], inside, lower))
             ):
                 start += 1
                 opens = False
@@ -286,7 +311,8 @@ def find_candidates(document: Document) -> list[Span]:
                     and gazetteers.lookup(strip_possessive(tokens[start].text)) is None
                     and not _demonym_of(tokens[start].lower, inside)):
                 continue  # a single word capitalised only where it opens a sentence: "Insurers estimated"
-            joined = [j for j in range(start, run_end) if tokens[j].lower == "and"]
+            topic = next((j for j in range(start, run_end) if _topic_on(tokens, j)), run_end)
+            joined = [j for j in range(start, topic) if tokens[j].lower == "and"]  # not a topic's list
             if joined and tokens[run_end - 1].lower not in ORG_WORDS and not _known(document, tokens, start,
                                                                                    run_end):
                 run_end = index = joined[0]  # "... Colored People and Republicans": two names
@@ -296,6 +322,7 @@ def find_candidates(document: Document) -> list[Span]:
             if amp is not None and _known(document, tokens, start, amp) and _known(document, tokens, amp + 1,
                                                                                     run_end):
                 run_end = index = amp  # "CNN & MSNBC": two known names, not one firm
+            run_end = body_before_place(document, tokens, start, run_end, end)
             if run_end <= start:
                 continue
             if run_end - start == 1 and run_end < end and _numbering(tokens[start].text,
@@ -414,7 +441,7 @@ def _run_end(tokens: tuple[Token, ...], capital: list[bool], first: int, start: 
     """Where the capitalised run from ``start`` ends (exclusive). ``lower``: the words the article writes
     in lowercase somewhere."""
     index = start
-    has_of = False
+    has_of = topic = False
     while index < end:
         if capital[index - first]:
             text = tokens[index].text
@@ -431,10 +458,20 @@ def _run_end(tokens: tuple[Token, ...], capital: list[bool], first: int, start: 
         while link < end and link - index < 2 and (tokens[link].lower in CONNECTORS
                                                    or _topic_on(tokens, link)):
             link += 1
+        nickname = nickname_end(tokens, index, end, capital, first)
+        if nickname:  # William "Mo" Cowan
+            index = nickname
+            continue
+        if tokens[index].text == "," and topic:
+            listed = topic_list_end(tokens, index, end, capital, first)
+            if listed:  # "Committee on Civil Liberties, Justice and Home Affairs"
+                index = listed
+            break
         if link == index or link >= end or not capital[link - first]:
             break
         words = [tokens[j].lower for j in range(index, link)]
-        if "and" in words and not has_of and not _listed_across(tokens, start, link, end):
+        if "and" in words and not has_of and not _listed_across(tokens, start, link, end) and not (
+                couple_before_body(tokens, start, index, link, end)):
             break  # "Bill and Hillary Clinton" are two; "Department of Health and Human Services" one
         nxt = tokens[link].text
         if nxt.endswith(("'s", "\u2019s")) and ("of" in words or "on" in words):
@@ -442,6 +479,7 @@ def _run_end(tokens: tuple[Token, ...], capital: list[bool], first: int, start: 
         if "on" in words and not (is_common_word(strip_possessive(nxt)) or _bare(nxt) in lower):
             break  # "Council on Foreign Relations", not "the Judiciary Committee on Kavanaugh"
         has_of = has_of or "of" in words or "for" in words
+        topic = topic or "on" in words
         index = link
     return index
 
