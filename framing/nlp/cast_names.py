@@ -97,7 +97,8 @@ class Name:
 
     @property
     def text(self) -> str:
-        return " ".join(self.words)
+        """The name as displayed: a comma the parse split off goes back onto its word."""
+        return " ".join(self.words).replace(" ,", ",")
 
     @property
     def full(self) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from framing import document_from_text
 from framing.nlp.attribution import find_sources
+from framing.nlp.cast_names import parse_name
 from framing.nlp.entities import discover
 from framing.nlp.entities.recognise import find_candidates
 
@@ -145,3 +146,9 @@ def test_a_national_committeeman_is_a_title_and_no_actor():
                      "representing Harlow. Bell spoke.\n")
     assert "Committeeman" not in actors and "Tom Bell" in actors
 
+
+
+
+def test_a_cast_name_with_a_comma_is_written_as_the_article_writes_it():
+    name = "EP Committee on Civil Liberties, Justice and Home Affairs"
+    assert parse_name(name, "institution").text == name
