@@ -60,6 +60,14 @@ class Phrase:
     text: str = ""
     resolved: bool = False  # a pronoun given the name of the person it refers to
 
+    def named(self, name: str, gender: str) -> Phrase:
+        """This phrase resolved to the person named ``name``: a description or pronoun the text ties to
+        them."""
+        words = name.split()
+        return Phrase(self.span, self.ranges, name=words, person=True, type=self.type,
+                      gender=gender or self.gender, words={fold(w) for w in words} | self.words,
+                      text=self.text, resolved=True)
+
 
 class NameRuns:
     """Read the capitalised runs of one article's speaker phrases."""

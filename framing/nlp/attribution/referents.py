@@ -135,11 +135,7 @@ class Referents:
 
     def _naming(self, phrase: Phrase, found: Mention) -> Phrase:
         """The phrase named as the person ``found`` names."""
-        actor = found.actor
-        name = actor.name.split()
-        return Phrase(phrase.span, phrase.ranges, name=name, person=True, type=phrase.type,
-                      gender=actor.gender or phrase.gender, words={fold(w) for w in name} | phrase.words,
-                      text=phrase.text, resolved=True)
+        return phrase.named(found.actor.name, found.actor.gender)
 
     @cached_property
     def person_starts(self) -> tuple[list[Mention], list[int]]:

@@ -467,11 +467,7 @@ class Speakers:
         index = bisect_left(starts, phrase.span.start)
         first, end = phrase.ranges[0]
         if index < len(mentions) and (mentions[index].first_token, mentions[index].end_token) == (first, end):
-            name = mentions[index].actor.name.split()
-            return Phrase(phrase.span, phrase.ranges, name=name, person=True, type=phrase.type,
-                          gender=mentions[index].actor.gender or phrase.gender,
-                          words={fold(w) for w in name} | phrase.words, text=phrase.text,
-                          resolved=True)
+            return phrase.named(mentions[index].actor.name, mentions[index].actor.gender)
         return self._titled(phrase) or self.referents.appositive(phrase)  # "Jo Roe, the editor"
 
     def _titled(self, phrase: Phrase) -> Phrase | None:
@@ -494,10 +490,7 @@ class Speakers:
         if len(people) != 1:
             return None
         actor = next(iter(people.values())).actor
-        name = actor.name.split()
-        return Phrase(phrase.span, phrase.ranges, name=name, person=True, type=phrase.type,
-                      gender=actor.gender or phrase.gender, words={fold(w) for w in name} | phrase.words,
-                      text=phrase.text, resolved=True)
+        return phrase.named(actor.name, actor.gender)
 
     @cached_property
     def descriptions(self) -> tuple[list[Mention], list[int]]:
