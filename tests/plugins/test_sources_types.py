@@ -107,3 +107,12 @@ def test_a_short_name_ending_a_sentence_is_no_title():
 ])
 def test_an_organisation_types_its_people(name: str, kind: str):
     assert organisation_type(name) == kind
+
+
+def test_an_office_the_appositive_says_the_person_left_gives_no_type():
+    # "former" before the post: the person no longer works for the legislature
+    found = types('"Keep the race local," said Tom Avery, a former top aide to Senate Majority Leader '
+                  'Ann Roe who now runs a consulting firm.')
+    assert found["Tom Avery"] != "legislator"
+    assert types('"Keep the race local," said Tom Avery, a top aide to Senate Majority Leader Ann Roe.')[
+        "Tom Avery"] == "legislator"

@@ -255,7 +255,9 @@ def _appositive_type(document: Document, start: int, end: int, past: bool) -> st
     if head and not post:  # ", professor of history at ..." (with an article, described.py reads it)
         return "" if opener else head
     org_type = org_type or (body if post else "")
-    if org_type and not (past and org_type in OFFICE_TYPES):
+    left = past or any(office_left(words, i + 1, i) for i in range(start, link))  # "a former top aide to
+    # Senate Majority Leader ...": the office is one the person left
+    if org_type and not (left and org_type in OFFICE_TYPES):
         return org_type  # "president of the Brookfield Institute", "a writer for The Atlantic"
     entry = lookup(organisation) if organisation else None
     if head and not opener and entry is not None and entry.kind in PLACE_KINDS:
