@@ -49,6 +49,7 @@ class Entry(Protocol):
     mentions: list[Phrase]
     surname: str
     person: bool
+    words: set[str]
 
 
 class Merging(Protocol):
@@ -57,8 +58,12 @@ class Merging(Protocol):
     doc: Document
     entries: list
     recent: dict[int, None]
-    actor_mentions: list[Mention]
-    people: tuple[list[Mention], list[int]]
+
+    @property
+    def actor_mentions(self) -> list[Mention]: ...
+
+    @property
+    def people(self) -> tuple[list[Mention], list[int]]: ...
 
 # Words that make a description someone other than the speaker before it.
 ELSEWHERE = frozenset("other another fellow second third next previous".split())
