@@ -235,14 +235,14 @@ def with_descriptors(document: Document, mentions: list[Mention]) -> list[Mentio
     tokens = document.tokens
     facts: dict[str, _Facts] = {}
     starts = [s.first_token for s in document.sentences]
-    ends = [s.end_token for s in document.sentences]
+    sentence_ends = [s.end_token for s in document.sentences]
     shared = shared_surnames(m.actor.name for m in people)
     for mention in people:
-        found = facts.setdefault(mention.actor.name, _Facts())
-        _facts_near(document, mention, found, starts)
+        known = facts.setdefault(mention.actor.name, _Facts())
+        _facts_near(document, mention, known, starts)
         sentence = bisect_right(starts, mention.first_token) - 1
-        _running_near(document, mention, found, ends[sentence] if sentence >= 0 else len(words),
-                      shared)
+        _running_near(document, mention, known,
+                      sentence_ends[sentence] if sentence >= 0 else len(words), shared)
     taken = {i for m in mentions for i in range(m.first_token, m.end_token)}
     ends = {m.end_token: m for m in mentions}
     found: list[Mention] = []
