@@ -31,6 +31,7 @@ from framing.nlp.attribution.described import (
     TITLE_WORDS,
     abbreviated_title,
     document_role_words,
+    sentence_starts,
 )
 from framing.nlp.attribution.words import (
     BOUNDARIES,
@@ -41,7 +42,7 @@ from framing.nlp.attribution.words import (
     office_left,
     role_matcher,
 )
-from framing.nlp.entities import Mention, document_memo
+from framing.nlp.entities import Mention
 from framing.nlp.gazetteers import lookup, speaker_type_of
 from framing.nlp.names import INSTITUTION_WORDS, MEDIA_WORDS, OFFICE_TYPES, PLURAL_TITLES
 from framing.nlp.words import strip_possessive
@@ -204,8 +205,7 @@ def _age(text: str) -> bool:
 
 
 def _sentence_bounds(document: Document, token: int) -> tuple[int, int]:
-    starts = document_memo(document, "attribution.sentence_starts",
-                           lambda: [s.first_token for s in document.sentences])
+    starts = sentence_starts(document)
     index = bisect_right(starts, token) - 1
     if index < 0:
         return 0, len(document.tokens)
