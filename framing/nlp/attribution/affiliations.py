@@ -42,7 +42,7 @@ from framing.nlp.attribution.words import (
     office_left,
     role_matcher,
 )
-from framing.nlp.entities import Mention
+from framing.nlp.entities import Mention, document_memo
 from framing.nlp.gazetteers import lookup, speaker_type_of
 from framing.nlp.names import INSTITUTION_WORDS, MEDIA_WORDS, OFFICE_TYPES, PLURAL_TITLES
 from framing.nlp.words import strip_possessive
@@ -209,12 +209,16 @@ def _sentence_bounds(document: Document, token: int) -> tuple[int, int]:
     index = bisect_right(starts, token) - 1
     if index < 0:
         return 0, len(document.tokens)
-    sentence = document.sentences[index]
-    low = sentence.first_token
-    if index > 0 and low >= 2 and document.tokens[low - 1].text == "." \
-            and abbreviated_title(document, low - 2):
-        low = starts[index - 1]  # the segmenter ended a sentence at a title: "... with Sens. | X"
-    return low, sentence.end_token
+    known = document_memo(document, "attribution.sentence_bounds", dict)  # sentence -> bounds
+    bounds = known.get(index)
+    if bounds is None:  # once a sentence, not once a mention of each speaker
+        sentence = document.sentences[index]
+        low = sentence.first_token
+        if index > 0 and low >= 2 and document.tokens[low - 1].text == "." \
+                and abbreviated_title(document, low - 2):
+            low = starts[index - 1]  # the segmenter ended a sentence at a title: "... with Sens. | X"
+        bounds = known[index] = (low, sentence.end_token)
+    return bounds
 
 
 def _appositive_type(document: Document, start: int, end: int, past: bool) -> str:
