@@ -83,7 +83,7 @@ def points_elsewhere(phrase: Phrase) -> bool:
     """The description is about someone other than a speaker already met ("Other senators",
     "another source"): it never joins an earlier speaker by its words."""
     return any(w.lower() in ELSEWHERE and (i == 0 or w.islower())  # "Other ...", "the other ..."
-               for i, w in enumerate(phrase.text.split()[:2]))
+               for i, w in enumerate(phrase.text.split(maxsplit=2)[:2]))
 
 
 def role_of(word: str) -> str:
