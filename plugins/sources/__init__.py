@@ -352,6 +352,7 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
         if mention.actor.name in wanted:
             (pronouns if mention.kind == "pronoun" else named)[mention.actor.name].append(mention)
     shared = shared_surnames(m.actor.name for m in mentions if m.actor.kind == "person")
+    people = [m for m in mentions if m.kind in ("name", "alias") and m.actor.kind == "person"]
     notes = []
     for index, speaker in enumerate(sources.speakers):
         if not said[index] or not speaker.name:
@@ -370,7 +371,7 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
             elif actor is not None and actor.kind in ("person", ""):
                 side, evidence = party_stated(document, ((m.start, m.end) for m in named[actor.name]))
             if not side:  # a campaign's staff speak for its candidate: "a Corbin campaign spokesman"
-                side, evidence = _principal_party(document, speaker, actor, mentions)
+                side, evidence = _principal_party(document, speaker, actor, mentions, people)
             if not side and actor is not None and actor.kind == "person":  # "won the GOP primary"
                 side, evidence = party_stated(document, ((m.start, m.end) for m in named[actor.name]
                                                          if not _bare_shared(document, m, shared)),
@@ -410,10 +411,11 @@ def _bare_shared(document: Document, mention: Mention, shared: Collection[str]) 
 
 
 def _principal_party(document: Document, speaker: Speaker, actor: Actor | None,
-                     mentions: Sequence[Mention]) -> tuple[str, str]:
+                     mentions: Sequence[Mention], people: Sequence[Mention]) -> tuple[str, str]:
     """The party stated for the person whose campaign or staff the speaker's description names
-    (``principal``), or whose contest the person runs in, with the words that state it."""
-    boss = principal(document, speaker.described, mentions, actor)
+    (``principal``, read among ``people``: the persons' name mentions, the only ones it can name),
+    or whose contest the person runs in, with the words that state it."""
+    boss = principal(document, speaker.described, people, actor)
     if boss is None:
         return "", ""
     spans = [(m.start, m.end) for m in mentions if m.actor.name == boss.name and m.kind != "pronoun"]

@@ -31,6 +31,7 @@ from framing.nlp.attribution.described import (
     TITLE_WORDS,
     abbreviated_title,
     document_role_words,
+    sentence_starts,
 )
 from framing.nlp.attribution.words import (
     BOUNDARIES,
@@ -204,17 +205,20 @@ def _age(text: str) -> bool:
 
 
 def _sentence_bounds(document: Document, token: int) -> tuple[int, int]:
-    starts = document_memo(document, "attribution.sentence_starts",
-                           lambda: [s.first_token for s in document.sentences])
+    starts = sentence_starts(document)
     index = bisect_right(starts, token) - 1
     if index < 0:
         return 0, len(document.tokens)
-    sentence = document.sentences[index]
-    low = sentence.first_token
-    if index > 0 and low >= 2 and document.tokens[low - 1].text == "." \
-            and abbreviated_title(document, low - 2):
-        low = starts[index - 1]  # the segmenter ended a sentence at a title: "... with Sens. | X"
-    return low, sentence.end_token
+    known = document_memo(document, "attribution.sentence_bounds", dict)  # sentence -> bounds
+    bounds = known.get(index)
+    if bounds is None:  # once a sentence, not once a mention of each speaker
+        sentence = document.sentences[index]
+        low = sentence.first_token
+        if index > 0 and low >= 2 and document.tokens[low - 1].text == "." \
+                and abbreviated_title(document, low - 2):
+            low = starts[index - 1]  # the segmenter ended a sentence at a title: "... with Sens. | X"
+        bounds = known[index] = (low, sentence.end_token)
+    return bounds
 
 
 def _appositive_type(document: Document, start: int, end: int, past: bool) -> str:

@@ -55,7 +55,7 @@ def described_types(document: Document, mentions: Iterable[Mention],
     campaign"; not "the wife of the Republican nominee"); an office left ("former Gov.") gives no
     office type."""
     words, tokens = document.normalised, document.tokens
-    starts = [s.first_token for s in document.sentences]
+    starts = sentence_starts(document)
     blocks = document.blocks
     headline = blocks[0].end if blocks and blocks[0].kind == "headline" else -1
     found: list[str] = []
@@ -175,6 +175,12 @@ def abbreviated_title(document: Document, index: int) -> bool:
     return bool(role_matcher().find(document.tokens, index, index + 1, words=document_role_words(document)))
 
 
+def sentence_starts(document: Document) -> list[int]:
+    """Each sentence's first token, once per document (read at every mention of every speaker)."""
+    return document_memo(document, "attribution.sentence_starts",
+                         lambda: [s.first_token for s in document.sentences])
+
+
 def document_role_words(document: Document) -> list[str]:
     """The words as the role lists write them: an abbreviation without its period ("Sen." -> "sen")."""
     return document_memo(document, "attribution.role_words", lambda: [
@@ -186,8 +192,13 @@ def principal(document: Document, spans: Sequence[Span], mentions: Sequence[Ment
     """The person a speaker works for, named in its description ``spans``: "a spokeswoman for the
     Corbin campaign", "a Corbin campaign spokesman", "Corbin's campaign manager", "an adviser to
     Corbin" (the person's name next to a staff word); None when none or the speaker is that person."""
+    if not spans:
+        return None
+    low, high = min(s.start for s in spans), max(s.end for s in spans)
     words = document.normalised
     for mention in mentions:
+        if mention.start < low or mention.end > high:
+            continue  # outside every span: the cheap test first, for each of the article's names
         if mention.kind not in ("name", "alias") or mention.actor.kind != "person" or (
                 speaker is not None and mention.actor.name == speaker.name):
             continue

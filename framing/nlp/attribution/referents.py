@@ -88,7 +88,7 @@ def points_elsewhere(phrase: Phrase) -> bool:
     """The description is about someone other than a speaker already met ("Other senators",
     "another source"): it never joins an earlier speaker by its words."""
     return any(w.lower() in ELSEWHERE and (i == 0 or w.islower())  # "Other ...", "the other ..."
-               for i, w in enumerate(phrase.text.split()[:2]))
+               for i, w in enumerate(phrase.text.split(maxsplit=2)[:2]))
 
 
 def role_of(word: str) -> str:
@@ -261,14 +261,16 @@ class Referents:
 
     def _last_outlet_named(self, before: int) -> Mention | None:
         """The news outlet the article named last before ``before``, outside quotations."""
-        outlets = self.outlets
-        index = bisect_left([m.start for m in outlets], before) - 1
+        outlets, starts = self.outlets
+        index = bisect_left(starts, before) - 1
         return outlets[index] if index >= 0 else None
 
     @cached_property
-    def outlets(self) -> list[Mention]:
-        return sorted((m for m in self.speakers.actor_mentions if m.actor.kind == "media" and m.kind in (
+    def outlets(self) -> tuple[list[Mention], list[int]]:
+        """News outlets named outside quotations, in text order, and their starts."""
+        outlets = sorted((m for m in self.speakers.actor_mentions if m.actor.kind == "media" and m.kind in (
             "name", "alias") and self.doc.in_quotation(m.start, m.end) is None), key=lambda m: m.start)
+        return outlets, [m.start for m in outlets]
 
     def _is_outlet(self, entry: Entry, named: Mention) -> bool:
         """The speaker is the outlet that mention names: a phrase of it with an outlet's head holds
