@@ -463,12 +463,17 @@ def test_an_ambiguous_descriptor_stays_unresolved():
     assert not [m for m in mentions_for(document) if m.kind == "descriptor"]
 
 
+
+def _descriptors(text: str) -> dict[str, str]:
+    """Each descriptor mention of the article, as written, with the actor it resolves to."""
+    document = document_from_text(text)
+    return {document.text[m.start : m.end]: m.actor.name for m in mentions_for(document)
+            if m.kind == "descriptor"}
+
 def test_a_role_noun_after_describing_words_resolves_to_the_one_holder():
     text = ("Vote\n\nRep. Cole Varner (R-Ohio) resigned. Gov. Ann Roe said little. The four-term "
             "congressman left. The 61-year-old governor stayed. The other congressman stayed too.\n")
-    document = document_from_text(text)
-    described = {document.text[m.start : m.end]: m.actor.name for m in mentions_for(document)
-                 if m.kind == "descriptor"}
+    described = _descriptors(text)
     assert described == {"The four-term congressman": "Cole Varner", "The 61-year-old governor": "Ann Roe"}
 
 
@@ -485,9 +490,7 @@ CANDIDATES_TEXT = (
 
 
 def test_a_candidacy_is_told_by_its_party_office_and_tense():
-    document = document_from_text(CANDIDATES_TEXT)
-    described = {document.text[m.start : m.end]: m.actor.name for m in mentions_for(document)
-                 if m.kind == "descriptor"}
+    described = _descriptors(CANDIDATES_TEXT)
     assert described == {
         # lower-case titles before a name count when they state a party or an office
         "The presumptive Republican presidential nominee": "Dale Korver",
@@ -505,18 +508,14 @@ def test_a_candidacy_description_means_no_one_when_another_candidate_fits_it():
     text = ("Debate night\n\nRepublican presidential candidate Dale Korver took the stage first. "
             "Volunteers for the Ruth Calder campaign waved signs outside.\n\n"
             "The presidential candidate spoke of jobs. The Republican candidate left early.\n")
-    document = document_from_text(text)
-    described = {document.text[m.start : m.end]: m.actor.name for m in mentions_for(document)
-                 if m.kind == "descriptor"}
+    described = _descriptors(text)
     # either may be "the presidential candidate"; Calder's party is not stated, so the party of
     # "the Republican candidate" tells only Korver
     assert described == {"The Republican candidate": "Dale Korver"}
     text = ("Debate night\n\nRepublican presidential candidate Dale Korver took the stage first. "
             "Ruth Calder won the Democratic primary in May.\n\n"
             "The presidential nominee spoke of jobs. The Republican nominee left early.\n")
-    document = document_from_text(text)
-    described = {document.text[m.start : m.end]: m.actor.name for m in mentions_for(document)
-                 if m.kind == "descriptor"}
+    described = _descriptors(text)
     # her contest makes Calder a Democratic candidate: one of two presidential nominees, never the
     # Republican one
     assert described == {"The Republican nominee": "Dale Korver"}
@@ -525,9 +524,7 @@ def test_a_candidacy_description_means_no_one_when_another_candidate_fits_it():
 def test_a_lower_case_candidacy_needs_a_party_or_an_office_before_a_name():
     text = ("Vote\n\nHe is the most able candidate Dale Korver argues. Rep. Ivo Stam (R-Ohio) ran too. "
             "The Republican candidate said little.\n")
-    document = document_from_text(text)
-    described = {document.text[m.start : m.end]: m.actor.name for m in mentions_for(document)
-                 if m.kind == "descriptor"}
+    described = _descriptors(text)
     assert described == {}  # Korver is no candidate by that sentence; Stam's candidacy is not stated
 
 
