@@ -118,7 +118,7 @@ CONTEST = re.compile(
 CONTESTING = re.compile(
     r"\b(?:win|wins|won|winning|seek\w*|sought|secur\w*|clinch\w*|lead|leads|leading|enter\w*|"
     r"stay\w*|run|runs|running|ran|compet\w*|captur\w*|vie|vies|vying|beat|beats|defeat\w*|"
-    r"debat\w*|victory|victories|finish\w*)\b")
+    r"debat\w*|victory|victories)\b")
 # A party's candidacy the person holds ("has kept her status as the Democratic front-runner") or
 # serves ("is now senior adviser to the 2016 Democratic front-runner", ", a spokesman for the GOP
 # nominee"): the person's side, with no verb of running needed
@@ -131,19 +131,21 @@ PARENTHESIS = re.compile(r"\s*\((?:[RDI]\s*[-–]\s*)?[A-Z][A-Za-z. ]{0,14}\)")
 # A second person joined to the first as subject: "Ann Roe and Lena Pike debated at ..."
 JOINED = re.compile(r"^\s+and\s+(?:[A-Z][\w.]*\s+){0,2}?[A-Z][a-z]+\s+[A-Z][a-z]+(?=\s)")
 JOINED_FIRST = re.compile(r"^\s*(?:[A-Z][\w.]*\s+){0,2}?[A-Z][a-z]+\s+[A-Z][a-z]+\s+and\s+$")
-# Another name between the person and the contest, whose contest it may be ("talk about Trump, who
-# clinched ... the Republican nomination"), but the rival the person beat in it ("beat Roe in the GOP
-# primary") and days and months
+# Another person between the person and the contest, whose contest it may be: a full name, or a name
+# a relative clause describes ("talk about Trump, who clinched ... the Republican nomination") or that is
+# the subject of a verb ("... unless Sanders disavows ..."); a day or month is no one
 OTHER_NAME = re.compile(
-    r"(?<![\w'’])[A-Z][a-z]+\s+[A-Z][a-z]+|(?<!\bbeat\s)(?<!\bbeats\s)(?<!\bdefeated\s)(?<!\bdefeats\s)"
-    r"(?<![\w'’])(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]+")
+    r"(?<![\w'’])[A-Z][a-z]+\s+[A-Z][a-z]+|(?<![\w'’])[A-Z][a-z]+,?\s+who\b|(?<![\w'’])(?!(?:Monday|"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b)[A-Z][a-z]+\s+(?:[a-z]+(?:s|ed)|won|lost|is|was|"
+    r"has|had|will|would|could|can)\b")
 # Another party's word between the person and the contest: "Sanders and Roe won the Democratic and
 # Republican primaries", "Roe, who beat the Democrat in the GOP race"
 PARTY_WORD = re.compile(r"\b(?:Republican|Democrat|Democratic|GOP|Dems?)s?\b")
 # Between the person and the contest: another speaker's report, a reported clause or a comparison
 # ("Clinton said Trump's Republican nomination ...", "Biden charged that the Republican ...")
-NOT_OWN = re.compile(r"\b(?:said|says|say|told|tells|according|than|against|whether|that)\b|[.;:?!“”\"]")
+NOT_OWN = re.compile(r"\b(?:said|says|say|told|tells|according|than|against|whether|that|unless|because|"
+                     r"while|although|though|whereas|but)\b|[.;:?!“”\"]")
 
 
 def party_contested(document: Document, start: int, end: int) -> tuple[str, str]:
