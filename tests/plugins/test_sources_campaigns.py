@@ -244,3 +244,16 @@ def test_no_side_from_what_only_outside_knowledge_would_give():
     found = speakers(text)
     assert found["Ruth Abel"][1] == "unassigned"
     assert found["Ed Stone"][1] == "unassigned"
+
+
+def test_a_candidates_name_before_a_staff_word_ties_the_staff_to_the_candidate():
+    text = (
+        "Report disputed\n\n"
+        "Democratic presidential candidate Ruth Abel called the report misleading.\n\n"
+        "Abel spokesman Ed Stone said the report left out hundreds of meetings.\n\n"
+        "“It is outrageous,” Stone said.\n\n"
+        "Abel Foundation director Mark Veld said the foundation would answer. “We will,” Veld said."
+    )
+    found = speakers(text)
+    assert found["Ed Stone"] == ("party", "Democratic Party")
+    assert found["Mark Veld"][1] == "unassigned"  # a foundation's director is no candidate's staff
