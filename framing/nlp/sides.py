@@ -105,7 +105,39 @@ def party_near(document: Document, start: int, end: int) -> tuple[str, str]:
                 and before[-chain - 2].lower() in APPOSED_ROLES)):
             break  # "GOP presidential candidate and former Massachusetts Gov. X" (a state, "and")
         chain += 1
-    return "", ""
+    return party_listed(text[max(0, start - 150):start])
+
+
+# A party's group of candidates or politicians a name is listed in: "Democratic presidential candidates
+# Ann Roe and Lena Pike", "Republican candidates, including Ann Roe and Sen. Lena Pike"
+GROUP = re.compile(
+    r"\b(Republican|Democratic|GOP)\s+(?:presidential\s+)?(?:candidates|rivals|hopefuls|contenders|"
+    r"nominees|senators|lawmakers|politicians|leaders|governors)\b")
+LIST_OPENER = re.compile(r"(?:,?\s+(?:like|such\s+as|including))?\s+")
+
+
+def party_listed(before: str) -> tuple[str, str]:
+    """The party of a group a person is listed in, ``before``: the text up to the person's name; the
+    group right before it or before the names listed ahead of it ("Democratic presidential
+    candidates Ann Roe and", "Republican politicians, like"); not a clause after a comma ("unlike
+    the Republican candidates, Roe and Pike ..."), nor past a non-name word or another party's
+    ("Democratic lawmakers and Roe", "Republican candidates Ann Roe and Democrat")."""
+    group = None
+    for group in GROUP.finditer(before):
+        pass
+    if group is None:
+        return "", ""
+    rest = before[group.end():]
+    opener = LIST_OPENER.match(rest)
+    if opener is None:
+        return "", ""
+    members = rest[opener.end():]
+    words = members.replace(",", " ").split()
+    if words and (words[0] in ("and", "or") or not re.search(r"(?:,|\band|\bor)\s", members)
+                  or PARTY_WORD.search(members) or len(words) > 12
+                  or any(w not in ("and", "or") and not w[:1].isupper() for w in words)):
+        return "", ""
+    return PARTIES[group.group(1).lower()], (group.group(0) + rest).strip()
 
 
 # A party's contest a person runs in: "securing the Republican presidential nomination", "won the

@@ -257,3 +257,21 @@ def test_a_candidates_name_before_a_staff_word_ties_the_staff_to_the_candidate()
     found = speakers(text)
     assert found["Ed Stone"] == ("party", "Democratic Party")
     assert found["Mark Veld"][1] == "unassigned"  # a foundation's director is no candidate's staff
+
+
+def test_a_name_listed_in_a_partys_group():
+    text = (
+        "Forum in Reno\n\n"
+        "Democratic presidential candidates Ruth Abel and Tom Corbin spoke in Reno.\n\n"
+        "“We need water,” Abel said. “And jobs,” Corbin said.\n\n"
+        "He praised Republican politicians, like Ann Roe, who backed the dam. “It works,” Roe said.\n\n"
+        "Unlike the Republican candidates, Lena Pike and Mark Veld spoke of taxes.\n\n"
+        "“Too high,” Pike said. “Far too high,” Veld said."
+    )
+    found = speakers(text)
+    assert found["Ruth Abel"][1] == "Democratic Party"
+    assert found["Tom Corbin"][1] == "Democratic Party"
+    assert found["Ann Roe"][1] == "Republican Party"
+    # after the comma a new clause opens: they are contrasted with the group, not listed in it
+    assert found["Lena Pike"][1] == "unassigned"
+    assert found["Mark Veld"][1] == "unassigned"
