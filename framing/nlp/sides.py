@@ -122,11 +122,10 @@ def party_listed(before: str) -> tuple[str, str]:
     candidates Ann Roe and", "Republican politicians, like"); not a clause after a comma ("unlike
     the Republican candidates, Roe and Pike ..."), nor past a non-name word or another party's
     ("Democratic lawmakers and Roe", "Republican candidates Ann Roe and Democrat")."""
-    group = None
-    for group in GROUP.finditer(before):
-        pass
-    if group is None:
+    groups = list(GROUP.finditer(before))
+    if not groups:
         return "", ""
+    group = groups[-1]
     rest = before[group.end():]
     opener = LIST_OPENER.match(rest)
     if opener is None:
