@@ -53,6 +53,7 @@ APPOSITIVE_AFTER = re.compile(
     r"(?:\s+(?:from|of)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?")
 # Role words that may end a description set before a name by a comma: "the Republican front-runner,
 # Donald Trump"
+CANDIDACY_ROLES = frozenset("nominee candidate hopeful contender".split())  # "... candidate for governor, X"
 APPOSED_ROLES = frozenset(
     "nominee candidate hopeful contender front-runner frontrunner challenger senator governor".split())
 
@@ -102,8 +103,11 @@ def party_near(document: Document, start: int, end: int) -> tuple[str, str]:
             return PARTIES[lowered], " ".join(before[len(before) - chain - 1:])
         if chain >= 6 or not (lowered in party_chain() or chain and word in state_forms() or (
                 lowered == "and" and chain and len(before) > chain + 1
-                and before[-chain - 2].lower() in APPOSED_ROLES)):
-            break  # "GOP presidential candidate and former Massachusetts Gov. X" (a state, "and")
+                and before[-chain - 2].lower() in APPOSED_ROLES) or (
+                lowered == "for" and chain and len(before) > chain + 1
+                and before[-chain - 2].lower() in CANDIDACY_ROLES)):
+            break  # "GOP presidential candidate and former Massachusetts Gov. X" (a state, "and"); "the
+            # Republican candidate for governor, X"
         chain += 1
     return party_listed(text[max(0, start - 150):start])
 

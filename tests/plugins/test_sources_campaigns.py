@@ -275,3 +275,15 @@ def test_a_name_listed_in_a_partys_group():
     # after the comma a new clause opens: they are contrasted with the group, not listed in it
     assert found["Lena Pike"][1] == "unassigned"
     assert found["Mark Veld"][1] == "unassigned"
+
+
+def test_a_candidacy_for_an_office_set_before_a_name_by_a_comma():
+    text = (
+        "Convention in Fargo\n\n"
+        "Delegates met the endorsed Republican candidate for governor, Ann Roe, on Saturday.\n\n"
+        "“I will stay neutral,” Roe said.\n\n"
+        "They also met a candidate for mayor, Tom Corbin. “Good luck,” Corbin said."
+    )
+    found = speakers(text)
+    assert found["Ann Roe"][1] == "Republican Party"
+    assert found["Tom Corbin"][1] == "unassigned"
