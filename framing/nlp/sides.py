@@ -109,7 +109,8 @@ def party_near(document: Document, start: int, end: int) -> tuple[str, str]:
             break  # "GOP presidential candidate and former Massachusetts Gov. X" (a state, "and"); "the
             # Republican candidate for governor, X"
         chain += 1
-    return party_listed(text[max(0, start - 150):start])
+    listing = text[max(0, start - 150):start]
+    return party_listed(listing) if _names_party(listing) else ("", "")
 
 
 # A party's group of candidates or politicians a name is listed in: "Democratic presidential candidates
@@ -126,6 +127,8 @@ def party_listed(before: str) -> tuple[str, str]:
     candidates Ann Roe and", "Republican politicians, like"); not a clause after a comma ("unlike
     the Republican candidates, Roe and Pike ..."), nor past a non-name word or another party's
     ("Democratic lawmakers and Roe", "Republican candidates Ann Roe and Democrat")."""
+    if not _names_party(before):
+        return "", ""
     groups = list(GROUP.finditer(before))
     if not groups:
         return "", ""
@@ -200,6 +203,8 @@ def party_contested(document: Document, start: int, end: int) -> tuple[str, str]
         return "", ""
     text = document.text
     window = text[end:end + 150]
+    if not _names_party(window):
+        return "", ""  # the cheap test first: most mentions have no party word after them
     contest = CONTEST.search(window)
     held = HELD.search(window)
     if held is not None and (contest is None or held.start() < contest.start()):
@@ -291,6 +296,12 @@ CANDIDACY_NOUNS = frozenset("campaign campaign's campaigns candidacy bid".split(
 CAMPAIGN_MODIFIERS = frozenset(
     "presidential white house senate gubernatorial mayoral congressional reelection re-election 2016 "
     "2020 2024 primary".split())
+
+
+def _names_party(text: str) -> bool:
+    """A party word a contest, a candidacy or a group needs is in ``text`` (a substring test, far
+    cheaper than the patterns that read them)."""
+    return "Republican" in text or "Democratic" in text or "GOP" in text
 
 
 def _lower(text: str) -> str:
