@@ -53,6 +53,7 @@ APPOSITIVE_AFTER = re.compile(
     r"(?:\s+(?:from|of)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?")
 # Role words that may end a description set before a name by a comma: "the Republican front-runner,
 # Donald Trump"
+CANDIDACY_ROLES = frozenset("nominee candidate hopeful contender".split())  # "... candidate for governor, X"
 APPOSED_ROLES = frozenset(
     "nominee candidate hopeful contender front-runner frontrunner challenger senator governor".split())
 
@@ -102,54 +103,133 @@ def party_near(document: Document, start: int, end: int) -> tuple[str, str]:
             return PARTIES[lowered], " ".join(before[len(before) - chain - 1:])
         if chain >= 6 or not (lowered in party_chain() or chain and word in state_forms() or (
                 lowered == "and" and chain and len(before) > chain + 1
-                and before[-chain - 2].lower() in APPOSED_ROLES)):
-            break  # "GOP presidential candidate and former Massachusetts Gov. X" (a state, "and")
+                and before[-chain - 2].lower() in APPOSED_ROLES) or (
+                lowered == "for" and chain and len(before) > chain + 1
+                and before[-chain - 2].lower() in CANDIDACY_ROLES)):
+            break  # "GOP presidential candidate and former Massachusetts Gov. X" (a state, "and"); "the
+            # Republican candidate for governor, X"
         chain += 1
-    return "", ""
+    listing = text[max(0, start - 150):start]
+    return party_listed(listing) if _names_party(listing) else ("", "")
+
+
+# A party's group of candidates or politicians a name is listed in: "Democratic presidential candidates
+# Ann Roe and Lena Pike", "Republican candidates, including Ann Roe and Sen. Lena Pike"
+GROUP = re.compile(
+    r"\b(Republican|Democratic|GOP)\s+(?:presidential\s+)?(?:candidates|rivals|hopefuls|contenders|"
+    r"nominees|senators|lawmakers|politicians|leaders|governors)\b")
+LIST_OPENER = re.compile(r"(?:,?\s+(?:like|such\s+as|including))?\s+")
+
+
+def party_listed(before: str) -> tuple[str, str]:
+    """The party of a group a person is listed in, ``before``: the text up to the person's name; the
+    group right before it or before the names listed ahead of it ("Democratic presidential
+    candidates Ann Roe and", "Republican politicians, like"); not a clause after a comma ("unlike
+    the Republican candidates, Roe and Pike ..."), nor past a non-name word or another party's
+    ("Democratic lawmakers and Roe", "Republican candidates Ann Roe and Democrat")."""
+    if not _names_party(before):
+        return "", ""
+    groups = list(GROUP.finditer(before))
+    if not groups:
+        return "", ""
+    group = groups[-1]
+    rest = before[group.end():]
+    opener = LIST_OPENER.match(rest)
+    if opener is None:
+        return "", ""
+    members = rest[opener.end():]
+    words = members.replace(",", " ").split()
+    if words and (words[0] in ("and", "or") or not re.search(r"(?:,|\band|\bor)\s", members)
+                  or PARTY_WORD.search(members) or len(words) > 12
+                  or any(w not in ("and", "or") and not w[:1].isupper() for w in words)):
+        return "", ""
+    return PARTIES[group.group(1).lower()], (group.group(0) + rest).strip()
 
 
 # A party's contest a person runs in: "securing the Republican presidential nomination", "won the
 # state's Democratic caucuses", "the GOP race"
 CONTEST = re.compile(
     r"\b(Republican|Democratic|GOP)\s+(?:presidential\s+|nominating\s+|party\s+)?"
-    r"(?:nomination|primary|primaries|caucus|caucuses|race|contest)\b")
-# A verb of running in it between the person and the contest ("won", "is seeking", "stay in")
+    r"(?:nomination|primary|primaries|caucus|caucuses|race|contest|debate|debates)\b")
+# A verb of running in it between the person and the contest ("won", "is seeking", "stay in", "beat
+# Roe in", "debated ... at", "declared victory in")
 CONTESTING = re.compile(
     r"\b(?:win|wins|won|winning|seek\w*|sought|secur\w*|clinch\w*|lead|leads|leading|enter\w*|"
-    r"stay\w*|run|runs|running|ran|compet\w*|captur\w*|vie|vies|vying)\b")
+    r"stay\w*|run|runs|running|ran|compet\w*|captur\w*|vie|vies|vying|beat|beats|defeat\w*|"
+    r"debat\w*|victory|victories)\b")
+# A party's candidacy the person holds ("has kept her status as the Democratic front-runner") or
+# serves ("is now senior adviser to the 2016 Democratic front-runner", ", a spokesman for the GOP
+# nominee"): the person's side, with no verb of running needed
+HELD = re.compile(
+    r"\b(?:as|(?:adviser|advisor|aide|spokesman|spokeswoman|spokesperson|manager|strategist|"
+    r"chairman|chairwoman|pollster|staffer|surrogate)\s+(?:to|for))\s+the\s+(?:\d{4}\s+)?"
+    r"(Republican|Democratic|GOP)\s+(?:presidential\s+)?(?:nominee|front-?runner|candidate|hopeful)\b")
+# A short parenthesis after a name, read past: "Sens. Rand Paul (Ky.) and Ann Roe (R-Fla.) debated"
+PARENTHESIS = re.compile(r"\s*\((?:[RDI]\s*[-–]\s*)?[A-Z][A-Za-z. ]{0,14}\)")
+# A second person joined to the first as subject: "Ann Roe and Lena Pike debated at ..."
+JOINED = re.compile(r"^\s+and\s+(?:[A-Z][\w.]*\s+){0,2}?[A-Z][a-z]+\s+[A-Z][a-z]+(?=\s)")
+JOINED_FIRST = re.compile(r"^\s*(?:[A-Z][\w.]*\s+){0,2}?[A-Z][a-z]+\s+[A-Z][a-z]+\s+and\s+$")
+# Another person between the person and the contest, whose contest it may be: a full name, or a name
+# a relative clause describes ("talk about Trump, who clinched ... the Republican nomination") or that is
+# the subject of a verb ("... unless Sanders disavows ..."); a day or month is no one
+OTHER_NAME = re.compile(
+    r"(?<![\w'’])[A-Z][a-z]+\s+[A-Z][a-z]+|(?<![\w'’])[A-Z][a-z]+,?\s+who\b|(?<![\w'’])(?!(?:Monday|"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b)[A-Z][a-z]+\s+(?:[a-z]+(?:s|ed)|won|lost|is|was|"
+    r"has|had|will|would|could|can)\b")
+# Another party's word between the person and the contest: "Sanders and Roe won the Democratic and
+# Republican primaries", "Roe, who beat the Democrat in the GOP race"
+PARTY_WORD = re.compile(r"\b(?:Republican|Democrat|Democratic|GOP|Dems?)s?\b")
 # Between the person and the contest: another speaker's report, a reported clause or a comparison
 # ("Clinton said Trump's Republican nomination ...", "Biden charged that the Republican ...")
-NOT_OWN = re.compile(r"\b(?:said|says|say|told|tells|according|than|against|whether|that)\b|[.;:?!“”\"]")
+NOT_OWN = re.compile(r"\b(?:said|says|say|told|tells|according|than|against|whether|that|unless|because|"
+                     r"while|although|though|whereas|but)\b|[.;:?!“”\"]")
 
 
 def party_contested(document: Document, start: int, end: int) -> tuple[str, str]:
     """The party whose contest a person is said to run in, in the sentence where the person is named
-    first and the contest follows with a verb of running in it between: "Trump is bent on securing
-    the Republican presidential nomination", "Sanders has pledged to stay in the Democratic
-    primary"; or the contest attached to the person by another's verb or the person's own bid
-    (``_contest_attached``: "endorsed Gov. Ann Roe for the Republican nomination", "Roe's bid for
-    the GOP nomination"). No other name, report or reported clause may stand between ("Clinton said
-    Trump's Republican ...", "Biden charged that the Republican ..."). Returns the side and the
-    words ("", "" when none)."""
+    first (or joined to the first by "and") and the contest follows with a verb of running in it
+    between: "Trump is bent on securing the Republican presidential nomination", "Sens. Ann Roe
+    (Ky.) and Lena Pike (Fla.) debated ... at Tuesday's Republican debate"; or the contest attached
+    to the person by another's verb or the person's own bid (``_contest_attached``: "endorsed Gov.
+    Ann Roe for the Republican nomination", "Roe's bid for the GOP nomination", "her path to the
+    Democratic nomination"); or a party's candidacy the person holds or serves (``HELD``: "her
+    status as the Democratic front-runner", "adviser to the Democratic front-runner"). No other
+    name, party word, report or reported clause may stand between ("Clinton said Trump's Republican
+    ...", "Biden charged that the Republican ..."). Returns the side and the words ("", "" when
+    none)."""
     blocks = document.blocks
     if blocks and blocks[0].kind == "headline" and start < blocks[0].end:
         return "", ""
     text = document.text
-    window = text[end:end + 120]
+    window = text[end:end + 150]
+    if not _names_party(window):
+        return "", ""  # the cheap test first: most mentions have no party word after them
     contest = CONTEST.search(window)
+    held = HELD.search(window)
+    if held is not None and (contest is None or held.start() < contest.start()):
+        between = PARENTHESIS.sub("", window[:held.start()])
+        if NOT_OWN.search(between) or re.search(r"[A-Z]", between) or not _first_named(text, start):
+            return "", ""  # another name or report between: "Roe attacked Pike as the GOP nominee"
+        return PARTIES[held.group(1).lower()], held.group(0)
     if contest is None:
         return "", ""
     between = window[:contest.start()]
     if _contest_attached(text[max(0, start - 60):end], between):
         return PARTIES[contest.group(1).lower()], contest.group(0)
-    if not CONTESTING.search(between) or NOT_OWN.search(between) or re.search(
-            r"(?<![\w'’])[A-Z][a-z]+\s+[A-Z][a-z]+", between):
+    between = JOINED.sub("", PARENTHESIS.sub("", between), count=1)
+    if not CONTESTING.search(between) or NOT_OWN.search(between) or PARTY_WORD.search(between) or \
+            OTHER_NAME.search(between) or not _first_named(text, start):
         return "", ""  # another report, a sentence end, or another person's full name between
-    opening = text[max(0, start - 200):start]
-    sentence = re.split(r"[.!?]\s|\n", opening)[-1]
-    if re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", sentence.split(",")[-1]):
-        return "", ""  # the person is not the first named in the clause
     return PARTIES[contest.group(1).lower()], contest.group(0)
+
+
+def _first_named(text: str, start: int) -> bool:
+    """The person at ``start`` is the first named in its clause, or joined by "and" to the first
+    ("Sens. Ann Roe (Ky.) and Lena Pike")."""
+    sentence = re.split(r"[.!?]\s|\n", PARENTHESIS.sub("", text[max(0, start - 200):start]))[-1]
+    clause = sentence.split(",")[-1]
+    return not re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", clause) or bool(JOINED_FIRST.match(clause))
 
 
 def _contest_attached(before: str, between: str) -> bool:
@@ -160,7 +240,7 @@ def _contest_attached(before: str, between: str) -> bool:
     presidential nomination", "backed Roe in the Democratic primary", "defeated Roe in the GOP
     primary"), or the person's possessive names their bid in it ("Roe's bid for the GOP
     nomination", "Roe's latest victories in the race for the Republican nomination")."""
-    if POSSESSIVE.search(before) or between[:1] in "'’":
+    if POSSESSIVE.search(before) or between[:1] in "'’" or OWN_PRONOUN.search(before):
         return bool(OWN_BID.match(POSSESSIVE.sub("", between, count=1)))
     return bool(CONTEST_SLOT.match(between) and BACKING.search(PERSON_END.sub(" ", before)))
 
@@ -173,6 +253,7 @@ BACKING = re.compile(
     r"face|faces|faced|facing|trail(?:s|ed|ing)?|(?:ran|runs|run|running)\s+against)"
     r"(?:\s+(?!by\b)[\w.'’-]+){0,5}\s+$")
 POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)|(?:'s|’s|s'|s’)$")
+OWN_PRONOUN = re.compile(r"(?<![\w'’])(?:his|her|His|Her)$")  # a resolved "her": "her path to the ..."
 PERSON_END = re.compile(r"\S+$")  # the person's last word: what a verb of backing must precede
 # The contest as the slot of such a verb: "for the", "in the", "in Tuesday's"
 CONTEST_SLOT = re.compile(r"^\s+(?:for|in)\s+(?:the|this|next|[A-Z][a-z]+(?:'s|’s))\s+$")
@@ -180,7 +261,7 @@ CONTEST_SLOT = re.compile(r"^\s+(?:for|in)\s+(?:the|this|next|[A-Z][a-z]+(?:'s|�
 # race for the", "'s campaign for the"
 OWN_BID = re.compile(
     r"^\s+(?:[a-z-]+\s+){0,2}(?:bid|bids|campaign|candidacy|run|quest|victory|victories|"
-    r"win|wins|lead|push|drive)\s+(?:in|for)\s+(?:the\s+)?(?:race\s+for\s+the\s+)?"
+    r"win|wins|lead|push|drive|path)\s+(?:in|for|to)\s+(?:the\s+)?(?:race\s+for\s+the\s+)?"
     r"(?:[A-Z][a-z]+(?:'s|’s)\s+)?$")
 
 
@@ -215,6 +296,12 @@ CANDIDACY_NOUNS = frozenset("campaign campaign's campaigns candidacy bid".split(
 CAMPAIGN_MODIFIERS = frozenset(
     "presidential white house senate gubernatorial mayoral congressional reelection re-election 2016 "
     "2020 2024 primary".split())
+
+
+def _names_party(text: str) -> bool:
+    """A party word a contest, a candidacy or a group needs is in ``text`` (a substring test, far
+    cheaper than the patterns that read them)."""
+    return "Republican" in text or "Democratic" in text or "GOP" in text
 
 
 def _lower(text: str) -> str:

@@ -374,6 +374,7 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
                 side, evidence = _principal_party(document, speaker, actor, mentions, people)
             if not side and actor is not None and actor.kind == "person":  # "won the GOP primary"
                 side, evidence = party_stated(document, ((m.start, m.end) for m in named[actor.name]
+                                                         + pronouns[actor.name]
                                                          if not _bare_shared(document, m, shared)),
                                               party_contested)
         kind_of = speaker.type
@@ -418,10 +419,10 @@ def _principal_party(document: Document, speaker: Speaker, actor: Actor | None,
     boss = principal(document, speaker.described, people, actor)
     if boss is None:
         return "", ""
-    spans = [(m.start, m.end) for m in mentions if m.actor.name == boss.name and m.kind != "pronoun"]
-    side, words = party_stated(document, spans)
-    if not side:
-        side, words = party_stated(document, spans, party_contested)
+    own = [m for m in mentions if m.actor.name == boss.name]
+    side, words = party_stated(document, [(m.start, m.end) for m in own if m.kind != "pronoun"])
+    if not side:  # "her path to the Democratic nomination" too
+        side, words = party_stated(document, [(m.start, m.end) for m in own], party_contested)
     return (side, f"{speaker.description}; {boss.name}: {words}") if side else ("", "")
 
 

@@ -162,3 +162,128 @@ def test_a_campaign_a_resolved_pronoun_runs():
         "“Our family is proud,” Lena Roe said. Reporters have followed her campaign since June."
     )
     assert speakers(text)["Lena Roe"][0] == "other"
+
+
+def test_candidates_joined_as_subjects_at_a_party_debate():
+    # a short parenthesis after each name, and the second candidate joined by "and"
+    text = (
+        "A sharp exchange\n\n"
+        "Sens. Ann Roe (Ky.) and Lena Pike (Fla.) debated farm aid at Tuesday's Republican debate.\n\n"
+        "“That is not conservative,” Roe said. “It is,” Pike said."
+    )
+    found = speakers(text)
+    assert found["Ann Roe"][1] == "Republican Party"
+    assert found["Lena Pike"][1] == "Republican Party"
+
+
+def test_a_rival_beaten_in_the_contest_and_a_victory_declared_in_it():
+    text = (
+        "Two results\n\n"
+        "Tom Corbin beat Hale in the GOP primary runoff two years ago.\n\n"
+        "“I learned a lot,” Corbin said.\n\n"
+        "Ruth Abel, who declared victory in the Democratic race Tuesday night, spoke in Akron.\n\n"
+        "“We are ready,” Abel said."
+    )
+    found = speakers(text)
+    assert found["Tom Corbin"][1] == "Republican Party"
+    assert found["Ruth Abel"][1] == "Democratic Party"
+
+
+def test_a_candidacy_held_or_served_and_the_campaign_that_follows_it():
+    text = (
+        "Emails released\n\n"
+        "Ruth Abel kept her status as the Democratic presidential front-runner all winter.\n\n"
+        "“Nothing has changed,” Abel said.\n\n"
+        "Mark Veld, then a lawyer in private practice, is now senior adviser to the 2016 Republican "
+        "front-runner.\n\n"
+        "“I was not involved,” said Mark Veld.\n\n"
+        "“The process was followed,” said Ed Stone, a spokesman for the Abel campaign."
+    )
+    found = speakers(text)
+    assert found["Ruth Abel"][1] == "Democratic Party"
+    assert found["Mark Veld"][1] == "Republican Party"
+    assert found["Ed Stone"][1] == "Democratic Party"  # the campaign follows its candidate
+
+
+def test_a_resolved_her_in_her_path_to_the_nomination():
+    text = (
+        "Caucuses loom\n\n"
+        "Ruth Abel toured Nevada on Monday. If she loses, her path to the Democratic nomination narrows.\n\n"
+        "“We will win here,” Abel said."
+    )
+    assert speakers(text)["Ruth Abel"][1] == "Democratic Party"
+
+
+def test_another_persons_contest_gives_no_side():
+    # The contest belongs to the person a relative clause or a verb describes, not to the speaker.
+    text = (
+        "On the trail\n\n"
+        "Ruth Abel was eager to talk about Harlan, who on Thursday clinched the Republican nomination.\n\n"
+        "“He is unfit,” Abel said.\n\n"
+        "Voters may turn to Tom Corbin unless Pike disavows the deal that won her the Democratic "
+        "nomination.\n\n"
+        "“I am the choice,” Corbin said.\n\n"
+        "Lena Pike's coalition, along with a photo finish in the GOP race, could upend both contests.\n\n"
+        "“We will see,” Pike said."
+    )
+    found = speakers(text)
+    assert found["Ruth Abel"][1] == "unassigned"
+    assert found["Tom Corbin"][1] == "unassigned"
+    assert found["Lena Pike"][1] == "unassigned"
+
+
+def test_no_side_from_what_only_outside_knowledge_would_give():
+    # A well-known candidate and her campaign with no party stated and no party contest named: a
+    # reader may know her party, the text does not say it.
+    text = (
+        "Emails released\n\n"
+        "The State Department released more of Ruth Abel's emails on Friday.\n\n"
+        "“There is nothing new here,” Abel said.\n\n"
+        "“The process was followed,” said Ed Stone, a spokesman for the Abel campaign."
+    )
+    found = speakers(text)
+    assert found["Ruth Abel"][1] == "unassigned"
+    assert found["Ed Stone"][1] == "unassigned"
+
+
+def test_a_candidates_name_before_a_staff_word_ties_the_staff_to_the_candidate():
+    text = (
+        "Report disputed\n\n"
+        "Democratic presidential candidate Ruth Abel called the report misleading.\n\n"
+        "Abel spokesman Ed Stone said the report left out hundreds of meetings.\n\n"
+        "“It is outrageous,” Stone said.\n\n"
+        "Abel Foundation director Mark Veld said the foundation would answer. “We will,” Veld said."
+    )
+    found = speakers(text)
+    assert found["Ed Stone"] == ("party", "Democratic Party")
+    assert found["Mark Veld"][1] == "unassigned"  # a foundation's director is no candidate's staff
+
+
+def test_a_name_listed_in_a_partys_group():
+    text = (
+        "Forum in Reno\n\n"
+        "Democratic presidential candidates Ruth Abel and Tom Corbin spoke in Reno.\n\n"
+        "“We need water,” Abel said. “And jobs,” Corbin said.\n\n"
+        "He praised Republican politicians, like Ann Roe, who backed the dam. “It works,” Roe said.\n\n"
+        "Unlike the Republican candidates, Lena Pike and Mark Veld spoke of taxes.\n\n"
+        "“Too high,” Pike said. “Far too high,” Veld said."
+    )
+    found = speakers(text)
+    assert found["Ruth Abel"][1] == "Democratic Party"
+    assert found["Tom Corbin"][1] == "Democratic Party"
+    assert found["Ann Roe"][1] == "Republican Party"
+    # after the comma a new clause opens: they are contrasted with the group, not listed in it
+    assert found["Lena Pike"][1] == "unassigned"
+    assert found["Mark Veld"][1] == "unassigned"
+
+
+def test_a_candidacy_for_an_office_set_before_a_name_by_a_comma():
+    text = (
+        "Convention in Fargo\n\n"
+        "Delegates met the endorsed Republican candidate for governor, Ann Roe, on Saturday.\n\n"
+        "“I will stay neutral,” Roe said.\n\n"
+        "They also met a candidate for mayor, Tom Corbin. “Good luck,” Corbin said."
+    )
+    found = speakers(text)
+    assert found["Ann Roe"][1] == "Republican Party"
+    assert found["Tom Corbin"][1] == "unassigned"

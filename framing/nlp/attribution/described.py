@@ -43,6 +43,12 @@ STAFF = frozenset(
     chairman chairwoman chair pollster strategist surrogate secretary director staffer staff
     campaign""".split())
 
+# Staff words a person's name may stand before as a modifier: "Corbin spokesman Ed Stone", "a Corbin
+# aide" (not "secretary" or "director": "Corbin Foundation director" names no person's staff)
+OWN_STAFF = frozenset(
+    "spokesman spokeswoman spokesperson adviser advisor advisers advisors aide aides pollster strategist "
+    "surrogate staffer staffers".split())
+
 
 def described_types(document: Document, mentions: Iterable[Mention],
                     shared: Collection[str] = ()) -> list[str]:
@@ -191,7 +197,8 @@ def principal(document: Document, spans: Sequence[Span], mentions: Sequence[Ment
               speaker: Actor | None) -> Actor | None:
     """The person a speaker works for, named in its description ``spans``: "a spokeswoman for the
     Corbin campaign", "a Corbin campaign spokesman", "Corbin's campaign manager", "an adviser to
-    Corbin" (the person's name next to a staff word); None when none or the speaker is that person."""
+    Corbin", "Corbin spokesman Ed Stone", "a Corbin aide" (the person's name next to a staff word);
+    None when none or the speaker is that person."""
     if not spans:
         return None
     low, high = min(s.start for s in spans), max(s.end for s in spans)
@@ -208,7 +215,7 @@ def principal(document: Document, spans: Sequence[Span], mentions: Sequence[Ment
         nxt = words[end] if end < len(words) else ""
         before = first - 1 - (first > 1 and words[first - 1] == "the")
         possessive = words[end - 1].endswith(("'s", "’s"))
-        if nxt in ("campaign", "campaign's") or (possessive and nxt in STAFF) or (
+        if nxt in ("campaign", "campaign's") or (possessive and nxt in STAFF) or nxt in OWN_STAFF or (
                 before > 0 and words[before] in ("for", "to") and words[before - 1] in STAFF):
             return mention.actor
     return None
