@@ -220,3 +220,20 @@ def test_their_candidate_is_the_person_whose_group_the_sentence_named():
         "their candidate said she had lost.",
     )
     assert speakers(found) == ["Ivo Brandt", "Ivo Brandt", "Maren Holstad"]
+
+
+def test_the_campaign_before_the_one_campaign_the_article_names_is_that_campaign():
+    found = sources_of(
+        "The emails were marked secret, though the campaign has long maintained they were not.",
+        "The Holstad campaign said the count was wrong. Maren Holstad did not comment.",
+    )
+    assert speakers(found) == ["Holstad campaign", "Holstad campaign"]
+
+
+def test_the_campaign_in_a_story_naming_two_campaigns_stays_apart():
+    found = sources_of(
+        "The emails were marked secret, though the campaign has long maintained they were not.",
+        "The Holstad campaign said the count was wrong. The Brandt campaign said nothing. Maren Holstad "
+        "and Ivo Brandt did not comment.",
+    )
+    assert speakers(found)[0] == "the campaign"

@@ -444,13 +444,15 @@ class Referents:
     def _campaign(self, phrase: Phrase, determiner: str) -> Phrase | None:
         """Whose campaign a bare "his/her campaign" or "the campaign" is, when no campaign has spoken
         yet: for "his"/"her", the person ``_antecedent`` finds (of that gender); for "the", the one
-        person the article titles a candidate or nominee. Named "<surname> campaign"."""
+        person the article titles a candidate or nominee, else, with nobody titled, the one person
+        whose campaign the article names anywhere ("the Clinton campaign" later). Named "<surname>
+        campaign"."""
         if determiner in ("his", "her"):
             found = self._antecedent(phrase, "male" if determiner == "his" else "female", 0)
             name = found.actor.name if found is not None else ""
         elif determiner in ("", "the"):
             candidates = [n for n, roles in self.titles.items() if any(
-                r.endswith(CANDIDATE) and not r.startswith("former") for r in roles)]
+                r.endswith(CANDIDATE) and not r.startswith("former") for r in roles)] or self.campaigns
             name = candidates[0] if len(candidates) == 1 else ""
         else:
             name = ""
@@ -459,6 +461,15 @@ class Referents:
         words = [name.split()[-1], "campaign"]
         return Phrase(phrase.span, phrase.ranges, name=words, institution=True, type=phrase.type or "party",
                       words={fold(w) for w in words}, text=phrase.text, resolved=True)
+
+    @cached_property
+    def campaigns(self) -> list[str]:
+        """The people whose campaign the article names ("the Clinton campaign", "Clinton's campaign"),
+        each once, for "the campaign" in a story that titles no candidate."""
+        words = self.doc.normalised
+        mentions, ends = self.person_ends
+        return list(dict.fromkeys(m.actor.name for m, end in zip(mentions, ends)
+                                  if end < len(words) and words[end] == "campaign"))
 
     def _spoke_last(self, found: Mention) -> bool:
         """The person is the speaker of the attribution just before (by surname)."""
