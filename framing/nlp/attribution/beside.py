@@ -213,8 +213,10 @@ class Beside:
 
 
 def joins_by_words(phrase: Phrase, described: list[Phrase], doc: Document) -> bool:
-    """A description opened by "their" joins a speaker by its words only when one of the speaker's
-    phrases opens with "their" too ("their candidate" is some group's, not "the candidate")."""
-    if doc.normalised[phrase.ranges[0][0]] != "their":
+    """A role of one holder opened by "their" joins a speaker by its words only when one of the
+    speaker's phrases opens with "their" too ("their candidate" is some group's, not "the
+    candidate"; "their attorneys" may be "attorneys for the family")."""
+    first, end = phrase.ranges[0]
+    if doc.normalised[first] != "their" or doc.normalised[end - 1] not in DESCRIBING_ROLES:
         return True
     return any(doc.normalised[m.ranges[0][0]] == "their" for m in described if m.ranges)

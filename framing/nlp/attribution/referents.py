@@ -31,6 +31,7 @@ earlier speaker.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable
 from functools import cached_property
 from typing import Protocol
@@ -398,25 +399,32 @@ class Referents:
             return self._titled_once(phrase, words, noun, holders)  # "The Vermont senator ...
             # Bernie Sanders said": the description comes before the name
         free = role.endswith(CANDIDATE) or noun in EPITHETS  # no office: "the nominee", "the billionaire"
-        if found.actor.name not in holders and (holders or not (free or self._spoke_last(found))):
-            return None  # "the senator" is the one the article titles so; an office needs its title,
-            # unless nobody has it and the person just spoke ("Clinton told ABC ... The former
-            # secretary of state has long maintained")
-        return self._naming(phrase, found)
+        if found.actor.name in holders or (free and not holders):
+            return self._naming(phrase, found)  # "the senator" is the one the article titles so
+        if holders or not self._spoke_last(found) or self.titles.get(found.actor.name):
+            return None  # an office needs its title, unless nobody has it and the person who just
+            # spoke has no other ("Clinton told ABC ... The former secretary of state has long
+            # maintained"; not "President Obama ... the former president"): that speaker
+        entry = self.speakers.entries[next(reversed(self.speakers.recent))]
+        name = max((m.name for m in entry.mentions if m.name and not m.resolved), key=len, default=[])
+        return phrase.named(" ".join(name), "") if name else None
 
     def _titled_once(self, phrase: Phrase, words: list[str], noun: str, holders: set[str]) -> Phrase | None:
         """A bare role description ("the president", "The Vermont senator": nothing after the role)
-        with no antecedent is the one person the article titles with the role, before or after it,
-        whose mentions have every capitalised word of the description near them ("Vermont" by "Sen.
-        Bernie Sanders of Vermont"); None when nobody or several fit."""
+        with no antecedent is the one person the article titles with the role and names only after
+        it, whose mentions have every capitalised word of the description near them ("Vermont" by
+        "Sen. Bernie Sanders of Vermont"); None when nobody or several fit."""
         if words[-1] != noun or not holders:
             return None
         tokens = self.doc.tokens
         first, end = phrase.ranges[0]
         marks = {fold(t.text) for t in tokens[first + 1:end - 1] if t.is_word and t.text[:1].isupper()}
-        fits = [m for m in self.person_starts[0] if m.actor.name in holders and marks <= self._around(m)]
+        named = [m for m in self.person_starts[0] if m.actor.name in holders]
+        fits = [m for m in named if marks <= self._around(m)]
         people = {m.actor.name for m in fits}
-        return self._naming(phrase, fits[0]) if len(people) == 1 else None
+        if len(people) != 1 or any(m.actor.name in people and m.first_token < first for m in named):
+            return None  # named before the description: the antecedent rules had their say
+        return self._naming(phrase, fits[0])
 
     def _antecedent(self, phrase: Phrase, gender: str, nearest: int) -> Mention | None:
         """The last person named as the subject of a clause, ``nearest`` to two sentences before the
@@ -444,9 +452,9 @@ class Referents:
     def _campaign(self, phrase: Phrase, determiner: str) -> Phrase | None:
         """Whose campaign a bare "his/her campaign" or "the campaign" is, when no campaign has spoken
         yet: for "his"/"her", the person ``_antecedent`` finds (of that gender); for "the", the one
-        person the article titles a candidate or nominee, else, with nobody titled, the one person
-        whose campaign the article names anywhere ("the Clinton campaign" later). Named "<surname>
-        campaign"."""
+        person the article titles a candidate or nominee, else, with nobody titled, the person the
+        article names most when it names that person's campaign anywhere ("the Clinton campaign"
+        later). Named "<surname> campaign"."""
         if determiner in ("his", "her"):
             found = self._antecedent(phrase, "male" if determiner == "his" else "female", 0)
             name = found.actor.name if found is not None else ""
@@ -464,12 +472,16 @@ class Referents:
 
     @cached_property
     def campaigns(self) -> list[str]:
-        """The people whose campaign the article names ("the Clinton campaign", "Clinton's campaign"),
-        each once, for "the campaign" in a story that titles no candidate."""
+        """The person the article names most, when it also names that person's campaign ("the Clinton
+        campaign", "Clinton's campaign"), for "the campaign" in a story that titles no candidate."""
         words = self.doc.normalised
         mentions, ends = self.person_ends
-        return list(dict.fromkeys(m.actor.name for m, end in zip(mentions, ends)
-                                  if end < len(words) and words[end] == "campaign"))
+        named = Counter(m.actor.name for m in mentions)
+        found = {m.actor.name for m, end in zip(mentions, ends)
+                 if end < len(words) and words[end] == "campaign"}
+        ranked = named.most_common(2) + [("", 0), ("", 0)]  # the article's main person: not "Kingson's
+        first = ranked[0][0] if ranked[0][1] > ranked[1][1] else ""  # campaign office" in a Sanders story
+        return [first] if first in found else []
 
     def _spoke_last(self, found: Mention) -> bool:
         """The person is the speaker of the attribution just before (by surname)."""
