@@ -237,3 +237,11 @@ def test_the_campaign_in_a_story_naming_two_campaigns_stays_apart():
         "and Ivo Brandt did not comment.",
     )
     assert speakers(found)[0] == "the campaign"
+
+
+def test_a_description_set_beside_two_names_elsewhere_stays_apart():
+    found = sources_of(
+        "The shop closed in 1998. His son said the family never wanted it.",
+        "The estate went to his son, Eric Harlow, and the boat to his son, Tom Harlow.",
+    )
+    assert speakers(found) == ["His son"]
