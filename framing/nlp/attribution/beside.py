@@ -151,19 +151,19 @@ class Beside:
         words = self._words(phrase)
         if not 1 < len(words) <= LONGEST or not (words[0] in POSSESSIVE_PRONOUNS or words[0] == "the"):
             return None
-        here = phrase.ranges[0][0]
+        here, size = phrase.ranges[0][0], len(words)
         doc = self.doc.normalised
         found: dict[str, Mention] = {}
-        for start in self.positions.get(words[0], ()):
-            end = start + len(words)
-            if start == here or list(doc[start:end]) != words:
-                continue
-            after = self._person_from(end + 1 if end < len(doc) and doc[end] == "," else end)
-            if after is None and start >= 2 and doc[start - 1] == "," and end < len(doc) and \
-                    doc[end] in SETS_OFF:
-                after = self._person_to(start - 1)  # "Eric Roe, his son, said"
-            if after is not None:
-                found[after.actor.name] = after
+        for person in self._people:  # a few names an article, not every "the" of it
+            first, last = person.first_token, person.end_token
+            for start in (first - size, first - size - 1):  # "his son Eric Roe", "his son, Eric Roe"
+                if start >= 0 and start != here and list(doc[start:start + size]) == words and (
+                        start + size == first or doc[start + size] == ","):
+                    found[person.actor.name] = person
+            after = last + 1  # "Eric Roe, his son, said"
+            if after + size < len(doc) and doc[last] == "," and after != here and \
+                    list(doc[after:after + size]) == words and doc[after + size] in SETS_OFF:
+                found[person.actor.name] = person
         if len(found) != 1:
             return None
         person = next(iter(found.values()))
@@ -176,40 +176,11 @@ class Beside:
             words.pop()
         return words
 
-    def _person_from(self, token: int) -> Mention | None:
-        mentions, starts = self.people_by_start
-        index = bisect_left(starts, token)
-        return mentions[index] if index < len(starts) and starts[index] == token else None
-
-    def _person_to(self, token: int) -> Mention | None:
-        mentions, ends = self.people_by_end
-        index = bisect_right(ends, token) - 1
-        return mentions[index] if index >= 0 and ends[index] == token else None
-
-    @cached_property
-    def people_by_start(self) -> tuple[list[Mention], list[int]]:
-        mentions = sorted(self._people, key=lambda m: m.first_token)
-        return mentions, [m.first_token for m in mentions]
-
-    @cached_property
-    def people_by_end(self) -> tuple[list[Mention], list[int]]:
-        mentions = sorted(self._people, key=lambda m: m.end_token)
-        return mentions, [m.end_token for m in mentions]
-
     @cached_property
     def _people(self) -> list[Mention]:
         """Person actors' full-name mentions (two words or more): a name the description stands beside."""
         return [m for m in self.speakers.actor_mentions if m.actor.kind == "person"
                 and m.kind in ("name", "alias") and m.end_token - m.first_token > 1]
-
-    @cached_property
-    def positions(self) -> dict[str, list[int]]:
-        """The tokens where each possessive pronoun and "the" stand, in text order."""
-        found: dict[str, list[int]] = {}
-        for index, word in enumerate(self.doc.normalised):
-            if word in POSSESSIVE_PRONOUNS or word == "the":
-                found.setdefault(word, []).append(index)
-        return found
 
 
 def joins_by_words(phrase: Phrase, described: list[Phrase], doc: Document) -> bool:
