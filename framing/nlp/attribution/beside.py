@@ -130,18 +130,21 @@ class Beside:
         if len(phrase.name) != 1 or phrase.resolved or phrase.institution:
             return -1
         written = fold(phrase.name[0])
-        if len(written) < MISSPELT - 1 or written in self.surnames:
-            return -1  # a person of that name is in the article: "Sweeney" and "Sweeny" are two
+        if len(written) < MISSPELT - 1:
+            return -1
         found = [i for i in self.speakers.recent if len(last := self.speakers.entries[i].surname) >= MISSPELT
-                 and last in self.surnames and one_letter_apart(last, written)]
-        return found[0] if len(found) == 1 else -1
+                 and one_letter_apart(last, written)]  # cheap test first: most names find none
+        if len(found) != 1 or written in self.surnames or self.speakers.entries[found[0]].surname not in \
+                self.surnames:
+            return -1  # a person of that name is in the article: "Sweeney" and "Sweeny" are two
+        return found[0]
 
     @cached_property
     def surnames(self) -> frozenset[str]:
         """The folded surnames of the article's person actors named in full ("Al Sharpton", not a
         "Sharption" standing alone)."""
-        return frozenset(surname(m.actor.name.split()) for m in self.speakers.actor_mentions
-                         if m.actor.kind == "person" and " " in m.actor.name)
+        names = {m.actor.name for m in self.speakers.actor_mentions if m.actor.kind == "person"}
+        return frozenset(surname(name.split()) for name in names if " " in name)
 
     def named_elsewhere(self, phrase: Phrase) -> Phrase | None:
         """A possessive or definite description with no name ("his son", "the campaign manager") that
