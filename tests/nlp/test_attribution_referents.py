@@ -245,3 +245,11 @@ def test_a_description_set_beside_two_names_elsewhere_stays_apart():
         "The estate went to his son, Eric Harlow, and the boat to his son, Tom Harlow.",
     )
     assert speakers(found) == ["His son"]
+
+
+def test_a_bare_campaign_in_a_headline_is_the_campaign_of_the_main_person():
+    found = find_sources(document_from_text(
+        "Report: Holstad lost the recount; campaign says count \u2018cherry-picked.\u2019\n\n"
+        "Maren Holstad lost the recount on Monday. The Holstad campaign said the count was wrong. Holstad "
+        "will appeal, and Ivo Brandt will not."))
+    assert speakers(found) == ["Holstad campaign", "Holstad campaign"]

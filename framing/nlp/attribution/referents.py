@@ -380,8 +380,9 @@ class Referents:
         or the campaign a bare "the campaign" / "his campaign" belongs to (``_campaign``), as a named
         phrase; None when the phrase is no such description or the text does not say whose."""
         words = self._tokens(phrase)
-        if phrase.pronoun or phrase.name or points_elsewhere(phrase) or not self._definite(phrase) or any(
-                w.endswith(("'s", "’s")) for w in words):
+        if phrase.pronoun or phrase.name or points_elsewhere(phrase) or not (
+                self._definite(phrase) or words == ["campaign"]) or any(  # "...; campaign says ..."
+                w.endswith(("'s", "’s")) for w in words):  # (a headline drops "the")
             return None  # not "Canada's ambassador": someone's, not the one named before
         if words[-1:] == ["campaign"] and len(words) <= 2:
             return self._campaign(phrase, words[0] if len(words) == 2 else "")
