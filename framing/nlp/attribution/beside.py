@@ -39,10 +39,11 @@ SETS_OFF = frozenset({",", ".", ";", ")", "--", "—"})  # what may follow a nam
 def surname(name: list[str]) -> str:
     """The folded surname a person's name is merged by: its last word, before a generational suffix
     ("Brent Bozell III", "Robert Roe Jr.": Bozell, Roe)."""
-    words = list(name)
-    while len(words) > 1 and words[-1].lower().rstrip(",") in SUFFIXES:
-        words.pop()
-    return fold(words[-1]).rstrip(",") if words else ""
+    if not name:
+        return ""
+    if len(name) > 1 and name[-1].lower() in SUFFIXES:
+        return surname(name[:-1])
+    return fold(name[-1])
 
 
 def suffix(name: list[str]) -> str:

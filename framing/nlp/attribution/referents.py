@@ -394,11 +394,11 @@ class Referents:
             return None
         if any(w in FORMER for w in words):
             role = f"former {role}"
-        holders = {name for name, roles in self.titles.items() if role in roles}
         found = self._antecedent(phrase, "", 1)
         if found is None:
-            return self._titled_once(phrase, words, noun, holders)  # "The Vermont senator ...
+            return self._titled_once(phrase, words, noun, role)  # "The Vermont senator ...
             # Bernie Sanders said": the description comes before the name
+        holders = {name for name, roles in self.titles.items() if role in roles}
         free = role.endswith(CANDIDATE) or noun in EPITHETS  # no office: "the nominee", "the billionaire"
         if found.actor.name in holders or (free and not holders):
             return self._naming(phrase, found)  # "the senator" is the one the article titles so
@@ -410,13 +410,14 @@ class Referents:
         name = max((m.name for m in entry.mentions if m.name and not m.resolved), key=len, default=[])
         return phrase.named(" ".join(name), "") if name else None
 
-    def _titled_once(self, phrase: Phrase, words: list[str], noun: str, holders: set[str]) -> Phrase | None:
+    def _titled_once(self, phrase: Phrase, words: list[str], noun: str, role: str) -> Phrase | None:
         """A bare role description ("the president", "The Vermont senator": nothing after the role)
         with no antecedent is the one person the article titles with the role and names only after
         it, whose mentions have every capitalised word of the description near them ("Vermont" by
         "Sen. Bernie Sanders of Vermont"); None when nobody or several fit."""
-        if words[-1] != noun or not holders:
+        if words[-1] != noun:
             return None
+        holders = {name for name, roles in self.titles.items() if role in roles}
         tokens = self.doc.tokens
         first, end = phrase.ranges[0]
         marks = {fold(t.text) for t in tokens[first + 1:end - 1] if t.is_word and t.text[:1].isupper()}
