@@ -407,7 +407,8 @@ class Referents:
             # spoke has no other ("Clinton told ABC ... The former secretary of state has long
             # maintained"; not "President Obama ... the former president"): that speaker
         entry = self.speakers.entries[next(reversed(self.speakers.recent))]
-        name = max((m.name for m in entry.mentions if m.name and not m.resolved), key=len, default=[])
+        names = [m.name for m in entry.mentions if m.name and not m.resolved]
+        name = max(names, key=len) if names else []
         return phrase.named(" ".join(name), "") if name else None
 
     def _titled_once(self, phrase: Phrase, words: list[str], noun: str, role: str) -> Phrase | None:
