@@ -253,3 +253,11 @@ def test_a_bare_campaign_in_a_headline_is_the_campaign_of_the_main_person():
         "Maren Holstad lost the recount on Monday. The Holstad campaign said the count was wrong. Holstad "
         "will appeal, and Ivo Brandt will not."))
     assert speakers(found) == ["Holstad campaign", "Holstad campaign"]
+
+
+def test_a_family_name_in_the_plural_is_no_misspelling():
+    found = sources_of(
+        "Mayor Ada Holstad said the casino bill would pass.",
+        "\u201cWe will fight it,\u201d Holstads said.",  # the family, not Holstad misspelt
+    )
+    assert len(found.speakers) == 2

@@ -55,9 +55,10 @@ def suffix(name: list[str]) -> str:
 
 def one_letter_apart(a: str, b: str) -> bool:
     """``b`` is ``a`` with one letter more or less, same first letter ("Sweeney", "Sweeny";
-    "Sharpton", "Sharption"); never a different letter in the same place ("Rubio", "Rubin")."""
-    if abs(len(a) - len(b)) != 1 or a[:1] != b[:1]:
-        return False
+    "Sharpton", "Sharption"); never a different letter in the same place ("Rubio", "Rubin"), nor a
+    plural ("Clinton", "Clintons")."""
+    if abs(len(a) - len(b)) != 1 or a[:1] != b[:1] or a + "s" == b or b + "s" == a:
+        return False  # "the Clintons": a family, not Clinton misspelt
     short, long = (a, b) if len(a) < len(b) else (b, a)
     index = next((i for i, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
     return short[index:] == long[index + 1:]
