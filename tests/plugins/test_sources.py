@@ -156,3 +156,17 @@ def test_a_spokesman_for_a_person_is_not_that_person():
     found = measurements(SourceBalance(None), text)
     names = {m.target for m in found if m.metric == "speaker_words"}
     assert names == {"A spokesman for Varga"}
+
+
+def test_a_post_set_beside_a_name_is_no_row_of_its_own():
+    # two appositives after the name: the phrase read back from "said" is the post, which is Quillon's
+    text = (
+        "Harbour money\n\n"
+        "Mara Quillon, president of the Harbour Fund, a group allied with the council, said the donors "
+        "were worried.\n\n"
+        "“They want the cranes fixed,” Quillon said."
+    )
+    found = measurements(SourceBalance(None), text)
+    assert {m.target for m in found if m.metric == "speaker_words"} == {"Mara Quillon"}
+    detail = next(m.detail for m in found if m.metric == "sources")
+    assert "president of the Harbour Fund" not in detail

@@ -31,14 +31,24 @@ earlier speaker.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable
 from functools import cached_property
 from typing import Protocol
 
 from framing.model import Document
 from framing.nlp import gazetteers
+from framing.nlp.attribution.beside import surname
 from framing.nlp.attribution.phrase_names import Phrase
-from framing.nlp.attribution.words import PREPOSITIONS, RELATIVE, fold, is_document
+from framing.nlp.attribution.words import (
+    DETERMINERS,
+    POSSESSIVE_PRONOUNS,
+    PREPOSITIONS,
+    RELATIVE,
+    fold,
+    is_document,
+    is_speaker_noun,
+)
 from framing.nlp.entities import Mention
 from framing.nlp.entities.descriptors import CANDIDATE, DESCRIBING_ROLES, SAME_ROLE
 
@@ -75,12 +85,17 @@ OUTLETS = frozenset("""paper newspaper tabloid daily weekly magazine network bro
 # Heads of a description that stands for an anonymous person and nothing more.
 ANONYMOUS = frozenset("person source individual".split())
 # Epithets that stand for one person the way a role does: "the billionaire", "the front-runner".
-EPITHETS = frozenset("billionaire businessman businesswoman mogul tycoon front-runner frontrunner".split())
+EPITHETS = frozenset("""billionaire businessman businesswoman mogul tycoon front-runner frontrunner
+    star actress actor singer""".split())
 FORMER = frozenset("former ex- then then-".split())
 DEMONSTRATIVES = frozenset("the that this".split())
 CLOSING = frozenset({",", ".", ";", ")", "--", "—"})  # what may follow a name in apposition
 LISTING = frozenset({",", "and", "or", "&"})  # before the last name of a list
 AFTER_NOUN = frozenset("close familiar knowledgeable".split())  # "a source close to ..."
+# What opens a description set off beside a name: "the editor", "a pastor", "his spokesman".
+SETTING_OFF = frozenset({"the", "a", "an", *POSSESSIVE_PRONOUNS})
+NEAR = 4  # tokens either side of a name where a description's capitalised word ties it to the name
+COPULAS = frozenset("is was".split())  # "Ann Roe, who is a pastor at ..."
 
 
 
@@ -105,23 +120,33 @@ class Referents:
         self.doc: Document = speakers.doc
 
     def appositive(self, phrase: Phrase) -> Phrase | None:
-        """The person named in apposition to a definite description: right before it and a comma
-        ("Lloyd Grove, the Daily Beast editor who ..."), or right after it and a comma ("said the
-        bureau's director, James B. Comey"); as a named phrase, None when no person's name is there."""
+        """The person named in apposition to a description: right before it and a comma ("Lloyd
+        Grove, the Daily Beast editor who ...", "Mike Shields, president of the Leadership Fund, a
+        super PAC, said", "Ann Roe, who is a pastor at ..., said"), or right after it and a comma
+        ("said the bureau's director, James B. Comey", "said his best friend, Bruce Turry"); as a
+        named phrase, None when no person's name is there. The description opens with "the", "a",
+        "an", a possessive pronoun, or is a bare post ("president of ...")."""
         first, end = phrase.ranges[0]
         words = self.doc.normalised
-        if words[first] != "the":
+        opener = words[first]
+        bare = opener not in DETERMINERS and phrase.person and self.doc.tokens[first].text.islower()
+        if opener not in SETTING_OFF and not bare:
             return None
         found = None
-        if first >= 2 and words[first - 1] == "," and self._closed(phrase) and \
+        before = first - 1
+        if before >= 3 and words[before] in COPULAS and words[before - 1] == "who":
+            before -= 2  # "Ann Roe, who is a pastor at ..., slammed"
+        if before >= 1 and words[before] == "," and self._closed(phrase) and \
                 not _plural(self._noun(phrase)):
             mentions, ends = self.person_ends
-            index = bisect_right(ends, first - 1) - 1
-            if index >= 0 and ends[index] == first - 1 and (mentions[index].first_token == 0 or words[
+            index = bisect_right(ends, before) - 1
+            if index >= 0 and ends[index] == before and (mentions[index].first_token == 0 or words[
                     mentions[index].first_token - 1] not in LISTING):
                 found = mentions[index]  # not "Cruz, Trump and Carson, the candidates ..."
-        if found is None and phrase.person and end + 1 < len(words) and words[end] == "," and \
-                len(phrase.ranges) == 1:  # not "According to the statement, Kelly met ..."
+        if found is None and (phrase.person or (opener in POSSESSIVE_PRONOUNS and is_speaker_noun(
+                self._noun(phrase)))) and end + 1 < len(words) and words[end] == "," and \
+                len(phrase.ranges) == 1 and opener not in ("a", "an"):
+            # not "According to the statement, Kelly met ..."
             mentions, starts = self.person_starts
             index = bisect_left(starts, end + 1)
             after = mentions[index].end_token if index < len(starts) else 0
@@ -129,6 +154,17 @@ class Referents:
                     after >= len(words) or words[after] in CLOSING):
                 found = mentions[index]  # the name ends its clause: not "the Post, Bush campaign aides"
         return None if found is None else self._naming(phrase, found)
+
+    def _around(self, mention: Mention) -> set[str]:
+        """The folded words up to ``NEAR`` tokens either side of a name, within its part of a list
+        ("Sen. Ann Roe of Vermont and Sen. Tom Bell": Vermont is Roe's, not Bell's)."""
+        words = self.doc.normalised
+        start, end = mention.first_token, mention.end_token
+        while start > max(mention.first_token - NEAR, 0) and words[start - 1] not in LISTING:
+            start -= 1
+        while end < min(mention.end_token + NEAR, len(words)) and words[end] not in LISTING:
+            end += 1
+        return {fold(w) for w in words[start:end]}
 
     def _closed(self, phrase: Phrase) -> bool:
         """The description is set off as an appositive: it ends in a relative pronoun or is followed by
@@ -308,7 +344,7 @@ class Referents:
         if not entry.surname or not any(m.name for m in entry.mentions):
             return set()
         roles = set().union(*(found for name, found in self.titles.items()
-                              if fold(name.split()[-1]) == entry.surname))
+                              if surname(name.split()) == entry.surname))
         for mention in entry.mentions:
             if mention.name and not mention.resolved:
                 roles.update(r for r in (role_of(w) for w in mention.words) if r)
@@ -344,14 +380,15 @@ class Referents:
         or the campaign a bare "the campaign" / "his campaign" belongs to (``_campaign``), as a named
         phrase; None when the phrase is no such description or the text does not say whose."""
         words = self._tokens(phrase)
-        if phrase.pronoun or phrase.name or points_elsewhere(phrase) or not self._definite(phrase) or any(
-                w.endswith(("'s", "’s")) for w in words):
+        if phrase.pronoun or phrase.name or points_elsewhere(phrase) or not (
+                self._definite(phrase) or words == ["campaign"]) or any(  # "...; campaign says ..."
+                w.endswith(("'s", "’s")) for w in words):  # (a headline drops "the")
             return None  # not "Canada's ambassador": someone's, not the one named before
         if words[-1:] == ["campaign"] and len(words) <= 2:
             return self._campaign(phrase, words[0] if len(words) == 2 else "")
-        if not phrase.person or self._lesser(phrase) or words[0] not in DEMONSTRATIVES:
-            return None
         noun = self._noun(phrase)
+        if not (phrase.person or noun in EPITHETS) or self._lesser(phrase) or words[0] not in DEMONSTRATIVES:
+            return None
         role = _role_word(noun) or (noun if noun in EPITHETS else "")
         if not role:
             return None
@@ -359,12 +396,38 @@ class Referents:
             role = f"former {role}"
         found = self._antecedent(phrase, "", 1)
         if found is None:
-            return None
+            return self._titled_once(phrase, words, noun, role)  # "The Vermont senator ...
+            # Bernie Sanders said": the description comes before the name
         holders = {name for name, roles in self.titles.items() if role in roles}
         free = role.endswith(CANDIDATE) or noun in EPITHETS  # no office: "the nominee", "the billionaire"
-        if found.actor.name not in holders and (holders or not free):
-            return None  # "the senator" is the one the article titles so; an office needs its title
-        return self._naming(phrase, found)
+        if found.actor.name in holders or (free and not holders):
+            return self._naming(phrase, found)  # "the senator" is the one the article titles so
+        if holders or not self._spoke_last(found) or self.titles.get(found.actor.name):
+            return None  # an office needs its title, unless nobody has it and the person who just
+            # spoke has no other ("Clinton told ABC ... The former secretary of state has long
+            # maintained"; not "President Obama ... the former president"): that speaker
+        entry = self.speakers.entries[next(reversed(self.speakers.recent))]
+        names = [m.name for m in entry.mentions if m.name and not m.resolved]
+        name = max(names, key=len) if names else []
+        return phrase.named(" ".join(name), "") if name else None
+
+    def _titled_once(self, phrase: Phrase, words: list[str], noun: str, role: str) -> Phrase | None:
+        """A bare role description ("the president", "The Vermont senator": nothing after the role)
+        with no antecedent is the one person the article titles with the role and names only after
+        it, whose mentions have every capitalised word of the description near them ("Vermont" by
+        "Sen. Bernie Sanders of Vermont"); None when nobody or several fit."""
+        if words[-1] != noun:
+            return None
+        holders = {name for name, roles in self.titles.items() if role in roles}
+        tokens = self.doc.tokens
+        first, end = phrase.ranges[0]
+        marks = {fold(t.text) for t in tokens[first + 1:end - 1] if t.is_word and t.text[:1].isupper()}
+        named = [m for m in self.person_starts[0] if m.actor.name in holders]
+        fits = [m for m in named if marks <= self._around(m)]
+        people = {m.actor.name for m in fits}
+        if len(people) != 1 or any(m.actor.name in people and m.first_token < first for m in named):
+            return None  # named before the description: the antecedent rules had their say
+        return self._naming(phrase, fits[0])
 
     def _antecedent(self, phrase: Phrase, gender: str, nearest: int) -> Mention | None:
         """The last person named as the subject of a clause, ``nearest`` to two sentences before the
@@ -392,13 +455,15 @@ class Referents:
     def _campaign(self, phrase: Phrase, determiner: str) -> Phrase | None:
         """Whose campaign a bare "his/her campaign" or "the campaign" is, when no campaign has spoken
         yet: for "his"/"her", the person ``_antecedent`` finds (of that gender); for "the", the one
-        person the article titles a candidate or nominee. Named "<surname> campaign"."""
+        person the article titles a candidate or nominee, else, with nobody titled, the person the
+        article names most when it names that person's campaign anywhere ("the Clinton campaign"
+        later). Named "<surname> campaign"."""
         if determiner in ("his", "her"):
             found = self._antecedent(phrase, "male" if determiner == "his" else "female", 0)
             name = found.actor.name if found is not None else ""
         elif determiner in ("", "the"):
             candidates = [n for n, roles in self.titles.items() if any(
-                r.endswith(CANDIDATE) and not r.startswith("former") for r in roles)]
+                r.endswith(CANDIDATE) and not r.startswith("former") for r in roles)] or self.campaigns
             name = candidates[0] if len(candidates) == 1 else ""
         else:
             name = ""
@@ -408,11 +473,24 @@ class Referents:
         return Phrase(phrase.span, phrase.ranges, name=words, institution=True, type=phrase.type or "party",
                       words={fold(w) for w in words}, text=phrase.text, resolved=True)
 
+    @cached_property
+    def campaigns(self) -> list[str]:
+        """The person the article names most, when it also names that person's campaign ("the Clinton
+        campaign", "Clinton's campaign"), for "the campaign" in a story that titles no candidate."""
+        words = self.doc.normalised
+        mentions, ends = self.person_ends
+        named = Counter(m.actor.name for m in mentions)
+        found = {m.actor.name for m, end in zip(mentions, ends)
+                 if end < len(words) and words[end] == "campaign"}
+        ranked = named.most_common(2) + [("", 0), ("", 0)]  # the article's main person: not "Kingson's
+        first = ranked[0][0] if ranked[0][1] > ranked[1][1] else ""  # campaign office" in a Sanders story
+        return [first] if first in found else []
+
     def _spoke_last(self, found: Mention) -> bool:
         """The person is the speaker of the attribution just before (by surname)."""
         recent = self.speakers.recent
-        return bool(recent) and self.speakers.entries[next(reversed(recent))].surname == fold(
-            found.actor.name.split()[-1])
+        return bool(recent) and self.speakers.entries[next(reversed(recent))].surname == surname(
+            found.actor.name.split())
 
     def _others_named(self, found: Mention, before: int, since: int = -1) -> bool:
         """Another person is named, outside quotations, between the start of the antecedent's

@@ -17,6 +17,7 @@ from functools import cached_property
 from itertools import islice
 
 from framing.model import Document, Span
+from framing.nlp.attribution.beside import Beside, joins_by_words, suffix, surname
 from framing.nlp.attribution.heads import in_content
 from framing.nlp.attribution.phrase_names import Phrase
 from framing.nlp.attribution.referents import Referents, points_elsewhere
@@ -108,13 +109,17 @@ class Speakers:
         """The speaker's index; ``content``: what the mention says (no antecedent of its "he")."""
         if mention is None:
             return next(reversed(self.recent)) if (inherit and self.recent) else -1
-        if mention.definite and not (mention.name or mention.pronoun):
-            mention = self._described(mention) or mention  # "the four-term congressman"
+        if not (mention.name or mention.pronoun):  # "the four-term congressman", "Mike Shields,
+            # president of the Leadership Fund, a super PAC, said"
+            mention = (self._described(mention) if mention.definite else
+                       self.referents.appositive(mention)) or mention
         index = self.referents.find(mention)  # "McCain said ... The longtime senator said"
         if index < 0:
             index = self._match(mention)
         if index < 0 and (named := self.referents.continuing(mention)) is not None:
             mention, index = named, self._match(named)  # "Trump said ... The nominee said"
+        if index < 0:  # "Sweeny" after "Steve Sweeney"; "his son" where the text has "his son, Eric Roe"
+            mention, index = self.beside.find(mention, self._match)
         if mention.pronoun in ("he", "she"):
             # A person named since the matched speaker last spoke ("The envoy, Karin Holst,
             # welcomed the move. She said ...") is the better antecedent.
@@ -124,13 +129,13 @@ class Speakers:
                 mention = person
                 index = self._match(mention)
         if index < 0:
-            self.entries.append(Entry([mention], fold(mention.name[-1]) if mention.name else ""))
+            self.entries.append(Entry([mention], surname(mention.name) if mention.name else ""))
             index = len(self.entries) - 1
         else:
             entry = self.entries[index]
             entry.add(mention)
             if mention.name and not entry.surname and mention.person:
-                entry.surname = fold(mention.name[-1])
+                entry.surname = surname(mention.name)
         self.recent.pop(index, None)
         self.recent[index] = None
         return index
@@ -170,10 +175,10 @@ class Speakers:
             if actor.kind != "person":
                 continue
             genders[fold(actor.name)] = actor.gender
-            by_surname.setdefault(fold(actor.name.split()[-1]), set()).add(actor.gender)
-        for surname, found in by_surname.items():
-            if surname not in genders:
-                genders[surname] = next(iter(found)) if len(found) == 1 else ""
+            by_surname.setdefault(surname(actor.name.split()), set()).add(actor.gender)
+        for last, found in by_surname.items():
+            if last not in genders:
+                genders[last] = next(iter(found)) if len(found) == 1 else ""
         return genders
 
     def _person_at(self, span: Span) -> str:
@@ -210,9 +215,10 @@ class Speakers:
             bare = next((m for m in entry.mentions if len(m.name) == 1 and not m.resolved), None)
             owner = self._person_at(bare.span) if bare is not None else ""
             return not owner or owner == " ".join(words)
-        # "Wasserman Schultz" after "Debbie Wasserman Schultz": a surname of two words
-        return not full or any(name[0] == words[0] or set(words) <= set(name) or set(name) <= set(words)
-                               for name in full)
+        # "Wasserman Schultz" after "Debbie Wasserman Schultz": a surname of two words; "Victor Crane"
+        # after "Victor Crane Jr.": his father
+        return not full or any((name[0] == words[0] or set(words) <= set(name) or set(name) <= set(words))
+                               and suffix(name) == suffix(words) for name in full)
 
     def _match(self, mention: Phrase) -> int:
         # Only the most recent speakers are candidates: no article has more, and a text of 80,000
@@ -233,11 +239,11 @@ class Speakers:
                     return index  # "they" is never one person or thing ("Trump ... they said")
             return -1
         if mention.name:
-            surname = fold(mention.name[-1])
+            written = surname(mention.name)
             found = [index for index in by_recency if (
-                self.entries[index].surname == surname and self._same_person(self.entries[index], mention)
+                self.entries[index].surname == written and self._same_person(self.entries[index], mention)
             ) or (not mention.person and not self.entries[index].surname and any(
-                m.name and fold(m.name[-1]) == surname for m in self.entries[index].mentions))]
+                m.name and fold(m.name[-1]) == written for m in self.entries[index].mentions))]
             if len(found) > 1 and len(mention.name) == 1:
                 # "Clinton said" when Hillary and Bill Clinton both spoke: the one the article already
                 # calls by the surname alone (the other is written in full to tell them apart)
@@ -257,7 +263,8 @@ class Speakers:
                     if frozenset(want) in entry.word_sets:
                         return index
                 elif covers(entry.words, want) and (mention.name or not mention.person
-                                              or self._is_person(entry)):
+                                              or self._is_person(entry)) and \
+                        joins_by_words(mention, entry.mentions, self.doc):  # not "their candidate"
                     return index
         return -1
 
@@ -356,6 +363,10 @@ class Speakers:
     @cached_property
     def referents(self) -> Referents:
         return Referents(self)
+
+    @cached_property
+    def beside(self) -> Beside:
+        return Beside(self)
 
     @cached_property
     def actor_mentions(self) -> list[Mention]:
