@@ -30,7 +30,7 @@ from framing.nlp.attribution import (
 )
 from framing.nlp.attribution.actors import named_speakers, speaker_actors
 from framing.nlp.attribution.affiliations import affiliation_types, aged, organisation_type
-from framing.nlp.attribution.described import described_types, person_type, principal
+from framing.nlp.attribution.described import described_types, person_type, principal, staff_type
 from framing.nlp.cast import ArticleCast, own_names
 from framing.nlp.entities import (
     Actor,
@@ -359,7 +359,7 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
             continue
         kind = "description" if not speaker.named else "person" if speaker.person else ""
         actor = actors[index] if index < len(actors) else None
-        side, evidence = speaker.side, ""
+        side, evidence, staff = speaker.side, "", False
         if not from_file:
             party = party_stated(document, ((m.start, m.end) for m in speaker.mentions))
             if party == ("", ""):
@@ -372,6 +372,7 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
                 side, evidence = party_stated(document, ((m.start, m.end) for m in named[actor.name]))
             if not side:  # a campaign's staff speak for its candidate: "a Corbin campaign spokesman"
                 side, evidence = _principal_party(document, speaker, actor, mentions, people)
+                staff = bool(side)
             if not side and actor is not None and actor.kind == "person":  # "won the GOP primary"
                 side, evidence = party_stated(document, ((m.start, m.end) for m in named[actor.name]
                                                          if not _bare_shared(document, m, shared)),
@@ -382,12 +383,16 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
             described = described_types(document, about + pronouns[actor.name], shared) \
                 + affiliation_types(document, about)
             kind_of = person_type(kind_of, described)
-        elif actor is not None and kind_of == "other":  # an organisation: "Tax Policy Center said"
-            kind_of = organisation_type(actor.name) or kind_of
+        elif kind_of == "other" and (actor is not None or not speaker.person):  # an organisation:
+            kind_of = organisation_type(actor.name if actor else speaker.name) or kind_of  # "Tax
+            # Policy Center said", "according to a New York Times poll" (no actor of its own)
         person = speaker.person or (actor is not None and actor.kind == "person")
-        if kind_of == "other" and person and side in PARTY_SIDES and not from_file and \
-                not evidence.startswith(("a ", "an ")):
-            kind_of = "party"  # titled or labelled by a party: "(D-Conn.)"; "a Republican" may vote
+        if kind_of == "other" and person and side in PARTY_SIDES and not from_file and (
+                staff or not evidence.startswith(("a ", "an "))):
+            kind_of = "party"  # titled or labelled by a party: "(D-Conn.)"; "a Republican" may vote;
+            # staff of a politician with a stated party: "a senior adviser to Corbin"
+        if kind_of == "other" and person and not from_file:  # "a senior adviser to Corbin"
+            kind_of = staff_type(document, speaker.described, people, mentions, actor, shared) or kind_of
         if kind_of == "other" and actor is not None and actor.kind == "person" and aged(document, about):
             kind_of = "citizen"  # described by an age alone: "Tom Hart, 54, said"
         if actor is not None:
