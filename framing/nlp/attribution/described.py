@@ -235,17 +235,17 @@ def _staff_after(document: Document, end: int) -> bool:
     return False
 
 
-def staff_type(document: Document, spans: Sequence[Span], people: Sequence[Mention],
-               mentions: Sequence[Mention], speaker: Actor | None, shared: Collection[str]) -> str:
+def staff_type(document: Document, spans: Sequence[Span], own: Sequence[Mention],
+               people: Sequence[Mention], mentions: Sequence[Mention], speaker: Actor | None,
+               shared: Collection[str]) -> str:
     """``party`` when the person a speaker works for (``principal``, read among ``people``) runs a
     campaign or a candidacy by what the article says of it (``described_types`` at its
     ``mentions``): a candidate's staff are campaign staff ("a senior adviser to Corbin", "One Corbin
     spokesman", "Corbin's top policy staffer Jane Roe": a title ending in a staff word before one
-    of the speaker's own name ``mentions``); "" otherwise."""
+    of the speaker's ``own`` name mentions); "" otherwise."""
     tokens, words = document.tokens, document.normalised
-    titles = [Span(tokens[max(0, m.first_token - MAX_STAFF_TITLE - 3)].start, m.start) for m in mentions
-              if speaker is not None and m.actor.name == speaker.name and m.kind in ("name", "alias")
-              and m.first_token > 1 and words[m.first_token - 1] in STAFF]
+    titles = [Span(tokens[max(0, m.first_token - MAX_STAFF_TITLE - 3)].start, m.start) for m in own
+              if m.kind in ("name", "alias") and m.first_token > 1 and words[m.first_token - 1] in STAFF]
     boss = principal(document, [*spans, *titles], people, speaker)
     if boss is None:
         return ""
