@@ -387,13 +387,13 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
             kind_of = organisation_type(actor.name if actor else speaker.name) or kind_of  # "Tax
             # Policy Center said", "according to a New York Times poll" (no actor of its own)
         person = speaker.person or (actor is not None and actor.kind == "person")
+        if kind_of == "other" and person and not from_file:  # "a senior adviser to Corbin"
+            kind_of = staff_type(document, speaker.described, about, people, mentions, actor, shared) \
+                or kind_of
         if kind_of == "other" and person and side in PARTY_SIDES and not from_file and (
                 staff or not evidence.startswith(("a ", "an "))):
             kind_of = "party"  # titled or labelled by a party: "(D-Conn.)"; "a Republican" may vote;
             # staff of a politician with a stated party: "a senior adviser to Corbin"
-        if kind_of == "other" and person and not from_file:  # "a senior adviser to Corbin"
-            kind_of = staff_type(document, speaker.described, about, people, mentions, actor, shared) \
-                or kind_of
         if kind_of == "other" and actor is not None and actor.kind == "person" and aged(document, about):
             kind_of = "citizen"  # described by an age alone: "Tom Hart, 54, said"
         if actor is not None:

@@ -171,10 +171,11 @@ def test_a_candidates_staff_are_party():
     assert found["one Clayton spokesman"] == "party"
     assert found["Jake Sullen"] == "party"
     assert found["Alan Cobbett"] == "party"
-    # a governor's spokesman is no campaign staff: the governor is described running for nothing
+    # a governor's spokesman is no campaign staff: the governor is described running for nothing, and
+    # her staff speak for her office
     text = ("Budget\n\nGov. Ann Lowe signed the budget.\n\n\"The governor is pleased,\" said Carl Dunn, "
             "a spokesman for Lowe.")
-    assert types(text)["Carl Dunn"] != "party"
+    assert types(text)["Carl Dunn"] == "government"
 
 
 def test_a_sentence_that_says_what_the_person_was_then_gives_no_type():

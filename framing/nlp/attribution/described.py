@@ -238,16 +238,17 @@ def _staff_after(document: Document, end: int) -> bool:
 def staff_type(document: Document, spans: Sequence[Span], own: Sequence[Mention],
                people: Sequence[Mention], mentions: Sequence[Mention], speaker: Actor | None,
                shared: Collection[str]) -> str:
-    """``party`` when the person a speaker works for (``principal``, read among ``people``) runs a
-    campaign or a candidacy by what the article says of it (``described_types`` at its
-    ``mentions``): a candidate's staff are campaign staff ("a senior adviser to Corbin", "One Corbin
-    spokesman", "Corbin's top policy staffer Jane Roe": a title ending in a staff word before one
-    of the speaker's ``own`` name mentions); "" otherwise."""
+    """The type the person a speaker works for (``principal``, read among ``people``) gives its staff
+    by what the article says of that person (``described_types`` at its ``mentions``): ``party``
+    when it runs a campaign or a candidacy (a candidate's staff are campaign staff: "a senior
+    adviser to Corbin", "One Corbin spokesman", "Corbin's top policy staffer Jane Roe": a title
+    ending in a staff word before one of the speaker's ``own`` name mentions), else the office it
+    holds ("McConnell aides", the Senate majority leader's: legislator); "" otherwise."""
     tokens, words = document.tokens, document.normalised
     titles = [Span(tokens[max(0, m.first_token - MAX_STAFF_TITLE - 3)].start, m.start) for m in own
               if m.kind in ("name", "alias") and m.first_token > 1 and words[m.first_token - 1] in STAFF]
     boss = principal(document, [*spans, *titles], people, speaker)
     if boss is None:
         return ""
-    about = [m for m in mentions if m.actor.name == boss.name]
-    return PARTY if PARTY in described_types(document, about, shared) else ""
+    described = described_types(document, [m for m in mentions if m.actor.name == boss.name], shared)
+    return PARTY if PARTY in described else next((t for t in described if t in OFFICE_TYPES), "")
