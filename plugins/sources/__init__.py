@@ -29,7 +29,12 @@ from framing.nlp.attribution import (
     find_sources,
 )
 from framing.nlp.attribution.actors import named_speakers, speaker_actors
-from framing.nlp.attribution.affiliations import affiliation_types, aged, organisation_type
+from framing.nlp.attribution.affiliations import (
+    affiliation_types,
+    aged,
+    organisation_post,
+    organisation_type,
+)
 from framing.nlp.attribution.described import described_types, person_type, principal, staff_type
 from framing.nlp.cast import ArticleCast, own_names
 from framing.nlp.entities import (
@@ -383,6 +388,8 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
             described = described_types(document, about + pronouns[actor.name], shared) \
                 + affiliation_types(document, about)
             kind_of = person_type(kind_of, described)
+            if kind_of in ("government", "military"):  # "Judicial Watch President Tom Fitton"
+                kind_of = organisation_post(document, about) or kind_of
         elif kind_of == "other" and (actor is not None or not speaker.person):  # an organisation:
             kind_of = organisation_type(actor.name if actor else speaker.name) or kind_of  # "Tax
             # Policy Center said", "according to a New York Times poll" (no actor of its own)

@@ -152,6 +152,10 @@ def test_an_office_the_appositive_says_the_person_left_gives_no_type():
      "party"),
     ('"The numbers look good for him," said Mike Basel, an Austin-based political pollster.',
      "Mike Basel", "expert"),
+    # a listed organisation before a post in a title: the post is at the organisation
+    ('"Tax cuts work," said Brookings Institution President Strobe Talbert.', "Strobe Talbert", "expert"),
+    ('Breitbart News Vice President Ann Roe said the site would grow.', "Ann Roe", "media"),
+    ('Vice President Joe Biddle said the talks would resume.', "Joe Biddle", "government"),
     # a party speaks as a party
     ('"We stand with the workers," the Democratic Party said in a statement.', "Democratic Party",
      "party"),

@@ -211,6 +211,33 @@ def _clause_type(document: Document, start: int, high: int) -> str:
     return found or ("expert" if verb in TEACHING else "")
 
 
+def organisation_post(document: Document, mentions: Iterable[Mention]) -> str:
+    """The type of the listed organisation (not a state's body) a capitalised title names before a
+    post and the person's name: "Heritage Foundation President Jim Roe" (``expert``: a think tank's
+    president is no head of state), "Breitbart News Vice President Ann Roe" (``media``); "" when no
+    title names one ("Syrian President") or the organisation types nobody (the cast then keeps the
+    title's type: "Judicial Watch President Tom Roe" stays government, a known limit)."""
+    words, tokens = document.normalised, document.tokens
+    for mention in mentions:
+        post = mention.first_token - 1
+        if mention.kind not in ("name", "alias") or post < 1 or words[post] not in POSTS \
+                or not tokens[post].text[:1].isupper():
+            continue  # the cheap test first: a capitalised post right before the name
+        first = post
+        while first > 0 and post - first < MAX_TITLE and tokens[first - 1].is_word \
+                and tokens[first - 1].text[:1].isupper():
+            first -= 1
+        end = min((match.first_token for match in role_matcher().find(
+            tokens, first, post + 1, words=document_role_words(document))
+            if match.end_token == post + 1), default=post)  # the post's words: "Vice President"
+        for start in range(first, end):  # the longest name first
+            name = document.text[tokens[start].start:tokens[end - 1].end]
+            entry = lookup(name) or lookup(f"The {name}")
+            if entry is not None and entry.kind in ("organisation", "media", "party"):
+                return organisation_type(name)
+    return ""
+
+
 def aged(document: Document, mentions: Iterable[Mention]) -> bool:
     """The person is introduced by an age alone: its first full name is followed by one ("Tom Hart,
     54, said ...", the way copy introduces a person of the public; not "Oscar-winning actress Susan
