@@ -364,7 +364,7 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
             continue
         kind = "description" if not speaker.named else "person" if speaker.person else ""
         actor = actors[index] if index < len(actors) else None
-        side, evidence, staff = speaker.side, "", False
+        side, evidence = speaker.side, ""
         if not from_file:
             party = party_stated(document, ((m.start, m.end) for m in speaker.mentions))
             if party == ("", ""):
@@ -377,7 +377,6 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
                 side, evidence = party_stated(document, ((m.start, m.end) for m in named[actor.name]))
             if not side:  # a campaign's staff speak for its candidate: "a Corbin campaign spokesman"
                 side, evidence = _principal_party(document, speaker, actor, mentions, people)
-                staff = bool(side)
             if not side and actor is not None and actor.kind == "person":  # "won the GOP primary"
                 side, evidence = party_stated(document, ((m.start, m.end) for m in named[actor.name]
                                                          if not _bare_shared(document, m, shared)),
@@ -397,10 +396,9 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
         if kind_of == "other" and person and not from_file:  # "a senior adviser to Corbin"
             kind_of = staff_type(document, speaker.described, about, people, mentions, actor, shared) \
                 or kind_of
-        if kind_of == "other" and person and side in PARTY_SIDES and not from_file and (
-                staff or not evidence.startswith(("a ", "an "))):
-            kind_of = "party"  # titled or labelled by a party: "(D-Conn.)"; "a Republican" may vote;
-            # staff of a politician with a stated party: "a senior adviser to Corbin"
+        if kind_of == "other" and person and side in PARTY_SIDES and not from_file and \
+                not evidence.startswith(("a ", "an ")):
+            kind_of = "party"  # titled or labelled by a party: "(D-Conn.)"; "a Republican" may vote
         if kind_of == "other" and actor is not None and actor.kind == "person" and aged(document, about):
             kind_of = "citizen"  # described by an age alone: "Tom Hart, 54, said"
         if actor is not None:

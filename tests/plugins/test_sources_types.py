@@ -180,6 +180,8 @@ def test_a_candidates_staff_are_party():
     text = ("Budget\n\nGov. Ann Lowe signed the budget.\n\n\"The governor is pleased,\" said Carl Dunn, "
             "a spokesman for Lowe.")
     assert types(text)["Carl Dunn"] == "government"
+    text = text.replace("a spokesman for Lowe", "a former spokesman for Lowe")
+    assert types(text)["Carl Dunn"] == "other"  # staff who left speak for no office
 
 
 def test_a_sentence_that_says_what_the_person_was_then_gives_no_type():

@@ -230,8 +230,8 @@ def _staff_after(document: Document, end: int) -> bool:
     for index in range(end, min(end + MAX_STAFF_TITLE, len(tokens))):
         if words[index] in STAFF:
             return True
-        if not (tokens[index].is_word and tokens[index].text.islower()):
-            return False
+        if not (tokens[index].is_word and tokens[index].text.islower()) or words[index] in FORMER:
+            return False  # ("Roe's former communications director" works for Roe no more)
     return False
 
 
@@ -243,7 +243,8 @@ def staff_type(document: Document, spans: Sequence[Span], own: Sequence[Mention]
     when it runs a campaign or a candidacy (a candidate's staff are campaign staff: "a senior
     adviser to Corbin", "One Corbin spokesman", "Corbin's top policy staffer Jane Roe": a title
     ending in a staff word before one of the speaker's ``own`` name mentions), else the office it
-    holds ("McConnell aides", the Senate majority leader's: legislator); "" otherwise."""
+    holds ("McConnell aides", the Senate majority leader's: legislator; not for staff who left:
+    "Roe's former communications director"); "" otherwise."""
     tokens, words = document.tokens, document.normalised
     titles = [Span(tokens[max(0, m.first_token - MAX_STAFF_TITLE - 3)].start, m.start) for m in own
               if m.kind in ("name", "alias") and m.first_token > 1 and words[m.first_token - 1] in STAFF]
@@ -251,4 +252,8 @@ def staff_type(document: Document, spans: Sequence[Span], own: Sequence[Mention]
     if boss is None:
         return ""
     described = described_types(document, [m for m in mentions if m.actor.name == boss.name], shared)
-    return PARTY if PARTY in described else next((t for t in described if t in OFFICE_TYPES), "")
+    if PARTY in described:
+        return PARTY  # (a former campaign adviser is still party)
+    left = any(word.strip("-") in FORMER or word.startswith("ex-") for span in (*spans, *titles)
+               for word in document.text[span.start:span.end].lower().split())
+    return "" if left else next((t for t in described if t in OFFICE_TYPES), "")
