@@ -156,12 +156,12 @@ def _speaker_types() -> dict[str, str]:
     for row in _rows("organisations.tsv"):
         for form in [row[0], *_items(_cell(row, 1))]:
             forms.setdefault(form.lower(), ORGANISATION_SPEAKER_TYPES.get(_cell(row, 3), ""))
-    members = {noun.lower() for row in _rows("parties.tsv") for noun in _items(_cell(row, 3))}
     for row in _rows("parties.tsv"):  # "the Democratic Party said", "chairman of the GOP"
         if _cell(row, 5) in PARTY_SPEAKER_KINDS:
             for form in [row[0], *_items(_cell(row, 1))]:
-                if " " in form or not (form.lower() in members or form.lower().endswith("ic")):
-                    forms.setdefault(form.lower(), "party")
+                if _shouting(form) or (" " in form and not form.lower().startswith("the ")):
+                    forms.setdefault(form.lower(), "party")  # (not "Conservatives", "The Left":
+                    # words for people of a persuasion as much as a party's name)
     return forms
 
 

@@ -132,6 +132,7 @@ def test_an_office_the_appositive_says_the_person_left_gives_no_type():
     # a description before the name opened by "one" or after "and"
     ('One delegate not on the Corbin slate, Kelly Smit, said she was leaning toward Corbin.',
      "Kelly Smit", "party"),
+    ('His sister, Ann Schiff, said the family was proud.', "Ann Schiff", "citizen"),
     ('Those not on the slate included the mayor and the endorsed Republican candidate for governor, '
      'Wayne Stenner. "I will stay neutral," Stenner said.', "Wayne Stenner", "party"),
     # ", one of the Ys": what the many are
@@ -182,6 +183,22 @@ def test_a_candidates_staff_are_party():
     assert types(text)["Carl Dunn"] == "government"
     text = text.replace("a spokesman for Lowe", "a former spokesman for Lowe")
     assert types(text)["Carl Dunn"] == "other"  # staff who left speak for no office
+
+
+def test_a_description_before_another_name_types_nobody_after_it():
+    # the sheriff is Arpo; Trump is the subject of the clause that follows
+    text = ('Rally\n\nPreceded at the lectern by Joe Arpo, the Arizona sheriff and hard-liner, Trump '
+            'launched into a lament. "We will win," Trump said.')
+    assert types(text)["Trump"] == "other"
+
+
+def test_an_office_near_a_post_that_is_not_its_own_types_nobody():
+    text = ('Secrecy\n\n"It is suspect," said Steven Aftergud, who heads a project on government secrecy '
+            'for the Federation of Concerned Scientists.\n\nThe debate featured David Axelrad, President '
+            'Barack Obama\'s former top adviser. "It is misleading," Axelrad said.')
+    found = types(text)
+    assert found["Steven Aftergud"] == "other"  # the project is on government, not in it
+    assert found["David Axelrad"] == "other"  # an adviser who left the president's staff
 
 
 def test_a_sentence_that_says_what_the_person_was_then_gives_no_type():

@@ -48,6 +48,7 @@ from framing.nlp.names import INSTITUTION_WORDS, MEDIA_WORDS, OFFICE_TYPES, PLUR
 from framing.nlp.words import strip_possessive
 
 LINKS = frozenset("of for at with".split())
+OBJECT_ENDS = LINKS | frozenset("on in about to".split())  # "who heads a project on government secrecy"
 # Verbs of a post held now, whose object is the organisation: "who directs the Tax Policy Center"
 WORKS = frozenset("directs heads leads runs chairs oversees manages works teaches".split())
 TEACHING = frozenset({"teaches"})
@@ -75,6 +76,7 @@ OWNER_TYPES = frozenset({"government", "legislator", "party", "military"})
 NAME_FOLLOWERS = frozenset("""said says told wrote writes who which and or in on at since to from as
     where when that""".split())
 # Words of a clause or an address, never of a description: ", him disrespecting ...", ", you're a ..."
+NAME_JOINERS = frozenset("of on for and &".split())  # lower-case words inside a name
 PERSONAL = frozenset(OBJECT_PRONOUNS | set(PRONOUNS) | set(CONTRACTED) | {"you", "your", "my"})
 POSSESSIVES = frozenset("my his her their our your its".split())
 MAX_APPOSITIVE = 16  # tokens an appositive may span
@@ -117,8 +119,9 @@ def affiliation_types(document: Document, mentions: Iterable[Mention]) -> list[s
                 mention.start, mention.end) is not None:
             continue  # a title-case headline capitalises every word; a quotation addresses people
         low, high = _sentence_bounds(document, mention.first_token)
+        closed = not (mention.end_token < high and tokens[mention.end_token].text[:1].islower())
         title = _title_type(document, mention.first_token, low) or _before_type(
-            document, mention.first_token, low)
+            document, mention.first_token, low, closed)
         if title:
             found.append(title)
         start = mention.end_token
@@ -202,7 +205,7 @@ def _clause_type(document: Document, start: int, high: int) -> str:
                         "")
     found = organisation_type(organisation) if organisation else ""
     if not found and verb in WORKS:  # its object: "who oversees the super PAC's campaign"
-        stop = min(next((i for i in range(start + 1, end) if words[i] in LINKS), end), start + 6)
+        stop = min(next((i for i in range(start + 1, end) if words[i] in OBJECT_ENDS), end), start + 6)
         found = next((role.type for match in role_matcher().find(
             document.tokens, start + 1, stop, words=document_role_words(document))
             for role in match.payloads if role.kind == "institution" and role.type), "")
@@ -224,15 +227,19 @@ def organisation_post(document: Document, mentions: Iterable[Mention]) -> str:
                 or not tokens[post].text[:1].isupper():
             continue  # the cheap test first: a capitalised post right before the name
         first = post
-        while first > 0 and post - first < MAX_TITLE and tokens[first - 1].is_word \
-                and tokens[first - 1].text[:1].isupper():
-            first -= 1
+        while first > 1 and post - first < MAX_TITLE and tokens[first - 1].is_word and (
+                tokens[first - 1].text[:1].isupper() or words[first - 1] in NAME_JOINERS
+                and tokens[first - 2].text[:1].isupper()):
+            first -= 1  # "Council on American-Islamic Relations Executive Director"
         end = min((match.first_token for match in role_matcher().find(
             tokens, first, post + 1, words=document_role_words(document))
             if match.end_token == post + 1), default=post)  # the post's words: "Vice President"
         for start in range(first, end):  # the longest name first
+            if words[start] in NAME_JOINERS:
+                continue
             name = document.text[tokens[start].start:tokens[end - 1].end]
-            entry = lookup(name) or lookup(f"The {name}")
+            entry = lookup(name) or (lookup(f"The {name}") if start < end - 1 else None)  # (not
+            # "The National" for a post's "National")
             if entry is not None and entry.kind in ("organisation", "media", "party"):
                 return organisation_type(name)
     return ""
@@ -279,7 +286,7 @@ def _appositive_type(document: Document, start: int, end: int, past: bool, leadi
     appositive with an article, a post or a role word opens: ", senior editor for ...", not ", said".
     A post under an officeholder or a candidate named with a possessive takes that person's type
     ("President Obama's first budget director"). ``leading``: the description comes before the name
-    ("his best friend at Lehigh, Bruce Roe"): its opening word is no clause, and its head types it."""
+    ("his girlfriend at the time, Ann Roe,"): its opening word is no clause, and its head types it."""
     words, tokens = document.normalised, document.tokens
     if start >= end:
         return ""
@@ -310,7 +317,8 @@ def _appositive_type(document: Document, start: int, end: int, past: bool, leadi
             owner, pending = "", role.type if role.type in OWNER_TYPES and not left and _possessed(
                 words, match.end_token, link) else ""
         elif role.kind == "role" and pending:
-            owner = pending  # the staff word after the owner's possessive name
+            owner = "" if left else pending  # the staff word after the owner's possessive name (not
+            # "President Obama's former top adviser")
         if role.type and not (role.type in OFFICE_TYPES and left):
             head, post = role.type, words[match.end_token - 1] in POSTS
         elif not role.type:
@@ -405,11 +413,14 @@ def _shared_title_type(document: Document, conjunction: int, low: int) -> str:
     return ""
 
 
-def _before_type(document: Document, first: int, low: int) -> str:
+def _before_type(document: Document, first: int, low: int, closed: bool) -> str:
     """The type a description set before the name by a comma gives: "On Wednesday, the director of
-    the Federal Bureau of Investigation, James Comey, said", "said his best friend at Lehigh, Bruce
-    Roe", "One delegate not on the slate, Kelly Roe, said" (its article, "one" or a possessive opens
-    it after a comma, "and", a speech verb or at the sentence's start)."""
+    the Federal Bureau of Investigation, James Comey, said", "said his girlfriend at the time, Ann
+    Roe,", "One delegate not on the slate, Kelly Roe, said" (its article, "one" or a possessive opens
+    it after a comma, "and", a speech verb or at the sentence's start). Its head role types the
+    person only when ``closed``, the name ending the clause the description opens (no lower-case
+    word after it: not "Preceded by Joe Roe, the Arizona sheriff, Trump launched ...", where the
+    description is Roe's)."""
     words = document.normalised
     if first - 3 < low or words[first - 1] != ",":
         return ""
@@ -417,6 +428,7 @@ def _before_type(document: Document, first: int, low: int) -> str:
     while opening > low and first - opening < MAX_APPOSITIVE and document.tokens[opening].is_word and (
             words[opening] not in LEADERS or words[opening - 1] in INNER_LINKS):  # (past "of the")
         opening -= 1
-    if words[opening] not in LEADERS or not (opening == low or words[opening - 1] in BEFORE_LEADERS):
+    if words[opening] not in (LEADERS if closed else OPENERS) or not (
+            opening == low or words[opening - 1] in (BEFORE_LEADERS if closed else (",", "—", "--"))):
         return ""
-    return _appositive_type(document, opening, first - 1, False, leading=True)
+    return _appositive_type(document, opening, first - 1, False, leading=closed)

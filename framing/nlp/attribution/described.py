@@ -242,9 +242,10 @@ def staff_type(document: Document, spans: Sequence[Span], own: Sequence[Mention]
     by what the article says of that person (``described_types`` at its ``mentions``): ``party``
     when it runs a campaign or a candidacy (a candidate's staff are campaign staff: "a senior
     adviser to Corbin", "One Corbin spokesman", "Corbin's top policy staffer Jane Roe": a title
-    ending in a staff word before one of the speaker's ``own`` name mentions), else the office it
-    holds ("McConnell aides", the Senate majority leader's: legislator; not for staff who left:
-    "Roe's former communications director"); "" otherwise."""
+    ending in a staff word before one of the speaker's ``own`` name mentions), else ``government``
+    for an executive office it holds ("Obama aides"; not a senator's advisers, in a primary season
+    mostly campaign staff the article may not call so; nor staff who left: "Roe's former
+    communications director"); "" otherwise."""
     tokens, words = document.tokens, document.normalised
     titles = [Span(tokens[max(0, m.first_token - MAX_STAFF_TITLE - 3)].start, m.start) for m in own
               if m.kind in ("name", "alias") and m.first_token > 1 and words[m.first_token - 1] in STAFF]
@@ -256,4 +257,4 @@ def staff_type(document: Document, spans: Sequence[Span], own: Sequence[Mention]
         return PARTY  # (a former campaign adviser is still party)
     left = any(word.strip("-") in FORMER or word.startswith("ex-") for span in (*spans, *titles)
                for word in document.text[span.start:span.end].lower().split())
-    return "" if left else next((t for t in described if t in OFFICE_TYPES), "")
+    return "" if left or "government" not in described else "government"
