@@ -389,9 +389,9 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
             kind_of = person_type(kind_of, described)
             if kind_of in ("government", "military"):  # "Judicial Watch President Tom Fitton"
                 kind_of = organisation_post(document, about) or kind_of
-        elif kind_of == "other" and (actor is not None or not speaker.person):  # an organisation:
+        elif kind_of == "other" and (actor is not None or not speaker.person and speaker.name[:1].isupper()):
             kind_of = organisation_type(actor.name if actor else speaker.name) or kind_of  # "Tax
-            # Policy Center said", "according to a New York Times poll" (no actor of its own)
+            # Policy Center said", "according to a New York Times poll" (no actor; not "the nation")
         person = speaker.person or (actor is not None and actor.kind == "person")
         if kind_of == "other" and person and not from_file:  # "a senior adviser to Corbin"
             kind_of = staff_type(document, speaker.described, about, people, mentions, actor, shared) \
