@@ -18,6 +18,8 @@ from framing.exporters import spreadsheet_safe
 from framing.model import Article, Problem, Table
 
 if TYPE_CHECKING:
+    from types import TracebackType
+
     from framing.compare.stories import StoryInput
 
 FORMATS = {"table": (".txt",), "csv": (".csv",), "json": (".json",), "markdown": (".md", ".markdown")}
@@ -170,10 +172,11 @@ class _StoriesOutput:
         if self.fmt != "csv":
             _write([stories_table(self.rows), coverage], self.fmt, self.output, self.window_days)
 
-    def __exit__(self, *error: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 traceback: TracebackType | None) -> None:
         if self.fmt == "csv":
-            self.context.__exit__(*error)
-            if self.output is not None and error[0] is None:
+            self.context.__exit__(kind, error, traceback)
+            if self.output is not None and kind is None:
                 typer.echo(f"wrote {self.output} (csv)", err=True)
 
 

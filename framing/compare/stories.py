@@ -60,7 +60,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, Protocol
 
 import numpy as np
 
@@ -68,6 +68,7 @@ from framing.compare.story_features import (
     BLOCKS,
     CAST_NAMES,
     Analyser,
+    Block,
     CastNames,
     Counts,
     StoryInput,
@@ -434,7 +435,18 @@ def _average_linkage(n: int, first: Sequence[int], second: Sequence[int],
 # --- labels -----------------------------------------------------------------------------------------
 
 
-def _stories(corpus: AnalysedCorpus, clusters: list[list[int]], pairs: Pairs) -> list[Story]:
+class StoryRows(Protocol):
+    """What labelling stories reads of their rows: an ``AnalysedCorpus``, or the streamed finder's
+    rows of a batch of finished stories (``story_stream._StoryView``)."""
+
+    items: list[StoryInput]
+    whole_names: list[tuple[str, ...]]
+    blocks: dict[str, Block]
+    name_frequency: Counter[str]
+    analyser: Analyser
+
+
+def _stories(corpus: StoryRows, clusters: list[list[int]], pairs: Pairs) -> list[Story]:
     items = corpus.items
     story_of = np.empty(len(items), dtype=np.int64)
     for number, cluster in enumerate(clusters):
@@ -455,7 +467,7 @@ def _stories(corpus: AnalysedCorpus, clusters: list[list[int]], pairs: Pairs) ->
     built = []
     for number, cluster in enumerate(clusters):
         cluster = sorted(cluster, key=lambda i: (items[i].date or dt.date.max, items[i].id))
-        dates = [items[i].date for i in cluster if items[i].date]
+        dates = [date for date in (items[i].date for i in cluster) if date]
         names = _main_names(corpus, cluster)
         built.append((
             tuple(items[i].id for i in cluster),
@@ -470,7 +482,7 @@ def _stories(corpus: AnalysedCorpus, clusters: list[list[int]], pairs: Pairs) ->
     return [Story(f"S{k}", *fields) for k, fields in enumerate(built, start=1)]
 
 
-def _terms(corpus: AnalysedCorpus, cluster: Sequence[int], names: Sequence[str], count: int = 5
+def _terms(corpus: StoryRows, cluster: Sequence[int], names: Sequence[str], count: int = 5
            ) -> tuple[str, ...]:
     """The content words with the highest summed TF-IDF weight over the story's articles, leaving
     out the words of its main names."""
@@ -490,7 +502,7 @@ def _terms(corpus: AnalysedCorpus, cluster: Sequence[int], names: Sequence[str],
     return tuple(terms)
 
 
-def _main_names(corpus: AnalysedCorpus, cluster: Sequence[int], count: int = 3,
+def _main_names(corpus: StoryRows, cluster: Sequence[int], count: int = 3,
                 candidates: int = 30) -> tuple[str, ...]:
     """Whole names (or actors) named by the most articles of the story, the rarer in the corpus
     first on a tie ("Todd Akin" before "Barack Obama"). An article names "Joe Arpaio" also when it

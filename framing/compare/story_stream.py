@@ -213,8 +213,7 @@ class StreamedCorpus:
         self._refuse_duplicate_ids(np.frombuffer(hashes, dtype=np.int64))
         for spill in self.spills.values():
             spill.finish()
-        words = self.spills["words"]
-        self.vocabulary = list(words.vocabulary)  # the terms of the labels
+        self.vocabulary = list(self.spills["words"].vocabulary)  # the terms of the labels
         for spill in self.spills.values():
             spill.vocabulary.clear()
         self.outlets: dict[str, str] = {}  # an outlet's name once, not once an article
@@ -274,7 +273,7 @@ class StreamedCorpus:
         start = 0
         for end, found in chunk_pairs([weight for weight, _ in kinds], rows, sorted_days,
                                       window_days, rule.neighbours, rule.floor):
-            pending = Pairs.unique([tuple(pending), found], n)
+            pending = Pairs.unique([pending, found], n)
             final = pending.j < end
             linkage.add_rows(range(start, end))
             linkage.add_pairs(pending.i[final].tolist(), pending.j[final].tolist(),
@@ -313,7 +312,7 @@ class StreamedCorpus:
                       np.array([local[j] for _, j, _ in inside], dtype=np.int32),
                       np.array([s for _, _, s in inside], dtype=np.float32))
         stories = _stories(view, [[local[row] for row in cluster] for cluster, _ in finished],
-                           pairs)  # type: ignore[arg-type]
+                           pairs)
         row_of = {item.id: row for item, row in zip(view.items, rows, strict=True)}
         return [(story, [row_of[a] for a in story.articles]) for story in stories]
 

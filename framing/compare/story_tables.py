@@ -192,8 +192,8 @@ def add_within_stories(result: RunResult, window_days: float | None) -> list[Sto
         if row.target:
             continue
         key = (row.analyzer, row.metric.name, "")
-        values = {article: cells[key].value for article, cells in records.items()
-                  if key in cells and cells[key].value is not None}
+        values = {article: value for article, cells in records.items()
+                  if key in cells and (value := cells[key].value) is not None}
         for pair in paired_differences(values, story_of, outlets, result.seed,
                                        key=f"{row.analyzer}.{row.metric.name}"):
             label = row.metric.headline or row.metric.label

@@ -5,7 +5,7 @@ Exporters only render these tables; how a table is built is decided once, here.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -135,7 +135,7 @@ def wide_rows(result: RunResult, targets: int = 0, width: int = 1, fixed: int = 
     keep: set[MetricRow] = set()
     if targets > 0:
         presence: Counter[tuple[str, str, str]] = Counter()
-        total: Counter[tuple[str, str, str]] = Counter()
+        total: defaultdict[tuple[str, str, str], float] = defaultdict(float)  # summed |value|
         for record in result.records:
             if record.target and record.value is not None:
                 presence[(record.analyzer, record.metric, record.target)] += 1

@@ -148,7 +148,8 @@ class Cast:
         self._kind_of: dict[str, str] = {}  # name -> the kind its votes give
         self._parsed: dict[str, Name] = {}
         self._settled: dict[str, tuple[Key, str] | None] = {}  # name -> a place no article changes
-        self._by_comparison: dict[tuple[str, str, str], list[int]] = {}
+        # (surname, suffix, gender, *office titles) -> the people of the comparison it may be
+        self._by_comparison: dict[tuple[str, ...], list[int]] = {}
         self._people: list[_Person] = []
         self._person_of: dict[Key, int] = {}  # full-name key -> person cluster
         self._by_surname: dict[str, list[int]] = defaultdict(list)
@@ -243,8 +244,8 @@ class Cast:
         for scope, pool in (("the same article", local), ("the comparison", None)):
             found = self._surname_people(name, gender, pool)
             if len(found) == 1:
-                office = sorted(_offices(name) & self._people[found[0]].offices)
-                office = f" (office title {' '.join(office)!r}, as in a full name)" if office else ""
+                shared = sorted(_offices(name) & self._people[found[0]].offices)
+                office = f" (office title {' '.join(shared)!r}, as in a full name)" if shared else ""
                 return ("person", str(found[0])), (
                     f"{titled}surname: the one person of that surname {scope} names in full{office}")
             if len(found) > 1:

@@ -116,6 +116,9 @@ class PhraseMatcher(Generic[T]):
 
         Words repeat (a few thousand distinct ones make an article), so the per-token work of
         ``find`` is one dictionary look-up; the memo is emptied when it outgrows ``MEMO_LIMIT``.
+        ``find`` calls this only when a word is missing from the memo: a matcher used on many texts
+        (a lexicon's, the attribution cues') then skips the set of the text's words that telling the
+        new ones apart needs (about 0.03-0.04 ms per article for each of the cue and lexicon matchers).
         """
         memo = self._memo
         unseen = set(words).difference(memo)
@@ -172,12 +175,17 @@ class PhraseMatcher(Generic[T]):
             words = [normalise(t.text) for t in tokens[start:stop]]
         else:
             words = words[start:stop]
-        first = self._first_steps(words)
+        first = self._memo
+        # the common case, a word no entry begins with, is skipped by this one C-speed pass
+        try:  # a matcher that has seen every word before (a lexicon's, after a few articles)
+            starts = [i for i, word in enumerate(words) if first[word]]
+        except KeyError:  # a new word: every new word's first steps are found once, then the pass
+            first = self._first_steps(words)
+            starts = [i for i, word in enumerate(words) if first[word]]
         count = len(words)
         matches: list[Match[T]] = []
         resume = 0  # matches never overlap: the next one starts at or after the last one's end
-        # the common case, a word no entry begins with, is skipped by this one C-speed pass
-        for index in [i for i, word in enumerate(words) if first[word]]:
+        for index in starts:
             if index < resume:
                 continue
             steps = first[words[index]]

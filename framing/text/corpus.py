@@ -112,10 +112,10 @@ def _csv_rows(stream: TextIO, rename: Mapping[str, str]) -> Iterator[tuple[int, 
     if header is None:
         yield 1, "the file is empty"
         return
-    if isinstance(header[1], str):
-        yield header
+    first, names = header
+    if isinstance(names, str):  # the first record is already a problem
+        yield first, names
         return
-    names = header[1]
     problem = _missing_text(names, rename)
     if problem:
         yield 1, problem
@@ -142,7 +142,8 @@ def _csv_records(stream: TextIO) -> Iterator[tuple[int, list[str] | str]]:
     lines: deque[tuple[int, str]] = deque(enumerate(stream, start=1))
     while lines:
         start, first = lines.popleft()
-        record, taken, quotes = [first], [], first.count('"')
+        record, quotes = [first], first.count('"')
+        taken: list[tuple[int, str]] = []  # the lines after the first, while the record is open
         while True:
             # A record that ends inside a quoted cell has an odd number of quotes (inside one,
             # quotes come doubled), so it is parsed only when even, or on its first line (a stray

@@ -64,7 +64,8 @@ def expand_inputs(arguments: list[str]) -> Iterator[Path | WebAddress | InputErr
             yield from expand_inputs(matches)
             continue
         if path.is_dir():
-            found = sorted(_walk(path), key=lambda item: Path(getattr(item, "source", item)))
+            found = sorted(_walk(path), key=lambda item: Path(
+                item.source if isinstance(item, InputError) else item))
             if not found:
                 yield InputError(
                     argument,

@@ -267,7 +267,8 @@ def _sentence_bounds(document: Document, token: int) -> tuple[int, int]:
     index = bisect_right(starts, token) - 1
     if index < 0:
         return 0, len(document.tokens)
-    known = document_memo(document, "attribution.sentence_bounds", dict)  # sentence -> bounds
+    known: dict[int, tuple[int, int]] = document_memo(document, "attribution.sentence_bounds",
+                                                     dict)  # sentence -> bounds
     bounds = known.get(index)
     if bounds is None:  # once a sentence, not once a mention of each speaker
         sentence = document.sentences[index]

@@ -38,6 +38,7 @@ from framing.nlp.attribution.words import (
     age_or_home,
     anonymity_matcher,
     fold,
+    fold_normalised,
     generic_plural,
     has_capital,
     is_document,
@@ -322,11 +323,11 @@ class SpeakerPhrases:
                         # an appositive of an office left: "a former official in the administration"
                         mention.type = role.type  # last match wins: the head of the phrase
                 matched = range(match.first_token, match.end_token)
-                mention.words.update(fold(words[i]) for i in matched)
+                mention.words.update(fold_normalised(words[i]) for i in matched)
             self.names.read(mention, a, b, covered, index == 0, sentence[0])
             if index == 0:  # "the committee" must be able to find "the Helsinki Committee"
                 mention.words.update(
-                    fold(words[i]) for i in range(a, b)
+                    fold_normalised(words[i]) for i in range(a, b)
                     if tokens[i].is_word and words[i] not in DETERMINERS
                 )
         head = words[produced - 1]  # a document's noun, not its producer's ("a review by The Times")

@@ -13,7 +13,7 @@ from dataclasses import replace
 from itertools import compress
 
 from framing.model import Document, Sentence
-from framing.nlp.attribution.words import ASIDES, capitalised_tokens, fold, role_matcher
+from framing.nlp.attribution.words import ASIDES, capitalised_tokens, fold, fold_normalised, role_matcher
 from framing.nlp.matcher import Match
 from framing.nlp.names import is_title_word
 
@@ -87,7 +87,7 @@ class ArticleText:
         # media companies", "States might") is no name when the word is also written so
         written = {word for token, word in zip(self.tokens, self.words)
                    if token.is_word and token.text.islower()}
-        self.lowercase = {fold(word) for word in written}  # one fold per distinct word
+        self.lowercase = {fold_normalised(word) for word in written}
 
     def after_dateline(self, first: int, end: int) -> int:
         """Skip a wire dateline ("VELMORA, Ostrel (CPA) —") opening the paragraph."""

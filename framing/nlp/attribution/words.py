@@ -422,6 +422,14 @@ def fold(word: str) -> str:
     return word[:-2] if word.endswith("'s") else word
 
 
+def fold_normalised(word: str) -> str:
+    """``fold`` of a word of ``Document.normalised`` (lower case with plain apostrophes already):
+    only its possessive to drop. Not looked up in ``fold``'s cache: on an article no analyzer has
+    read yet, those look-ups miss the processor's caches and cost several times the work
+    (the lower-case words of an article: 0.18 -> 0.04 ms)."""
+    return word[:-2] if word.endswith("'s") else word
+
+
 def same_word(a: str, b: str) -> bool:
     """Equal, or a nationality adjective and its country (Russian/Russia, Ostreli/Ostrel)."""
     if a == b:

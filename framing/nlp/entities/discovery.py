@@ -147,6 +147,7 @@ def resolve(raw: Sequence[tuple[str, str]]) -> tuple[list[Actor], set[str]]:
         if pair is not None:  # "Fox News Sean Hannity": the network, then its host
             listed, text = pair
             entry = gazetteers.lookup(listed)
+            assert entry is not None  # _listed_then_person only returns a listed name first
             _org(groups, entry.name, entry.kind, listed, _side_of(listed.split()))
             entry = gazetteers.lookup(text)
             if entry is not None:  # "Breitbart News Daily SiriusXM": two listed names
@@ -352,7 +353,8 @@ def _resolve_people(groups: dict[str, _Group], people: list[tuple[Name, str, int
         for key in {k for n in group.names for k in _surname_keys(n)}:
             if by_surname[key] == [group] and not any(g.name == key for g in apart):
                 group.forms[key] += 0  # the surname alone is an alias even when the article never uses it
-        fullest = max(group.names, key=lambda n: (len(n.words), group.forms[n.full]))
+        forms = group.forms  # `group` is Optional above: a lambda does not see the loop narrow it
+        fullest = max(group.names, key=lambda n: (len(n.words), forms[n.full]))
         group.name = fullest.full
     for group in [*clusters, *alone.values(), *apart]:
         if group.name in groups and groups[group.name].kind != "person":
@@ -393,10 +395,11 @@ def _epithets_joined(clusters: list[_Group]) -> list[_Group]:
     kept = []
     for group in clusters:
         found = {id(o): o for o in (owner(n) for n in group.names)} if group in candidates else {}
-        if len(found) != 1 or None in found.values():
+        person = next(iter(found.values())) if len(found) == 1 else None
+        if person is None:
             kept.append(group)
             continue
-        next(iter(found.values())).forms.update(group.forms)
+        person.forms.update(group.forms)
     return kept
 
 

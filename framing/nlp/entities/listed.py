@@ -83,7 +83,7 @@ def _people(document: Document, spans: list[tuple[int, int]], keys: list[str]) -
     """Names a person's cue goes with somewhere: a title or courtesy title before a mention ("Mr.
     Revel"), or a given name first ("Ana Dorr")."""
     tokens = document.tokens
-    found = set()
+    found: set[str] = set()
     for (start, _end), key in zip(spans, keys):
         before = tokens[start - 1].text if start else ""
         first = key.split()[0]
