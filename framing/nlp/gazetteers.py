@@ -140,6 +140,8 @@ DIRECTIONS = frozenset("north south east west northern southern eastern western 
 
 # organisations.tsv types whose people speak from expertise, or as an outlet (a pollster's numbers)
 ORGANISATION_SPEAKER_TYPES = {"think tank": "expert", "research": "expert", "pollster": "media"}
+# parties.tsv kinds whose name is the voice of a party (not a caucus, movement or armed group)
+PARTY_SPEAKER_KINDS = frozenset({"party", "party committee"})
 
 
 @lru_cache(maxsize=1)
@@ -154,13 +156,20 @@ def _speaker_types() -> dict[str, str]:
     for row in _rows("organisations.tsv"):
         for form in [row[0], *_items(_cell(row, 1))]:
             forms.setdefault(form.lower(), ORGANISATION_SPEAKER_TYPES.get(_cell(row, 3), ""))
+    for row in _rows("parties.tsv"):  # "the Democratic Party said", "chairman of the GOP"
+        if _cell(row, 5) in PARTY_SPEAKER_KINDS:
+            for form in [row[0], *_items(_cell(row, 1))]:
+                if _shouting(form) or (" " in form and not form.lower().startswith("the ")):
+                    forms.setdefault(form.lower(), "party")  # (not "Conservatives", "The Left":
+                    # words for people of a persuasion as much as a party's name)
     return forms
 
 
 def speaker_type_of(name: str) -> str:
     """The speaker type a listed organisation gives the people who speak for it: an institution's
     ``speaker_type`` (institutions.tsv), ``media`` for a news organisation, ``expert`` for a think
-    tank or research body and ``media`` for a pollster (organisations.tsv); "" for any other name."""
+    tank or research body and ``media`` for a pollster (organisations.tsv), ``party`` for a party or a
+    party committee (parties.tsv); "" for any other name."""
     return _speaker_types().get(name.lower(), "")
 
 

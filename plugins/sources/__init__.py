@@ -29,8 +29,13 @@ from framing.nlp.attribution import (
     find_sources,
 )
 from framing.nlp.attribution.actors import named_speakers, speaker_actors
-from framing.nlp.attribution.affiliations import affiliation_types, aged, organisation_type
-from framing.nlp.attribution.described import described_types, person_type, principal
+from framing.nlp.attribution.affiliations import (
+    affiliation_types,
+    aged,
+    organisation_post,
+    organisation_type,
+)
+from framing.nlp.attribution.described import described_types, person_type, principal, staff_type
 from framing.nlp.cast import ArticleCast, own_names
 from framing.nlp.entities import (
     Actor,
@@ -383,9 +388,15 @@ def speaker_notes(document: Document, sources: Sources, from_file: bool,
             described = described_types(document, about + pronouns[actor.name], shared) \
                 + affiliation_types(document, about)
             kind_of = person_type(kind_of, described)
-        elif actor is not None and kind_of == "other":  # an organisation: "Tax Policy Center said"
-            kind_of = organisation_type(actor.name) or kind_of
+            if kind_of in ("government", "military"):  # "Judicial Watch President Tom Fitton"
+                kind_of = organisation_post(document, about) or kind_of
+        elif kind_of == "other" and (actor is not None or not speaker.person and speaker.name[:1].isupper()):
+            kind_of = organisation_type(actor.name if actor else speaker.name) or kind_of  # "Tax
+            # Policy Center said", "according to a New York Times poll" (no actor; not "the nation")
         person = speaker.person or (actor is not None and actor.kind == "person")
+        if kind_of == "other" and person and not from_file:  # "a senior adviser to Corbin"
+            kind_of = staff_type(document, speaker.described, about, people, mentions, actor, shared) \
+                or kind_of
         if kind_of == "other" and person and side in PARTY_SIDES and not from_file and \
                 not evidence.startswith(("a ", "an ")):
             kind_of = "party"  # titled or labelled by a party: "(D-Conn.)"; "a Republican" may vote

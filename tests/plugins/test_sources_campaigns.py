@@ -143,9 +143,10 @@ def test_a_bare_surname_two_people_bear_says_nothing_of_either():
         "“Our family is proud,” Lena Roe said.\n\n"
         "The Roe campaign raised more money than ever. Roe won the Democratic primary in May."
     )
-    assert speakers(text)["Lena Roe"] == ("other", "unassigned")  # which Roe runs is not said
+    # "her daughter, Lena Roe": a relative (citizen), not the candidate: which Roe runs is not said
+    assert speakers(text)["Lena Roe"] == ("citizen", "unassigned")
     text = text.replace("The Roe campaign raised", "Mrs. Roe's campaign raised")
-    assert speakers(text)["Lena Roe"] == ("other", "unassigned")  # nor with a courtesy title
+    assert speakers(text)["Lena Roe"] == ("citizen", "unassigned")  # nor with a courtesy title
 
 
 def test_a_campaign_a_resolved_pronoun_runs():

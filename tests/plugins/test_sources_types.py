@@ -104,6 +104,8 @@ def test_a_short_name_ending_a_sentence_is_no_title():
     ("Springfield Daily Times", "media"),
     ("Ohio Department of Health", "government"),
     ("Harwell Teachers Union", ""),
+    ("Democratic Party", "party"),  # a party (parties.tsv) speaks as a party
+    ("Ohio Republican Party", "party"),
 ])
 def test_an_organisation_types_its_people(name: str, kind: str):
     assert organisation_type(name) == kind
@@ -116,3 +118,90 @@ def test_an_office_the_appositive_says_the_person_left_gives_no_type():
     assert found["Tom Avery"] != "legislator"
     assert types('"Keep the race local," said Tom Avery, a top aide to Senate Majority Leader Ann Roe.')[
         "Tom Avery"] == "legislator"
+
+
+@pytest.mark.parametrize(("sentence", "name", "kind"), [
+    # a post under an officeholder named with a possessive takes the office's type
+    ('"We came close to the limit," said Peter Orsen, President Obama\'s first budget director.',
+     "Peter Orsen", "government"),
+    # the organisation's own appositive types the post at it when its name says nothing
+    ('"Money talks," said Mike Shiels, president of the Harlow Leadership Fund, a super PAC allied with '
+     'House leaders.', "Mike Shiels", "party"),
+    ('"Tax cuts work," said Steven Lowe, who leads the American Renewal super PAC.', "Steven Lowe",
+     "party"),
+    # a description before the name opened by "one" or after "and"
+    ('One delegate not on the Corbin slate, Kelly Smit, said she was leaning toward Corbin.',
+     "Kelly Smit", "party"),
+    ('His sister, Ann Schiff, said the family was proud.', "Ann Schiff", "citizen"),
+    ('Those not on the slate included the mayor and the endorsed Republican candidate for governor, '
+     'Wayne Stenner. "I will stay neutral," Stenner said.', "Wayne Stenner", "party"),
+    # ", one of the Ys": what the many are
+    ('"We broke the story," said Mike Allan, one of the site\'s best-known journalists.', "Mike Allan",
+     "media"),
+    # ", now a ...": the post held now
+    ('"The ruling stands," said Mary Bart, now a federal judge.', "Mary Bart", "government"),
+    ('"They have a real problem," said Jon Ralstead, who runs a Nevada politics newsletter.',
+     "Jon Ralstead", "media"),
+    # role words: offices, occupations, a political adviser
+    ('"The report is not done," said Steve Lenick, the State Department inspector general.',
+     "Steve Lenick", "government"),
+    ('County freeholder Ernest Corsey said the city had been let down.', "Ernest Corsey", "government"),
+    ('State Senate President Steve Swain said contractors were never paid.', "Steve Swain", "legislator"),
+    ('"It was a great opportunity for us," said Maya Gomez, a housekeeper at the Marlin casino.',
+     "Maya Gomez", "citizen"),
+    ('"He is a fighter," said Paul Begg, a former political adviser to the governor.', "Paul Begg",
+     "party"),
+    ('"The numbers look good for him," said Mike Basel, an Austin-based political pollster.',
+     "Mike Basel", "expert"),
+    # a listed organisation before a post in a title: the post is at the organisation
+    ('"Tax cuts work," said Brookings Institution President Strobe Talbert.', "Strobe Talbert", "expert"),
+    ('Breitbart News Vice President Ann Roe said the site would grow.', "Ann Roe", "media"),
+    ('Vice President Joe Biddle said the talks would resume.', "Joe Biddle", "government"),
+    # a party speaks as a party
+    ('"We stand with the workers," the Democratic Party said in a statement.', "Democratic Party",
+     "party"),
+])
+def test_what_the_article_says_of_the_speaker_types_it(sentence: str, name: str, kind: str):
+    text = f"Budget fight drags on\n\nThe state budget talks stalled again on Tuesday.\n\n{sentence}"
+    assert types(text)[name] == kind
+
+
+def test_a_candidates_staff_are_party():
+    text = ("Race\n\nHillary Clayton, the Democratic front-runner, spoke on Monday.\n\n"
+            "\"It is overclassification run amok,\" one Clayton spokesman said.\n\n"
+            "Hillary Clayton's top foreign policy staffer Jake Sullen was one of the authors. \"We did "
+            "nothing wrong,\" Sullen said.\n\n"
+            "\"This is a long play,\" said Alan Cobbett, a senior adviser to Clayton.")
+    found = types(text)
+    assert found["one Clayton spokesman"] == "party"
+    assert found["Jake Sullen"] == "party"
+    assert found["Alan Cobbett"] == "party"
+    # a governor's spokesman is no campaign staff: the governor is described running for nothing, and
+    # her staff speak for her office
+    text = ("Budget\n\nGov. Ann Lowe signed the budget.\n\n\"The governor is pleased,\" said Carl Dunn, "
+            "a spokesman for Lowe.")
+    assert types(text)["Carl Dunn"] == "government"
+    text = text.replace("a spokesman for Lowe", "a former spokesman for Lowe")
+    assert types(text)["Carl Dunn"] == "other"  # staff who left speak for no office
+
+
+def test_a_description_before_another_name_types_nobody_after_it():
+    # the sheriff is Arpo; Trump is the subject of the clause that follows
+    text = ('Rally\n\nPreceded at the lectern by Joe Arpo, the Arizona sheriff and hard-liner, Trump '
+            'launched into a lament. "We will win," Trump said.')
+    assert types(text)["Trump"] == "other"
+
+
+def test_an_office_near_a_post_that_is_not_its_own_types_nobody():
+    text = ('Secrecy\n\n"It is suspect," said Steven Aftergud, who heads a project on government secrecy '
+            'for the Federation of Concerned Scientists.\n\nThe debate featured David Axelrad, President '
+            'Barack Obama\'s former top adviser. "It is misleading," Axelrad said.')
+    found = types(text)
+    assert found["Steven Aftergud"] == "other"  # the project is on government, not in it
+    assert found["David Axelrad"] == "other"  # an adviser who left the president's staff
+
+
+def test_a_sentence_that_says_what_the_person_was_then_gives_no_type():
+    text = ('Brothers\n\nHe took his little brother Donald, then a student at a military academy, '
+            'fishing. "I loved the boat," Donald said.')
+    assert types(text)["Donald"] == "other"

@@ -21,7 +21,7 @@ docs/analyzers/sources.md, "Types".
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from framing.model import Document
 from framing.nlp.attribution.described import (
@@ -48,12 +48,17 @@ from framing.nlp.names import INSTITUTION_WORDS, MEDIA_WORDS, OFFICE_TYPES, PLUR
 from framing.nlp.words import strip_possessive
 
 LINKS = frozenset("of for at with".split())
+OBJECT_ENDS = LINKS | frozenset("on in about to".split())  # "who heads a project on government secrecy"
 # Verbs of a post held now, whose object is the organisation: "who directs the Tax Policy Center"
 WORKS = frozenset("directs heads leads runs chairs oversees manages works teaches".split())
 TEACHING = frozenset({"teaches"})
 # A writer's verbs: "wrote X in The Guardian", "who writes for The Atlantic", "who covers Congress"
 WRITING = frozenset("wrote writes writing covers reported reports".split())
 OPENERS = frozenset("a an the another".split())
+# What may open a description set before a name, and what may come before that opening
+LEADERS = OPENERS | frozenset("one his her their".split())
+BEFORE_LEADERS = frozenset(", — -- and said says added told recalled".split())
+INNER_LINKS = LINKS | frozenset("on in from by".split())  # "One delegate not on the slate, ..."
 # Posts that belong to an organisation and take its type: the president of a union speaks for the
 # union, not as a head of state; a director of a think tank is an expert
 POSTS = frozenset(
@@ -65,10 +70,13 @@ EXPERT_NAMES = frozenset("university college institute institution endowment aca
 MEDIA_NAMES = MEDIA_WORDS - {"network", "press", "daily"} | {"weekly", "monthly"}  # ("Daily Beast")
 GOVERNMENT_NAMES = INSTITUTION_WORDS - {"court", "courts"}
 PLACE_KINDS = frozenset({"country", "region", "place"})
+# The types a person's post passes to the staff it names with a possessive ("Gov. Roe's spokesman")
+OWNER_TYPES = frozenset({"government", "legislator", "party", "military"})
 # Words that may follow an organisation's name in the same clause: "of the Tax Policy Center said"
 NAME_FOLLOWERS = frozenset("""said says told wrote writes who which and or in on at since to from as
     where when that""".split())
 # Words of a clause or an address, never of a description: ", him disrespecting ...", ", you're a ..."
+NAME_JOINERS = frozenset("of on for and &".split())  # lower-case words inside a name
 PERSONAL = frozenset(OBJECT_PRONOUNS | set(PRONOUNS) | set(CONTRACTED) | {"you", "your", "my"})
 POSSESSIVES = frozenset("my his her their our your its".split())
 MAX_APPOSITIVE = 16  # tokens an appositive may span
@@ -111,8 +119,9 @@ def affiliation_types(document: Document, mentions: Iterable[Mention]) -> list[s
                 mention.start, mention.end) is not None:
             continue  # a title-case headline capitalises every word; a quotation addresses people
         low, high = _sentence_bounds(document, mention.first_token)
+        closed = not (mention.end_token < high and tokens[mention.end_token].text[:1].islower())
         title = _title_type(document, mention.first_token, low) or _before_type(
-            document, mention.first_token, low)
+            document, mention.first_token, low, closed)
         if title:
             found.append(title)
         start = mention.end_token
@@ -132,7 +141,8 @@ def affiliation_types(document: Document, mentions: Iterable[Mention]) -> list[s
             while end < high and end - start < MAX_APPOSITIVE and words[end] not in APPOSITIVE_ENDS \
                     and words[end] not in RELATIVE:
                 end += 1
-            kind = _appositive_type(document, start, end, past)
+            kind = _appositive_type(document, start, end, past) or _described_organisation(
+                document, start, end, high)
             if kind:
                 found.append(kind)
             if end + 1 < high and words[end] == "who":
@@ -158,6 +168,23 @@ def _after_name_type(document: Document, first: int, end: int, high: int) -> str
     return ""
 
 
+def _described_organisation(document: Document, start: int, end: int, high: int) -> str:
+    """The type the organisation a post is at gets from its own appositive, when its name says none:
+    "president of the Congressional Leadership Fund, a super PAC allied with ..." (party), "director
+    of the Hale Center, a think tank" (expert): the institution word that heads it."""
+    words = document.normalised
+    if not (end + 2 < high and words[end] == "," and words[end + 1] in ("a", "an")) or not any(
+            words[i] in POSTS and words[i + 1] in LINKS for i in range(start, min(end - 1, start + 4))):
+        return ""
+    last = end + 2
+    while last < high and last - end < MAX_APPOSITIVE and words[last] not in APPOSITIVE_ENDS \
+            and words[last] not in RELATIVE and words[last] not in LINKS:
+        last += 1
+    return next((role.type for match in reversed(role_matcher().find(
+        document.tokens, end + 2, last, words=document_role_words(document)))
+        for role in match.payloads if role.kind == "institution" and role.type), "")
+
+
 def _clause_type(document: Document, start: int, high: int) -> str:
     """The type a relative clause after a description says: "who is a professor at ...", "who
     directs the Tax Policy Center", "who writes for The Atlantic", "who teaches law"."""
@@ -178,13 +205,44 @@ def _clause_type(document: Document, start: int, high: int) -> str:
                         "")
     found = organisation_type(organisation) if organisation else ""
     if not found and verb in WORKS:  # its object: "who oversees the super PAC's campaign"
-        stop = min(next((i for i in range(start + 1, end) if words[i] in LINKS), end), start + 4)
+        stop = min(next((i for i in range(start + 1, end) if words[i] in OBJECT_ENDS), end), start + 6)
         found = next((role.type for match in role_matcher().find(
             document.tokens, start + 1, stop, words=document_role_words(document))
             for role in match.payloads if role.kind == "institution" and role.type), "")
     if verb in WRITING:
         return "media" if found == "media" or not organisation else ""
     return found or ("expert" if verb in TEACHING else "")
+
+
+def organisation_post(document: Document, mentions: Iterable[Mention]) -> str:
+    """The type of the listed organisation (not a state's body) a capitalised title names before a
+    post and the person's name: "Heritage Foundation President Jim Roe" (``expert``: a think tank's
+    president is no head of state), "Breitbart News Vice President Ann Roe" (``media``); "" when no
+    title names one ("Syrian President") or the organisation types nobody (the cast then keeps the
+    title's type: "Judicial Watch President Tom Roe" stays government, a known limit)."""
+    words, tokens = document.normalised, document.tokens
+    for mention in mentions:
+        post = mention.first_token - 1
+        if mention.kind not in ("name", "alias") or post < 1 or words[post] not in POSTS \
+                or not tokens[post].text[:1].isupper():
+            continue  # the cheap test first: a capitalised post right before the name
+        first = post
+        while first > 1 and post - first < MAX_TITLE and tokens[first - 1].is_word and (
+                tokens[first - 1].text[:1].isupper() or words[first - 1] in NAME_JOINERS
+                and tokens[first - 2].text[:1].isupper()):
+            first -= 1  # "Council on American-Islamic Relations Executive Director"
+        end = min((match.first_token for match in role_matcher().find(
+            tokens, first, post + 1, words=document_role_words(document))
+            if match.end_token == post + 1), default=post)  # the post's words: "Vice President"
+        for start in range(first, end):  # the longest name first
+            if words[start] in NAME_JOINERS:
+                continue
+            name = document.text[tokens[start].start:tokens[end - 1].end]
+            entry = lookup(name) or (lookup(f"The {name}") if start < end - 1 else None)  # (not
+            # "The National" for a post's "National")
+            if entry is not None and entry.kind in ("organisation", "media", "party"):
+                return organisation_type(name)
+    return ""
 
 
 def aged(document: Document, mentions: Iterable[Mention]) -> bool:
@@ -222,11 +280,14 @@ def _sentence_bounds(document: Document, token: int) -> tuple[int, int]:
     return bounds
 
 
-def _appositive_type(document: Document, start: int, end: int, past: bool) -> str:
+def _appositive_type(document: Document, start: int, end: int, past: bool, leading: bool = False) -> str:
     """The type an appositive of tokens ``start``-``end`` gives: a typed role that is no post at an
     organisation ("professor of economics at ..."), else the organisation's type after a link word,
     else a post's own type when it belongs to no named organisation ("president of Mexico"). Only an
-    appositive with an article, a post or a role word opens: ", senior editor for ...", not ", said"."""
+    appositive with an article, a post or a role word opens: ", senior editor for ...", not ", said".
+    A post under an officeholder or a candidate named with a possessive takes that person's type
+    ("President Obama's first budget director"). ``leading``: the description comes before the name
+    ("his girlfriend at the time, Ann Roe,"): its opening word is no clause, and its head types it."""
     words, tokens = document.normalised, document.tokens
     if start >= end:
         return ""
@@ -234,9 +295,9 @@ def _appositive_type(document: Document, start: int, end: int, past: bool) -> st
     found = role_matcher().find(tokens, start, link, words=document_role_words(document))
     roles = [(match, role) for match in found for role in match.payloads
              if role.kind in ("role", "institution")]
-    opener = words[start] in OPENERS
+    opener = leading or words[start] in OPENERS
     capital = tokens[start].text[:1].isupper()
-    if any(not tokens[i].is_word or words[i] in PERSONAL for i in range(start, link)) \
+    if any(not tokens[i].is_word or words[i] in PERSONAL for i in range(start + leading, link)) \
             or words[start] in BOUNDARIES or not (opener or any(
                 m.end_token == link and r.kind == "role" and not words[link - 1].endswith("s")
                 and (m.first_token - start <= 2 or capital) for m, r in roles)):
@@ -248,17 +309,25 @@ def _appositive_type(document: Document, start: int, end: int, past: bool) -> st
              for name in [_organisation_after(document, i, end)] if name]
     organisation = next((name for name in names if organisation_type(name)), names[0] if names else "")
     org_type = organisation_type(organisation) if organisation else ""
-    head, post, body = "", False, ""
+    head, post, body, owner, pending = "", False, "", "", ""
     for match, role in roles:
         if role.kind == "institution" and role.type and match.end_token < link:
             body = role.type  # "State Department regional security director"
         left = past or office_left(words, match.first_token, start)
+        if role.kind == "role" and role.type:  # a typed role, possessive or not, ends any owner
+            owner, pending = "", role.type if role.type in OWNER_TYPES and not left and _possessed(
+                words, match.end_token, link) else ""
+        elif role.kind == "role" and pending:
+            owner = "" if left else pending  # the staff word after the owner's possessive name (not
+            # "President Obama's former top adviser")
         if role.type and not (role.type in OFFICE_TYPES and left):
             head, post = role.type, words[match.end_token - 1] in POSTS
         elif not role.type:
             post = post or words[match.end_token - 1] in POSTS
+    if owner:
+        return owner  # "President Obama's first budget director", "Sen. Roe's chief spokesman"
     if head and not post:  # ", professor of history at ..." (with an article, described.py reads it)
-        return "" if opener else head
+        return head if leading or not opener else ""
     org_type = org_type or (body if post else "")
     left = past or any(office_left(words, i + 1, i) for i in range(start, link))  # "a former top aide to
     # Senate Majority Leader ...": the office is one the person left
@@ -268,6 +337,12 @@ def _appositive_type(document: Document, start: int, end: int, past: bool) -> st
     if head and not opener and entry is not None and entry.kind in PLACE_KINDS:
         return head  # ", president of Mexico"; not ", president of the Harwell Teachers Union"
     return ""
+
+
+def _possessed(words: Sequence[str], end: int, link: int) -> bool:
+    """A possessive name follows a role word ending at ``end`` within two tokens: "President
+    Obama's", "Gov. Ann Roe's"."""
+    return any(words[i].endswith(("'s", "’s")) for i in range(end, min(end + 3, link)))
 
 
 def _organisation_after(document: Document, link: int, end: int) -> str:
@@ -329,7 +404,7 @@ def _shared_title_type(document: Document, conjunction: int, low: int) -> str:
     words, tokens = document.normalised, document.tokens
     index = conjunction - 1
     while index >= low and conjunction - index < 3 * MAX_TITLE and (
-            tokens[index].text[:1].isupper() or words[index] in (",", "of", ".")):
+            tokens[index].text[:1].isupper() or words[index] in (",", "of", ".", "(", ")")):
         if words[index] in PLURAL_TITLES or (words[index] == "." and words[index - 1] + "." in PLURAL_TITLES):
             title = index if words[index] != "." else index - 1
             return next((role.type for match in role_matcher().find(
@@ -339,17 +414,22 @@ def _shared_title_type(document: Document, conjunction: int, low: int) -> str:
     return ""
 
 
-def _before_type(document: Document, first: int, low: int) -> str:
+def _before_type(document: Document, first: int, low: int, closed: bool) -> str:
     """The type a description set before the name by a comma gives: "On Wednesday, the director of
-    the Federal Bureau of Investigation, James Comey, said" (its article opens it after a comma or
-    at the sentence's start)."""
+    the Federal Bureau of Investigation, James Comey, said", "said his girlfriend at the time, Ann
+    Roe,", "One delegate not on the slate, Kelly Roe, said" (its article, "one" or a possessive opens
+    it after a comma, "and", a speech verb or at the sentence's start). Its head role types the
+    person only when ``closed``, the name ending the clause the description opens (no lower-case
+    word after it: not "Preceded by Joe Roe, the Arizona sheriff, Trump launched ...", where the
+    description is Roe's)."""
     words = document.normalised
     if first - 3 < low or words[first - 1] != ",":
         return ""
     opening = first - 2
     while opening > low and first - opening < MAX_APPOSITIVE and document.tokens[opening].is_word and (
-            words[opening] not in OPENERS or words[opening - 1] in LINKS):  # (past "of the")
+            words[opening] not in LEADERS or words[opening - 1] in INNER_LINKS):  # (past "of the")
         opening -= 1
-    if words[opening] not in OPENERS or not (opening == low or words[opening - 1] in (",", "—", "--")):
+    if words[opening] not in (LEADERS if closed else OPENERS) or not (
+            opening == low or words[opening - 1] in (BEFORE_LEADERS if closed else (",", "—", "--"))):
         return ""
-    return _appositive_type(document, opening, first - 1, False)
+    return _appositive_type(document, opening, first - 1, False, leading=closed)

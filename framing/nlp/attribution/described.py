@@ -27,6 +27,8 @@ TYPE_ORDER = ("legislator", "government", PARTY, "military", "armed_group", "opp
 APPOSITIVE_OPENERS = frozenset("a an the another".split())
 APPOSITIVE_ENDS = frozenset(", ; . : ) ( — – -- \" “ ” ''".split())
 COPULAS = frozenset("is was has had been became".split())
+PLURAL_OPENERS = frozenset("the his her their its our".split())  # ", one of the ..."
+MAX_STAFF_TITLE = 8  # words between a possessive name and the staff word that ends its title
 PAST = frozenset("was had".split())  # ", who was majority leader": an office left
 LINKS = frozenset("of for to".split())  # after these, only institutions type an appositive
 # Lower-case words of a title before a name ("Democratic pollster Stan Greenberg", "former Gov.");
@@ -105,6 +107,11 @@ def described_types(document: Document, mentions: Iterable[Mention],
             if words[start] == "who" and start + 1 < high and words[start + 1] in COPULAS:
                 past = words[start + 1] in PAST
                 start += 2  # ", who is running for president", ", who was majority leader"
+            elif words[start] == "now" and start + 1 < high and words[start + 1] in APPOSITIVE_OPENERS:
+                start += 1  # ", now a federal judge" (not ", then a student": what the person was)
+            elif words[start] == "one" and start + 2 < high and words[start + 1] == "of" \
+                    and words[start + 2] in PLURAL_OPENERS:
+                start += 2  # ", one of the site's best-known journalists": what the many are
             elif words[start] not in APPOSITIVE_OPENERS:
                 start = high
             end = start
@@ -196,9 +203,9 @@ def document_role_words(document: Document) -> list[str]:
 def principal(document: Document, spans: Sequence[Span], mentions: Sequence[Mention],
               speaker: Actor | None) -> Actor | None:
     """The person a speaker works for, named in its description ``spans``: "a spokeswoman for the
-    Corbin campaign", "a Corbin campaign spokesman", "Corbin's campaign manager", "an adviser to
-    Corbin", "Corbin spokesman Ed Stone", "a Corbin aide" (the person's name next to a staff word);
-    None when none or the speaker is that person."""
+    Corbin campaign", "a Corbin campaign spokesman", "Corbin's campaign manager", "a senior Corbin
+    adviser", "an adviser to Corbin", "Corbin spokesman Ed Stone", "a Corbin aide" (the person's name
+    next to a staff word); None when none or the speaker is that person."""
     if not spans:
         return None
     low, high = min(s.start for s in spans), max(s.end for s in spans)
@@ -213,9 +220,47 @@ def principal(document: Document, spans: Sequence[Span], mentions: Sequence[Ment
             continue
         first, end = mention.first_token, mention.end_token
         nxt = words[end] if end < len(words) else ""
-        before = first - 1 - (first > 1 and words[first - 1] == "the")
+        before = first - 1 - (first > 1 and words[first - 1] in ("the", "mr.", "mrs.", "ms."))
         possessive = words[end - 1].endswith(("'s", "’s"))
-        if nxt in ("campaign", "campaign's") or (possessive and nxt in STAFF) or nxt in OWN_STAFF or (
-                before > 0 and words[before] in ("for", "to") and words[before - 1] in STAFF):
+        if nxt in ("campaign", "campaign's") or nxt in OWN_STAFF or (
+                before > 0 and words[before] in ("for", "to") and words[before - 1] in STAFF) or (
+                possessive and _staff_after(document, end)):
             return mention.actor
     return None
+
+
+def _staff_after(document: Document, end: int) -> bool:
+    """A staff word ends the lower-case words after a possessive name: "Hillary Clinton's top
+    national security and foreign policy staffer"."""
+    words, tokens = document.normalised, document.tokens
+    for index in range(end, min(end + MAX_STAFF_TITLE, len(tokens))):
+        if words[index] in STAFF:
+            return True
+        if not (tokens[index].is_word and tokens[index].text.islower()) or words[index] in FORMER:
+            return False  # ("Roe's former communications director" works for Roe no more)
+    return False
+
+
+def staff_type(document: Document, spans: Sequence[Span], own: Sequence[Mention],
+               people: Sequence[Mention], mentions: Sequence[Mention], speaker: Actor | None,
+               shared: Collection[str]) -> str:
+    """The type the person a speaker works for (``principal``, read among ``people``) gives its staff
+    by what the article says of that person (``described_types`` at its ``mentions``): ``party``
+    when it runs a campaign or a candidacy (a candidate's staff are campaign staff: "a senior
+    adviser to Corbin", "One Corbin spokesman", "Corbin's top policy staffer Jane Roe": a title
+    ending in a staff word before one of the speaker's ``own`` name mentions), else ``government``
+    for an executive office it holds ("Obama aides"; not a senator's advisers, in a primary season
+    mostly campaign staff the article may not call so; nor staff who left: "Roe's former
+    communications director"); "" otherwise."""
+    tokens, words = document.tokens, document.normalised
+    titles = [Span(tokens[max(0, m.first_token - MAX_STAFF_TITLE - 3)].start, m.start) for m in own
+              if m.kind in ("name", "alias") and m.first_token > 1 and words[m.first_token - 1] in STAFF]
+    boss = principal(document, [*spans, *titles], people, speaker)
+    if boss is None:
+        return ""
+    described = described_types(document, [m for m in mentions if m.actor.name == boss.name], shared)
+    if PARTY in described:
+        return PARTY  # (a former campaign adviser is still party)
+    left = any(word.strip("-") in FORMER or word.startswith("ex-") for span in (*spans, *titles)
+               for word in document.text[span.start:span.end].lower().split())
+    return "" if left or "government" not in described else "government"
