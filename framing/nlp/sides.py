@@ -28,6 +28,8 @@ PARTIES = {
     "libertarian": "Libertarian Party",
 }
 PARTY_LETTERS = {"R": REPUBLICAN, "D": DEMOCRATIC, "I": "independents"}
+
+
 @lru_cache(maxsize=1)
 def party_chain() -> frozenset[str]:
     """Words that may sit between a party word and a name: "Republican presidential nominee Mitt
@@ -56,7 +58,6 @@ APPOSITIVE_AFTER = re.compile(
 CANDIDACY_ROLES = frozenset("nominee candidate hopeful contender".split())  # "... candidate for governor, X"
 APPOSED_ROLES = frozenset(
     "nominee candidate hopeful contender front-runner frontrunner challenger senator governor".split())
-
 
 
 def is_party_name(name: str) -> bool:

@@ -74,6 +74,9 @@ class Merging(Protocol):
     @property
     def actor_mentions(self) -> list[Mention]: ...
 
+    @property
+    def people(self) -> tuple[list[Mention], list[int]]: ...
+
 
 class Beside:
     """The rules of this module over one article's speakers, as they are merged in text order."""

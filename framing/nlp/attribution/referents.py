@@ -38,7 +38,7 @@ from typing import Protocol
 
 from framing.model import Document
 from framing.nlp import gazetteers
-from framing.nlp.attribution.beside import surname
+from framing.nlp.attribution.beside import Merging, surname
 from framing.nlp.attribution.phrase_names import Phrase
 from framing.nlp.attribution.words import (
     DETERMINERS,
@@ -61,19 +61,6 @@ class Entry(Protocol):
     person: bool
     words: set[str]
 
-
-class Merging(Protocol):
-    """What the rules read of the speakers merged so far (``speakers.Speakers``)."""
-
-    doc: Document
-    entries: list
-    recent: dict[int, None]
-
-    @property
-    def actor_mentions(self) -> list[Mention]: ...
-
-    @property
-    def people(self) -> tuple[list[Mention], list[int]]: ...
 
 # Words that make a description someone other than the speaker before it.
 ELSEWHERE = frozenset("other another fellow second third next previous".split())
