@@ -85,7 +85,6 @@ NEAR = 4  # tokens either side of a name where a description's capitalised word 
 COPULAS = frozenset("is was".split())  # "Ann Roe, who is a pastor at ..."
 
 
-
 def points_elsewhere(phrase: Phrase) -> bool:
     """The description is about someone other than a speaker already met ("Other senators",
     "another source"): it never joins an earlier speaker by its words."""

@@ -189,8 +189,6 @@ class Role:
     gender: str = ""
 
 
-
-
 def office_left(words: Sequence[str], first: int, start: int) -> bool:
     """The role word at token ``first`` is an office left: "former" up to three words before it (not
     before ``start``): "former Secretary of State", "former Florida Gov.", "then-lieutenant governor"."""
