@@ -77,6 +77,9 @@ class Merging(Protocol):
     @property
     def people(self) -> tuple[list[Mention], list[int]]: ...
 
+    @property
+    def person_starts(self) -> tuple[list[Mention], list[int]]: ...
+
 
 class Beside:
     """The rules of this module over one article's speakers, as they are merged in text order."""
@@ -105,7 +108,7 @@ class Beside:
         first = phrase.ranges[0][0]
         tokens = self.doc.tokens
         sentence = self.doc.sentences[bisect_right(self.sentence_starts, first) - 1]
-        mentions, starts = self.named_by_start
+        mentions, starts = self.speakers.person_starts
         index = bisect_left(starts, first) - 1
         while index >= 0 and starts[index] >= sentence.first_token:
             mention = mentions[index]
@@ -116,13 +119,6 @@ class Beside:
                 return phrase.named(mention.actor.name, mention.actor.gender)
             index -= 1
         return None
-
-    @cached_property
-    def named_by_start(self) -> tuple[list[Mention], list[int]]:
-        """Person actors' name and alias mentions (a surname alone too) by their first token."""
-        mentions = sorted((m for m in self.speakers.actor_mentions if m.actor.kind == "person"
-                           and m.kind in ("name", "alias")), key=lambda m: m.first_token)
-        return mentions, [m.first_token for m in mentions]
 
     @cached_property
     def sentence_starts(self) -> list[int]:

@@ -133,7 +133,7 @@ class Referents:
                 self._noun(phrase)))) and end + 1 < len(words) and words[end] == "," and \
                 len(phrase.ranges) == 1 and opener not in ("a", "an"):
             # not "According to the statement, Kelly met ..."
-            mentions, starts = self.person_starts
+            mentions, starts = self.speakers.person_starts
             index = bisect_left(starts, end + 1)
             after = mentions[index].end_token if index < len(starts) else 0
             if index < len(starts) and starts[index] == end + 1 and (
@@ -163,13 +163,6 @@ class Referents:
     def _naming(self, phrase: Phrase, found: Mention) -> Phrase:
         """The phrase named as the person ``found`` names."""
         return phrase.named(found.actor.name, found.actor.gender)
-
-    @cached_property
-    def person_starts(self) -> tuple[list[Mention], list[int]]:
-        """Person actors' name and alias mentions by their first token, and those tokens."""
-        mentions = sorted((m for m in self.speakers.actor_mentions if m.actor.kind == "person"
-                           and m.kind in ("name", "alias")), key=lambda m: m.first_token)
-        return mentions, [m.first_token for m in mentions]
 
     @cached_property
     def person_ends(self) -> tuple[list[Mention], list[int]]:
@@ -408,7 +401,7 @@ class Referents:
         tokens = self.doc.tokens
         first, end = phrase.ranges[0]
         marks = {fold(t.text) for t in tokens[first + 1:end - 1] if t.is_word and t.text[:1].isupper()}
-        named = [m for m in self.person_starts[0] if m.actor.name in holders]
+        named = [m for m in self.speakers.person_starts[0] if m.actor.name in holders]
         fits = [m for m in named if marks <= self._around(m)]
         people = {m.actor.name for m in fits}
         if len(people) != 1 or any(m.actor.name in people and m.first_token < first for m in named):
@@ -481,7 +474,7 @@ class Referents:
     def _others_named(self, found: Mention, before: int, since: int = -1) -> bool:
         """Another person is named, outside quotations, between the start of the antecedent's
         sentence (or the offset ``since``) and ``before``."""
-        mentions, starts = self.person_starts
+        mentions, starts = self.speakers.person_starts
         sentence = self.doc.sentences[self._sentence(found.first_token)]
         index = bisect_left(starts, sentence.first_token)
         if since >= 0:

@@ -373,6 +373,14 @@ class Speakers:
         return mentions_for(self.doc, self.actor_set, self.recogniser)
 
     @cached_property
+    def person_starts(self) -> tuple[list[Mention], list[int]]:
+        """Person actors' name and alias mentions (a surname alone too) by their first token, and
+        those tokens: where the description rules look for the name beside a description."""
+        mentions = sorted((m for m in self.actor_mentions if m.actor.kind == "person"
+                           and m.kind in ("name", "alias")), key=lambda m: m.first_token)
+        return mentions, [m.first_token for m in mentions]
+
+    @cached_property
     def people(self) -> tuple[list[Mention], list[int]]:
         """Person actors named outside quotations (no pronouns) in text order, and their starts."""
         mentions = sorted((  # only a subject: not "on Hannity's show", "told Sean Hannity"
